@@ -145,7 +145,7 @@ export const InstrumentSchema = cited({
   valve: z.boolean().default(false), // fine, cheap steps: moving it costs little tension
   level: z.number().int().min(0), // opening level
   levels: z.array(LevelSchema).min(2).max(12),
-  tensionPerStep: z.number().min(0).max(50).optional(), // tension per level raised (default: params)
+  tensionPerStep: PointsSchema.optional(), // tension per level raised (default: params.tension)
   concessionCost: PointsSchema.prefault(0), // owner's politics indicator, per level lowered
 });
 export type Instrument = z.output<typeof InstrumentSchema>;

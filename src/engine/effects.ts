@@ -1,0 +1,116 @@
+// The state changes every rule is made of, applied to an immer draft: moving indicators within their
+// bounds, raising and lowering instruments (with the tension, pressure, concession cost and breach
+// each implies), firing events, and reading a side's utility. Values are integer tenths of a point;
+// coefficients are rounded to thousandths when written.
+import { holds } from './conditions';
+import type { Rules } from './rules';
+import type { BySide, GameState, Side } from './types';
+import { other } from './types';
+
+export const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+
+/** A side's utility: Σ weight × value, in tenths of a point. */
+export function utility(rules: Rules, values: Readonly<Record<string, number>>, side: Side): number {
+  let u = 0;
+  for (const ind of rules.indicatorsOf[side]) u += ind.weight * (values[ind.id] ?? 0);
+  return u;
+}
+
+export function utilities(rules: Rules, values: Readonly<Record<string, number>>): BySide<number> {
+  return { us: utility(rules, values, 'us'), cn: utility(rules, values, 'cn') };
+}
+
+/** Adds deltas (tenths, possibly fractional) to indicators, rounds, and keeps each within bounds. */
+export function addToIndicators(rules: Rules, s: GameState, deltas: Readonly<Record<string, number>>) {
+  for (const id in deltas) {
+    const ind = rules.indicators.get(id);
+    if (!ind) continue;
+    const next = Math.round((s.values[id] ?? 0) + (deltas[id] ?? 0));
+    s.values[id] = clamp(next, ind.min, ind.max);
+  }
+}
+
+export function addTension(rules: Rules, s: GameState, tenths: number) {
+  s.tension = clamp(Math.round(s.tension + tenths), 0, rules.scenario.params.tension.max);
+}
+
+export const activePackages = (s: Pick<GameState, 'packages'>) =>
+  s.packages.filter((p) => p.status === 'active');
+export const dealInForce = (s: Pick<GameState, 'packages'>) => s.packages.some((p) => p.status === 'active');
+
+/**
+ * Raising an instrument above a level its owner agreed to in a package in force breaks that
+ * package: the other side is released, the breaker's reliability falls and tension rises.
+ */
+function checkBreach(rules: Rules, s: GameState, instrument: string, level: number, owner: Side) {
+  for (const p of s.packages) {
+    if (p.status !== 'active') continue;
+    const bound = p.clauses.find((c) => c.kind === 'instrument' && c.instrument === instrument);
+    if (!bound || bound.kind !== 'instrument' || level <= bound.level) continue;
+    p.status = 'broken';
+    p.brokenBy = owner;
+    const cred = rules.scenario.params.credibility;
+    s.reliability[owner] = round3(Math.max(0, s.reliability[owner] - cred.breach));
+    addTension(rules, s, rules.scenario.params.tension.breach);
+    s.news.push({ kind: 'breach', side: owner, package: p.id });
+  }
+}
+
+/**
+ * A side moves its own instrument. Up: tension for each level, the target counts as pressured this
+ * turn, and any package binding the instrument is checked for breach. Down: the owner's politics
+ * indicator pays the concession cost, doubled (or as the scenario says) in the turn after it was
+ * escalated against.
+ */
+export function moveInstrument(rules: Rules, s: GameState, instrument: string, level: number) {
+  const inst = rules.instruments.get(instrument);
+  if (!inst) return;
+  const from = s.levels[instrument] ?? 0;
+  if (level === from) return;
+  s.levels[instrument] = level;
+  const owner = inst.owner;
+  const t = rules.scenario.params.tension;
+  if (level > from) {
+    const perStep = inst.tensionPerStep ?? (inst.valve ? t.valvePerStep : t.perStep);
+    addTension(rules, s, perStep * (level - from));
+    s.pressuredOn[other(owner)] = s.turn;
+    checkBreach(rules, s, instrument, level, owner);
+  } else if (inst.concessionCost !== 0) {
+    const side = rules.scenario.sides[owner];
+    const mult = s.pressuredOn[owner] === s.turn - 1 ? side.pressureMultiplier : 1;
+    addToIndicators(rules, s, { [side.politics]: -inst.concessionCost * (from - level) * mult });
+  }
+}
+
+/** Fires a scenario event: its effects (not softened by alternatives), tension, shifts and the rest. */
+export function fireEvent(rules: Rules, s: GameState, eventId: string) {
+  const e = rules.events.get(eventId);
+  if (!e || s.fired[eventId] !== undefined) return;
+  s.fired[eventId] = s.turn;
+  s.news.push({ kind: 'event', event: eventId });
+  addToIndicators(rules, s, e.effects);
+  addTension(rules, s, e.tension);
+  for (const id in e.shifts) {
+    const inst = rules.instruments.get(id);
+    const level = e.shifts[id];
+    if (inst && level !== undefined && level < inst.levels.length) s.levels[id] = level;
+  }
+  const altMax = rules.scenario.params.altMax;
+  for (const id in e.alt) s.alt[id] = round3(clamp((s.alt[id] ?? 0) + (e.alt[id] ?? 0), 0, altMax));
+  for (const side of ['us', 'cn'] as const) {
+    const d = e.resolve[side];
+    if (d !== undefined) s.resolve[side] = round3(clamp(s.resolve[side] + d, 0, 1));
+  }
+}
+
+/** Whether an event with a condition, a date or a chance may fire on this turn (before its roll). */
+export function eventDue(rules: Rules, s: GameState, eventId: string): boolean {
+  const e = rules.events.get(eventId);
+  if (!e || s.fired[eventId] !== undefined) return false;
+  if (!e.date && !e.condition && e.chance === undefined) return false; // fired only by the instructor
+  if (e.date && rules.eventTurns.get(eventId) !== s.turn) return false;
+  if (e.condition && !holds(e.condition, s)) return false;
+  if (e.chance !== undefined && !s.setup.randomEvents) return false;
+  return true;
+}

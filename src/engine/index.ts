@@ -1,0 +1,21 @@
+// The engine's public API: everything the AI, the store, the tools and the tests use.
+export { holds } from './conditions';
+export { utilities, utility } from './effects';
+export type { CardLine } from './explain';
+export { describeCard, explainHand, headline } from './explain';
+export { canonicalJson, contentHash, hashText } from './hash';
+export { clauseGiver, clauseOptions, legalMoves, orderSets, proposalCandidates, singleOrders } from './legal';
+export type { Card, Hand, Leverage, LeverageInput } from './leverage';
+export { handOf, levelUtility, leverage } from './leverage';
+export { applyMove } from './reducer';
+export type { GameRecord, ReplayResult } from './replay';
+export { replay, undo } from './replay';
+export type { Rules } from './rules';
+export { dateOf, isEpilogue, rulesFor, turnOf } from './rules';
+export type { NoDealLine, Score, SideScore } from './scoring';
+export { noDealLine, noDealLoss, score } from './scoring';
+export { newGame } from './state';
+export * from './types';
+export { checkMove, crossedRedLine } from './validate';
+export type { View, Viewer } from './view';
+export { viewFor } from './view';

@@ -1,0 +1,136 @@
+// Every legal move for a side, from one function that the interface, the AI and the tests all use.
+// Orders are listed exhaustively (every set of at most k orders on distinct targets); proposals come
+// from a bounded generator: at most four clauses, one per instrument or promise, pledges in three
+// sizes, each package pairing what the proposer gives with what it asks.
+import type { Rules } from './rules';
+import { rulesFor } from './rules';
+import type { Clause, GameState, Move, Order, Scenario, Side } from './types';
+import { other, PLEDGE_SIZES, REJECT_REASONS } from './types';
+import { checkMove, crossedRedLine } from './validate';
+
+/** Single orders a side could give now (each legal on its own). */
+export function singleOrders(rules: Rules, s: GameState, side: Side): Order[] {
+  const out: Order[] = [];
+  if (!s.collapsed) {
+    for (const id of rules.instrumentIds) {
+      const inst = rules.instruments.get(id)!;
+      if (inst.owner !== side) continue;
+      const now = s.levels[id] ?? 0;
+      const pending = s.announcements[id];
+      if (pending) {
+        if (pending.by === side) out.push({ kind: 'withdraw', instrument: id });
+        continue;
+      }
+      for (let l = 0; l < inst.levels.length; l++)
+        if (l !== now) out.push({ kind: 'shift', instrument: id, level: l });
+      for (let l = now + 1; l < inst.levels.length; l++)
+        for (let t = s.turn + 1; t <= Math.min(s.turn + 2, rules.totalTurns - 1); t++)
+          out.push({ kind: 'announce', instrument: id, level: l, turn: t });
+    }
+    if (s.truce && !s.truce.expired && rules.scenario.calendar.truce) out.push({ kind: 'extend' });
+  }
+  for (const alt of rules.scenario.alternatives)
+    if (alt.side === side && s.builds[alt.id] === undefined) out.push({ kind: 'build', alternative: alt.id });
+  return out;
+}
+
+const target = (o: Order) =>
+  o.kind === 'extend' ? 'extend' : o.kind === 'build' ? `a:${o.alternative}` : `i:${o.instrument}`;
+
+/** Every set of at most k orders on distinct targets, the empty set (passing) first. */
+export function orderSets(rules: Rules, s: GameState, side: Side): Order[][] {
+  const singles = singleOrders(rules, s, side);
+  const k = rules.scenario.params.k;
+  const sets: Order[][] = [[]];
+  const grow = (from: number, chosen: Order[], used: Set<string>) => {
+    for (let i = from; i < singles.length; i++) {
+      const o = singles[i]!;
+      const key = target(o);
+      if (used.has(key)) continue;
+      const next = [...chosen, o];
+      sets.push(next);
+      if (next.length < k) grow(i + 1, next, new Set([...used, key]));
+    }
+  };
+  grow(0, [], new Set());
+  return sets;
+}
+
+/** What a side can offer or ask in a package now, as single clauses. */
+export function clauseOptions(rules: Rules, s: GameState, by: Side): Clause[] {
+  const out: Clause[] = [];
+  for (const id of rules.instrumentIds) {
+    const now = s.levels[id] ?? 0;
+    const pending = s.announcements[id];
+    if (pending && pending.level > now) out.push({ kind: 'instrument', instrument: id, level: now });
+    if (now > 0) out.push({ kind: 'instrument', instrument: id, level: now - 1 });
+    if (now > 1) out.push({ kind: 'instrument', instrument: id, level: 0 });
+  }
+  for (const c of rules.scenario.commitments) {
+    if (c.kind === 'purchase') {
+      for (const size of PLEDGE_SIZES) {
+        out.push({ kind: 'pledge', item: c.id, size });
+        if (c.condition) out.push({ kind: 'pledge', item: c.id, size, condition: c.condition });
+      }
+    } else {
+      out.push({ kind: 'commitment', item: c.id });
+      if (c.condition) out.push({ kind: 'commitment', item: c.id, condition: c.condition });
+    }
+  }
+  for (const st of rules.scenario.statements) out.push({ kind: 'statement', statement: st.id });
+  return out.filter((c) => !crossedRedLine(rules, by, [c]));
+}
+
+/** Who gives what a clause grants (statements: nobody in particular). */
+export function clauseGiver(rules: Rules, c: Clause): Side | null {
+  if (c.kind === 'instrument') return rules.instruments.get(c.instrument)?.owner ?? null;
+  if (c.kind === 'statement') return null;
+  return rules.commitments.get(c.item)?.side ?? null;
+}
+
+const clauseKey = (c: Clause) =>
+  c.kind === 'instrument' ? c.instrument : c.kind === 'statement' ? c.statement : c.item;
+
+export const PROPOSAL_CAP = 400;
+
+/** Bounded packages for `by` to propose: singles, then one given for one asked, then two for two. */
+export function proposalCandidates(rules: Rules, s: GameState, by: Side): Clause[][] {
+  const options = clauseOptions(rules, s, by);
+  const gives = options.filter((c) => clauseGiver(rules, c) !== other(by));
+  const asks = options.filter((c) => clauseGiver(rules, c) !== by);
+  const out: Clause[][] = options.map((c) => [c]);
+  const distinct = (cs: Clause[]) => new Set(cs.map(clauseKey)).size === cs.length;
+  for (const g of gives) for (const a of asks) if (distinct([g, a])) out.push([g, a]);
+  for (let i = 0; i < gives.length && out.length < PROPOSAL_CAP; i++)
+    for (let j = 0; j < asks.length && out.length < PROPOSAL_CAP; j++) {
+      const pair = [gives[i]!, asks[j]!, gives[(i + 1) % gives.length]!, asks[(j + 1) % asks.length]!];
+      if (pair.length <= 4 && distinct(pair)) out.push(pair);
+    }
+  return out.slice(0, PROPOSAL_CAP);
+}
+
+/** Every legal move for a side now (proposals from the bounded generator). */
+export function legalMoves(scenario: Scenario, s: GameState, side: Side): Move[] {
+  const rules = rulesFor(scenario);
+  if (s.phase === 'over') return [];
+  const out: Move[] = [];
+  if (s.packages.some((p) => p.turn === s.turn && p.status === 'active' && p.readouts[side] === null)) {
+    out.push({ type: 'readout', side, style: 'trumpet' }, { type: 'readout', side, style: 'modest' });
+  }
+  if (s.phase === 'orders') {
+    if (s.drafts[side] === null)
+      for (const orders of orderSets(rules, s, side)) out.push({ type: 'orders', side, orders });
+    return out;
+  }
+  const t = s.talks;
+  if (t.toMove !== side) return out;
+  if (t.open && t.open.by !== side) {
+    out.push({ type: 'accept', side });
+    for (const reason of REJECT_REASONS) out.push({ type: 'reject', side, reason });
+  } else {
+    out.push({ type: 'pass', side });
+    if (t.made[side] < 2)
+      for (const clauses of proposalCandidates(rules, s, side)) out.push({ type: 'propose', side, clauses });
+  }
+  return out.filter((m) => checkMove(rules, s, m) === null);
+}

@@ -1,0 +1,100 @@
+// The one entry point for change: applyMove checks a move and, if it is legal, produces the next
+// state with immer. Each move type has its handler; the turn advances itself once both sides'
+// orders are in. A refused move returns the reason and leaves the state untouched.
+import { produce } from 'immer';
+import { addTension, addToIndicators, fireEvent, moveInstrument } from './effects';
+import { draw } from './rng';
+import type { Rules } from './rules';
+import { rulesFor } from './rules';
+import { endTurn } from './turn';
+import type { GameState, Move, MoveResult, Scenario } from './types';
+import { other } from './types';
+import { checkMove } from './validate';
+
+/** Applies a legal move's effects to a draft (the move has been checked). */
+function apply(rules: Rules, s: GameState, move: Move) {
+  s.moveCount += 1;
+  if (move.ai) s.rng.ai = draw(s.rng.ai)[1]; // the AI drew from its stream to choose this move
+  switch (move.type) {
+    case 'inject':
+      fireEvent(rules, s, move.event);
+      return;
+    case 'readout': {
+      const p = s.packages.find(
+        (x) => x.turn === s.turn && x.status === 'active' && x.readouts[move.side] === null,
+      )!;
+      p.readouts[move.side] = move.style;
+      s.news.push({ kind: 'readout', side: move.side, style: move.style });
+      if (move.style === 'trumpet') {
+        const { readout, tension } = rules.scenario.params;
+        const sides = rules.scenario.sides;
+        addToIndicators(rules, s, {
+          [sides[move.side].politics]: readout.trumpetGain,
+          [sides[other(move.side)].politics]: readout.trumpetCost,
+        });
+        addTension(rules, s, tension.trumpet);
+      }
+      return;
+    }
+    case 'orders':
+      s.drafts[move.side] = move.orders;
+      if (s.drafts.us !== null && s.drafts.cn !== null) endTurn(rules, s);
+      return;
+    case 'propose': {
+      const t = s.talks;
+      t.open = { by: move.side, clauses: move.clauses };
+      t.made[move.side] += 1;
+      t.passed[move.side] = false;
+      t.toMove = other(move.side);
+      s.news.push({ kind: 'proposal', side: move.side, clauses: move.clauses });
+      return;
+    }
+    case 'accept':
+      acceptOpen(rules, s, move.side);
+      return;
+    case 'reject':
+      s.talks.open = null;
+      s.news.push({ kind: 'answer', side: move.side, accepted: false, reason: move.reason });
+      return;
+    case 'pass': {
+      const t = s.talks;
+      t.passed[move.side] = true;
+      t.toMove = other(move.side);
+      if (t.passed.us && t.passed.cn) s.phase = 'orders';
+      return;
+    }
+  }
+}
+
+/** An accepted package: instrument changes at once, statements' effects, tension eases. */
+function acceptOpen(rules: Rules, s: GameState, side: GameState['talks']['toMove']) {
+  const open = s.talks.open!;
+  s.talks.open = null;
+  for (const c of open.clauses) {
+    if (c.kind === 'instrument') {
+      delete s.announcements[c.instrument]; // withdrawn inside a package: it costs no resolve
+      moveInstrument(rules, s, c.instrument, c.level);
+    } else if (c.kind === 'statement') {
+      addToIndicators(rules, s, rules.statements.get(c.statement)?.effects ?? {});
+    }
+  }
+  s.packages.push({
+    id: s.packages.length + 1,
+    turn: s.turn,
+    proposer: open.by,
+    clauses: open.clauses,
+    status: 'active',
+    brokenBy: null,
+    readouts: { us: null, cn: null },
+  });
+  addTension(rules, s, rules.scenario.params.tension.agreement);
+  s.news.push({ kind: 'answer', side, accepted: true });
+}
+
+/** Checks a move and applies it: the next state, or a refusal with the state unchanged. */
+export function applyMove(scenario: Scenario, state: GameState, move: Move): MoveResult {
+  const rules = rulesFor(scenario);
+  const refusal = checkMove(rules, state, move);
+  if (refusal) return refusal;
+  return { ok: true, state: produce(state, (s) => apply(rules, s, move)) };
+}

@@ -1,0 +1,71 @@
+// A new game: the opening state a scenario describes, with the seed's random streams, and the
+// first turn's calendar and events already applied.
+import { produce } from 'immer';
+import { seedStreams } from './rng';
+import type { Rules } from './rules';
+import { rulesFor, turnOf } from './rules';
+import { startTurn } from './turn';
+import type { GameState, Scenario, Setup } from './types';
+import { DEFAULT_SETUP } from './types';
+
+export function openingState(rules: Rules, seed: string, setup: Setup): GameState {
+  const sc = rules.scenario;
+  const levels: Record<string, number> = {};
+  for (const i of sc.instruments) levels[i.id] = i.level;
+  const values: Record<string, number> = {};
+  const alt: Record<string, number> = {};
+  for (const i of sc.indicators) {
+    values[i.id] = i.start;
+    alt[i.id] = i.alt;
+  }
+  const announcements: GameState['announcements'] = {};
+  for (const a of sc.announcements) {
+    const owner = rules.instruments.get(a.instrument)?.owner;
+    if (owner) announcements[a.instrument] = { level: a.level, turn: turnOf(rules, a.date), by: owner };
+  }
+  const truce = sc.calendar.truce;
+  return {
+    scenarioId: sc.id,
+    scenarioHash: rules.hash,
+    seed,
+    setup,
+    turn: 0,
+    phase: 'talks',
+    moveCount: 0,
+    levels,
+    values,
+    alt,
+    resolve: { us: sc.sides.us.resolve, cn: sc.sides.cn.resolve },
+    reliability: { us: sc.sides.us.reliability, cn: sc.sides.cn.reliability },
+    tension: sc.params.tension.start,
+    announcements,
+    builds: {},
+    packages: [],
+    talks: {
+      first: sc.calendar.firstInTalks,
+      toMove: sc.calendar.firstInTalks,
+      made: { us: 0, cn: 0 },
+      open: null,
+      passed: { us: false, cn: false },
+    },
+    drafts: { us: null, cn: null },
+    revealed: null,
+    fired: {},
+    truce: truce ? { endTurn: turnOf(rules, truce.end), expired: false, extensions: 0 } : null,
+    summit: sc.calendar.summit ? 'pending' : null,
+    collapsed: false,
+    pressuredOn: { us: -1, cn: -1 },
+    totals: { util: { us: 0, cn: 0 }, promised: { us: 0, cn: 0 }, delivered: { us: 0, cn: 0 } },
+    news: [],
+    lastNews: [],
+    rng: seedStreams(seed),
+  };
+}
+
+/** A new game of a scenario: turn 0 with its events fired and the talks open. */
+export function newGame(scenario: Scenario, seed: string, setup: Setup = DEFAULT_SETUP): GameState {
+  const rules = rulesFor(scenario);
+  return produce(openingState(rules, seed, setup), (s) => {
+    startTurn(rules, s);
+  });
+}

@@ -1,0 +1,234 @@
+// The turn's fixed order (DESIGN.md "A turn"): at its start, announcements due and the truce's
+// expiry, then dated, conditional and random events; after talks and once both sides' orders are in,
+// the orders resolve together (withdrawals, shifts by instrument id, announcements, builds,
+// extensions), then the levels' effects, deliveries, alternatives, tension and the crisis roll, the
+// summit, and the date moves on. All functions work on an immer draft.
+import { holds } from './conditions';
+import {
+  addTension,
+  addToIndicators,
+  dealInForce,
+  eventDue,
+  fireEvent,
+  moveInstrument,
+  round3,
+  utility,
+} from './effects';
+import { draw } from './rng';
+import type { Rules } from './rules';
+import { firstInTalks, isEpilogue } from './rules';
+import type { GameState, Order, Side, Stream } from './types';
+
+function roll(s: GameState, stream: Stream): number {
+  const [x, next] = draw(s.rng[stream]);
+  s.rng[stream] = next;
+  return x;
+}
+
+export function openTalks(rules: Rules, s: GameState) {
+  const first = firstInTalks(rules, s.turn);
+  s.talks = { first, toMove: first, made: { us: 0, cn: 0 }, open: null, passed: { us: false, cn: false } };
+  s.phase = isEpilogue(rules, s.turn) || s.collapsed ? 'orders' : 'talks';
+}
+
+/** Step 1 of a turn: what the calendar brings, then events. */
+export function startTurn(rules: Rules, s: GameState) {
+  const cred = rules.scenario.params.credibility;
+  for (const id of rules.instrumentIds) {
+    const a = s.announcements[id];
+    if (!a || a.turn > s.turn) continue;
+    delete s.announcements[id];
+    moveInstrument(rules, s, id, a.level);
+    s.resolve[a.by] = round3(Math.min(1, s.resolve[a.by] + cred.announcementCarried));
+    s.news.push({ kind: 'announcement-effective', instrument: id, level: a.level });
+  }
+  const truce = s.truce;
+  const snap = rules.scenario.calendar.truce?.snapback;
+  if (truce && !truce.expired && s.turn >= truce.endTurn) {
+    truce.expired = true;
+    if (!dealInForce(s) && snap) {
+      for (const id in snap) {
+        const level = snap[id] ?? 0;
+        if ((s.levels[id] ?? 0) < level) s.levels[id] = level;
+      }
+      s.news.push({ kind: 'snapback' });
+    }
+  }
+  for (const e of rules.scenario.events) {
+    if (!eventDue(rules, s, e.id)) continue;
+    if (e.chance !== undefined && roll(s, 'events') >= e.chance) continue;
+    fireEvent(rules, s, e.id);
+  }
+  openTalks(rules, s);
+}
+
+const ORDER_RANK: Record<Order['kind'], number> = { withdraw: 0, shift: 1, announce: 2, build: 3, extend: 4 };
+const orderKey = (o: Order) => ('instrument' in o ? o.instrument : o.kind === 'build' ? o.alternative : '');
+
+function resolveOrders(rules: Rules, s: GameState) {
+  const all: { side: Side; order: Order }[] = [];
+  for (const side of ['us', 'cn'] as const)
+    for (const order of s.drafts[side] ?? []) all.push({ side, order });
+  all.sort(
+    (a, b) =>
+      ORDER_RANK[a.order.kind] - ORDER_RANK[b.order.kind] ||
+      (orderKey(a.order) < orderKey(b.order) ? -1 : orderKey(a.order) > orderKey(b.order) ? 1 : 0) ||
+      (a.side < b.side ? 1 : a.side > b.side ? -1 : 0),
+  );
+  const { params, calendar } = rules.scenario;
+  for (const { side, order } of all) {
+    switch (order.kind) {
+      case 'withdraw':
+        delete s.announcements[order.instrument];
+        s.resolve[side] = round3(Math.max(0, s.resolve[side] - params.credibility.withdrawnForNothing));
+        break;
+      case 'shift':
+        moveInstrument(rules, s, order.instrument, order.level);
+        break;
+      case 'announce':
+        s.announcements[order.instrument] = { level: order.level, turn: order.turn, by: side };
+        addTension(rules, s, params.tension.announce);
+        break;
+      case 'build': {
+        const alt = rules.alternatives.get(order.alternative);
+        if (!alt) break;
+        s.builds[alt.id] = alt.turns;
+        addToIndicators(rules, s, alt.cost);
+        break;
+      }
+      case 'extend':
+        if (s.truce && calendar.truce) {
+          s.truce.endTurn += Math.ceil(calendar.truce.extendDays / calendar.turnDays);
+          s.truce.extensions += 1;
+          s.resolve[side] = round3(Math.max(0, s.resolve[side] - params.credibility.extension));
+        }
+        break;
+    }
+  }
+  s.revealed = { us: s.drafts.us ?? [], cn: s.drafts.cn ?? [] };
+  s.news.push({ kind: 'orders', side: 'us', orders: s.revealed.us });
+  s.news.push({ kind: 'orders', side: 'cn', orders: s.revealed.cn });
+  s.drafts = { us: null, cn: null };
+}
+
+/** The levels' per-turn effects, softened by the alternatives of the indicators they hit. */
+function levelEffects(rules: Rules, s: GameState, into: Record<string, number>) {
+  for (const id of rules.instrumentIds) {
+    const lv = rules.instruments.get(id)!.levels[s.levels[id] ?? 0];
+    if (!lv) continue;
+    for (const k in lv.effects) into[k] = (into[k] ?? 0) + (lv.effects[k] ?? 0) * (1 - (s.alt[k] ?? 0));
+  }
+}
+
+/** Pledges and structural commitments of packages in force, each at a drawn share of its rate. */
+function deliveries(rules: Rules, s: GameState, into: Record<string, number>) {
+  const sizes = rules.scenario.params.pledgeSizes;
+  const learning = rules.scenario.params.credibility.learning;
+  for (const p of s.packages) {
+    if (p.status !== 'active') continue;
+    for (const c of p.clauses) {
+      if (c.kind !== 'pledge' && c.kind !== 'commitment') continue;
+      const item = rules.commitments.get(c.item);
+      if (!item) continue;
+      if (c.condition && !holds(c.condition, s)) continue; // tied to a condition that fails: not owed
+      const size = c.kind === 'pledge' ? sizes[c.size] : 1;
+      const u = roll(s, 'compliance');
+      const share = Math.min(1, Math.max(0, item.rate + item.spread * (2 * u - 1)));
+      const promiser = item.side;
+      s.totals.promised[promiser] = round3(s.totals.promised[promiser] + size);
+      s.totals.delivered[promiser] = round3(s.totals.delivered[promiser] + size * share);
+      s.reliability[promiser] = round3(
+        s.reliability[promiser] + learning * (share - s.reliability[promiser]),
+      );
+      for (const k in item.effects)
+        into[k] = (into[k] ?? 0) + (item.effects[k] ?? 0) * size * share * (1 - (s.alt[k] ?? 0));
+      s.news.push({ kind: 'delivery', side: promiser, item: item.id, share: round3(share) });
+    }
+  }
+}
+
+/** Building alternatives, and the creep of alternatives under restrictions held against a side. */
+function alternatives(rules: Rules, s: GameState) {
+  const altMax = rules.scenario.params.altMax;
+  for (const id in s.builds) {
+    const left = s.builds[id] ?? 0;
+    const alt = rules.alternatives.get(id);
+    if (left <= 0 || !alt) continue;
+    for (const k in alt.gains)
+      s.alt[k] = round3(Math.min(altMax, (s.alt[k] ?? 0) + (alt.gains[k] ?? 0) / alt.turns));
+    s.builds[id] = left - 1;
+  }
+  const hit = new Set<string>();
+  for (const id of rules.instrumentIds) {
+    const inst = rules.instruments.get(id)!;
+    const level = s.levels[id] ?? 0;
+    if (level === 0) continue;
+    const effects = inst.levels[level]?.effects ?? {};
+    for (const k in effects) {
+      const ind = rules.indicators.get(k);
+      if (ind && ind.side !== inst.owner && (effects[k] ?? 0) < 0) hit.add(k);
+    }
+  }
+  for (const k of hit) {
+    const ind = rules.indicators.get(k)!;
+    const a = s.alt[k] ?? 0;
+    if (a < ind.altCap) s.alt[k] = round3(Math.min(ind.altCap, a + ind.altCreep));
+  }
+}
+
+/** Tension's drift, the crisis roll above the risk line, and collapse at the top. */
+function tensionAndCrisis(rules: Rules, s: GameState) {
+  const t = rules.scenario.params.tension;
+  addTension(rules, s, t.decay);
+  if (s.tension > t.risk && !s.collapsed) {
+    const chance = (t.crisisChance * (s.tension - t.risk)) / (t.max - t.risk);
+    if (roll(s, 'crisis') < chance) {
+      s.news.push({ kind: 'crisis' });
+      addTension(rules, s, t.crisis);
+      addToIndicators(rules, s, t.crisisEffects);
+    }
+  }
+  if (s.tension >= t.max && !s.collapsed) collapse(rules, s);
+}
+
+/** The talks collapse: every instrument to its top level, every package void, no more talks. */
+export function collapse(rules: Rules, s: GameState) {
+  s.collapsed = true;
+  for (const id of rules.instrumentIds) s.levels[id] = rules.instruments.get(id)!.levels.length - 1;
+  s.announcements = {};
+  for (const p of s.packages) if (p.status === 'active') p.status = 'collapsed';
+  s.news.push({ kind: 'collapse' });
+}
+
+function summit(rules: Rules, s: GameState) {
+  const def = rules.scenario.calendar.summit;
+  if (!def || s.summit !== 'pending' || rules.summitTurn === null || s.turn < rules.summitTurn) return;
+  const deal = dealInForce(s);
+  s.summit = deal ? 'deal' : 'no-deal';
+  addToIndicators(rules, s, deal ? def.deal : def.noDeal);
+  s.news.push({ kind: 'summit', deal });
+}
+
+/** Steps 3 (resolution) to 5 of a turn, once both sides' orders are in; then the next turn starts. */
+export function endTurn(rules: Rules, s: GameState) {
+  resolveOrders(rules, s);
+  const deltas: Record<string, number> = {};
+  levelEffects(rules, s, deltas);
+  deliveries(rules, s, deltas);
+  for (const ind of rules.scenario.indicators)
+    if (ind.drift !== 0) deltas[ind.id] = (deltas[ind.id] ?? 0) + ind.drift;
+  addToIndicators(rules, s, deltas);
+  alternatives(rules, s);
+  tensionAndCrisis(rules, s);
+  summit(rules, s);
+  for (const side of ['us', 'cn'] as const)
+    s.totals.util[side] = Math.round(s.totals.util[side] + utility(rules, s.values, side));
+  s.lastNews = s.news;
+  s.news = [];
+  s.turn += 1;
+  if (s.turn >= rules.totalTurns) {
+    s.phase = 'over';
+    return;
+  }
+  startTurn(rules, s);
+}

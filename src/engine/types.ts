@@ -1,0 +1,222 @@
+// The engine's vocabulary: sides, setup, moves, the game state and refusals. Everything here is
+// plain serialisable data, so a game is fully described by (scenario, seed, setup, moves) and a
+// state can be saved, compared and sent as JSON.
+import type { Condition, Scenario, Side } from '../scenario/schema';
+
+export type { Condition, Scenario, Side };
+export const SIDES = ['us', 'cn'] as const satisfies readonly Side[];
+export type Actor = Side | 'control';
+export type BySide<T> = { us: T; cn: T };
+
+export const other = (side: Side): Side => (side === 'us' ? 'cn' : 'us');
+
+// ---------------------------------------------------------------------------------------------
+// Setup: how a game is played, recorded with it.
+
+export type LeverageVisibility = 'live' | 'own' | 'after';
+export type Seat = { kind: 'human' } | { kind: 'ai'; profile: string; level: number };
+
+export interface Setup {
+  readonly seats: BySide<Seat>;
+  readonly randomEvents: boolean; // seeded random events on or off
+  readonly leverage: LeverageVisibility;
+}
+
+export const DEFAULT_SETUP: Setup = {
+  seats: { us: { kind: 'human' }, cn: { kind: 'human' } },
+  randomEvents: true,
+  leverage: 'live',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Moves: what a side (or the instructor's `control` actor) does. Plain objects, checked by the
+// engine against the state; an AI's move carries the code of the rule that chose it.
+
+export type PledgeSize = 'small' | 'medium' | 'large';
+export const PLEDGE_SIZES = ['small', 'medium', 'large'] as const satisfies readonly PledgeSize[];
+
+export type Clause =
+  | { readonly kind: 'instrument'; readonly instrument: string; readonly level: number } // set at once
+  | {
+      readonly kind: 'pledge'; // a purchase: headline, delivered at a drawn rate
+      readonly item: string;
+      readonly size: PledgeSize;
+      readonly condition?: Condition;
+    }
+  | { readonly kind: 'commitment'; readonly item: string; readonly condition?: Condition } // structural
+  | { readonly kind: 'statement'; readonly statement: string }; // text-only terms
+
+export type Order =
+  | { readonly kind: 'shift'; readonly instrument: string; readonly level: number }
+  | { readonly kind: 'announce'; readonly instrument: string; readonly level: number; readonly turn: number }
+  | { readonly kind: 'withdraw'; readonly instrument: string }
+  | { readonly kind: 'build'; readonly alternative: string }
+  | { readonly kind: 'extend' };
+
+export const REJECT_REASONS = [
+  'too-little', // asks too much for what it gives
+  'distrust', // promises the other side will not keep
+  'timing', // not now
+  'face', // cannot be seen to yield
+  'linkage', // ties together what should stay apart
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+/** The reason an AI gives for its move: a code the interface renders, never free text. */
+export interface AiNote {
+  readonly code: string; // "rule:cn-proportional" or "search:utility"
+  readonly value?: number;
+}
+
+export type MoveBody =
+  | { readonly type: 'propose'; readonly side: Side; readonly clauses: readonly Clause[] }
+  | { readonly type: 'accept'; readonly side: Side }
+  | { readonly type: 'reject'; readonly side: Side; readonly reason: RejectReason }
+  | { readonly type: 'pass'; readonly side: Side } // done talking this turn
+  | { readonly type: 'orders'; readonly side: Side; readonly orders: readonly Order[] }
+  | { readonly type: 'readout'; readonly side: Side; readonly style: 'trumpet' | 'modest' }
+  | { readonly type: 'inject'; readonly side: 'control'; readonly event: string };
+
+export type Move = MoveBody & { readonly ai?: AiNote };
+export type MoveType = Move['type'];
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+/** An alea generator's saved state (seedrandom's `{ state: true }`). */
+export interface RngState {
+  readonly c: number;
+  readonly s0: number;
+  readonly s1: number;
+  readonly s2: number;
+}
+export const STREAMS = ['events', 'compliance', 'crisis', 'ai'] as const;
+export type Stream = (typeof STREAMS)[number];
+
+export interface Announcement {
+  readonly level: number;
+  readonly turn: number; // takes effect at the start of this turn
+  readonly by: Side;
+}
+
+export interface Proposal {
+  readonly by: Side;
+  readonly clauses: readonly Clause[];
+}
+
+export type PackageStatus = 'active' | 'broken' | 'collapsed';
+export interface Package {
+  readonly id: number;
+  readonly turn: number; // accepted on
+  readonly proposer: Side;
+  readonly clauses: readonly Clause[];
+  status: PackageStatus;
+  brokenBy: Side | null;
+  readouts: BySide<'trumpet' | 'modest' | null>;
+}
+
+export interface Talks {
+  first: Side; // who opened this turn's talks
+  toMove: Side;
+  made: BySide<number>; // proposals made this turn
+  open: Proposal | null;
+  passed: BySide<boolean>;
+}
+
+/** What happened this turn, for the news feed and the explanation of the table's movement. */
+export type NewsItem =
+  | { readonly kind: 'event'; readonly event: string }
+  | { readonly kind: 'announcement-effective'; readonly instrument: string; readonly level: number }
+  | { readonly kind: 'snapback' }
+  | { readonly kind: 'summit'; readonly deal: boolean }
+  | { readonly kind: 'crisis' }
+  | { readonly kind: 'collapse' }
+  | { readonly kind: 'breach'; readonly side: Side; readonly package: number }
+  | { readonly kind: 'proposal'; readonly side: Side; readonly clauses: readonly Clause[] }
+  | {
+      readonly kind: 'answer';
+      readonly side: Side;
+      readonly accepted: boolean;
+      readonly reason?: RejectReason;
+    }
+  | { readonly kind: 'readout'; readonly side: Side; readonly style: 'trumpet' | 'modest' }
+  | { readonly kind: 'orders'; readonly side: Side; readonly orders: readonly Order[] }
+  | { readonly kind: 'delivery'; readonly side: Side; readonly item: string; readonly share: number };
+
+export type Phase = 'talks' | 'orders' | 'over';
+
+export interface Truce {
+  endTurn: number; // snapback at the start of this turn unless a deal is in force
+  expired: boolean;
+  extensions: number;
+}
+
+export interface GameState {
+  readonly scenarioId: string;
+  readonly scenarioHash: string;
+  readonly seed: string;
+  readonly setup: Setup;
+  turn: number; // 0-based; the date is derived from it
+  phase: Phase;
+  moveCount: number;
+  levels: Record<string, number>; // instrument → level
+  values: Record<string, number>; // indicator → integer tenths of a point
+  alt: Record<string, number>; // indicator → 0…altMax
+  resolve: BySide<number>;
+  reliability: BySide<number>;
+  tension: number; // integer tenths, 0…max
+  announcements: Record<string, Announcement>; // instrument → pending change
+  builds: Record<string, number>; // alternative → turns left (0: done)
+  packages: Package[];
+  talks: Talks;
+  drafts: BySide<readonly Order[] | null>; // private until both are in
+  revealed: BySide<readonly Order[]> | null; // last turn's orders, once both were in
+  fired: Record<string, number>; // event → turn it fired
+  truce: Truce | null;
+  summit: 'pending' | 'deal' | 'no-deal' | null;
+  collapsed: boolean;
+  pressuredOn: BySide<number>; // the last turn on which the other side escalated against it
+  totals: { util: BySide<number>; promised: BySide<number>; delivered: BySide<number> };
+  news: NewsItem[]; // this turn's
+  lastNews: NewsItem[]; // the previous turn's, for the feed after a turn ends
+  rng: Record<Stream, RngState>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refusals: an illegal move is a value, not an exception.
+
+export type RefusalCode =
+  | 'MALFORMED'
+  | 'GAME_OVER'
+  | 'WRONG_PHASE'
+  | 'NOT_YOUR_TURN'
+  | 'UNKNOWN_ID'
+  | 'NOT_OWNER'
+  | 'LEVEL_OUT_OF_RANGE'
+  | 'NO_CHANGE'
+  | 'TOO_MANY_ORDERS'
+  | 'SAME_TARGET_TWICE'
+  | 'ALREADY_SUBMITTED'
+  | 'ANSWER_FIRST'
+  | 'NO_OPEN_PROPOSAL'
+  | 'OWN_PROPOSAL'
+  | 'PROPOSAL_LIMIT'
+  | 'BAD_PACKAGE'
+  | 'RED_LINE'
+  | 'ANNOUNCEMENT_PENDING'
+  | 'NOTHING_TO_WITHDRAW'
+  | 'BAD_DATE'
+  | 'ALREADY_BUILT'
+  | 'NO_TRUCE'
+  | 'COLLAPSED'
+  | 'NO_PACKAGE'
+  | 'ALREADY_FIRED';
+
+export interface Refusal {
+  readonly ok: false;
+  readonly code: RefusalCode;
+  readonly reason: string;
+}
+export type MoveResult = { readonly ok: true; readonly state: GameState } | Refusal;
+
+export const refuse = (code: RefusalCode, reason: string): Refusal => ({ ok: false, code, reason });

@@ -1,0 +1,247 @@
+// Is a move legal here and now? Moves come from players, the AI, save files and links, so they are
+// checked as unknown data first (shape), then against the state (meaning). A refusal names a code
+// and a reason a player can read; nothing here changes the state.
+import type { Rules } from './rules';
+import type { Clause, GameState, Refusal, Side } from './types';
+import { other, PLEDGE_SIZES, REJECT_REASONS, refuse } from './types';
+
+const isObj = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+const isSide = (x: unknown): x is Side => x === 'us' || x === 'cn';
+const isInt = (x: unknown): x is number => Number.isInteger(x);
+const isStr = (x: unknown): x is string => typeof x === 'string';
+
+export const MAX_CLAUSES = 6;
+
+function checkCondition(rules: Rules, c: unknown): string | null {
+  if (!isObj(c)) return 'a condition must be an object';
+  const keys = Object.keys(c);
+  const num = (k: string) => c[k] === undefined || typeof c[k] === 'number';
+  if ('indicator' in c) {
+    if (!isStr(c.indicator) || !rules.indicators.has(c.indicator))
+      return 'the condition names no known indicator';
+    return num('below') && num('above') && keys.every((k) => ['indicator', 'below', 'above'].includes(k))
+      ? null
+      : 'an indicator condition takes `below` and `above` in tenths';
+  }
+  if ('instrument' in c) {
+    const inst = isStr(c.instrument) ? rules.instruments.get(c.instrument) : undefined;
+    if (!inst) return 'the condition names no known instrument';
+    const inRange = (k: string) =>
+      c[k] === undefined || (isInt(c[k]) && c[k] >= 0 && c[k] < inst.levels.length);
+    return inRange('atMost') &&
+      inRange('atLeast') &&
+      keys.every((k) => ['instrument', 'atMost', 'atLeast'].includes(k))
+      ? null
+      : `a condition on ${inst.name} takes levels from 0 to ${inst.levels.length - 1}`;
+  }
+  if ('tension' in c)
+    return isObj(c.tension) && keys.length === 1 ? null : 'a tension condition is malformed';
+  if ('deal' in c || 'collapsed' in c)
+    return keys.length === 1 && typeof c[keys[0]!] === 'boolean' ? null : 'bad';
+  if ('statement' in c)
+    return isStr(c.statement) && rules.statements.has(c.statement) ? null : 'unknown statement';
+  if ('event' in c) return isStr(c.event) && rules.events.has(c.event) ? null : 'unknown event';
+  return 'an unknown kind of condition';
+}
+
+/** The clause's own problem, or null. `key` tells two clauses on the same thing apart. */
+function checkClause(rules: Rules, s: GameState, c: unknown): { error: string } | { key: string } {
+  if (!isObj(c) || !isStr(c.kind)) return { error: 'a clause must say its kind' };
+  if (c.condition !== undefined) {
+    if (c.kind !== 'pledge' && c.kind !== 'commitment')
+      return { error: 'only promises can carry a condition' };
+    const bad = checkCondition(rules, c.condition);
+    if (bad) return { error: bad };
+  }
+  switch (c.kind) {
+    case 'instrument': {
+      const inst = isStr(c.instrument) ? rules.instruments.get(c.instrument) : undefined;
+      if (!inst) return { error: 'the clause names no known instrument' };
+      if (!isInt(c.level) || c.level < 0 || c.level >= inst.levels.length)
+        return { error: `${inst.name} has levels 0 to ${inst.levels.length - 1}` };
+      const now = s.levels[inst.id] ?? 0;
+      const pending = s.announcements[inst.id];
+      if (c.level > now) return { error: `a package can only lower ${inst.name}, not raise it` };
+      if (c.level === now && !(pending && pending.level > now))
+        return { error: `${inst.name} is already at “${inst.levels[now]?.label}”` };
+      return { key: `i:${inst.id}` };
+    }
+    case 'pledge':
+    case 'commitment': {
+      const item = isStr(c.item) ? rules.commitments.get(c.item) : undefined;
+      if (!item) return { error: 'the clause names no known promise' };
+      if ((c.kind === 'pledge') !== (item.kind === 'purchase'))
+        return { error: `${item.name} is a ${item.kind} commitment` };
+      if (c.kind === 'pledge' && !PLEDGE_SIZES.includes(c.size as never))
+        return { error: 'a pledge is small, medium or large' };
+      return { key: `c:${item.id}` };
+    }
+    case 'statement': {
+      const st = isStr(c.statement) ? rules.statements.get(c.statement) : undefined;
+      return st ? { key: `s:${st.id}` } : { error: 'the clause names no known statement' };
+    }
+    default:
+      return { error: 'a clause is an instrument change, a pledge, a commitment or a statement' };
+  }
+}
+
+/** The red line of `side` that a package crosses, if any (shown only to that side). */
+export function crossedRedLine(rules: Rules, side: Side, clauses: readonly Clause[]) {
+  for (const r of rules.scenario.redLines) {
+    if (r.side !== side) continue;
+    for (const c of clauses) {
+      if (r.statement !== undefined && c.kind === 'statement' && c.statement === r.statement) return r;
+      if (r.instrument !== undefined && c.kind === 'instrument' && c.instrument === r.instrument) {
+        if (r.below === undefined || c.level < r.below) return r;
+      }
+    }
+  }
+  return undefined;
+}
+
+function checkPackage(rules: Rules, s: GameState, side: Side, clauses: unknown): Refusal | null {
+  if (!Array.isArray(clauses) || clauses.length === 0)
+    return refuse('BAD_PACKAGE', 'A package needs a clause.');
+  if (clauses.length > MAX_CLAUSES)
+    return refuse('BAD_PACKAGE', `A package holds at most ${MAX_CLAUSES} clauses.`);
+  const seen = new Set<string>();
+  for (const c of clauses) {
+    const r = checkClause(rules, s, c);
+    if ('error' in r) return refuse('BAD_PACKAGE', `${r.error[0]!.toUpperCase()}${r.error.slice(1)}.`);
+    if (seen.has(r.key)) return refuse('BAD_PACKAGE', 'A package names each instrument or promise once.');
+    seen.add(r.key);
+  }
+  const line = crossedRedLine(rules, side, clauses as Clause[]);
+  if (line) return refuse('RED_LINE', `This crosses your red line: ${line.text}`);
+  return null;
+}
+
+function checkOrder(
+  rules: Rules,
+  s: GameState,
+  side: Side,
+  o: unknown,
+): { error: Refusal } | { key: string } {
+  const bad = (code: Parameters<typeof refuse>[0], reason: string) => ({ error: refuse(code, reason) });
+  if (!isObj(o) || !isStr(o.kind)) return bad('MALFORMED', 'An order must say its kind.');
+  if (s.collapsed && o.kind !== 'build')
+    return bad('COLLAPSED', 'The talks have collapsed: only building alternatives is left.');
+  if (o.kind === 'extend') {
+    if (!s.truce || s.truce.expired || !rules.scenario.calendar.truce)
+      return bad('NO_TRUCE', 'There is no running truce to extend.');
+    return { key: 'extend' };
+  }
+  if (o.kind === 'build') {
+    const alt = isStr(o.alternative) ? rules.alternatives.get(o.alternative) : undefined;
+    if (!alt) return bad('UNKNOWN_ID', 'No such alternative.');
+    if (alt.side !== side) return bad('NOT_OWNER', `${alt.name} is the other side's to build.`);
+    if (s.builds[alt.id] !== undefined)
+      return bad('ALREADY_BUILT', `${alt.name} is already under way or done.`);
+    return { key: `a:${alt.id}` };
+  }
+  const inst = isStr(o.instrument) ? rules.instruments.get(o.instrument) : undefined;
+  if (!inst) return bad('UNKNOWN_ID', 'No such instrument.');
+  if (inst.owner !== side) return bad('NOT_OWNER', `${inst.name} is the other side's instrument.`);
+  const now = s.levels[inst.id] ?? 0;
+  const top = inst.levels.length - 1;
+  const pending = s.announcements[inst.id];
+  const key = `i:${inst.id}`;
+  switch (o.kind) {
+    case 'shift':
+      if (!isInt(o.level) || o.level < 0 || o.level > top)
+        return bad('LEVEL_OUT_OF_RANGE', `${inst.name} has levels 0 to ${top}.`);
+      if (o.level === now)
+        return bad('NO_CHANGE', `${inst.name} is already at “${inst.levels[now]?.label}”.`);
+      if (pending)
+        return bad(
+          'ANNOUNCEMENT_PENDING',
+          `${inst.name} has an announced change pending: withdraw it first.`,
+        );
+      return { key };
+    case 'announce':
+      if (!isInt(o.level) || o.level <= now || o.level > top)
+        return bad('LEVEL_OUT_OF_RANGE', `An announcement raises ${inst.name} above its current level.`);
+      if (pending)
+        return bad('ANNOUNCEMENT_PENDING', `${inst.name} already has an announced change pending.`);
+      if (!isInt(o.turn) || o.turn <= s.turn || o.turn >= rules.totalTurns)
+        return bad('BAD_DATE', 'An announcement takes effect on a later turn of this scenario.');
+      return { key };
+    case 'withdraw':
+      if (!pending || pending.by !== side)
+        return bad('NOTHING_TO_WITHDRAW', `${inst.name} has no announcement of yours to withdraw.`);
+      return { key };
+    default:
+      return bad('MALFORMED', 'An order is shift, announce, withdraw, build or extend.');
+  }
+}
+
+const MOVE_TYPES = new Set(['propose', 'accept', 'reject', 'pass', 'orders', 'readout', 'inject']);
+
+/** Why a move is illegal in this state, or null when it is legal. */
+export function checkMove(rules: Rules, s: GameState, move: unknown): Refusal | null {
+  if (!isObj(move) || !isStr(move.type) || !MOVE_TYPES.has(move.type))
+    return refuse(
+      'MALFORMED',
+      'A move must be one of: propose, accept, reject, pass, orders, readout, inject.',
+    );
+  if (move.ai !== undefined && !(isObj(move.ai) && isStr(move.ai.code)))
+    return refuse('MALFORMED', 'An AI note must carry a reason code.');
+  if (s.phase === 'over') return refuse('GAME_OVER', 'The game is over.');
+  if (move.type === 'inject') {
+    if (move.side !== 'control')
+      return refuse('NOT_OWNER', 'Only the instructor’s control role injects events.');
+    if (!isStr(move.event) || !rules.events.has(move.event)) return refuse('UNKNOWN_ID', 'No such event.');
+    if (s.fired[move.event] !== undefined) return refuse('ALREADY_FIRED', 'That event has already happened.');
+    return null;
+  }
+  const side = move.side;
+  if (!isSide(side)) return refuse('MALFORMED', 'A move names its side: us or cn.');
+  if (move.type === 'readout') {
+    if (move.style !== 'trumpet' && move.style !== 'modest')
+      return refuse('MALFORMED', 'A readout is trumpet or modest.');
+    const p = s.packages.find((x) => x.turn === s.turn && x.status === 'active' && x.readouts[side] === null);
+    return p ? null : refuse('NO_PACKAGE', 'There is no package accepted this turn to give a readout of.');
+  }
+  if (move.type === 'orders') {
+    if (s.phase !== 'orders') return refuse('WRONG_PHASE', 'Orders come after the talks.');
+    if (s.drafts[side] !== null) return refuse('ALREADY_SUBMITTED', 'Your orders for this turn are in.');
+    if (!Array.isArray(move.orders)) return refuse('MALFORMED', 'Orders come as a list.');
+    const k = rules.scenario.params.k;
+    if (move.orders.length > k)
+      return refuse('TOO_MANY_ORDERS', `At most ${k} order${k > 1 ? 's' : ''} a turn.`);
+    const seen = new Set<string>();
+    for (const o of move.orders) {
+      const r = checkOrder(rules, s, side, o);
+      if ('error' in r) return r.error;
+      if (seen.has(r.key)) return refuse('SAME_TARGET_TWICE', 'Two orders on the same thing in one turn.');
+      seen.add(r.key);
+    }
+    return null;
+  }
+  // talks
+  if (s.phase !== 'talks') return refuse('WRONG_PHASE', 'The talks are over for this turn.');
+  const t = s.talks;
+  if (t.toMove !== side) return refuse('NOT_YOUR_TURN', 'It is the other side’s turn to speak.');
+  const answerDue = t.open !== null && t.open.by === other(side);
+  switch (move.type) {
+    case 'accept':
+    case 'reject': {
+      if (!answerDue || !t.open) return refuse('NO_OPEN_PROPOSAL', 'There is no proposal to answer.');
+      if (move.type === 'reject') {
+        return REJECT_REASONS.includes(move.reason as never)
+          ? null
+          : refuse('MALFORMED', `A rejection gives a reason: ${REJECT_REASONS.join(', ')}.`);
+      }
+      const line = crossedRedLine(rules, side, t.open.clauses);
+      return line ? refuse('RED_LINE', `This crosses your red line: ${line.text}`) : null;
+    }
+    case 'propose':
+      if (answerDue) return refuse('ANSWER_FIRST', 'Answer the open proposal first.');
+      if (t.made[side] >= 2) return refuse('PROPOSAL_LIMIT', 'You have made your two proposals this turn.');
+      return checkPackage(rules, s, side, move.clauses);
+    case 'pass':
+      return answerDue ? refuse('ANSWER_FIRST', 'Answer the open proposal first.') : null;
+  }
+  return refuse('MALFORMED', 'Unknown move.');
+}

@@ -1,0 +1,75 @@
+// What each side may see (DESIGN.md "What each side sees"). Public: levels, announcements,
+// indicators, alternatives, credibility, tension, events, proposals and answers, revealed orders,
+// leverage as the setting allows. Private to a side: its objectives, red lines, briefing and draft
+// orders. In no view: the random streams. The AI and the interface read only this.
+import type { Hand } from './leverage';
+import { leverage } from './leverage';
+import { rulesFor } from './rules';
+import type { BySide, GameState, Order, Scenario, Side } from './types';
+
+export type Viewer = Side | 'public';
+
+type Briefing = Scenario['briefings']['us'];
+export type PublicScenario = Omit<Scenario, 'objectives' | 'redLines' | 'briefings'>;
+
+export interface View {
+  readonly viewer: Viewer;
+  readonly scenario: PublicScenario;
+  readonly mine: {
+    readonly objectives: Scenario['objectives'];
+    readonly redLines: Scenario['redLines'];
+    readonly briefing: Briefing | null;
+  };
+  readonly state: Omit<GameState, 'rng' | 'drafts'> & {
+    readonly drafts: { readonly mine: readonly Order[] | null; readonly submitted: BySide<boolean> };
+  };
+  readonly leverage: {
+    readonly us: number;
+    readonly cn: number;
+    readonly atStake: number;
+    readonly hands: Partial<BySide<Hand>>;
+  } | null;
+}
+
+const publicCache = new WeakMap<Scenario, PublicScenario>();
+
+function publicScenario(scenario: Scenario): PublicScenario {
+  let p = publicCache.get(scenario);
+  if (!p) {
+    const { objectives: _o, redLines: _r, briefings: _b, ...rest } = scenario;
+    p = rest;
+    publicCache.set(scenario, p);
+  }
+  return p;
+}
+
+/** The game as one side (or the projector, `public`) may see it. */
+export function viewFor(scenario: Scenario, s: GameState, viewer: Viewer): View {
+  const { rng: _rng, drafts, ...rest } = s;
+  const mineSide = viewer === 'public' ? null : viewer;
+  const show = s.setup.leverage;
+  let lev: View['leverage'] = null;
+  if (show === 'live' || (show === 'after' && s.phase === 'over') || (show === 'own' && mineSide)) {
+    const l = leverage(rulesFor(scenario), s);
+    const hands: Partial<BySide<Hand>> =
+      show === 'own' && mineSide && s.phase !== 'over' ? { [mineSide]: l.hands[mineSide] } : l.hands;
+    lev = { us: l.us, cn: l.cn, atStake: l.atStake, hands };
+  }
+  return {
+    viewer,
+    scenario: publicScenario(scenario),
+    mine: {
+      objectives: mineSide ? scenario.objectives.filter((o) => o.side === mineSide) : [],
+      redLines: mineSide ? scenario.redLines.filter((r) => r.side === mineSide) : [],
+      briefing: mineSide ? scenario.briefings[mineSide] : null,
+    },
+    state: {
+      ...rest,
+      drafts: {
+        mine: mineSide ? drafts[mineSide] : null,
+        submitted: { us: drafts.us !== null, cn: drafts.cn !== null },
+      },
+    },
+    leverage: lev,
+  };
+}
