@@ -78,7 +78,7 @@ export function moveInstrument(rules: Rules, s: GameState, instrument: string, l
     checkBreach(rules, s, instrument, level, owner);
   } else if (inst.concessionCost !== 0) {
     const side = rules.scenario.sides[owner];
-    const mult = s.pressuredOn[owner] === s.turn - 1 ? side.pressureMultiplier : 1;
+    const mult = s.turn > 0 && s.pressuredOn[owner] === s.turn - 1 ? side.pressureMultiplier : 1;
     addToIndicators(rules, s, { [side.politics]: -inst.concessionCost * (from - level) * mult });
   }
 }

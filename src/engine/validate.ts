@@ -124,7 +124,8 @@ function checkOrder(
   o: unknown,
 ): { error: Refusal } | { key: string } {
   const bad = (code: Parameters<typeof refuse>[0], reason: string) => ({ error: refuse(code, reason) });
-  if (!isObj(o) || !isStr(o.kind)) return bad('MALFORMED', 'An order must say its kind.');
+  if (!isObj(o) || !isStr(o.kind) || !ORDER_KINDS.has(o.kind))
+    return bad('MALFORMED', 'An order is shift, announce, withdraw, build or extend.');
   if (s.collapsed && o.kind !== 'build')
     return bad('COLLAPSED', 'The talks have collapsed: only building alternatives is left.');
   if (o.kind === 'extend') {
@@ -176,6 +177,7 @@ function checkOrder(
   }
 }
 
+const ORDER_KINDS = new Set(['shift', 'announce', 'withdraw', 'build', 'extend']);
 const MOVE_TYPES = new Set(['propose', 'accept', 'reject', 'pass', 'orders', 'readout', 'inject']);
 
 /** Why a move is illegal in this state, or null when it is legal. */
