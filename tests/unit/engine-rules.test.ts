@@ -167,8 +167,8 @@ describe('talks', () => {
       );
     const calm = give(s1);
     const after = give(pressured);
-    expect(s1.values['cn-face'] - calm.values['cn-face']).toBe(10);
-    expect(pressured.values['cn-face'] - after.values['cn-face']).toBe(20);
+    expect(s1.values['cn-face']! - calm.values['cn-face']!).toBe(10);
+    expect(pressured.values['cn-face']! - after.values['cn-face']!).toBe(20);
   });
 
   it('refuses to accept across a red line, with RED_LINE and the line’s text', () => {
@@ -316,16 +316,16 @@ describe('the calendar', () => {
     const s7 = endTurn(sc, s6);
     expect(s7.summit).toBe('no-deal');
     // us-capital: −5 at the summit
-    expect(s6.values['us-capital'] - s7.values['us-capital']).toBe(50);
+    expect(s6.values['us-capital']! - s7.values['us-capital']!).toBe(50);
   });
 
   it('pays both sides a visible win at a summit with a deal', () => {
     let s = passTurns(sc, start(), 6);
     s = play(sc, s, propose('us', { kind: 'statement', statement: 'joint' }), { type: 'accept', side: 'cn' });
-    const before = s.values['cn-face'];
+    const before = s.values['cn-face']!;
     s = endTurn(sc, s);
     expect(s.summit).toBe('deal');
-    expect(s.values['cn-face'] - before).toBe(30);
+    expect(s.values['cn-face']! - before).toBe(30);
   });
 
   it('snaps the tariffs back when the truce expires with no deal; an extension avoids it', () => {
