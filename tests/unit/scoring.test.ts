@@ -1,0 +1,91 @@
+// Scoring against the no-deal line: passing every turn scores zero; a deal that helps both scores
+// above it; normalised scores divide by what no deal costs; objectives are capped.
+import { describe, expect, it } from 'vitest';
+import type { Clause } from '../../src/engine';
+import { DEFAULT_SETUP, newGame, noDealLine, noDealLoss, rulesFor, score, utility } from '../../src/engine';
+import { rulesScenario } from '../fixtures/worked';
+import { endTurn, passTurns, play } from './helpers';
+
+const sc = rulesScenario();
+
+describe('the no-deal line', () => {
+  it('is the game with both sides passing, and is cached per scenario, seed and setup', () => {
+    const a = noDealLine(sc, 's', DEFAULT_SETUP);
+    expect(noDealLine(sc, 's', { ...DEFAULT_SETUP, leverage: 'after' })).toBe(a); // seats and display do not matter
+    expect(noDealLine(sc, 's', { ...DEFAULT_SETUP, randomEvents: false })).not.toBe(a);
+    const passed = passTurns(sc, newGame(sc, 's'), rulesFor(sc).totalTurns);
+    expect(a.util).toEqual(passed.totals.util);
+    expect(a.final.phase).toBe('over');
+  });
+
+  it('costs both sides something: the loss is opening utility held flat minus the line', () => {
+    const line = noDealLine(sc, 's', DEFAULT_SETUP);
+    const opening = newGame(sc, 's');
+    const u0 = utility(rulesFor(sc), opening.values, 'us');
+    expect(line.opening.us).toBeCloseTo(u0);
+    expect(line.loss.us).toBe(Math.round(u0 * 11 - line.util.us));
+    expect(noDealLoss(sc).us).toBeGreaterThan(0);
+    expect(noDealLoss(sc).cn).toBeGreaterThan(0);
+  });
+});
+
+describe('scores', () => {
+  it('are zero for both when both sides pass throughout', () => {
+    const s = passTurns(sc, newGame(sc, 's'), 11);
+    const r = score(sc, s);
+    expect(r.sides.us.raw).toBe(0);
+    expect(r.sides.cn.raw).toBe(0);
+    expect(r.created).toBe(0);
+    expect(r.deal).toBe(false);
+  });
+
+  it('reward a deal that lowers both sides’ harm, normalised by the no-deal loss', () => {
+    const clauses: Clause[] = [
+      { kind: 'instrument', instrument: 'us-tariff', level: 1 },
+      { kind: 'instrument', instrument: 'soybeans', level: 1 },
+      { kind: 'instrument', instrument: 'rare-earths', level: 1 },
+      { kind: 'statement', statement: 'joint' },
+    ];
+    let s = play(
+      sc,
+      newGame(sc, 's'),
+      { type: 'propose', side: 'us', clauses },
+      { type: 'accept', side: 'cn' },
+    );
+    s = passTurns(sc, s, 11);
+    const r = score(sc, s);
+    expect(r.deal).toBe(true);
+    expect(r.sides.us.raw).toBeGreaterThan(0);
+    expect(r.sides.cn.raw).toBeGreaterThan(0);
+    expect(r.sides.us.normalised).toBeCloseTo(r.sides.us.raw / r.sides.us.noDealLoss, 6);
+    expect(r.created).toBeCloseTo(r.sides.us.raw + r.sides.cn.raw, 1);
+    expect(r.sides.us.objectives[0]?.met).toBe(true);
+    expect(r.sides.us.bonus).toBe(Math.min(5, r.sides.us.noDealLoss / 3));
+    expect(['us', 'cn', 'tie']).toContain(r.winner);
+  });
+
+  it('cap objectives at a third of the no-deal loss', () => {
+    const generous = rulesScenario((i) => ({
+      ...i,
+      objectives: [{ id: 'big', side: 'us', text: 'a huge prize', condition: { deal: false }, points: 900 }],
+    }));
+    const s = passTurns(generous, newGame(generous, 's'), 11);
+    const r = score(generous, s);
+    expect(r.sides.us.objectives[0]?.met).toBe(true);
+    expect(r.sides.us.bonus).toBeCloseTo(r.sides.us.noDealLoss / 3, 1);
+  });
+
+  it('measure durability as delivered ÷ promised', () => {
+    let s = play(
+      sc,
+      newGame(sc, 's'),
+      { type: 'propose', side: 'us', clauses: [{ kind: 'commitment', item: 'fentanyl' }] },
+      { type: 'accept', side: 'cn' },
+    );
+    s = endTurn(sc, endTurn(sc, s));
+    const d = score(sc, s).sides.cn.durability!;
+    expect(d).toBeGreaterThan(0.8);
+    expect(d).toBeLessThanOrEqual(1);
+    expect(score(sc, s).sides.us.durability).toBeNull();
+  });
+});
