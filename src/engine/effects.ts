@@ -8,7 +8,7 @@ import type { BySide, GameState, Side } from './types';
 import { other } from './types';
 
 export const round3 = (x: number) => Math.round(x * 1000) / 1000;
-const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /** A side's utility: Σ weight × value, in tenths of a point. */
 export function utility(rules: Rules, values: Readonly<Record<string, number>>, side: Side): number {
@@ -44,17 +44,16 @@ export const dealInForce = (s: Pick<GameState, 'packages'>) => s.packages.some((
  * package: the other side is released, the breaker's reliability falls and tension rises.
  */
 function checkBreach(rules: Rules, s: GameState, instrument: string, level: number, owner: Side) {
-  for (const p of s.packages) {
-    if (p.status !== 'active') continue;
+  s.packages.forEach((p, i) => {
+    if (p.status !== 'active') return;
     const bound = p.clauses.find((c) => c.kind === 'instrument' && c.instrument === instrument);
-    if (!bound || bound.kind !== 'instrument' || level <= bound.level) continue;
-    p.status = 'broken';
-    p.brokenBy = owner;
+    if (bound?.kind !== 'instrument' || level <= bound.level) return;
+    s.packages[i] = { ...p, status: 'broken', brokenBy: owner };
     const cred = rules.scenario.params.credibility;
     s.reliability[owner] = round3(Math.max(0, s.reliability[owner] - cred.breach));
     addTension(rules, s, rules.scenario.params.tension.breach);
     s.news.push({ kind: 'breach', side: owner, package: p.id });
-  }
+  });
 }
 
 /**

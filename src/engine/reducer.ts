@@ -1,12 +1,12 @@
 // The one entry point for change: applyMove checks a move and, if it is legal, produces the next
 // state with immer. Each move type has its handler; the turn advances itself once both sides'
 // orders are in. A refused move returns the reason and leaves the state untouched.
-import { produce } from 'immer';
+import { freeze, produce } from 'immer';
 import { addTension, addToIndicators, fireEvent, moveInstrument } from './effects';
 import { draw } from './rng';
 import type { Rules } from './rules';
 import { rulesFor } from './rules';
-import { endTurn } from './turn';
+import { endTurn, workingCopy } from './turn';
 import type { GameState, Move, MoveResult, Scenario } from './types';
 import { other } from './types';
 import { checkMove } from './validate';
@@ -37,8 +37,7 @@ function apply(rules: Rules, s: GameState, move: Move) {
       return;
     }
     case 'orders':
-      s.drafts[move.side] = move.orders;
-      if (s.drafts.us !== null && s.drafts.cn !== null) endTurn(rules, s);
+      s.drafts[move.side] = move.orders; // the turn ends in applyMove once both are in
       return;
     case 'propose': {
       const t = s.talks;
@@ -96,5 +95,18 @@ export function applyMove(scenario: Scenario, state: GameState, move: Move): Mov
   const rules = rulesFor(scenario);
   const refusal = checkMove(rules, state, move);
   if (refusal) return refusal;
-  return { ok: true, state: produce(state, (s) => apply(rules, s, move)) };
+  const next = produce(state, (s) => apply(rules, s, move));
+  if (next.phase !== 'orders' || next.drafts.us === null || next.drafts.cn === null)
+    return { ok: true, state: next };
+  // Both sides' orders are in: the turn ends on a plain working copy (immer's proxies made the same
+  // work sixteen times dearer), frozen, and returned by the producer as the next state. Frozen
+  // parts it shares with the last state are not walked again.
+  return {
+    ok: true,
+    state: produce(next, () => {
+      const w = workingCopy(next);
+      endTurn(rules, w);
+      return freeze(w, true);
+    }),
+  };
 }

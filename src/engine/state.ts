@@ -1,6 +1,6 @@
 // A new game: the opening state a scenario describes, with the seed's random streams, and the
 // first turn's calendar and events already applied.
-import { produce } from 'immer';
+import { freeze } from 'immer';
 import { seedStreams } from './rng';
 import type { Rules } from './rules';
 import { rulesFor, turnOf } from './rules';
@@ -65,7 +65,7 @@ export function openingState(rules: Rules, seed: string, setup: Setup): GameStat
 /** A new game of a scenario: turn 0 with its events fired and the talks open. */
 export function newGame(scenario: Scenario, seed: string, setup: Setup = DEFAULT_SETUP): GameState {
   const rules = rulesFor(scenario);
-  return produce(openingState(rules, seed, setup), (s) => {
-    startTurn(rules, s);
-  });
+  const s = openingState(rules, seed, setup); // fresh plain data, so the first turn starts on it directly
+  startTurn(rules, s);
+  return freeze(s, true);
 }

@@ -196,7 +196,7 @@ export function collapse(rules: Rules, s: GameState) {
   s.collapsed = true;
   for (const id of rules.instrumentIds) s.levels[id] = rules.instruments.get(id)!.levels.length - 1;
   s.announcements = {};
-  for (const p of s.packages) if (p.status === 'active') p.status = 'collapsed';
+  s.packages = s.packages.map((p) => (p.status === 'active' ? { ...p, status: 'collapsed' } : p));
   s.news.push({ kind: 'collapse' });
 }
 
@@ -207,6 +207,37 @@ function summit(rules: Rules, s: GameState) {
   s.summit = deal ? 'deal' : 'no-deal';
   addToIndicators(rules, s, deal ? def.deal : def.noDeal);
   s.news.push({ kind: 'summit', deal });
+}
+
+/**
+ * A mutable copy of a state for the end of a turn, which rewrites most of it: every container the
+ * turn writes to is copied, everything else (frozen) is shared. The turn then runs on plain data —
+ * through immer's proxies the same work cost sixteen times as much — and the producer returns it.
+ */
+export function workingCopy(s: GameState): GameState {
+  return {
+    ...s,
+    levels: { ...s.levels },
+    values: { ...s.values },
+    alt: { ...s.alt },
+    resolve: { ...s.resolve },
+    reliability: { ...s.reliability },
+    announcements: { ...s.announcements },
+    builds: { ...s.builds },
+    packages: [...s.packages],
+    talks: { ...s.talks },
+    drafts: { ...s.drafts },
+    fired: { ...s.fired },
+    truce: s.truce ? { ...s.truce } : null,
+    pressuredOn: { ...s.pressuredOn },
+    totals: {
+      util: { ...s.totals.util },
+      promised: { ...s.totals.promised },
+      delivered: { ...s.totals.delivered },
+    },
+    news: [...s.news],
+    rng: { ...s.rng },
+  };
 }
 
 /** Steps 3 (resolution) to 5 of a turn, once both sides' orders are in; then the next turn starts. */

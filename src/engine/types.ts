@@ -110,9 +110,9 @@ export interface Package {
   readonly turn: number; // accepted on
   readonly proposer: Side;
   readonly clauses: readonly Clause[];
-  status: PackageStatus;
-  brokenBy: Side | null;
-  readouts: BySide<'trumpet' | 'modest' | null>;
+  readonly status: PackageStatus;
+  readonly brokenBy: Side | null;
+  readonly readouts: BySide<'trumpet' | 'modest' | null>; // how each side told it at home
 }
 
 export interface Talks {
