@@ -21,7 +21,11 @@ export const SourceFileSchema = z
 export const DateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'a real calendar date');
+  // Date.parse rolls 2025-02-30 over to 2 March: a real date is one that reads back unchanged.
+  .refine((s) => {
+    const ms = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+  }, 'a real calendar date');
 
 const isTenths = (v: number) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-6;
 
@@ -29,7 +33,7 @@ const isTenths = (v: number) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-6;
 export const PointsSchema = z
   .number()
   .refine(Number.isFinite, 'a finite number')
-  .refine(isTenths, 'points with at most one decimal (e.g. 2.5)')
+  .refine(isTenths, 'a number of points with at most one decimal (e.g. 2.5)')
   .transform((v) => Math.round(v * 10));
 
 /** Effects on indicators, in points per turn: `{ cn-exports: -3, us-prices: -1 }`. */

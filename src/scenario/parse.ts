@@ -1,0 +1,77 @@
+// Reading one scenario file's text into a plain value and a map of where each value was written.
+// YAML for `.yaml`/`.yml`, strict JSON for `.json`. Whatever the bytes, `parseFile` returns a
+// result and never throws: size, nesting, aliases and broken text are located issues.
+import type { Path } from './diagnostic';
+import { MAX_CHARS, nearestSpot, type ParseResult, type Spots } from './parse-common';
+import { parseJson } from './parse-json';
+import { parseYaml } from './parse-yaml';
+
+export type { ParseIssue, ParseResult, Spot, Spots } from './parse-common';
+export { MAX_ALIASES, MAX_CHARS, MAX_DEPTH, nearestSpot, pathKey } from './parse-common';
+
+export type Format = 'yaml' | 'json';
+
+/** The format a file name announces, or undefined for any other name. */
+export function formatOf(name: string): Format | undefined {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  if (lower.endsWith('.json')) return 'json';
+  return undefined;
+}
+
+/** Parses a file's text by the format its name gives. Never throws. */
+export function parseFile(name: string, text: string): ParseResult {
+  const format = formatOf(name);
+  if (format === undefined) {
+    return {
+      ok: false,
+      issues: [
+        {
+          line: 1,
+          column: 1,
+          path: [],
+          expected: 'a file name ending in .yaml, .yml or .json',
+          found: `\`${name.slice(-60)}\``,
+        },
+      ],
+    };
+  }
+  if (typeof text !== 'string') {
+    return {
+      ok: false,
+      issues: [{ line: 1, column: 1, path: [], expected: 'the text of a file', found: typeof text }],
+    };
+  }
+  if (text.length > MAX_CHARS) {
+    const mb = (text.length / (1024 * 1024)).toFixed(1);
+    return {
+      ok: false,
+      issues: [{ line: 1, column: 1, path: [], expected: 'a file of at most 2 MB', found: `${mb} MB` }],
+    };
+  }
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text; // a byte-order mark is harmless
+  try {
+    return format === 'json' ? parseJson(body) : parseYaml(body);
+  } catch (e) {
+    // The parsers report every problem as an issue; this is a last guard against a library bug.
+    const what = e instanceof Error ? e.message : String(e);
+    return {
+      ok: false,
+      issues: [
+        {
+          line: 1,
+          column: 1,
+          path: [],
+          expected: `a readable ${format === 'json' ? 'JSON' : 'YAML'} file`,
+          found: `a problem the reader could not handle (${what.slice(0, 80)})`,
+        },
+      ],
+    };
+  }
+}
+
+/** The 1-based line and column of `path` in a parsed file, or of its nearest ancestor. */
+export function locateIn(spots: Spots, path: Path): { line: number; column: number } {
+  const hit = nearestSpot(spots, path);
+  return hit ? { line: hit.spot.line, column: hit.spot.column } : { line: 1, column: 1 };
+}
