@@ -9,7 +9,7 @@ import { rulesFor } from './rules';
 import { endTurn, workingCopy } from './turn';
 import type { GameState, Move, MoveResult, Scenario } from './types';
 import { other } from './types';
-import { checkMove } from './validate';
+import { canonicalClause, canonicalOrder, checkMove } from './validate';
 
 /** Applies a legal move's effects to a draft (the move has been checked). */
 function apply(rules: Rules, s: GameState, move: Move) {
@@ -37,15 +37,16 @@ function apply(rules: Rules, s: GameState, move: Move) {
       return;
     }
     case 'orders':
-      s.drafts[move.side] = move.orders; // the turn ends in applyMove once both are in
+      s.drafts[move.side] = move.orders.map(canonicalOrder); // the turn ends in applyMove once both are in
       return;
     case 'propose': {
       const t = s.talks;
-      t.open = { by: move.side, clauses: move.clauses };
+      const clauses = move.clauses.map(canonicalClause);
+      t.open = { by: move.side, clauses };
       t.made[move.side] += 1;
       t.passed[move.side] = false;
       t.toMove = other(move.side);
-      s.news.push({ kind: 'proposal', side: move.side, clauses: move.clauses });
+      s.news.push({ kind: 'proposal', side: move.side, clauses });
       return;
     }
     case 'accept':

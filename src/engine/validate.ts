@@ -2,7 +2,7 @@
 // checked as unknown data first (shape), then against the state (meaning). A refusal names a code
 // and a reason a player can read; nothing here changes the state.
 import type { Rules } from './rules';
-import type { Clause, GameState, Refusal, Side } from './types';
+import type { Clause, Condition, GameState, Order, Refusal, Side } from './types';
 import { other, PLEDGE_SIZES, REJECT_REASONS, refuse } from './types';
 
 const isObj = (x: unknown): x is Record<string, unknown> =>
@@ -246,4 +246,57 @@ export function checkMove(rules: Rules, s: GameState, move: unknown): Refusal | 
       return answerDue ? refuse('ANSWER_FIRST', 'Answer the open proposal first.') : null;
   }
   return refuse('MALFORMED', 'Unknown move.');
+}
+
+// ---------------------------------------------------------------------------------------------
+// A checked move is stored in its canonical form: only the fields the rules read, so a move from a
+// file or a link can carry nothing else into the state.
+
+function canonicalCondition(c: Condition): Condition {
+  if ('indicator' in c) return pick({ indicator: c.indicator, below: c.below, above: c.above });
+  if ('instrument' in c) return pick({ instrument: c.instrument, atMost: c.atMost, atLeast: c.atLeast });
+  if ('tension' in c) return { tension: pick({ above: c.tension.above, below: c.tension.below }) };
+  if ('deal' in c) return { deal: c.deal };
+  if ('statement' in c) return { statement: c.statement };
+  if ('collapsed' in c) return { collapsed: c.collapsed };
+  return { event: c.event };
+}
+
+/** Drops the keys whose value is undefined (the state holds no `undefined`). */
+function pick<T extends object>(o: T): T {
+  const out = {} as Record<string, unknown>;
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
+
+export function canonicalClause(c: Clause): Clause {
+  switch (c.kind) {
+    case 'instrument':
+      return { kind: 'instrument', instrument: c.instrument, level: c.level };
+    case 'statement':
+      return { kind: 'statement', statement: c.statement };
+    case 'pledge':
+      return c.condition
+        ? { kind: 'pledge', item: c.item, size: c.size, condition: canonicalCondition(c.condition) }
+        : { kind: 'pledge', item: c.item, size: c.size };
+    case 'commitment':
+      return c.condition
+        ? { kind: 'commitment', item: c.item, condition: canonicalCondition(c.condition) }
+        : { kind: 'commitment', item: c.item };
+  }
+}
+
+export function canonicalOrder(o: Order): Order {
+  switch (o.kind) {
+    case 'shift':
+      return { kind: 'shift', instrument: o.instrument, level: o.level };
+    case 'announce':
+      return { kind: 'announce', instrument: o.instrument, level: o.level, turn: o.turn };
+    case 'withdraw':
+      return { kind: 'withdraw', instrument: o.instrument };
+    case 'build':
+      return { kind: 'build', alternative: o.alternative };
+    case 'extend':
+      return { kind: 'extend' };
+  }
 }

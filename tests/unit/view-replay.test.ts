@@ -90,3 +90,25 @@ describe('replay and undo', () => {
     expect(Object.isFrozen(s.values)).toBe(true);
   });
 });
+
+describe('moves from files', () => {
+  it('carry nothing but what the rules read into the state', () => {
+    let s = newGame(sc, 'seed');
+    const extra = { note: 'x'.repeat(50) };
+    s = play(sc, s, {
+      type: 'propose',
+      side: 'us',
+      clauses: [{ kind: 'statement', statement: 'joint', ...extra } as never],
+    });
+    s = play(
+      sc,
+      s,
+      { type: 'accept', side: 'cn' },
+      { type: 'pass', side: 'cn' },
+      { type: 'pass', side: 'us' },
+    );
+    s = play(sc, s, { type: 'orders', side: 'us', orders: [{ kind: 'extend', ...extra } as never] });
+    expect(JSON.stringify(s)).not.toContain('xxxxx');
+    expect(s.drafts.us).toEqual([{ kind: 'extend' }]);
+  });
+});
