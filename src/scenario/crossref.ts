@@ -155,7 +155,7 @@ export function checkCrossRefs(s: Scenario): Finding[] {
       const terms = own.map(({ x }) => `${x.id} ${x.weight}`).join(' + ');
       err(
         ['indicators', own[0]?.i ?? 0, 'weight'],
-        `the weights of ${sideName(s, side)}'s indicators to sum to 1`,
+        `the weights of the indicators of ${sideName(s, side)} to sum to 1`,
         `${Number(sum.toFixed(4))} (${terms})`,
       );
     }

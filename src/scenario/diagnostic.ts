@@ -74,7 +74,10 @@ export function describeValue(v: unknown): string {
     return JSON.stringify(cut);
   }
   if (typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return v.length === 1 ? 'a list of 1 item' : `a list of ${v.length} items`;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return 'an empty list';
+    return v.length === 1 ? 'a list of 1 item' : `a list of ${v.length} items`;
+  }
   if (typeof v === 'object') {
     const keys = Object.keys(v);
     if (keys.length === 0) return 'an empty map';

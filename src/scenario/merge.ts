@@ -330,6 +330,10 @@ export function resolveFile(
     if (pick[0]) return pick[0];
     const outside = resolveWorld?.(id);
     if (outside) return outside;
+    // A file that extends its own id: the caller reports the cycle.
+    const self = files.find((f) => f.name === from);
+    const own = self ? read(self) : undefined;
+    if (self && own && !Array.isArray(own) && own.id === id) return self;
     // The world may be in a file that could not be read: its problems explain the missing id.
     const unreadable = files.filter((f) => f.name !== from && Array.isArray(read(f)));
     if (unreadable.length > 0) return unreadable.flatMap((f) => read(f) as Diagnostic[]);
@@ -354,6 +358,7 @@ export function resolveFile(
       return undefined;
     }
     errors.push(...p.problems);
+    if (p.problems.length > 0) return undefined;
     const target = p.header.extends;
     if (target === undefined) return p.body;
     const world = lookup(target, file.name);

@@ -20,7 +20,7 @@ export const SourceFileSchema = z
 
 export const DateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date as YYYY-MM-DD', abort: true })
   // Date.parse rolls 2025-02-30 over to 2 March: a real date is one that reads back unchanged.
   .refine((s) => {
     const ms = Date.parse(`${s}T00:00:00Z`);

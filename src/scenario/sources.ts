@@ -32,6 +32,11 @@ function matchingPrefix(quote: string, source: string): number {
   return lo;
 }
 
+const tail = (s: string, to: number) => {
+  const from = Math.max(0, to - 30);
+  return `"${from > 0 ? '…' : ''}${s.slice(from, to).trimEnd()}"`;
+};
+
 const snippet = (s: string, from: number) => {
   const bit = s.slice(from, from + 30);
   return `"${bit}${s.length > from + 30 ? '…' : ''}"`;
@@ -79,11 +84,13 @@ export function checkQuotes(value: unknown, readSource: ReadSource): Finding[] {
         const quote = normaliseQuote(o.quote);
         if (!text.includes(quote)) {
           const n = matchingPrefix(quote, text);
-          const at = text.indexOf(quote.slice(0, n));
+          // Report from the start of the word where they part: "three" against "twice", not "hree".
+          const cut = n > 0 && quote[n - 1] !== ' ' ? quote.lastIndexOf(' ', n - 1) + 1 : n;
+          const at = text.indexOf(quote.slice(0, cut));
           const hint =
-            n === 0
+            cut === 0
               ? 'not even its first word is in the source'
-              : `the first ${n} characters match; then the quote reads ${snippet(quote, n)} where the source reads ${snippet(text, at + n)}`;
+              : `it matches up to ${tail(quote, cut)}; then the quote reads ${snippet(quote, cut)} where the source reads ${snippet(text, at + cut)}`;
           out.push({
             severity: 'error',
             path: [...path, 'quote'],

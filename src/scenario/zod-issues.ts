@@ -47,6 +47,20 @@ function describeNumber(s: Schema | undefined): string {
   return parts.length === 0 ? noun : `${noun} ${parts.join(' and ')}`;
 }
 
+/** The custom message of a text format ("a date as YYYY-MM-DD"), if the schema has one. */
+function formatWords(s: Schema | undefined): string | undefined {
+  for (const c of checksOf(s)) {
+    if (c.check !== 'string_format' || !c.error) continue;
+    try {
+      const m = (c.error as () => unknown)();
+      if (typeof m === 'string') return m;
+    } catch {
+      // a message that needs the issue: fall back to the plain words
+    }
+  }
+  return undefined;
+}
+
 function knownFields(s: Schema | undefined): string[] {
   const d = s?._zod.def;
   return d?.type === 'object' && d.shape ? Object.keys(d.shape) : [];
@@ -76,6 +90,7 @@ function describeType(expected: string, s: Schema | undefined): string {
   if (t === 'record') return TYPE_WORDS.record ?? expected;
   if (t === 'enum' || t === 'literal') return describeEnum(s);
   if (t === 'union') return describeUnion(s) ?? 'one of several forms';
+  if (expected === 'string') return formatWords(s) ?? 'text';
   return TYPE_WORDS[expected] ?? `a value of type ${expected}`;
 }
 
@@ -122,6 +137,12 @@ function stripExpected(message: string): string {
 
 type Issue = z.core.$ZodIssue;
 
+/** "the field `owner` (one of "us" or "cn")" when the field is missing, else what it should be. */
+function missing(path: Path, value: unknown, what: string): string {
+  const name = path.at(-1);
+  return value === undefined && typeof name === 'string' ? `the field \`${name}\` (${what})` : what;
+}
+
 interface Ctx {
   input: unknown;
   schema: Schema;
@@ -136,13 +157,7 @@ function mapIssue(issue: Issue, base: Path, baseSchema: Schema | undefined, ctx:
 
   switch (issue.code) {
     case 'invalid_type': {
-      const what = describeType(issue.expected, here);
-      if (value === undefined) {
-        const name = path.at(-1);
-        push(typeof name === 'string' ? `the field \`${name}\` (${what})` : what, describeValue(value));
-      } else {
-        push(what, describeValue(value));
-      }
+      push(missing(path, value, describeType(issue.expected, here)), describeValue(value));
       return;
     }
     case 'too_small':
@@ -168,7 +183,7 @@ function mapIssue(issue: Issue, base: Path, baseSchema: Schema | undefined, ctx:
       return;
     }
     case 'invalid_value':
-      push(oneOf(issue.values), describeValue(value));
+      push(missing(path, value, oneOf(issue.values)), describeValue(value));
       return;
     case 'unrecognized_keys': {
       const known = knownFields(here);

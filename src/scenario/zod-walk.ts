@@ -10,6 +10,7 @@ export interface CheckDef {
   format?: string;
   minimum?: number;
   maximum?: number;
+  error?: (issue: never) => unknown;
 }
 
 export interface Def {

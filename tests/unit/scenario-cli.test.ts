@@ -1,0 +1,101 @@
+// The command-line checker, run as a user runs it: `tsx tools/check.ts …` in a child process.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { miniInput, quotesOf, SOURCE } from './scenario-fixtures';
+
+const root = join(import.meta.dirname, '..', '..');
+const F = 'tests/fixtures/scenarios';
+
+function check(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/check.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stdout.trim().split('\n').filter(Boolean) };
+}
+
+const temp = mkdtempSync(join(tmpdir(), 'upper-hand-check-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('npm run check', () => {
+  test('valid files: `ok FILE` each, exit 0', () => {
+    const r = check(`${F}/mini.yaml`, `${F}/mini-opening.yaml`);
+    expect(r.lines).toEqual([`ok ${F}/mini.yaml`, `ok ${F}/mini-opening.yaml`]);
+    expect(r.code).toBe(0);
+  });
+
+  test('a world is checked on its own', () => {
+    const r = check(`${F}/mini-world.yaml`);
+    expect(r.lines[0]).toBe(`ok ${F}/mini-world.yaml`);
+    expect(r.code).toBe(0);
+  });
+
+  test('a broken file: one located problem per line, exit 1, other files still checked', () => {
+    const r = check(`${F}/broken-crossref.yaml`, `${F}/mini.yaml`);
+    expect(r.code).toBe(1);
+    expect(r.lines).toHaveLength(7);
+    expect(r.lines[0]).toMatch(
+      /^tests\/fixtures\/scenarios\/broken-crossref\.yaml:\d+:13 indicators\[2\]\.weight: expected the weights/,
+    );
+    for (const line of r.lines.slice(0, 6))
+      expect(line).toMatch(/^\S+\.yaml:\d+:\d+ \S+: expected .+, found .+/);
+    expect(r.lines[6]).toBe(`ok ${F}/mini.yaml`);
+  });
+
+  test('a file that does not exist is a failure, not a crash', () => {
+    const r = check(`${F}/nope.yaml`);
+    expect(r.code).toBe(1);
+    expect(r.lines).toEqual([`${F}/nope.yaml:1:1 expected a file that can be read, found none at this path`]);
+  });
+
+  test('hostile input: located errors, exit 1', () => {
+    const r = check('tests/fixtures/hostile/billion-laughs.yaml', 'tests/fixtures/hostile/proto.json');
+    expect(r.code).toBe(1);
+    expect(r.lines.map((l) => l.split(' ')[0])).toEqual([
+      'tests/fixtures/hostile/billion-laughs.yaml:3:8',
+      'tests/fixtures/hostile/proto.json:1:2',
+    ]);
+  });
+
+  test.each([
+    ['no file', []],
+    ['an unknown option', ['--frobnicate', `${F}/mini.yaml`]],
+    ['--sources without a folder', ['--sources']],
+    ['--sources that is not a folder', ['--sources', `${F}/mini.yaml`, `${F}/mini.yaml`]],
+  ])('usage error (%s): exit 2 and the usage on stderr', (_n, args) => {
+    const r = check(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('usage: npm run check -- [--sources DIR] FILE…');
+    expect(r.out).toBe('');
+  });
+
+  test('--help prints the usage and exits 0', () => {
+    const r = check('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('usage: npm run check');
+  });
+
+  test('--sources checks every quote against the folder', () => {
+    const good = join(temp, 'good');
+    const bad = join(temp, 'bad');
+    for (const d of [good, bad]) mkdirSync(d, { recursive: true });
+    writeFileSync(join(good, SOURCE), quotesOf(miniInput()));
+    writeFileSync(join(bad, SOURCE), 'A text that quotes nothing.');
+    expect(check('--sources', good, `${F}/mini.yaml`).lines).toEqual([`ok ${F}/mini.yaml`]);
+    const r = check(`--sources=${bad}`, `${F}/mini.yaml`);
+    expect(r.code).toBe(1);
+    expect(r.lines.length).toBeGreaterThan(5);
+    expect(r.lines.every((l) => l.includes(`expected a quote found word for word in ${SOURCE}`))).toBe(true);
+  });
+
+  test('extends by a relative path', () => {
+    const opening = join(temp, 'relative-opening.yaml');
+    writeFileSync(opening, `extends: ${relative(temp, join(root, F, 'mini-world.yaml'))}\nid: relative\n`);
+    const r = check(opening);
+    expect(r.lines).toEqual([`ok ${opening}`]);
+  });
+});
