@@ -1,6 +1,7 @@
 // The two kinds of file besides a standalone scenario, derived from the one scenario schema:
 // - a **world** (`kind: world`) holds shared definitions: it has an `id`, every other top-level
-//   field is optional, and what it does give is complete (each instrument with all its fields);
+//   field is optional (lists of any length), and what it does give is complete (each instrument
+//   with all its fields);
 // - an **opening** extends a world (`extends: <world id>`): every field is optional at every
 //   depth, since it merges onto the world — except the `id` of an entry in an id-keyed list, which
 //   says which entry it changes; lists without ids (an instrument's levels) replace whole, so their
@@ -48,10 +49,21 @@ function deepPartial(s: z.ZodType): z.ZodType {
 type Shape = Record<string, z.ZodType>;
 const entries = Object.entries(scenarioShape) as [string, z.ZodType][];
 
+/**
+ * A world's top-level field: optional; a list keeps its items' schema but not its length, since
+ * openings add and remove entries (the merged scenario's lists are measured).
+ */
+function worldField(k: string, v: z.ZodType): z.ZodType {
+  if (k === 'id') return v;
+  const d = core(asSchema(v))?._zod.def;
+  if (d?.type === 'array' && d.element) return z.array(asZod(d.element)).optional();
+  return v.optional();
+}
+
+const worldShape = Object.fromEntries(entries.map(([k, v]) => [k, worldField(k, v)])) as Shape;
+
 /** A world as the loader validates it (header fields already stripped). */
-export const WorldBodySchema = z.strictObject(
-  Object.fromEntries(entries.map(([k, v]) => [k, k === 'id' ? v : v.optional()])) as Shape,
-);
+export const WorldBodySchema = z.strictObject(worldShape);
 
 /** A world file as written. */
 export const WorldSchema = z
@@ -59,7 +71,7 @@ export const WorldSchema = z
     kind: z.literal('world').describe('This file is a world: shared definitions that openings extend.'),
     extends: ExtendsSchema.optional(),
     remove: RemoveSchema.optional(),
-    ...(Object.fromEntries(entries.map(([k, v]) => [k, k === 'id' ? v : v.optional()])) as Shape),
+    ...worldShape,
   })
   .meta({
     title: 'Upper Hand world',

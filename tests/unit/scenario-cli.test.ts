@@ -46,6 +46,15 @@ describe('npm run check', () => {
     expect(r.lines[6]).toBe(`ok ${F}/mini.yaml`);
   });
 
+  test("the editors' JSON Schemas beside the scenarios are skipped", () => {
+    const r = check('scenarios/world.schema.json', `${F}/mini.yaml`);
+    expect(r.lines).toEqual([
+      'skip scenarios/world.schema.json (a JSON Schema for editors, not a scenario)',
+      `ok ${F}/mini.yaml`,
+    ]);
+    expect(r.code).toBe(0);
+  });
+
   test('a file that does not exist is a failure, not a crash', () => {
     const r = check(`${F}/nope.yaml`);
     expect(r.code).toBe(1);

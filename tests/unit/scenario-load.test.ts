@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { contentHash } from '../../src/engine/hash';
 import { type Diagnostic, formatDiagnostic } from '../../src/scenario/diagnostic';
-import { loadScenario, type SourceFile } from '../../src/scenario/load';
+import { checkWorld, loadScenario, type SourceFile } from '../../src/scenario/load';
 import { columnOf, expectWellFormed, fixture, lineOf, miniInput } from './scenario-fixtures';
 
 const pick = (d: Diagnostic) => ({
@@ -309,5 +309,62 @@ describe('warnings', () => {
       ['warning', 'indicators[4].weight'],
     ]);
     expect(r.warnings[0]?.line).toBe(lineOf(text, 'id: us-spare'));
+  });
+});
+
+describe('playability through the loader', () => {
+  const mini = fixture('mini.yaml');
+
+  test("a no-deal line that costs a side nothing is an error at that side's definition", () => {
+    const r = loadScenario([mini], { noDealLoss: () => ({ us: 0, cn: 900 }) });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((d) => [d.line, d.column, d.path, d.found])).toEqual([
+      [lineOf(mini.text, 'name: Washington'), 5, 'sides.us', '0.0 points'],
+    ]);
+  });
+
+  test('an unplayable scenario is refused unless playability is switched off', () => {
+    const input = miniInput();
+    input.alternatives = [];
+    const file = { name: 'p.json', text: JSON.stringify(input) };
+    const r = loadScenario([file]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((d) => d.path)).toEqual(['sides.us', 'sides.cn']);
+    expect(loadScenario([file], { playability: false }).ok).toBe(true);
+  });
+});
+
+describe('checkWorld', () => {
+  const world = (text: string): SourceFile => ({ name: 'w.yaml', text: `kind: world\nid: w\n${text}` });
+
+  test('a partial world is checked field by field', () => {
+    const input = miniInput();
+    const r = checkWorld([
+      world(stringify({ instruments: input.instruments, indicators: input.indicators })),
+    ]);
+    expect(r).toEqual({ ok: true, complete: false, errors: [], warnings: [] });
+  });
+
+  test('an error in a partial world is located', () => {
+    const text = stringify({ instruments: [{ id: 'x', owner: 'eu', name: 'X', level: 0, levels: [] }] });
+    const r = checkWorld([world(text)]);
+    expect(r.ok).toBe(false);
+    expect(r.errors.map((d) => [d.file, d.path])).toEqual([
+      ['w.yaml', 'instruments[0].owner'],
+      ['w.yaml', 'instruments[0].levels'],
+    ]);
+    expect(r.errors[0]?.line).toBe(lineOf(world(text).text, 'owner: eu'));
+  });
+
+  test('a complete world is checked as a scenario, cross-references included', () => {
+    const ok = checkWorld([fixture('mini-world.yaml')]);
+    expect(ok).toMatchObject({ ok: true, complete: true });
+    const broken = fixture('mini-world.yaml');
+    const r = checkWorld([
+      { ...broken, text: broken.text.replace('politics: cn-face', 'politics: us-capital') },
+    ]);
+    expect(r).toMatchObject({ ok: false, complete: true });
+    expect(r.errors[0]?.path).toBe('sides.cn.politics');
   });
 });
