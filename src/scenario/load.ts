@@ -7,6 +7,7 @@ import { contentHash } from '../engine/hash';
 import { checkCrossRefs } from './crossref';
 import { type Diagnostic, type Finding, findingMessage, type Path } from './diagnostic';
 import { WorldBodySchema } from './file-schemas';
+import { checkHistoryScript } from './history-schema';
 import {
   diagnosticAt,
   type LocatedDoc,
@@ -22,6 +23,7 @@ import { checkQuotes, type ReadSource } from './sources';
 import { findingsFromZod } from './zod-issues';
 
 export type { Diagnostic } from './diagnostic';
+export { formatDiagnostic } from './diagnostic';
 export type { SourceFile, WorldResolver } from './merge';
 
 export interface LoadOptions {
@@ -171,7 +173,7 @@ function loadUnguarded(files: readonly SourceFile[], options: LoadOptions): Load
     return { ok: false, errors: tidy(errors), warnings: tidy(r.warnings) };
   }
   const scenario = parsed.data;
-  const findings: Finding[] = checkCrossRefs(scenario);
+  const findings: Finding[] = [...checkCrossRefs(scenario), ...checkHistoryScript(scenario)];
   if (!findings.some((f) => f.severity === 'error') && options.playability !== false) {
     findings.push(...checkPlayability(scenario, options.noDealLoss));
   }

@@ -1,9 +1,11 @@
-// Reading YAML with positions and limits. The `yaml` package parses in three stages: the lexer and
-// parser (iterative, safe on any input) build a syntax tree, the composer (recursive) turns it into
-// nodes. A hostile file nested thousands deep can exhaust the composer's stack or memory, so the
-// syntax tree's depth is measured first, without recursion. Nodes are then turned into plain values
-// here rather than by `toJS`, to record each value's position, refuse `__proto__` keys and count
-// alias expansions (a "billion laughs" file stops at the 100th alias).
+// Reading YAML with positions and limits. The `yaml` package works in three stages: a lexer and a
+// parser build a syntax tree, a composer turns it into nodes. On hostile input the later stages are
+// slow (microseconds and an error object per stray token) or recursive (deep nesting exhausts the
+// stack or memory), so before composing come a quick scan (an over-estimate of nesting, a limit on
+// lines), a count of tokens, and a walk of the syntax tree for depth, syntax errors and repeated
+// anchors. Nodes are then turned into plain values here rather than by `toJS`, to record each
+// value's position, refuse `__proto__` and repeated keys, and count alias expansions (a "billion
+// laughs" file stops at the 100th alias). Every problem is a located issue; nothing throws.
 
 import type { Document, YAMLError, Node as YamlNode } from 'yaml';
 import { Composer, CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser } from 'yaml';
