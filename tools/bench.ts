@@ -2,15 +2,9 @@
 // effects and calendar included), early and late in the long test scenario. The moves are a
 // recorded game; each window replays its moves from their recorded states, so both windows measure
 // the same work: one accepted move.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { GameState, Move, Scenario, Side } from '../src/engine';
 import { applyMove, legalMoves, newGame, rulesFor } from '../src/engine';
-import { ScenarioSchema } from '../src/scenario/schema';
-
-const root = join(import.meta.dirname, '..');
-const load = (rel: string): Scenario => ScenarioSchema.parse(parse(readFileSync(join(root, rel), 'utf8')));
+import { loadScenarioFile } from './scenario-files';
 
 /** A deterministic game that exercises talks, packages, shifts and builds on every turn. */
 function recordGame(sc: Scenario): { states: GameState[]; moves: Move[] } {
@@ -67,7 +61,9 @@ function rate(
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function engineBench() {
-  const sc = load('tests/fixtures/scenarios/long-campaign.yaml');
+  const sc = loadScenarioFile(
+    new URL('../tests/fixtures/scenarios/long-campaign.yaml', import.meta.url).pathname,
+  ).scenario;
   const { states, moves } = recordGame(sc);
   const turns = states[states.length - 1]!.turn + 1;
   const main = rulesFor(sc).mainTurns;
