@@ -3,6 +3,7 @@
 // points with one decimal; the schema's output stores them as integer tenths, which is what the
 // engine computes with (so every browser adds the same integers).
 import { z } from 'zod';
+import { HistoryScriptSchema } from './history-schema';
 
 export const SIDES = ['us', 'cn'] as const;
 export const SideSchema = z.enum(SIDES);
@@ -239,6 +240,7 @@ export const HistoryStepSchema = cited({
 export const HistorySchema = z.strictObject({
   summary: z.string().min(1).max(3000),
   steps: z.array(HistoryStepSchema).default([]),
+  script: z.lazy(() => HistoryScriptSchema).optional(), // the real moves, played by the engine (history-schema.ts)
   outcome: z.strictObject({
     text: z.string().min(1).max(2000),
     terms: z
