@@ -121,7 +121,14 @@ const scenarios = shippedScenarios();
 describe('the shipped scenarios', () => {
   it('include the openings of the 2025 world', () => {
     const names = scenarios.map(([f]) => f);
-    for (const f of ['opening-bid.yaml']) expect(names).toContain(f);
+    for (const f of [
+      'opening-bid.yaml',
+      'liberation-day-to-geneva.yaml',
+      'london-licences.yaml',
+      'chips-and-soybeans.yaml',
+      'whole-of-2025.yaml',
+    ])
+      expect(names).toContain(f);
   });
 });
 
