@@ -57,9 +57,10 @@ function main(argv: readonly string[]): number {
     const played = h.steps.filter((st) => st.turn === t && st.status !== 'before');
     for (const st of played) console.log(`  ${st.status}: ${st.id} (${st.date})`);
   });
-  const other = h.steps.filter((st) => st.turn === null);
-  if (other.length > 0)
-    console.log(`\nnot played: ${other.map((st) => `${st.id} (${st.status})`).join(', ')}`);
+  const before = h.steps.filter((st) => st.status === 'before').length;
+  const other = h.steps.filter((st) => st.turn === null && st.status !== 'before');
+  console.log(`\n${before} step(s) dated before the start are part of the opening.`);
+  if (other.length > 0) console.log(`Not played: ${other.map((st) => `${st.id} (${st.status})`).join(', ')}`);
   for (const side of ['us', 'cn'] as const) {
     const sc = h.score.sides[side];
     console.log(
