@@ -6,7 +6,8 @@ const port = 5179;
 export default defineConfig({
   testDir: 'tests/browser',
   outputDir: 'test-results/browser',
-  timeout: 120_000,
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
   workers: 1, // a 2-core machine: one browser at a time keeps timings honest
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
@@ -28,7 +29,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite --port ${port} --strictPort --host 127.0.0.1`,
+    command: `UPPER_HAND_NO_HMR=1 npx vite --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

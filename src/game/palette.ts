@@ -1,0 +1,25 @@
+// The table's colours, sizes and type, shared by its parts; the same palette as the DOM screens.
+export const W = 1000;
+export const H = 620;
+export const FONT = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', 'Upper Hand SC', sans-serif";
+export const COLOR = {
+  us: 0x1f5fae,
+  cn: 0xb8322a,
+  ink: 0x1b2330,
+  muted: 0x5a6472,
+  line: 0xd9d3c4,
+  paper: 0xfbf9f3,
+  card: 0xffffff,
+  gain: 0x2f6f4f,
+  loss: 0xa3261b,
+  alt: 0x6b9e7e,
+  warn: 0xd98a1c,
+} as const;
+export const CSS = {
+  ink: '#1b2330',
+  muted: '#5a6472',
+  us: '#1f5fae',
+  cn: '#b8322a',
+  gain: '#2f6f4f',
+  loss: '#a3261b',
+} as const;

@@ -1,0 +1,413 @@
+// The table scene: both sides' instruments as tracks (level 0, the friendliest, on the left; the
+// marker a square for Washington, a circle for Beijing; a pending announcement as a hollow marker
+// with its date), each side's indicators as gauges with their alternatives, the leverage dial
+// (click for its explanation; hidden if the setting says so), tension with its risk band, and the
+// calendar (turns, deadline, summit, truce end, epilogue). It reads the store and the engine's
+// public view, holds no rules, and animates what changed since the last state.
+import Phaser from 'phaser';
+import type { GameState, Scenario, Side } from '../engine';
+import { rulesFor, viewFor } from '../engine';
+import type { AppStore } from '../store/game-store';
+import { CJK } from '../ui/cjk-text';
+import { iconName } from '../ui/icons';
+import { play } from '../ui/sound';
+import { fmtDate, levelLabel } from '../ui/text';
+import { COLOR, CSS, FONT, H, W } from './palette';
+
+type TextStyle = Phaser.Types.GameObjects.Text.TextStyle;
+const text = (size: number, color: string = CSS.ink, bold = false): TextStyle => ({
+  fontFamily: FONT,
+  fontSize: `${size}px`,
+  color,
+  fontStyle: bold ? 'bold' : 'normal',
+  resolution: 2,
+});
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+interface TrackRow {
+  readonly id: string;
+  readonly x0: number;
+  readonly x1: number;
+  readonly levels: number;
+  readonly marker: Phaser.GameObjects.Shape;
+  readonly filled: Phaser.GameObjects.Rectangle;
+  readonly label: Phaser.GameObjects.Text;
+  readonly flash: Phaser.GameObjects.Rectangle;
+  readonly pending: Phaser.GameObjects.Shape;
+  readonly pendingText: Phaser.GameObjects.Text;
+}
+
+interface GaugeRow {
+  readonly id: string;
+  readonly min: number;
+  readonly max: number;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly fill: Phaser.GameObjects.Rectangle;
+  readonly alt: Phaser.GameObjects.Rectangle;
+  readonly value: Phaser.GameObjects.Text;
+}
+
+export class TableScene extends Phaser.Scene {
+  private tracks: TrackRow[] = [];
+  private gauges: GaugeRow[] = [];
+  private needle!: Phaser.GameObjects.Rectangle;
+  private levText!: Phaser.GameObjects.Text;
+  private levHidden!: Phaser.GameObjects.Text;
+  private dial!: Phaser.GameObjects.Graphics;
+  private tensionFill!: Phaser.GameObjects.Rectangle;
+  private tensionText!: Phaser.GameObjects.Text;
+  private dealText!: Phaser.GameObjects.Text;
+  private turnPill!: Phaser.GameObjects.Arc;
+  private truceMark!: Phaser.GameObjects.Container;
+  private calX: (turn: number) => number = () => 0;
+  private last: GameState | null = null;
+  private lastLev: number | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly textures0: Map<string, HTMLCanvasElement>,
+    private readonly onExplain: () => void,
+    private readonly onReady: () => void,
+  ) {
+    super({ key: 'table' });
+  }
+
+  private get scenario(): Scenario {
+    return this.store.getState().game!.scenario;
+  }
+
+  create() {
+    for (const [key, canvas] of this.textures0)
+      if (!this.textures.exists(key)) this.textures.addCanvas(key, canvas);
+    const game = this.store.getState().game;
+    if (!game) return;
+    this.buildCalendar(game.state);
+    this.buildSide('us', 12);
+    this.buildSide('cn', W - 12 - 376);
+    this.buildMiddle();
+    this.apply(game.state, false);
+    this.unsubscribe = this.store.subscribe((s, prev) => {
+      if (s.game && (s.game.state !== prev.game?.state || s.viewer !== prev.viewer))
+        this.apply(s.game.state, true);
+    });
+    this.onReady();
+  }
+
+  detach() {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // Building
+
+  private buildCalendar(state: GameState) {
+    const sc = this.scenario;
+    const rules = rulesFor(sc);
+    const total = rules.totalTurns;
+    const x0 = 40;
+    const x1 = W - 40;
+    const y = 44;
+    const gap = (x1 - x0) / Math.max(1, total - 1);
+    this.calX = (t: number) => x0 + (total <= 1 ? 0 : Math.min(t, total - 1) * gap);
+    const g = this.add.graphics();
+    g.fillStyle(COLOR.card, 1).fillRoundedRect(12, 6, W - 24, 66, 8);
+    g.lineStyle(1, COLOR.line, 1).strokeRoundedRect(12, 6, W - 24, 66, 8);
+    const epi = this.calX(rules.mainTurns) - gap / 2;
+    if (rules.mainTurns < total) {
+      g.fillStyle(0xece6d8, 1).fillRect(epi, 7, W - 13 - epi, 64);
+      g.lineStyle(2, COLOR.ink, 0.7).lineBetween(epi, 8, epi, 70);
+      this.add.text(epi + 6, 10, 'deadline passed: epilogue', text(10, CSS.muted, true));
+    }
+    g.lineStyle(2, COLOR.line, 1).lineBetween(x0, y, x1, y);
+    const step = Math.max(1, Math.ceil(total / 12));
+    for (let t = 0; t < total; t++) {
+      g.fillStyle(COLOR.muted, 1).fillCircle(this.calX(t), y, 3);
+      if (t % step === 0 || t === total - 1)
+        this.add
+          .text(this.calX(t), y + 10, fmtDate(rulesDate(sc, t)).replace(/ \d{4}$/, ''), text(10, CSS.muted))
+          .setOrigin(0.5, 0);
+    }
+    if (rules.summitTurn !== null && sc.calendar.summit) {
+      const sx = this.calX(rules.summitTurn);
+      this.add.star(sx, y - 16, 5, 4, 9, COLOR.warn).setStrokeStyle(1, COLOR.ink);
+      this.add.text(sx - 12, y - 16, sc.calendar.summit.name, text(11, CSS.ink, true)).setOrigin(1, 0.5);
+    }
+    const truceLine = this.add.rectangle(0, 0, 2, 44, COLOR.cn, 0.8).setOrigin(0.5, 0);
+    const truceText = this.add.text(-5, 2, 'truce ends', text(10, CSS.cn, true)).setOrigin(1, 0);
+    this.truceMark = this.add.container(0, 14, [truceLine, truceText]).setVisible(state.truce !== null);
+    this.add.text(18, 10, 'CALENDAR', text(10, CSS.muted, true));
+    this.turnPill = this.add.circle(this.calX(state.turn), y, 9, COLOR.ink).setStrokeStyle(3, 0xffffff);
+    this.tweens.add({
+      targets: this.turnPill,
+      scale: 1.25,
+      duration: 900,
+      yoyo: true,
+      repeat: -1,
+      ease: 'Sine.easeInOut',
+    });
+  }
+
+  private buildSide(side: Side, x0: number) {
+    const sc = this.scenario;
+    const rules = rulesFor(sc);
+    const color = COLOR[side];
+    const g = this.add.graphics();
+    g.fillStyle(COLOR.card, 1).fillRoundedRect(x0, 80, 376, H - 86, 8);
+    g.lineStyle(1, COLOR.line, 1).strokeRoundedRect(x0, 80, 376, H - 86, 8);
+    g.fillStyle(color, 1).fillRect(x0, 80, 376, 5);
+    this.add.image(x0 + 24, 106, `emblem-${side}`).setDisplaySize(28, 28);
+    const name = this.add.text(x0 + 44, 96, sc.sides[side].name, text(17, CSS.ink, true));
+    this.add.text(name.x + name.width + 6, 98, CJK[side], text(15, CSS.muted));
+    this.add.text(x0 + 364, 98, side === 'us' ? '■ US' : '● CN', text(13, CSS[side], true)).setOrigin(1, 0);
+
+    const insts = sc.instruments.filter((i) => i.owner === side);
+    const inds = rules.indicatorsOf[side];
+    const top = 132;
+    const indH = 25;
+    const iy = H - 14 - inds.length * indH - 20; // the gauges sit at the foot of the panel
+    const rowH = Math.max(26, Math.min(48, Math.floor((iy - top - 10) / Math.max(1, insts.length))));
+    this.add.text(x0 + 12, top - 6, 'LEVERS', text(10, CSS.muted, true));
+    insts.forEach((inst, i) => {
+      const y = top + 8 + i * rowH;
+      const flash = this.add.rectangle(x0 + 4, y - 2, 368, rowH - 2, color, 0).setOrigin(0, 0);
+      this.add.image(x0 + 20, y + rowH / 2 - 2, `icon-${iconName(sc, inst.id)}`).setDisplaySize(22, 22);
+      this.add.text(x0 + 38, y, clip(inst.short ?? inst.name, 24), text(12, CSS.ink, true));
+      const label = this.add.text(x0 + 364, y, '', text(11, CSS.muted)).setOrigin(1, 0);
+      const tx0 = x0 + 44;
+      const tx1 = x0 + 356;
+      const ty = y + rowH - 11;
+      const L = inst.levels.length;
+      const at = (l: number) => tx0 + (L <= 1 ? 0 : (l * (tx1 - tx0)) / (L - 1));
+      g.lineStyle(2, COLOR.line, 1).lineBetween(tx0, ty, tx1, ty);
+      const filled = this.add
+        .rectangle(tx0, ty, tx1 - tx0, 4, color, 0.35)
+        .setOrigin(0, 0.5)
+        .setScale(0, 1);
+      for (let l = 0; l < L; l++) g.fillStyle(COLOR.muted, 0.55).fillCircle(at(l), ty, 2.5);
+      const pending =
+        side === 'us'
+          ? this.add.rectangle(0, ty, 11, 11).setStrokeStyle(2, color).setVisible(false)
+          : this.add.circle(0, ty, 6).setStrokeStyle(2, color).setVisible(false);
+      const pendingText = this.add
+        .text(0, ty - 16, '', text(10, CSS[side], true))
+        .setOrigin(0.5, 0)
+        .setVisible(false);
+      const marker =
+        side === 'us'
+          ? this.add.rectangle(at(0), ty, 12, 12, color).setStrokeStyle(2, 0xffffff)
+          : this.add.circle(at(0), ty, 7, color).setStrokeStyle(2, 0xffffff);
+      this.tracks.push({
+        id: inst.id,
+        x0: tx0,
+        x1: tx1,
+        levels: L,
+        marker,
+        filled,
+        label,
+        flash,
+        pending,
+        pendingText,
+      });
+    });
+    this.add.text(x0 + 12, iy, 'PRESSURES AT HOME', text(10, CSS.muted, true));
+    this.add.text(x0 + 364, iy, 'value · green: alternatives', text(10, CSS.muted)).setOrigin(1, 0);
+    inds.forEach((ind, i) => {
+      const y = iy + 18 + i * indH;
+      this.add.image(x0 + 20, y + 8, `icon-${iconName(sc, ind.id)}`).setDisplaySize(18, 18);
+      this.add.text(x0 + 36, y + 1, clip(ind.name.replace(/ \(.*\)$/, ''), 24), text(12));
+      const bx = x0 + 196;
+      const bw = 128;
+      this.add.rectangle(bx, y + 3, bw, 10, 0xe9e4d8).setOrigin(0, 0);
+      const fill = this.add
+        .rectangle(bx, y + 3, bw, 10, color, 0.85)
+        .setOrigin(0, 0)
+        .setScale(0, 1);
+      const alt = this.add
+        .rectangle(bx, y + 15, bw, 3, COLOR.alt)
+        .setOrigin(0, 0)
+        .setScale(0, 1);
+      const value = this.add.text(x0 + 364, y, '', text(12, CSS.ink, true)).setOrigin(1, 0);
+      this.gauges.push({ id: ind.id, min: ind.min, max: ind.max, x: bx, y, width: bw, fill, alt, value });
+    });
+  }
+
+  private buildMiddle() {
+    const cx = W / 2;
+    const g = this.add.graphics();
+    g.fillStyle(COLOR.card, 1).fillRoundedRect(cx - 104, 80, 208, H - 86, 8);
+    g.lineStyle(1, COLOR.line, 1).strokeRoundedRect(cx - 104, 80, 208, H - 86, 8);
+    this.add.text(cx, 90, 'WHO HAS THE UPPER HAND?', text(10, CSS.muted, true)).setOrigin(0.5, 0);
+    this.dial = this.add.graphics();
+    const cy = 200;
+    this.needle = this.add.rectangle(cx, cy, 74, 4, COLOR.ink).setOrigin(0, 0.5);
+    this.add.circle(cx, cy, 7, COLOR.ink);
+    this.levText = this.add
+      .text(cx, cy + 12, '', text(13, CSS.ink, true))
+      .setOrigin(0.5, 0)
+      .setAlign('center');
+    this.levHidden = this.add
+      .text(cx, cy - 40, 'hidden until\nthe end', text(13, CSS.muted))
+      .setOrigin(0.5, 0.5)
+      .setAlign('center');
+    const explain = this.add.text(cx, cy + 52, 'Explain ▸', text(12, CSS.us, true)).setOrigin(0.5, 0);
+    const zone = this.add.zone(cx, cy - 20, 190, 150).setInteractive({ useHandCursor: true });
+    zone.on('pointerdown', () => this.onExplain());
+    explain.setInteractive({ useHandCursor: true }).on('pointerdown', () => this.onExplain());
+
+    const t = this.scenario.params.tension;
+    const top = 318;
+    const hgt = 220;
+    this.add.text(cx, top - 30, 'TENSION', text(10, CSS.muted, true)).setOrigin(0.5, 0);
+    this.tensionText = this.add.text(cx, top - 16, '', text(13, CSS.ink, true)).setOrigin(0.5, 0);
+    const riskTop = top + hgt * (1 - t.max / t.max);
+    const riskBottom = top + hgt * (1 - t.risk / t.max);
+    g.fillStyle(0xe9e4d8, 1).fillRoundedRect(cx - 16, top, 32, hgt, 6);
+    g.fillStyle(COLOR.loss, 0.16).fillRect(cx - 30, riskTop, 60, riskBottom - riskTop);
+    g.lineStyle(1, COLOR.loss, 0.8).lineBetween(cx - 34, riskBottom, cx + 34, riskBottom);
+    this.add.text(cx + 36, riskBottom - 6, `risk\n${t.risk / 10}`, text(10, CSS.loss, true));
+    this.add.text(cx + 36, riskTop, 'collapse', text(10, CSS.loss));
+    this.tensionFill = this.add
+      .rectangle(cx, top + hgt, 22, hgt, COLOR.warn)
+      .setOrigin(0.5, 1)
+      .setScale(1, 0);
+    this.dealText = this.add
+      .text(cx, H - 50, '', text(12, CSS.ink, true))
+      .setOrigin(0.5, 0)
+      .setAlign('center')
+      .setWordWrapWidth(190);
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // Rendering a state, animating what changed
+
+  private apply(state: GameState, animate: boolean) {
+    const sc = this.scenario;
+    const prev = this.last;
+    this.last = state;
+    const dur = animate ? 550 : 0;
+    for (const row of this.tracks) {
+      const level = state.levels[row.id] ?? 0;
+      const at = (l: number) => row.x0 + (row.levels <= 1 ? 0 : (l * (row.x1 - row.x0)) / (row.levels - 1));
+      row.label.setText(clip(levelLabel(sc, row.id, level), 30));
+      const changed = prev !== null && (prev.levels[row.id] ?? 0) !== level;
+      this.to(row.marker, { x: at(level) }, changed ? dur : 0);
+      this.to(row.filled, { scaleX: (at(level) - row.x0) / Math.max(1, row.x1 - row.x0) }, changed ? dur : 0);
+      if (changed && animate) {
+        row.flash.setFillStyle(row.flash.fillColor, 0.22);
+        this.tweens.add({ targets: row.flash, fillAlpha: 0, duration: 1400, ease: 'Quad.easeIn' });
+      }
+      const a = state.announcements[row.id];
+      row.pending.setVisible(a !== undefined);
+      row.pendingText.setVisible(a !== undefined);
+      if (a) {
+        row.pending.setPosition(at(a.level), row.marker.y);
+        row.pendingText
+          .setPosition(at(a.level), row.marker.y - 17)
+          .setText(`→ ${fmtDate(rulesDate(sc, a.turn)).replace(/ \d{4}$/, '')}`);
+      }
+    }
+    for (const gauge of this.gauges) {
+      const v = state.values[gauge.id] ?? 0;
+      const share = Math.max(0, Math.min(1, (v - gauge.min) / Math.max(1, gauge.max - gauge.min)));
+      gauge.value.setText((v / 10).toFixed(1));
+      const before = prev?.values[gauge.id];
+      this.to(gauge.fill, { scaleX: share }, before !== undefined && before !== v ? dur : 0);
+      this.to(gauge.alt, { scaleX: state.alt[gauge.id] ?? 0 }, dur);
+      if (animate && before !== undefined && Math.abs(v - before) >= 1)
+        this.floater(gauge, (v - before) / 10);
+    }
+    this.applyLeverage(state, dur);
+    const t = sc.params.tension;
+    this.to(this.tensionFill, { scaleY: state.tension / t.max }, dur);
+    this.tensionFill.setFillStyle(
+      state.tension > t.risk ? COLOR.loss : state.tension > t.risk * 0.75 ? COLOR.warn : COLOR.gain,
+    );
+    this.tensionText.setText(`${(state.tension / 10).toFixed(0)} / ${t.max / 10}`);
+    const active = state.packages.filter((p) => p.status === 'active').length;
+    this.dealText.setText(
+      state.collapsed
+        ? 'The talks have collapsed'
+        : active > 0
+          ? `Deal in force\n(${active} package${active > 1 ? 's' : ''})`
+          : state.phase === 'over'
+            ? 'The game is over'
+            : 'No deal yet',
+    );
+    this.dealText.setColor(state.collapsed ? CSS.loss : active > 0 ? CSS.gain : CSS.muted);
+    this.to(this.turnPill, { x: this.calX(state.turn) }, prev && prev.turn !== state.turn ? 700 : 0);
+    if (state.truce) {
+      this.truceMark.setVisible(true);
+      this.to(this.truceMark, { x: this.calX(state.truce.endTurn) - 0 }, dur);
+    } else this.truceMark.setVisible(false);
+    if (animate && prev && prev.turn !== state.turn) play('turn');
+  }
+
+  private applyLeverage(state: GameState, dur: number) {
+    const sc = this.scenario;
+    const view = viewFor(sc, state, this.store.getState().viewer ?? 'public');
+    const cx = W / 2;
+    const cy = 200;
+    const r = 84;
+    this.dial.clear();
+    const l = view.leverage;
+    this.needle.setVisible(l !== null);
+    this.levHidden.setVisible(l === null);
+    if (!l) {
+      this.dial.lineStyle(16, 0xcfc8b8, 1).beginPath().arc(cx, cy, r, Math.PI, 0, false).strokePath();
+      this.levText.setText('');
+      return;
+    }
+    const split = Math.PI + l.us * Math.PI; // the US share of the arc, from the left
+    this.dial.lineStyle(16, COLOR.us, 0.9).beginPath().arc(cx, cy, r, Math.PI, split, false).strokePath();
+    this.dial.lineStyle(16, COLOR.cn, 0.9).beginPath().arc(cx, cy, r, split, 0, false).strokePath();
+    this.dial.lineStyle(2, 0xffffff, 1).lineBetween(cx, cy - r - 9, cx, cy - r + 9);
+    // the needle leans toward the side that holds the upper hand
+    const angle = Math.PI + (1 - l.us) * Math.PI;
+    if (this.lastLev === null || dur === 0) this.needle.setRotation(angle);
+    else this.tweens.add({ targets: this.needle, rotation: angle, duration: 800, ease: 'Back.easeOut' });
+    this.lastLev = l.us;
+    this.levText.setText(
+      `■ US ${Math.round(l.us * 100)}%   ● CN ${Math.round(l.cn * 100)}%\n${l.atStake.toFixed(1)} at stake`,
+    );
+  }
+
+  private to(target: Phaser.GameObjects.GameObject, props: Record<string, number>, duration: number) {
+    this.tweens.killTweensOf(target);
+    if (duration <= 0) {
+      Object.assign(target, props);
+      return;
+    }
+    this.tweens.add({ targets: target, ...props, duration, ease: 'Cubic.easeOut' });
+  }
+
+  private floater(g: GaugeRow, delta: number) {
+    const up = delta > 0;
+    const t = this.add
+      .text(
+        g.x + g.width + 6,
+        g.y,
+        `${up ? '+' : '−'}${Math.abs(delta).toFixed(1)}`,
+        text(11, up ? CSS.gain : CSS.loss, true),
+      )
+      .setOrigin(0, 0);
+    this.tweens.add({
+      targets: t,
+      y: g.y - 14,
+      alpha: 0,
+      duration: 1600,
+      ease: 'Quad.easeOut',
+      onComplete: () => t.destroy(),
+    });
+  }
+}
+
+function rulesDate(sc: Scenario, turn: number): string {
+  const rules = rulesFor(sc);
+  const d = new Date((rules.startDay + turn * sc.calendar.turnDays) * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,74 @@
+// The Phaser table, loaded by dynamic import when a game starts (Phaser is most of the game's
+// weight): boots a Phaser 4 game in the host element, turns the icon and emblem SVGs into textures,
+// and starts the table scene, which renders from the store. Returns a handle to tear it down.
+import Phaser from 'phaser';
+import type { Scenario } from '../engine';
+import type { AppStore } from '../store/game-store';
+import { CJK_GLYPHS } from '../ui/cjk-text';
+import { allIcons, emblemUrl } from '../ui/icons';
+import { openLeverageDialog } from '../ui/leverage-dialog';
+import { COLOR, H, W } from './palette';
+import { TableScene } from './table-scene';
+
+async function rasterise(url: string, size: number): Promise<HTMLCanvasElement> {
+  const img = new Image(size, size);
+  img.src = url;
+  await img.decode();
+  const c = document.createElement('canvas');
+  c.width = size;
+  c.height = size;
+  c.getContext('2d')!.drawImage(img, 0, 0, size, size);
+  return c;
+}
+
+async function textures(_sc: Scenario): Promise<Map<string, HTMLCanvasElement>> {
+  const out = new Map<string, HTMLCanvasElement>();
+  const jobs: Promise<void>[] = [];
+  for (const [name, url] of allIcons())
+    jobs.push(rasterise(url, 48).then((c) => void out.set(`icon-${name}`, c)));
+  for (const side of ['us', 'cn'] as const)
+    jobs.push(rasterise(emblemUrl(side), 64).then((c) => void out.set(`emblem-${side}`, c)));
+  await Promise.all(jobs);
+  return out;
+}
+
+export async function mountTable(host: HTMLElement, store: AppStore): Promise<{ destroy(): void }> {
+  const game0 = store.getState().game;
+  if (!game0) return { destroy() {} };
+  await Promise.all([
+    document.fonts.load("16px 'Upper Hand SC'", CJK_GLYPHS).catch(() => []),
+    document.fonts.load("bold 16px 'Upper Hand SC'", CJK_GLYPHS).catch(() => []),
+  ]);
+  const tex = await textures(game0.scenario);
+  let resolveReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    resolveReady = resolve;
+  });
+  const scene = new TableScene(
+    store,
+    tex,
+    () => {
+      const g = store.getState().game;
+      if (g) openLeverageDialog(g, store.getState().viewer);
+    },
+    () => resolveReady(),
+  );
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent: host,
+    width: W,
+    height: H,
+    backgroundColor: COLOR.paper,
+    banner: false,
+    audio: { noAudio: true },
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    scene: scene,
+  });
+  await ready;
+  return {
+    destroy() {
+      scene.detach();
+      game.destroy(true);
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// Runs the computer's seats: whenever the game waits on a side the computer plays, it asks src/ai
+// for that side's move after the pace setting's delay, dispatches it like any other move, and adds
+// the move's reason (rendered by src/ai from its code) to the feed, one move at a time.
+import type { Move, Side } from '../engine';
+import { SIDES } from '../engine';
+import { loadAi } from './ai';
+import { type AppStore, addFeed, dispatch } from './game-store';
+
+/** The computer's side that must act now, if any. */
+function aiToAct(store: AppStore): Side | null {
+  const { game, screen, curtain } = store.getState();
+  if (!game || screen !== 'table' || curtain) return null;
+  const s = game.state;
+  if (s.phase === 'over') return null;
+  for (const side of SIDES) {
+    if (game.setup.seats[side].kind !== 'ai') continue;
+    if (s.phase === 'talks' && s.talks.toMove === side) return side;
+    if (s.phase === 'orders' && s.drafts[side] === null) return side;
+  }
+  return null;
+}
+
+/** Starts watching the store; returns a function that stops it. */
+export function startAiDriver(store: AppStore): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let busy = false;
+  const kick = () => {
+    if (timer || busy) return;
+    const side = aiToAct(store);
+    if (!side) return;
+    const before = store.getState().game?.state;
+    timer = setTimeout(async () => {
+      timer = null;
+      busy = true;
+      try {
+        const ai = await loadAi();
+        const game = store.getState().game;
+        if (!ai || !game || game.state !== before || aiToAct(store) !== side) return;
+        const seat = game.setup.seats[side];
+        if (seat.kind !== 'ai') return;
+        let move: Move;
+        try {
+          move = ai.chooseMove(game.scenario, game.state, side, { profile: seat.profile, level: seat.level });
+        } catch (e) {
+          store.setState({ notice: `The computer could not choose a move (${String(e).slice(0, 120)}).` });
+          return;
+        }
+        const r = dispatch(store, move);
+        if (!r.ok) {
+          store.setState({ notice: `The computer's move was refused: ${r.reason}` });
+          return;
+        }
+        addFeed(store, { turn: game.state.turn, side, text: ai.describeAiMove(game.scenario, move) });
+      } finally {
+        busy = false;
+        kick();
+      }
+    }, store.getState().settings.pace);
+  };
+  const unsubscribe = store.subscribe(kick);
+  kick();
+  return () => {
+    unsubscribe();
+    if (timer) clearTimeout(timer);
+  };
+}

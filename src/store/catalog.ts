@@ -1,0 +1,114 @@
+// The scenarios a player can start: the shipped ones (validated at build time; the menu has their
+// summaries, and each full scenario is a JSON chunk loaded when it is played) and any loaded from
+// disk in this browser, kept in localStorage by content hash so their saved games can be resumed.
+import shipped from 'virtual:scenarios';
+import type { Scenario } from '../engine';
+import { contentHash, headline, leverage, newGame, rulesFor } from '../engine';
+
+/** What the menu shows of a scenario. */
+export interface ScenarioInfo {
+  readonly id: string;
+  readonly hash: string;
+  readonly meta: Scenario['meta'];
+  readonly sides: { readonly us: { readonly name: string }; readonly cn: { readonly name: string } };
+  readonly headline: string;
+  readonly origin: 'shipped' | 'file';
+}
+
+export interface CatalogEntry {
+  readonly id: string;
+  readonly hash: string;
+  readonly scenario: Scenario;
+  readonly origin: 'shipped' | 'file';
+}
+
+const SCENARIO_PREFIX = 'upper-hand:scenario:';
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const k of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[k]);
+  }
+  return value;
+}
+
+const shippedInfo: ScenarioInfo[] = shipped.map((s) => ({
+  id: s.id,
+  hash: s.hash,
+  meta: s.meta,
+  sides: s.sides,
+  headline: s.headline,
+  origin: 'shipped',
+}));
+
+const loaded = new Map<string, CatalogEntry>();
+const fromFiles = new Map<string, ScenarioInfo>();
+
+export function shippedScenarios(): readonly ScenarioInfo[] {
+  return shippedInfo;
+}
+
+/** Scenarios loaded from files during this visit, for the menu. */
+export function fileScenarios(): readonly ScenarioInfo[] {
+  return [...fromFiles.values()];
+}
+
+export function infoOf(entry: CatalogEntry): ScenarioInfo {
+  const sc = entry.scenario;
+  const rules = rulesFor(sc);
+  return {
+    id: entry.id,
+    hash: entry.hash,
+    meta: sc.meta,
+    sides: { us: { name: sc.sides.us.name }, cn: { name: sc.sides.cn.name } },
+    headline: headline(rules, leverage(rules, newGame(sc, 'menu'))),
+    origin: entry.origin,
+  };
+}
+
+/** Adds a scenario loaded (and validated) from disk, and keeps it for resuming its saves. */
+export function addLoadedScenario(scenario: Scenario, hash: string, storage: Storage | null): CatalogEntry {
+  const entry: CatalogEntry = { id: scenario.id, hash, scenario: deepFreeze(scenario), origin: 'file' };
+  loaded.set(hash, entry);
+  fromFiles.set(hash, infoOf(entry));
+  try {
+    storage?.setItem(SCENARIO_PREFIX + hash, JSON.stringify(scenario));
+  } catch {
+    // storage full or unavailable: the game still plays, its saves just cannot be resumed later
+  }
+  return entry;
+}
+
+/** The scenario with this content hash: shipped, loaded this visit, or kept from an earlier one. */
+export async function findScenario(hash: string, storage: Storage | null): Promise<CatalogEntry | undefined> {
+  const hit = loaded.get(hash);
+  if (hit) return hit;
+  const ship = shipped.find((s) => s.hash === hash);
+  if (ship) {
+    const entry: CatalogEntry = {
+      id: ship.id,
+      hash,
+      scenario: deepFreeze((await ship.load()).default),
+      origin: 'shipped',
+    };
+    loaded.set(hash, entry);
+    return entry;
+  }
+  const text = storage?.getItem(SCENARIO_PREFIX + hash);
+  if (!text) return undefined;
+  try {
+    const scenario = JSON.parse(text) as Scenario;
+    if (contentHash(scenario) !== hash) return undefined; // altered since it was checked
+    const entry: CatalogEntry = { id: scenario.id, hash, scenario: deepFreeze(scenario), origin: 'file' };
+    loaded.set(hash, entry);
+    return entry;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Any known version of a scenario id (to tell an outdated save from an unknown one). */
+export function knownTitle(id: string): string | undefined {
+  return (shippedInfo.find((e) => e.id === id) ?? [...fromFiles.values()].find((e) => e.id === id))?.meta
+    .title;
+}

@@ -1,0 +1,291 @@
+// The app's one store (zustand vanilla): the screen, the game being played — scenario, seed, setup,
+// moves and the engine's state — who is at the screen, the hot-seat curtain, and the computer's
+// moves with their reasons. Every change to a game is a move object dispatched to the engine's
+// applyMove; a refused move leaves everything as it was and keeps the engine's reason. Each accepted
+// move is autosaved. Undo takes back one's last action within the turn from a stack of this turn's
+// states. The DOM and the Phaser table render from here and hold no rules.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { GameState, Move, Refusal, Scenario, Setup, Side } from '../engine';
+import { applyMove, newGame, SIDES } from '../engine';
+import type { CatalogEntry } from './catalog';
+import { type ResumableSave, SAVE_FORMAT, writeSave } from './saves';
+
+export type Screen = 'menu' | 'briefing' | 'table' | 'results';
+
+export interface GameSession {
+  readonly id: string; // the save's id
+  readonly scenario: Scenario;
+  readonly hash: string;
+  readonly seed: string;
+  readonly setup: Setup;
+  readonly moves: readonly Move[];
+  readonly state: GameState;
+  readonly turnStart: number; // index of this turn's first move
+  readonly turnStates: readonly GameState[]; // [0]: the state when this turn began, then after each move
+}
+
+export interface FeedItem {
+  readonly turn: number;
+  readonly side: Side;
+  readonly text: string;
+}
+
+export interface Settings {
+  readonly pace: number; // ms between the computer's moves
+  readonly muted: boolean;
+}
+
+export interface AppState {
+  readonly screen: Screen;
+  readonly game: GameSession | null;
+  readonly viewer: Side | null; // whose private text may be shown now
+  readonly curtain: Side | null; // hot-seat: the screen waits for this side to take over
+  readonly briefing: Side | null; // the side whose briefing is on screen
+  readonly feed: readonly FeedItem[];
+  readonly refusal: string | null; // the engine's reason for the last refused move
+  readonly notice: string | null; // saving problems and the like
+  readonly settings: Settings;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+export const DEFAULT_SETTINGS: Settings = { pace: 1200, muted: false };
+
+export function makeAppStore(settings: Settings = DEFAULT_SETTINGS): AppStore {
+  return createStore<AppState>()(() => ({
+    screen: 'menu',
+    game: null,
+    viewer: null,
+    curtain: null,
+    briefing: null,
+    feed: [],
+    refusal: null,
+    notice: null,
+    settings,
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the game
+
+export const humanSides = (setup: Setup): Side[] => SIDES.filter((s) => setup.seats[s].kind === 'human');
+export const isHotSeat = (setup: Setup) => humanSides(setup).length === 2;
+
+/** The human side that must act next, or null (the computer's turn, or the game is over). */
+export function nextHumanActor(state: GameState): Side | null {
+  const human = (s: Side) => state.setup.seats[s].kind === 'human';
+  if (state.phase === 'over') return null;
+  if (state.phase === 'talks') return human(state.talks.toMove) ? state.talks.toMove : null;
+  const first = state.talks.first;
+  for (const s of [first, first === 'us' ? 'cn' : 'us'] as const)
+    if (human(s) && state.drafts[s] === null) return s;
+  return null;
+}
+
+/** The side whose move this is (a control inject has none). */
+const moverOf = (m: Move): Side | null => (m.side === 'us' || m.side === 'cn' ? m.side : null);
+
+/** The index of the move `side` could take back now, or -1. */
+export function undoableIndex(game: GameSession, side: Side | null): number {
+  if (!side || game.state.phase === 'over') return -1;
+  for (let i = game.moves.length - 1; i >= game.turnStart; i--) {
+    const m = game.moves[i]!;
+    if (moverOf(m) === side && !m.ai) return i;
+    if (!m.ai) return -1; // another player acted since
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changing it
+
+let storage: Storage | null = null;
+/** Where autosaves go (localStorage in the browser; none in unit tests unless given). */
+export function useStorage(s: Storage | null) {
+  storage = s;
+}
+
+function persist(store: AppStore) {
+  const g = store.getState().game;
+  if (!g || !storage) return;
+  const problem = writeSave(storage, {
+    format: SAVE_FORMAT,
+    id: g.id,
+    scenarioId: g.scenario.id,
+    scenarioHash: g.hash,
+    title: g.scenario.meta.title,
+    seed: g.seed,
+    setup: g.setup,
+    moves: g.moves,
+    savedAt: new Date().toISOString(),
+    turn: g.state.turn,
+    over: g.state.phase === 'over',
+  });
+  if (problem) store.setState({ notice: problem });
+}
+
+/** After any change: who is at the screen, the curtain, the results. */
+function settle(store: AppStore) {
+  const { game, viewer, screen } = store.getState();
+  if (!game) return;
+  if (game.state.phase === 'over') {
+    store.setState({ screen: 'results', curtain: null, viewer: humanSides(game.setup)[0] ?? null });
+    return;
+  }
+  if (screen !== 'table') return;
+  if (!isHotSeat(game.setup)) {
+    store.setState({ viewer: humanSides(game.setup)[0] ?? null, curtain: null });
+    return;
+  }
+  const actor = nextHumanActor(game.state);
+  if (actor && actor !== viewer) store.setState({ viewer: null, curtain: actor });
+}
+
+const randomId = () => Math.random().toString(36).slice(2, 10);
+
+export interface StartOptions {
+  readonly seed: string;
+  readonly setup: Setup;
+}
+
+function session(
+  entry: Pick<CatalogEntry, 'scenario' | 'hash'>,
+  id: string,
+  seed: string,
+  setup: Setup,
+  moves: readonly Move[],
+  state: GameState,
+): GameSession {
+  return {
+    id,
+    scenario: entry.scenario,
+    hash: entry.hash,
+    seed,
+    setup,
+    moves,
+    state,
+    turnStart: moves.length,
+    turnStates: [state],
+  };
+}
+
+/** A new game: the briefing first (in hot-seat, behind the curtain for the first side). */
+export function startGame(store: AppStore, entry: CatalogEntry, opts: StartOptions): GameSession {
+  const state = newGame(entry.scenario, opts.seed, opts.setup);
+  const game = session(entry, randomId(), opts.seed, opts.setup, [], state);
+  const humans = humanSides(opts.setup);
+  const first = humans[0] ?? 'us';
+  store.setState({
+    game,
+    screen: 'briefing',
+    briefing: first,
+    viewer: isHotSeat(opts.setup) ? null : first,
+    curtain: isHotSeat(opts.setup) ? first : null,
+    feed: [],
+    refusal: null,
+    notice: null,
+  });
+  persist(store);
+  return game;
+}
+
+/** Resumes a saved game at the table (in hot-seat, behind the curtain). */
+export function resumeGame(store: AppStore, r: ResumableSave) {
+  const entry = { scenario: r.scenario, hash: r.save.scenarioHash };
+  const game = session(entry, r.save.id, r.save.seed, r.save.setup, r.save.moves, r.state);
+  store.setState({
+    game,
+    screen: r.state.phase === 'over' ? 'results' : 'table',
+    feed: [],
+    refusal: null,
+    notice: null,
+    viewer: null,
+    curtain: null,
+    briefing: null,
+  });
+  if (!isHotSeat(game.setup)) store.setState({ viewer: humanSides(game.setup)[0] ?? null });
+  settle(store);
+}
+
+/** The briefing was read: the next side's briefing (hot-seat) or the table. */
+export function finishBriefing(store: AppStore) {
+  const { game, briefing } = store.getState();
+  if (!game) return;
+  const humans = humanSides(game.setup);
+  const next = humans[humans.indexOf(briefing ?? 'us') + 1];
+  if (next) {
+    store.setState({ briefing: next, viewer: null, curtain: next });
+    return;
+  }
+  store.setState({ screen: 'table', briefing: null });
+  settle(store);
+}
+
+/** The next player has the screen: lift the curtain. */
+export function confirmCurtain(store: AppStore) {
+  const { curtain } = store.getState();
+  if (curtain) store.setState({ viewer: curtain, curtain: null });
+}
+
+/** Sends a move to the engine. Accepted: the new state, autosaved. Refused: the reason, nothing else. */
+export function dispatch(store: AppStore, move: Move): { ok: true } | Refusal {
+  const { game } = store.getState();
+  if (!game) return { ok: false, code: 'MALFORMED', reason: 'No game is being played.' };
+  const r = applyMove(game.scenario, game.state, move);
+  if (!r.ok) {
+    store.setState({ refusal: r.reason });
+    return r;
+  }
+  const moves = [...game.moves, move];
+  const newTurn = r.state.turn !== game.state.turn;
+  const next: GameSession = newTurn
+    ? { ...game, moves, state: r.state, turnStart: moves.length, turnStates: [r.state] }
+    : { ...game, moves, state: r.state, turnStates: [...game.turnStates, r.state] };
+  store.setState({ game: next, refusal: null });
+  persist(store);
+  settle(store);
+  return { ok: true };
+}
+
+/** Takes back the viewer's last move of this turn (and the computer's answers to it). */
+export function undo(store: AppStore): boolean {
+  const { game, viewer } = store.getState();
+  if (!game) return false;
+  const i = undoableIndex(game, viewer);
+  if (i < 0) return false;
+  const kept = i - game.turnStart;
+  const state = game.turnStates[kept]!;
+  store.setState({
+    game: { ...game, moves: game.moves.slice(0, i), state, turnStates: game.turnStates.slice(0, kept + 1) },
+    refusal: null,
+    feed: store.getState().feed.slice(0, countFeedBefore(store.getState().feed, game, i)),
+  });
+  persist(store);
+  return true;
+}
+
+/** How many feed items came from the computer's moves before move `i`. */
+function countFeedBefore(feed: readonly FeedItem[], game: GameSession, i: number) {
+  const aiAfter = game.moves.slice(i).filter((m) => m.ai).length;
+  return Math.max(0, feed.length - aiAfter);
+}
+
+export function addFeed(store: AppStore, item: FeedItem) {
+  store.setState({ feed: [...store.getState().feed, item] });
+}
+
+export function toMenu(store: AppStore) {
+  store.setState({
+    screen: 'menu',
+    game: null,
+    viewer: null,
+    curtain: null,
+    briefing: null,
+    feed: [],
+    refusal: null,
+  });
+}
+
+export function clearRefusal(store: AppStore) {
+  if (store.getState().refusal !== null) store.setState({ refusal: null });
+}

@@ -1,0 +1,95 @@
+// A side's briefing: the scenario's text for that side, its private objectives and red lines, and
+// the sources it rests on (title, outlet, date and the quote). Shown before the game and on the
+// table's Briefing tab — only ever to the side at the screen.
+import type { Scenario, Side } from '../engine';
+import { type AppStore, finishBriefing } from '../store/game-store';
+import { CJK } from './cjk-text';
+import { button, h } from './dom';
+import { emblemUrl } from './icons';
+import { documentOf, sideName } from './text';
+
+/** The briefing's body: text, private notes and sources. */
+export function briefingBody(sc: Scenario, side: Side): HTMLElement {
+  const b = sc.briefings[side];
+  const paragraphs = b.text.split(/\n\s*\n/).map((p) => h('p', { text: p.trim() }));
+  const objectives = sc.objectives.filter((o) => o.side === side);
+  const redLines = sc.redLines.filter((r) => r.side === side);
+  const sources = b.sources.map((s) => {
+    const doc = documentOf(sc, s.source);
+    return h(
+      'li',
+      {},
+      h('div', { class: 'cite', text: doc ? `${doc.title} — ${doc.outlet}, ${doc.date}` : s.source }),
+      h('blockquote', { text: `“${s.quote}”` }),
+    );
+  });
+  return h(
+    'div',
+    { class: `cols side-${side}` },
+    h('div', { class: 'text' }, paragraphs),
+    h(
+      'aside',
+      {},
+      h(
+        'section',
+        { class: 'private', 'aria-label': 'Private to your side' },
+        h('h3', { text: 'Your objectives (private)' }),
+        h(
+          'ul',
+          {},
+          objectives.map((o) => h('li', { text: `${o.text} (+${o.points / 10})` })),
+        ),
+        h('h3', { text: 'Your red lines (private)', style: 'margin-top:8px' }),
+        h(
+          'ul',
+          {},
+          redLines.map((r) => h('li', { text: r.text })),
+        ),
+      ),
+      h('h3', { text: 'Sources' }),
+      h('ul', { class: 'sources' }, sources),
+    ),
+  );
+}
+
+export function renderBriefing(root: HTMLElement, store: AppStore) {
+  const { game, briefing, curtain } = store.getState();
+  if (!game || !briefing || curtain) {
+    root.replaceChildren();
+    return;
+  }
+  const sc = game.scenario;
+  root.replaceChildren(
+    h(
+      'main',
+      { class: `briefing side-${briefing}`, 'aria-label': `Briefing for ${sideName(sc, briefing)}` },
+      h(
+        'header',
+        {},
+        h('img', { src: emblemUrl(briefing), alt: '' }),
+        h(
+          'div',
+          {},
+          h(
+            'h1',
+            {},
+            `Briefing: ${sideName(sc, briefing)}`,
+            h('span', { class: 'cjk', lang: 'zh-Hans', text: CJK[briefing] }),
+          ),
+          h('p', { class: 'hint', text: `${sc.meta.title} · ${sc.meta.period}` }),
+        ),
+        h('span', { style: 'flex:1' }),
+        button('To the table', () => finishBriefing(store), { class: 'primary' }),
+      ),
+      briefingBody(sc, briefing),
+      h(
+        'p',
+        { style: 'margin-top:16px' },
+        button('To the table', () => finishBriefing(store), {
+          class: 'primary',
+          'aria-label': 'To the table (end of briefing)',
+        }),
+      ),
+    ),
+  );
+}

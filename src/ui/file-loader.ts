@@ -1,0 +1,36 @@
+// Loading scenario files from disk (file picker or drag-and-drop, several at once for a world and
+// its opening). The loader — the YAML parser and zod — is imported only here, on demand, so the menu
+// stays small. The files are checked exactly as `npm run check` checks them, the no-deal check
+// included; every problem comes back located (file:line:column field: expected …, found …).
+import type { Scenario } from '../engine';
+import { noDealLoss } from '../engine';
+
+export interface Located {
+  readonly where: string; // file:line:column
+  readonly field: string;
+  readonly message: string;
+  readonly severity: 'error' | 'warning';
+  readonly line: string; // the whole diagnostic as `npm run check` prints it
+}
+
+export type FileLoad =
+  | { ok: true; scenario: Scenario; hash: string; warnings: Located[]; files: string[] }
+  | { ok: false; errors: Located[]; warnings: Located[]; files: string[] };
+
+/** Reads the files and checks them with the game's loader. Never throws. */
+export async function loadFiles(list: readonly File[]): Promise<FileLoad> {
+  const files = await Promise.all(list.map(async (f) => ({ name: f.name, text: await f.text() })));
+  const names = files.map((f) => f.name);
+  const { loadScenario, formatDiagnostic } = await import('./loader-chunk');
+  const r = loadScenario(files, { noDealLoss: (s: Scenario) => noDealLoss(s) });
+  const locate = (d: Parameters<typeof formatDiagnostic>[0]): Located => ({
+    where: `${d.file}:${d.line}:${d.column}`,
+    field: d.path,
+    message: d.message,
+    severity: d.severity,
+    line: formatDiagnostic(d),
+  });
+  if (!r.ok)
+    return { ok: false, errors: r.errors.map(locate), warnings: r.warnings.map(locate), files: names };
+  return { ok: true, scenario: r.scenario, hash: r.hash, warnings: r.warnings.map(locate), files: names };
+}

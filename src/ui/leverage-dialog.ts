@@ -1,0 +1,60 @@
+// "Who has the upper hand?": the headline and each side's cards in order — what each is worth and
+// why — from the engine's explanation, as the game's leverage setting allows for the side at the
+// screen (live for both, own side only, or after the game).
+import type { Side } from '../engine';
+import { explainHand, headline, rulesFor, viewFor } from '../engine';
+import type { GameSession } from '../store/game-store';
+import { button, h } from './dom';
+import { sideName } from './text';
+
+export function leverageHeadline(game: GameSession, viewer: Side | null): string | null {
+  const view = viewFor(game.scenario, game.state, viewer ?? 'public');
+  const l = view.leverage;
+  if (!l) return null;
+  return headline(
+    rulesFor(game.scenario),
+    { us: l.us, cn: l.cn, atStake: l.atStake, hands: l.hands as never },
+    viewer ?? undefined,
+  );
+}
+
+export function openLeverageDialog(game: GameSession, viewer: Side | null) {
+  const sc = game.scenario;
+  const rules = rulesFor(sc);
+  const view = viewFor(sc, game.state, viewer ?? 'public');
+  const dialog = h('dialog', { 'aria-label': 'Who has the upper hand?' });
+  const body: HTMLElement[] = [h('h2', { text: 'Who has the upper hand?' })];
+  if (!view.leverage) {
+    body.push(h('p', { text: 'Leverage is hidden in this game until it is over.' }));
+  } else {
+    body.push(h('p', { text: leverageHeadline(game, viewer) ?? '' }));
+    for (const side of ['us', 'cn'] as const) {
+      const hand = view.leverage.hands[side];
+      if (!hand) continue;
+      body.push(
+        h(
+          'h3',
+          { class: `side-${side}` },
+          h('span', { class: 'badge', text: side === 'us' ? '■ US' : '● CN' }),
+          ` ${sideName(sc, side)}’s cards (total ${hand.total.toFixed(1)})`,
+        ),
+        h(
+          'ol',
+          {},
+          explainHand(rules, hand).map((line) => h('li', { text: line.text })),
+        ),
+      );
+    }
+    body.push(
+      h('p', {
+        class: 'hint',
+        text: 'A card is worth the harm it does over the horizon, discounted by how far the other side believes it and what it costs its owner. Leverage never adds to the score.',
+      }),
+    );
+  }
+  body.push(button('Close', () => dialog.close(), { class: 'primary' }));
+  dialog.append(...body);
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+}

@@ -1,0 +1,166 @@
+// The package builder: clauses of every kind — instrument changes, purchase pledges in three sizes,
+// structural commitments, each with its conditional form where the scenario gives one, and
+// statements — chosen from the engine's clauseOptions, grouped by who gives them. Before sending,
+// the engine checks the package (a refusal disables Send and shows the reason) and the preview shows
+// what it would do to both sides' scores and to leverage. A counter-proposal rejects the open
+// proposal first, with a reason, then proposes.
+import type { Clause, RejectReason, Side } from '../engine';
+import { checkMove, clauseGiver, clauseOptions, other, REJECT_REASONS, rulesFor } from '../engine';
+import { type AppStore, dispatch, type GameSession } from '../store/game-store';
+import { button, h, select } from './dom';
+import { previewBox } from './preview-box';
+import { play } from './sound';
+import { clauseShort, clauseText, REASON_TEXT, sideName } from './text';
+
+interface Draft {
+  clauses: Clause[];
+  picks: Record<string, string>;
+  reason: RejectReason;
+}
+
+const drafts = new Map<string, Draft>();
+
+export function draftFor(game: GameSession, side: Side): Draft {
+  const key = `${game.id}:${side}:${game.state.turn}`;
+  let d = drafts.get(key);
+  if (!d) {
+    d = { clauses: [], picks: {}, reason: 'too-little' };
+    drafts.set(key, d);
+  }
+  return d;
+}
+
+const keyOf = (c: Clause) => JSON.stringify(c);
+
+/** The builder for `side`; `counter` when it answers an open proposal with its own. */
+export function packageBuilder(
+  store: AppStore,
+  game: GameSession,
+  side: Side,
+  counter: boolean,
+  refresh: () => void,
+): HTMLElement {
+  const sc = game.scenario;
+  const rules = rulesFor(sc);
+  const state = game.state;
+  const d = draftFor(game, side);
+  const chosenKeys = new Set(d.clauses.map(keyOf));
+  const options = clauseOptions(rules, state, side).filter((c) => !chosenKeys.has(keyOf(c)));
+  const groups: { id: string; label: string; list: Clause[] }[] = [
+    { id: 'give', label: 'You offer', list: options.filter((c) => clauseGiver(rules, c) === side) },
+    {
+      id: 'ask',
+      label: `You ask ${sideName(sc, other(side))} for`,
+      list: options.filter((c) => clauseGiver(rules, c) === other(side)),
+    },
+    { id: 'statement', label: 'A statement', list: options.filter((c) => clauseGiver(rules, c) === null) },
+  ];
+  const rows = groups.map((g) => {
+    const opts = g.list.map((c) => [keyOf(c), clauseShort(sc, c)] as const);
+    const current =
+      d.picks[g.id] && opts.some(([k]) => k === d.picks[g.id]) ? d.picks[g.id]! : (opts[0]?.[0] ?? '');
+    d.picks[g.id] = current;
+    const field = select(
+      g.label,
+      opts.length ? opts : [['', 'nothing left to add']],
+      current,
+      (v) => {
+        d.picks[g.id] = v;
+      },
+      { 'data-key': `pick-${g.id}` },
+    );
+    const add = button(
+      'Add',
+      () => {
+        const pick = g.list.find((c) => keyOf(c) === d.picks[g.id]);
+        if (pick) d.clauses.push(pick);
+        play('move');
+        refresh();
+      },
+      {
+        'aria-label': `Add: ${g.label}`,
+        'data-key': `add-${g.id}`,
+        disabledReason: opts.length ? null : 'Nothing left to add.',
+      },
+    );
+    return h('div', { class: 'builder-row' }, field, add);
+  });
+  const chosen = h(
+    'ul',
+    { class: 'clauses', 'aria-label': 'Your package' },
+    d.clauses.map((c, i) => {
+      const giver = clauseGiver(rules, c);
+      return h(
+        'li',
+        { class: giver ? `side-${giver}` : '' },
+        h('span', { text: clauseText(sc, c) }),
+        button(
+          'Remove',
+          () => {
+            d.clauses.splice(i, 1);
+            refresh();
+          },
+          { class: 'small', 'aria-label': `Remove: ${clauseText(sc, c)}` },
+        ),
+      );
+    }),
+  );
+  // The engine's verdict on the package, on the state it would be proposed in.
+  let base = state;
+  let refusal: string | null = null;
+  if (counter) {
+    const r = checkMove(rules, state, { type: 'reject', side, reason: d.reason });
+    if (r) refusal = r.reason;
+  }
+  if (!refusal && d.clauses.length > 0) {
+    if (counter && state.talks.open) {
+      // checked against the talks as they will be once the open proposal is rejected
+      base = { ...state, talks: { ...state.talks, open: null } };
+    }
+    const r = checkMove(rules, base, { type: 'propose', side, clauses: d.clauses });
+    if (r) refusal = r.reason;
+  }
+  const send = button(
+    counter ? 'Reject and send counter-proposal' : 'Send proposal',
+    () => {
+      if (counter) {
+        const r = dispatch(store, { type: 'reject', side, reason: d.reason });
+        if (!r.ok) return;
+      }
+      const r = dispatch(store, { type: 'propose', side, clauses: d.clauses });
+      if (r.ok) {
+        play('move');
+        d.clauses = [];
+      } else play('refuse');
+    },
+    {
+      class: 'primary',
+      'data-key': 'send',
+      disabledReason: d.clauses.length === 0 ? 'Add at least one clause.' : refusal,
+    },
+  );
+  const reason = counter
+    ? select(
+        'Reason for rejecting theirs',
+        REJECT_REASONS.map((r) => [r, REASON_TEXT[r] ?? r] as const),
+        d.reason,
+        (v) => {
+          d.reason = v as RejectReason;
+        },
+        { 'data-key': 'counter-reason' },
+      )
+    : null;
+  return h(
+    'section',
+    { 'aria-label': counter ? 'Counter-proposal' : 'Build a package' },
+    h('h3', { text: counter ? 'Your counter-proposal' : 'Build a package' }),
+    rows,
+    d.clauses.length
+      ? chosen
+      : h('p', { class: 'hint', text: 'No clause yet: add what you offer and what you ask for.' }),
+    d.clauses.length ? previewBox(game, side, d.clauses, store) : null,
+    refusal && d.clauses.length ? h('p', { class: 'refusal', role: 'status', text: refusal }) : null,
+    reason,
+    h('div', { class: 'actions' }, send),
+  );
+}

@@ -1,0 +1,210 @@
+// The game's facts in words: sides, clauses, conditions, orders, news and dates, all rendered from
+// the scenario and the engine's state (the engine stores codes and ids, never sentences).
+import type { Clause, Condition, GameState, NewsItem, Order, Scenario, Side } from '../engine';
+import { dateOf, rulesFor } from '../engine';
+import { CJK } from './cjk-text';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2025-10-10` → `10 Oct 2025`. */
+export function fmtDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+export const turnDate = (sc: Scenario, turn: number) => fmtDate(dateOf(rulesFor(sc), turn));
+
+export const sideName = (sc: Scenario, side: Side) => sc.sides[side].name;
+export const sideCjk = (side: Side) => CJK[side];
+/** The badge that tells the sides apart without colour: a shape and a label. */
+export const sideMark = (side: Side) => (side === 'us' ? '■ US' : '● CN');
+
+export const pts = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
+export const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function instrument(sc: Scenario, id: string) {
+  return sc.instruments.find((i) => i.id === id);
+}
+
+export function levelLabel(sc: Scenario, id: string, level: number): string {
+  return instrument(sc, id)?.levels[level]?.label ?? `level ${level}`;
+}
+
+export const instName = (sc: Scenario, id: string) => {
+  const i = instrument(sc, id);
+  return i?.short ?? i?.name ?? id;
+};
+
+export function conditionText(sc: Scenario, c: Condition): string {
+  if ('indicator' in c) {
+    const name = sc.indicators.find((i) => i.id === c.indicator)?.name ?? c.indicator;
+    const parts: string[] = [];
+    if (c.below !== undefined) parts.push(`below ${c.below / 10}`);
+    if (c.above !== undefined) parts.push(`above ${c.above / 10}`);
+    return `${name} ${parts.join(' and ')}`;
+  }
+  if ('instrument' in c) {
+    const parts: string[] = [];
+    if (c.atMost !== undefined) parts.push(`at most “${levelLabel(sc, c.instrument, c.atMost)}”`);
+    if (c.atLeast !== undefined) parts.push(`at least “${levelLabel(sc, c.instrument, c.atLeast)}”`);
+    return `${instName(sc, c.instrument)} ${parts.join(' and ')}`;
+  }
+  if ('tension' in c) {
+    const parts: string[] = [];
+    if (c.tension.above !== undefined) parts.push(`above ${c.tension.above / 10}`);
+    if (c.tension.below !== undefined) parts.push(`below ${c.tension.below / 10}`);
+    return `tension ${parts.join(' and ')}`;
+  }
+  if ('deal' in c) return c.deal ? 'a deal is in force' : 'no deal is in force';
+  if ('statement' in c)
+    return `the statement “${sc.statements.find((s) => s.id === c.statement)?.name ?? c.statement}” stands`;
+  if ('collapsed' in c) return c.collapsed ? 'the talks have collapsed' : 'the talks go on';
+  return `“${sc.events.find((e) => e.id === c.event)?.title ?? c.event}” has happened`;
+}
+
+/** A clause without its giver, for a list already grouped by who gives it. */
+export function clauseShort(sc: Scenario, c: Clause): string {
+  switch (c.kind) {
+    case 'instrument':
+      return `${instName(sc, c.instrument)} to “${levelLabel(sc, c.instrument, c.level)}”`;
+    case 'pledge':
+    case 'commitment': {
+      const item = sc.commitments.find((x) => x.id === c.item);
+      const size = c.kind === 'pledge' ? ` (${c.size})` : '';
+      const cond = c.condition ? `, while ${conditionText(sc, c.condition)}` : '';
+      return `${item?.name ?? c.item}${size}${cond}`;
+    }
+    case 'statement':
+      return sc.statements.find((s) => s.id === c.statement)?.name ?? c.statement;
+  }
+}
+
+export function clauseText(sc: Scenario, c: Clause): string {
+  switch (c.kind) {
+    case 'instrument': {
+      const inst = instrument(sc, c.instrument);
+      const owner = inst ? sideName(sc, inst.owner) : '';
+      return `${owner} sets ${instName(sc, c.instrument)} to “${levelLabel(sc, c.instrument, c.level)}”`;
+    }
+    case 'pledge':
+    case 'commitment': {
+      const item = sc.commitments.find((x) => x.id === c.item);
+      const who = item ? sideName(sc, item.side) : '';
+      const size = c.kind === 'pledge' ? ` (${c.size})` : '';
+      const cond = c.condition ? `, while ${conditionText(sc, c.condition)}` : '';
+      return `${who} ${c.kind === 'pledge' ? 'pledges' : 'commits to'} ${item?.name ?? c.item}${size}${cond}`;
+    }
+    case 'statement':
+      return `Statement: ${sc.statements.find((s) => s.id === c.statement)?.name ?? c.statement}`;
+  }
+}
+
+export function orderText(sc: Scenario, state: Pick<GameState, 'levels'>, o: Order): string {
+  switch (o.kind) {
+    case 'shift': {
+      const now = state.levels[o.instrument] ?? 0;
+      const verb = o.level > now ? 'Raise' : 'Lower';
+      return `${verb} ${instName(sc, o.instrument)} to “${levelLabel(sc, o.instrument, o.level)}”`;
+    }
+    case 'announce':
+      return `Announce ${instName(sc, o.instrument)} at “${levelLabel(sc, o.instrument, o.level)}” from ${turnDate(sc, o.turn)}`;
+    case 'withdraw':
+      return `Withdraw the announced change to ${instName(sc, o.instrument)}`;
+    case 'build':
+      return `Build an alternative: ${sc.alternatives.find((a) => a.id === o.alternative)?.name ?? o.alternative}`;
+    case 'extend':
+      return `Extend the truce by ${sc.calendar.truce?.extendDays ?? 0} days`;
+  }
+}
+
+export const REASON_TEXT: Record<string, string> = {
+  'too-little': 'it asks too much for what it gives',
+  distrust: 'they will not keep these promises',
+  timing: 'not now',
+  face: 'we cannot be seen to yield',
+  linkage: 'it ties together what should stay apart',
+};
+
+export interface NewsLine {
+  readonly title: string;
+  readonly text?: string;
+  readonly source?: {
+    readonly title: string;
+    readonly outlet: string;
+    readonly date: string;
+    readonly quote: string;
+  };
+  readonly side?: Side;
+}
+
+export function documentOf(sc: Scenario, file: string | undefined) {
+  return file ? sc.documents.find((d) => d.file === file) : undefined;
+}
+
+/** A news item as a headline, a line of text and its source, if it has one. */
+export function newsLine(sc: Scenario, n: NewsItem): NewsLine {
+  switch (n.kind) {
+    case 'event': {
+      const e = sc.events.find((x) => x.id === n.event);
+      if (!e) return { title: n.event };
+      const doc = documentOf(sc, e.source);
+      return {
+        title: e.title,
+        text: e.text,
+        ...(doc && e.quote
+          ? { source: { title: doc.title, outlet: doc.outlet, date: doc.date, quote: e.quote } }
+          : {}),
+      };
+    }
+    case 'announcement-effective':
+      return {
+        title: `${instName(sc, n.instrument)} goes to “${levelLabel(sc, n.instrument, n.level)}” as announced`,
+      };
+    case 'snapback':
+      return { title: 'The truce has run out: tariffs snap back to their April levels' };
+    case 'summit':
+      return {
+        title: n.deal
+          ? `${sc.calendar.summit?.name ?? 'The summit'}: the leaders meet with a deal in force`
+          : `${sc.calendar.summit?.name ?? 'The summit'}: the leaders meet with nothing to sign`,
+      };
+    case 'crisis':
+      return { title: 'A crisis strikes: tension was in the risk band' };
+    case 'collapse':
+      return { title: 'The talks collapse: every instrument goes to its maximum' };
+    case 'breach':
+      return { title: `${sideName(sc, n.side)} breaks package ${n.package}`, side: n.side };
+    case 'proposal':
+      return {
+        title: `${sideName(sc, n.side)} proposes: ${n.clauses.map((c) => clauseText(sc, c)).join('; ')}`,
+        side: n.side,
+      };
+    case 'answer':
+      return {
+        title: n.accepted
+          ? `${sideName(sc, n.side)} accepts the package`
+          : `${sideName(sc, n.side)} rejects the proposal: ${REASON_TEXT[n.reason ?? ''] ?? n.reason ?? ''}`,
+        side: n.side,
+      };
+    case 'readout':
+      return {
+        title:
+          n.style === 'trumpet'
+            ? `${sideName(sc, n.side)} trumpets the deal at home`
+            : `${sideName(sc, n.side)} keeps its readout modest`,
+        side: n.side,
+      };
+    case 'orders':
+      return {
+        title: `${sideName(sc, n.side)}’s orders: ${n.orders.length === 0 ? 'none (holds still)' : n.orders.map((o) => orderText(sc, { levels: {} }, o).replace(/^Raise|^Lower/, 'Set')).join('; ')}`,
+        side: n.side,
+      };
+    case 'delivery': {
+      const item = sc.commitments.find((x) => x.id === n.item);
+      return {
+        title: `${item?.name ?? n.item}: ${Math.round(n.share * 100)}% delivered this turn`,
+        side: n.side,
+      };
+    }
+  }
+}

@@ -1,0 +1,62 @@
+// Scenario files loaded in the menu: a broken file shows its located errors and starts no game; a
+// scenario whose text holds markup shows it literally and runs no script.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { lift, openMenu, shot, watchErrors } from './helpers';
+
+const busan = readFileSync('scenarios/road-to-busan.yaml', 'utf8');
+
+test('a broken scenario file shows its located errors and no game starts', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openMenu(page);
+  const broken = busan
+    .replace(/^ {2}minutes: \d+$/m, '  minutes: lots')
+    .replace(/^( {4}level: )3( # 30%)$/m, '$19$2');
+  await page.getByLabel('Load scenario files').setInputFiles({
+    name: 'busan-broken.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(broken),
+  });
+  const report = page.getByRole('alert', { name: 'Problems in the scenario files' });
+  await expect(report).toBeVisible({ timeout: 30_000 });
+  await expect(report).toContainText('the scenario was not loaded');
+  await expect(report).toContainText(/busan-broken\.yaml:\d+:\d+/);
+  await expect(report).toContainText('meta.minutes');
+  await expect(report).toContainText('expected');
+  await report.scrollIntoViewIfNeeded();
+  await shot(page, 'menu-broken-file');
+  // nothing was added to the scenarios, and no game started
+  await expect(page.getByRole('region', { name: 'Road to Busan' })).toHaveCount(1);
+  expect(
+    await page.evaluate(
+      () => Object.keys(localStorage).filter((k) => k.startsWith('upper-hand:save:')).length,
+    ),
+  ).toBe(0);
+  await expect(page.getByRole('heading', { name: 'Upper Hand', level: 1 })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('scenario text that holds markup is shown literally and runs no script', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openMenu(page);
+  const evil = '<img src=x onerror=alert(1)>';
+  const text = busan
+    .replace(/^ {2}title: Road to Busan$/m, `  title: "Busan ${evil}"`)
+    .replace(/^ {6}You are Washington\./m, `      ${evil} You are Washington.`);
+  await page.getByLabel('Load scenario files').setInputFiles({
+    name: 'busan-markup.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(text),
+  });
+  await expect(page.getByText(/^Loaded “Busan <img/)).toBeVisible({ timeout: 30_000 });
+  const card = page.getByRole('region', { name: `Busan ${evil}` });
+  await expect(card.getByRole('heading', { name: `Busan ${evil}` })).toBeVisible();
+  await shot(page, 'menu-markup');
+  await page.getByLabel('Two players at one screen').check();
+  await page.getByRole('button', { name: 'Start game' }).click();
+  await lift(page, 'Washington');
+  await expect(page.getByText(`${evil} You are Washington.`, { exact: false })).toBeVisible();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  await shot(page, 'briefing-markup');
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,119 @@
+// Two players at one screen: three turns with a proposal, an acceptance and orders; the curtain hides
+// each side's private text (briefing, red lines, draft orders) from the other until it is lifted,
+// and the orders are revealed together.
+import { expect, type Page, test } from '@playwright/test';
+import { calendar, lift, openMenu, shot, startHotSeat, tableReady, watchErrors } from './helpers';
+
+const US_PRIVATE = [
+  'No package may loosen the controls on high-bandwidth memory chips',
+  'Close the TikTok deal',
+  'You are Washington. It is 10 October 2025.',
+];
+const CN_PRIVATE = [
+  'Beijing keeps its rare-earth export licensing system',
+  'Keep the rare-earth leverage',
+  'You are Beijing. It is 10 October 2025.',
+];
+
+async function domHasNone(page: Page, texts: readonly string[]) {
+  const html = await page.content();
+  for (const t of texts)
+    expect(html, `the page should not hold “${t}”`).not.toContain(t.replace(/'/g, '&#39;'));
+}
+
+test('hot-seat: three turns, the curtain hides the other side’s private text', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openMenu(page);
+  await shot(page, 'menu');
+  await startHotSeat(page, 'hotseat-1');
+  // the curtain is up before Washington's briefing: nothing private of either side is in the page
+  await expect(page.getByRole('dialog', { name: 'Pass the screen to Washington' })).toBeVisible();
+  await shot(page, 'curtain');
+  await domHasNone(page, [...US_PRIVATE, ...CN_PRIVATE]);
+  await lift(page, 'Washington');
+  await expect(page.getByText(US_PRIVATE[0]!)).toBeVisible();
+  await shot(page, 'briefing');
+  await domHasNone(page, CN_PRIVATE);
+  await page.getByRole('button', { name: 'To the table', exact: true }).click();
+  await domHasNone(page, [...US_PRIVATE, ...CN_PRIVATE]);
+  await lift(page, 'Beijing');
+  await domHasNone(page, US_PRIVATE);
+  await page.getByRole('button', { name: 'To the table', exact: true }).click();
+
+  // Turn 1: Washington opens the talks with a package
+  await lift(page, 'Washington');
+  await tableReady(page);
+  await expect(calendar(page)).toContainText('Turn 1 of 11');
+  await page
+    .getByRole('combobox', { name: 'You offer' })
+    .selectOption({ label: 'US tariff to “20% (fentanyl tariff)”' });
+  await page.getByRole('button', { name: 'Add: You offer' }).click();
+  await page
+    .getByRole('combobox', { name: 'You ask Beijing for' })
+    .selectOption({ label: 'Soybeans to “reduced purchases”' });
+  await page.getByRole('button', { name: 'Add: You ask Beijing for' }).click();
+  const preview = page.getByRole('region', { name: 'Preview of the package' });
+  await expect(preview).toContainText('to the end');
+  await expect(preview).toContainText('Leverage:');
+  await shot(page, 'table-package');
+  await page.getByRole('button', { name: 'Send proposal' }).click();
+  // Beijing's turn to answer: Washington's private text is gone before the curtain lifts
+  await expect(page.getByRole('dialog', { name: 'Pass the screen to Beijing' })).toBeVisible();
+  await domHasNone(page, US_PRIVATE);
+  await lift(page, 'Beijing');
+  await domHasNone(page, US_PRIVATE);
+  const offer = page.getByRole('region', { name: 'Proposal on the table' });
+  await expect(offer).toContainText('Washington proposes');
+  await page.getByRole('button', { name: 'Accept' }).click();
+  await page.getByRole('button', { name: 'Keep it modest' }).click();
+  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  await lift(page, 'Washington');
+  await page.getByRole('button', { name: 'Keep it modest' }).click();
+  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  // orders: Washington, still at the screen, gives them first; they are hidden from Beijing
+  await page.getByRole('combobox', { name: 'Order 1' }).selectOption({
+    label: 'Build an alternative: Critical-minerals deals with Japan, Malaysia and Thailand',
+  });
+  await page.getByRole('button', { name: 'Submit orders' }).click();
+  await expect(page.getByRole('dialog', { name: 'Pass the screen to Beijing' })).toBeVisible();
+  await domHasNone(page, ['Critical-minerals deals with Japan, Malaysia and Thailand', ...US_PRIVATE]);
+  await lift(page, 'Beijing');
+  await domHasNone(page, ['Your orders are in', 'Critical-minerals deals']);
+  await expect(page.getByText('Washington’s orders are in (hidden until yours are).')).toBeVisible();
+  await page.getByRole('button', { name: 'Pass: no orders' }).click();
+
+  // Turn 2: Beijing opens; the orders of turn 1 are revealed together
+  await expect(calendar(page)).toContainText('Turn 2 of 11');
+  await page.getByRole('tab', { name: 'Orders' }).click();
+  const revealed = page.getByRole('region', { name: 'Orders revealed last turn' });
+  await expect(revealed).toContainText('Critical-minerals deals');
+  await expect(revealed).toContainText('Beijing: no orders');
+  await page.getByRole('tab', { name: 'Talks' }).click();
+  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  await lift(page, 'Washington');
+  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  // orders of turn 2: Beijing is first in this turn's order
+  await lift(page, 'Beijing');
+  await page
+    .getByRole('combobox', { name: 'Order 1' })
+    .selectOption({ label: 'Raise RE licences to “approvals frozen”' });
+  await page.getByRole('button', { name: 'Submit orders' }).click();
+  await lift(page, 'Washington');
+  await domHasNone(page, ['approvals frozen”', ...CN_PRIVATE]);
+  await page.getByRole('button', { name: 'Pass: no orders' }).click();
+
+  // Turn 3
+  await expect(calendar(page)).toContainText('Turn 3 of 11');
+  await expect(page.getByRole('region', { name: 'News' })).toContainText('Beijing’s orders');
+  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  await lift(page, 'Beijing');
+  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  await lift(page, 'Washington');
+  await page.getByRole('button', { name: 'Pass: no orders' }).click();
+  await lift(page, 'Beijing');
+  await page.getByRole('button', { name: 'Pass: no orders' }).click();
+  await expect(calendar(page)).toContainText('Turn 4 of 11');
+  await page.waitForTimeout(800); // let the table's movement settle for the picture
+  await shot(page, 'table');
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,111 @@
+// A Vite plugin that validates the shipped scenarios at build time: every scenarios/*.yaml|json that
+// is an opening is loaded with the game's own loader (worlds it extends are found beside it). The
+// virtual module `virtual:scenarios` lists them for the menu — id, content hash, title, period,
+// summary, minutes, sides and who holds the upper hand at the opening — and each resolved scenario
+// is its own JSON chunk (`virtual:scenario/<hash>`), loaded when a game starts. So the menu needs
+// neither the YAML parser nor zod, nor any scenario's full text. A broken shipped file fails the
+// build with every located error. In dev, editing a scenario file reloads the page.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { headline, leverage, newGame, rulesFor } from '../src/engine';
+import { formatDiagnostic } from '../src/scenario/diagnostic';
+import { loadScenario, type SourceFile } from '../src/scenario/load';
+import { parseFile } from '../src/scenario/parse';
+import type { Scenario } from '../src/scenario/schema';
+
+const ID = 'virtual:scenarios';
+const RESOLVED = `\0${ID}`;
+const ONE = 'virtual:scenario/';
+
+export interface ShippedScenarioJson {
+  readonly id: string;
+  readonly hash: string;
+  readonly file: string;
+  readonly scenario: Scenario;
+}
+
+const isScenarioFile = (name: string) => /\.(ya?ml|json)$/.test(name) && !name.endsWith('.schema.json');
+
+/** Loads every opening in `dir`; throws with the located errors of any broken file. */
+export function loadShipped(dir: string): ShippedScenarioJson[] {
+  const files: SourceFile[] = readdirSync(dir)
+    .filter(isScenarioFile)
+    .sort()
+    .map((name) => ({ name: `scenarios/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
+  const worlds = new Map<string, SourceFile>();
+  const openings: SourceFile[] = [];
+  for (const f of files) {
+    const p = parseFile(f.name, f.text);
+    const root =
+      p.ok && typeof p.value === 'object' && p.value !== null ? (p.value as Record<string, unknown>) : {};
+    if (root.kind === 'world' && typeof root.id === 'string') worlds.set(root.id, f);
+    else openings.push(f);
+  }
+  const out: ShippedScenarioJson[] = [];
+  const problems: string[] = [];
+  for (const f of openings) {
+    const r = loadScenario([f], { resolveWorld: (id) => worlds.get(id) });
+    if (!r.ok) problems.push(...r.errors.map(formatDiagnostic));
+    else out.push({ id: r.scenario.id, hash: r.hash, file: f.name, scenario: r.scenario });
+  }
+  if (problems.length > 0)
+    throw new Error(`a shipped scenario is broken:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  return out;
+}
+
+/** What the menu shows of a scenario before it is chosen. */
+function summary(s: ShippedScenarioJson) {
+  const sc = s.scenario;
+  const rules = rulesFor(sc);
+  return {
+    id: s.id,
+    hash: s.hash,
+    meta: sc.meta,
+    sides: { us: { name: sc.sides.us.name }, cn: { name: sc.sides.cn.name } },
+    headline: headline(rules, leverage(rules, newGame(sc, 'menu'))),
+  };
+}
+
+export function scenariosPlugin(dir = resolve('scenarios')): Plugin {
+  let cache: ShippedScenarioJson[] | null = null;
+  return {
+    name: 'upper-hand-scenarios',
+    resolveId(id) {
+      if (id === ID) return RESOLVED;
+      if (id.startsWith(ONE)) return `\0${id}`;
+      return null;
+    },
+    load(id) {
+      if (id !== RESOLVED && !id.startsWith(`\0${ONE}`)) return null;
+      for (const name of readdirSync(dir)) if (isScenarioFile(name)) this.addWatchFile(join(dir, name));
+      if (!cache || id === RESOLVED) {
+        try {
+          cache = loadShipped(dir);
+        } catch (e) {
+          this.error(e instanceof Error ? e.message : String(e));
+        }
+      }
+      const list = cache;
+      if (id === RESOLVED) {
+        const items = list.map(
+          (s) => `{...${JSON.stringify(summary(s))}, load: () => import(${JSON.stringify(ONE + s.hash)})}`,
+        );
+        return `export default [${items.join(',\n')}];`;
+      }
+      const hash = id.slice(`\0${ONE}`.length);
+      const one = list.find((s) => s.hash === hash);
+      if (!one) this.error(`no shipped scenario has the content hash ${hash}`);
+      return `export default ${JSON.stringify(one.scenario)};`;
+    },
+    handleHotUpdate(ctx) {
+      if (!ctx.file.startsWith(dir) || !isScenarioFile(ctx.file)) return;
+      cache = null;
+      for (const mod of [...ctx.server.moduleGraph.idToModuleMap.values()])
+        if (mod.id === RESOLVED || mod.id?.startsWith(`\0${ONE}`))
+          ctx.server.moduleGraph.invalidateModule(mod);
+      ctx.server.ws.send({ type: 'full-reload' });
+      return [];
+    },
+  };
+}

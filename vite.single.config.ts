@@ -1,0 +1,35 @@
+// The single self-contained file an instructor can hand out: `dist/upper-hand.html`, with every
+// script, chunk, style, font and icon inlined, so it plays offline from a file:// address.
+// Built into a scratch folder, then moved beside the site's build (or to UPPER_HAND_SINGLE_OUT, which
+// the browser test uses to build its own copy).
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import { scenariosPlugin } from './tools/vite-scenarios';
+
+const out = resolve(process.env.UPPER_HAND_SINGLE_OUT ?? 'dist/upper-hand.html');
+const scratch = resolve(dirname(out), '.single-scratch');
+
+export default defineConfig({
+  plugins: [
+    scenariosPlugin(),
+    viteSingleFile({ removeViteModuleLoader: true }),
+    {
+      name: 'upper-hand-single-file-name',
+      closeBundle() {
+        mkdirSync(dirname(out), { recursive: true });
+        renameSync(resolve(scratch, 'index.html'), out);
+        rmSync(scratch, { recursive: true, force: true });
+      },
+    },
+  ],
+  build: {
+    target: 'es2022',
+    outDir: scratch,
+    emptyOutDir: true,
+    assetsInlineLimit: 100_000_000,
+    chunkSizeWarningLimit: 5000,
+    sourcemap: false,
+  },
+});
