@@ -130,7 +130,9 @@ export function historyLine(scenario: Scenario, seed = 'history', setup: Setup =
     const pending = here.filter((x) => x.package);
     if (s.phase !== 'talks') {
       for (const step of pending) {
-        problems.push(`${step.id}: a package on turn ${s.turn}, which has no talks (the epilogue, or the talks have collapsed)`);
+        problems.push(
+          `${step.id}: a package on turn ${s.turn}, which has no talks (the epilogue, or the talks have collapsed)`,
+        );
         status.set(step.id, { turn: s.turn, status: 'refused' });
       }
       return;

@@ -2,10 +2,10 @@
 export { holds } from './conditions';
 export { utilities, utility } from './effects';
 export type { CardLine } from './explain';
-export type { HistoryLine, PlayedStep, StepStatus } from './history';
-export { HISTORY_SETUP, historyLine, levelLabel } from './history';
 export { describeCard, explainHand, headline } from './explain';
 export { canonicalJson, contentHash, hashText } from './hash';
+export type { HistoryLine, PlayedStep, StepStatus } from './history';
+export { HISTORY_SETUP, historyLine, levelLabel } from './history';
 export { clauseGiver, clauseOptions, legalMoves, orderSets, proposalCandidates, singleOrders } from './legal';
 export type { Card, Hand, Leverage, LeverageInput } from './leverage';
 export { handOf, levelUtility, leverage } from './leverage';
