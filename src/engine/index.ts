@@ -9,6 +9,7 @@ export { HISTORY_SETUP, historyLine, levelLabel } from './history';
 export { clauseGiver, clauseOptions, legalMoves, orderSets, proposalCandidates, singleOrders } from './legal';
 export type { Card, Hand, Leverage, LeverageInput } from './leverage';
 export { handOf, levelUtility, leverage } from './leverage';
+export { draw, previewOrders } from './preview';
 export { applyMove } from './reducer';
 export type { GameRecord, ReplayResult } from './replay';
 export { replay, undo } from './replay';

@@ -1,7 +1,7 @@
 // What each side may see (DESIGN.md "What each side sees"). Public: levels, announcements,
 // indicators, alternatives, credibility, tension, events, proposals and answers, revealed orders,
-// leverage as the setting allows. Private to a side: its objectives, red lines, briefing and draft
-// orders. In no view: the random streams. The AI and the interface read only this.
+// leverage as the setting allows. Private to a side: its objectives, red lines, briefing, draft
+// orders and its AI profiles. In no view: the random streams. The AI and the interface read only this.
 import type { Hand } from './leverage';
 import { leverage } from './leverage';
 import { rulesFor } from './rules';
@@ -10,7 +10,7 @@ import type { BySide, GameState, Order, Scenario, Side } from './types';
 export type Viewer = Side | 'public';
 
 type Briefing = Scenario['briefings']['us'];
-export type PublicScenario = Omit<Scenario, 'objectives' | 'redLines' | 'briefings'>;
+export type PublicScenario = Omit<Scenario, 'objectives' | 'redLines' | 'briefings' | 'profiles'>;
 
 export interface View {
   readonly viewer: Viewer;
@@ -19,6 +19,7 @@ export interface View {
     readonly objectives: Scenario['objectives'];
     readonly redLines: Scenario['redLines'];
     readonly briefing: Briefing | null;
+    readonly profiles: Scenario['profiles'];
   };
   readonly state: Omit<GameState, 'rng' | 'drafts'> & {
     readonly drafts: { readonly mine: readonly Order[] | null; readonly submitted: BySide<boolean> };
@@ -36,7 +37,7 @@ const publicCache = new WeakMap<Scenario, PublicScenario>();
 function publicScenario(scenario: Scenario): PublicScenario {
   let p = publicCache.get(scenario);
   if (!p) {
-    const { objectives: _o, redLines: _r, briefings: _b, ...rest } = scenario;
+    const { objectives: _o, redLines: _r, briefings: _b, profiles: _p, ...rest } = scenario;
     p = rest;
     publicCache.set(scenario, p);
   }
@@ -62,6 +63,7 @@ export function viewFor(scenario: Scenario, s: GameState, viewer: Viewer): View 
       objectives: mineSide ? scenario.objectives.filter((o) => o.side === mineSide) : [],
       redLines: mineSide ? scenario.redLines.filter((r) => r.side === mineSide) : [],
       briefing: mineSide ? scenario.briefings[mineSide] : null,
+      profiles: mineSide ? scenario.profiles.filter((p) => p.side === mineSide) : [],
     },
     state: {
       ...rest,

@@ -4,6 +4,7 @@
 // engine computes with (so every browser adds the same integers).
 import { z } from 'zod';
 import { HistoryScriptSchema } from './history-schema';
+import { ProfileSchema } from './profile-schema';
 
 export const SIDES = ['us', 'cn'] as const;
 export const SideSchema = z.enum(SIDES);
@@ -359,6 +360,8 @@ export const scenarioShape = {
   redLines: z.array(RedLineSchema).default([]),
   briefings: z.strictObject({ us: BriefingSchema, cn: BriefingSchema }),
   history: HistorySchema.optional(),
+  // The AI's profiles (profile-schema.ts), each private to its side. Lazy: that module builds on this one.
+  profiles: z.array(z.lazy(() => ProfileSchema)).default([]),
 };
 
 export const ScenarioSchema = z.strictObject(scenarioShape);

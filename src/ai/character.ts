@@ -1,0 +1,245 @@
+// A profile's rules at work: whether a rule's `when` holds in the state the AI sees, which candidate
+// moves it is about, and what it adds to each candidate's score — `prefer` and `avoid` add or take
+// their weight, `never` removes the move, `respond` rewards an escalating answer to the opponent's
+// escalation (scaled by how well its size matches the harm received, when it answers in
+// proportion), `mirror` rewards doing as the opponent did. The character is the same at every level.
+import type { Clause, MoveBody, Order, Side } from '../engine';
+import { holds, turnOf } from '../engine';
+import type { AiCondition, ClauseMatch, MoveMatch, Rule } from '../scenario/profile-schema';
+import type { Model } from './model';
+
+/** What the rules read besides the state: the AI's leverage and what the opponent just did. */
+export interface Situation {
+  readonly m: Model;
+  readonly leverage: number; // own share
+  readonly escalation: number; // harm a turn (points) of the opponent's escalations it is answering, 0 if none
+  readonly opponentSteps: number; // levels the opponent's instruments stand above their opening levels
+}
+
+const escalatedAgainst = (m: Model) =>
+  m.s.pressuredOn[m.side] === m.turn || (m.turn > 0 && m.s.pressuredOn[m.side] === m.turn - 1);
+
+function lastOrders(m: Model): readonly Order[] | null {
+  return m.s.revealed ? m.s.revealed[m.opp] : null;
+}
+
+/** The harm a turn of the opponent's latest escalations (visible now), one step each. */
+export function escalationHarm(m: Model): number {
+  if (!escalatedAgainst(m)) return 0;
+  let harm = 0;
+  const stepHarm = (id: string, level: number) => {
+    const lu = m.lu[m.side].get(id);
+    if (!lu || level <= 0) return 0;
+    return Math.max(0, (lu[level - 1] ?? 0) - (lu[level] ?? 0));
+  };
+  const mine = (id: string) => m.rules.instruments.get(id)?.owner === m.opp;
+  if (m.s.pressuredOn[m.side] === m.turn - 1)
+    for (const o of lastOrders(m) ?? [])
+      if (o.kind === 'shift' && mine(o.instrument)) harm += stepHarm(o.instrument, o.level);
+  for (const n of [...m.s.lastNews, ...m.s.news])
+    if (n.kind === 'announcement-effective' && mine(n.instrument)) harm += stepHarm(n.instrument, n.level);
+  return harm > 0 ? harm : 0.01; // escalated, if only by an event's shift
+}
+
+/** Levels the opponent's instruments stand above where the scenario opened them. */
+export function opponentSteps(m: Model): number {
+  let n = 0;
+  for (const inst of m.rules.scenario.instruments)
+    if (inst.owner === m.opp) n += Math.max(0, (m.s.levels[inst.id] ?? 0) - inst.level);
+  return n;
+}
+
+function opponentDid(m: Model, act: Extract<AiCondition, { opponent: unknown }>): boolean {
+  const orders = lastOrders(m);
+  switch (act.opponent) {
+    case 'escalated':
+      return escalatedAgainst(m);
+    case 'announced':
+      return orders?.some((o) => o.kind === 'announce') ?? false;
+    case 'conceded':
+      return !escalatedAgainst(m) && (orders?.some((o) => o.kind === 'shift') ?? false);
+    case 'built':
+      return orders?.some((o) => o.kind === 'build') ?? false;
+    case 'withdrew':
+      return orders?.some((o) => o.kind === 'withdraw') ?? false;
+    case 'nothing':
+      return orders !== null && orders.length === 0;
+  }
+}
+
+const within = (x: number, b: { above?: number | undefined; below?: number | undefined }) =>
+  (b.above === undefined || x > b.above) && (b.below === undefined || x < b.below);
+
+function turnsTo(m: Model, c: Extract<AiCondition, { turnsTo: unknown }>): number | null {
+  const r = m.rules;
+  switch (c.turnsTo) {
+    case 'summit':
+      return r.summitTurn === null ? null : r.summitTurn - m.turn;
+    case 'deadline':
+      return r.mainTurns - m.turn;
+    case 'truce-end':
+      return m.s.truce && !m.s.truce.expired ? m.s.truce.endTurn - m.turn : null;
+    case 'end':
+      return r.totalTurns - m.turn;
+    default:
+      return turnOf(r, c.turnsTo) - m.turn;
+  }
+}
+
+/** Does one of a rule's conditions hold? */
+export function conditionHolds(c: AiCondition, x: Situation): boolean {
+  const m = x.m;
+  if ('resolve' in c) return within(m.s.resolve[c.resolve.of === 'self' ? m.side : m.opp], c.resolve);
+  if ('reliability' in c)
+    return within(m.s.reliability[c.reliability.of === 'self' ? m.side : m.opp], c.reliability);
+  if ('leverage' in c) return within(x.leverage, c.leverage);
+  if ('turnsTo' in c) {
+    const n = turnsTo(m, c);
+    return (
+      n !== null && (c.atMost === undefined || n <= c.atMost) && (c.atLeast === undefined || n >= c.atLeast)
+    );
+  }
+  if ('opponent' in c) return opponentDid(m, c);
+  if ('pressured' in c) return escalatedAgainst(m) === c.pressured;
+  if ('rejected' in c)
+    return m.s.news.some((n) => n.kind === 'answer' && n.side === m.opp && !n.accepted) === c.rejected;
+  if ('proposal' in c) {
+    const open = m.s.talks.open;
+    return open !== null && open.by === m.opp && open.clauses.some((cl) => clauseMatches(m, cl, c.proposal));
+  }
+  if ('phase' in c) return m.s.phase === c.phase;
+  if ('epilogue' in c) return m.turn >= m.rules.mainTurns === c.epilogue;
+  return holds(c, m.s);
+}
+
+export const ruleApplies = (r: Rule, x: Situation) => r.when.every((c) => conditionHolds(c, x));
+
+function giverOf(m: Model, c: Clause): Side | null {
+  if (c.kind === 'instrument') return m.rules.instruments.get(c.instrument)?.owner ?? null;
+  if (c.kind === 'statement') return null;
+  return m.rules.commitments.get(c.item)?.side ?? null;
+}
+
+export function clauseMatches(m: Model, c: Clause, want: ClauseMatch): boolean {
+  if (want.kind !== undefined && c.kind !== want.kind) return false;
+  if (want.id !== undefined) {
+    const id = c.kind === 'instrument' ? c.instrument : c.kind === 'statement' ? c.statement : c.item;
+    if (id !== want.id) return false;
+  }
+  if (want.giver !== undefined) {
+    const g = giverOf(m, c);
+    if (g === null || (want.giver === 'self') !== (g === m.side)) return false;
+  }
+  if (want.tied !== undefined) {
+    const tied = (c.kind === 'pledge' || c.kind === 'commitment') && c.condition !== undefined;
+    if (tied !== want.tied) return false;
+  }
+  return true;
+}
+
+/** Is this order an escalation (a rise, or an announced one) of one of the AI's own instruments? */
+export function isEscalation(m: Model, o: Order): boolean {
+  if (o.kind === 'announce') return true;
+  return o.kind === 'shift' && o.level > (m.s.levels[o.instrument] ?? 0);
+}
+
+function orderMatches(m: Model, o: Order, want: MoveMatch): boolean {
+  if (want.order !== undefined) {
+    const now = o.kind === 'shift' ? (m.s.levels[o.instrument] ?? 0) : 0;
+    const kind =
+      o.kind === 'shift'
+        ? o.level > now
+          ? 'escalate'
+          : 'de-escalate'
+        : o.kind === 'extend'
+          ? 'extend'
+          : o.kind;
+    if (kind !== want.order) return false;
+  }
+  const inst = 'instrument' in o ? o.instrument : undefined;
+  if (want.instrument !== undefined && inst !== want.instrument) return false;
+  if (
+    want.instrumentKind !== undefined &&
+    (inst === undefined || m.rules.instruments.get(inst)?.kind !== want.instrumentKind)
+  )
+    return false;
+  if (want.alternative !== undefined && (o.kind !== 'build' || o.alternative !== want.alternative))
+    return false;
+  return true;
+}
+
+/** Does a candidate move match what a rule is about? */
+export function moveMatches(m: Model, move: MoveBody, want: MoveMatch): boolean {
+  if (want.move !== undefined && move.type !== want.move) return false;
+  if (
+    want.order !== undefined ||
+    want.instrument !== undefined ||
+    want.instrumentKind !== undefined ||
+    want.alternative !== undefined
+  ) {
+    if (move.type !== 'orders') return false;
+    if (want.order === 'none') {
+      if (move.orders.length !== 0) return false;
+    } else if (!move.orders.some((o) => orderMatches(m, o, want))) return false;
+  }
+  if (want.contains !== undefined) {
+    // A proposal made, or the one accepted (a rejection holds nothing).
+    const clauses =
+      move.type === 'propose'
+        ? move.clauses
+        : move.type === 'accept' && m.s.talks.open
+          ? m.s.talks.open.clauses
+          : null;
+    if (!clauses) return false;
+    const wants = Array.isArray(want.contains) ? want.contains : [want.contains];
+    if (!wants.every((w) => clauses.some((c) => clauseMatches(m, c, w)))) return false;
+  }
+  if (want.style !== undefined && (move.type !== 'readout' || move.style !== want.style)) return false;
+  if (want.reason !== undefined && (move.type !== 'reject' || move.reason !== want.reason)) return false;
+  return true;
+}
+
+/** The harm a turn an escalating order does the opponent (modelled), 0 if it is not one. */
+export function orderHarm(m: Model, o: Order): number {
+  if (o.kind !== 'shift' && o.kind !== 'announce') return 0;
+  const from = m.s.levels[o.instrument] ?? 0;
+  if (o.level <= from) return 0;
+  const lu = m.lu[m.opp].get(o.instrument);
+  return lu ? Math.max(0, (lu[from] ?? 0) - (lu[o.level] ?? 0)) : 0;
+}
+
+/**
+ * What a rule adds to a candidate: a number (its weight, signed, or scaled for `respond`), `never`,
+ * or null when it does not touch the candidate.
+ */
+export function ruleEffect(r: Rule, x: Situation, move: MoveBody): number | 'never' | null {
+  const m = x.m;
+  if (r.prefer) return moveMatches(m, move, r.prefer) ? r.weight : null;
+  if (r.avoid) return moveMatches(m, move, r.avoid) ? -r.weight : null;
+  if (r.never) return moveMatches(m, move, r.never) ? 'never' : null;
+  if (move.type !== 'orders') return null;
+  if (r.respond) {
+    const recip = m.profile?.params.reciprocity ?? 'none';
+    if (recip === 'none' || x.escalation <= 0) return null;
+    if (recip === 'tit-for-two-tats' && x.opponentSteps < 2) return null;
+    const harm = Math.max(
+      0,
+      ...move.orders.map((o) => (isEscalation(m, o) ? Math.max(orderHarm(m, o), 1e-3) : 0)),
+    );
+    if (harm <= 0) return null;
+    if (r.respond === 'any') return r.weight;
+    return r.weight * (Math.min(harm, x.escalation) / Math.max(harm, x.escalation));
+  }
+  if (r.mirror === 'escalation') {
+    if (x.escalation <= 0) return null;
+    return move.orders.some((o) => isEscalation(m, o)) ? r.weight : null;
+  }
+  if (r.mirror === 'concession') {
+    const conceded = m.s.revealed?.[m.opp].some((o) => o.kind === 'shift') && x.escalation <= 0;
+    if (!conceded) return null;
+    return move.orders.some((o) => o.kind === 'shift' && o.level < (m.s.levels[o.instrument] ?? 0))
+      ? r.weight
+      : null;
+  }
+  return null;
+}

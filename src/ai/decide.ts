@@ -1,0 +1,431 @@
+// One decision of the scripted opponent. The AI looks at its own view only, lists its candidate
+// moves for the moment (an answer, a proposal or a pass, a readout, a set of orders), gives each a
+// search value, adds the weights of its profile's matching rules after the `never` filters, and
+// takes the best (ties broken by its own dice). The move carries the code of what decided it: the
+// rule that changed the choice, or the search term that made it.
+import type { Clause, GameState, Move, MoveBody, RejectReason, Scenario, Side } from '../engine';
+import { checkMove, legalMoves, orderSets } from '../engine';
+import type { ProfileParams, Rule } from '../scenario/profile-schema';
+import type { Situation } from './character';
+import { escalationHarm, opponentSteps, ruleApplies, ruleEffect } from './character';
+import { leverageFor, type Model, makeModel, oneOff, orderTension, tensionRisk } from './model';
+import { orderContext, orderTerms, sumTerms, type Terms } from './orders';
+import { findProfile, type Profile, RANDOM_PROFILE, theta } from './profile';
+import { pick, type Rand, randFor } from './rng';
+import { type Seen, seeFor } from './seen';
+import {
+  clauseGains,
+  clausesOf,
+  fromTemplate,
+  gains,
+  logroll,
+  makeTable,
+  type Pkg,
+  packageKey,
+  type Table,
+  type Target,
+  target,
+} from './talks';
+
+export interface Seat {
+  readonly profile: string;
+  readonly level: number;
+}
+
+interface Candidate {
+  readonly move: MoveBody;
+  readonly search: number;
+  readonly code: string; // the search term, if search decides
+}
+
+/** A profile's parameters when a seat names none the scenario has: even-tempered, no rules. */
+const PLAIN: ProfileParams = {
+  patience: 0.5,
+  reciprocity: 'none',
+  face: 1,
+  maxTension: 850,
+  headlineBias: 0,
+  thetaStart: 0.85,
+  thetaFloor: 0.35,
+  deadline: 'summit',
+  estimate: 'the plain profile',
+};
+
+/**
+ * What a unit of leverage is worth at the table, as a share of what a deal would create: the target
+ * splits the gains about in the ratio of leverage, if a deal comes.
+ */
+const LEVERAGE_WORTH = 0.6;
+
+/** What an order must be worth (points) to be given rather than nothing. */
+const ACTION_COST = 0.4;
+
+/** The least gain over no deal worth signing (points): better than walking away. */
+const MIN_GAIN = 0.5;
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+function situation(m: Model): Situation {
+  return {
+    m,
+    leverage: leverageFor(m, m.s, m.side),
+    escalation: escalationHarm(m),
+    opponentSteps: opponentSteps(m),
+  };
+}
+
+/** Picks the best candidate after the rules, and names what decided it. */
+function choose(cands: readonly Candidate[], rules: readonly Rule[], x: Situation, rand: Rand): Move {
+  // A rule with a chance below 1 applies on this decision only if the AI's dice say so.
+  const active = rules.filter((r) => ruleApplies(r, x) && (r.chance >= 1 || rand() < r.chance));
+  const noise = x.m.depth.noise;
+  const scored = cands.map((c) => {
+    const hits: { rule: Rule; effect: number | 'never' }[] = [];
+    for (const r of active) {
+      const e = ruleEffect(r, x, c.move);
+      if (e !== null) hits.push({ rule: r, effect: e });
+    }
+    const never = hits.find((h) => h.effect === 'never');
+    const ruleSum = hits.reduce((s, h) => s + (typeof h.effect === 'number' ? h.effect : 0), 0);
+    const jitter = noise * rand();
+    return { c, hits, never, search: c.search + jitter, total: c.search + ruleSum + jitter };
+  });
+  let best = scored.find((s) => !s.never) ?? scored[0]!;
+  let searchBest = scored[0]!;
+  for (const s of scored) {
+    if (!s.never && s.total > best.total) best = s;
+    if (s.search > searchBest.search) searchBest = s;
+  }
+  let code = best.c.code;
+  if (searchBest !== best) {
+    if (searchBest.never) code = `rule:${searchBest.never.rule.id}`;
+    else {
+      const up = best.hits
+        .filter((h) => typeof h.effect === 'number' && h.effect > 0)
+        .sort((a, b) => (b.effect as number) - (a.effect as number))[0];
+      const down = searchBest.hits
+        .filter((h) => typeof h.effect === 'number' && h.effect < 0)
+        .sort((a, b) => (a.effect as number) - (b.effect as number))[0];
+      // The rule that lifted the chosen move, or else the one that sank the search's choice.
+      const decider = up ? up.rule : (down?.rule ?? null);
+      if (decider) code = `rule:${decider.id}`;
+    }
+  }
+  return { ...best.c.move, ai: { code, value: round1(best.total) } } as Move;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Talks
+
+/** The table of clauses and the target. */
+interface Plan {
+  readonly table: Table;
+  readonly tgt: Target;
+}
+
+/**
+ * What a decision computes from the standing of the game alone — the model's tables and schedules,
+ * the clause table and the target — is kept and shared by every decision taken in the same
+ * standing (a turn's talks are many decisions over the same levels). A pure memo: the key holds
+ * everything these depend on, so a hit gives exactly what computing afresh would.
+ */
+interface Entry {
+  readonly m: Model;
+  plan: Plan | null;
+}
+
+interface Keyed extends Entry {
+  readonly side: Side;
+  readonly profile: string;
+  readonly level: number;
+  readonly s: GameState;
+}
+
+const memo = new WeakMap<Scenario, Keyed[]>();
+
+/**
+ * Same standing: the same turn, tension and calendar, and the very same levels, alternatives,
+ * values, announcements, credibility, packages and pressure. States are immutable and share what a
+ * move leaves unchanged, so identity is the test; talks moves change none of these.
+ */
+function sameStanding(a: GameState, b: GameState): boolean {
+  return (
+    a.turn === b.turn &&
+    a.tension === b.tension &&
+    a.summit === b.summit &&
+    a.truce === b.truce &&
+    a.levels === b.levels &&
+    a.alt === b.alt &&
+    a.values === b.values &&
+    a.announcements === b.announcements &&
+    a.resolve === b.resolve &&
+    a.packages === b.packages &&
+    a.pressuredOn === b.pressuredOn
+  );
+}
+
+function entryFor(seen: Seen, seat: Seat, profile: Profile | null): Model {
+  let list = memo.get(seen.scenario);
+  if (!list) {
+    list = [];
+    memo.set(seen.scenario, list);
+  }
+  let e = list.find(
+    (x) =>
+      x.side === seen.side &&
+      x.profile === seat.profile &&
+      x.level === seat.level &&
+      sameStanding(x.s, seen.s),
+  );
+  if (!e) {
+    e = {
+      side: seen.side,
+      profile: seat.profile,
+      level: seat.level,
+      s: seen.s,
+      m: makeModel(seen.rules, seen.s, seen.side, profile, seat.level),
+      plan: null,
+    };
+    list.unshift(e);
+    if (list.length > 8) list.pop();
+  }
+  const entry = e;
+  const m: Model = entry.m.s === seen.s ? entry.m : { ...entry.m, s: seen.s };
+  plansOf.set(m, entry);
+  return m;
+}
+
+const plansOf = new WeakMap<Model, Entry>();
+
+function planFor(m: Model, L: number, profile: Profile | null): Plan {
+  const e = plansOf.get(m)!;
+  if (!e.plan) {
+    const table = makeTable(e.m, L);
+    e.plan = { table, tgt: target(table, profile?.templates ?? []) };
+  }
+  return e.plan;
+}
+
+/** The threshold a package must meet now (points of own gain). */
+function needNow(m: Model, plan: Plan, profile: Profile | null, at: number): number {
+  const th = profile ? theta(m.rules, profile, at) : PLAIN.thetaFloor;
+  return Math.max(MIN_GAIN, th * plan.tgt.gains[0]);
+}
+
+function rejectReason(
+  m: Model,
+  g: readonly [number, number],
+  need: number,
+  clauses: readonly Clause[],
+): RejectReason {
+  if (m.s.pressuredOn[m.side] >= m.turn - 1 && m.turn > 0) return 'face';
+  if (g[0] <= 0) return 'too-little';
+  const promised = clauses.filter(
+    (c) =>
+      (c.kind === 'pledge' || c.kind === 'commitment') && m.rules.commitments.get(c.item)?.side === m.opp,
+  );
+  if (promised.length > 0 && promised.length * 2 >= clauses.length && m.s.reliability[m.opp] < 0.7)
+    return 'distrust';
+  if (g[0] >= 0.8 * need && m.turn < m.rules.mainTurns - 2) return 'timing';
+  return 'too-little';
+}
+
+function answer(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
+  const open = m.s.talks.open!;
+  const need = needNow(m, plan, profile, m.turn + 0.5 * m.s.talks.made[m.side]);
+  const g = clauseGains(plan.table, open.clauses);
+  const reason = rejectReason(m, g, need, open.clauses);
+  const out: Candidate[] = [
+    { move: { type: 'accept', side: m.side }, search: g[0] - need, code: 'search:threshold' },
+  ];
+  for (const r of ['too-little', 'distrust', 'timing', 'face', 'linkage'] as const)
+    out.push({
+      move: { type: 'reject', side: m.side, reason: r },
+      search: r === reason ? 0 : -3,
+      code: 'search:threshold',
+    });
+  return out;
+}
+
+/** Proposals already made by this side this turn (all answered: none open). */
+function madeThisTurn(s: GameState, side: Side): (readonly Clause[])[] {
+  return s.news
+    .filter((n) => n.kind === 'proposal' && n.side === side)
+    .map((n) => (n as { clauses: readonly Clause[] }).clauses);
+}
+
+function proposals(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
+  const out: Candidate[] = [{ move: { type: 'pass', side: m.side }, search: 0, code: 'search:hold' }];
+  // One proposal a turn, and the second the rules allow only in the last turn of talks.
+  const last = m.turn === m.rules.mainTurns - 1;
+  if (m.s.talks.made[m.side] >= (last ? 2 : 1) || m.turn >= m.rules.mainTurns) return out;
+  const { table, tgt } = plan;
+  if (tgt.pkg.length === 0) return out;
+  const need = needNow(m, plan, profile, m.turn + 0.5 * m.s.talks.made[m.side]);
+  const path = logroll(table, tgt.pkg, need);
+  let main = path[path.length - 1]!;
+  if (m.depth.reply) {
+    // The hardest level stops conceding once the other side should accept: its gain at least the
+    // share of its own target that a side of its pain sensitivity still asks at this date.
+    const sigma = m.rules.scenario.sides[m.opp].sigma;
+    const x = Math.min(1, m.turn / Math.max(1, m.rules.mainTurns - 1));
+    const theirs = (sigma > 1 ? 0.8 - 0.5 * x : 0.85 - 0.35 * x) * tgt.gains[1];
+    main = path.find((p) => gains(table, p)[1] >= theirs) ?? main;
+  }
+  const seen = new Set(madeThisTurn(m.s, m.side).map(packageKey));
+  const value = (p: Pkg, code: string): Candidate | null => {
+    const cl = clausesOf(table, p);
+    const key = packageKey(cl);
+    if (cl.length === 0 || seen.has(key)) return null;
+    seen.add(key);
+    const g = gains(table, p);
+    const search = g[0] >= need && g[1] > 0 ? 2 + 0.05 * (g[0] - need) : Math.min(-0.5, g[0] - need);
+    return { move: { type: 'propose', side: m.side, clauses: cl }, search, code };
+  };
+  const add = (c: Candidate | null) => {
+    if (c) out.push(c);
+  };
+  const fromTpl = tgt.template ? `template:${tgt.template.id}` : null;
+  add(value(main, fromTpl ?? (main === tgt.pkg ? 'search:target' : 'search:logroll')));
+  add(value(tgt.pkg, fromTpl ?? 'search:target'));
+  // Variants the rules may prefer: a promise tied to its condition, or not.
+  for (let i = 0; i < main.length; i++) {
+    const o = table.options[main[i]!]!;
+    const c = o.clause;
+    if (c.kind !== 'pledge' && c.kind !== 'commitment') continue;
+    const twin = table.options.findIndex(
+      (q) =>
+        q.key === o.key &&
+        q.clause.kind === c.kind &&
+        (q.clause.kind !== 'pledge' || c.kind !== 'pledge' || q.clause.size === c.size) &&
+        (q.clause.kind === 'pledge' || q.clause.kind === 'commitment') &&
+        (q.clause.condition === undefined) !== (c.condition === undefined),
+    );
+    if (twin >= 0) add(value([...main.slice(0, i), twin, ...main.slice(i + 1)], 'search:logroll'));
+  }
+  // Templates from history open the talks: they are tried while no deal is in force.
+  for (const tpl of m.dealNow ? [] : (profile?.templates ?? [])) {
+    const p = fromTemplate(table, tpl);
+    if (p.length > 0) add(value(logroll(table, p, need).at(-1)!, `template:${tpl.id}`));
+  }
+  return out;
+}
+
+function readouts(m: Model): Candidate[] {
+  const { readout, tension } = m.rules.scenario.params;
+  const politics = m.rules.scenario.sides[m.side].politics;
+  const gain = oneOff(m, m.side, { [politics]: readout.trumpetGain });
+  const risk =
+    tensionRisk(m, m.side, m.s.tension + tension.trumpet, 0) - tensionRisk(m, m.side, m.s.tension, 0);
+  return [
+    {
+      move: { type: 'readout', side: m.side, style: 'trumpet' },
+      search: gain + risk,
+      code: 'search:readout',
+    },
+    { move: { type: 'readout', side: m.side, style: 'modest' }, search: 0, code: 'search:readout' },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Orders
+
+function termCode(t: Terms, empty: boolean): string {
+  if (empty) return 'search:hold';
+  let code = 'hold';
+  let best = 0;
+  if (t.build > best) {
+    code = 'build';
+    best = t.build;
+  }
+  if (t.utility > best) {
+    code = 'utility';
+    best = t.utility;
+  }
+  if (t.leverage > best) {
+    code = 'leverage';
+    best = t.leverage;
+  }
+  if (t.deal > best) code = 'deal';
+  return `search:${code}`;
+}
+
+function orders(m: Model, plan: () => Plan, profile: Profile | null, L: number): Candidate[] {
+  let worth = 0;
+  if (m.turn + 1 < m.rules.mainTurns) {
+    const { tgt } = plan();
+    worth = LEVERAGE_WORTH * Math.max(0, tgt.gains[0] + tgt.gains[1]);
+  }
+  const ctx = orderContext(m, L, worth);
+  const maxT = profile?.params.maxTension ?? PLAIN.maxTension;
+  const out: Candidate[] = [];
+  for (const set of orderSets(m.rules, m.s, m.side)) {
+    // An announcement is tried for the later of its dates only: the same threat, more time to trade it.
+    if (set.some((o) => o.kind === 'announce' && o.turn < Math.min(m.turn + 2, m.T - 1))) continue;
+    const terms = orderTerms(ctx, set);
+    // Every order spends a little attention and credibility: doing nothing wins a tie.
+    let search = sumTerms(terms) - ACTION_COST * set.length;
+    // Past its maximum tension a profile will not go: such orders are marked down heavily.
+    const added = set.reduce((s, o) => s + orderTension(m, o), 0);
+    if (added > 0 && m.s.tension + added > maxT) {
+      search -= 10 + 0.25 * Math.abs(ctx.collapse);
+      terms.tension -= 10 + 0.25 * Math.abs(ctx.collapse);
+    }
+    out.push({
+      move: { type: 'orders', side: m.side, orders: set },
+      search,
+      code: termCode(terms, set.length === 0),
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The built-in baseline: a move kind uniformly, then that kind's parameters uniformly. */
+function randomMove(seen: Seen, rand: Rand): Move {
+  const legal = legalMoves(seen.scenario, seen.s, seen.side);
+  const kinds = [...new Set(legal.map((m) => m.type))];
+  const kind = pick(rand, kinds);
+  const move = pick(
+    rand,
+    legal.filter((m) => m.type === kind),
+  );
+  return { ...move, ai: { code: 'random' } };
+}
+
+/** The move an AI seat chooses now (only called when the side has a legal move). */
+export function decide(full: Scenario, state: GameState, side: Side, seat: Seat): Move {
+  const seen = seeFor(full, state, side);
+  const rand = randFor(state.rng.ai);
+  if (seat.profile === RANDOM_PROFILE) return randomMove(seen, rand);
+  const profile = findProfile(seen.scenario.profiles, seat.profile, side) ?? null;
+  const m = entryFor(seen, seat, profile);
+  const x = situation(m);
+  const s = seen.s;
+  const ruleList = profile?.rules ?? [];
+  let cands: Candidate[];
+  const readoutDue = s.packages.some(
+    (p) => p.turn === s.turn && p.status === 'active' && p.readouts[side] === null,
+  );
+  const plan = () => planFor(m, x.leverage, profile);
+  if (readoutDue) cands = readouts(m);
+  else if (s.phase === 'orders' && s.drafts[side] === null) cands = orders(m, plan, profile, x.leverage);
+  else if (s.phase === 'talks' && s.talks.toMove === side)
+    cands =
+      s.talks.open && s.talks.open.by !== side ? answer(m, plan(), profile) : proposals(m, plan(), profile);
+  else cands = [];
+  for (let tries = 0; tries < 3 && cands.length > 0; tries++) {
+    const move = choose(cands, ruleList, x, rand);
+    if (checkMove(seen.rules, s, move) === null) return move;
+    cands = cands.filter((c) => !sameBody(c.move, move));
+  }
+  // Nothing of its own fits (it should not happen): the first legal move, named as such.
+  const legal = legalMoves(seen.scenario, s, side);
+  const fallback =
+    legal.find((mv) => mv.type === 'pass') ?? legal.find((mv) => mv.type === 'orders') ?? legal[0]!;
+  return { ...fallback, ai: { code: 'search:fallback' } };
+}
+
+const sameBody = (a: MoveBody, b: MoveBody) =>
+  JSON.stringify({ ...a, ai: undefined }) === JSON.stringify({ ...b, ai: undefined });

@@ -1,0 +1,152 @@
+// AI against AI: one whole game of a scenario from a seed, each side played by a seat, and what the
+// simulator reports about it — the outcome and scores, leverage and tension by turn, the moves
+// played, and the facts the character checks count (the US raising a tariff and China's answer,
+// China accepting a package right after being escalated against). Pure: the same scenario, seed
+// and seats give the same summary.
+import type { BySide, GameState, Move, Order, Scenario, Setup, Side } from '../engine';
+import { applyMove, leverage, newGame, rulesFor, SIDES, score } from '../engine';
+import type { AiSeat } from './index';
+import { chooseMove } from './index';
+
+export interface GameSummary {
+  readonly seed: string;
+  readonly winner: Side | 'tie';
+  readonly outcome: 'deal' | 'collapse' | 'no-deal';
+  readonly raw: BySide<number>; // points over the no-deal line
+  readonly normalised: BySide<number>; // raw ÷ no-deal loss
+  readonly totalNormalised: BySide<number>; // with objectives, as the winner is named
+  readonly created: number;
+  readonly leverage: readonly number[]; // L_us at the start of each turn played
+  readonly tension: readonly number[]; // tension (points) at the start of each turn played
+  readonly moves: Readonly<Record<string, number>>; // "us shift us-tariff up" → times
+  readonly tariffRaises: number; // US tariff rises China saw with a turn left to answer
+  readonly tariffAnswered: number; // … answered by an escalating order within a turn
+  readonly pressuredAccepts: number; // China accepted in the turn after being escalated against
+  readonly moveCount: number;
+  readonly codes: Readonly<Record<string, number>>; // reason codes of the AI's moves
+}
+
+export function setupFor(seats: BySide<AiSeat>): Setup {
+  return {
+    seats: {
+      us: { kind: 'ai', profile: seats.us.profile, level: seats.us.level },
+      cn: { kind: 'ai', profile: seats.cn.profile, level: seats.cn.level },
+    },
+    randomEvents: true,
+    leverage: 'live',
+  };
+}
+
+/** A move counted as kind + instrument + direction. */
+function moveKeys(s: GameState, m: Move): string[] {
+  if (m.type === 'orders') {
+    if (m.orders.length === 0) return [`${m.side} orders: none`];
+    return m.orders.map((o: Order) => {
+      if (o.kind === 'shift')
+        return `${m.side} shift ${o.instrument} ${o.level > (s.levels[o.instrument] ?? 0) ? 'up' : 'down'}`;
+      if (o.kind === 'announce' || o.kind === 'withdraw') return `${m.side} ${o.kind} ${o.instrument}`;
+      if (o.kind === 'build') return `${m.side} build ${o.alternative}`;
+      return `${m.side} extend the truce`;
+    });
+  }
+  if (m.type === 'readout') return [`${m.side} readout ${m.style}`];
+  if (m.type === 'reject') return [`${m.side} reject (${m.reason})`];
+  if (m.type === 'inject') return ['control inject'];
+  return [`${m.side} ${m.type}`];
+}
+
+const escalating = (
+  s: GameState,
+  owner: (id: string) => Side | undefined,
+  side: Side,
+  orders: readonly Order[],
+) =>
+  orders.some(
+    (o) =>
+      (o.kind === 'announce' || (o.kind === 'shift' && o.level > (s.levels[o.instrument] ?? 0))) &&
+      owner(o.instrument) === side,
+  );
+
+/** Plays one game to its end and summarises it. */
+export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>): GameSummary {
+  const rules = rulesFor(scenario);
+  const owner = (id: string) => rules.instruments.get(id)?.owner;
+  const isTariff = (id: string) => rules.instruments.get(id)?.kind === 'tariff';
+  let s = newGame(scenario, seed, setupFor(seats));
+  const lev: number[] = [];
+  const ten: number[] = [];
+  const moves: Record<string, number> = {};
+  const codes: Record<string, number> = {};
+  const raisesSeen: number[] = []; // turns in which China first sees a US tariff rise
+  const cnEscalated = new Set<number>(); // turns in which China gave an escalating order
+  let pressuredAccepts = 0;
+  let lastTurn = -1;
+  const asked = new Set<string>();
+  const apply = (m: Move) => {
+    for (const k of moveKeys(s, m)) moves[k] = (moves[k] ?? 0) + 1;
+    if (m.ai) codes[m.ai.code] = (codes[m.ai.code] ?? 0) + 1;
+    if (m.type === 'orders') {
+      if (
+        m.side === 'us' &&
+        m.orders.some(
+          (o) => o.kind === 'shift' && isTariff(o.instrument) && o.level > (s.levels[o.instrument] ?? 0),
+        )
+      )
+        raisesSeen.push(s.turn + 1);
+      if (m.side === 'cn' && escalating(s, owner, 'cn', m.orders)) cnEscalated.add(s.turn);
+    }
+    if (m.type === 'accept' && m.side === 'cn' && s.turn > 0 && s.pressuredOn.cn === s.turn - 1)
+      pressuredAccepts += 1;
+    const r = applyMove(scenario, s, m);
+    if (!r.ok) throw new Error(`the AI chose an illegal move (${r.code}: ${r.reason}): ${JSON.stringify(m)}`);
+    s = r.state;
+  };
+  while (s.phase !== 'over') {
+    if (s.turn !== lastTurn) {
+      lastTurn = s.turn;
+      lev.push(leverage(rules, s).us);
+      ten.push(s.tension / 10);
+      for (const n of s.news)
+        if (n.kind === 'announcement-effective' && isTariff(n.instrument) && owner(n.instrument) === 'us')
+          raisesSeen.push(s.turn);
+    }
+    const due = SIDES.find(
+      (side) =>
+        !asked.has(`${s.turn}/${side}`) &&
+        s.packages.some((p) => p.turn === s.turn && p.status === 'active' && p.readouts[side] === null),
+    );
+    if (due) {
+      asked.add(`${s.turn}/${due}`);
+      apply(chooseMove(scenario, s, due, seats[due]));
+      continue;
+    }
+    const side: Side = s.phase === 'talks' ? s.talks.toMove : s.drafts.us === null ? 'us' : 'cn';
+    apply(chooseMove(scenario, s, side, seats[side]));
+  }
+  const sc = score(scenario, s);
+  const total = rules.totalTurns;
+  let tariffRaises = 0;
+  let tariffAnswered = 0;
+  for (const r of raisesSeen) {
+    if (r >= total) continue;
+    tariffRaises += 1;
+    if (cnEscalated.has(r) || cnEscalated.has(r + 1)) tariffAnswered += 1;
+  }
+  return {
+    seed,
+    winner: sc.winner,
+    outcome: sc.collapsed ? 'collapse' : sc.deal ? 'deal' : 'no-deal',
+    raw: { us: sc.sides.us.raw, cn: sc.sides.cn.raw },
+    normalised: { us: sc.sides.us.normalised, cn: sc.sides.cn.normalised },
+    totalNormalised: { us: sc.sides.us.totalNormalised, cn: sc.sides.cn.totalNormalised },
+    created: sc.created,
+    leverage: lev,
+    tension: ten,
+    moves,
+    tariffRaises,
+    tariffAnswered,
+    pressuredAccepts,
+    moveCount: s.moveCount,
+    codes,
+  };
+}

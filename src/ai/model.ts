@@ -1,0 +1,425 @@
+// The AI's look-ahead, in plain arithmetic on indicator values (STACK.md: no immer, no applyMove per
+// branch). A level held for a turn changes each indicator by its effect × (1 − alt); values
+// accumulate, and the score sums utility at the end of every turn, so a change of rate in turn τ
+// counts once for each turn-end from τ to the horizon. With a table of per-turn utilities for every
+// instrument level and a schedule of levels per turn (pending announcements, the truce's snapback),
+// the value of any clause, order or package is a short sum — exact for the engine's linear effects,
+// approximate where indicators hit their bounds or alternatives creep.
+import type { Announcement, BySide, Clause, GameState, Order, Rules, Side } from '../engine';
+import { holds, other } from '../engine';
+import type { Profile } from './profile';
+import { type Depth, depthOf } from './profile';
+
+export interface Model {
+  readonly rules: Rules;
+  readonly s: GameState;
+  readonly side: Side;
+  readonly opp: Side;
+  readonly profile: Profile | null;
+  readonly depth: Depth;
+  readonly T: number; // total turns
+  readonly turn: number;
+  readonly hEnd: number; // the horizon: turn-ends before this one are counted
+  /** Indicator weights used for each side: its own true weights, the opponent's as modelled. */
+  readonly weights: BySide<Readonly<Record<string, number>>>;
+  /** Per-turn utility (points) of each instrument level, for each side, with the modelled weights. */
+  readonly lu: BySide<ReadonlyMap<string, readonly number[]>>;
+  /** The same with both sides' public weights: what leverage is computed from. */
+  readonly luTrue: BySide<ReadonlyMap<string, readonly number[]>>;
+  /** Levels by turn (index τ − turn) if nobody moves: no deal in force, and with one in force. */
+  readonly base: ReadonlyMap<string, readonly number[]>;
+  readonly baseDeal: ReadonlyMap<string, readonly number[]>;
+  readonly dealNow: boolean;
+  /** Each side's instruments with their public per-turn utilities, for leverage. */
+  readonly owned: BySide<readonly Owned[]>;
+}
+
+export interface Owned {
+  readonly id: string;
+  readonly top: number; // highest level
+  readonly d: readonly number[]; // per-turn utility to the target, by level
+  readonly c: readonly number[]; // … to the owner
+}
+
+const W = (m: Model, tau: number) => Math.max(0, m.hEnd - tau);
+
+function weightsOf(rules: Rules, side: Side, flat: boolean): Record<string, number> {
+  const inds = rules.indicatorsOf[side];
+  const out: Record<string, number> = {};
+  for (const ind of inds) out[ind.id] = flat ? 1 / inds.length : ind.weight;
+  return out;
+}
+
+function luTable(rules: Rules, s: GameState, w: Readonly<Record<string, number>>): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const inst of rules.scenario.instruments) {
+    out.set(
+      inst.id,
+      inst.levels.map((lv) => {
+        let u = 0;
+        for (const k in lv.effects) {
+          const wk = w[k];
+          if (wk !== undefined) u += (wk * (lv.effects[k] ?? 0) * (1 - (s.alt[k] ?? 0))) / 10;
+        }
+        return u;
+      }),
+    );
+  }
+  return out;
+}
+
+/** Levels by turn from now, if nobody moves; `snap`: the truce's snapback happens (no deal by then). */
+function schedules(rules: Rules, s: GameState, T: number, snap: boolean): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const snapTurn = s.truce && !s.truce.expired ? s.truce.endTurn : null;
+  const snapLevels = rules.scenario.calendar.truce?.snapback ?? {};
+  for (const id of rules.instrumentIds) {
+    const now = s.levels[id] ?? 0;
+    const a = s.announcements[id];
+    const row: number[] = [];
+    for (let tau = s.turn; tau < T; tau++) {
+      let l = a && a.turn <= tau ? a.level : now;
+      if (snap && snapTurn !== null && tau >= snapTurn) l = Math.max(l, snapLevels[id] ?? 0);
+      row.push(l);
+    }
+    out.set(id, row);
+  }
+  return out;
+}
+
+export function makeModel(
+  rules: Rules,
+  s: GameState,
+  side: Side,
+  profile: Profile | null,
+  level: number,
+): Model {
+  const depth = depthOf(level);
+  const opp = other(side);
+  const T = rules.totalTurns;
+  const trueW = { us: weightsOf(rules, 'us', false), cn: weightsOf(rules, 'cn', false) };
+  const weights = { ...trueW, [opp]: weightsOf(rules, opp, depth.flatPrior) } as BySide<
+    Record<string, number>
+  >;
+  const luTrue = { us: luTable(rules, s, trueW.us), cn: luTable(rules, s, trueW.cn) };
+  const lu = { ...luTrue, [opp]: depth.flatPrior ? luTable(rules, s, weights[opp]) : luTrue[opp] } as BySide<
+    Map<string, number[]>
+  >;
+  const dealNow = s.packages.some((p) => p.status === 'active');
+  const owned: BySide<Owned[]> = { us: [], cn: [] };
+  for (const id of rules.instrumentIds) {
+    const inst = rules.instruments.get(id)!;
+    const target = other(inst.owner);
+    owned[inst.owner].push({
+      id,
+      top: inst.levels.length - 1,
+      d: luTrue[target].get(id)!,
+      c: luTrue[inst.owner].get(id)!,
+    });
+  }
+  return {
+    owned,
+    rules,
+    s,
+    side,
+    opp,
+    profile,
+    depth,
+    T,
+    turn: s.turn,
+    hEnd: Math.min(T, s.turn + depth.horizon),
+    weights,
+    lu,
+    luTrue,
+    base: schedules(rules, s, T, !dealNow),
+    baseDeal: schedules(rules, s, T, false),
+    dealNow,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values, in points of summed utility over the horizon, for side X.
+
+/** A one-off change of indicators now (tenths), for side X. */
+export function oneOff(m: Model, X: Side, effects: Readonly<Record<string, number>>, tau = m.turn): number {
+  const w = m.weights[X];
+  let u = 0;
+  for (const k in effects) {
+    const wk = w[k];
+    if (wk !== undefined) u += (wk * (effects[k] ?? 0)) / 10;
+  }
+  return u * W(m, tau);
+}
+
+/** An instrument's levels by turn replaced by `row` (index τ − turn), against `base`. */
+export function rowValue(
+  m: Model,
+  X: Side,
+  id: string,
+  row: readonly number[],
+  base: readonly number[],
+): number {
+  const lu = m.lu[X].get(id);
+  if (!lu) return 0;
+  let v = 0;
+  for (let i = 0; i < row.length; i++) {
+    const a = row[i]!;
+    const b = base[i]!;
+    if (a !== b) v += ((lu[a] ?? 0) - (lu[b] ?? 0)) * W(m, m.turn + i);
+  }
+  return v;
+}
+
+/** What lowering an instrument costs its owner at home: its politics indicator, now (tenths). */
+export function concessionCost(m: Model, id: string, to: number): { side: Side; tenths: number } | null {
+  const inst = m.rules.instruments.get(id);
+  const from = m.s.levels[id] ?? 0;
+  if (!inst || to >= from || inst.concessionCost === 0) return null;
+  const def = m.rules.scenario.sides[inst.owner];
+  const mult = m.s.turn > 0 && m.s.pressuredOn[inst.owner] === m.s.turn - 1 ? def.pressureMultiplier : 1;
+  return { side: inst.owner, tenths: -inst.concessionCost * (from - to) * mult };
+}
+
+/** The owner's politics indicator, for the face a concession costs. */
+const politicsOf = (m: Model, side: Side) => m.rules.scenario.sides[side].politics;
+
+/** The face factor: how dear a profile holds its own visible concessions. */
+const faceOf = (m: Model, X: Side) => (X === m.side && m.profile ? m.profile.params.face : 1);
+
+/** The headline bias: extra value of headline wins before a summit (own side only). */
+export function headline(m: Model, X: Side): number {
+  if (X !== m.side || !m.profile) return 1;
+  const st = m.rules.summitTurn;
+  const before = m.s.summit === 'pending' && st !== null && m.turn <= st;
+  return before ? 1 + m.profile.params.headlineBias : 1;
+}
+
+/** An instrument clause in a package (deal world): the level from now on, its concession cost. */
+export function instrumentClauseValue(m: Model, X: Side, id: string, level: number): number {
+  const base = m.baseDeal.get(id);
+  const lu = m.lu[X].get(id);
+  if (!base || !lu) return 0;
+  let v = 0;
+  const now = lu[level] ?? 0;
+  for (let i = 0; i < base.length; i++)
+    if (base[i] !== level) v += (now - (lu[base[i]!] ?? 0)) * W(m, m.turn + i);
+  const cc = concessionCost(m, id, level);
+  if (cc && cc.side === X) v += faceOf(m, X) * oneOff(m, X, { [politicsOf(m, X)]: cc.tenths });
+  return v;
+}
+
+/**
+ * A pledge or commitment: its expected deliveries each turn it is owed. Its condition, if it ties
+ * the promise to an instrument's level, is read from the deal-world schedule, or from `atLevel` for
+ * the instrument `atInstrument` (a package that also sets that level).
+ */
+export function promiseValue(
+  m: Model,
+  X: Side,
+  c: Clause,
+  atInstrument: string | null = null,
+  atLevel = 0,
+): number {
+  if (c.kind !== 'pledge' && c.kind !== 'commitment') return 0;
+  const item = m.rules.commitments.get(c.item);
+  if (!item) return 0;
+  const size = c.kind === 'pledge' ? m.rules.scenario.params.pledgeSizes[c.size] : 1;
+  const w = m.weights[X];
+  let perTurn = 0;
+  for (const k in item.effects) {
+    const wk = w[k];
+    if (wk !== undefined)
+      perTurn += (wk * (item.effects[k] ?? 0) * size * item.rate * (1 - (m.s.alt[k] ?? 0))) / 10;
+  }
+  if (perTurn === 0) return 0;
+  const cond = c.condition;
+  const row =
+    cond && 'instrument' in cond && cond.instrument !== atInstrument ? m.baseDeal.get(cond.instrument) : null;
+  const always = !cond || ('instrument' in cond ? false : holds(cond, m.s));
+  if (cond && !('instrument' in cond) && !always) return 0;
+  let v = 0;
+  for (let i = 0; m.turn + i < m.T; i++) {
+    let ok = true;
+    if (cond && 'instrument' in cond) {
+      const l = row ? (row[i] ?? 0) : atLevel;
+      ok =
+        (cond.atMost === undefined || l <= cond.atMost) && (cond.atLeast === undefined || l >= cond.atLeast);
+    }
+    if (ok) v += perTurn * W(m, m.turn + i);
+  }
+  const bias = c.kind === 'pledge' && item.side !== X ? headline(m, X) : 1;
+  return v * bias;
+}
+
+export function statementValue(m: Model, X: Side, id: string): number {
+  const st = m.rules.statements.get(id);
+  if (!st) return 0;
+  const v = oneOff(m, X, st.effects);
+  return v < 0 ? v * faceOf(m, X) : v;
+}
+
+/** What having a deal in force brings X, on top of its clauses: the summit's bonus, no snapback. */
+export function dealBonus(m: Model, X: Side): number {
+  if (m.dealNow) return 0;
+  let v = 0;
+  const def = m.rules.scenario.calendar.summit;
+  const st = m.rules.summitTurn;
+  if (def && m.s.summit === 'pending' && st !== null && st >= m.turn) {
+    const diff: Record<string, number> = {};
+    for (const k in def.deal) diff[k] = (diff[k] ?? 0) + (def.deal[k] ?? 0);
+    for (const k in def.noDeal) diff[k] = (diff[k] ?? 0) - (def.noDeal[k] ?? 0);
+    v += oneOff(m, X, diff, st) * headline(m, X);
+  }
+  for (const id of m.rules.instrumentIds) v += rowValue(m, X, id, m.baseDeal.get(id)!, m.base.get(id)!);
+  return v;
+}
+
+/** Side X's gain from a package's clauses (the deal bonus apart). */
+export function clausesValue(m: Model, X: Side, clauses: readonly Clause[]): number {
+  let v = 0;
+  for (const c of clauses) {
+    if (c.kind === 'instrument') v += instrumentClauseValue(m, X, c.instrument, c.level);
+    else if (c.kind === 'statement') v += statementValue(m, X, c.statement);
+    else {
+      // A promise tied to an instrument that the package also sets is owed at that level.
+      const cond = c.condition;
+      const set =
+        cond && 'instrument' in cond
+          ? clauses.find((x) => x.kind === 'instrument' && x.instrument === cond.instrument)
+          : undefined;
+      v +=
+        set && set.kind === 'instrument'
+          ? promiseValue(m, X, c, set.instrument, set.level)
+          : promiseValue(m, X, c);
+    }
+  }
+  return v;
+}
+
+/** One clause's value to X on its own (a tied promise at `tieLevel` of its instrument, if given). */
+export function clauseValue(m: Model, X: Side, c: Clause, tieLevel = -1): number {
+  if (c.kind === 'instrument') return instrumentClauseValue(m, X, c.instrument, c.level);
+  if (c.kind === 'statement') return statementValue(m, X, c.statement);
+  const cond = c.condition;
+  if (tieLevel >= 0 && cond && 'instrument' in cond) return promiseValue(m, X, c, cond.instrument, tieLevel);
+  return promiseValue(m, X, c);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tension and its risk.
+
+/** The tension (tenths) an order adds when it resolves. */
+export function orderTension(m: Model, o: Order): number {
+  const t = m.rules.scenario.params.tension;
+  if (o.kind === 'shift') {
+    const inst = m.rules.instruments.get(o.instrument);
+    const from = m.s.levels[o.instrument] ?? 0;
+    if (!inst || o.level <= from) return 0;
+    const per = inst.tensionPerStep ?? (inst.valve ? t.valvePerStep : t.perStep);
+    return per * (o.level - from) + (breaches(m, o) ? t.breach : 0);
+  }
+  if (o.kind === 'announce') {
+    // Now, and again (as a rise) when it takes effect.
+    const inst = m.rules.instruments.get(o.instrument);
+    const from = m.s.levels[o.instrument] ?? 0;
+    if (!inst) return t.announce;
+    const per = inst.tensionPerStep ?? (inst.valve ? t.valvePerStep : t.perStep);
+    return t.announce + per * Math.max(0, o.level - from) + (breaches(m, o) ? t.breach : 0);
+  }
+  return 0;
+}
+
+/** Would this shift (or announced rise) break a package in force, raising an instrument above a level agreed? */
+export function breaches(m: Model, o: Order): boolean {
+  if (o.kind !== 'shift' && o.kind !== 'announce') return false;
+  for (const p of m.s.packages) {
+    if (p.status !== 'active') continue;
+    for (const c of p.clauses)
+      if (c.kind === 'instrument' && c.instrument === o.instrument && o.level > c.level) return true;
+  }
+  return false;
+}
+
+/** What a collapse would cost X: every instrument at its top from the next turn on. */
+export function collapseCost(m: Model, X: Side): number {
+  let v = 0;
+  for (const id of m.rules.instrumentIds) {
+    const inst = m.rules.instruments.get(id)!;
+    const base = m.base.get(id)!;
+    const row = base.map((l, i) => (i === 0 ? l : inst.levels.length - 1));
+    v += rowValue(m, X, id, row, base);
+  }
+  return Math.min(0, v);
+}
+
+/**
+ * The expected cost of standing at a tension (tenths) for X: crises strike above the risk line with
+ * a chance rising to the top, where the talks collapse. A smooth estimate, steep near the top.
+ */
+export function tensionRisk(m: Model, X: Side, tension: number, collapse: number): number {
+  const t = m.rules.scenario.params.tension;
+  if (tension >= t.max) return collapse;
+  const band = t.max - t.risk;
+  const over = (tension - (t.risk - band / 3)) / (band * (4 / 3));
+  if (over <= 0) return 0;
+  const turnsLeft = Math.max(1, m.T - m.turn);
+  const crisis = oneOff(m, X, t.crisisEffects, Math.min(m.T - 1, m.turn + 1));
+  const p = Math.min(1, over * over);
+  return p * (collapse * 0.6 + crisis * Math.min(3, turnsLeft) * t.crisisChance);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leverage, as the engine computes it (leverage.ts), from the tables: cheap enough to recompute for
+// every candidate order.
+
+export interface LeverageState {
+  readonly levels: Readonly<Record<string, number>>;
+  readonly announcements: Readonly<Record<string, Announcement>>;
+  readonly resolve: BySide<number>;
+}
+
+/** T_owner→target: σ_target × (the k largest threats + announced threats + releases). */
+export function handTotal(m: Model, st: LeverageState, owner: Side): number {
+  const target = owner === 'us' ? 'cn' : 'us';
+  const { H, k, lambda, delta } = m.rules.scenario.params;
+  const resolve = st.resolve[owner];
+  const list = m.owned[owner];
+  // the k largest threats, kept in a short sorted list (k is at most 3)
+  let t0 = 0;
+  let t1 = 0;
+  let t2 = 0;
+  let fixed = 0;
+  for (let n = 0; n < list.length; n++) {
+    const { id, top, d, c } = list[n]!;
+    const level = st.levels[id] ?? 0;
+    const pending = st.announcements[id];
+    const dl = d[level] ?? 0;
+    const cl = c[level] ?? 0;
+    if (pending && pending.by === owner && pending.level > level) {
+      const belief = Math.min(1, resolve + delta);
+      fixed +=
+        H * Math.max(0, belief * (dl - (d[pending.level] ?? 0)) - lambda * (cl - (c[pending.level] ?? 0)));
+    } else if (level < top) {
+      const v = H * Math.max(0, resolve * (dl - (d[level + 1] ?? 0)) - lambda * (cl - (c[level + 1] ?? 0)));
+      if (v > t0) {
+        t2 = t1;
+        t1 = t0;
+        t0 = v;
+      } else if (v > t1) {
+        t2 = t1;
+        t1 = v;
+      } else if (v > t2) t2 = v;
+    }
+    if (level > 0) fixed += Math.max(0, H * ((d[0] ?? 0) - dl));
+  }
+  const counted = fixed + t0 + (k > 1 ? t1 : 0) + (k > 2 ? t2 : 0);
+  return m.rules.scenario.sides[target].sigma * counted;
+}
+
+/** Side X's leverage (its share of what is at stake) in a state of levels, announcements, resolve. */
+export function leverageFor(m: Model, st: LeverageState, X: Side, known?: Partial<BySide<number>>): number {
+  const us = known?.us ?? handTotal(m, st, 'us');
+  const cn = known?.cn ?? handTotal(m, st, 'cn');
+  const lus = us + cn > 0 ? us / (us + cn) : 0.5;
+  return X === 'us' ? lus : 1 - lus;
+}

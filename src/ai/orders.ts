@@ -1,0 +1,207 @@
+// The search value of each order set a side could give (the engine's exhaustive `orderSets`),
+// computed on the tables rather than by playing the turn: the change in its own summed utility over
+// the horizon, the tension risk, what breaking a package in force would lose, the leverage it gains or
+// spends at the table, the alternatives it builds — and, at the hardest level, the answer it should
+// expect (retaliation in kind, believed as far as the other side's resolve says).
+import type { Clause, GameState, Order, Side } from '../engine';
+import type { Model } from './model';
+import {
+  breaches,
+  clausesValue,
+  collapseCost,
+  concessionCost,
+  dealBonus,
+  handTotal,
+  leverageFor,
+  oneOff,
+  orderTension,
+  rowValue,
+  tensionRisk,
+} from './model';
+
+/** A search value split into the terms that make it, for the reason code. */
+export interface Terms {
+  utility: number;
+  tension: number;
+  leverage: number;
+  deal: number;
+  build: number;
+  reply: number;
+}
+
+export const sumTerms = (t: Terms) => t.utility + t.tension + t.leverage + t.deal + t.build + t.reply;
+
+const zero = (): Terms => ({ utility: 0, tension: 0, leverage: 0, deal: 0, build: 0, reply: 0 });
+
+/** The levels by turn of one instrument after a shift to `level` (the snapback may still lift it). */
+function shiftedRow(m: Model, id: string, level: number): number[] {
+  const base = m.base.get(id)!;
+  const now = m.s.levels[id] ?? 0;
+  return base.map((b) => (b === now ? level : Math.max(level, b)));
+}
+
+/** The value to X of building an alternative: its gains soften what hits those indicators. */
+function buildValue(m: Model, X: Side, altId: string): number {
+  const alt = m.rules.alternatives.get(altId);
+  if (!alt || alt.side !== X) return 0;
+  const altMax = m.rules.scenario.params.altMax;
+  const w = m.weights[X];
+  let v = oneOff(m, X, alt.cost);
+  for (const k in alt.gains) {
+    const wk = w[k];
+    if (wk === undefined) continue;
+    const g = alt.gains[k] ?? 0;
+    const a0 = m.s.alt[k] ?? 0;
+    for (let i = 1; m.turn + i < m.hEnd; i++) {
+      const tau = m.turn + i;
+      let effect = 0; // the raw effect (tenths) on indicator k in turn τ
+      for (const id of m.rules.instrumentIds) {
+        const lv = m.rules.instruments.get(id)!.levels[m.base.get(id)![i]!];
+        effect += lv?.effects[k] ?? 0;
+      }
+      const dAlt = Math.min(altMax, a0 + (g * Math.min(i, alt.turns)) / alt.turns) - a0;
+      v += ((wk * -effect * dAlt) / 10) * (m.hEnd - tau);
+    }
+  }
+  return v;
+}
+
+export interface OrderContext {
+  readonly m: Model;
+  readonly L: number; // own leverage now
+  readonly leverageWorth: number; // points of summed utility one unit of leverage is worth at the table
+  readonly collapse: number; // what a collapse would cost this side
+  readonly risk0: number; // the tension risk if it gives no orders
+  readonly oppHand: number; // the opponent's hand (its orders are not ours to change)
+  readonly losses: Map<string, number>; // deal losses by instrument and level, as computed
+}
+
+export function orderContext(m: Model, L: number, leverageWorth: number): OrderContext {
+  const collapse = collapseCost(m, m.side);
+  const t = m.rules.scenario.params.tension;
+  const risk0 = tensionRisk(m, m.side, m.s.tension + t.decay, collapse);
+  return { m, L, leverageWorth, collapse, risk0, oppHand: handTotal(m, m.s, m.opp), losses: new Map() };
+}
+
+/** What X loses if raising `instrument` to `level` breaks the packages that bind it. */
+function dealLoss(m: Model, instrument: string, level: number): number {
+  let v = 0;
+  let activeLeft = 0;
+  for (const p of m.s.packages) {
+    if (p.status !== 'active') continue;
+    let bound = false;
+    for (const c of p.clauses)
+      if (c.kind === 'instrument' && c.instrument === instrument && level > c.level) bound = true;
+    if (!bound) {
+      activeLeft += 1;
+      continue;
+    }
+    const promises: Clause[] = [];
+    for (const c of p.clauses) if (c.kind === 'pledge' || c.kind === 'commitment') promises.push(c);
+    v += clausesValue(m, m.side, promises);
+  }
+  // Without a deal in force, the summit's bonus and the protection from snapback are lost too.
+  if (activeLeft === 0) v += dealBonus({ ...m, dealNow: false }, m.side);
+  return -v;
+}
+
+function lossOf(x: OrderContext, instrument: string, level: number): number {
+  const key = `${instrument}/${level}`;
+  let v = x.losses.get(key);
+  if (v === undefined) {
+    v = dealLoss(x.m, instrument, level);
+    x.losses.set(key, v);
+  }
+  return v;
+}
+
+/** The search value of one set of orders, in terms. */
+export function orderTerms(x: OrderContext, orders: readonly Order[]): Terms {
+  const m = x.m;
+  const X = m.side;
+  const t = zero();
+  let tension = m.s.tension + m.rules.scenario.params.tension.decay;
+  let levels: GameState['levels'] | null = null;
+  let announcements: GameState['announcements'] | null = null;
+  let resolve = m.s.resolve;
+  const cred = m.rules.scenario.params.credibility;
+  for (const o of orders) {
+    tension += orderTension(m, o);
+    switch (o.kind) {
+      case 'shift': {
+        t.utility += rowValue(
+          m,
+          X,
+          o.instrument,
+          shiftedRow(m, o.instrument, o.level),
+          m.base.get(o.instrument)!,
+        );
+        const cc = concessionCost(m, o.instrument, o.level);
+        if (cc && cc.side === X)
+          t.utility +=
+            (m.profile?.params.face ?? 1) * oneOff(m, X, { [m.rules.scenario.sides[X].politics]: cc.tenths });
+        if (breaches(m, o)) t.deal += lossOf(x, o.instrument, o.level);
+        levels = { ...(levels ?? m.s.levels), [o.instrument]: o.level };
+        break;
+      }
+      case 'announce': {
+        const base = m.base.get(o.instrument)!;
+        const row = base.map((b, i) => (m.turn + i >= o.turn ? Math.max(b, o.level) : b));
+        t.utility += rowValue(m, X, o.instrument, row, base);
+        if (breaches(m, o)) t.deal += lossOf(x, o.instrument, o.level);
+        announcements = {
+          ...(announcements ?? m.s.announcements),
+          [o.instrument]: { level: o.level, turn: o.turn, by: X },
+        };
+        break;
+      }
+      case 'withdraw': {
+        const base = m.base.get(o.instrument)!;
+        const now = m.s.levels[o.instrument] ?? 0;
+        const snap = m.rules.scenario.calendar.truce?.snapback[o.instrument] ?? 0;
+        const snapTurn =
+          m.s.truce && !m.s.truce.expired && !m.dealNow ? m.s.truce.endTurn : Number.POSITIVE_INFINITY;
+        const row = base.map((_, i) => (m.turn + i >= snapTurn ? Math.max(now, snap) : now));
+        t.utility += rowValue(m, X, o.instrument, row, base);
+        const { [o.instrument]: _gone, ...rest } = announcements ?? m.s.announcements;
+        announcements = rest;
+        resolve = { ...resolve, [X]: Math.max(0, resolve[X] - cred.withdrawnForNothing) };
+        break;
+      }
+      case 'build':
+        t.build += buildValue(m, X, o.alternative);
+        break;
+      case 'extend':
+        for (const id of m.rules.instrumentIds)
+          t.utility += rowValue(m, X, id, m.baseDeal.get(id)!, m.base.get(id)!);
+        resolve = { ...resolve, [X]: Math.max(0, resolve[X] - cred.extension) };
+        break;
+    }
+  }
+  t.tension = tensionRisk(m, X, tension, x.collapse) - x.risk0;
+  if (x.leverageWorth > 0 && (levels || announcements || resolve !== m.s.resolve)) {
+    const st = { levels: levels ?? m.s.levels, announcements: announcements ?? m.s.announcements, resolve };
+    const L = leverageFor(m, st, X, { [m.opp]: x.oppHand });
+    t.leverage = (L - x.L) * x.leverageWorth;
+  }
+  if (m.depth.reply) {
+    // The answer to expect: harm in kind, as far as the other side's resolve is believed, and the
+    // tension of a step of its own.
+    let harm = 0;
+    for (const o of orders) {
+      if (o.kind !== 'shift' && o.kind !== 'announce') continue;
+      const from = m.s.levels[o.instrument] ?? 0;
+      if (o.level <= from) continue;
+      const lu = m.lu[m.opp].get(o.instrument)!;
+      harm += (lu[from] ?? 0) - (lu[o.level] ?? 0);
+    }
+    if (harm > 0 && m.turn + 1 < m.T) {
+      const belief = m.s.resolve[m.opp];
+      const perStep = m.rules.scenario.params.tension.perStep;
+      t.reply = -belief * harm * (m.hEnd - (m.turn + 1));
+      t.reply +=
+        belief * (tensionRisk(m, X, tension + perStep, x.collapse) - tensionRisk(m, X, tension, x.collapse));
+    }
+  }
+  return t;
+}

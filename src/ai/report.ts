@@ -1,0 +1,202 @@
+// What the simulator reports about many AI-against-AI games (issue: "The simulator"): win shares
+// (the higher normalised score wins, a tie counts half), the shares of deals, collapses and no-deal
+// endings, mean leverage and tension per turn, mean scores, value created and claimed, the moves
+// played most, and the character checks the profiles must pass. Pure and deterministic: the same
+// games give the same report, and its text and JSON never hold a time or a machine's detail.
+import type { BySide, Rules, Scenario, Side } from '../engine';
+import { rulesFor } from '../engine';
+import type { AiSeat } from './index';
+import type { GameSummary } from './match';
+import { findProfile, theta } from './profile';
+
+export interface Check {
+  readonly name: string;
+  readonly pass: boolean | null; // null: nothing to judge (no such game)
+  readonly detail: string;
+}
+
+export interface Report {
+  readonly scenario: string;
+  readonly games: number;
+  readonly seed: string;
+  readonly seats: BySide<string>;
+  readonly winShare: BySide<number>;
+  readonly outcomes: { readonly deal: number; readonly collapse: number; readonly noDeal: number };
+  readonly perTurn: { readonly leverage: readonly number[]; readonly tension: readonly number[] };
+  readonly scores: { readonly raw: BySide<number>; readonly normalised: BySide<number> };
+  readonly value: { readonly created: number; readonly claimed: BySide<number> };
+  readonly topMoves: readonly { readonly move: string; readonly perGame: number }[];
+  readonly reasons: readonly { readonly code: string; readonly perGame: number }[];
+  readonly thresholds: BySide<readonly number[] | null>; // θ by turn, for seats with a scenario profile
+  readonly checks: readonly Check[];
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+const seatName = (s: AiSeat) => `${s.profile}/${s.level}`;
+
+function thresholds(rules: Rules, scenario: Scenario, seat: AiSeat, side: Side): number[] | null {
+  const p = findProfile(scenario.profiles, seat.profile, side);
+  if (!p) return null;
+  const out: number[] = [];
+  for (let t = 0; t < rules.mainTurns; t++) out.push(r3(theta(rules, p, t)));
+  return out;
+}
+
+/** Summarises games played from `seed` with these seats. */
+export function summarise(
+  scenario: Scenario,
+  seed: string,
+  seats: BySide<AiSeat>,
+  games: readonly GameSummary[],
+): Report {
+  const rules = rulesFor(scenario);
+  const n = games.length;
+  let us = 0;
+  for (const g of games) us += g.winner === 'us' ? 1 : g.winner === 'tie' ? 0.5 : 0;
+  const share = (k: GameSummary['outcome']) =>
+    r3(games.filter((g) => g.outcome === k).length / Math.max(1, n));
+  const turns = Math.max(0, ...games.map((g) => g.leverage.length));
+  const byTurn = (pick: (g: GameSummary) => readonly number[]) =>
+    Array.from({ length: turns }, (_, t) =>
+      r3(mean(games.flatMap((g) => (t < pick(g).length ? [pick(g)[t]!] : [])))),
+    );
+  const counts = new Map<string, number>();
+  for (const g of games)
+    for (const [k, v] of Object.entries(g.moves)) counts.set(k, (counts.get(k) ?? 0) + v);
+  const top = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 12)
+    .map(([move, c]) => ({ move, perGame: r3(c / Math.max(1, n)) }));
+  const codeCounts = new Map<string, number>();
+  for (const g of games)
+    for (const [k, v] of Object.entries(g.codes)) codeCounts.set(k, (codeCounts.get(k) ?? 0) + v);
+  const reasons = [...codeCounts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 12)
+    .map(([code, c]) => ({ code, perGame: r3(c / Math.max(1, n)) }));
+  const th = {
+    us: thresholds(rules, scenario, seats.us, 'us'),
+    cn: thresholds(rules, scenario, seats.cn, 'cn'),
+  };
+  const deal = share('deal');
+  const collapse = share('collapse');
+  const withRaise = games.filter((g) => g.tariffRaises > 0);
+  const answered = withRaise.filter((g) => g.tariffAnswered === g.tariffRaises).length;
+  const pressured = games.reduce((a, g) => a + g.pressuredAccepts, 0);
+  const checks: Check[] = [
+    {
+      name: 'China answers a US tariff rise with an escalation within a turn (≥ 90% of such games)',
+      pass: withRaise.length ? answered / withRaise.length >= 0.9 : null,
+      detail: `${answered} of ${withRaise.length} games (${withRaise.length ? Math.round((100 * answered) / withRaise.length) : 0}%)`,
+    },
+    {
+      name: 'China never accepts a package in the turn after being escalated against',
+      pass: pressured === 0,
+      detail: `${pressured} such acceptances`,
+    },
+    thetaCheck(rules, th),
+    {
+      name: 'AI against AI reaches a deal in 40–80% of games',
+      pass: deal >= 0.4 && deal <= 0.8,
+      detail: `${Math.round(deal * 1000) / 10}% deals`,
+    },
+    {
+      name: 'AI against AI collapses in under 15% of games',
+      pass: collapse < 0.15,
+      detail: `${Math.round(collapse * 1000) / 10}% collapses`,
+    },
+    {
+      name: 'Balance: each side wins 35–65% of games',
+      pass: us / Math.max(1, n) >= 0.35 && us / Math.max(1, n) <= 0.65,
+      detail: `Washington ${Math.round((1000 * us) / Math.max(1, n)) / 10}%`,
+    },
+  ];
+  return {
+    scenario: scenario.id,
+    games: n,
+    seed,
+    seats: { us: seatName(seats.us), cn: seatName(seats.cn) },
+    winShare: { us: r3(us / Math.max(1, n)), cn: r3(1 - us / Math.max(1, n)) },
+    outcomes: { deal, collapse, noDeal: r3(1 - deal - collapse) },
+    perTurn: { leverage: byTurn((g) => g.leverage), tension: byTurn((g) => g.tension) },
+    scores: {
+      raw: { us: r3(mean(games.map((g) => g.raw.us))), cn: r3(mean(games.map((g) => g.raw.cn))) },
+      normalised: {
+        us: r3(mean(games.map((g) => g.normalised.us))),
+        cn: r3(mean(games.map((g) => g.normalised.cn))),
+      },
+    },
+    value: {
+      created: r3(mean(games.map((g) => g.created))),
+      claimed: { us: r3(mean(games.map((g) => g.raw.us))), cn: r3(mean(games.map((g) => g.raw.cn))) },
+    },
+    topMoves: top,
+    reasons,
+    thresholds: th,
+    checks,
+  };
+}
+
+/** Washington's threshold falls faster before the summit than Beijing's. */
+function thetaCheck(rules: Rules, th: BySide<readonly number[] | null>): Check {
+  const name = 'Washington’s acceptance threshold falls faster before the summit than Beijing’s';
+  if (!th.us || !th.cn) return { name, pass: null, detail: 'a seat has no scenario profile' };
+  // θ is a share of each side's own target: compare the share of its opening demand each has given
+  // up by every turn up to the summit.
+  const until = Math.min(rules.summitTurn ?? rules.mainTurns - 1, th.us.length - 1);
+  const fall = (xs: readonly number[], t: number) => (xs[0]! - xs[t]!) / xs[0]!;
+  let pass = true;
+  for (let t = 1; t <= until; t++) if (fall(th.us, t) <= fall(th.cn, t)) pass = false;
+  const pctFall = (xs: readonly number[]) => Math.round(fall(xs, until) * 100);
+  const half = Math.max(1, Math.floor(until / 2));
+  return {
+    name,
+    pass,
+    detail: `demand given up by turn ${half}: Washington ${Math.round(fall(th.us, half) * 100)}%, Beijing ${Math.round(fall(th.cn, half) * 100)}%; by the summit: ${pctFall(th.us)}%, ${pctFall(th.cn)}%`,
+  };
+}
+
+const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+const f2 = (x: number) => x.toFixed(2);
+
+/** The report as text for a terminal. */
+export function formatReport(r: Report): string {
+  const lines: string[] = [];
+  lines.push(
+    `${r.scenario}: ${r.games} games from seed ${r.seed}, Washington ${r.seats.us} against Beijing ${r.seats.cn}`,
+  );
+  lines.push('');
+  lines.push(`wins            Washington ${pct(r.winShare.us)}   Beijing ${pct(r.winShare.cn)}`);
+  lines.push(
+    `outcomes        deal ${pct(r.outcomes.deal)}   collapse ${pct(r.outcomes.collapse)}   no deal ${pct(r.outcomes.noDeal)}`,
+  );
+  lines.push(
+    `scores (raw)    Washington ${f2(r.scores.raw.us)}   Beijing ${f2(r.scores.raw.cn)}   points over the no-deal line`,
+  );
+  lines.push(
+    `scores (norm.)  Washington ${f2(r.scores.normalised.us)}   Beijing ${f2(r.scores.normalised.cn)}   share of the no-deal loss recovered`,
+  );
+  lines.push(
+    `value           created ${f2(r.value.created)}   claimed: Washington ${f2(r.value.claimed.us)}, Beijing ${f2(r.value.claimed.cn)}`,
+  );
+  lines.push('');
+  lines.push(`turn      ${r.perTurn.leverage.map((_, t) => String(t).padStart(6)).join('')}`);
+  lines.push(`L (US)    ${r.perTurn.leverage.map((x) => x.toFixed(2).padStart(6)).join('')}`);
+  lines.push(`tension   ${r.perTurn.tension.map((x) => x.toFixed(1).padStart(6)).join('')}`);
+  if (r.thresholds.us)
+    lines.push(`θ (US)    ${r.thresholds.us.map((x) => x.toFixed(2).padStart(6)).join('')}`);
+  if (r.thresholds.cn)
+    lines.push(`θ (CN)    ${r.thresholds.cn.map((x) => x.toFixed(2).padStart(6)).join('')}`);
+  lines.push('');
+  lines.push('moves played most (per game)');
+  for (const m of r.topMoves) lines.push(`  ${m.perGame.toFixed(2).padStart(6)}  ${m.move}`);
+  lines.push('');
+  lines.push('reasons given most (per game)');
+  for (const m of r.reasons) lines.push(`  ${m.perGame.toFixed(2).padStart(6)}  ${m.code}`);
+  lines.push('');
+  lines.push('checks');
+  for (const c of r.checks)
+    lines.push(`  ${c.pass === null ? ' n/a' : c.pass ? 'pass' : 'FAIL'}  ${c.name}: ${c.detail}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,56 @@
+// What the AI may know: its own side's view (viewFor), rebuilt as a state and a scenario the engine's
+// functions accept. The other side's draft orders become "submitted, contents unknown", the random
+// streams are blanked, and the scenario keeps only this side's red lines, objectives, briefing and
+// profiles — so nothing the AI computes can depend on the other side's private data.
+import type { GameState, Rules, Scenario, Side } from '../engine';
+import { other, rulesFor, viewFor } from '../engine';
+
+export interface Seen {
+  readonly side: Side;
+  readonly opp: Side;
+  readonly scenario: Scenario; // this side's scenario: public parts and its own private ones
+  readonly rules: Rules;
+  readonly s: GameState; // the visible state (no random streams, the other's draft hidden)
+}
+
+const BLANK = { c: 0, s0: 0, s1: 0, s2: 0 };
+const BLANK_RNG: GameState['rng'] = { events: BLANK, compliance: BLANK, crisis: BLANK, ai: BLANK };
+
+const scenarios = new WeakMap<Scenario, Partial<Record<Side, Scenario>>>();
+
+function sideScenario(full: Scenario, side: Side, view: ReturnType<typeof viewFor>): Scenario {
+  let bySide = scenarios.get(full);
+  if (!bySide) {
+    bySide = {};
+    scenarios.set(full, bySide);
+  }
+  const hit = bySide[side];
+  if (hit) return hit;
+  const own = view.mine.briefing ?? { text: '-', sources: [] };
+  const made: Scenario = {
+    ...view.scenario,
+    objectives: view.mine.objectives,
+    redLines: view.mine.redLines,
+    briefings: { us: own, cn: own },
+    profiles: view.mine.profiles,
+  };
+  bySide[side] = made;
+  return made;
+}
+
+/** The game as `side` sees it. */
+export function seeFor(full: Scenario, state: GameState, side: Side): Seen {
+  // The view as the 'after' setting shows it: the AI computes leverage itself from the public
+  // tables, so the view need not (it would be the same number, and it costs a tenth of a decision).
+  const view = viewFor(full, { ...state, setup: { ...state.setup, leverage: 'after' } }, side);
+  const opp = other(side);
+  const { drafts, ...rest } = view.state;
+  const hidden = drafts.submitted[opp] ? [] : null;
+  const s: GameState = {
+    ...rest,
+    drafts: side === 'us' ? { us: drafts.mine, cn: hidden } : { us: hidden, cn: drafts.mine },
+    rng: BLANK_RNG,
+  };
+  const scenario = sideScenario(full, side, view);
+  return { side, opp, scenario, rules: rulesFor(scenario), s };
+}

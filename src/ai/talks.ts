@@ -1,0 +1,332 @@
+// Packages, as the AI weighs them (DESIGN.md "The scripted AI"). Every clause either side could put
+// on the table is valued for both sides (its own utility with its true weights, the opponent's with
+// its public weights or a flat prior); a package's gain over no deal is the deal bonus (the summit's
+// visible win, no snapback) plus its clauses. The target is the package that maximises
+// g_self^L · g_other^(1−L), L its leverage, found greedily from its historical templates; a
+// proposal starts from the target and logrolls toward the other side — adding, in order of value to
+// them over cost to it, what it can still afford above its threshold θ(t)·g_target.
+//
+// Hot code: a package is a short list of option numbers, and the search evaluates each change to
+// it in place, without building the changed package.
+import type { Clause, Side } from '../engine';
+import { crossedRedLine } from '../engine';
+import type { Template } from '../scenario/profile-schema';
+import type { Model } from './model';
+import { clausesValue, clauseValue, dealBonus } from './model';
+
+export interface Option {
+  readonly clause: Clause;
+  readonly key: number; // one clause per instrument, promise or statement
+  readonly giver: Side | null;
+  readonly vs: number; // value to itself on its own
+  readonly vo: number; // … and to the opponent
+  readonly instrument: number; // for an instrument clause: its key; else −1
+  readonly level: number; // … and its level
+  /** A promise tied to an instrument's level: that instrument's key, the levels that meet it, the values then. */
+  readonly tieKey: number;
+  readonly tieOk: readonly boolean[];
+  readonly ms: number;
+  readonly mo: number;
+}
+
+export type Pkg = readonly number[]; // option numbers
+export type Gains = readonly [number, number];
+
+export interface Table {
+  readonly m: Model;
+  readonly options: readonly Option[];
+  readonly bonus: Gains;
+  readonly L: number; // own leverage
+}
+
+const keyName = (c: Clause) =>
+  c.kind === 'instrument' ? `i:${c.instrument}` : c.kind === 'statement' ? `s:${c.statement}` : `c:${c.item}`;
+
+/** Every clause either side could put in a package now, valued for both. */
+export function makeTable(m: Model, L: number): Table {
+  const { rules, s } = m;
+  const clauses: Clause[] = [];
+  for (const id of rules.instrumentIds) {
+    const now = s.levels[id] ?? 0;
+    const pending = s.announcements[id];
+    if (pending && pending.level > now) clauses.push({ kind: 'instrument', instrument: id, level: now });
+    for (let l = 0; l < now; l++) clauses.push({ kind: 'instrument', instrument: id, level: l });
+  }
+  const sizes = ['small', 'medium', 'large'] as const;
+  for (const c of rules.scenario.commitments) {
+    if (c.kind === 'purchase')
+      for (const size of sizes) {
+        clauses.push({ kind: 'pledge', item: c.id, size });
+        if (c.condition) clauses.push({ kind: 'pledge', item: c.id, size, condition: c.condition });
+      }
+    else {
+      clauses.push({ kind: 'commitment', item: c.id });
+      if (c.condition) clauses.push({ kind: 'commitment', item: c.id, condition: c.condition });
+    }
+  }
+  for (const st of rules.scenario.statements) clauses.push({ kind: 'statement', statement: st.id });
+  const keys = new Map<string, number>();
+  const keyOf = (name: string) => {
+    let k = keys.get(name);
+    if (k === undefined) {
+      k = keys.size;
+      keys.set(name, k);
+    }
+    return k;
+  };
+  const options: Option[] = [];
+  for (const clause of clauses) {
+    if (crossedRedLine(rules, m.side, [clause])) continue;
+    const vs = clauseValue(m, m.side, clause);
+    const vo = clauseValue(m, m.opp, clause);
+    let tieKey = -1;
+    let tieOk: boolean[] = [];
+    let ms = 0;
+    let mo = 0;
+    if (
+      (clause.kind === 'pledge' || clause.kind === 'commitment') &&
+      clause.condition &&
+      'instrument' in clause.condition
+    ) {
+      const cond = clause.condition;
+      const inst = rules.instruments.get(cond.instrument);
+      if (inst) {
+        tieKey = keyOf(`i:${cond.instrument}`);
+        tieOk = inst.levels.map(
+          (_, l) =>
+            (cond.atMost === undefined || l <= cond.atMost) &&
+            (cond.atLeast === undefined || l >= cond.atLeast),
+        );
+        const metLevel = tieOk.indexOf(true);
+        if (metLevel >= 0) {
+          ms = clauseValue(m, m.side, clause, metLevel);
+          mo = clauseValue(m, m.opp, clause, metLevel);
+        }
+      }
+    }
+    if (vs <= 0 && vo <= 0 && ms <= 0 && mo <= 0) continue;
+    const giver =
+      clause.kind === 'instrument'
+        ? (rules.instruments.get(clause.instrument)?.owner ?? null)
+        : clause.kind === 'statement'
+          ? null
+          : (rules.commitments.get(clause.item)?.side ?? null);
+    const key = keyOf(keyName(clause));
+    options.push({
+      clause,
+      key,
+      giver,
+      vs,
+      vo,
+      instrument: clause.kind === 'instrument' ? key : -1,
+      level: clause.kind === 'instrument' ? clause.level : -1,
+      tieKey,
+      tieOk,
+      ms,
+      mo,
+    });
+  }
+  return { m, options, bonus: [dealBonus(m, m.side), dealBonus(m, m.opp)], L };
+}
+
+// A package changed in place: drop the member at `skip` (−1: none), add option `add` (−1: none).
+let gs = 0;
+let go = 0;
+function evalWith(t: Table, p: Pkg, skip: number, add: number) {
+  const o = t.options;
+  gs = t.bonus[0];
+  go = t.bonus[1];
+  const n = p.length;
+  for (let i = 0; i <= n; i++) {
+    const idx = i < n ? (i === skip ? -1 : p[i]!) : add;
+    if (idx < 0) continue;
+    const x = o[idx]!;
+    if (x.tieKey >= 0) {
+      let level = -1;
+      for (let j = 0; j <= n; j++) {
+        const jdx = j < n ? (j === skip ? -1 : p[j]!) : add;
+        if (jdx >= 0 && o[jdx]!.instrument === x.tieKey) level = o[jdx]!.level;
+      }
+      if (level >= 0) {
+        if (x.tieOk[level]) {
+          gs += x.ms;
+          go += x.mo;
+        }
+        continue;
+      }
+    }
+    gs += x.vs;
+    go += x.vo;
+  }
+}
+
+/** The gains [self, opponent] of a package over no deal, as this AI models them. */
+export function gains(t: Table, p: Pkg): Gains {
+  evalWith(t, p, -1, -1);
+  return [gs, go];
+}
+
+/** The gains of any list of clauses (an open proposal), exactly. */
+export function clauseGains(t: Table, clauses: readonly Clause[]): Gains {
+  return [
+    t.bonus[0] + clausesValue(t.m, t.m.side, clauses),
+    t.bonus[1] + clausesValue(t.m, t.m.opp, clauses),
+  ];
+}
+
+const EPS = 0.05;
+const LOG_EPS = Math.log(EPS);
+const h = (g: number) => (g >= EPS ? Math.log(g) : LOG_EPS + (g - EPS) / EPS);
+/** The leverage-weighted Nash product, in logs, continued smoothly below zero gains. */
+export const nash = (t: Table, a: number, b: number) => t.L * h(a) + (1 - t.L) * h(b);
+
+const MAX = 6;
+
+/** Calls `visit(skip, add)` for every package one change away: a member dropped, replaced or added. */
+function eachNeighbour(t: Table, p: Pkg, visit: (skip: number, add: number) => void) {
+  for (let i = 0; i < p.length; i++) visit(i, -1);
+  const o = t.options;
+  for (let k = 0; k < o.length; k++) {
+    let at = -1;
+    for (let i = 0; i < p.length; i++) if (o[p[i]!]!.key === o[k]!.key) at = i;
+    if (at >= 0) {
+      if (p[at] !== k) visit(at, k);
+    } else if (p.length < MAX) visit(-1, k);
+  }
+}
+
+function applyChange(p: Pkg, skip: number, add: number): number[] {
+  const out = p.filter((_, i) => i !== skip);
+  if (add >= 0) {
+    if (skip >= 0) out.splice(skip, 0, add);
+    else out.push(add);
+  }
+  return out;
+}
+
+/** A template as options now: instrument levels are ceilings; what is already met is left out. */
+export function fromTemplate(t: Table, tpl: Template): number[] {
+  const out: number[] = [];
+  const { s } = t.m;
+  for (const c of tpl.clauses) {
+    let found = -1;
+    t.options.forEach((o, i) => {
+      const cl = o.clause;
+      if ('instrument' in c) {
+        const now = s.levels[c.instrument] ?? 0;
+        const pending = s.announcements[c.instrument];
+        const level = Math.min(c.level, now);
+        if (level === now && !(pending && pending.level > now)) return;
+        if (cl.kind === 'instrument' && cl.instrument === c.instrument && cl.level === level) found = i;
+      } else if ('pledge' in c) {
+        if (
+          cl.kind === 'pledge' &&
+          cl.item === c.pledge &&
+          cl.size === c.size &&
+          (cl.condition !== undefined) === c.tied
+        )
+          found = i;
+      } else if ('commitment' in c) {
+        if (cl.kind === 'commitment' && cl.item === c.commitment && (cl.condition !== undefined) === c.tied)
+          found = i;
+      } else if (cl.kind === 'statement' && cl.statement === c.statement) found = i;
+    });
+    if (found >= 0 && !out.some((i) => t.options[i]!.key === t.options[found]!.key)) out.push(found);
+  }
+  return out;
+}
+
+export interface Target {
+  readonly pkg: Pkg;
+  readonly gains: Gains;
+  readonly template: Template | null;
+}
+
+/** Greedy ascent of the Nash product from a start (the best template, or nothing). */
+export function target(t: Table, templates: readonly Template[]): Target {
+  let best: number[] = [];
+  let bestTpl: Template | null = null;
+  let [a, b] = gains(t, best);
+  let bestF = nash(t, a, b);
+  for (const tpl of templates) {
+    const p = fromTemplate(t, tpl);
+    [a, b] = gains(t, p);
+    const f = nash(t, a, b);
+    if (p.length > 0 && f > bestF) {
+      best = p;
+      bestF = f;
+      bestTpl = tpl;
+    }
+  }
+  for (let iter = 0; iter < 16; iter++) {
+    let skipB = -2;
+    let addB = -1;
+    let nextF = bestF + 1e-6;
+    eachNeighbour(t, best, (skip, add) => {
+      evalWith(t, best, skip, add);
+      const f = nash(t, gs, go);
+      if (f > nextF) {
+        nextF = f;
+        skipB = skip;
+        addB = add;
+      }
+    });
+    if (skipB === -2) break;
+    best = applyChange(best, skipB, addB);
+    bestF = nextF;
+  }
+  return { pkg: best, gains: gains(t, best), template: bestTpl };
+}
+
+/**
+ * Logrolling from a package toward the other side: each step takes the change with the best ratio
+ * of value to them over cost to us (a change that costs us nothing comes first), as long as our gain
+ * stays at least `floor`. Returns every package on the way, the start first.
+ */
+export function logroll(t: Table, start: Pkg, floor: number): Pkg[] {
+  const path: Pkg[] = [start];
+  let cur = start;
+  let [cs, co] = gains(t, cur);
+  for (let iter = 0; iter < 12; iter++) {
+    let skipB = -2;
+    let addB = -1;
+    let bestRatio = 0;
+    eachNeighbour(t, cur, (skip, add) => {
+      evalWith(t, cur, skip, add);
+      const dOther = go - co;
+      if (dOther <= 1e-6 || gs < floor) return;
+      const cost = cs - gs;
+      const ratio = cost <= 1e-6 ? 1e6 + dOther : dOther / cost;
+      if (ratio > bestRatio) {
+        bestRatio = ratio;
+        skipB = skip;
+        addB = add;
+      }
+    });
+    if (skipB === -2) break;
+    cur = applyChange(cur, skipB, addB);
+    [cs, co] = gains(t, cur);
+    path.push(cur);
+  }
+  return path;
+}
+
+export const clausesOf = (t: Table, p: Pkg): Clause[] => p.map((i) => t.options[i]!.clause);
+
+function clauseKey(c: Clause): string {
+  switch (c.kind) {
+    case 'instrument':
+      return `i ${c.instrument} ${c.level}`;
+    case 'statement':
+      return `s ${c.statement}`;
+    case 'pledge':
+      return `p ${c.item} ${c.size} ${c.condition ? JSON.stringify(c.condition) : ''}`;
+    case 'commitment':
+      return `c ${c.item} ${c.condition ? JSON.stringify(c.condition) : ''}`;
+  }
+}
+
+/** A package's clauses as one text, whatever their order: equal texts, same package. */
+export function packageKey(clauses: readonly Clause[]): string {
+  return clauses.map(clauseKey).sort().join(';');
+}

@@ -1,0 +1,82 @@
+// npm run bench:ai — how fast the scripted opponent decides, and how long the simulator takes.
+// 1. One AI decision at the hardest level: the median (and 90th percentile) time of chooseMove over
+//    the states of recorded games of road-to-busan, hardest level against hardest level, each state
+//    decided afresh (its memo of the game's standing cleared by deciding other states in between).
+// 2. `npm run simulate` of 1,000 AI-against-AI games of road-to-busan at the default level, no-deal
+//    lines and scoring included, timed from the outside as a user runs it.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+process.env.NODE_ENV ??= 'production';
+
+const { applyMove, newGame } = await import('../src/engine');
+const { chooseMove, defaultSeat, AI_LEVELS } = await import('../src/ai');
+const { setupFor } = await import('../src/ai/match');
+const { loadScenarioFile } = await import('./scenario-files');
+type GameState = import('../src/engine').GameState;
+type Side = 'us' | 'cn';
+
+const root = join(import.meta.dirname, '..');
+const file = join(root, 'scenarios', 'road-to-busan.yaml');
+const { scenario } = loadScenarioFile(file);
+const top = AI_LEVELS[AI_LEVELS.length - 1]!;
+const seats = {
+  us: { ...defaultSeat(scenario, 'us'), level: top },
+  cn: { ...defaultSeat(scenario, 'cn'), level: top },
+};
+
+/** Every state in which a side decided, from a few whole games. */
+function record(games: number): { s: GameState; side: Side }[] {
+  const out: { s: GameState; side: Side }[] = [];
+  for (let g = 0; g < games; g++) {
+    let s = newGame(scenario, `bench-${g}`, setupFor(seats));
+    while (s.phase !== 'over') {
+      const due = (['us', 'cn'] as const).find((side) =>
+        s.packages.some((p) => p.turn === s.turn && p.status === 'active' && p.readouts[side] === null),
+      );
+      const side: Side = due ?? (s.phase === 'talks' ? s.talks.toMove : s.drafts.us === null ? 'us' : 'cn');
+      out.push({ s, side });
+      const r = applyMove(scenario, s, chooseMove(scenario, s, side, seats[side]));
+      if (!r.ok) throw new Error(`the AI chose an illegal move: ${r.reason}`);
+      s = r.state;
+    }
+  }
+  return out;
+}
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]!;
+
+function decisions() {
+  const states = record(6);
+  // Warm up, then time each decision in an order that interleaves games, so no decision finds the
+  // memo of its own standing left by the one before.
+  for (const { s, side } of states.slice(0, 200)) chooseMove(scenario, s, side, seats[side]);
+  const order = states.map((_, i) => i).sort((a, b) => (a % 7) - (b % 7) || a - b);
+  const times: number[] = [];
+  for (const i of order) {
+    const { s, side } = states[i]!;
+    const t0 = performance.now();
+    chooseMove(scenario, s, side, seats[side]);
+    times.push(performance.now() - t0);
+  }
+  console.log(`AI decisions at level ${top} (road-to-busan, ${states.length} decisions from 6 games)`);
+  console.log(
+    `  median ${quantile(times, 0.5).toFixed(2)} ms   90th percentile ${quantile(times, 0.9).toFixed(2)} ms   max ${Math.max(...times).toFixed(2)} ms`,
+  );
+}
+
+function simulate() {
+  const t0 = performance.now();
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'tools', 'simulate.ts'), file, '--games', '1000', '--seed', '1', '--json'],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const s = (performance.now() - t0) / 1000;
+  console.log(
+    `npm run simulate: 1,000 games of road-to-busan at the default level in ${s.toFixed(1)} s (wall, start-up included)`,
+  );
+}
+
+decisions();
+simulate();
