@@ -198,7 +198,10 @@ function jobsFor(
   return jobs;
 }
 
-const seatText = (s: AiSeat) => `${s.profile}/${s.level}`;
+/** A function declaration: main() runs (top-level await) before this line is reached. */
+function seatText(s: AiSeat): string {
+  return `${s.profile}/${s.level}`;
+}
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
