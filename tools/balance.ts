@@ -1,0 +1,175 @@
+// `npm run balance [-- --games N --strength-games M --seed S --only ID,ID]` — the full balance run
+// of the shipped scenarios: for each opening, N games (default 2,000) of its own profiles at the
+// default level, and the strength table (M games a row, default 200), both from
+// `npm run simulate`. Writes docs/balance.md: for each scenario its content hash, the win shares,
+// the shares of deals, collapses and no deals, the moves played most (no order may be played in
+// more than half of a side's turns), the character checks and the strength rows, each marked pass
+// or FAIL, with the notes written by hand under each scenario kept from the previous file. A test
+// (tests/unit/balance.test.ts) fails when a shipped scenario has changed since the file was made.
+// The same arguments give the same file, byte for byte.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { rulesFor } from '../src/engine';
+import { loadScenarioFile, shippedDir, shippedOpenings } from './scenario-files';
+
+const DOC = resolve(shippedDir, '..', 'docs', 'balance.md');
+const SIMULATE = resolve(shippedDir, '..', 'tools', 'simulate.ts');
+
+interface Check {
+  readonly name: string;
+  readonly pass: boolean | null;
+  readonly detail: string;
+}
+interface Report {
+  readonly games: number;
+  readonly seats: { us: string; cn: string };
+  readonly winShare: { us: number; cn: number };
+  readonly outcomes: { deal: number; collapse: number; noDeal: number };
+  readonly scores: { raw: { us: number; cn: number }; normalised: { us: number; cn: number } };
+  readonly topMoves: readonly { move: string; perGame: number }[];
+  readonly checks: readonly Check[];
+}
+interface Strength {
+  readonly rows: readonly { name: string; share: number; need: string; pass: boolean }[];
+}
+
+function args(argv: readonly string[]) {
+  const a = { games: 2000, strength: 200, seed: 'balance', only: null as string[] | null };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const v = argv[i + 1];
+    if (k === '--games' && v) a.games = Number(argv[++i]);
+    else if (k === '--strength-games' && v) a.strength = Number(argv[++i]);
+    else if (k === '--seed' && v) a.seed = String(argv[++i]);
+    else if (k === '--only' && v) a.only = String(argv[++i]).split(',');
+    else {
+      console.error(
+        'usage: npm run balance [-- --games N --strength-games M --seed S --only ID,ID]\n\nRuns the shipped scenarios’ balance games and writes docs/balance.md.',
+      );
+      process.exit(2);
+    }
+  }
+  return a;
+}
+
+function simulate(file: string, extra: readonly string[]): unknown {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', SIMULATE, file, '--json', ...extra], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (r.status !== 0) throw new Error(`simulate ${file} ${extra.join(' ')} failed (exit ${r.status})`);
+  return JSON.parse(r.stdout);
+}
+
+const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+const mark = (pass: boolean | null) => (pass === null ? 'n/a' : pass ? 'pass' : '**FAIL**');
+
+/** The notes written by hand under each scenario's heading, kept across runs. */
+function oldNotes(): Map<string, string> {
+  const out = new Map<string, string>();
+  let text = '';
+  try {
+    text = readFileSync(DOC, 'utf8');
+  } catch {
+    return out;
+  }
+  const re = /<!-- notes:([a-z0-9-]+) -->\n([\s\S]*?)<!-- \/notes -->/g;
+  for (const m of text.matchAll(re)) out.set(m[1]!, m[2]!);
+  return out;
+}
+
+function main() {
+  const a = args(process.argv.slice(2));
+  const notes = oldNotes();
+  const files = shippedOpenings();
+  const sections: string[] = [];
+  const summary: string[] = [];
+  const hashes: Record<string, string> = {};
+  for (const f of files) {
+    const path = join(shippedDir, f);
+    const { scenario, hash } = loadScenarioFile(path);
+    if (a.only && !a.only.includes(scenario.id)) continue;
+    hashes[scenario.id] = hash;
+    process.stderr.write(`balance: ${scenario.id}\n`);
+    const report = simulate(path, ['--games', String(a.games), '--seed', a.seed]) as Report;
+    const strength = simulate(path, [
+      '--strength',
+      '--games',
+      String(a.strength),
+      '--seed',
+      a.seed,
+    ]) as Strength;
+    const turns = rulesFor(scenario).totalTurns;
+    // No order (kind + instrument + direction) in more than half of a side's turns.
+    const orderMoves = report.topMoves.filter((m) => / (shift|announce|withdraw|build) /.test(m.move));
+    const busiest = orderMoves[0];
+    const movesPass = busiest === undefined || busiest.perGame / turns <= 0.5;
+    const checks: Check[] = [
+      ...report.checks,
+      {
+        name: 'No order (kind + instrument + direction) in more than half of a side’s turns',
+        pass: movesPass,
+        detail: busiest
+          ? `busiest: ${busiest.move}, ${pct(busiest.perGame / turns)} of ${turns} turns`
+          : 'no orders',
+      },
+    ];
+    const all = [...checks.map((c) => c.pass), ...strength.rows.map((r) => r.pass)];
+    const failed = all.filter((p) => p === false).length;
+    summary.push(
+      `| ${scenario.meta.title} | \`${hash.slice(0, 12)}\` | ${pct(report.winShare.us)} | ${pct(report.outcomes.deal)} / ${pct(report.outcomes.collapse)} / ${pct(report.outcomes.noDeal)} | ${failed === 0 ? 'all pass' : `${failed} FAIL`} |`,
+    );
+    const note = notes.get(scenario.id) ?? '\n';
+    sections.push(
+      [
+        `## ${scenario.meta.title} (\`${scenario.id}\`)`,
+        '',
+        `Content hash \`${hash}\`. ${report.games} games, Washington ${report.seats.us} against Beijing ${report.seats.cn}; ${turns} turns a game.`,
+        '',
+        '| | Washington | Beijing |',
+        '| --- | --- | --- |',
+        `| win share | ${pct(report.winShare.us)} | ${pct(report.winShare.cn)} |`,
+        `| points over the no-deal line | ${report.scores.raw.us} | ${report.scores.raw.cn} |`,
+        `| share of the no-deal loss recovered | ${report.scores.normalised.us} | ${report.scores.normalised.cn} |`,
+        '',
+        `Outcomes: deal ${pct(report.outcomes.deal)}, collapse ${pct(report.outcomes.collapse)}, no deal ${pct(report.outcomes.noDeal)}.`,
+        '',
+        'Moves played most (per game):',
+        '',
+        ...report.topMoves.slice(0, 8).map((m) => `- ${m.move}: ${m.perGame}`),
+        '',
+        '| check | result | |',
+        '| --- | --- | --- |',
+        ...checks.map((c) => `| ${c.name} | ${mark(c.pass)} | ${c.detail} |`),
+        ...strength.rows.map(
+          (r) => `| Strength: ${r.name} (needs ${r.need}) | ${mark(r.pass)} | ${pct(r.share)} |`,
+        ),
+        '',
+        'Notes:',
+        `<!-- notes:${scenario.id} -->${note}<!-- /notes -->`,
+        '',
+      ].join('\n'),
+    );
+  }
+  const text = [
+    '# Balance of the shipped scenarios',
+    '',
+    `Written by \`npm run balance\` (${a.games} games a scenario at the default level, and the strength table at ${a.strength} games a row, from seed \`${a.seed}\`). Do not edit by hand, except the notes under each scenario, which are kept. A test fails when a shipped scenario has changed since: run \`npm run balance\` again.`,
+    '',
+    'What is checked: each side wins 35–65% of games (the higher share of its no-deal loss recovered wins); the hardest AI beats the `random` profile in at least 90% of games from either side; no order is played in more than half of a side’s turns; the character checks of the scripted opponent; and the shares of deals (40–80%), collapses (under 15%) and no deals.',
+    '',
+    '| scenario | content hash | Washington wins | deal / collapse / no deal | checks |',
+    '| --- | --- | --- | --- | --- |',
+    ...summary,
+    '',
+    ...sections,
+    `<!-- hashes: ${JSON.stringify(hashes)} -->`,
+    '',
+  ].join('\n');
+  writeFileSync(DOC, text);
+  console.log(`wrote docs/balance.md (${Object.keys(hashes).length} scenarios)`);
+}
+
+main();
