@@ -25,7 +25,6 @@ function fieldNames(s: Schema | undefined, path: string, out: Map<string, string
   const d = c._zod.def;
   if (d.type === 'object' && d.shape) {
     for (const [k, v] of Object.entries(d.shape)) {
-      if (path === '' && k === 'profiles') continue; // the opponent's profiles have their own reference
       if (!out.has(k)) out.set(k, `${path}.${k}`);
       fieldNames(v, `${path}.${k}`, out, seen);
     }
