@@ -1,0 +1,132 @@
+// The debrief's analysis: the frontier and missed-deal rules on small hand-computed cases, package
+// evaluation, and the timeline, series and swings of a replayed game.
+import { describe, expect, it } from 'vitest';
+import type { Move } from '../../src/engine';
+import { DEFAULT_SETUP, newGame, rulesFor } from '../../src/engine';
+import type { EvaluatedProposal, Outcome } from '../../src/engine/analysis';
+import { analyseGame, evaluatePackage, missedDeals, paretoFrontier } from '../../src/engine/analysis';
+import { rulesScenario } from '../fixtures/worked';
+import { play } from './helpers';
+
+const sc = rulesScenario();
+
+describe('the Pareto frontier', () => {
+  it.each([
+    [[{ us: 1, cn: 1 }], [{ us: 1, cn: 1 }]],
+    [
+      [
+        { us: 1, cn: 1 },
+        { us: 2, cn: 2 },
+      ],
+      [{ us: 2, cn: 2 }],
+    ],
+    [
+      [
+        { us: 3, cn: 0 },
+        { us: 0, cn: 3 },
+        { us: 1, cn: 1 },
+        { us: 2, cn: 2 },
+        { us: 2, cn: 1 },
+      ],
+      [
+        { us: 0, cn: 3 },
+        { us: 2, cn: 2 },
+        { us: 3, cn: 0 },
+      ],
+    ],
+    [
+      [
+        { us: -1, cn: 5 },
+        { us: -1, cn: 5 },
+        { us: 4, cn: -2 },
+      ],
+      [
+        { us: -1, cn: 5 },
+        { us: 4, cn: -2 },
+      ],
+    ],
+  ] as [Outcome[], Outcome[]][])('keeps only the points no other beats for both: %j', (points, frontier) => {
+    expect(paretoFrontier(points)).toEqual(frontier);
+  });
+});
+
+describe('missed deals', () => {
+  const p = (us: number, cn: number, accepted = false): EvaluatedProposal => ({
+    us,
+    cn,
+    accepted,
+    turn: 1,
+    index: 0,
+    by: 'cn',
+    clauses: [],
+  });
+  it('are the proposals not taken that would have left both better off than the end', () => {
+    const final = { us: 2, cn: 1 };
+    const props = [p(3, 2), p(3, 1), p(1, 5), p(4, 4, true), p(2.5, 1.5)];
+    expect(missedDeals(props, final)).toEqual([p(3, 2), p(2.5, 1.5)]);
+  });
+});
+
+describe('evaluating a package', () => {
+  it('counts lifting the boycott for Washington and its cost to Beijing', () => {
+    const s = newGame(sc, 'e', { ...DEFAULT_SETUP, randomEvents: false });
+    const none = evaluatePackage(sc, s, []);
+    const soy = evaluatePackage(sc, s, [{ kind: 'instrument', instrument: 'soybeans', level: 1 }]);
+    // Farm income (weight 0.25) falls 0.5 a turn with normal purchases and 6.5 with the boycott,
+    // down to 0: over 11 turns the two paths differ by 6, 12, … 42, 46, 45.5, 45, 44.5 = 349 points.
+    expect(soy.us - none.us).toBeCloseTo(0.25 * 349, 5);
+    expect(soy.cn).toBeCloseTo(none.cn, 5); // the concession cost is the package's, not counted here
+  });
+});
+
+describe('analysing a game', () => {
+  const moves: Move[] = [
+    { type: 'propose', side: 'us', clauses: [{ kind: 'instrument', instrument: 'soybeans', level: 1 }] },
+    { type: 'reject', side: 'cn', reason: 'too-little' },
+    { type: 'pass', side: 'cn' },
+    { type: 'pass', side: 'us' },
+    { type: 'orders', side: 'us', orders: [] },
+    { type: 'orders', side: 'cn', orders: [{ kind: 'shift', instrument: 'rare-earths', level: 4 }] },
+  ];
+  const all = [...moves]; // then both sides pass to the end
+  const record = {
+    scenarioId: sc.id,
+    scenarioHash: rulesFor(sc).hash,
+    seed: 'a',
+    setup: DEFAULT_SETUP,
+    moves: all,
+  };
+  let t = play(sc, newGame(sc, 'a'), ...moves);
+  while (t.phase !== 'over') {
+    const m: Move =
+      t.phase === 'talks'
+        ? { type: 'pass', side: t.talks.toMove }
+        : { type: 'orders', side: t.drafts.us === null ? 'us' : 'cn', orders: [] };
+    all.push(m);
+    t = play(sc, t, m);
+  }
+  const a = analyseGame(sc, record);
+
+  it('has a timeline as long as the moves and events played', () => {
+    const fired = Object.keys(t.fired).length;
+    expect(a.timeline).toHaveLength(all.length + fired);
+    expect(a.timeline.filter((i) => i.kind === 'event')).toHaveLength(fired);
+  });
+
+  it('has a leverage and tension point for every turn, and names the biggest swing’s cause', () => {
+    expect(a.series).toHaveLength(rulesFor(sc).totalTurns + 1);
+    for (const p of a.series) expect(p.leverageUs).toBeGreaterThanOrEqual(0);
+    const first = a.swings[0]!;
+    expect(Math.abs(first.delta)).toBeGreaterThan(0);
+    expect(first.cause).not.toBeNull();
+  });
+
+  it('evaluates each proposal, and the frontier holds no point beaten by another', () => {
+    expect(a.proposals).toHaveLength(1);
+    expect(a.proposals[0]?.accepted).toBe(false);
+    for (const p of a.frontier)
+      expect(a.frontier.some((q) => q !== p && q.us >= p.us && q.cn >= p.cn)).toBe(false);
+    expect(a.efficiency).not.toBeNull();
+    expect(a.efficiency!).toBeLessThanOrEqual(1 + 1e-9);
+  });
+});
