@@ -2,7 +2,7 @@
 // checked as unknown data first (shape), then against the state (meaning). A refusal names a code
 // and a reason a player can read; nothing here changes the state.
 import type { Rules } from './rules';
-import type { Clause, Condition, GameState, Order, Refusal, Side } from './types';
+import type { Clause, Condition, GameState, Order, Refusal, Setup, Side } from './types';
 import { other, PLEDGE_SIZES, REJECT_REASONS, refuse } from './types';
 
 const isObj = (x: unknown): x is Record<string, unknown> =>
@@ -299,4 +299,19 @@ export function canonicalOrder(o: Order): Order {
     case 'extend':
       return { kind: 'extend' };
   }
+}
+
+const isSeat = (x: unknown): boolean =>
+  isObj(x) && (x.kind === 'human' || (x.kind === 'ai' && isStr(x.profile) && isInt(x.level)));
+
+/** Whether data from a file or a link is a setup the engine can start a game with. */
+export function isSetup(x: unknown): x is Setup {
+  return (
+    isObj(x) &&
+    isObj(x.seats) &&
+    isSeat(x.seats.us) &&
+    isSeat(x.seats.cn) &&
+    typeof x.randomEvents === 'boolean' &&
+    (x.leverage === 'live' || x.leverage === 'own' || x.leverage === 'after')
+  );
 }

@@ -3,8 +3,8 @@
 // that list (a byte or two), so a long game stays short; any other move (a package built by hand, an
 // instructor's inject) is stored as its JSON. The AI's reason codes come from a small string table.
 // Decoding replays the game, so a link that does not fit its scenario is refused with the reason.
-import type { GameRecord, GameState, Move, Scenario, Setup } from '../engine';
-import { applyMove, canonicalJson, legalMoves, newGame } from '../engine';
+import type { GameRecord, GameState, Move, Scenario } from '../engine';
+import { applyMove, canonicalJson, isSetup, legalMoves, newGame } from '../engine';
 
 const VERSION = 1;
 const ACTORS = ['us', 'cn', 'control'] as const;
@@ -138,26 +138,6 @@ export function encodeGame(scenario: Scenario, record: GameRecord): string {
 export type DecodedGame =
   | { readonly ok: true; readonly record: GameRecord; readonly state: GameState }
   | { readonly ok: false; readonly reason: string };
-
-const isSeat = (x: unknown): boolean =>
-  typeof x === 'object' &&
-  x !== null &&
-  ((x as { kind?: unknown }).kind === 'human' ||
-    ((x as { kind?: unknown }).kind === 'ai' &&
-      typeof (x as { profile?: unknown }).profile === 'string' &&
-      Number.isInteger((x as { level?: unknown }).level)));
-
-/** A setup as the engine records it (a link may hold anything). */
-export function isSetup(x: unknown): x is Setup {
-  if (typeof x !== 'object' || x === null) return false;
-  const s = x as { seats?: { us?: unknown; cn?: unknown }; randomEvents?: unknown; leverage?: unknown };
-  return (
-    isSeat(s.seats?.us) &&
-    isSeat(s.seats?.cn) &&
-    typeof s.randomEvents === 'boolean' &&
-    (s.leverage === 'live' || s.leverage === 'own' || s.leverage === 'after')
-  );
-}
 
 /** What a link names before its moves are read: enough to find (or ask for) the scenario. */
 export function peekGame(text: string): { scenarioId: string; scenarioHash: string } | null {
