@@ -52,11 +52,15 @@ interface GaugeRow {
 
 export class TableScene extends Phaser.Scene {
   private tracks: TrackRow[] = [];
+  private creds: { side: Side; cred: Phaser.GameObjects.Text; building: Phaser.GameObjects.Text }[] = [];
   private gauges: GaugeRow[] = [];
   private needle!: Phaser.GameObjects.Rectangle;
   private levText!: Phaser.GameObjects.Text;
   private levHidden!: Phaser.GameObjects.Text;
-  private dial!: Phaser.GameObjects.Graphics;
+  private bg!: Phaser.GameObjects.Graphics; // the static drawing, baked into one texture with…
+  private statics: Phaser.GameObjects.GameObject[] = []; // …the static texts, icons and emblems
+  private dialUs!: Phaser.GameObjects.Arc;
+  private dialCn!: Phaser.GameObjects.Arc;
   private tensionFill!: Phaser.GameObjects.Rectangle;
   private tensionText!: Phaser.GameObjects.Text;
   private dealText!: Phaser.GameObjects.Text;
@@ -85,19 +89,58 @@ export class TableScene extends Phaser.Scene {
       if (!this.textures.exists(key)) this.textures.addCanvas(key, canvas);
     const game = this.store.getState().game;
     if (!game) return;
+    this.bg = this.add.graphics();
     this.buildCalendar(game.state);
     this.buildSide('us', 12);
     this.buildSide('cn', W - 12 - 376);
     this.buildMiddle();
+    // Everything that never changes is drawn once into one texture: a frame then draws a few dozen
+    // objects instead of hundreds (Graphics are re-tessellated every frame, each Text is a quad).
+    if (this.textures.exists('table-static')) this.textures.remove('table-static');
+    const baked = this.textures.addDynamicTexture('table-static', W, H);
+    if (baked) {
+      baked.draw(this.bg);
+      baked.draw(this.statics);
+      baked.render();
+      this.bg.destroy();
+      for (const o of this.statics) o.destroy();
+      this.statics = [];
+      this.add.image(0, 0, 'table-static').setOrigin(0, 0).setDepth(-1);
+    }
     this.apply(game.state, false);
     this.unsubscribe = this.store.subscribe((s, prev) => {
       if (s.game && (s.game.state !== prev.game?.state || s.viewer !== prev.viewer))
         this.apply(s.game.state, true);
     });
+    this.game.canvas.addEventListener('pointermove', this.wakeUp);
+    this.game.canvas.addEventListener('pointerdown', this.wakeUp);
     this.onReady();
   }
 
+  /** Marks a game object as static: it is baked into the background texture. */
+  private st<T extends Phaser.GameObjects.GameObject>(o: T): T {
+    this.statics.push(o);
+    return o;
+  }
+
+  private idleFrames = 0;
+  private readonly wakeUp = () => this.wake();
+
+  /** Renders again (after a change, or when the pointer is over the table). */
+  wake() {
+    this.idleFrames = 0;
+    if (!this.game.loop.running) this.game.loop.wake();
+  }
+
+  /** Nothing moving: the loop sleeps, so an idle table costs no frames. */
+  override update() {
+    if (this.tweens.getTweens().length > 0) this.idleFrames = 0;
+    else if (++this.idleFrames > 10) this.game.loop.sleep();
+  }
+
   detach() {
+    this.game.canvas?.removeEventListener('pointermove', this.wakeUp);
+    this.game.canvas?.removeEventListener('pointerdown', this.wakeUp);
     this.unsubscribe?.();
     this.unsubscribe = null;
   }
@@ -114,14 +157,14 @@ export class TableScene extends Phaser.Scene {
     const y = 44;
     const gap = (x1 - x0) / Math.max(1, total - 1);
     this.calX = (t: number) => x0 + (total <= 1 ? 0 : Math.min(t, total - 1) * gap);
-    const g = this.add.graphics();
+    const g = this.bg;
     g.fillStyle(COLOR.card, 1).fillRoundedRect(12, 6, W - 24, 66, 8);
     g.lineStyle(1, COLOR.line, 1).strokeRoundedRect(12, 6, W - 24, 66, 8);
     const epi = this.calX(rules.mainTurns) - gap / 2;
     if (rules.mainTurns < total) {
       g.fillStyle(0xece6d8, 1).fillRect(epi, 7, W - 13 - epi, 64);
       g.lineStyle(2, COLOR.ink, 0.7).lineBetween(epi, 8, epi, 70);
-      this.add.text(epi + 6, 10, 'deadline passed: epilogue', text(10, CSS.muted, true));
+      this.st(this.add.text(epi + 6, 10, 'deadline passed: epilogue', text(10, CSS.muted, true)));
     }
     g.lineStyle(2, COLOR.line, 1).lineBetween(x0, y, x1, y);
     const step = Math.max(1, Math.ceil(total / 12));
@@ -134,13 +177,15 @@ export class TableScene extends Phaser.Scene {
     }
     if (rules.summitTurn !== null && sc.calendar.summit) {
       const sx = this.calX(rules.summitTurn);
-      this.add.star(sx, y - 16, 5, 4, 9, COLOR.warn).setStrokeStyle(1, COLOR.ink);
-      this.add.text(sx - 12, y - 16, sc.calendar.summit.name, text(11, CSS.ink, true)).setOrigin(1, 0.5);
+      this.st(this.add.star(sx, y - 16, 5, 4, 9, COLOR.warn).setStrokeStyle(1, COLOR.ink));
+      this.st(
+        this.add.text(sx - 12, y - 16, sc.calendar.summit.name, text(11, CSS.ink, true)).setOrigin(1, 0.5),
+      );
     }
     const truceLine = this.add.rectangle(0, 0, 2, 44, COLOR.cn, 0.8).setOrigin(0.5, 0);
     const truceText = this.add.text(-5, 2, 'truce ends', text(10, CSS.cn, true)).setOrigin(1, 0);
     this.truceMark = this.add.container(0, 14, [truceLine, truceText]).setVisible(state.truce !== null);
-    this.add.text(18, 10, 'CALENDAR', text(10, CSS.muted, true));
+    this.st(this.add.text(18, 10, 'CALENDAR', text(10, CSS.muted, true)));
     this.turnPill = this.add.circle(this.calX(state.turn), y, 9, COLOR.ink).setStrokeStyle(3, 0xffffff);
     this.tweens.add({
       targets: this.turnPill,
@@ -156,27 +201,32 @@ export class TableScene extends Phaser.Scene {
     const sc = this.scenario;
     const rules = rulesFor(sc);
     const color = COLOR[side];
-    const g = this.add.graphics();
+    const g = this.bg;
     g.fillStyle(COLOR.card, 1).fillRoundedRect(x0, 80, 376, H - 86, 8);
     g.lineStyle(1, COLOR.line, 1).strokeRoundedRect(x0, 80, 376, H - 86, 8);
     g.fillStyle(color, 1).fillRect(x0, 80, 376, 5);
-    this.add.image(x0 + 24, 106, `emblem-${side}`).setDisplaySize(28, 28);
-    const name = this.add.text(x0 + 44, 96, sc.sides[side].name, text(17, CSS.ink, true));
-    this.add.text(name.x + name.width + 6, 98, CJK[side], text(15, CSS.muted));
-    this.add.text(x0 + 364, 98, side === 'us' ? '■ US' : '● CN', text(13, CSS[side], true)).setOrigin(1, 0);
+    this.st(this.add.image(x0 + 24, 106, `emblem-${side}`).setDisplaySize(28, 28));
+    const name = this.st(this.add.text(x0 + 44, 96, sc.sides[side].name, text(17, CSS.ink, true)));
+    this.st(this.add.text(name.x + name.width + 6, 98, CJK[side], text(15, CSS.muted)));
+    this.st(
+      this.add.text(x0 + 364, 98, side === 'us' ? '■ US' : '● CN', text(13, CSS[side], true)).setOrigin(1, 0),
+    );
 
     const insts = sc.instruments.filter((i) => i.owner === side);
     const inds = rules.indicatorsOf[side];
     const top = 132;
     const indH = 25;
     const iy = H - 14 - inds.length * indH - 20; // the gauges sit at the foot of the panel
-    const rowH = Math.max(26, Math.min(48, Math.floor((iy - top - 10) / Math.max(1, insts.length))));
-    this.add.text(x0 + 12, top - 6, 'LEVERS', text(10, CSS.muted, true));
+    const cy = iy - 46; // credibility and alternatives under way, above them
+    const rowH = Math.max(26, Math.min(48, Math.floor((cy - top - 6) / Math.max(1, insts.length))));
+    this.st(this.add.text(x0 + 12, top - 6, 'LEVERS', text(10, CSS.muted, true)));
     insts.forEach((inst, i) => {
       const y = top + 8 + i * rowH;
       const flash = this.add.rectangle(x0 + 4, y - 2, 368, rowH - 2, color, 0).setOrigin(0, 0);
-      this.add.image(x0 + 20, y + rowH / 2 - 2, `icon-${iconName(sc, inst.id)}`).setDisplaySize(22, 22);
-      this.add.text(x0 + 38, y, clip(inst.short ?? inst.name, 24), text(12, CSS.ink, true));
+      this.st(
+        this.add.image(x0 + 20, y + rowH / 2 - 2, `icon-${iconName(sc, inst.id)}`).setDisplaySize(22, 22),
+      );
+      this.st(this.add.text(x0 + 38, y, clip(inst.short ?? inst.name, 24), text(12, CSS.ink, true)));
       const label = this.add.text(x0 + 364, y, '', text(11, CSS.muted)).setOrigin(1, 0);
       const tx0 = x0 + 44;
       const tx1 = x0 + 356;
@@ -214,15 +264,22 @@ export class TableScene extends Phaser.Scene {
         pendingText,
       });
     });
-    this.add.text(x0 + 12, iy, 'PRESSURES AT HOME', text(10, CSS.muted, true));
-    this.add.text(x0 + 364, iy, 'value · green: alternatives', text(10, CSS.muted)).setOrigin(1, 0);
+    this.st(this.add.text(x0 + 12, cy, 'CREDIBILITY', text(10, CSS.muted, true)));
+    this.st(
+      this.add.text(x0 + 364, cy, 'threats believed · promises kept', text(10, CSS.muted)).setOrigin(1, 0),
+    );
+    const cred = this.add.text(x0 + 12, cy + 13, '', text(12, CSS.ink));
+    const building = this.add.text(x0 + 12, cy + 29, '', text(11, CSS.gain, true));
+    this.creds.push({ side, cred, building });
+    this.st(this.add.text(x0 + 12, iy, 'PRESSURES AT HOME', text(10, CSS.muted, true)));
+    this.st(this.add.text(x0 + 364, iy, 'value · green: alternatives', text(10, CSS.muted)).setOrigin(1, 0));
     inds.forEach((ind, i) => {
       const y = iy + 18 + i * indH;
-      this.add.image(x0 + 20, y + 8, `icon-${iconName(sc, ind.id)}`).setDisplaySize(18, 18);
-      this.add.text(x0 + 36, y + 1, clip(ind.name.replace(/ \(.*\)$/, ''), 24), text(12));
+      this.st(this.add.image(x0 + 20, y + 8, `icon-${iconName(sc, ind.id)}`).setDisplaySize(18, 18));
+      this.st(this.add.text(x0 + 36, y + 1, clip(ind.name.replace(/ \(.*\)$/, ''), 24), text(12)));
       const bx = x0 + 196;
       const bw = 128;
-      this.add.rectangle(bx, y + 3, bw, 10, 0xe9e4d8).setOrigin(0, 0);
+      this.st(this.add.rectangle(bx, y + 3, bw, 10, 0xe9e4d8).setOrigin(0, 0));
       const fill = this.add
         .rectangle(bx, y + 3, bw, 10, color, 0.85)
         .setOrigin(0, 0)
@@ -238,12 +295,23 @@ export class TableScene extends Phaser.Scene {
 
   private buildMiddle() {
     const cx = W / 2;
-    const g = this.add.graphics();
+    const g = this.bg;
     g.fillStyle(COLOR.card, 1).fillRoundedRect(cx - 104, 80, 208, H - 86, 8);
     g.lineStyle(1, COLOR.line, 1).strokeRoundedRect(cx - 104, 80, 208, H - 86, 8);
-    this.add.text(cx, 90, 'WHO HAS THE UPPER HAND?', text(10, CSS.muted, true)).setOrigin(0.5, 0);
-    this.dial = this.add.graphics();
+    this.st(this.add.text(cx, 90, 'WHO HAS THE UPPER HAND?', text(10, CSS.muted, true)).setOrigin(0.5, 0));
     const cy = 200;
+    g.lineStyle(18, 0xcfc8b8, 1).beginPath().arc(cx, cy, 84, Math.PI, 0, false).strokePath();
+    this.dialUs = this.add
+      .arc(cx, cy, 84, 180, 270, false)
+      .setStrokeStyle(16, COLOR.us, 0.9)
+      .setClosePath(false);
+    this.dialCn = this.add
+      .arc(cx, cy, 84, 270, 360, false)
+      .setStrokeStyle(16, COLOR.cn, 0.9)
+      .setClosePath(false);
+    this.dialUs.isFilled = false;
+    this.dialCn.isFilled = false;
+    this.st(this.add.rectangle(cx, cy - 84, 2, 18, 0xffffff));
     this.needle = this.add.rectangle(cx, cy, 74, 4, COLOR.ink).setOrigin(0, 0.5);
     this.add.circle(cx, cy, 7, COLOR.ink);
     this.levText = this.add
@@ -254,23 +322,25 @@ export class TableScene extends Phaser.Scene {
       .text(cx, cy - 40, 'hidden until\nthe end', text(13, CSS.muted))
       .setOrigin(0.5, 0.5)
       .setAlign('center');
-    const explain = this.add.text(cx, cy + 52, 'Explain ▸', text(12, CSS.us, true)).setOrigin(0.5, 0);
-    const zone = this.add.zone(cx, cy - 20, 190, 150).setInteractive({ useHandCursor: true });
+    const explain = this.st(
+      this.add.text(cx, cy + 52, 'Explain ▸', text(12, CSS.us, true)).setOrigin(0.5, 0),
+    );
+    const zone = this.add.zone(cx, cy - 10, 200, 180).setInteractive({ useHandCursor: true });
     zone.on('pointerdown', () => this.onExplain());
-    explain.setInteractive({ useHandCursor: true }).on('pointerdown', () => this.onExplain());
+    void explain;
 
     const t = this.scenario.params.tension;
     const top = 318;
     const hgt = 220;
-    this.add.text(cx, top - 30, 'TENSION', text(10, CSS.muted, true)).setOrigin(0.5, 0);
+    this.st(this.add.text(cx, top - 30, 'TENSION', text(10, CSS.muted, true)).setOrigin(0.5, 0));
     this.tensionText = this.add.text(cx, top - 16, '', text(13, CSS.ink, true)).setOrigin(0.5, 0);
     const riskTop = top + hgt * (1 - t.max / t.max);
     const riskBottom = top + hgt * (1 - t.risk / t.max);
     g.fillStyle(0xe9e4d8, 1).fillRoundedRect(cx - 16, top, 32, hgt, 6);
     g.fillStyle(COLOR.loss, 0.16).fillRect(cx - 30, riskTop, 60, riskBottom - riskTop);
     g.lineStyle(1, COLOR.loss, 0.8).lineBetween(cx - 34, riskBottom, cx + 34, riskBottom);
-    this.add.text(cx + 36, riskBottom - 6, `risk\n${t.risk / 10}`, text(10, CSS.loss, true));
-    this.add.text(cx + 36, riskTop, 'collapse', text(10, CSS.loss));
+    this.st(this.add.text(cx + 36, riskBottom - 6, `risk\n${t.risk / 10}`, text(10, CSS.loss, true)));
+    this.st(this.add.text(cx + 36, riskTop, 'collapse', text(10, CSS.loss)));
     this.tensionFill = this.add
       .rectangle(cx, top + hgt, 22, hgt, COLOR.warn)
       .setOrigin(0.5, 1)
@@ -286,6 +356,7 @@ export class TableScene extends Phaser.Scene {
   // Rendering a state, animating what changed
 
   private apply(state: GameState, animate: boolean) {
+    this.wake();
     const sc = this.scenario;
     const prev = this.last;
     this.last = state;
@@ -321,6 +392,18 @@ export class TableScene extends Phaser.Scene {
       if (animate && before !== undefined && Math.abs(v - before) >= 1)
         this.floater(gauge, (v - before) / 10);
     }
+    for (const c of this.creds) {
+      c.cred.setText(
+        `Resolve ${Math.round(state.resolve[c.side] * 100)}%   ·   Reliability ${Math.round(state.reliability[c.side] * 100)}%`,
+      );
+      const under = sc.alternatives
+        .filter((a) => a.side === c.side && state.builds[a.id] !== undefined)
+        .map(
+          (a) =>
+            `${clip(a.name, 30)}${(state.builds[a.id] ?? 0) > 0 ? ` (${state.builds[a.id]} more)` : ' (done)'}`,
+        );
+      c.building.setText(under.length ? `Building: ${under.join('; ')}` : '');
+    }
     this.applyLeverage(state, dur);
     const t = sc.params.tension;
     this.to(this.tensionFill, { scaleY: state.tension / t.max }, dur);
@@ -350,22 +433,18 @@ export class TableScene extends Phaser.Scene {
   private applyLeverage(state: GameState, dur: number) {
     const sc = this.scenario;
     const view = viewFor(sc, state, this.store.getState().viewer ?? 'public');
-    const cx = W / 2;
-    const cy = 200;
-    const r = 84;
-    this.dial.clear();
     const l = view.leverage;
     this.needle.setVisible(l !== null);
     this.levHidden.setVisible(l === null);
+    this.dialUs.setVisible(l !== null);
+    this.dialCn.setVisible(l !== null);
     if (!l) {
-      this.dial.lineStyle(16, 0xcfc8b8, 1).beginPath().arc(cx, cy, r, Math.PI, 0, false).strokePath();
       this.levText.setText('');
       return;
     }
-    const split = Math.PI + l.us * Math.PI; // the US share of the arc, from the left
-    this.dial.lineStyle(16, COLOR.us, 0.9).beginPath().arc(cx, cy, r, Math.PI, split, false).strokePath();
-    this.dial.lineStyle(16, COLOR.cn, 0.9).beginPath().arc(cx, cy, r, split, 0, false).strokePath();
-    this.dial.lineStyle(2, 0xffffff, 1).lineBetween(cx, cy - r - 9, cx, cy - r + 9);
+    const split = 180 + l.us * 180; // degrees: the US share of the arc, from the left
+    this.dialUs.setStartAngle(180).setEndAngle(split);
+    this.dialCn.setStartAngle(split).setEndAngle(360);
     // the needle leans toward the side that holds the upper hand
     const angle = Math.PI + (1 - l.us) * Math.PI;
     if (this.lastLev === null || dur === 0) this.needle.setRotation(angle);

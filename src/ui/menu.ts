@@ -168,7 +168,12 @@ function sidePicker(m: MenuState, sc: ScenarioInfo | undefined): HTMLElement {
 function modePicker(m: MenuState): HTMLElement {
   const aiReady = m.ai !== null && m.ai !== 'loading';
   const radio = (mode: Mode, label: string, disabled: boolean) => {
-    const input = h('input', { type: 'radio', name: 'mode', value: mode, 'data-loading': m.ai === 'loading' });
+    const input = h('input', {
+      type: 'radio',
+      name: 'mode',
+      value: mode,
+      'data-loading': m.ai === 'loading',
+    });
     input.checked = m.mode === mode;
     input.disabled = disabled;
     input.addEventListener('change', () => {

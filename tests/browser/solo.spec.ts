@@ -10,7 +10,9 @@ test('solo: a full game of Road to Busan against the computer, to the results', 
   const solo = page.getByLabel('Against the computer');
   const missing = page.getByText('The computer opponent is not in this build yet.');
   await expect(solo.or(missing).first()).toBeVisible();
-  await page.waitForFunction(() => !document.querySelector('input[value="solo"]')?.hasAttribute('data-loading'));
+  await page.waitForFunction(
+    () => !document.querySelector('input[value="solo"]')?.hasAttribute('data-loading'),
+  );
   test.skip(await missing.isVisible(), 'src/ai is not in this build: solo play needs the computer opponent');
   await expect(solo).toBeEnabled({ timeout: 20_000 });
   await page.getByRole('radio', { name: 'Play Road to Busan' }).check();

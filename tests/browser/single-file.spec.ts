@@ -1,0 +1,48 @@
+// The self-contained upper-hand.html an instructor hands out: built here with the single-file config,
+// opened from a file:// address, and played for a turn with nothing fetched from a server.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { calendar, lift, shot, tableReady, throughBriefings, watchErrors } from './helpers';
+
+const out = resolve('test-results/single/upper-hand.html');
+
+test.beforeAll(() => {
+  test.setTimeout(240_000);
+  execFileSync('npx', ['vite', 'build', '-c', 'vite.single.config.ts', '--logLevel', 'error'], {
+    env: { ...process.env, UPPER_HAND_SINGLE_OUT: out },
+    stdio: 'inherit',
+  });
+});
+
+test('the single-file build plays a turn from a file:// address', async ({ page }) => {
+  expect(existsSync(out)).toBe(true);
+  const errors = watchErrors(page);
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file:') && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+      requests.push(r.url());
+  });
+  await page.goto(pathToFileURL(out).href);
+  await expect(page.getByRole('heading', { name: 'Upper Hand', level: 1 })).toBeVisible();
+  await page.getByRole('radio', { name: 'Play Road to Busan' }).check();
+  await page.getByLabel('Two players at one screen').check();
+  await page.getByRole('button', { name: 'Start game' }).click();
+  await throughBriefings(page);
+  await lift(page, 'Washington');
+  await tableReady(page);
+  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  await lift(page, 'Beijing');
+  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  await lift(page, 'Washington');
+  await page.getByRole('button', { name: 'Pass: no orders' }).click();
+  await lift(page, 'Beijing');
+  await page.getByRole('button', { name: 'Pass: no orders' }).click();
+  await expect(calendar(page)).toContainText('Turn 2 of 11');
+  await page.waitForTimeout(600);
+  await shot(page, 'single-file-table');
+  expect(requests).toEqual([]);
+  expect(errors).toEqual([]);
+});
