@@ -8,7 +8,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GameState, Move, Refusal, Scenario, Setup, Side } from '../engine';
 import { applyMove, newGame, SIDES } from '../engine';
 import type { CatalogEntry } from './catalog';
-import { type ResumableSave, SAVE_FORMAT, writeSave } from './saves';
+import { SAVE_FORMAT, writeSave } from './save-file';
+import type { ResumableSave } from './saves';
 
 export type Screen = 'menu' | 'briefing' | 'table' | 'results';
 

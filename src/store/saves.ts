@@ -6,22 +6,9 @@ import type { GameState, Move, Scenario, Setup } from '../engine';
 import { replay } from '../engine';
 import { findScenario, knownTitle } from './catalog';
 
-export const SAVE_PREFIX = 'upper-hand:save:';
-export const SAVE_FORMAT = 1;
+import { SAVE_FORMAT, SAVE_PREFIX, type SaveFile } from './save-file';
 
-export interface SaveFile {
-  readonly format: number;
-  readonly id: string;
-  readonly scenarioId: string;
-  readonly scenarioHash: string;
-  readonly title: string;
-  readonly seed: string;
-  readonly setup: Setup;
-  readonly moves: readonly Move[];
-  readonly savedAt: string; // ISO date, for the list
-  readonly turn: number;
-  readonly over: boolean;
-}
+export { deleteSave, SAVE_FORMAT, SAVE_PREFIX, type SaveFile, writeSave } from './save-file';
 
 export interface ResumableSave {
   readonly save: SaveFile;
@@ -131,17 +118,4 @@ export async function listSaves(
   }
   saves.sort((a, b) => (a.save.savedAt < b.save.savedAt ? 1 : a.save.savedAt > b.save.savedAt ? -1 : 0));
   return { saves, problems };
-}
-
-export function writeSave(storage: Storage, save: SaveFile): string | null {
-  try {
-    storage.setItem(SAVE_PREFIX + save.id, JSON.stringify(save));
-    return null;
-  } catch (e) {
-    return `The game could not be saved (${String(e).slice(0, 80)}).`;
-  }
-}
-
-export function deleteSave(storage: Storage, id: string) {
-  storage.removeItem(SAVE_PREFIX + id);
 }

@@ -22,29 +22,42 @@ export function openLeverageDialog(game: GameSession, viewer: Side | null) {
   const sc = game.scenario;
   const rules = rulesFor(sc);
   const view = viewFor(sc, game.state, viewer ?? 'public');
-  const dialog = h('dialog', { 'aria-label': 'Who has the upper hand?' });
-  const body: HTMLElement[] = [h('h2', { text: 'Who has the upper hand?' })];
+  const dialog = h('dialog', { class: 'leverage', 'aria-label': 'Who has the upper hand?' });
+  const close = button('Close', () => dialog.close(), { class: 'primary' });
+  const body: HTMLElement[] = [h('header', {}, h('h2', { text: 'Who has the upper hand?' }), close)];
   if (!view.leverage) {
     body.push(h('p', { text: 'Leverage is hidden in this game until it is over.' }));
   } else {
-    body.push(h('p', { text: leverageHeadline(game, viewer) ?? '' }));
+    body.push(h('p', { class: 'verdict', text: leverageHeadline(game, viewer) ?? '' }));
+    const cols: HTMLElement[] = [];
     for (const side of ['us', 'cn'] as const) {
       const hand = view.leverage.hands[side];
       if (!hand) continue;
-      body.push(
+      const lines = explainHand(rules, hand).map((line) => h('li', { text: line.text }));
+      const TOP = 4;
+      cols.push(
         h(
-          'h3',
+          'section',
           { class: `side-${side}` },
-          h('span', { class: 'badge', text: side === 'us' ? '■ US' : '● CN' }),
-          ` ${sideName(sc, side)}’s cards (total ${hand.total.toFixed(1)})`,
-        ),
-        h(
-          'ol',
-          {},
-          explainHand(rules, hand).map((line) => h('li', { text: line.text })),
+          h(
+            'h3',
+            {},
+            h('span', { class: 'badge', text: side === 'us' ? '■ US' : '● CN' }),
+            ` ${sideName(sc, side)}’s cards (total ${hand.total.toFixed(1)})`,
+          ),
+          h('ol', {}, lines.slice(0, TOP)),
+          lines.length > TOP
+            ? h(
+                'details',
+                {},
+                h('summary', { text: `${lines.length - TOP} smaller cards` }),
+                h('ol', { start: TOP + 1 }, lines.slice(TOP)),
+              )
+            : null,
         ),
       );
     }
+    body.push(h('div', { class: 'hands' }, cols));
     body.push(
       h('p', {
         class: 'hint',
@@ -52,9 +65,9 @@ export function openLeverageDialog(game: GameSession, viewer: Side | null) {
       }),
     );
   }
-  body.push(button('Close', () => dialog.close(), { class: 'primary' }));
   dialog.append(...body);
   dialog.addEventListener('close', () => dialog.remove());
   document.body.append(dialog);
   dialog.showModal();
+  close.focus();
 }

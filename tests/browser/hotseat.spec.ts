@@ -89,7 +89,9 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   await expect(revealed).toContainText('Critical-minerals deals');
   await expect(revealed).toContainText('Beijing: no orders');
   await page.getByRole('tab', { name: 'Talks' }).click();
-  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  // by keyboard alone: focus the control and press Enter
+  await page.getByRole('button', { name: 'Done talking (pass)' }).focus();
+  await page.keyboard.press('Enter');
   await lift(page, 'Washington');
   await page.getByRole('button', { name: 'Done talking (pass)' }).click();
   // orders of turn 2: Beijing is first in this turn's order
@@ -113,6 +115,14 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   await lift(page, 'Beijing');
   await page.getByRole('button', { name: 'Pass: no orders' }).click();
   await expect(calendar(page)).toContainText('Turn 4 of 11');
+  // who has the upper hand, one click away; closed from the keyboard
+  await page.getByRole('button', { name: 'Who has the upper hand?' }).click();
+  const why = page.getByRole('dialog', { name: 'Who has the upper hand?' });
+  await expect(why).toContainText('Washington’s cards');
+  await expect(why).toContainText('Beijing’s cards');
+  await shot(page, 'leverage');
+  await page.keyboard.press('Escape');
+  await expect(why).toHaveCount(0);
   await page.waitForTimeout(800); // let the table's movement settle for the picture
   await shot(page, 'table');
   expect(errors).toEqual([]);

@@ -53,6 +53,13 @@ test('solo: a full game of Road to Busan against the computer, to the results', 
       await page.getByRole('button', { name: 'Add: You ask Beijing for' }).click();
       await page.getByRole('button', { name: 'Send proposal' }).click();
       sentPackage = true;
+      // the computer answers with its reason; the player takes the proposal back (undo)
+      const news = page.getByRole('region', { name: 'News' });
+      await expect(news).toContainText(/Beijing (accepts|rejects)/);
+      await expect(page.getByRole('region', { name: 'The computer’s moves' })).toBeVisible();
+      await page.getByRole('button', { name: 'Undo my last move' }).click();
+      await expect(news).not.toContainText('Washington proposes');
+      await shot(page, 'solo-after-undo');
     } else if (await pass.isVisible()) await pass.click();
     else if (await passOrders.isVisible()) await passOrders.click();
     else await page.waitForTimeout(100);

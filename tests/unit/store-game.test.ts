@@ -1,0 +1,154 @@
+// The store around the engine: moves dispatched to applyMove (a refusal keeps the state and the
+// engine's reason), autosave after every move, undo of one's own last move within the turn, the
+// hot-seat curtain, and the package preview computed on copies of the game.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Scenario, Setup } from '../../src/engine';
+import { contentHash, newGame } from '../../src/engine';
+import {
+  type AppStore,
+  confirmCurtain,
+  dispatch,
+  finishBriefing,
+  makeAppStore,
+  nextHumanActor,
+  startGame,
+  undo,
+  undoableIndex,
+  useStorage,
+} from '../../src/store/game-store';
+import { previewPackage } from '../../src/store/preview';
+import { SAVE_PREFIX } from '../../src/store/save-file';
+import { shippedScenarios } from '../fixtures/shipped';
+
+class MemoryStorage implements Storage {
+  private map = new Map<string, string>();
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  removeItem(k: string) {
+    this.map.delete(k);
+  }
+  setItem(k: string, v: string) {
+    this.map.set(k, v);
+  }
+}
+
+const HOT: Setup = {
+  seats: { us: { kind: 'human' }, cn: { kind: 'human' } },
+  randomEvents: false,
+  leverage: 'live',
+};
+let busan: Scenario;
+let storage: MemoryStorage;
+
+beforeAll(() => {
+  const found = shippedScenarios().find(([, s]) => s.id === 'road-to-busan');
+  if (!found) throw new Error('road-to-busan is not shipped');
+  busan = found[1];
+});
+
+function hotSeat(): AppStore {
+  storage = new MemoryStorage();
+  useStorage(storage);
+  const store = makeAppStore({ pace: 0, muted: true });
+  startGame(
+    store,
+    { id: busan.id, hash: contentHash(busan), scenario: busan, origin: 'shipped' },
+    { seed: 's', setup: HOT },
+  );
+  confirmCurtain(store); // Washington's briefing
+  finishBriefing(store);
+  confirmCurtain(store); // Beijing's briefing
+  finishBriefing(store);
+  return store;
+}
+
+describe('the game store', () => {
+  it('starts behind the curtain for the side that opens the talks, then shows the table', () => {
+    const store = hotSeat();
+    expect(store.getState().screen).toBe('table');
+    expect(store.getState().curtain).toBe('us');
+    expect(store.getState().viewer).toBeNull();
+    confirmCurtain(store);
+    expect(store.getState().viewer).toBe('us');
+  });
+
+  it('dispatches moves to the engine, autosaves, and keeps the engine’s reason for a refusal', () => {
+    const store = hotSeat();
+    confirmCurtain(store);
+    const before = store.getState().game!.state;
+    const refused = dispatch(store, { type: 'pass', side: 'cn' });
+    expect(refused.ok).toBe(false);
+    expect(store.getState().game!.state).toBe(before);
+    expect(store.getState().refusal).toMatch(/other side’s turn/);
+    expect(dispatch(store, { type: 'pass', side: 'us' }).ok).toBe(true);
+    const saved = JSON.parse(storage.getItem(SAVE_PREFIX + store.getState().game!.id)!);
+    expect(saved.moves).toEqual([{ type: 'pass', side: 'us' }]);
+    expect(saved.scenarioHash).toBe(contentHash(busan));
+    // the screen passes to Beijing behind the curtain
+    expect(store.getState().curtain).toBe('cn');
+    expect(store.getState().viewer).toBeNull();
+  });
+
+  it('undoes one’s own last move within the turn, and not the other side’s', () => {
+    const store = hotSeat();
+    confirmCurtain(store);
+    const proposal = {
+      type: 'propose',
+      side: 'us',
+      clauses: [{ kind: 'instrument', instrument: 'us-tariff', level: 2 }],
+    } as const;
+    expect(dispatch(store, proposal).ok).toBe(true);
+    // Beijing is now to answer: Washington no longer has the screen
+    expect(undoableIndex(store.getState().game!, 'cn')).toBe(-1);
+    confirmCurtain(store);
+    expect(dispatch(store, { type: 'reject', side: 'cn', reason: 'timing' }).ok).toBe(true);
+    expect(undoableIndex(store.getState().game!, 'cn')).toBe(1);
+    expect(undo(store)).toBe(true);
+    const g = store.getState().game!;
+    expect(g.moves).toHaveLength(1);
+    expect(g.state.talks.open?.by).toBe('us');
+    expect(JSON.parse(storage.getItem(SAVE_PREFIX + g.id)!).moves).toHaveLength(1);
+  });
+
+  it('names the human who must act next', () => {
+    const s = newGame(busan, 's', HOT);
+    expect(nextHumanActor(s)).toBe('us');
+    const solo = newGame(busan, 's', {
+      ...HOT,
+      seats: { us: { kind: 'ai', profile: 'x', level: 1 }, cn: { kind: 'human' } },
+    });
+    expect(nextHumanActor(solo)).toBeNull();
+  });
+});
+
+describe('the package preview', () => {
+  it('applies the package to copies and compares both sides’ utility and leverage', () => {
+    const s = newGame(busan, 's', HOT);
+    const p = previewPackage(busan, s, 'us', [
+      { kind: 'instrument', instrument: 'us-tariff', level: 2 },
+      { kind: 'instrument', instrument: 'cn-soybeans', level: 2 },
+    ]);
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    expect(p.toTheEnd.us).toBeGreaterThan(0); // soybeans back for farmers
+    expect(p.leverage.before).not.toBe(p.leverage.after);
+    expect(Number.isFinite(p.atOnce.cn)).toBe(true);
+  });
+
+  it('reports the engine’s refusal instead of a preview', () => {
+    const s = newGame(busan, 's', HOT);
+    const p = previewPackage(busan, s, 'us', [{ kind: 'instrument', instrument: 'us-tariff', level: 6 }]);
+    expect(p.ok).toBe(false);
+    if (!p.ok) expect(p.reason).toMatch(/only lower/);
+  });
+});
