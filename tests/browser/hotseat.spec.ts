@@ -123,7 +123,8 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   await shot(page, 'leverage');
   await page.keyboard.press('Escape');
   await expect(why).toHaveCount(0);
-  await page.waitForTimeout(800); // let the table's movement settle for the picture
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.waitForTimeout(2000); // let the table's movement settle for the picture
   await shot(page, 'table');
   expect(errors).toEqual([]);
 });
