@@ -3,7 +3,7 @@
 // it was claimed, the objectives met, and who held the upper hand at the end — the sources' question:
 // did the upper hand win the bigger slice?
 import type { Side } from '../engine';
-import { score } from '../engine';
+import { leverage, rulesFor, score } from '../engine';
 import { type AppStore, toMenu } from '../store/game-store';
 import { CJK } from './cjk-text';
 import { button, h } from './dom';
@@ -63,6 +63,17 @@ export function renderResults(root: HTMLElement, store: AppStore) {
     );
   };
   const head = leverageHeadline(game, null) ?? leverageHeadline(game, 'us');
+  // the sources' question: did the side with the upper hand claim the bigger slice?
+  const lev = leverage(rulesFor(sc), game.state);
+  const upper: Side = lev.us >= 0.5 ? 'us' : 'cn';
+  const bigger: Side | null =
+    sc0.sides.us.raw === sc0.sides.cn.raw ? null : sc0.sides.us.raw > sc0.sides.cn.raw ? 'us' : 'cn';
+  const lesson =
+    bigger === null
+      ? `${name(upper)} held the upper hand at the end; the two sides claimed equal slices.`
+      : bigger === upper
+        ? `${name(upper)} held the upper hand at the end, and it also claimed the bigger slice.`
+        : `${name(upper)} held the upper hand at the end, yet ${name(bigger)} claimed the bigger slice.`;
   root.replaceChildren(
     h(
       'main',
@@ -80,6 +91,7 @@ export function renderResults(root: HTMLElement, store: AppStore) {
         `Value created (the joint gain over no deal): ${pts(sc0.created)} points — claimed ${pts(sc0.sides.us.raw)} by ${name('us')} and ${pts(sc0.sides.cn.raw)} by ${name('cn')}.`,
       ),
       head ? h('p', { text: `At the end: ${head}` }) : null,
+      h('p', { class: 'lesson' }, h('strong', { text: 'Did the upper hand win the bigger slice? ' }), lesson),
       h('div', { class: 'score-cols' }, card('us'), card('cn')),
       h(
         'div',

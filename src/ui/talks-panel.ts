@@ -3,7 +3,7 @@
 // talking"; the readout of a deal made this turn; the computer's moves with their reasons. What is
 // possible comes from the engine (checkMove); a refusal is shown with the engine's reason.
 import type { Move, RejectReason, Side } from '../engine';
-import { checkMove, REJECT_REASONS, rulesFor } from '../engine';
+import { checkMove, clauseGiver, REJECT_REASONS, rulesFor } from '../engine';
 import { type AppStore, dispatch, type GameSession } from '../store/game-store';
 import { button, h, select } from './dom';
 import { draftFor, packageBuilder } from './package-builder';
@@ -54,7 +54,10 @@ export function talksPanel(
         h(
           'ul',
           { class: 'clauses' },
-          open.clauses.map((c) => h('li', { text: clauseText(sc, c) })),
+          open.clauses.map((c) => {
+            const giver = clauseGiver(rules, c);
+            return h('li', { class: giver ? `side-${giver}` : '', text: clauseText(sc, c) });
+          }),
         ),
       ),
     );
@@ -84,10 +87,12 @@ export function talksPanel(
             'data-key': 'accept',
             disabledReason: acceptRefusal?.reason ?? null,
           }),
-          reason,
-          button('Reject', () => tryMove(store, { type: 'reject', side: viewer, reason: d.reason }), {
-            'data-key': 'reject',
-          }),
+          countering === key ? null : reason,
+          countering === key
+            ? null
+            : button('Reject', () => tryMove(store, { type: 'reject', side: viewer, reason: d.reason }), {
+                'data-key': 'reject',
+              }),
           button(
             countering === key ? 'Cancel counter' : 'Counter…',
             () => {

@@ -89,6 +89,41 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   await expect(revealed).toContainText('Critical-minerals deals');
   await expect(revealed).toContainText('Beijing: no orders');
   await page.getByRole('tab', { name: 'Talks' }).click();
+  // Beijing proposes; Washington counters (reject with a reason, then its own package)
+  await page
+    .getByRole('combobox', { name: 'You offer' })
+    .selectOption({ label: 'TikTok to “sale approved”' });
+  await page.getByRole('button', { name: 'Add: You offer' }).click();
+  await page
+    .getByRole('combobox', { name: 'You ask Washington for' })
+    .selectOption({ label: 'US tariff to “10%”' });
+  await page.getByRole('button', { name: 'Add: You ask Washington for' }).click();
+  await page.getByRole('button', { name: 'Send proposal' }).click();
+  await lift(page, 'Washington');
+  await expect(page.getByRole('region', { name: 'Proposal on the table' })).toContainText('Beijing proposes');
+  await page.getByRole('button', { name: 'Counter…' }).click();
+  const counter = page.getByRole('region', { name: 'Counter-proposal' });
+  await counter
+    .getByRole('combobox', { name: 'You offer' })
+    .selectOption({ label: 'Entity list to “targeted listings”' });
+  await counter.getByRole('button', { name: 'Add: You offer' }).click();
+  await counter
+    .getByRole('combobox', { name: 'You ask Beijing for' })
+    .selectOption({ label: 'TikTok to “sale approved”' });
+  await counter.getByRole('button', { name: 'Add: You ask Beijing for' }).click();
+  await counter
+    .getByRole('combobox', { name: 'Reason for rejecting theirs' })
+    .selectOption({ label: 'it asks too much for what it gives' });
+  await expect(counter.getByRole('region', { name: 'Preview of the package' })).toBeVisible();
+  await shot(page, 'table-counter');
+  await counter.getByRole('button', { name: 'Reject and send counter-proposal' }).click();
+  await lift(page, 'Beijing');
+  const news = page.getByRole('region', { name: 'News' });
+  await expect(news).toContainText('Washington rejects the proposal: it asks too much for what it gives');
+  await expect(page.getByRole('region', { name: 'Proposal on the table' })).toContainText(
+    'Washington proposes',
+  );
+  await page.getByRole('button', { name: 'Reject' }).click();
   // by keyboard alone: focus the control and press Enter
   await page.getByRole('button', { name: 'Done talking (pass)' }).focus();
   await page.keyboard.press('Enter');
