@@ -2,7 +2,7 @@
 // briefing, table and results, with the hot-seat curtain on top. The URL's hash names the game
 // being played (`#game=…`), so a reload resumes it from its autosave.
 import './ui/styles.css';
-import { startAiDriver } from './store/ai-driver';
+import { restoreFeed, startAiDriver } from './store/ai-driver';
 import { type AppState, makeAppStore, resumeGame, useStorage } from './store/game-store';
 import { isProblem, readSave, SAVE_PREFIX } from './store/saves';
 import { renderBriefing } from './ui/briefing';
@@ -64,7 +64,10 @@ async function resumeFromHash() {
   if (!id) return;
   const r = await readSave(localStorage, SAVE_PREFIX + id);
   if (isProblem(r)) store.setState({ notice: `The game in this address cannot be resumed: ${r.reason}.` });
-  else resumeGame(store, r);
+  else {
+    resumeGame(store, r);
+    void restoreFeed(store);
+  }
 }
 
 let queued = false;

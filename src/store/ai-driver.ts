@@ -2,7 +2,7 @@
 // for that side's move after the pace setting's delay, dispatches it like any other move, and adds
 // the move's reason (rendered by src/ai from its code) to the feed, one move at a time.
 import type { Move, Side } from '../engine';
-import { SIDES } from '../engine';
+import { replay, SIDES } from '../engine';
 import { loadAi } from './ai';
 import { type AppStore, addFeed, dispatch } from './game-store';
 
@@ -63,4 +63,19 @@ export function startAiDriver(store: AppStore): () => void {
     unsubscribe();
     if (timer) clearTimeout(timer);
   };
+}
+
+/** After a resumed game: the computer's recent moves and their reasons back in the feed. */
+export async function restoreFeed(store: AppStore, count = 6) {
+  const game = store.getState().game;
+  if (!game || !game.moves.some((m) => m.ai)) return;
+  const ai = await loadAi();
+  const r = replay(game.scenario, game.seed, game.setup, game.moves, true);
+  if (!ai || !r.ok || !r.states || store.getState().game !== game) return;
+  const items = game.moves
+    .map((m, i) => ({ m, turn: r.states?.[i]?.turn ?? 0 }))
+    .filter(({ m }) => m.ai && (m.side === 'us' || m.side === 'cn'))
+    .slice(-count)
+    .map(({ m, turn }) => ({ turn, side: m.side as Side, text: ai.describeAiMove(game.scenario, m) }));
+  store.setState({ feed: items });
 }

@@ -5,6 +5,7 @@
 import type { LeverageVisibility, Setup, Side } from '../engine';
 import type { AiModule } from '../store/ai';
 import { loadAi } from '../store/ai';
+import { restoreFeed } from '../store/ai-driver';
 import {
   addLoadedScenario,
   fileScenarios,
@@ -311,7 +312,14 @@ function savedGames(store: AppStore, m: MenuState): HTMLElement {
         h(
           'span',
           {},
-          button('Continue', () => resumeGame(store, s), { 'aria-label': `Continue ${label}` }),
+          button(
+            'Continue',
+            () => {
+              resumeGame(store, s);
+              void restoreFeed(store);
+            },
+            { 'aria-label': `Continue ${label}` },
+          ),
           ' ',
           button(
             'Delete',
