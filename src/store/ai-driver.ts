@@ -68,7 +68,7 @@ export function startAiDriver(store: AppStore): () => void {
 /** After a resumed game: the computer's recent moves and their reasons back in the feed. */
 export async function restoreFeed(store: AppStore, count = 6) {
   const game = store.getState().game;
-  if (!game || !game.moves.some((m) => m.ai)) return;
+  if (!game?.moves.some((m) => m.ai)) return;
   const ai = await loadAi();
   const r = replay(game.scenario, game.seed, game.setup, game.moves, true);
   if (!ai || !r.ok || !r.states || store.getState().game !== game) return;
