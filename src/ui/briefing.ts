@@ -14,13 +14,16 @@ export function briefingBody(sc: Scenario, side: Side): HTMLElement {
   const paragraphs = b.text.split(/\n\s*\n/).map((p) => h('p', { text: p.trim() }));
   const objectives = sc.objectives.filter((o) => o.side === side);
   const redLines = sc.redLines.filter((r) => r.side === side);
-  const sources = b.sources.map((s) => {
-    const doc = documentOf(sc, s.source);
+  // grouped by document: title, outlet and date once, then each quote from it
+  const byDoc = new Map<string, string[]>();
+  for (const src of b.sources) byDoc.set(src.source, [...(byDoc.get(src.source) ?? []), src.quote]);
+  const sources = [...byDoc].map(([file, quotes]) => {
+    const doc = documentOf(sc, file);
     return h(
       'li',
       {},
-      h('div', { class: 'cite', text: doc ? `${doc.title} — ${doc.outlet}, ${doc.date}` : s.source }),
-      h('blockquote', { text: `“${s.quote}”` }),
+      h('div', { class: 'cite', text: doc ? `${doc.title} — ${doc.outlet}, ${doc.date}` : file }),
+      quotes.map((q) => h('blockquote', { text: `“${q}”` })),
     );
   });
   return h(
