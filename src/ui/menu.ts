@@ -462,7 +462,7 @@ export function renderMenu(root: HTMLElement, store: AppStore) {
     active && root.contains(active) ? (active.getAttribute('aria-label') ?? active.textContent ?? '') : '';
   root.replaceChildren(
     h(
-      'div',
+      'main',
       { class: 'menu' },
       h(
         'header',

@@ -42,7 +42,7 @@ export function mountTableScreen(store: AppStore): TableScreen {
     'div',
     { class: 'table-screen' },
     topbar,
-    h('div', { class: 'table-main' }, h('div', { class: 'table-left' }, canvasHost, news), panel),
+    h('main', { class: 'table-main' }, h('div', { class: 'table-left' }, canvasHost, news), panel),
     summary,
   );
   let tab: Tab = 'talks';
