@@ -385,7 +385,7 @@ function fileLoader(m: MenuState): HTMLElement {
   input.addEventListener('change', () => void take([...(input.files ?? [])]));
   const zone = h(
     'div',
-    { class: 'dropzone' },
+    { class: 'dropzone', role: 'group', 'aria-label': 'Drop scenario files here' },
     h('p', { text: 'Drop scenario files here (a world and its opening together), or choose them:' }),
     input,
   );

@@ -60,3 +60,44 @@ test('scenario text that holds markup is shown literally and runs no script', as
   await shot(page, 'briefing-markup');
   expect(errors).toEqual([]);
 });
+
+test('a broken file dropped on the menu is reported the same way', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openMenu(page);
+  const broken = busan.replace(/^( {4}level: )3( # 30%)$/m, '$19$2');
+  const dt = await page.evaluateHandle((text) => {
+    const d = new DataTransfer();
+    d.items.add(new File([text], 'dropped.yaml', { type: 'application/yaml' }));
+    return d;
+  }, broken);
+  await page
+    .getByRole('group', { name: 'Drop scenario files here' })
+    .dispatchEvent('drop', { dataTransfer: dt });
+  const report = page.getByRole('alert', { name: 'Problems in the scenario files' });
+  await expect(report).toContainText(/dropped\.yaml:\d+:\d+/, { timeout: 30_000 });
+  await expect(report).toContainText('instruments[0].level');
+  expect(errors).toEqual([]);
+});
+
+test('a world and its opening, loaded together, make one playable scenario', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openMenu(page);
+  await page
+    .getByLabel('Load scenario files')
+    .setInputFiles([
+      'tests/fixtures/scenarios/mini-world.yaml',
+      'tests/fixtures/scenarios/mini-opening.yaml',
+    ]);
+  await expect(
+    page.getByText(/^Loaded “Mini opening” from mini-world\.yaml, mini-opening\.yaml/),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  const card = page.getByRole('region', { name: 'Mini opening' });
+  await expect(card.getByRole('radio', { name: 'Play Mini opening' })).toBeChecked();
+  await page.getByLabel('Two players at one screen').check();
+  await page.getByRole('button', { name: 'Start game' }).click();
+  await lift(page, 'Washington');
+  await expect(page.getByRole('heading', { name: /^Briefing: / })).toBeVisible();
+  expect(errors).toEqual([]);
+});
