@@ -251,6 +251,16 @@ export class TableScene extends Phaser.Scene {
         side === 'us'
           ? this.add.rectangle(at(0), ty, 12, 12, color).setStrokeStyle(2, 0xffffff)
           : this.add.circle(at(0), ty, 7, color).setStrokeStyle(2, 0xffffff);
+      // hover a track: the label of the level under the pointer
+      const zone = this.add
+        .zone(tx0 - 8, ty - 10, tx1 - tx0 + 16, 20)
+        .setOrigin(0, 0)
+        .setInteractive();
+      zone.on('pointermove', (p: Phaser.Input.Pointer) => {
+        const l = Math.max(0, Math.min(L - 1, Math.round(((p.x - tx0) / Math.max(1, tx1 - tx0)) * (L - 1))));
+        this.showTip(at(l), ty - 14, `${l}: ${inst.levels[l]?.label ?? ''}`);
+      });
+      zone.on('pointerout', () => this.tip?.setVisible(false));
       this.tracks.push({
         id: inst.id,
         x0: tx0,
@@ -453,6 +463,19 @@ export class TableScene extends Phaser.Scene {
     this.levText.setText(
       `■ US ${Math.round(l.us * 100)}%   ● CN ${Math.round(l.cn * 100)}%\n${l.atStake.toFixed(1)} at stake`,
     );
+  }
+
+  private tip: Phaser.GameObjects.Text | null = null;
+
+  private showTip(x: number, y: number, label: string) {
+    if (!this.tip)
+      this.tip = this.add
+        .text(0, 0, '', { ...text(12, '#ffffff', true), backgroundColor: '#1b2330', padding: { x: 6, y: 3 } })
+        .setOrigin(0.5, 1)
+        .setDepth(10);
+    this.tip.setText(label).setVisible(true);
+    const half = this.tip.width / 2;
+    this.tip.setPosition(Math.max(half + 4, Math.min(W - half - 4, x)), y);
   }
 
   private to(target: Phaser.GameObjects.GameObject, props: Record<string, number>, duration: number) {
