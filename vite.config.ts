@@ -7,7 +7,8 @@ export default defineConfig({
   // The browser tests run the dev server without HMR (UPPER_HAND_NO_HMR=1), so an edit made while
   // they run cannot reload the page under them; `npm start` keeps live reload of scenario files.
   server: { host: '127.0.0.1', ...(process.env.UPPER_HAND_NO_HMR ? { hmr: false, watch: null } : {}) },
-  optimizeDeps: { include: ['phaser', 'immer', 'zustand/vanilla', 'seedrandom'] },
+  // every dependency pre-bundled at start-up: a late discovery would reload the page mid-test
+  optimizeDeps: { include: ['phaser', 'immer', 'zustand/vanilla', 'seedrandom/lib/alea', 'yaml', 'zod'] },
   plugins: [scenariosPlugin()],
   build: {
     target: 'es2022',

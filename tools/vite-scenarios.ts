@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { headline, leverage, newGame, rulesFor } from '../src/engine';
+import { headline, leverage, newGame, rulesFor } from '../src/engine/index';
 import { formatDiagnostic } from '../src/scenario/diagnostic';
 import { loadScenario, type SourceFile } from '../src/scenario/load';
 import { parseFile } from '../src/scenario/parse';

@@ -77,6 +77,9 @@ test('a reload mid-game resumes the same state', async ({ page }) => {
   await expect(saves).toContainText('Saved game refused cannot be resumed: move 1 is refused by the rules');
   await saves.scrollIntoViewIfNeeded();
   await shot(page, 'menu-saves');
+  await saves.getByRole('button', { name: 'Delete saved game broken' }).click();
+  await expect(saves).not.toContainText('Saved game broken');
+  await expect(saves).toContainText('Saved game outdated');
   await saves.getByRole('button', { name: /^Continue Road to Busan/ }).click();
   await lift(page, 'Washington');
   expect(await words.textContent()).toBe(before);
