@@ -218,19 +218,21 @@ export class TableScene extends Phaser.Scene {
     const indH = 25;
     const iy = H - 14 - inds.length * indH - 20; // the gauges sit at the foot of the panel
     const cy = iy - 46; // credibility and alternatives under way, above them
-    const rowH = Math.max(26, Math.min(48, Math.floor((cy - top - 6) / Math.max(1, insts.length))));
+    const rowH = Math.max(26, Math.min(58, Math.floor((cy - top - 6) / Math.max(1, insts.length))));
     this.st(this.add.text(x0 + 12, top - 6, 'LEVERS', text(10, CSS.muted, true)));
     insts.forEach((inst, i) => {
       const y = top + 8 + i * rowH;
       const flash = this.add.rectangle(x0 + 4, y - 2, 368, rowH - 2, color, 0).setOrigin(0, 0);
       this.st(
-        this.add.image(x0 + 20, y + rowH / 2 - 2, `icon-${iconName(sc, inst.id)}`).setDisplaySize(22, 22),
+        this.add
+          .image(x0 + 20, y + Math.min(rowH - 11, 25) / 2 + 2, `icon-${iconName(sc, inst.id)}`)
+          .setDisplaySize(22, 22),
       );
       this.st(this.add.text(x0 + 38, y, clip(inst.short ?? inst.name, 24), text(12, CSS.ink, true)));
       const label = this.add.text(x0 + 364, y, '', text(11, CSS.muted)).setOrigin(1, 0);
       const tx0 = x0 + 44;
       const tx1 = x0 + 356;
-      const ty = y + rowH - 11;
+      const ty = y + Math.min(rowH - 11, 25); // the track sits just under its name
       const L = inst.levels.length;
       const at = (l: number) => tx0 + (L <= 1 ? 0 : (l * (tx1 - tx0)) / (L - 1));
       g.lineStyle(2, COLOR.line, 1).lineBetween(tx0, ty, tx1, ty);
