@@ -1,0 +1,73 @@
+// Saved games read back: each save is replayed through the engine; a save that is broken JSON, made
+// with another version of its scenario, or holding a move the rules refuse is reported with its
+// reason and skipped, and the others stay.
+import { describe, expect, it, vi } from 'vitest';
+import type { Scenario, Setup } from '../../src/engine';
+import { contentHash } from '../../src/engine';
+import { shippedScenarios } from '../fixtures/shipped';
+
+const busan = shippedScenarios().find(([, s]) => s.id === 'road-to-busan')?.[1] as Scenario;
+
+vi.mock('virtual:scenarios', () => ({ default: [] })); // no shipped scenarios: this one is "from a file"
+
+const { addLoadedScenario } = await import('../../src/store/catalog');
+const { listSaves } = await import('../../src/store/saves');
+const { SAVE_FORMAT, SAVE_PREFIX, writeSave } = await import('../../src/store/save-file');
+
+class MemoryStorage implements Storage {
+  private map = new Map<string, string>();
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  removeItem(k: string) {
+    this.map.delete(k);
+  }
+  setItem(k: string, v: string) {
+    this.map.set(k, v);
+  }
+}
+
+const setup: Setup = {
+  seats: { us: { kind: 'human' }, cn: { kind: 'human' } },
+  randomEvents: false,
+  leverage: 'live',
+};
+
+describe('saved games', () => {
+  it('resumes good saves and reports the broken, the outdated and the refused', async () => {
+    const storage = new MemoryStorage();
+    const hash = contentHash(busan);
+    addLoadedScenario(busan, hash, storage);
+    const base = {
+      format: SAVE_FORMAT,
+      scenarioId: busan.id,
+      scenarioHash: hash,
+      title: 'Road to Busan',
+      seed: 's',
+      setup,
+      savedAt: '2026-01-01T00:00:00Z',
+      turn: 0,
+      over: false,
+    };
+    writeSave(storage, { ...base, id: 'good', moves: [{ type: 'pass', side: 'us' }] });
+    writeSave(storage, { ...base, id: 'outdated', scenarioHash: 'ffffffffffffffff', moves: [] });
+    writeSave(storage, { ...base, id: 'refused', moves: [{ type: 'pass', side: 'cn' }] });
+    storage.setItem(`${SAVE_PREFIX}broken`, '{"format": 1,');
+    const { saves, problems } = await listSaves(storage);
+    expect(saves.map((s) => s.save.id)).toEqual(['good']);
+    expect(saves[0]?.state.talks.toMove).toBe('cn');
+    const why = Object.fromEntries(problems.map((p) => [p.id, p.reason]));
+    expect(why.broken).toMatch(/not valid JSON/);
+    expect(why.outdated).toMatch(/another version of “Road to Busan”/);
+    expect(why.refused).toMatch(/move 1 is refused by the rules/);
+  });
+});
