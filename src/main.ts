@@ -3,12 +3,17 @@
 // being played (`#game=…`), so a reload resumes it from its autosave.
 import './ui/styles.css';
 import { restoreFeed, startAiDriver } from './store/ai-driver';
-import { type AppState, makeAppStore, resumeGame, useStorage } from './store/game-store';
+import { openGameLink } from './store/game-file';
+import { peekGame } from './store/game-link';
+import { type AppState, makeAppStore, openReplay, resumeGame, useStorage } from './store/game-store';
 import { isProblem, readSave, SAVE_PREFIX } from './store/saves';
 import { renderBriefing } from './ui/briefing';
+import { renderClassResults } from './ui/class-screen';
 import { renderCurtain } from './ui/curtain';
+import { renderDebrief } from './ui/debrief-screen';
 import { h } from './ui/dom';
 import { menuShown, renderMenu } from './ui/menu';
+import { renderReplay } from './ui/replay-screen';
 import { renderResults } from './ui/results';
 import { loadSettings } from './ui/settings';
 import { setMuted } from './ui/sound';
@@ -30,6 +35,7 @@ let shownGame: string | null = null;
 let table: TableScreen | null = null;
 
 function syncHash(state: AppState) {
+  if (state.screen === 'replay' || state.screen === 'class') return; // a link being viewed stays
   const want = state.game && state.screen !== 'menu' ? `#game=${state.game.id}` : '';
   if (location.hash !== want) history.replaceState(null, '', want || location.pathname + location.search);
 }
@@ -37,7 +43,8 @@ function syncHash(state: AppState) {
 function render() {
   const state = store.getState();
   const gameId = state.game?.id ?? null;
-  if (state.screen !== shown || gameId !== shownGame) {
+  const rebuilt = state.screen !== shown || gameId !== shownGame;
+  if (rebuilt) {
     table?.destroy();
     table = null;
     shown = state.screen;
@@ -53,15 +60,26 @@ function render() {
   if (state.screen === 'menu') renderMenu(screenRoot, store);
   else if (state.screen === 'briefing') renderBriefing(screenRoot, store);
   else if (state.screen === 'results') renderResults(screenRoot, store);
-  else table?.update();
+  else if (state.screen === 'debrief') {
+    if (rebuilt) renderDebrief(screenRoot, store);
+  } else if (state.screen === 'replay') renderReplay(screenRoot, store);
+  else if (state.screen === 'class') {
+    if (rebuilt) renderClassResults(screenRoot, store);
+  } else table?.update();
   renderCurtain(curtainRoot, store);
   syncHash(state);
 }
 
-/** A reload with `#game=…` resumes that game; a save that cannot be resumed is reported. */
+/** A reload with `#game=…` resumes that game (a save's id) or replays it (a game link). */
 async function resumeFromHash() {
   const id = /^#game=([\w-]+)$/.exec(location.hash)?.[1];
   if (!id) return;
+  if (localStorage.getItem(SAVE_PREFIX + id) === null && peekGame(id)) {
+    const opened = await openGameLink(id, localStorage);
+    if (opened.ok) openReplay(store, opened);
+    else store.setState({ notice: `The game in this link cannot be opened: ${opened.reason}.` });
+    return;
+  }
   const r = await readSave(localStorage, SAVE_PREFIX + id);
   if (isProblem(r)) store.setState({ notice: `The game in this address cannot be resumed: ${r.reason}.` });
   else {
@@ -69,6 +87,11 @@ async function resumeFromHash() {
     void restoreFeed(store);
   }
 }
+
+// a game link opened in a page already showing (only the address's hash changed)
+window.addEventListener('hashchange', () => {
+  void resumeFromHash();
+});
 
 let queued = false;
 let booted = false;

@@ -5,13 +5,13 @@
 // move is autosaved. Undo takes back one's last action within the turn from a stack of this turn's
 // states. The DOM and the Phaser table render from here and hold no rules.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { GameState, Move, Refusal, Scenario, Setup, Side } from '../engine';
+import type { GameRecord, GameState, Move, Refusal, Scenario, Setup, Side } from '../engine';
 import { applyMove, newGame, SIDES } from '../engine';
 import type { CatalogEntry } from './catalog';
 import { SAVE_FORMAT, writeSave } from './save-file';
 import type { ResumableSave } from './saves';
 
-export type Screen = 'menu' | 'briefing' | 'table' | 'results';
+export type Screen = 'menu' | 'briefing' | 'table' | 'results' | 'debrief' | 'replay' | 'class';
 
 export interface GameSession {
   readonly id: string; // the save's id
@@ -46,6 +46,17 @@ export interface AppState {
   readonly refusal: string | null; // the engine's reason for the last refused move
   readonly notice: string | null; // saving problems and the like
   readonly settings: Settings;
+  readonly replay: ReplayView | null; // the game in the replay viewer
+}
+
+/** A game in the replay viewer: every state kept, and the position shown. */
+export interface ReplayView {
+  readonly scenario: Scenario;
+  readonly hash: string;
+  readonly record: GameRecord;
+  readonly states: readonly GameState[]; // [0] the opening, then after each move
+  readonly at: number; // index into states
+  readonly from: Screen; // where Back goes
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -63,6 +74,7 @@ export function makeAppStore(settings: Settings = DEFAULT_SETTINGS): AppStore {
     refusal: null,
     notice: null,
     settings,
+    replay: null,
   }));
 }
 
@@ -285,6 +297,55 @@ export function toMenu(store: AppStore) {
     feed: [],
     refusal: null,
   });
+}
+
+/** Opens a game in the replay viewer at its opening. */
+export function openReplay(store: AppStore, view: Omit<ReplayView, 'at' | 'from'>) {
+  const from = store.getState().screen;
+  store.setState({ screen: 'replay', replay: { ...view, at: 0, from: from === 'replay' ? 'menu' : from } });
+}
+
+/** Moves the replay viewer to a position (clamped). */
+export function replayTo(store: AppStore, at: number) {
+  const r = store.getState().replay;
+  if (!r) return;
+  const to = Math.max(0, Math.min(r.states.length - 1, at));
+  if (to !== r.at) store.setState({ replay: { ...r, at: to } });
+}
+
+/** Leaves the replay viewer for where it was opened from. */
+export function closeReplay(store: AppStore) {
+  const r = store.getState().replay;
+  const back = r?.from ?? 'menu';
+  if (back === 'menu' || !store.getState().game) toMenu(store);
+  else store.setState({ screen: back });
+  store.setState({ replay: null });
+}
+
+/** The class results page. */
+export function toClassResults(store: AppStore) {
+  store.setState({ screen: 'class' });
+}
+
+/** The debrief of the game on screen (from its results). */
+export function toDebrief(store: AppStore) {
+  if (store.getState().game) store.setState({ screen: 'debrief' });
+}
+
+/** Back to the results of the game on screen. */
+export function toResults(store: AppStore) {
+  if (store.getState().game) store.setState({ screen: 'results' });
+}
+
+/** The game on screen as a record: what a game file and a link carry. */
+export function recordOf(game: GameSession): GameRecord {
+  return {
+    scenarioId: game.scenario.id,
+    scenarioHash: game.hash,
+    seed: game.seed,
+    setup: game.setup,
+    moves: game.moves,
+  };
 }
 
 export function clearRefusal(store: AppStore) {

@@ -13,7 +13,8 @@ import {
   type ScenarioInfo,
   shippedScenarios,
 } from '../store/catalog';
-import { type AppStore, resumeGame, startGame } from '../store/game-store';
+import { openGameFile } from '../store/game-file';
+import { type AppStore, openReplay, resumeGame, startGame, toClassResults } from '../store/game-store';
 import { deleteSave, listSaves, type ResumableSave, type SaveProblem } from '../store/saves';
 import { CJK } from './cjk-text';
 import { button, h, select } from './dom';
@@ -440,6 +441,39 @@ function fileLoader(m: MenuState): HTMLElement {
   );
 }
 
+/** Opening a game file or link in the replay viewer, and the instructor's class results page. */
+function replaysCard(store: AppStore): HTMLElement {
+  const input = h('input', {
+    type: 'file',
+    accept: '.json,application/json',
+    'aria-label': 'Open a game file',
+  });
+  const open = async (file: File | undefined) => {
+    if (!file) return;
+    const r = await openGameFile(await file.text(), localStorage);
+    if (r.ok) openReplay(store, r);
+    else store.setState({ notice: `The game file “${file.name}” is refused: ${r.reason}.` });
+  };
+  input.addEventListener('change', () => void open(input.files?.[0]));
+  const card = h(
+    'section',
+    { class: 'card', 'aria-label': 'Replays and class results' },
+    h('h2', { text: 'Replays and class results' }),
+    h('label', { class: 'field' }, h('span', { text: 'Open a game file (or drop it here)' }), input),
+    h(
+      'div',
+      { class: 'start-row' },
+      button('Class results', () => toClassResults(store)),
+    ),
+  );
+  card.addEventListener('dragover', (e) => e.preventDefault());
+  card.addEventListener('drop', (e) => {
+    e.preventDefault();
+    void open(e.dataTransfer?.files[0]);
+  });
+  return card;
+}
+
 /** Builds the menu into `root`; `refreshMenu` rebuilds it after a choice changes. */
 export function renderMenu(root: HTMLElement, store: AppStore) {
   const m = menuState();
@@ -503,6 +537,8 @@ export function renderMenu(root: HTMLElement, store: AppStore) {
           ),
           h('div', { style: 'height:14px' }),
           savedGames(store, m),
+          h('div', { style: 'height:14px' }),
+          replaysCard(store),
         ),
       ),
     ),

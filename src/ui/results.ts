@@ -4,9 +4,10 @@
 // did the upper hand win the bigger slice?
 import type { Side } from '../engine';
 import { leverage, rulesFor, score } from '../engine';
-import { type AppStore, toMenu } from '../store/game-store';
+import { type AppStore, recordOf, toDebrief, toMenu } from '../store/game-store';
 import { CJK } from './cjk-text';
 import { button, h } from './dom';
+import { exportButtons } from './export';
 import { emblemUrl } from './icons';
 import { leverageHeadline } from './leverage-dialog';
 import { pct, pts, sideMark, sideName } from './text';
@@ -96,10 +97,9 @@ export function renderResults(root: HTMLElement, store: AppStore) {
       h(
         'div',
         { class: 'actions', style: 'margin-top:18px' },
-        button('Debrief (coming in a later version)', () => {}, {
-          disabledReason: 'The debrief is built in its own issue.',
-        }),
-        button('New game', () => toMenu(store), { class: 'primary' }),
+        button('Debrief', () => toDebrief(store), { class: 'primary' }),
+        ...exportButtons(store, sc, recordOf(game)),
+        button('New game', () => toMenu(store)),
       ),
     ),
   );

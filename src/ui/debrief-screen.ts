@@ -1,0 +1,51 @@
+// The debrief screen (from the results): the game's debrief sections under a heading, with buttons
+// to print it, export the game as a file or a link, replay it, and go back. The analysis is computed
+// once per game and moves; the print stylesheet keeps the charts and timeline and drops the buttons.
+import { type AppStore, recordOf, toResults } from '../store/game-store';
+import { type DebriefData, debriefData, debriefSections } from './debrief';
+import { button, h } from './dom';
+import { exportButtons } from './export';
+import { openReplayOf } from './replay-screen';
+
+let cached: { key: string; data: DebriefData } | null = null;
+
+export function debriefFor(store: AppStore): DebriefData | null {
+  const { game } = store.getState();
+  if (!game) return null;
+  const key = `${game.id}:${game.moves.length}`;
+  if (cached?.key !== key) cached = { key, data: debriefData(game.scenario, recordOf(game)) };
+  return cached.data;
+}
+
+export function renderDebrief(root: HTMLElement, store: AppStore) {
+  const { game } = store.getState();
+  if (!game) return;
+  let body: HTMLElement[];
+  try {
+    const d = debriefFor(store)!;
+    body = debriefSections(d);
+  } catch (e) {
+    body = [
+      h('p', {
+        role: 'alert',
+        text: `The debrief cannot be built: ${e instanceof Error ? e.message : String(e)}`,
+      }),
+    ];
+  }
+  root.replaceChildren(
+    h(
+      'main',
+      { class: 'debrief', 'aria-label': 'Debrief' },
+      h('h1', { text: `Debrief — ${game.scenario.meta.title}` }),
+      h(
+        'div',
+        { class: 'actions no-print' },
+        button('Back to the results', () => toResults(store)),
+        button('Replay this game', () => openReplayOf(store, game.scenario, game.hash, recordOf(game))),
+        button('Print the debrief', () => window.print()),
+        ...exportButtons(store, game.scenario, recordOf(game)),
+      ),
+      ...body,
+    ),
+  );
+}

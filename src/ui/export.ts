@@ -1,0 +1,61 @@
+// Exporting a game: as a small file (downloaded through a Blob link) and as a link (`#game=<text>`
+// on this page's address), shown in a read-only field to copy. Both carry the scenario id and
+// content hash, the seed, the setup and the moves.
+import type { GameRecord, Scenario } from '../engine';
+import { gameFileName, gameFileText } from '../store/game-file';
+import { encodeGame } from '../store/game-link';
+import type { AppStore } from '../store/game-store';
+import { button, h } from './dom';
+
+/** Offers `text` as a download named `name`. */
+export function download(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name, style: 'display:none' });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The link that opens this game in the replay viewer. */
+export function gameLink(scenario: Scenario, record: GameRecord): string {
+  return `${location.origin}${location.pathname}${location.search}#game=${encodeGame(scenario, record)}`;
+}
+
+/** "Save game file" and "Copy link" buttons, and the field the link appears in. */
+export function exportButtons(_store: AppStore, scenario: Scenario, record: GameRecord): HTMLElement[] {
+  const field = h('input', {
+    type: 'text',
+    readonly: true,
+    'aria-label': 'Link to this game',
+    class: 'link-field',
+    hidden: true,
+  });
+  const status = h('span', { role: 'status', class: 'hint' });
+  return [
+    button('Save game file', () => {
+      download(gameFileName(record), gameFileText(record), 'application/json');
+      status.textContent = 'The game file is downloaded.';
+    }),
+    button('Copy link to this game', () => {
+      try {
+        field.value = gameLink(scenario, record);
+      } catch (e) {
+        status.textContent = `No link can be made: ${e instanceof Error ? e.message : String(e)}`;
+        return;
+      }
+      field.hidden = false;
+      field.select();
+      void navigator.clipboard?.writeText(field.value).then(
+        () => {
+          status.textContent = 'The link is copied.';
+        },
+        () => {
+          status.textContent = 'Copy the link from the field.';
+        },
+      );
+    }),
+    field,
+    status,
+  ];
+}

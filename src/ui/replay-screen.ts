@@ -1,0 +1,139 @@
+// The replay viewer: a game opened from a file, a link or the debrief, stepped through turn by turn
+// (forward, back, or a jump to any turn), with the table as it was at that point in words —
+// instruments, indicators, tension, packages and the score so far — and the leverage and tension
+// charts following the cursor.
+import type { GameRecord, GameState, Scenario } from '../engine';
+import { isEpilogue, replay, rulesFor, score } from '../engine';
+import { type AppStore, closeReplay, openReplay, type ReplayView, replayTo } from '../store/game-store';
+import { chartsSection, type DebriefData, debriefData } from './debrief';
+import { button, h, rerender } from './dom';
+import { clauseText, instName, levelLabel, pts, sideName, turnDate } from './text';
+
+/** Opens a game (already known to replay) in the viewer. */
+export function openReplayOf(store: AppStore, scenario: Scenario, hash: string, record: GameRecord) {
+  const r = replay(scenario, record.seed, record.setup, record.moves, true);
+  if (!r.ok) {
+    store.setState({ notice: `The game cannot be replayed: ${r.reason}` });
+    return;
+  }
+  openReplay(store, { scenario, hash, record, states: r.states ?? [r.state] });
+}
+
+/** The positions a viewer steps through: the start of each turn, then the end of the game. */
+export function positions(states: readonly GameState[]): number[] {
+  const out: number[] = [];
+  states.forEach((s, i) => {
+    if (i === 0 || s.turn !== states[i - 1]!.turn) out.push(i);
+  });
+  if (out[out.length - 1] !== states.length - 1) out.push(states.length - 1);
+  return out;
+}
+
+const positionLabel = (sc: Scenario, states: readonly GameState[], i: number) => {
+  const s = states[i]!;
+  if (i === states.length - 1)
+    return s.phase === 'over' ? 'The end of the game' : `Where the game stopped (turn ${s.turn + 1})`;
+  return `Turn ${s.turn + 1}, ${turnDate(sc, s.turn)}`;
+};
+
+/** The table at one point, in words. */
+export function stateSummary(sc: Scenario, s: GameState): HTMLElement {
+  const rules = rulesFor(sc);
+  const sc0 = score(sc, s);
+  const side = (x: 'us' | 'cn') =>
+    h(
+      'section',
+      { class: 'card', 'aria-label': `${sideName(sc, x)} at this point` },
+      h('h3', { text: sideName(sc, x) }),
+      h(
+        'ul',
+        {},
+        sc.instruments
+          .filter((i) => i.owner === x)
+          .map((i) =>
+            h('li', { text: `${instName(sc, i.id)}: ${levelLabel(sc, i.id, s.levels[i.id] ?? 0)}` }),
+          ),
+        rules.indicatorsOf[x].map((i) =>
+          h('li', { text: `${i.name}: ${((s.values[i.id] ?? 0) / 10).toFixed(1)}` }),
+        ),
+      ),
+      h('p', { text: `Score against the no-deal line so far: ${pts(sc0.sides[x].raw)} points` }),
+    );
+  const active = s.packages.filter((p) => p.status === 'active');
+  return h(
+    'section',
+    { 'aria-label': 'The table at this point' },
+    h('p', {
+      class: 'replay-line',
+      text: `Turn ${Math.min(s.turn + 1, rules.totalTurns)} of ${rules.totalTurns}${isEpilogue(rules, s.turn) ? ' (epilogue)' : ''}. Phase: ${s.phase}. Tension ${(s.tension / 10).toFixed(1)}.`,
+    }),
+    h(
+      'p',
+      {},
+      active.length
+        ? `Deal in force: ${active.flatMap((p) => p.clauses.map((c) => clauseText(sc, c))).join('; ')}`
+        : 'No deal in force.',
+    ),
+    h('div', { class: 'score-cols' }, side('us'), side('cn')),
+  );
+}
+
+let cached: { view: Omit<ReplayView, 'at'>; data: DebriefData | null } | null = null;
+
+export function renderReplay(root: HTMLElement, store: AppStore) {
+  const view = store.getState().replay;
+  if (!view) return;
+  const sc = view.scenario;
+  if (cached?.view.record !== view.record) {
+    let data: DebriefData | null = null;
+    try {
+      data = debriefData(sc, view.record);
+    } catch {
+      data = null;
+    }
+    cached = { view, data };
+  }
+  const pos = positions(view.states);
+  const k = Math.max(
+    0,
+    pos.findLastIndex((p) => p <= view.at),
+  );
+  const s = view.states[view.at]!;
+  const jump = h('select', { 'aria-label': 'Jump to turn', 'data-key': 'jump' });
+  pos.forEach((p, i) => {
+    const o = h('option', { value: String(i), text: positionLabel(sc, view.states, p) });
+    if (i === k) o.selected = true;
+    jump.append(o);
+  });
+  jump.addEventListener('change', () => replayTo(store, pos[Number(jump.value)] ?? 0));
+  const data = cached.data;
+  rerender(root, () => [
+    h(
+      'main',
+      { class: 'replay', 'aria-label': 'Replay' },
+      h('h1', { text: `Replay — ${sc.meta.title}` }),
+      h('p', { text: `Seed “${view.record.seed}”, ${view.record.moves.length} moves.` }),
+      h(
+        'div',
+        { class: 'actions no-print', role: 'group', 'aria-label': 'Replay controls' },
+        button('Back one turn', () => replayTo(store, pos[k - 1] ?? 0), {
+          'data-key': 'back',
+          disabledReason: k === 0 ? 'This is the opening.' : null,
+        }),
+        button('Forward one turn', () => replayTo(store, pos[k + 1] ?? view.states.length - 1), {
+          'data-key': 'fwd',
+          disabledReason: k === pos.length - 1 ? 'This is the end.' : null,
+        }),
+        h('label', { class: 'field' }, h('span', { text: 'Jump to turn' }), jump),
+        button('Leave the replay', () => closeReplay(store)),
+      ),
+      h('p', {
+        role: 'status',
+        'aria-label': 'Replay position',
+        text: `${positionLabel(sc, view.states, view.at)} (position ${k + 1} of ${pos.length})`,
+      }),
+      stateSummary(sc, s),
+      data ? chartsSection(data, Math.min(s.turn, data.analysis.series.length - 1)) : null,
+    ),
+  ]);
+}

@@ -1,0 +1,159 @@
+// The debrief, replays and class results: a hot-seat game passed through to its end opens its
+// debrief (charts, outcome plot, a timeline with one item per move played and per event); the game
+// exported to a file and to a link reopens in the replay viewer, whose last position shows the live
+// game's final scores; an instructor imports three game files (and a tampered one, refused with its
+// reason) and downloads a CSV with three rows.
+import { readFile } from 'node:fs/promises';
+import { expect, type Page, test } from '@playwright/test';
+import { openMenu, SCREENS, shot, startHotSeat, watchErrors } from './helpers';
+
+/** Passes every action of both sides until the results; returns how many moves were made. */
+async function passToTheEnd(page: Page): Promise<number> {
+  const results = page.getByRole('heading', { name: /^Results/ });
+  let moves = 0;
+  for (let step = 0; step < 600; step++) {
+    if (await results.isVisible()) break;
+    const lift = page.getByRole('button', { name: /^I am (Washington|Beijing): show my side$/ });
+    const toTable = page.getByRole('button', { name: 'To the table', exact: true });
+    const pass = page.getByRole('button', { name: 'Done talking (pass)' });
+    const passOrders = page.getByRole('button', { name: 'Pass: no orders' });
+    if (await lift.isVisible()) await lift.click();
+    else if (await toTable.isVisible()) await toTable.click();
+    else if (await pass.isVisible()) {
+      await pass.click();
+      moves++;
+    } else if (await passOrders.isVisible()) {
+      await passOrders.click();
+      moves++;
+    } else await page.waitForTimeout(50);
+  }
+  await expect(results).toBeVisible();
+  return moves;
+}
+
+const usScore = async (page: Page) =>
+  (await page
+    .getByRole('region', { name: 'Washington’s score' })
+    .getByRole('row', { name: /Score against the no-deal line/ })
+    .getByRole('cell')
+    .textContent()) ?? '';
+
+test('a finished game: debrief, export to a file and a link, replay, class results', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  await openMenu(page);
+  await startHotSeat(page, 'debrief-1');
+  const moves = await passToTheEnd(page);
+  const finalScore = (await usScore(page)).trim();
+  expect(finalScore).toMatch(/^[+−±]\d/);
+
+  // the debrief
+  await page.getByRole('button', { name: 'Debrief' }).click();
+  await expect(page.getByRole('heading', { name: /^Debrief/, level: 1 })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Leverage over time' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Tension over time' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Leverage over time: the figures' })).toBeAttached();
+  await expect(page.getByRole('figure', { name: /^Outcomes/ })).toBeVisible();
+  await expect(page.getByText(/Efficiency/).first()).toBeVisible();
+  const timeline = page.getByRole('list', { name: 'Moves and events' });
+  const items = timeline.getByRole('listitem').filter({ hasText: /^Turn \d+ · (move|event): / });
+  const moveItems = timeline.getByRole('listitem').filter({ hasText: /^Turn \d+ · move: / });
+  const eventItems = timeline.getByRole('listitem').filter({ hasText: /^Turn \d+ · event: / });
+  expect(await moveItems.count()).toBe(moves);
+  expect(await items.count()).toBe(moves + (await eventItems.count()));
+  await expect(page.getByRole('region', { name: 'Discussion prompts' })).toContainText('58%');
+  await expect(page.getByRole('region', { name: 'What happened in 2025' })).toBeVisible();
+  await shot(page, 'debrief');
+  await page.screenshot({ path: `${SCREENS}/debrief-full.png`, fullPage: true });
+
+  // export: a file and a link
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save game file' }).click();
+  const file = await dl;
+  const text = await readFile((await file.path())!, 'utf8');
+  expect(JSON.parse(text).moves.length).toBe(moves);
+  await page.getByRole('button', { name: 'Copy link to this game' }).click();
+  const link = await page.getByRole('textbox', { name: 'Link to this game' }).inputValue();
+  expect(link).toMatch(/#game=[\w-]{20,}$/);
+
+  // the link reopens in the replay viewer, in a fresh page
+  const other = await page.context().newPage();
+  const otherErrors = watchErrors(other);
+  await other.goto(link);
+  await expect(other.getByRole('heading', { name: /^Replay/ })).toBeVisible({ timeout: 30_000 });
+  const jump = other.getByRole('combobox', { name: 'Jump to turn' });
+  await jump.selectOption({ label: 'The end of the game' });
+  await expect(other.getByRole('status', { name: 'Replay position' })).toContainText('The end of the game');
+  await expect(other.getByRole('region', { name: 'Washington at this point' })).toContainText(
+    `Score against the no-deal line so far: ${finalScore} points`,
+  );
+  await other.getByRole('button', { name: 'Back one turn' }).click();
+  await expect(other.getByRole('status', { name: 'Replay position' })).not.toContainText(
+    'The end of the game',
+  );
+  await shot(other, 'replay');
+  expect(otherErrors).toEqual([]);
+  await other.close();
+
+  // the file reopens from the menu, stepped forward to its end
+  await page.getByRole('button', { name: 'Back to the results' }).click();
+  await page.getByRole('button', { name: 'New game' }).click();
+  await page.getByLabel('Open a game file').setInputFiles({
+    name: 'game.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await expect(page.getByRole('heading', { name: /^Replay/ })).toBeVisible();
+  const fwd = page.getByRole('button', { name: 'Forward one turn' });
+  for (let i = 0; i < 40 && (await fwd.isEnabled()); i++) await fwd.click();
+  await expect(page.getByRole('status', { name: 'Replay position' })).toContainText('The end of the game');
+  await expect(page.getByRole('region', { name: 'Washington at this point' })).toContainText(
+    `so far: ${finalScore} points`,
+  );
+  await page.getByRole('button', { name: 'Leave the replay' }).click();
+
+  // a tampered file is refused with its reason
+  const tampered = JSON.parse(text);
+  tampered.moves[0] = { type: 'accept', side: 'us' };
+  await page.getByLabel('Open a game file').setInputFiles({
+    name: 'tampered.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(tampered)),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'tampered.json' })).toContainText(
+    /refused: move 1 is refused by the rules/,
+  );
+
+  // the class results: three games and one tampered file
+  await page.getByRole('button', { name: 'Class results' }).click();
+  await expect(page.getByRole('heading', { name: 'Class results' })).toBeVisible();
+  const files = ['a', 'b', 'c'].map((n) => ({
+    name: `${n}.json`,
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  }));
+  files.push({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(tampered)),
+  });
+  await page.getByLabel('Game files', { exact: true }).setInputFiles(files);
+  await expect(page.getByRole('status', { name: 'Games imported' })).toHaveText('3 games imported.');
+  await expect(page.getByRole('alert', { name: 'Files that could not be read' })).toContainText(
+    'bad.json: move 1 is refused',
+  );
+  const table = page.getByRole('table', { name: 'The class’s games' });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await page.getByRole('button', { name: 'Sort by rawUs' }).click();
+  await expect(page.getByRole('figure', { name: 'Distribution of outcomes' })).toBeVisible();
+  const csvDl = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  const csv = await readFile((await (await csvDl).path())!, 'utf8');
+  const lines = csv.trim().split(/\r\n/);
+  expect(lines).toHaveLength(4);
+  expect(lines[0]).toBe(
+    'scenario,side,mode,aiLevel,seed,winner,rawUs,rawCn,normalisedUs,normalisedCn,objectivesUs,objectivesCn,deal,dealTerms,turns',
+  );
+  await shot(page, 'class-results');
+  expect(errors).toEqual([]);
+});
