@@ -239,6 +239,6 @@ export function outcomePlot(
     { class: 'chart-figure', 'aria-label': title },
     h('figcaption', { text: title }),
     chart,
-    h('details', { class: 'chart-data' }, h('summary', { text: 'The points' }), table),
+    h('details', { class: 'chart-data', open: true }, h('summary', { text: 'The points' }), table),
   );
 }

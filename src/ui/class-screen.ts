@@ -73,7 +73,7 @@ function distribution(): HTMLElement {
   const W = 360;
   const chart = svg('svg', {
     viewBox: `0 0 ${W} 110`,
-    class: 'chart',
+    class: 'chart bars',
     role: 'img',
     'aria-label': 'Distribution of outcomes (chart; the table below gives its figures)',
   });

@@ -144,7 +144,8 @@ function timelineSection(d: DebriefData, upTo: number | null): HTMLElement {
 export function chartsSection(d: DebriefData, cursor: number | null = null): HTMLElement {
   const { series, swings } = d.analysis;
   const sc = d.scenario;
-  const xs = series.map((p) => String(p.turn + 1));
+  const total = rulesFor(sc).totalTurns;
+  const xs = series.map((p) => (p.turn >= total ? 'end' : String(p.turn + 1)));
   const swingMarks = swings
     .filter((s) => Math.abs(s.delta) > 0.005)
     .map((s) => ({ at: s.turn + 1, label: `swing ${swings.indexOf(s) + 1}` }));
@@ -154,7 +155,7 @@ export function chartsSection(d: DebriefData, cursor: number | null = null): HTM
     h('h2', { text: 'Leverage and tension over time' }),
     h('p', {
       class: 'hint',
-      text: 'Each point is the end of a turn (1 is the opening). Leverage is each side’s share of the upper hand.',
+      text: 'Each point is the table as a turn began (1 is the opening; “end” is the end of the game). Leverage is each side’s share of the upper hand.',
     }),
     lineChart({
       title: 'Leverage over time',

@@ -1,0 +1,93 @@
+// Game files and links opened: a game exported to a file, and to a link, opens to an identical
+// record and the same final state; a file for a scenario that is not here names the file it needs;
+// a tampered or broken file is refused with its reason.
+import { describe, expect, it, vi } from 'vitest';
+import type { Move, Scenario, Setup } from '../../src/engine';
+import { applyMove, contentHash, legalMoves, newGame } from '../../src/engine';
+import { shippedScenarios } from '../fixtures/shipped';
+
+const busan = shippedScenarios().find(([, s]) => s.id === 'road-to-busan')?.[1] as Scenario;
+
+vi.mock('virtual:scenarios', () => ({ default: [] })); // no shipped scenarios: this one is "from a file"
+
+const { addLoadedScenario } = await import('../../src/store/catalog');
+const { gameFileText, openGameFile, openGameLink, parseGameFile } = await import('../../src/store/game-file');
+const { encodeGame } = await import('../../src/store/game-link');
+
+const setup: Setup = {
+  seats: { us: { kind: 'human' }, cn: { kind: 'human' } },
+  randomEvents: true,
+  leverage: 'live',
+};
+
+/** A few turns of a game: each side takes its first legal move. */
+function play(turns: number) {
+  let s = newGame(busan, 'file-seed', setup);
+  const moves: Move[] = [];
+  while (s.turn < turns && s.phase !== 'over') {
+    const side =
+      s.phase === 'talks'
+        ? s.talks.toMove
+        : s.drafts[s.talks.first] === null
+          ? s.talks.first
+          : s.talks.first === 'us'
+            ? 'cn'
+            : 'us';
+    const m = legalMoves(busan, s, side)[0]!;
+    const r = applyMove(busan, s, m);
+    if (!r.ok) throw new Error(r.reason);
+    s = r.state;
+    moves.push(m);
+  }
+  return {
+    record: { scenarioId: busan.id, scenarioHash: contentHash(busan), seed: 'file-seed', setup, moves },
+    state: s,
+  };
+}
+
+describe('game files and links', () => {
+  const hash = contentHash(busan);
+  const { record, state } = play(3);
+
+  it('a game file round-trips to an identical game', async () => {
+    expect(parseGameFile(gameFileText(record))).toEqual(record);
+    addLoadedScenario(busan, hash, null);
+    const r = await openGameFile(gameFileText(record), null);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.record).toEqual(record);
+    expect(r.states[r.states.length - 1]).toEqual(state);
+  });
+
+  it('a link round-trips to the same game', async () => {
+    addLoadedScenario(busan, hash, null);
+    const r = await openGameLink(encodeGame(busan, record), null);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.states[r.states.length - 1]).toEqual(state);
+    expect(r.record.moves.length).toBe(record.moves.length);
+  });
+
+  it('a game of a scenario that is not here names the file it needs', async () => {
+    const r = await openGameFile(
+      gameFileText({ ...record, scenarioId: 'far-away', scenarioHash: 'x'.repeat(64) }),
+      null,
+    );
+    expect(r).toEqual({ ok: false, reason: expect.stringContaining('“far-away.yaml”') });
+  });
+
+  it('a tampered or broken file is refused with its reason', async () => {
+    addLoadedScenario(busan, hash, null);
+    const tampered = { ...record, moves: [{ type: 'accept', side: 'us' } as Move, ...record.moves.slice(1)] };
+    const r = await openGameFile(gameFileText(tampered), null);
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/^move 1 is refused by the rules/) });
+    expect(await openGameFile('{ not json', null)).toEqual({
+      ok: false,
+      reason: expect.stringContaining('not valid JSON'),
+    });
+    expect(await openGameFile('{"format":"upper-hand-game","scenarioId":"road-to-busan"}', null)).toEqual({
+      ok: false,
+      reason: expect.stringContaining('missing or damaged'),
+    });
+  });
+});
