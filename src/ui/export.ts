@@ -1,10 +1,11 @@
 // Exporting a game: as a small file (downloaded through a Blob link) and as a link (`#game=<text>`
 // on this page's address), shown in a read-only field to copy. Both carry the scenario id and
-// content hash, the seed, the setup and the moves.
+// content hash, the seed, the setup and the moves. The game's summary downloads as CSV or JSON.
 import type { GameRecord, Scenario } from '../engine';
 import { gameFileName, gameFileText } from '../store/game-file';
 import { encodeGame } from '../store/game-link';
 import type { AppStore } from '../store/game-store';
+import { summariesCsv, summariseRecord } from './class-results';
 import { button, h } from './dom';
 
 /** Offers `text` as a download named `name`. */
@@ -22,7 +23,7 @@ export function gameLink(scenario: Scenario, record: GameRecord): string {
   return `${location.origin}${location.pathname}${location.search}#game=${encodeGame(scenario, record)}`;
 }
 
-/** "Save game file" and "Copy link" buttons, and the field the link appears in. */
+/** "Save game file", "Copy link" and the summary downloads, and the field the link appears in. */
 export function exportButtons(_store: AppStore, scenario: Scenario, record: GameRecord): HTMLElement[] {
   const field = h('input', {
     type: 'text',
@@ -54,6 +55,21 @@ export function exportButtons(_store: AppStore, scenario: Scenario, record: Game
           status.textContent = 'Copy the link from the field.';
         },
       );
+    }),
+    button('Download summary (CSV)', () => {
+      const row = summariseRecord(scenario, record);
+      if ('reason' in row) status.textContent = `No summary: ${row.reason}`;
+      else download(gameFileName(record).replace(/\.json$/, '.summary.csv'), summariesCsv([row]), 'text/csv');
+    }),
+    button('Download summary (JSON)', () => {
+      const row = summariseRecord(scenario, record);
+      if ('reason' in row) status.textContent = `No summary: ${row.reason}`;
+      else
+        download(
+          gameFileName(record).replace(/\.json$/, '.summary.json'),
+          `${JSON.stringify(row, null, 1)}\n`,
+          'application/json',
+        );
     }),
     field,
     status,

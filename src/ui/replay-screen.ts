@@ -57,7 +57,9 @@ export function stateSummary(sc: Scenario, s: GameState): HTMLElement {
           h('li', { text: `${i.name}: ${((s.values[i.id] ?? 0) / 10).toFixed(1)}` }),
         ),
       ),
-      h('p', { text: `Score against the no-deal line so far: ${pts(sc0.sides[x].raw)} points` }),
+      h('p', {
+        text: `Score against the no-deal line so far: ${pts(sc0.sides[x].raw)} points${s.phase === 'over' ? '' : ' (the no-deal line is counted to the end, so the score rises as the turns are played)'}`,
+      }),
     );
   const active = s.packages.filter((p) => p.status === 'active');
   return h(

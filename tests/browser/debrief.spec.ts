@@ -47,6 +47,12 @@ test('a finished game: debrief, export to a file and a link, replay, class resul
   const finalScore = (await usScore(page)).trim();
   expect(finalScore).toMatch(/^[+−±]\d/);
 
+  // the game's summary, as CSV
+  const sumDl = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download summary (CSV)' }).click();
+  const summary = await readFile((await (await sumDl).path())!, 'utf8');
+  expect(summary.trim().split(/\r\n/)).toHaveLength(2);
+
   // the debrief
   await page.getByRole('button', { name: 'Debrief' }).click();
   await expect(page.getByRole('heading', { name: /^Debrief/, level: 1 })).toBeVisible();
@@ -65,6 +71,10 @@ test('a finished game: debrief, export to a file and a link, replay, class resul
   await expect(page.getByRole('region', { name: 'What happened in 2025' })).toBeVisible();
   await shot(page, 'debrief');
   await page.screenshot({ path: `${SCREENS}/debrief-full.png`, fullPage: true });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print the debrief' })).toBeHidden();
+  await page.screenshot({ path: `${SCREENS}/debrief-print.png`, fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
 
   // export: a file and a link
   const dl = page.waitForEvent('download');
@@ -122,6 +132,17 @@ test('a finished game: debrief, export to a file and a link, replay, class resul
   });
   await expect(page.getByRole('status').filter({ hasText: 'tampered.json' })).toContainText(
     /refused: move 1 is refused by the rules/,
+  );
+
+  // a game of a scenario that is not here names the file it needs
+  const elsewhere = { ...JSON.parse(text), scenarioId: 'far-away', scenarioHash: 'f'.repeat(64) };
+  await page.getByLabel('Open a game file').setInputFiles({
+    name: 'elsewhere.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(elsewhere)),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'elsewhere.json' })).toContainText(
+    'it needs the scenario file “far-away.yaml”',
   );
 
   // the class results: three games and one tampered file
