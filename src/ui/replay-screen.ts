@@ -1,11 +1,11 @@
 // The replay viewer: a game opened from a file, a link or the debrief, stepped through turn by turn
 // (forward, back, or a jump to any turn), with the table as it was at that point in words —
 // instruments, indicators, tension, packages and the score so far — and the leverage and tension
-// charts following the cursor.
+// charts and the timeline (up to the turn shown) following the cursor.
 import type { GameRecord, GameState, Scenario } from '../engine';
 import { isEpilogue, replay, rulesFor, score } from '../engine';
 import { type AppStore, closeReplay, openReplay, type ReplayView, replayTo } from '../store/game-store';
-import { chartsSection, type DebriefData, debriefData } from './debrief';
+import { chartsSection, type DebriefData, debriefData, timelineSection } from './debrief';
 import { button, h, rerender } from './dom';
 import { clauseText, instName, levelLabel, pts, sideName, turnDate } from './text';
 
@@ -136,6 +136,7 @@ export function renderReplay(root: HTMLElement, store: AppStore) {
       }),
       stateSummary(sc, s),
       data ? chartsSection(data, Math.min(s.turn, data.analysis.series.length - 1)) : null,
+      data ? timelineSection(data, view.at === view.states.length - 1 ? null : s.turn - 1) : null,
     ),
   ]);
 }

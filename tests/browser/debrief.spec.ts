@@ -178,3 +178,52 @@ test('a finished game: debrief, export to a file and a link, replay, class resul
   await shot(page, 'class-results');
   expect(errors).toEqual([]);
 });
+
+test('a game against the computer: its debrief gives the computer’s reasons and plots the proposals', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const errors = watchErrors(page);
+  await openMenu(page);
+  const solo = page.getByLabel('Against the computer');
+  await expect(solo).toBeEnabled({ timeout: 20_000 });
+  await page.getByRole('radio', { name: 'Play Road to Busan' }).check();
+  await page.getByRole('radio', { name: /^Washington/ }).check();
+  await solo.check();
+  await page.getByRole('combobox', { name: 'Pace of the computer' }).selectOption({ label: 'Instant' });
+  await page.getByLabel('Seed').fill('debrief-solo');
+  await page.getByRole('button', { name: 'Start game' }).click();
+  await page.getByRole('button', { name: 'To the table', exact: true }).click();
+  const results = page.getByRole('heading', { name: /^Results/ });
+  for (let step = 0; step < 400; step++) {
+    if (await results.isVisible()) break;
+    const accept = page.getByRole('button', { name: 'Accept' });
+    const pass = page.getByRole('button', { name: 'Done talking (pass)' });
+    const passOrders = page.getByRole('button', { name: 'Pass: no orders' });
+    const modest = page.getByRole('button', { name: 'Keep it modest' });
+    if (await modest.isVisible()) await modest.click();
+    else if (await accept.isVisible()) await page.getByRole('button', { name: 'Reject' }).click();
+    else if (await pass.isVisible()) await pass.click();
+    else if (await passOrders.isVisible()) await passOrders.click();
+    else await page.waitForTimeout(100);
+  }
+  await expect(results).toBeVisible();
+  await page.getByRole('button', { name: 'Debrief' }).click();
+  const timeline = page.getByRole('list', { name: 'Moves and events' });
+  await expect(timeline).toContainText('The computer’s reason:');
+  await expect(page.getByRole('table', { name: /^Outcomes.*the points/ })).toContainText(
+    'Start and no-deal line',
+  );
+  await expect(page.getByRole('region', { name: 'The upper hand and the slice' })).toContainText(
+    'Share of the joint gain',
+  );
+  // the replay's timeline follows its cursor
+  await page.getByRole('button', { name: 'Replay this game' }).click();
+  await expect(page.getByRole('heading', { name: /^Replay/ })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Moves and events' }).getByRole('listitem')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Forward one turn' }).click();
+  await expect(page.getByRole('list', { name: 'Moves and events' })).toContainText('Turn 1 · move');
+  await expect(page.getByRole('list', { name: 'Moves and events' })).not.toContainText('Turn 2 · move');
+  await shot(page, 'replay-solo');
+  expect(errors).toEqual([]);
+});
