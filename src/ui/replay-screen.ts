@@ -1,6 +1,6 @@
 // The replay viewer: a game opened from a file, a link or the debrief, stepped through turn by turn
 // (forward, back, or a jump to any turn), with the table as it was at that point in words —
-// instruments, indicators, tension, packages and the score so far — and the leverage and tension
+// instruments, indicators, tension, packages and the score at the end — and the leverage and tension
 // charts and the timeline (up to the turn shown) following the cursor.
 import type { GameRecord, GameState, Scenario } from '../engine';
 import { isEpilogue, replay, rulesFor, score } from '../engine';
@@ -57,9 +57,9 @@ export function stateSummary(sc: Scenario, s: GameState): HTMLElement {
           h('li', { text: `${i.name}: ${((s.values[i.id] ?? 0) / 10).toFixed(1)}` }),
         ),
       ),
-      h('p', {
-        text: `Score against the no-deal line so far: ${pts(sc0.sides[x].raw)} points${s.phase === 'over' ? '' : ' (the no-deal line is counted to the end, so the score rises as the turns are played)'}`,
-      }),
+      s.phase === 'over'
+        ? h('p', { text: `Score against the no-deal line: ${pts(sc0.sides[x].raw)} points` })
+        : null,
     );
   const active = s.packages.filter((p) => p.status === 'active');
   return h(

@@ -95,7 +95,7 @@ test('a finished game: debrief, export to a file and a link, replay, class resul
   await jump.selectOption({ label: 'The end of the game' });
   await expect(other.getByRole('status', { name: 'Replay position' })).toContainText('The end of the game');
   await expect(other.getByRole('region', { name: 'Washington at this point' })).toContainText(
-    `Score against the no-deal line so far: ${finalScore} points`,
+    `Score against the no-deal line: ${finalScore} points`,
   );
   await other.getByRole('button', { name: 'Back one turn' }).click();
   await expect(other.getByRole('status', { name: 'Replay position' })).not.toContainText(
@@ -118,7 +118,7 @@ test('a finished game: debrief, export to a file and a link, replay, class resul
   for (let i = 0; i < 40 && (await fwd.isEnabled()); i++) await fwd.click();
   await expect(page.getByRole('status', { name: 'Replay position' })).toContainText('The end of the game');
   await expect(page.getByRole('region', { name: 'Washington at this point' })).toContainText(
-    `so far: ${finalScore} points`,
+    `Score against the no-deal line: ${finalScore} points`,
   );
   await page.getByRole('button', { name: 'Leave the replay' }).click();
 
