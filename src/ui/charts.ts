@@ -176,6 +176,25 @@ export function outcomePlot(
   }
   if (arrow) {
     chart.append(
+      svg(
+        'defs',
+        {},
+        svg(
+          'marker',
+          {
+            id: 'arrowhead',
+            viewBox: '0 0 10 10',
+            refX: 9,
+            refY: 5,
+            markerWidth: 7,
+            markerHeight: 7,
+            orient: 'auto',
+          },
+          svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }),
+        ),
+      ),
+    );
+    chart.append(
       svg('line', {
         x1: x(arrow.from.us),
         y1: y(arrow.from.cn),

@@ -229,7 +229,7 @@ function outcomeSection(d: DebriefData): HTMLElement {
     : null;
   const missedText = a.missed.map(
     (p) =>
-      `On turn ${p.turn + 1}, ${sideName(sc, p.by)}’s proposal would have left both of you better off than where you ended (${pts(p.us)} for ${sideName(sc, 'us')}, ${pts(p.cn)} for ${sideName(sc, 'cn')}).`,
+      `On turn ${p.turn + 1}, ${sideName(sc, p.by)}’s ${d.record.moves[p.index - 1]?.type === 'reject' ? 'counter' : 'proposal'} would have left both of you better off than where you ended (${pts(p.us)} for ${sideName(sc, 'us')}, ${pts(p.cn)} for ${sideName(sc, 'cn')}).`,
   );
   return h(
     'section',
@@ -242,6 +242,12 @@ function outcomeSection(d: DebriefData): HTMLElement {
       a.frontier,
       arrow,
     ),
+    d.history
+      ? null
+      : h('p', {
+          class: 'hint',
+          text: 'This scenario has no scripted historical line, so history’s outcome is not plotted; “What happened in 2025” below tells it in words.',
+        }),
     h('p', {
       text:
         a.efficiency === null

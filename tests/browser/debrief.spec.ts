@@ -217,6 +217,9 @@ test('a game against the computer: its debrief gives the computer’s reasons an
   await expect(page.getByRole('region', { name: 'The upper hand and the slice' })).toContainText(
     'Share of the joint gain',
   );
+  await page
+    .getByRole('region', { name: 'Outcome plot' })
+    .screenshot({ path: `${SCREENS}/debrief-outcome.png` });
   // the replay's timeline follows its cursor
   await page.getByRole('button', { name: 'Replay this game' }).click();
   await expect(page.getByRole('heading', { name: /^Replay/ })).toBeVisible();
