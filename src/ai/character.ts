@@ -130,6 +130,7 @@ export function clauseMatches(m: Model, c: Clause, want: ClauseMatch): boolean {
     const g = giverOf(m, c);
     if (g === null || (want.giver === 'self') !== (g === m.side)) return false;
   }
+  if (want.below !== undefined && (c.kind !== 'instrument' || c.level >= want.below)) return false;
   if (want.tied !== undefined) {
     const tied = (c.kind === 'pledge' || c.kind === 'commitment') && c.condition !== undefined;
     if (tied !== want.tied) return false;

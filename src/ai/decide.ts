@@ -4,11 +4,21 @@
 // takes the best (ties broken by its own dice). The move carries the code of what decided it: the
 // rule that changed the choice, or the search term that made it.
 import type { Clause, GameState, Move, MoveBody, RejectReason, Scenario, Side } from '../engine';
-import { checkMove, legalMoves, orderSets } from '../engine';
+import { checkMove, legalMoves, orderSets, rulesFor } from '../engine';
 import type { ProfileParams, Rule } from '../scenario/profile-schema';
 import type { Situation } from './character';
 import { escalationHarm, opponentSteps, ruleApplies, ruleEffect } from './character';
-import { leverageFor, type Model, makeModel, oneOff, orderTension, tensionRisk } from './model';
+import {
+  clausesValue,
+  dealBonus,
+  leverageFor,
+  type Model,
+  makeModel,
+  oneOff,
+  ordersModel,
+  orderTension,
+  tensionRisk,
+} from './model';
 import { orderContext, orderTerms, sumTerms, type Terms } from './orders';
 import { findProfile, type Profile, RANDOM_PROFILE, theta } from './profile';
 import { pick, type Rand, randFor } from './rng';
@@ -120,33 +130,35 @@ function choose(cands: readonly Candidate[], rules: readonly Rule[], x: Situatio
 /** The table of clauses and the target. */
 interface Plan {
   readonly table: Table;
+  readonly offers: Table; // the table its own offers are searched on (a flat prior's, at the lowest level)
   readonly tgt: Target;
 }
 
 /**
  * What a decision computes from the standing of the game alone — the model's tables and schedules,
  * the clause table and the target — is kept and shared by every decision taken in the same
- * standing (a turn's talks are many decisions over the same levels). A pure memo: the key holds
- * everything these depend on, so a hit gives exactly what computing afresh would.
+ * standing: a turn's talks are many decisions over the same levels, and many games open alike. A
+ * pure memo: what the key holds is everything these depend on, so a hit gives exactly what
+ * computing afresh would.
  */
 interface Entry {
-  readonly m: Model;
-  plan: Plan | null;
-}
-
-interface Keyed extends Entry {
   readonly side: Side;
   readonly profile: string;
   readonly level: number;
-  readonly s: GameState;
+  readonly s: GameState; // the state it was first computed for
+  readonly m: Model;
+  readonly box: { plan: Plan | null };
+  readonly seat: Seat;
+  readonly prof: Profile | null;
 }
 
-const memo = new WeakMap<Scenario, Keyed[]>();
+const recent = new WeakMap<Scenario, Entry[]>();
+const byValue = new WeakMap<Scenario, Map<string, Entry>>();
 
 /**
  * Same standing: the same turn, tension and calendar, and the very same levels, alternatives,
- * values, announcements, credibility, packages and pressure. States are immutable and share what a
- * move leaves unchanged, so identity is the test; talks moves change none of these.
+ * values, announcements, credibility, packages, pressure, events and collapse. States are immutable and share
+ * what a move leaves unchanged, so identity is the quick test; talks moves change none of these.
  */
 function sameStanding(a: GameState, b: GameState): boolean {
   return (
@@ -160,15 +172,43 @@ function sameStanding(a: GameState, b: GameState): boolean {
     a.announcements === b.announcements &&
     a.resolve === b.resolve &&
     a.packages === b.packages &&
-    a.pressuredOn === b.pressuredOn
+    a.pressuredOn === b.pressuredOn &&
+    a.fired === b.fired &&
+    a.collapsed === b.collapsed
   );
 }
 
+/** The standing as text: the test by value, for a standing another game has reached. */
+function standingKey(seen: Seen, seat: Seat): string {
+  const s = seen.s;
+  return JSON.stringify([
+    seen.side,
+    seat.profile,
+    seat.level,
+    s.turn,
+    s.tension,
+    s.summit,
+    s.truce,
+    s.levels,
+    s.alt,
+    s.values,
+    s.announcements,
+    s.resolve,
+    s.packages,
+    s.pressuredOn,
+    s.fired,
+    s.collapsed,
+  ]);
+}
+
 function entryFor(seen: Seen, seat: Seat, profile: Profile | null): Model {
-  let list = memo.get(seen.scenario);
-  if (!list) {
+  let list = recent.get(seen.scenario);
+  let values = byValue.get(seen.scenario);
+  if (!list || !values) {
     list = [];
-    memo.set(seen.scenario, list);
+    values = new Map();
+    recent.set(seen.scenario, list);
+    byValue.set(seen.scenario, values);
   }
   let e = list.find(
     (x) =>
@@ -178,20 +218,30 @@ function entryFor(seen: Seen, seat: Seat, profile: Profile | null): Model {
       sameStanding(x.s, seen.s),
   );
   if (!e) {
-    e = {
-      side: seen.side,
-      profile: seat.profile,
-      level: seat.level,
-      s: seen.s,
-      m: makeModel(seen.rules, seen.s, seen.side, profile, seat.level),
-      plan: null,
-    };
+    const key = seen.s.turn < 3 ? standingKey(seen, seat) : '';
+    const twin = key ? values.get(key) : undefined;
+    e = twin
+      ? { ...twin, s: seen.s, m: { ...twin.m, s: seen.s } } // the same tables, this game's state
+      : {
+          side: seen.side,
+          profile: seat.profile,
+          level: seat.level,
+          s: seen.s,
+          m: makeModel(seen.rules, seen.s, seen.side, profile, seat.level),
+          box: { plan: null },
+          seat,
+          prof: profile,
+        };
+    // Only the opening turns recur across games; later standings are each game's own.
+    if (!twin && seen.s.turn < 3) {
+      if (values.size > 2048) values.clear();
+      values.set(key, e);
+    }
     list.unshift(e);
     if (list.length > 8) list.pop();
   }
-  const entry = e;
-  const m: Model = entry.m.s === seen.s ? entry.m : { ...entry.m, s: seen.s };
-  plansOf.set(m, entry);
+  const m: Model = e.m.s === seen.s ? e.m : { ...e.m, s: seen.s };
+  plansOf.set(m, e);
   return m;
 }
 
@@ -199,11 +249,15 @@ const plansOf = new WeakMap<Model, Entry>();
 
 function planFor(m: Model, L: number, profile: Profile | null): Plan {
   const e = plansOf.get(m)!;
-  if (!e.plan) {
-    const table = makeTable(e.m, L);
-    e.plan = { table, tgt: target(table, profile?.templates ?? []) };
+  if (!e.box.plan) {
+    // What it holds out for is its character, the same at every level: the target is always found
+    // with the other side's public weights (a flat prior only blurs the lowest level's own offers).
+    const pm = e.m.depth.flatPrior ? makeModel(e.m.rules, e.s, e.side, e.prof, e.seat.level, true) : e.m;
+    const table = makeTable(pm, L);
+    const offers = pm === e.m ? table : makeTable(e.m, L);
+    e.box.plan = { table, offers, tgt: target(table, profile?.templates ?? []) };
   }
-  return e.plan;
+  return e.box.plan;
 }
 
 /** The threshold a package must meet now (points of own gain). */
@@ -230,10 +284,15 @@ function rejectReason(
   return 'too-little';
 }
 
-function answer(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
+function answer(m: Model, plan: Plan, profile: Profile | null, rand: Rand): Candidate[] {
   const open = m.s.talks.open!;
-  const need = needNow(m, plan, profile, m.turn + 0.5 * m.s.talks.made[m.side]);
-  const g = clauseGains(plan.table, open.clauses);
+  // Its judgement of what it needs is only so precise: a little more or less, by its own dice.
+  const judged = 1 + m.depth.precision * (2 * rand() - 1);
+  let need = judged * needNow(m, plan, profile, m.turn + 0.5 * m.s.talks.made[m.side]);
+  // A short look-ahead sees only the first turns of what an offer brings (the lowest level).
+  const g =
+    m.depth.horizon < m.T - m.turn ? shortGains(m, open.clauses) : clauseGains(plan.table, open.clauses);
+  if (m.depth.lookahead > 0) need = Math.min(need, waitingWorth(m, plan, profile));
   const reason = rejectReason(m, g, need, open.clauses);
   const out: Candidate[] = [
     { move: { type: 'accept', side: m.side }, search: g[0] - need, code: 'search:threshold' },
@@ -247,6 +306,54 @@ function answer(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
   return out;
 }
 
+/**
+ * What rejecting can bring (the look-ahead of the higher levels): at best a deal next turn at its
+ * own aspiration then, on the smaller pie of a shorter horizon, if a deal comes at all (as surely as
+ * the level counts on one); in the last turn of talks, nothing — so anything better than no deal is
+ * worth taking.
+ */
+function waitingWorth(m: Model, plan: Plan, profile: Profile | null): number {
+  if (m.turn >= m.rules.mainTurns - 1) return MIN_GAIN;
+  const R = m.T - m.turn;
+  const shrink = (R - 1) / (R + 1); // Σ of the turn-weights a turn later, over now
+  const th = profile ? theta(m.rules, profile, m.turn + 1) : PLAIN.thetaFloor;
+  return Math.max(MIN_GAIN, m.depth.lookahead * th * plan.tgt.gains[0] * shrink);
+}
+
+/** How much more lopsided than the target's split a deal may be before it looks exploited. */
+const FAIR = 1.6;
+
+/**
+ * The look-ahead offers no lopsided deal: the other side's gain, for each point of its own, at most
+ * FAIR times what the target gives it for each point of the AI's (both split by leverage).
+ */
+function fairEnough(plan: Plan, g: readonly [number, number]): boolean {
+  const [ts, to] = plan.tgt.gains;
+  if (g[0] <= 0) return false;
+  if (ts <= 0 || to <= 0) return g[1] <= g[0];
+  return g[1] / g[0] <= (FAIR * to) / ts;
+}
+
+/**
+ * Proposals it makes in a turn: one, and the second the rules allow in the last turn of talks — or,
+ * at the hardest level, when tension nears the risk line (an agreement is the one thing that eases
+ * it).
+ */
+function proposalsAllowed(m: Model): number {
+  if (m.turn === m.rules.mainTurns - 1) return 2;
+  if (m.depth.reply && m.s.tension >= m.rules.scenario.params.tension.risk - 50) return 2;
+  return 1;
+}
+
+/** An offer's gains [self, other] over the level's horizon only. */
+function shortGains(m: Model, clauses: readonly Clause[]): [number, number] {
+  const short = ordersModel(m);
+  return [
+    dealBonus(short, m.side) + clausesValue(short, m.side, clauses),
+    dealBonus(short, m.opp) + clausesValue(short, m.opp, clauses),
+  ];
+}
+
 /** Proposals already made by this side this turn (all answered: none open). */
 function madeThisTurn(s: GameState, side: Side): (readonly Clause[])[] {
   return s.news
@@ -257,20 +364,21 @@ function madeThisTurn(s: GameState, side: Side): (readonly Clause[])[] {
 function proposals(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
   const out: Candidate[] = [{ move: { type: 'pass', side: m.side }, search: 0, code: 'search:hold' }];
   // One proposal a turn, and the second the rules allow only in the last turn of talks.
-  const last = m.turn === m.rules.mainTurns - 1;
-  if (m.s.talks.made[m.side] >= (last ? 2 : 1) || m.turn >= m.rules.mainTurns) return out;
+  if (m.s.talks.made[m.side] >= proposalsAllowed(m) || m.turn >= m.rules.mainTurns) return out;
   const { table, tgt } = plan;
-  if (tgt.pkg.length === 0) return out;
   const need = needNow(m, plan, profile, m.turn + 0.5 * m.s.talks.made[m.side]);
-  const path = logroll(table, tgt.pkg, need);
+  if (!m.depth.logroll) return [...out, ...templateOffers(m, plan.offers, need, profile)];
+  if (tgt.pkg.length === 0) return out;
+  let path = logroll(table, tgt.pkg, need);
   let main = path[path.length - 1]!;
-  if (m.depth.reply) {
-    // The hardest level stops conceding once the other side should accept: its gain at least the
-    // share of its own target that a side of its pain sensitivity still asks at this date.
-    const sigma = m.rules.scenario.sides[m.opp].sigma;
-    const x = Math.min(1, m.turn / Math.max(1, m.rules.mainTurns - 1));
-    const theirs = (sigma > 1 ? 0.8 - 0.5 * x : 0.85 - 0.35 * x) * tgt.gains[1];
-    main = path.find((p) => gains(table, p)[1] >= theirs) ?? main;
+  // The hardest level offers down to what waiting would bring it, as it accepts — while the other
+  // side's gain stays within its fair share.
+  if (m.depth.lookahead > 0) {
+    const low = Math.min(need, waitingWorth(m, plan, profile));
+    if (low < need) {
+      path = logroll(table, main, low);
+      for (const p of path) if (fairEnough(plan, gains(table, p))) main = p;
+    }
   }
   const seen = new Set(madeThisTurn(m.s, m.side).map(packageKey));
   const value = (p: Pkg, code: string): Candidate | null => {
@@ -303,10 +411,28 @@ function proposals(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
     );
     if (twin >= 0) add(value([...main.slice(0, i), twin, ...main.slice(i + 1)], 'search:logroll'));
   }
-  // Templates from history open the talks: they are tried while no deal is in force.
-  for (const tpl of m.dealNow ? [] : (profile?.templates ?? [])) {
+  // Templates from history open the talks: they are tried in the first two turns, while no deal is
+  // in force (later the search has moved on from them).
+  for (const tpl of m.dealNow || m.turn > 1 ? [] : (profile?.templates ?? [])) {
     const p = fromTemplate(table, tpl);
     if (p.length > 0) add(value(logroll(table, p, need).at(-1)!, `template:${tpl.id}`));
+  }
+  return out;
+}
+
+/** The lowest level's offers: its templates from history as they stand, if they meet its threshold. */
+function templateOffers(m: Model, table: Table, need: number, profile: Profile | null): Candidate[] {
+  const seen = new Set(madeThisTurn(m.s, m.side).map(packageKey));
+  const out: Candidate[] = [];
+  for (const tpl of profile?.templates ?? []) {
+    const p = fromTemplate(table, tpl);
+    const cl = clausesOf(table, p);
+    const key = packageKey(cl);
+    if (cl.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    const g = gains(table, p);
+    const search = g[0] >= need && g[1] > 0 ? 2 + 0.05 * (g[0] - need) : Math.min(-0.5, g[0] - need);
+    out.push({ move: { type: 'propose', side: m.side, clauses: cl }, search, code: `template:${tpl.id}` });
   }
   return out;
 }
@@ -350,27 +476,32 @@ function termCode(t: Terms, empty: boolean): string {
   return `search:${code}`;
 }
 
+function usefulShift(m: Model, id: string, level: number): boolean {
+  const now = m.s.levels[id] ?? 0;
+  const top = (m.rules.instruments.get(id)?.levels.length ?? 1) - 1;
+  return Math.abs(level - now) === 1 || level === 0 || level === top;
+}
+
 function orders(m: Model, plan: () => Plan, profile: Profile | null, L: number): Candidate[] {
   let worth = 0;
-  if (m.turn + 1 < m.rules.mainTurns) {
+  if (m.depth.leverage && m.turn + 1 < m.rules.mainTurns) {
     const { tgt } = plan();
     worth = LEVERAGE_WORTH * Math.max(0, tgt.gains[0] + tgt.gains[1]);
   }
-  const ctx = orderContext(m, L, worth);
+  const ctx = orderContext(ordersModel(m), L, worth);
   const maxT = profile?.params.maxTension ?? PLAIN.maxTension;
   const out: Candidate[] = [];
   for (const set of orderSets(m.rules, m.s, m.side)) {
-    // An announcement is tried for the later of its dates only: the same threat, more time to trade it.
+    // An announcement is tried for the later of its dates only (the same threat, more time to trade
+    // it); a shift for one step either way, all the way down, or all the way up.
     if (set.some((o) => o.kind === 'announce' && o.turn < Math.min(m.turn + 2, m.T - 1))) continue;
+    if (set.some((o) => o.kind === 'shift' && !usefulShift(m, o.instrument, o.level))) continue;
     const terms = orderTerms(ctx, set);
     // Every order spends a little attention and credibility: doing nothing wins a tie.
-    let search = sumTerms(terms) - ACTION_COST * set.length;
-    // Past its maximum tension a profile will not go: such orders are marked down heavily.
+    const search = sumTerms(terms) - ACTION_COST * set.length;
+    // Past its maximum tension a profile will not go (holding still is always possible).
     const added = set.reduce((s, o) => s + orderTension(m, o), 0);
-    if (added > 0 && m.s.tension + added > maxT) {
-      search -= 10 + 0.25 * Math.abs(ctx.collapse);
-      terms.tension -= 10 + 0.25 * Math.abs(ctx.collapse);
-    }
+    if (added > 0 && ctx.base + added > maxT) continue;
     out.push({
       move: { type: 'orders', side: m.side, orders: set },
       search,
@@ -394,8 +525,24 @@ function randomMove(seen: Seen, rand: Rand): Move {
   return { ...move, ai: { code: 'random' } };
 }
 
+/**
+ * Talks with nothing left to do: its proposals for the turn made, nothing to answer, no readout due.
+ * Passing is then the only legal move, so it is taken without weighing anything (the rules could
+ * not change it). Read from the public parts of the state only.
+ */
+function forcedPass(sc: Scenario, s: GameState, side: Side, seat: Seat): boolean {
+  if (seat.profile === RANDOM_PROFILE || s.phase !== 'talks' || s.talks.toMove !== side) return false;
+  if (s.talks.open && s.talks.open.by !== side) return false;
+  const last = s.turn === rulesFor(sc).mainTurns - 1;
+  const calm = seat.level < 3 || s.tension < rulesFor(sc).scenario.params.tension.risk - 50;
+  if (s.talks.made[side] < (last || !calm ? 2 : 1)) return false;
+  return !s.packages.some((p) => p.turn === s.turn && p.status === 'active' && p.readouts[side] === null);
+}
+
 /** The move an AI seat chooses now (only called when the side has a legal move). */
 export function decide(full: Scenario, state: GameState, side: Side, seat: Seat): Move {
+  if (forcedPass(full, state, side, seat))
+    return { type: 'pass', side, ai: { code: 'search:hold', value: 0 } };
   const seen = seeFor(full, state, side);
   const rand = randFor(state.rng.ai);
   if (seat.profile === RANDOM_PROFILE) return randomMove(seen, rand);
@@ -413,7 +560,9 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   else if (s.phase === 'orders' && s.drafts[side] === null) cands = orders(m, plan, profile, x.leverage);
   else if (s.phase === 'talks' && s.talks.toMove === side)
     cands =
-      s.talks.open && s.talks.open.by !== side ? answer(m, plan(), profile) : proposals(m, plan(), profile);
+      s.talks.open && s.talks.open.by !== side
+        ? answer(m, plan(), profile, rand)
+        : proposals(m, plan(), profile);
   else cands = [];
   for (let tries = 0; tries < 3 && cands.length > 0; tries++) {
     const move = choose(cands, ruleList, x, rand);

@@ -33,7 +33,7 @@ export function setupFor(seats: BySide<AiSeat>): Setup {
       cn: { kind: 'ai', profile: seats.cn.profile, level: seats.cn.level },
     },
     randomEvents: true,
-    leverage: 'live',
+    leverage: 'after', // nobody watches a simulated game: the views need not compute it
   };
 }
 

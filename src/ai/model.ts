@@ -93,8 +93,9 @@ export function makeModel(
   side: Side,
   profile: Profile | null,
   level: number,
+  publicWeights = false, // model the opponent with its public weights whatever the level
 ): Model {
-  const depth = depthOf(level);
+  const depth = publicWeights ? { ...depthOf(level), flatPrior: false } : depthOf(level);
   const opp = other(side);
   const T = rules.totalTurns;
   const trueW = { us: weightsOf(rules, 'us', false), cn: weightsOf(rules, 'cn', false) };
@@ -127,7 +128,7 @@ export function makeModel(
     depth,
     T,
     turn: s.turn,
-    hEnd: Math.min(T, s.turn + depth.horizon),
+    hEnd: T, // packages are valued over the whole game; orders over the level's horizon (ordersModel)
     weights,
     lu,
     luTrue,
@@ -136,6 +137,10 @@ export function makeModel(
     dealNow,
   };
 }
+
+/** The model as orders see it: the same tables, summed over the level's horizon only. */
+export const ordersModel = (m: Model): Model =>
+  m.depth.horizon >= m.T - m.turn ? m : { ...m, hEnd: Math.min(m.T, m.turn + m.depth.horizon) };
 
 // ---------------------------------------------------------------------------------------------
 // Values, in points of summed utility over the horizon, for side X.
@@ -331,7 +336,7 @@ export function orderTension(m: Model, o: Order): number {
 
 /** Would this shift (or announced rise) break a package in force, raising an instrument above a level agreed? */
 export function breaches(m: Model, o: Order): boolean {
-  if (o.kind !== 'shift' && o.kind !== 'announce') return false;
+  if ((o.kind !== 'shift' && o.kind !== 'announce') || !m.dealNow) return false;
   for (const p of m.s.packages) {
     if (p.status !== 'active') continue;
     for (const c of p.clauses)
@@ -352,6 +357,17 @@ export function collapseCost(m: Model, X: Side): number {
   return Math.min(0, v);
 }
 
+const crises = new WeakMap<Model, number>();
+/** What one crisis costs X (its effects from next turn on), computed once per model. */
+function crisisCost(m: Model, X: Side): number {
+  let c = X === m.side ? crises.get(m) : undefined;
+  if (c === undefined) {
+    c = oneOff(m, X, m.rules.scenario.params.tension.crisisEffects, Math.min(m.T - 1, m.turn + 1));
+    if (X === m.side) crises.set(m, c);
+  }
+  return c;
+}
+
 /**
  * The expected cost of standing at a tension (tenths) for X: crises strike above the risk line with
  * a chance rising to the top, where the talks collapse. A smooth estimate, steep near the top.
@@ -363,7 +379,7 @@ export function tensionRisk(m: Model, X: Side, tension: number, collapse: number
   const over = (tension - (t.risk - band / 3)) / (band * (4 / 3));
   if (over <= 0) return 0;
   const turnsLeft = Math.max(1, m.T - m.turn);
-  const crisis = oneOff(m, X, t.crisisEffects, Math.min(m.T - 1, m.turn + 1));
+  const crisis = crisisCost(m, X);
   const p = Math.min(1, over * over);
   return p * (collapse * 0.6 + crisis * Math.min(3, turnsLeft) * t.crisisChance);
 }

@@ -33,11 +33,19 @@ export const sumTerms = (t: Terms) => t.utility + t.tension + t.leverage + t.dea
 
 const zero = (): Terms => ({ utility: 0, tension: 0, leverage: 0, deal: 0, build: 0, reply: 0 });
 
-/** The levels by turn of one instrument after a shift to `level` (the snapback may still lift it). */
-function shiftedRow(m: Model, id: string, level: number): number[] {
+/** The value to X of shifting an instrument to a level from now on (the snapback may still lift it). */
+function shiftValue(m: Model, X: Side, id: string, level: number): number {
   const base = m.base.get(id)!;
+  const lu = m.lu[X].get(id);
+  if (!lu) return 0;
   const now = m.s.levels[id] ?? 0;
-  return base.map((b) => (b === now ? level : Math.max(level, b)));
+  let v = 0;
+  for (let i = 0; i < base.length; i++) {
+    const b = base[i]!;
+    const a = b === now ? level : Math.max(level, b);
+    if (a !== b) v += ((lu[a] ?? 0) - (lu[b] ?? 0)) * Math.max(0, m.hEnd - m.turn - i);
+  }
+  return v;
 }
 
 /** The value to X of building an alternative: its gains soften what hits those indicators. */
@@ -71,16 +79,33 @@ export interface OrderContext {
   readonly L: number; // own leverage now
   readonly leverageWorth: number; // points of summed utility one unit of leverage is worth at the table
   readonly collapse: number; // what a collapse would cost this side
-  readonly risk0: number; // the tension risk if it gives no orders
+  readonly base: number; // the tension to come if it gives no orders (tenths)
+  readonly risk0: number; // … and its risk
   readonly oppHand: number; // the opponent's hand (its orders are not ours to change)
   readonly losses: Map<string, number>; // deal losses by instrument and level, as computed
+}
+
+/** The tension every pending announcement will add when it takes effect (tenths). */
+function pendingTension(m: Model): number {
+  const t = m.rules.scenario.params.tension;
+  let sum = 0;
+  for (const id in m.s.announcements) {
+    const a = m.s.announcements[id]!;
+    const inst = m.rules.instruments.get(id);
+    if (!inst) continue;
+    const per = inst.tensionPerStep ?? (inst.valve ? t.valvePerStep : t.perStep);
+    sum += per * Math.max(0, a.level - (m.s.levels[id] ?? 0));
+  }
+  return sum;
 }
 
 export function orderContext(m: Model, L: number, leverageWorth: number): OrderContext {
   const collapse = collapseCost(m, m.side);
   const t = m.rules.scenario.params.tension;
-  const risk0 = tensionRisk(m, m.side, m.s.tension + t.decay, collapse);
-  return { m, L, leverageWorth, collapse, risk0, oppHand: handTotal(m, m.s, m.opp), losses: new Map() };
+  // Risk is judged at the tension to come: now, less a turn's decay, plus every rise already announced.
+  const base = m.s.tension + t.decay + pendingTension(m);
+  const risk0 = tensionRisk(m, m.side, base, collapse);
+  return { m, L, leverageWorth, collapse, base, risk0, oppHand: handTotal(m, m.s, m.opp), losses: new Map() };
 }
 
 /** What X loses if raising `instrument` to `level` breaks the packages that bind it. */
@@ -120,7 +145,7 @@ export function orderTerms(x: OrderContext, orders: readonly Order[]): Terms {
   const m = x.m;
   const X = m.side;
   const t = zero();
-  let tension = m.s.tension + m.rules.scenario.params.tension.decay;
+  let tension = x.base;
   let levels: GameState['levels'] | null = null;
   let announcements: GameState['announcements'] | null = null;
   let resolve = m.s.resolve;
@@ -129,13 +154,7 @@ export function orderTerms(x: OrderContext, orders: readonly Order[]): Terms {
     tension += orderTension(m, o);
     switch (o.kind) {
       case 'shift': {
-        t.utility += rowValue(
-          m,
-          X,
-          o.instrument,
-          shiftedRow(m, o.instrument, o.level),
-          m.base.get(o.instrument)!,
-        );
+        t.utility += shiftValue(m, X, o.instrument, o.level);
         const cc = concessionCost(m, o.instrument, o.level);
         if (cc && cc.side === X)
           t.utility +=

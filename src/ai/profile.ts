@@ -16,24 +16,63 @@ export const DEFAULT_AI_LEVEL = 2;
 
 /** How each level searches (never what it wants). */
 export interface Depth {
-  readonly horizon: number; // turns of summed utility it looks ahead
+  readonly horizon: number; // turns of summed utility its orders look ahead (packages: the whole game)
   readonly flatPrior: boolean; // models the opponent with equal weights instead of its public ones
-  readonly reply: boolean; // anticipates the opponent's answer (retaliation, acceptance)
+  readonly reply: boolean; // anticipates the opponent's answer to its orders (retaliation in kind)
+  // weighing an offer against waiting a turn: how surely it counts on a deal later (0: it does not
+  // weigh waiting at all, and holds to its threshold; the hardest level counts about as often as
+  // deals come)
+  readonly lookahead: number;
+  readonly logroll: boolean; // searches packages (the Nash ascent and logrolling); else offers its templates as they stand
+  readonly leverage: boolean; // values the leverage its orders win or spend (how it moves the other side's terms)
   readonly noise: number; // points of random tie-breaking between candidate moves
+  readonly precision: number; // how far (a share) its judgement of a package's worth may stray
 }
+
+const DEPTHS: readonly Depth[] = [
+  // 1: a short look at its orders, the other side as a flat prior, templates as they stand
+  {
+    horizon: 2,
+    flatPrior: true,
+    reply: false,
+    lookahead: 0,
+    logroll: false,
+    leverage: false,
+    noise: 1,
+    precision: 0.15,
+  },
+  // 2: the whole game, the other side's public weights, the package search
+  {
+    horizon: 99,
+    flatPrior: false,
+    reply: false,
+    lookahead: 0,
+    logroll: true,
+    leverage: true,
+    noise: 0.3,
+    precision: 0.15,
+  },
+  // 3: and it weighs waiting, and the answer its orders will bring
+  {
+    horizon: 99,
+    flatPrior: false,
+    reply: true,
+    lookahead: 0.6,
+    logroll: true,
+    leverage: true,
+    noise: 0.1,
+    precision: 0.08,
+  },
+];
 
 export function depthOf(level: number): Depth {
-  if (level <= 1) return { horizon: 3, flatPrior: true, reply: false, noise: 1 };
-  if (level === 2) return { horizon: 99, flatPrior: false, reply: false, noise: 0.3 };
-  return { horizon: 99, flatPrior: false, reply: true, noise: 0.1 };
+  return DEPTHS[Math.min(DEPTHS.length, Math.max(1, Math.round(level))) - 1]!;
 }
 
-/** The turn a profile's threshold falls toward: the summit (if any) or the last turn of talks. */
+/** The turn a profile's threshold falls toward: the summit (if any), or the game's last turn. */
 export function deadlineTurn(rules: Rules, p: Profile): number {
-  const lastTalks = rules.mainTurns - 1;
-  if (p.params.deadline === 'summit' && rules.summitTurn !== null)
-    return Math.min(lastTalks, rules.summitTurn);
-  return lastTalks;
+  if (p.params.deadline === 'summit' && rules.summitTurn !== null) return rules.summitTurn;
+  return rules.totalTurns - 1;
 }
 
 /**

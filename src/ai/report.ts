@@ -21,6 +21,10 @@ export interface Report {
   readonly seed: string;
   readonly seats: BySide<string>;
   readonly winShare: BySide<number>;
+  /** Washington's win share among the games of each outcome, and how many there were. */
+  readonly winsByOutcome: Readonly<
+    Record<'deal' | 'collapse' | 'noDeal', { readonly games: number; readonly us: number }>
+  >;
   readonly outcomes: { readonly deal: number; readonly collapse: number; readonly noDeal: number };
   readonly perTurn: { readonly leverage: readonly number[]; readonly tension: readonly number[] };
   readonly scores: { readonly raw: BySide<number>; readonly normalised: BySide<number> };
@@ -117,7 +121,12 @@ export function summarise(
     games: n,
     seed,
     seats: { us: seatName(seats.us), cn: seatName(seats.cn) },
-    winShare: { us: r3(us / Math.max(1, n)), cn: r3(1 - us / Math.max(1, n)) },
+    winShare: { us: r3(us / Math.max(1, n)), cn: r3(1 - r3(us / Math.max(1, n))) },
+    winsByOutcome: {
+      deal: winsAmong(games, 'deal'),
+      collapse: winsAmong(games, 'collapse'),
+      noDeal: winsAmong(games, 'no-deal'),
+    },
     outcomes: { deal, collapse, noDeal: r3(1 - deal - collapse) },
     perTurn: { leverage: byTurn((g) => g.leverage), tension: byTurn((g) => g.tension) },
     scores: {
@@ -138,13 +147,19 @@ export function summarise(
   };
 }
 
+function winsAmong(games: readonly GameSummary[], outcome: GameSummary['outcome']) {
+  const these = games.filter((g) => g.outcome === outcome);
+  const us = these.reduce((a, g) => a + (g.winner === 'us' ? 1 : g.winner === 'tie' ? 0.5 : 0), 0);
+  return { games: these.length, us: r3(us / Math.max(1, these.length)) };
+}
+
 /** Washington's threshold falls faster before the summit than Beijing's. */
 function thetaCheck(rules: Rules, th: BySide<readonly number[] | null>): Check {
   const name = 'Washington’s acceptance threshold falls faster before the summit than Beijing’s';
   if (!th.us || !th.cn) return { name, pass: null, detail: 'a seat has no scenario profile' };
   // θ is a share of each side's own target: compare the share of its opening demand each has given
-  // up by every turn up to the summit.
-  const until = Math.min(rules.summitTurn ?? rules.mainTurns - 1, th.us.length - 1);
+  // up by every turn before the summit.
+  const until = Math.min((rules.summitTurn ?? rules.mainTurns) - 1, th.us.length - 1);
   const fall = (xs: readonly number[], t: number) => (xs[0]! - xs[t]!) / xs[0]!;
   let pass = true;
   for (let t = 1; t <= until; t++) if (fall(th.us, t) <= fall(th.cn, t)) pass = false;
@@ -153,11 +168,11 @@ function thetaCheck(rules: Rules, th: BySide<readonly number[] | null>): Check {
   return {
     name,
     pass,
-    detail: `demand given up by turn ${half}: Washington ${Math.round(fall(th.us, half) * 100)}%, Beijing ${Math.round(fall(th.cn, half) * 100)}%; by the summit: ${pctFall(th.us)}%, ${pctFall(th.cn)}%`,
+    detail: `demand given up by turn ${half}: Washington ${Math.round(fall(th.us, half) * 100)}%, Beijing ${Math.round(fall(th.cn, half) * 100)}%; by the turn before the summit: ${pctFall(th.us)}%, ${pctFall(th.cn)}%`,
   };
 }
 
-const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const f2 = (x: number) => x.toFixed(2);
 
 /** The report as text for a terminal. */
@@ -170,6 +185,10 @@ export function formatReport(r: Report): string {
   lines.push(`wins            Washington ${pct(r.winShare.us)}   Beijing ${pct(r.winShare.cn)}`);
   lines.push(
     `outcomes        deal ${pct(r.outcomes.deal)}   collapse ${pct(r.outcomes.collapse)}   no deal ${pct(r.outcomes.noDeal)}`,
+  );
+  const w = r.winsByOutcome;
+  lines.push(
+    `Washington wins ${pct(w.deal.us)} of ${w.deal.games} deals, ${pct(w.noDeal.us)} of ${w.noDeal.games} no-deal games, ${pct(w.collapse.us)} of ${w.collapse.games} collapses`,
   );
   lines.push(
     `scores (raw)    Washington ${f2(r.scores.raw.us)}   Beijing ${f2(r.scores.raw.cn)}   points over the no-deal line`,

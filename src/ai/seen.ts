@@ -42,7 +42,11 @@ function sideScenario(full: Scenario, side: Side, view: ReturnType<typeof viewFo
 export function seeFor(full: Scenario, state: GameState, side: Side): Seen {
   // The view as the 'after' setting shows it: the AI computes leverage itself from the public
   // tables, so the view need not (it would be the same number, and it costs a tenth of a decision).
-  const view = viewFor(full, { ...state, setup: { ...state.setup, leverage: 'after' } }, side);
+  const quiet =
+    state.setup.leverage === 'after'
+      ? state
+      : { ...state, setup: { ...state.setup, leverage: 'after' as const } };
+  const view = viewFor(full, quiet, side);
   const opp = other(side);
   const { drafts, ...rest } = view.state;
   const hidden = drafts.submitted[opp] ? [] : null;

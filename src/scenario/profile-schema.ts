@@ -47,7 +47,7 @@ export const ProfileParamsSchema = cited({
   headlineBias: z.number().min(0).max(5).default(0), // extra value of headline wins before a summit
   thetaStart: z.number().min(0).max(3).default(0.9), // share of its target it asks at the opening (above 1: it aspires to more) …
   thetaFloor: Share.default(0.3), // … and at its deadline
-  deadline: z.enum(['summit', 'end']).default('summit'), // the date its threshold falls toward
+  deadline: z.enum(['summit', 'end']).default('summit'), // its threshold falls toward the summit, or the game's end (it can outlast)
 });
 export type ProfileParams = z.output<typeof ProfileParamsSchema>;
 
@@ -72,6 +72,7 @@ export const ClauseMatchSchema = z.strictObject({
   id: Id.optional(), // the instrument, promise or statement
   giver: z.enum(['self', 'other']).optional(), // who gives it
   tied: z.boolean().optional(), // a promise carrying a condition (soybeans while the tariff is low)
+  below: z.number().int().min(0).optional(), // an instrument clause setting a level below this
 });
 export type ClauseMatch = z.output<typeof ClauseMatchSchema>;
 

@@ -1,0 +1,119 @@
+// AI profiles as data: the schema accepts the shipped ones and refuses a broken rule with a located
+// error, the meaning checks find a dangling id, and the acceptance threshold falls as documented.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkProfiles } from '../../src/ai/check';
+import { theta } from '../../src/ai/profile';
+import { rulesFor } from '../../src/engine';
+import { loadScenario } from '../../src/scenario/load';
+import { ProfileSchema } from '../../src/scenario/profile-schema';
+import { loadScenarioFile, readText } from '../../tools/scenario-files';
+
+const busanPath = join(import.meta.dirname, '..', '..', 'scenarios', 'road-to-busan.yaml');
+const busan = loadScenarioFile(busanPath).scenario;
+
+describe('profile schema', () => {
+  it('loads both shipped profiles of road-to-busan, one a side', () => {
+    expect(busan.profiles.map((p) => [p.id, p.side])).toEqual([
+      ['washington', 'us'],
+      ['beijing', 'cn'],
+    ]);
+    expect(busan.profiles.every((p) => p.rules.length > 0 && p.templates.length > 0)).toBe(true);
+  });
+
+  it('every rule cites a source and quote, or says it is an estimate', () => {
+    for (const p of busan.profiles)
+      for (const r of p.rules) expect(r.source !== undefined || r.estimate !== undefined, r.id).toBe(true);
+  });
+
+  it('refuses a rule with two actions, and one with none', () => {
+    const base = {
+      id: 'p',
+      side: 'us',
+      name: 'P',
+      params: { patience: 0.5, reciprocity: 'none', maxTension: 80, estimate: 'test' },
+    };
+    const two = ProfileSchema.safeParse({
+      ...base,
+      rules: [
+        {
+          id: 'r',
+          text: 'two',
+          weight: 1,
+          prefer: { move: 'pass' },
+          never: { move: 'accept' },
+          estimate: 'x y',
+        },
+      ],
+    });
+    expect(two.success).toBe(false);
+    const none = ProfileSchema.safeParse({
+      ...base,
+      rules: [{ id: 'r', text: 'none', weight: 1, estimate: 'x y' }],
+    });
+    expect(none.success).toBe(false);
+    const one = ProfileSchema.safeParse({
+      ...base,
+      rules: [{ id: 'r', text: 'one', weight: 1, prefer: { move: 'pass' }, estimate: 'x y' }],
+    });
+    expect(one.success).toBe(true);
+  });
+
+  it('the loader locates an error inside a profile to its file, line and field', () => {
+    const text = readText(busanPath)!.replace(
+      '      reciprocity: proportional',
+      '      reciprocity: sometimes',
+    );
+    const r = loadScenario([{ name: 'road-to-busan.yaml', text }]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const e = r.errors.find((d) => d.path.includes('reciprocity'));
+    expect(e?.file).toBe('road-to-busan.yaml');
+    expect(text.split('\n')[e!.line - 1]).toContain('reciprocity: sometimes');
+  });
+});
+
+describe('profile meaning checks', () => {
+  it('find nothing wrong in the shipped profiles', () => {
+    expect(checkProfiles(busan)).toEqual([]);
+  });
+
+  it('name a dangling id and a template level out of range, with their paths', () => {
+    const bad = structuredClone(busan);
+    const p = bad.profiles[1]!;
+    p.rules[0] = {
+      ...p.rules[0]!,
+      prefer: { move: 'orders', instrument: 'no-such-lever' },
+      respond: undefined,
+    };
+    p.templates[0] = { ...p.templates[0]!, clauses: [{ instrument: 'us-tariff', level: 9 }] };
+    const problems = checkProfiles(bad);
+    expect(problems.map((x) => x.path.join('.'))).toEqual([
+      'profiles.1.rules.0.prefer.instrument',
+      'profiles.1.templates.0.clauses.0.level',
+    ]);
+  });
+});
+
+describe('the acceptance threshold θ(t)', () => {
+  const rules = rulesFor(busan);
+  const [us, cn] = [busan.profiles[0]!, busan.profiles[1]!];
+
+  it('falls monotonically from its start to its floor', () => {
+    for (const p of [us, cn]) {
+      let last = Number.POSITIVE_INFINITY;
+      for (let t = 0; t < rules.totalTurns; t++) {
+        const th = theta(rules, p, t);
+        expect(th).toBeLessThanOrEqual(last + 1e-12);
+        expect(th).toBeGreaterThanOrEqual(p.params.thetaFloor - 1e-12);
+        last = th;
+      }
+      expect(theta(rules, p, 0)).toBeCloseTo(p.params.thetaStart);
+    }
+  });
+
+  it('falls faster for Washington than for Beijing before the summit', () => {
+    const fall = (p: typeof us, t: number) => 1 - theta(rules, p, t) / theta(rules, p, 0);
+    for (let t = 1; t < rules.summitTurn!; t++) expect(fall(us, t)).toBeGreaterThan(fall(cn, t));
+  });
+});

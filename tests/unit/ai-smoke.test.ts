@@ -1,0 +1,54 @@
+// Smoke versions of the simulator's checks on 20 seeds (the full runs are `npm run simulate`):
+// the character of the road-to-busan profiles, and the strength table — the hardest level against
+// the random profile, and each level against the one below, as paired comparisons.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultSeat } from '../../src/ai';
+import { playGame } from '../../src/ai/match';
+import { summarise } from '../../src/ai/report';
+import { strengthPairings, strengthTable } from '../../src/ai/strength';
+import { loadScenarioFile } from '../../tools/scenario-files';
+
+const busan = loadScenarioFile(
+  join(import.meta.dirname, '..', '..', 'scenarios', 'road-to-busan.yaml'),
+).scenario;
+const SEEDS = Array.from({ length: 20 }, (_, i) => `smoke-${i}`);
+
+describe('character, on 20 seeds', () => {
+  const seats = { us: defaultSeat(busan, 'us'), cn: defaultSeat(busan, 'cn') };
+  const report = summarise(
+    busan,
+    'smoke',
+    seats,
+    SEEDS.map((seed) => playGame(busan, seed, seats)),
+  );
+  const check = (start: string) => report.checks.find((c) => c.name.startsWith(start))!;
+
+  it('Beijing answers a US tariff rise within a turn, in at least 90% of the games that have one', () => {
+    expect(check('China answers').pass).not.toBe(false);
+  });
+  it('Beijing never accepts a package in the turn after being escalated against', () => {
+    expect(check('China never accepts').pass).toBe(true);
+  });
+  it('Washington’s threshold falls faster before the summit than Beijing’s', () => {
+    expect(check('Washington’s acceptance').pass).toBe(true);
+  });
+  it('AI against AI reaches a deal in 40–80% of games and collapses in under 15%', () => {
+    expect(report.outcomes.deal).toBeGreaterThanOrEqual(0.4);
+    expect(report.outcomes.deal).toBeLessThanOrEqual(0.8);
+    expect(report.outcomes.collapse).toBeLessThan(0.15);
+  });
+});
+
+describe('strength, on 20 seeds', () => {
+  const pairings = strengthPairings(busan);
+  const games = new Map(
+    pairings.map((p) => [p.label, SEEDS.map((seed) => playGame(busan, seed, p.seats))] as const),
+  );
+  // The issue's rows (paired); head to head against random is the simulator's, for information.
+  const rows = strengthTable(games).filter((r) => r.required);
+
+  it.each(rows.map((r) => [r.name, r] as const))('%s', (_, row) => {
+    expect(row.pass, `${row.name}: ${(row.share * 100).toFixed(0)}%, needs ${row.need}`).toBe(true);
+  });
+});
