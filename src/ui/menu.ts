@@ -2,7 +2,7 @@
 // at its opening), a side, a mode (against the computer at a level, or two players at one screen)
 // and the game's settings; continue or delete a saved game; load scenario files from disk. Every
 // scenario text is set as text.
-import type { LeverageVisibility, Setup, Side } from '../engine';
+import type { GameRecord, LeverageVisibility, Setup, Side } from '../engine';
 import type { AiModule } from '../store/ai';
 import { loadAi } from '../store/ai';
 import { restoreFeed } from '../store/ai-driver';
@@ -13,13 +13,15 @@ import {
   type ScenarioInfo,
   shippedScenarios,
 } from '../store/catalog';
-import { openGameFile } from '../store/game-file';
+import { gameFileName, gameFileText, openGameFile } from '../store/game-file';
 import { type AppStore, openReplay, resumeGame, startGame, toClassResults } from '../store/game-store';
 import { deleteSave, listSaves, type ResumableSave, type SaveProblem } from '../store/saves';
 import { CJK } from './cjk-text';
 import { button, h, select } from './dom';
+import { download } from './export';
 import { type FileLoad, loadFiles } from './file-loader';
 import { emblemUrl } from './icons';
+import { openReplayOf } from './replay-screen';
 import { PACES, saveSettings } from './settings';
 import { fmtDate, sideName } from './text';
 
@@ -281,6 +283,14 @@ async function start(store: AppStore, m: MenuState) {
   menu = { ...m, seed: randomSeed() };
 }
 
+const recordOfSave = (save: ResumableSave['save']): GameRecord => ({
+  scenarioId: save.scenarioId,
+  scenarioHash: save.scenarioHash,
+  seed: save.seed,
+  setup: save.setup,
+  moves: save.moves,
+});
+
 function savedGames(store: AppStore, m: MenuState): HTMLElement {
   if (!m.saves)
     return h(
@@ -320,6 +330,22 @@ function savedGames(store: AppStore, m: MenuState): HTMLElement {
               void restoreFeed(store);
             },
             { 'aria-label': `Continue ${label}` },
+          ),
+          ' ',
+          button('Replay', () => openReplayOf(store, s.scenario, s.save.scenarioHash, recordOfSave(s.save)), {
+            class: 'small',
+            'aria-label': `Replay ${label}`,
+          }),
+          ' ',
+          button(
+            'Save file',
+            () =>
+              download(
+                gameFileName(recordOfSave(s.save)),
+                gameFileText(recordOfSave(s.save)),
+                'application/json',
+              ),
+            { class: 'small', 'aria-label': `Save a game file of ${label}` },
           ),
           ' ',
           button(

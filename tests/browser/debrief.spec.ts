@@ -121,6 +121,13 @@ test('a finished game: debrief, export to a file and a link, replay, class resul
     `Score against the no-deal line: ${finalScore} points`,
   );
   await page.getByRole('button', { name: 'Leave the replay' }).click();
+  // a saved game (finished or not) replays, and saves to a file, from the menu's list
+  await page.getByRole('button', { name: /^Replay Road to Busan/ }).click();
+  await expect(page.getByRole('heading', { name: /^Replay/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Leave the replay' }).click();
+  const saveDl = page.waitForEvent('download');
+  await page.getByRole('button', { name: /^Save a game file of Road to Busan/ }).click();
+  expect(JSON.parse(await readFile((await (await saveDl).path())!, 'utf8')).moves).toHaveLength(moves);
 
   // a tampered file is refused with its reason
   const tampered = JSON.parse(text);
