@@ -29,6 +29,7 @@ const { defaultSeat, parseSeat, AI_LEVELS, DEFAULT_AI_LEVEL } = await import('..
 const { strengthPairings, strengthTable } = await import('../src/ai/strength');
 type AiSeat = import('../src/ai').AiSeat;
 type GameSummary = import('../src/ai/match').GameSummary;
+type Scenario = import('../src/engine').Scenario;
 
 interface Job {
   readonly id: number;
@@ -129,12 +130,18 @@ function progress(total: number, label: string) {
 /** Plays every job's games on the worker threads; results come back in the jobs' order. */
 let explicitWorkers = false;
 
-async function runJobs(file: string, jobs: readonly Job[], workers: number, tick: (n: number) => void) {
+/** Whether the games go to worker threads: a short run stays on this one, unless --workers asks. */
+const threaded = (workers: number, total: number) => workers > 1 && (total >= 100 || explicitWorkers);
+
+async function runJobs(
+  scenario: Scenario,
+  jobs: readonly Job[],
+  workers: number,
+  booting: Promise<Boot> | null,
+  tick: (n: number) => void,
+) {
   const results: GameSummary[][] = new Array(jobs.length);
-  const total = jobs.reduce((a, j) => a + j.seeds.length, 0);
-  // Threads cost a start-up each: a short run stays on this one, unless --workers asks otherwise.
-  if (workers <= 1 || (total < 100 && !explicitWorkers)) {
-    const { scenario } = loadScenarioFile(file);
+  if (!booting) {
     let done = 0;
     for (const job of jobs) {
       results[job.id] = job.seeds.map((seed) => playGame(scenario, seed, job.seats));
@@ -143,12 +150,13 @@ async function runJobs(file: string, jobs: readonly Job[], workers: number, tick
     }
     return results;
   }
-  const { boot, cleanup } = await workerBoot();
+  const { boot, cleanup } = await booting;
   let next = 0;
   let done = 0;
   await Promise.all(
     Array.from({ length: Math.min(workers, jobs.length) }, () => {
-      const w = new Worker(boot, { eval: true, workerData: { file } });
+      // The loaded scenario goes with the worker (a structured copy): it need not read the file.
+      const w = new Worker(boot, { eval: true, workerData: { scenario } });
       return new Promise<void>((resolve, reject) => {
         const send = () => w.postMessage(next < jobs.length ? jobs[next++]! : null);
         w.on('message', (msg: { id: number; games: GameSummary[] }) => {
@@ -172,13 +180,18 @@ async function runJobs(file: string, jobs: readonly Job[], workers: number, tick
  * (esbuild, tsx's own compiler) so the workers neither compile TypeScript again nor carry tsx's
  * loader; if that fails they register tsx's loader themselves.
  */
-async function workerBoot(): Promise<{ boot: string; cleanup: () => void }> {
+interface Boot {
+  readonly boot: string;
+  readonly cleanup: () => void;
+}
+
+async function workerBoot(): Promise<Boot> {
   const self = import.meta.url;
   if (!self.endsWith('.ts')) return { boot: `import(${JSON.stringify(self)});`, cleanup: () => {} };
   const out = join(tmpdir(), `upper-hand-simulate-${process.pid}.mjs`);
   try {
-    const { buildSync } = await import('esbuild');
-    buildSync({
+    const { build } = await import('esbuild');
+    await build({
       entryPoints: [fileURLToPath(self)],
       bundle: true,
       platform: 'node',
@@ -225,7 +238,10 @@ function seatText(s: AiSeat): string {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  let scenario: ReturnType<typeof loadScenarioFile>['scenario'];
+  const total = args.strength ? args.games * 10 : args.games; // the strength table plays ten pairings
+  // The workers' code is bundled while the scenario loads (esbuild runs beside this process).
+  const booting = threaded(args.workers, total) ? workerBoot() : null;
+  let scenario: Scenario;
   try {
     scenario = loadScenarioFile(args.file).scenario;
   } catch (e) {
@@ -235,16 +251,16 @@ async function main() {
   const seats = { us: args.us ?? defaultSeat(scenario, 'us'), cn: args.cn ?? defaultSeat(scenario, 'cn') };
   if (!args.strength) {
     const jobs = jobsFor(seats, args.seed, args.games, 0);
-    const results = await runJobs(args.file, jobs, args.workers, progress(args.games, 'simulate'));
+    const results = await runJobs(scenario, jobs, args.workers, booting, progress(args.games, 'simulate'));
     const report = summarise(scenario, args.seed, seats, results.flat());
     process.stdout.write(args.json ? `${JSON.stringify(report)}\n` : formatReport(report));
     return;
   }
-  await strength(args, scenario);
+  await strength(args, scenario, booting);
 }
 
 /** The strength table (see the header). */
-async function strength(args: Args, scenario: Parameters<typeof summarise>[0]) {
+async function strength(args: Args, scenario: Scenario, booting: Promise<Boot> | null) {
   const pairings = strengthPairings(scenario);
   const jobs: Job[] = [];
   const ranges: [number, number][] = [];
@@ -254,7 +270,7 @@ async function strength(args: Args, scenario: Parameters<typeof summarise>[0]) {
     ranges.push([from, jobs.length]);
   }
   const total = jobs.reduce((a, j) => a + j.seeds.length, 0);
-  const results = await runJobs(args.file, jobs, args.workers, progress(total, 'strength'));
+  const results = await runJobs(scenario, jobs, args.workers, booting, progress(total, 'strength'));
   const games = new Map(
     pairings.map((p, i) => [p.label, results.slice(ranges[i]![0], ranges[i]![1]).flat()] as const),
   );
@@ -285,8 +301,7 @@ async function strength(args: Args, scenario: Parameters<typeof summarise>[0]) {
 // A worker: loads the scenario once, then plays the chunks of games it is sent.
 
 if (!isMainThread) {
-  const { file } = workerData as { file: string };
-  const { scenario } = loadScenarioFile(file);
+  const { scenario } = workerData as { scenario: Scenario };
   parentPort!.on('message', (job: Job | null) => {
     if (job === null) {
       parentPort!.close();
