@@ -5,6 +5,7 @@
 // 2. `npm run simulate` of 1,000 AI-against-AI games of road-to-busan at the default level, no-deal
 //    lines and scoring included, timed from the outside as a user runs it.
 import { execFileSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 process.env.NODE_ENV ??= 'production';
@@ -68,13 +69,14 @@ function decisions() {
 function simulate() {
   const t0 = performance.now();
   execFileSync(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'tools', 'simulate.ts'), file, '--games', '1000', '--seed', '1', '--json'],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+    'npm',
+    ['run', '--silent', 'simulate', '--', file, '--games', '1000', '--seed', '1', '--json'],
+    { cwd: root, stdio: ['ignore', 'ignore', 'ignore'] },
   );
   const s = (performance.now() - t0) / 1000;
+  const load = loadavg()[0]!.toFixed(2);
   console.log(
-    `npm run simulate: 1,000 games of road-to-busan at the default level in ${s.toFixed(1)} s (wall, start-up included)`,
+    `npm run simulate: 1,000 games of road-to-busan at the default level in ${s.toFixed(1)} s (wall, start-up included; load average ${load} on ${availableParallelism()} cores)`,
   );
 }
 

@@ -8,12 +8,12 @@ import { checkMove, legalMoves, orderSets, rulesFor } from '../engine';
 import type { ProfileParams, Rule } from '../scenario/profile-schema';
 import type { Situation } from './character';
 import { escalationHarm, opponentSteps, ruleApplies, ruleEffect } from './character';
+import { entryFor, type Plan, planFor } from './memo';
 import {
   clausesValue,
   dealBonus,
   leverageFor,
   type Model,
-  makeModel,
   oneOff,
   ordersModel,
   orderTension,
@@ -29,12 +29,9 @@ import {
   fromTemplate,
   gains,
   logroll,
-  makeTable,
   type Pkg,
   packageKey,
   type Table,
-  type Target,
-  target,
 } from './talks';
 
 export interface Seat {
@@ -126,139 +123,6 @@ function choose(cands: readonly Candidate[], rules: readonly Rule[], x: Situatio
 
 // ---------------------------------------------------------------------------------------------
 // Talks
-
-/** The table of clauses and the target. */
-interface Plan {
-  readonly table: Table;
-  readonly offers: Table; // the table its own offers are searched on (a flat prior's, at the lowest level)
-  readonly tgt: Target;
-}
-
-/**
- * What a decision computes from the standing of the game alone — the model's tables and schedules,
- * the clause table and the target — is kept and shared by every decision taken in the same
- * standing: a turn's talks are many decisions over the same levels, and many games open alike. A
- * pure memo: what the key holds is everything these depend on, so a hit gives exactly what
- * computing afresh would.
- */
-interface Entry {
-  readonly side: Side;
-  readonly profile: string;
-  readonly level: number;
-  readonly s: GameState; // the state it was first computed for
-  readonly m: Model;
-  readonly box: { plan: Plan | null };
-  readonly seat: Seat;
-  readonly prof: Profile | null;
-}
-
-const recent = new WeakMap<Scenario, Entry[]>();
-const byValue = new WeakMap<Scenario, Map<string, Entry>>();
-
-/**
- * Same standing: the same turn, tension and calendar, and the very same levels, alternatives,
- * values, announcements, credibility, packages, pressure, events and collapse. States are immutable and share
- * what a move leaves unchanged, so identity is the quick test; talks moves change none of these.
- */
-function sameStanding(a: GameState, b: GameState): boolean {
-  return (
-    a.turn === b.turn &&
-    a.tension === b.tension &&
-    a.summit === b.summit &&
-    a.truce === b.truce &&
-    a.levels === b.levels &&
-    a.alt === b.alt &&
-    a.values === b.values &&
-    a.announcements === b.announcements &&
-    a.resolve === b.resolve &&
-    a.packages === b.packages &&
-    a.pressuredOn === b.pressuredOn &&
-    a.fired === b.fired &&
-    a.collapsed === b.collapsed
-  );
-}
-
-/** The standing as text: the test by value, for a standing another game has reached. */
-function standingKey(seen: Seen, seat: Seat): string {
-  const s = seen.s;
-  return JSON.stringify([
-    seen.side,
-    seat.profile,
-    seat.level,
-    s.turn,
-    s.tension,
-    s.summit,
-    s.truce,
-    s.levels,
-    s.alt,
-    s.values,
-    s.announcements,
-    s.resolve,
-    s.packages,
-    s.pressuredOn,
-    s.fired,
-    s.collapsed,
-  ]);
-}
-
-function entryFor(seen: Seen, seat: Seat, profile: Profile | null): Model {
-  let list = recent.get(seen.scenario);
-  let values = byValue.get(seen.scenario);
-  if (!list || !values) {
-    list = [];
-    values = new Map();
-    recent.set(seen.scenario, list);
-    byValue.set(seen.scenario, values);
-  }
-  let e = list.find(
-    (x) =>
-      x.side === seen.side &&
-      x.profile === seat.profile &&
-      x.level === seat.level &&
-      sameStanding(x.s, seen.s),
-  );
-  if (!e) {
-    const key = seen.s.turn < 3 ? standingKey(seen, seat) : '';
-    const twin = key ? values.get(key) : undefined;
-    e = twin
-      ? { ...twin, s: seen.s, m: { ...twin.m, s: seen.s } } // the same tables, this game's state
-      : {
-          side: seen.side,
-          profile: seat.profile,
-          level: seat.level,
-          s: seen.s,
-          m: makeModel(seen.rules, seen.s, seen.side, profile, seat.level),
-          box: { plan: null },
-          seat,
-          prof: profile,
-        };
-    // Only the opening turns recur across games; later standings are each game's own.
-    if (!twin && seen.s.turn < 3) {
-      if (values.size > 2048) values.clear();
-      values.set(key, e);
-    }
-    list.unshift(e);
-    if (list.length > 8) list.pop();
-  }
-  const m: Model = e.m.s === seen.s ? e.m : { ...e.m, s: seen.s };
-  plansOf.set(m, e);
-  return m;
-}
-
-const plansOf = new WeakMap<Model, Entry>();
-
-function planFor(m: Model, L: number, profile: Profile | null): Plan {
-  const e = plansOf.get(m)!;
-  if (!e.box.plan) {
-    // What it holds out for is its character, the same at every level: the target is always found
-    // with the other side's public weights (a flat prior only blurs the lowest level's own offers).
-    const pm = e.m.depth.flatPrior ? makeModel(e.m.rules, e.s, e.side, e.prof, e.seat.level, true) : e.m;
-    const table = makeTable(pm, L);
-    const offers = pm === e.m ? table : makeTable(e.m, L);
-    e.box.plan = { table, offers, tgt: target(table, profile?.templates ?? []) };
-  }
-  return e.box.plan;
-}
 
 /** The threshold a package must meet now (points of own gain). */
 function needNow(m: Model, plan: Plan, profile: Profile | null, at: number): number {

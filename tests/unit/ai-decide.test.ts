@@ -11,7 +11,7 @@ import {
   describeAiMove,
   parseSeat,
 } from '../../src/ai';
-import { setupFor } from '../../src/ai/match';
+import { playGame, setupFor } from '../../src/ai/match';
 import type { GameState, Move, Scenario } from '../../src/engine';
 import { checkMove, legalMoves, newGame, rulesFor } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
@@ -111,6 +111,12 @@ describe('determinism and legality', () => {
       expect(chooseMove(busan, s, 'cn', seat)).toEqual(a);
       expect(chooseMove(busan, copy, 'cn', seat)).toEqual(a);
     }
+  });
+
+  it('plays a game the same whatever games were played before (its memo of standings is pure)', () => {
+    const first = playGame(busan, 'memo-a', seats);
+    for (const seed of ['memo-b', 'memo-c', 'memo-d']) playGame(busan, seed, seats);
+    expect(playGame(busan, 'memo-a', seats)).toEqual(first);
   });
 
   it('draws its dice from the ai stream only: another ai stream may change a random choice, nothing else does', () => {
