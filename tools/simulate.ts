@@ -220,7 +220,7 @@ function jobsFor(
   seed: string,
   games: number,
   firstId: number,
-  chunk = 25,
+  chunk = 10,
 ): Job[] {
   const jobs: Job[] = [];
   for (let from = 0; from < games; from += chunk) {

@@ -100,7 +100,7 @@ export function entryFor(seen: Seen, seat: SeatKey, profile: Profile | null): Mo
       sameStanding(x.s, seen.s),
   );
   if (!e) {
-    const key = seen.s.turn < 3 ? standingKey(seen, seat) : '';
+    const key = seen.s.turn === 0 ? standingKey(seen, seat) : '';
     const twin = key ? values.get(key) : undefined;
     e = twin
       ? { ...twin, s: seen.s, m: { ...twin.m, s: seen.s } } // the same tables, this game's state
@@ -114,8 +114,8 @@ export function entryFor(seen: Seen, seat: SeatKey, profile: Profile | null): Mo
           seat,
           prof: profile,
         };
-    // Only the opening turns recur across games; later standings are each game's own.
-    if (!twin && seen.s.turn < 3) {
+    // Only the opening recurs across games; later standings are mostly each game's own.
+    if (key && !twin) {
       if (values.size > 2048) values.clear();
       values.set(key, e);
     }

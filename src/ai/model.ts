@@ -50,6 +50,20 @@ function weightsOf(rules: Rules, side: Side, flat: boolean): Record<string, numb
   return out;
 }
 
+const tablesByAlt = new WeakMap<object, { rules: Rules; tables: BySide<Map<string, number[]>> }>();
+
+/**
+ * Both sides' per-turn utilities with their public weights: they change only with the alternatives,
+ * which change only when a turn ends, so they are kept by the alternatives' (immutable) object.
+ */
+function publicTables(rules: Rules, s: GameState, w: BySide<Readonly<Record<string, number>>>) {
+  const hit = tablesByAlt.get(s.alt);
+  if (hit && hit.rules === rules) return hit.tables;
+  const tables = { us: luTable(rules, s, w.us), cn: luTable(rules, s, w.cn) };
+  tablesByAlt.set(s.alt, { rules, tables });
+  return tables;
+}
+
 function luTable(rules: Rules, s: GameState, w: Readonly<Record<string, number>>): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const inst of rules.scenario.instruments) {
@@ -102,7 +116,7 @@ export function makeModel(
   const weights = { ...trueW, [opp]: weightsOf(rules, opp, depth.flatPrior) } as BySide<
     Record<string, number>
   >;
-  const luTrue = { us: luTable(rules, s, trueW.us), cn: luTable(rules, s, trueW.cn) };
+  const luTrue = publicTables(rules, s, trueW);
   const lu = { ...luTrue, [opp]: depth.flatPrior ? luTable(rules, s, weights[opp]) : luTrue[opp] } as BySide<
     Map<string, number[]>
   >;

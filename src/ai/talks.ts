@@ -8,7 +8,7 @@
 //
 // Hot code: a package is a short list of option numbers, and the search evaluates each change to
 // it in place, without building the changed package.
-import type { Clause, Side } from '../engine';
+import type { Clause, Rules, Side } from '../engine';
 import { crossedRedLine } from '../engine';
 import type { Template } from '../scenario/profile-schema';
 import type { Model } from './model';
@@ -42,15 +42,32 @@ export interface Table {
 const keyName = (c: Clause) =>
   c.kind === 'instrument' ? `i:${c.instrument}` : c.kind === 'statement' ? `s:${c.statement}` : `c:${c.item}`;
 
-/** Every clause either side could put in a package now, valued for both. */
-export function makeTable(m: Model, L: number): Table {
-  const { rules, s } = m;
+/** A clause as the table starts from it: what does not change in a game, worked out once. */
+interface Candidate {
+  readonly clause: Clause;
+  readonly key: number;
+  readonly giver: Side | null;
+  readonly instrument: string | null; // an instrument clause's instrument
+  readonly tieKey: number;
+  readonly tieOk: readonly boolean[];
+  readonly metLevel: number; // the first level of the tied instrument that meets the condition, or −1
+}
+
+const candidatesBySide = new WeakMap<Rules, Partial<Record<Side, readonly Candidate[]>>>();
+
+/** Every clause a side may put in a package (its own red lines apart), levels of all instruments included. */
+function candidates(rules: Rules, side: Side): readonly Candidate[] {
+  let bySide = candidatesBySide.get(rules);
+  if (!bySide) {
+    bySide = {};
+    candidatesBySide.set(rules, bySide);
+  }
+  const hit = bySide[side];
+  if (hit) return hit;
   const clauses: Clause[] = [];
   for (const id of rules.instrumentIds) {
-    const now = s.levels[id] ?? 0;
-    const pending = s.announcements[id];
-    if (pending && pending.level > now) clauses.push({ kind: 'instrument', instrument: id, level: now });
-    for (let l = 0; l < now; l++) clauses.push({ kind: 'instrument', instrument: id, level: l });
+    const levels = rules.instruments.get(id)!.levels.length;
+    for (let l = 0; l < levels; l++) clauses.push({ kind: 'instrument', instrument: id, level: l });
   }
   const sizes = ['small', 'medium', 'large'] as const;
   for (const c of rules.scenario.commitments) {
@@ -74,15 +91,12 @@ export function makeTable(m: Model, L: number): Table {
     }
     return k;
   };
-  const options: Option[] = [];
+  const out: Candidate[] = [];
   for (const clause of clauses) {
-    if (crossedRedLine(rules, m.side, [clause])) continue;
-    const vs = clauseValue(m, m.side, clause);
-    const vo = clauseValue(m, m.opp, clause);
+    if (crossedRedLine(rules, side, [clause])) continue;
     let tieKey = -1;
     let tieOk: boolean[] = [];
-    let ms = 0;
-    let mo = 0;
+    let metLevel = -1;
     if (
       (clause.kind === 'pledge' || clause.kind === 'commitment') &&
       clause.condition &&
@@ -97,31 +111,56 @@ export function makeTable(m: Model, L: number): Table {
             (cond.atMost === undefined || l <= cond.atMost) &&
             (cond.atLeast === undefined || l >= cond.atLeast),
         );
-        const metLevel = tieOk.indexOf(true);
-        if (metLevel >= 0) {
-          ms = clauseValue(m, m.side, clause, metLevel);
-          mo = clauseValue(m, m.opp, clause, metLevel);
-        }
+        metLevel = tieOk.indexOf(true);
       }
     }
-    if (vs <= 0 && vo <= 0 && ms <= 0 && mo <= 0) continue;
     const giver =
       clause.kind === 'instrument'
         ? (rules.instruments.get(clause.instrument)?.owner ?? null)
         : clause.kind === 'statement'
           ? null
           : (rules.commitments.get(clause.item)?.side ?? null);
-    const key = keyOf(keyName(clause));
-    options.push({
+    out.push({
       clause,
-      key,
+      key: keyOf(keyName(clause)),
       giver,
-      vs,
-      vo,
-      instrument: clause.kind === 'instrument' ? key : -1,
-      level: clause.kind === 'instrument' ? clause.level : -1,
+      instrument: clause.kind === 'instrument' ? clause.instrument : null,
       tieKey,
       tieOk,
+      metLevel,
+    });
+  }
+  bySide[side] = out;
+  return out;
+}
+
+/** Every clause either side could put in a package now, valued for both. */
+export function makeTable(m: Model, L: number): Table {
+  const { s } = m;
+  const options: Option[] = [];
+  for (const c of candidates(m.rules, m.side)) {
+    const clause = c.clause;
+    if (c.instrument !== null && clause.kind === 'instrument') {
+      // Lower than now; or now, if that withdraws a rise announced above it.
+      const now = s.levels[c.instrument] ?? 0;
+      const pending = s.announcements[c.instrument];
+      if (!(clause.level < now || (clause.level === now && pending && pending.level > now))) continue;
+    }
+    const vs = clauseValue(m, m.side, clause);
+    const vo = clauseValue(m, m.opp, clause);
+    const ms = c.metLevel >= 0 ? clauseValue(m, m.side, clause, c.metLevel) : 0;
+    const mo = c.metLevel >= 0 ? clauseValue(m, m.opp, clause, c.metLevel) : 0;
+    if (vs <= 0 && vo <= 0 && ms <= 0 && mo <= 0) continue;
+    options.push({
+      clause,
+      key: c.key,
+      giver: c.giver,
+      vs,
+      vo,
+      instrument: clause.kind === 'instrument' ? c.key : -1,
+      level: clause.kind === 'instrument' ? clause.level : -1,
+      tieKey: c.tieKey,
+      tieOk: c.tieOk,
       ms,
       mo,
     });
