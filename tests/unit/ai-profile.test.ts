@@ -11,6 +11,7 @@ import { loadScenarioFile, readText } from '../../tools/scenario-files';
 
 const busanPath = join(import.meta.dirname, '..', '..', 'scenarios', 'road-to-busan.yaml');
 const busan = loadScenarioFile(busanPath).scenario;
+const campaignPath = join(import.meta.dirname, '..', 'fixtures', 'scenarios', 'long-campaign.yaml');
 
 describe('profile schema', () => {
   it('loads both shipped profiles of road-to-busan, one a side', () => {
@@ -60,15 +61,15 @@ describe('profile schema', () => {
   });
 
   it('the loader locates an error inside a profile to its file, line and field', () => {
-    const text = readText(busanPath)!.replace(
-      '      reciprocity: proportional',
-      '      reciprocity: sometimes',
-    );
-    const r = loadScenario([{ name: 'road-to-busan.yaml', text }]);
+    // The long test campaign is a file of its own (no world to extend): its profiles are written in it.
+    const original = readText(campaignPath)!;
+    const text = original.replace('      reciprocity: proportional', '      reciprocity: sometimes');
+    expect(text).not.toBe(original);
+    const r = loadScenario([{ name: 'long-campaign.yaml', text }]);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const e = r.errors.find((d) => d.path.includes('reciprocity'));
-    expect(e?.file).toBe('road-to-busan.yaml');
+    expect(e?.file).toBe('long-campaign.yaml');
     expect(text.split('\n')[e!.line - 1]).toContain('reciprocity: sometimes');
   });
 });

@@ -44,14 +44,19 @@ function otherSecretsChanged(side: Side): Scenario {
 
 describe.each(['us', 'cn'] as const)('the AI for %s', (side) => {
   const o = other(side);
+  // A dated threat nobody made in history (whose public line the scenario carries): its text can
+  // only come from the hidden draft.
   const draft = [
-    { kind: 'shift' as const, instrument: o === 'us' ? 'us-chips' : 'cn-re-licences', level: 3 },
+    o === 'us'
+      ? { kind: 'announce' as const, instrument: 'us-chips', level: 4, turn: 2 }
+      : { kind: 'announce' as const, instrument: 'cn-tiktok', level: 2, turn: 2 },
   ];
 
   it('computes from a view that holds none of the other side’s private data', () => {
     const s = ordersIn(side, draft);
     const seen = seeFor(busan, s, side);
     const text = JSON.stringify({ scenario: seen.scenario, state: seen.s });
+    expect(JSON.stringify(busan)).not.toContain(JSON.stringify(draft[0]));
     const secrets = [
       // (the seat's profile id is public, in the setup; what the profile holds is not)
       ...busan.profiles
