@@ -9,23 +9,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const port = 5181;
 const base = `http://127.0.0.1:${port}`;
 const LONG = join(root, 'tests/fixtures/scenarios/long-campaign.yaml');
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The gzipped size of a file the page loaded (woff2 and images as they are). */
 function gzSize(url: string): number {
@@ -245,8 +235,8 @@ async function main() {
   try {
     await waitForServer(`${base}/`, 30_000);
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: FLAGS,
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_FLAGS,
     });
     const results = await run(browser);
     console.log('\nThe game in Chromium (production build, vite preview, headless):');

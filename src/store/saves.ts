@@ -2,8 +2,8 @@
 // moves}` (and a title and turn for the list). Reading them back replays the moves through the
 // engine; a save that is broken JSON, made with another version of its scenario, or holding a move
 // the rules refuse is reported with its reason and skipped — the other saves stay.
-import type { GameState, Move, Scenario, Setup } from '../engine';
-import { replay } from '../engine';
+import type { GameState, Move, Scenario } from '../engine';
+import { isSetup, replay } from '../engine';
 import { findScenario, knownTitle } from './catalog';
 
 import { SAVE_FORMAT, SAVE_PREFIX, type SaveFile } from './save-file';
@@ -24,23 +24,6 @@ export interface SaveProblem {
 
 const isObj = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
-
-function isSeat(x: unknown): boolean {
-  if (!isObj(x)) return false;
-  if (x.kind === 'human') return true;
-  return x.kind === 'ai' && typeof x.profile === 'string' && typeof x.level === 'number';
-}
-
-function isSetup(x: unknown): x is Setup {
-  return (
-    isObj(x) &&
-    isObj(x.seats) &&
-    isSeat(x.seats.us) &&
-    isSeat(x.seats.cn) &&
-    typeof x.randomEvents === 'boolean' &&
-    (x.leverage === 'live' || x.leverage === 'own' || x.leverage === 'after')
-  );
-}
 
 /** The shape check: a save must name its scenario, seed, setup and moves. */
 function parseSave(text: string): SaveFile | string {
