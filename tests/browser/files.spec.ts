@@ -4,19 +4,27 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { lift, openMenu, shot, watchErrors } from './helpers';
 
+// Road to Busan is an opening of the 2025 world: it is loaded together with the world file.
 const busan = readFileSync('scenarios/road-to-busan.yaml', 'utf8');
+const world = {
+  name: 'world-2025.yaml',
+  mimeType: 'application/yaml',
+  buffer: Buffer.from(readFileSync('scenarios/world-2025.yaml', 'utf8')),
+};
 
 test('a broken scenario file shows its located errors and no game starts', async ({ page }) => {
   const errors = watchErrors(page);
   await openMenu(page);
   const broken = busan
     .replace(/^ {2}minutes: \d+$/m, '  minutes: lots')
-    .replace(/^( {4}level: )3( # 30%)$/m, '$19$2');
-  await page.getByLabel('Load scenario files').setInputFiles({
-    name: 'busan-broken.yaml',
-    mimeType: 'application/yaml',
-    buffer: Buffer.from(broken),
-  });
+    .replace(/^( {2}- \{ id: us-tariff, level: )3( \})/m, '$19$2');
+  expect(broken).toContain('{ id: us-tariff, level: 9 }');
+  await page
+    .getByLabel('Load scenario files')
+    .setInputFiles([
+      world,
+      { name: 'busan-broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from(broken) },
+    ]);
   const report = page.getByRole('alert', { name: 'Problems in the scenario files' });
   await expect(report).toBeVisible({ timeout: 30_000 });
   await expect(report).toContainText('the scenario was not loaded');
@@ -43,11 +51,12 @@ test('scenario text that holds markup is shown literally and runs no script', as
   const text = busan
     .replace(/^ {2}title: Road to Busan$/m, `  title: "Busan ${evil}"`)
     .replace(/^ {6}You are Washington\./m, `      ${evil} You are Washington.`);
-  await page.getByLabel('Load scenario files').setInputFiles({
-    name: 'busan-markup.yaml',
-    mimeType: 'application/yaml',
-    buffer: Buffer.from(text),
-  });
+  await page
+    .getByLabel('Load scenario files')
+    .setInputFiles([
+      world,
+      { name: 'busan-markup.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) },
+    ]);
   await expect(page.getByText(/^Loaded “Busan <img/)).toBeVisible({ timeout: 30_000 });
   const card = page.getByRole('region', { name: `Busan ${evil}` });
   await expect(card.getByRole('heading', { name: `Busan ${evil}` })).toBeVisible();
@@ -64,12 +73,16 @@ test('scenario text that holds markup is shown literally and runs no script', as
 test('a broken file dropped on the menu is reported the same way', async ({ page }) => {
   const errors = watchErrors(page);
   await openMenu(page);
-  const broken = busan.replace(/^( {4}level: )3( # 30%)$/m, '$19$2');
-  const dt = await page.evaluateHandle((text) => {
-    const d = new DataTransfer();
-    d.items.add(new File([text], 'dropped.yaml', { type: 'application/yaml' }));
-    return d;
-  }, broken);
+  const broken = busan.replace(/^( {2}- \{ id: us-tariff, level: )3( \})/m, '$19$2');
+  const dt = await page.evaluateHandle(
+    ([text, worldText]) => {
+      const d = new DataTransfer();
+      d.items.add(new File([worldText], 'world-2025.yaml', { type: 'application/yaml' }));
+      d.items.add(new File([text], 'dropped.yaml', { type: 'application/yaml' }));
+      return d;
+    },
+    [broken, world.buffer.toString('utf8')] as const,
+  );
   await page
     .getByRole('group', { name: 'Drop scenario files here' })
     .dispatchEvent('drop', { dataTransfer: dt });

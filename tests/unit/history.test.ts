@@ -127,6 +127,7 @@ describe('the shipped scenarios', () => {
       'london-licences.yaml',
       'chips-and-soybeans.yaml',
       'whole-of-2025.yaml',
+      'road-to-busan.yaml',
     ])
       expect(names).toContain(f);
   });
