@@ -18,6 +18,7 @@ import {
 } from './merge';
 import { parseFile } from './parse';
 import { checkPlayability, type NoDealLoss } from './playability';
+import { checkProfiles } from './profile-check';
 import { type Scenario, ScenarioSchema } from './schema';
 import { checkQuotes, type ReadSource } from './sources';
 import { findingsFromZod } from './zod-issues';
@@ -143,6 +144,20 @@ function resolve(
   return { entry, doc: r.doc, warnings: r.warnings };
 }
 
+/** The AI profiles' cross-references, as findings the loader locates like any other. */
+function profileFindings(scenario: Scenario): Finding[] {
+  return checkProfiles(scenario).map((p) => {
+    const text = p.message.replace(/^expected /, '');
+    const cut = text.lastIndexOf(', found ');
+    return {
+      severity: 'error',
+      path: [...p.path],
+      expected: cut < 0 ? text : text.slice(0, cut),
+      found: cut < 0 ? 'something else' : text.slice(cut + ', found '.length),
+    };
+  });
+}
+
 /** Loads a scenario from its file and the worlds it extends. Never throws. */
 export function loadScenario(files: readonly SourceFile[], options: LoadOptions = {}): LoadResult {
   try {
@@ -173,7 +188,11 @@ function loadUnguarded(files: readonly SourceFile[], options: LoadOptions): Load
     return { ok: false, errors: tidy(errors), warnings: tidy(r.warnings) };
   }
   const scenario = parsed.data;
-  const findings: Finding[] = [...checkCrossRefs(scenario), ...checkHistoryScript(scenario)];
+  const findings: Finding[] = [
+    ...checkCrossRefs(scenario),
+    ...checkHistoryScript(scenario),
+    ...profileFindings(scenario),
+  ];
   if (!findings.some((f) => f.severity === 'error') && options.playability !== false) {
     findings.push(...checkPlayability(scenario, options.noDealLoss));
   }

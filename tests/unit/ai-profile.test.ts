@@ -2,10 +2,10 @@
 // error, the meaning checks find a dangling id, and the acceptance threshold falls as documented.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkProfiles } from '../../src/ai/check';
 import { theta } from '../../src/ai/profile';
 import { rulesFor } from '../../src/engine';
 import { loadScenario } from '../../src/scenario/load';
+import { checkProfiles } from '../../src/scenario/profile-check';
 import { ProfileSchema } from '../../src/scenario/profile-schema';
 import { loadScenarioFile, readText } from '../../tools/scenario-files';
 

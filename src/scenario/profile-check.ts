@@ -3,8 +3,9 @@
 // template's levels are in range and its promises are of the right kind, and rule and template ids
 // are unique across profiles (a reason code names one of them). Each problem comes with its path in
 // the scenario, as the loader's diagnostics do.
-import type { Scenario } from '../engine';
-import type { AiCondition, ClauseMatch, MoveMatch } from '../scenario/profile-schema';
+
+import type { AiCondition, ClauseMatch, MoveMatch } from './profile-schema';
+import type { Scenario } from './schema';
 
 export interface ProfileProblem {
   readonly path: readonly (string | number)[];
