@@ -1,0 +1,26 @@
+// docs/balance.md is the record of `npm run balance`: it names the content hash of every shipped
+// scenario it was made from. When a shipped scenario changes, its balance must be measured again:
+// this test fails until `npm run balance` has been run and its file committed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile, shippedDir, shippedOpenings } from '../../tools/scenario-files';
+
+const doc = readFileSync(join(shippedDir, '..', 'docs', 'balance.md'), 'utf8');
+
+function recorded(): Record<string, string> {
+  const m = /<!-- hashes: (\{.*\}) -->/.exec(doc);
+  if (!m) return {};
+  return JSON.parse(m[1]!) as Record<string, string>;
+}
+
+describe('docs/balance.md', () => {
+  it('was made from the shipped scenarios as they are now (run `npm run balance` after changing one)', () => {
+    const now: Record<string, string> = {};
+    for (const f of shippedOpenings()) {
+      const { scenario, hash } = loadScenarioFile(join(shippedDir, f));
+      now[scenario.id] = hash;
+    }
+    expect(recorded()).toEqual(now);
+  });
+});
