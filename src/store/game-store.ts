@@ -63,19 +63,19 @@ export type AppStore = StoreApi<AppState>;
 
 export const DEFAULT_SETTINGS: Settings = { pace: 1200, muted: false };
 
+/** The menu with no game open: where a new store starts and where leaving a game returns. */
+const AT_MENU = {
+  screen: 'menu',
+  game: null,
+  viewer: null,
+  curtain: null,
+  briefing: null,
+  feed: [],
+  refusal: null,
+} as const satisfies Partial<AppState>;
+
 export function makeAppStore(settings: Settings = DEFAULT_SETTINGS): AppStore {
-  return createStore<AppState>()(() => ({
-    screen: 'menu',
-    game: null,
-    viewer: null,
-    curtain: null,
-    briefing: null,
-    feed: [],
-    refusal: null,
-    notice: null,
-    settings,
-    replay: null,
-  }));
+  return createStore<AppState>()(() => ({ ...AT_MENU, notice: null, settings, replay: null }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -288,15 +288,7 @@ export function addFeed(store: AppStore, item: FeedItem) {
 }
 
 export function toMenu(store: AppStore) {
-  store.setState({
-    screen: 'menu',
-    game: null,
-    viewer: null,
-    curtain: null,
-    briefing: null,
-    feed: [],
-    refusal: null,
-  });
+  store.setState(AT_MENU);
 }
 
 /** Opens a game in the replay viewer at its opening. */
