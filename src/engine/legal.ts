@@ -6,7 +6,7 @@ import type { Rules } from './rules';
 import { rulesFor } from './rules';
 import type { Clause, GameState, Move, Order, Scenario, Side } from './types';
 import { other, PLEDGE_SIZES, REJECT_REASONS } from './types';
-import { checkMove, crossedRedLine } from './validate';
+import { agreedIn, checkMove, crossedRedLine } from './validate';
 
 /** Single orders a side could give now (each legal on its own). */
 export function singleOrders(rules: Rules, s: GameState, side: Side): Order[] {
@@ -67,6 +67,7 @@ export function clauseOptions(rules: Rules, s: GameState, by: Side): Clause[] {
     if (now > 1) out.push({ kind: 'instrument', instrument: id, level: 0 });
   }
   for (const c of rules.scenario.commitments) {
+    if (agreedIn(s, 'commitment', c.id)) continue;
     if (c.kind === 'purchase') {
       for (const size of PLEDGE_SIZES) {
         out.push({ kind: 'pledge', item: c.id, size });
@@ -77,7 +78,8 @@ export function clauseOptions(rules: Rules, s: GameState, by: Side): Clause[] {
       if (c.condition) out.push({ kind: 'commitment', item: c.id, condition: c.condition });
     }
   }
-  for (const st of rules.scenario.statements) out.push({ kind: 'statement', statement: st.id });
+  for (const st of rules.scenario.statements)
+    if (!agreedIn(s, 'statement', st.id)) out.push({ kind: 'statement', statement: st.id });
   return out.filter((c) => !crossedRedLine(rules, by, [c]));
 }
 

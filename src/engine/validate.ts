@@ -45,6 +45,23 @@ function checkCondition(rules: Rules, c: unknown): string | null {
   return 'an unknown kind of condition';
 }
 
+/**
+ * The package in force that already holds this promise or statement. Agreeing it again would pay a
+ * statement's one-time effects twice and stack a pledge's deliveries, so a package cannot repeat it
+ * while the first is in force (once that deal is broken or has collapsed, it can be agreed anew).
+ */
+export function agreedIn(s: Pick<GameState, 'packages'>, kind: Clause['kind'], id: string) {
+  return s.packages.find(
+    (p) =>
+      p.status === 'active' &&
+      p.clauses.some((c) =>
+        kind === 'statement'
+          ? c.kind === 'statement' && c.statement === id
+          : (c.kind === 'pledge' || c.kind === 'commitment') && c.item === id,
+      ),
+  );
+}
+
 /** The clause's own problem, or null. `key` tells two clauses on the same thing apart. */
 function checkClause(rules: Rules, s: GameState, c: unknown): { error: string } | { key: string } {
   if (!isObj(c) || !isStr(c.kind)) return { error: 'a clause must say its kind' };
@@ -75,11 +92,16 @@ function checkClause(rules: Rules, s: GameState, c: unknown): { error: string } 
         return { error: `${item.name} is a ${item.kind} commitment` };
       if (c.kind === 'pledge' && !PLEDGE_SIZES.includes(c.size as never))
         return { error: 'a pledge is small, medium or large' };
+      const agreed = agreedIn(s, c.kind, item.id);
+      if (agreed) return { error: `${item.name} is already promised in the deal of turn ${agreed.turn}` };
       return { key: `c:${item.id}` };
     }
     case 'statement': {
       const st = isStr(c.statement) ? rules.statements.get(c.statement) : undefined;
-      return st ? { key: `s:${st.id}` } : { error: 'the clause names no known statement' };
+      if (!st) return { error: 'the clause names no known statement' };
+      const agreed = agreedIn(s, 'statement', st.id);
+      if (agreed) return { error: `“${st.name}” is already agreed in the deal of turn ${agreed.turn}` };
+      return { key: `s:${st.id}` };
     }
     default:
       return { error: 'a clause is an instrument change, a pledge, a commitment or a statement' };

@@ -124,6 +124,31 @@ describe('talks', () => {
     );
   });
 
+  it('refuses a promise or statement already agreed in a deal in force, and allows it once that deal is gone', () => {
+    const soy: Clause = { kind: 'pledge', item: 'soy-pledge', size: 'medium' };
+    const joint: Clause = { kind: 'statement', statement: 'joint' };
+    const s = play(
+      sc,
+      start(),
+      propose('us', soy, joint),
+      { type: 'accept', side: 'cn' },
+      { type: 'pass', side: 'cn' },
+    );
+    const again = (c: Clause) => applyMove(sc, s, propose('us', c));
+    for (const c of [joint, { ...soy, size: 'large' } as Clause]) {
+      const r = again(c);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.code).toBe('BAD_PACKAGE');
+        expect(r.reason).toMatch(/already .* in the deal of turn 0/);
+      }
+    }
+    const offered = legalMoves(sc, s, 'us').flatMap((m) => (m.type === 'propose' ? m.clauses : []));
+    expect(offered.some((c) => c.kind === 'statement' || c.kind === 'pledge')).toBe(false);
+    const broken = { ...s, packages: s.packages.map((p) => ({ ...p, status: 'broken' as const })) };
+    expect(applyMove(sc, broken, propose('us', joint)).ok).toBe(true);
+  });
+
   it('applies an accepted package at once: levels, concession costs, statements, tension', () => {
     const s = play(
       sc,
