@@ -13,7 +13,7 @@ import { renderCurtain } from './ui/curtain';
 import { renderDebrief } from './ui/debrief-screen';
 import { h } from './ui/dom';
 import { menuShown, renderMenu } from './ui/menu';
-import { renderReplay } from './ui/replay-screen';
+import { mountReplayScreen, type ReplayScreen } from './ui/replay-screen';
 import { renderResults } from './ui/results';
 import { loadSettings } from './ui/settings';
 import { setMuted } from './ui/sound';
@@ -31,8 +31,8 @@ const curtainRoot = h('div');
 app.replaceChildren(screenRoot, curtainRoot);
 
 let shown: AppState['screen'] | null = null;
-let shownGame: string | null = null;
-let table: TableScreen | null = null;
+let shownGame: unknown = null; // the game shown: a save's id, or the record in the replay viewer
+let table: TableScreen | ReplayScreen | null = null;
 
 function syncHash(state: AppState) {
   if (state.screen === 'replay' || state.screen === 'class') return; // a link being viewed stays
@@ -42,7 +42,7 @@ function syncHash(state: AppState) {
 
 function render() {
   const state = store.getState();
-  const gameId = state.game?.id ?? null;
+  const gameId = state.screen === 'replay' ? (state.replay?.record ?? null) : (state.game?.id ?? null);
   const rebuilt = state.screen !== shown || gameId !== shownGame;
   if (rebuilt) {
     table?.destroy();
@@ -50,10 +50,11 @@ function render() {
     shown = state.screen;
     shownGame = gameId;
     document.body.dataset.screen = state.screen;
+    delete document.body.dataset.table; // set again when a table is drawn
     window.scrollTo(0, 0);
     if (state.screen === 'menu') menuShown();
-    if (state.screen === 'table') {
-      table = mountTableScreen(store);
+    if (state.screen === 'table' || state.screen === 'replay') {
+      table = state.screen === 'table' ? mountTableScreen(store) : mountReplayScreen(store);
       screenRoot.replaceChildren(table.root);
     }
   }
@@ -62,8 +63,7 @@ function render() {
   else if (state.screen === 'results') renderResults(screenRoot, store);
   else if (state.screen === 'debrief') {
     if (rebuilt) renderDebrief(screenRoot, store);
-  } else if (state.screen === 'replay') renderReplay(screenRoot, store);
-  else if (state.screen === 'class') {
+  } else if (state.screen === 'class') {
     if (rebuilt) renderClassResults(screenRoot, store);
   } else table?.update();
   renderCurtain(curtainRoot, store);

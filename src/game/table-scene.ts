@@ -2,17 +2,31 @@
 // marker a square for Washington, a circle for Beijing; a pending announcement as a hollow marker
 // with its date), each side's indicators as gauges with their alternatives, the leverage dial
 // (click for its explanation; hidden if the setting says so), tension with its risk band, and the
-// calendar (turns, deadline, summit, truce end, epilogue). It reads the store and the engine's
-// public view, holds no rules, and animates what changed since the last state.
+// calendar (turns, deadline, summit, truce end, epilogue). It reads a feed of frames (the live game,
+// or the replay viewer's position) and the engine's view, holds no rules, and animates what changed
+// since the last frame.
 import Phaser from 'phaser';
 import type { GameState, Scenario, Side } from '../engine';
 import { rulesFor, viewFor } from '../engine';
-import type { AppStore } from '../store/game-store';
 import { CJK } from '../ui/cjk-text';
 import { iconName } from '../ui/icons';
 import { play } from '../ui/sound';
 import { fmtDate, levelLabel } from '../ui/text';
 import { COLOR, CSS, FONT, H, W } from './palette';
+
+/** What the table shows: a scenario, a state, and whose eyes it is drawn for. */
+export interface TableFrame {
+  readonly scenario: Scenario;
+  readonly state: GameState;
+  readonly viewer: Side | 'public';
+}
+
+/** Where the table's frames come from: the live game or a replay. */
+export interface TableFeed {
+  current(): TableFrame | null;
+  /** Calls `changed` whenever the frame (its state or viewer) changes; returns the unsubscribe. */
+  subscribe(changed: () => void): () => void;
+}
 
 type TextStyle = Phaser.Types.GameObjects.Text.TextStyle;
 const text = (size: number, color: string = CSS.ink, bold = false): TextStyle => ({
@@ -69,10 +83,11 @@ export class TableScene extends Phaser.Scene {
   private calX: (turn: number) => number = () => 0;
   private last: GameState | null = null;
   private lastLev: number | null = null;
+  private frame: TableFrame | null = null;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
-    private readonly store: AppStore,
+    private readonly feed: TableFeed,
     private readonly textures0: Map<string, HTMLCanvasElement>,
     private readonly onExplain: () => void,
     private readonly onReady: () => void,
@@ -81,14 +96,15 @@ export class TableScene extends Phaser.Scene {
   }
 
   private get scenario(): Scenario {
-    return this.store.getState().game!.scenario;
+    return this.frame!.scenario;
   }
 
   create() {
     for (const [key, canvas] of this.textures0)
       if (!this.textures.exists(key)) this.textures.addCanvas(key, canvas);
-    const game = this.store.getState().game;
+    const game = this.feed.current();
     if (!game) return;
+    this.frame = game;
     this.bg = this.add.graphics();
     this.buildCalendar(game.state);
     this.buildSide('us', 12);
@@ -108,9 +124,11 @@ export class TableScene extends Phaser.Scene {
       this.add.image(0, 0, 'table-static').setOrigin(0, 0).setDepth(-1);
     }
     this.apply(game.state, false);
-    this.unsubscribe = this.store.subscribe((s, prev) => {
-      if (s.game && (s.game.state !== prev.game?.state || s.viewer !== prev.viewer))
-        this.apply(s.game.state, true);
+    this.unsubscribe = this.feed.subscribe(() => {
+      const next = this.feed.current();
+      if (!next || (next.state === this.frame?.state && next.viewer === this.frame.viewer)) return;
+      this.frame = next;
+      this.apply(next.state, true);
     });
     this.game.canvas.addEventListener('pointermove', this.wakeUp);
     this.game.canvas.addEventListener('pointerdown', this.wakeUp);
@@ -444,7 +462,7 @@ export class TableScene extends Phaser.Scene {
 
   private applyLeverage(state: GameState, dur: number) {
     const sc = this.scenario;
-    const view = viewFor(sc, state, this.store.getState().viewer ?? 'public');
+    const view = viewFor(sc, state, this.frame?.viewer ?? 'public');
     const l = view.leverage;
     this.needle.setVisible(l !== null);
     this.levHidden.setVisible(l === null);
@@ -458,7 +476,8 @@ export class TableScene extends Phaser.Scene {
     this.dialUs.setStartAngle(180).setEndAngle(split);
     this.dialCn.setStartAngle(split).setEndAngle(360);
     // the needle leans toward the side that holds the upper hand
-    const angle = Math.PI + (1 - l.us) * Math.PI;
+    // (kept in [-π, 0], the range Phaser wraps rotations to, so a tween never swings underneath)
+    const angle = -l.us * Math.PI;
     if (this.lastLev === null || dur === 0) this.needle.setRotation(angle);
     else this.tweens.add({ targets: this.needle, rotation: angle, duration: 800, ease: 'Back.easeOut' });
     this.lastLev = l.us;

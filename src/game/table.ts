@@ -1,14 +1,14 @@
 // The Phaser table, loaded by dynamic import when a game starts (Phaser is most of the game's
 // weight): boots a Phaser 4 game in the host element (WebGL, or Canvas where WebGL is software), turns the icon and emblem SVGs into textures,
-// and starts the table scene, which renders from the store. Returns a handle to tear it down.
+// and starts the table scene, which renders the frames of a feed (the live game or a replay's
+// position). Returns a handle to tear it down.
 import Phaser from 'phaser';
-import type { Scenario } from '../engine';
-import type { AppStore } from '../store/game-store';
 import { CJK_GLYPHS } from '../ui/cjk-text';
 import { allIcons, emblemUrl } from '../ui/icons';
-import { openLeverageDialog } from '../ui/leverage-dialog';
 import { COLOR, H, W } from './palette';
-import { TableScene } from './table-scene';
+import { type TableFeed, TableScene } from './table-scene';
+
+export type { TableFeed, TableFrame } from './table-scene';
 
 async function rasterise(url: string, size: number): Promise<HTMLCanvasElement> {
   const img = new Image(size, size);
@@ -21,7 +21,7 @@ async function rasterise(url: string, size: number): Promise<HTMLCanvasElement> 
   return c;
 }
 
-async function textures(_sc: Scenario): Promise<Map<string, HTMLCanvasElement>> {
+async function textures(): Promise<Map<string, HTMLCanvasElement>> {
   const out = new Map<string, HTMLCanvasElement>();
   const jobs: Promise<void>[] = [];
   for (const [name, url] of allIcons())
@@ -50,27 +50,23 @@ function pickRenderer(): number {
   }
 }
 
-export async function mountTable(host: HTMLElement, store: AppStore): Promise<{ destroy(): void }> {
-  const game0 = store.getState().game;
-  if (!game0) return { destroy() {} };
+/** Boots the table in `host`; `onExplain` opens the leverage explanation (the dial was clicked). */
+export async function mountTable(
+  host: HTMLElement,
+  feed: TableFeed,
+  onExplain: () => void,
+): Promise<{ destroy(): void }> {
+  if (!feed.current()) return { destroy() {} };
   await Promise.all([
     document.fonts.load("16px 'Upper Hand SC'", CJK_GLYPHS).catch(() => []),
     document.fonts.load("bold 16px 'Upper Hand SC'", CJK_GLYPHS).catch(() => []),
   ]);
-  const tex = await textures(game0.scenario);
+  const tex = await textures();
   let resolveReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => {
     resolveReady = resolve;
   });
-  const scene = new TableScene(
-    store,
-    tex,
-    () => {
-      const g = store.getState().game;
-      if (g) openLeverageDialog(g, store.getState().viewer);
-    },
-    () => resolveReady(),
-  );
+  const scene = new TableScene(feed, tex, onExplain, () => resolveReady());
   const game = new Phaser.Game({
     type: pickRenderer(),
     parent: host,

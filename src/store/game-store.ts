@@ -330,7 +330,21 @@ export function toResults(store: AppStore) {
 }
 
 /** The game on screen as a record: what a game file and a link carry. */
-export function recordOf(game: GameSession): GameRecord {
+/**
+ * The game as it may be shared while it is played: orders drafted this turn but not yet resolved
+ * are hidden from the other side, so a file or link made now leaves them out (they are this turn's
+ * `orders` moves; the game replays to the same turn, with no orders in).
+ */
+export function shareableRecord(game: Pick<GameSession, 'moves' | 'state' | 'turnStart'> & RecordParts) {
+  const record = recordOf(game);
+  if (game.state.phase !== 'orders') return record;
+  const moves = game.moves.filter((m, i) => i < game.turnStart || m.type !== 'orders');
+  return moves.length === game.moves.length ? record : { ...record, moves };
+}
+
+type RecordParts = Pick<GameSession, 'scenario' | 'hash' | 'seed' | 'setup' | 'moves'>;
+
+export function recordOf(game: RecordParts): GameRecord {
   return {
     scenarioId: game.scenario.id,
     scenarioHash: game.hash,

@@ -4,7 +4,7 @@
 import type { GameRecord, Scenario } from '../engine';
 import { gameFileName, gameFileText } from '../store/game-file';
 import { encodeGame } from '../store/game-link';
-import type { AppStore } from '../store/game-store';
+import { type AppStore, type GameSession, shareableRecord } from '../store/game-store';
 import { summariesCsv, summariseRecord } from './class-results';
 import { button, h } from './dom';
 
@@ -74,4 +74,23 @@ export function exportButtons(_store: AppStore, scenario: Scenario, record: Game
     field,
     status,
   ];
+}
+
+/** The table's "Save or share" dialog: the game so far as a file, a link or a summary. */
+export function openShareDialog(store: AppStore, game: GameSession) {
+  const record = shareableRecord(game);
+  const dialog = h('dialog', { class: 'share', 'aria-label': 'Save or share this game' });
+  const close = button('Close', () => dialog.close(), { class: 'primary' });
+  const held = game.moves.length - record.moves.length;
+  dialog.append(
+    h('header', {}, h('h2', { text: 'Save or share this game' }), close),
+    h('p', {
+      text: `The game so far (turn ${game.state.turn + 1}, ${record.moves.length} moves), to replay or to hand in.${held ? ' Orders not yet revealed are left out.' : ''}`,
+    }),
+    h('div', { class: 'actions' }, ...exportButtons(store, game.scenario, record)),
+  );
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+  close.focus();
 }

@@ -7,7 +7,10 @@ import type { GameSession } from '../store/game-store';
 import { button, h } from './dom';
 import { sideName } from './text';
 
-export function leverageHeadline(game: GameSession, viewer: Side | null): string | null {
+export function leverageHeadline(
+  game: Pick<GameSession, 'scenario' | 'state'>,
+  viewer: Side | null,
+): string | null {
   const view = viewFor(game.scenario, game.state, viewer ?? 'public');
   const l = view.leverage;
   if (!l) return null;
@@ -18,7 +21,7 @@ export function leverageHeadline(game: GameSession, viewer: Side | null): string
   );
 }
 
-export function openLeverageDialog(game: GameSession, viewer: Side | null) {
+export function openLeverageDialog(game: Pick<GameSession, 'scenario' | 'state'>, viewer: Side | null) {
   const sc = game.scenario;
   const rules = rulesFor(sc);
   const view = viewFor(sc, game.state, viewer ?? 'public');

@@ -1,12 +1,15 @@
 // The replay viewer: a game opened from a file, a link or the debrief, stepped through turn by turn
-// (forward, back, or a jump to any turn), with the table as it was at that point in words —
-// instruments, indicators, tension, packages and the score at the end — and the leverage and tension
-// charts and the timeline (up to the turn shown) following the cursor.
+// (forward, back, or a jump to any turn), with the table as it was at that point — drawn by the
+// same Phaser table as the live game, and in words (instruments, indicators, tension, packages and
+// the score at the end) — and the leverage and tension charts and the timeline (up to the turn
+// shown) following the cursor.
 import type { GameRecord, GameState, Scenario } from '../engine';
 import { isEpilogue, replay, rulesFor, score } from '../engine';
+import type { TableFeed } from '../game/table-scene';
 import { type AppStore, closeReplay, openReplay, type ReplayView, replayTo } from '../store/game-store';
 import { chartsSection, type DebriefData, debriefData, timelineSection } from './debrief';
 import { button, h, rerender } from './dom';
+import { openLeverageDialog } from './leverage-dialog';
 import { clauseText, instName, levelLabel, pts, sideName, turnDate } from './text';
 
 /** Opens a game (already known to replay) in the viewer. */
@@ -82,37 +85,102 @@ export function stateSummary(sc: Scenario, s: GameState): HTMLElement {
 
 let cached: { view: Omit<ReplayView, 'at'>; data: DebriefData | null } | null = null;
 
-export function renderReplay(root: HTMLElement, store: AppStore) {
-  const view = store.getState().replay;
-  if (!view) return;
-  const sc = view.scenario;
+/** The replay's debrief data (charts, timeline), computed once a game. */
+function dataOf(view: ReplayView): DebriefData | null {
   if (cached?.view.record !== view.record) {
     let data: DebriefData | null = null;
     try {
-      data = debriefData(sc, view.record);
+      data = debriefData(view.scenario, view.record);
     } catch {
       data = null;
     }
     cached = { view, data };
   }
-  const pos = positions(view.states);
-  const k = Math.max(
-    0,
-    pos.findLastIndex((p) => p <= view.at),
-  );
-  const s = view.states[view.at]!;
-  const jump = h('select', { 'aria-label': 'Jump to turn', 'data-key': 'jump' });
-  pos.forEach((p, i) => {
-    const o = h('option', { value: String(i), text: positionLabel(sc, view.states, p) });
-    if (i === k) o.selected = true;
-    jump.append(o);
+  return cached.data;
+}
+
+// A replay is looked back on: the leverage dial shows whatever the game's setting hid.
+const withLeverage = new WeakMap<GameState, GameState>();
+function shownState(s: GameState): GameState {
+  if (s.setup.leverage === 'live') return s;
+  let out = withLeverage.get(s);
+  if (!out) {
+    out = { ...s, setup: { ...s.setup, leverage: 'live' } };
+    withLeverage.set(s, out);
+  }
+  return out;
+}
+
+/** The replay's position as the table's feed, drawn for the projector. */
+function replayFeed(store: AppStore): TableFeed {
+  return {
+    current() {
+      const r = store.getState().replay;
+      const s = r?.states[r.at];
+      return r && s ? { scenario: r.scenario, state: shownState(s), viewer: 'public' } : null;
+    },
+    subscribe(changed) {
+      return store.subscribe((s, prev) => {
+        if (s.replay && (s.replay.at !== prev.replay?.at || s.replay.record !== prev.replay?.record))
+          changed();
+      });
+    },
+  };
+}
+
+export interface ReplayScreen {
+  readonly root: HTMLElement;
+  update(): void;
+  destroy(): void;
+}
+
+/**
+ * The viewer, mounted once a game: the controls, the Phaser table at the position (loaded like the
+ * live table's), then the position in words, the charts and the timeline, which re-render.
+ */
+export function mountReplayScreen(store: AppStore): ReplayScreen {
+  const head = h('div');
+  const canvasHost = h('div', {
+    class: 'table-canvas replay-canvas',
+    role: 'img',
+    'aria-label': 'The table at this point: instruments, indicators, leverage, tension and the calendar',
   });
-  jump.addEventListener('change', () => replayTo(store, pos[Number(jump.value)] ?? 0));
-  const data = cached.data;
-  rerender(root, () => [
-    h(
-      'main',
-      { class: 'replay', 'aria-label': 'Replay' },
+  canvasHost.append(h('div', { class: 'table-loading', text: 'Setting the table…' }));
+  const body = h('div');
+  const root = h('main', { class: 'replay', 'aria-label': 'Replay' }, head, canvasHost, body);
+  let destroyed = false;
+  let table: { destroy(): void } | null = null;
+  void import('../game/table').then(async (m) => {
+    if (destroyed) return;
+    table = await m.mountTable(canvasHost, replayFeed(store), () => {
+      const r = store.getState().replay;
+      const s = r?.states[r.at];
+      if (r && s) openLeverageDialog({ scenario: r.scenario, state: shownState(s) }, null);
+    });
+    canvasHost.querySelector('.table-loading')?.remove();
+    document.body.dataset.table = 'ready';
+    if (destroyed) table.destroy();
+  });
+
+  function update() {
+    const view = store.getState().replay;
+    if (!view) return;
+    const sc = view.scenario;
+    const pos = positions(view.states);
+    const k = Math.max(
+      0,
+      pos.findLastIndex((p) => p <= view.at),
+    );
+    const s = view.states[view.at]!;
+    const jump = h('select', { 'aria-label': 'Jump to turn', 'data-key': 'jump' });
+    pos.forEach((p, i) => {
+      const o = h('option', { value: String(i), text: positionLabel(sc, view.states, p) });
+      if (i === k) o.selected = true;
+      jump.append(o);
+    });
+    jump.addEventListener('change', () => replayTo(store, pos[Number(jump.value)] ?? 0));
+    const data = dataOf(view);
+    rerender(head, () => [
       h('h1', { text: `Replay — ${sc.meta.title}` }),
       h('p', { text: `Seed “${view.record.seed}”, ${view.record.moves.length} moves.` }),
       h(
@@ -127,16 +195,28 @@ export function renderReplay(root: HTMLElement, store: AppStore) {
           disabledReason: k === pos.length - 1 ? 'This is the end.' : null,
         }),
         h('label', { class: 'field' }, h('span', { text: 'Jump to turn' }), jump),
-        button('Leave the replay', () => closeReplay(store)),
+        button('Leave the replay', () => closeReplay(store), { 'data-key': 'leave' }),
       ),
       h('p', {
         role: 'status',
         'aria-label': 'Replay position',
         text: `${positionLabel(sc, view.states, view.at)} (position ${k + 1} of ${pos.length})`,
       }),
+    ]);
+    rerender(body, () => [
       stateSummary(sc, s),
       data ? chartsSection(data, Math.min(s.turn, data.analysis.series.length - 1)) : null,
       data ? timelineSection(data, view.at === view.states.length - 1 ? null : s.turn - 1) : null,
-    ),
-  ]);
+    ]);
+  }
+
+  update();
+  return {
+    root,
+    update,
+    destroy() {
+      destroyed = true;
+      table?.destroy();
+    },
+  };
 }

@@ -3,10 +3,12 @@
 // with the news feed under it, and the side panel with the Talks, Orders and Briefing tabs. Mounted
 // once per game; its parts re-render from the store.
 import { isEpilogue, rulesFor } from '../engine';
+import type { TableFeed } from '../game/table-scene';
 import { type AppStore, type GameSession, isHotSeat, toMenu, undo, undoableIndex } from '../store/game-store';
 import { briefingBody } from './briefing';
 import { CJK } from './cjk-text';
 import { button, h, rerender } from './dom';
+import { openShareDialog } from './export';
 import { leverageHeadline, openLeverageDialog } from './leverage-dialog';
 import { newsFeed } from './news-feed';
 import { ordersPanel } from './orders-panel';
@@ -17,6 +19,21 @@ import { talksPanel } from './talks-panel';
 import { sideName, turnDate } from './text';
 
 type Tab = 'talks' | 'orders' | 'briefing';
+
+/** The live game as the table's feed, drawn for the side at the screen. */
+function gameFeed(store: AppStore): TableFeed {
+  return {
+    current() {
+      const { game, viewer } = store.getState();
+      return game ? { scenario: game.scenario, state: game.state, viewer: viewer ?? 'public' } : null;
+    },
+    subscribe(changed) {
+      return store.subscribe((s, prev) => {
+        if (s.game && (s.game.state !== prev.game?.state || s.viewer !== prev.viewer)) changed();
+      });
+    },
+  };
+}
 
 export interface TableScreen {
   readonly root: HTMLElement;
@@ -53,7 +70,10 @@ export function mountTableScreen(store: AppStore): TableScreen {
   const t0 = performance.now();
   void import('../game/table').then(async (m) => {
     if (destroyed) return;
-    table = await m.mountTable(canvasHost, store);
+    table = await m.mountTable(canvasHost, gameFeed(store), () => {
+      const g = store.getState().game;
+      if (g) openLeverageDialog(g, store.getState().viewer);
+    });
     loading.remove();
     performance.mark('table-ready');
     document.body.dataset.table = 'ready';
@@ -116,6 +136,7 @@ export function mountTableScreen(store: AppStore): TableScreen {
         },
       ),
       mute,
+      button('Save or share', () => openShareDialog(store, game), { 'data-key': 'share' }),
       button('Menu', () => toMenu(store), { 'data-key': 'menu' }),
     ]);
   }

@@ -5,7 +5,7 @@
 // reason) and downloads a CSV with three rows.
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
-import { openMenu, SCREENS, shot, startHotSeat, watchErrors } from './helpers';
+import { openMenu, SCREENS, shot, startHotSeat, tableReady, throughBriefings, watchErrors } from './helpers';
 
 /** Passes every action of both sides until the results; returns how many moves were made. */
 async function passToTheEnd(page: Page): Promise<number> {
@@ -97,6 +97,9 @@ test('a finished game: debrief, export to a file and a link, replay, class resul
   await expect(other.getByRole('region', { name: 'Washington at this point' })).toContainText(
     `Score against the no-deal line: ${finalScore} points`,
   );
+  // the table as it was, drawn by the game's own table
+  await tableReady(other);
+  await expect(other.getByRole('img', { name: /^The table at this point/ }).locator('canvas')).toHaveCount(1);
   await other.getByRole('button', { name: 'Back one turn' }).click();
   await expect(other.getByRole('status', { name: 'Replay position' })).not.toContainText(
     'The end of the game',
@@ -235,5 +238,63 @@ test('a game against the computer: its debrief gives the computer’s reasons an
   await expect(page.getByRole('list', { name: 'Moves and events' })).toContainText('Turn 1 · move');
   await expect(page.getByRole('list', { name: 'Moves and events' })).not.toContainText('Turn 2 · move');
   await shot(page, 'replay-solo');
+  expect(errors).toEqual([]);
+});
+
+test('a game in progress saves and shares from the table, without the orders not yet revealed', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await openMenu(page);
+  await startHotSeat(page, 'share-1');
+  await throughBriefings(page);
+  await tableReady(page);
+  const lift = page.getByRole('button', { name: /^I am (Washington|Beijing): show my side$/ });
+  const pass = page.getByRole('button', { name: 'Done talking (pass)' });
+  const passOrders = page.getByRole('button', { name: 'Pass: no orders' });
+  let passes = 0;
+  for (let step = 0; step < 100 && !(await passOrders.isVisible()); step++) {
+    if (await lift.isVisible()) await lift.click();
+    else if (await pass.isVisible()) {
+      await pass.click();
+      passes++;
+    } else await page.waitForTimeout(50);
+  }
+  await passOrders.click(); // the first side's orders, hidden from the other until both are in
+  for (let step = 0; step < 40 && !(await lift.isVisible()); step++) await page.waitForTimeout(50);
+  await lift.click();
+
+  await page.getByRole('button', { name: 'Save or share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save or share this game' });
+  await expect(dialog).toContainText('Orders not yet revealed are left out.');
+  await shot(page, 'share-dialog');
+  const dl = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Save game file' }).click();
+  const saved = JSON.parse(await readFile((await (await dl).path())!, 'utf8')) as {
+    moves: { type: string }[];
+  };
+  expect(saved.moves).toHaveLength(passes);
+  expect(saved.moves.every((m) => m.type === 'pass')).toBe(true);
+  await dialog.getByRole('button', { name: 'Copy link to this game' }).click();
+  const link = await dialog.getByRole('textbox', { name: 'Link to this game' }).inputValue();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  // the link opens where the game stands, on the table as it was
+  const other = await page.context().newPage();
+  const otherErrors = watchErrors(other);
+  await other.goto(link);
+  await expect(other.getByRole('heading', { name: /^Replay/ })).toBeVisible({ timeout: 30_000 });
+  await tableReady(other);
+  await other
+    .getByRole('combobox', { name: 'Jump to turn' })
+    .selectOption({ label: 'Where the game stopped (turn 1)' });
+  await expect(other.getByRole('status', { name: 'Replay position' })).toContainText(
+    'Where the game stopped',
+  );
+  await shot(other, 'replay-in-progress');
+  expect(otherErrors).toEqual([]);
+  await other.close();
   expect(errors).toEqual([]);
 });

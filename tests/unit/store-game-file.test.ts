@@ -13,6 +13,7 @@ vi.mock('virtual:scenarios', () => ({ default: [] })); // no shipped scenarios: 
 const { addLoadedScenario } = await import('../../src/store/catalog');
 const { gameFileText, openGameFile, openGameLink, parseGameFile } = await import('../../src/store/game-file');
 const { encodeGame } = await import('../../src/store/game-link');
+const { shareableRecord } = await import('../../src/store/game-store');
 
 const setup: Setup = {
   seats: { us: { kind: 'human' }, cn: { kind: 'human' } },
@@ -89,5 +90,28 @@ describe('game files and links', () => {
       ok: false,
       reason: expect.stringContaining('missing or damaged'),
     });
+  });
+
+  it('a game shared in the middle of the orders leaves out the orders not yet revealed', () => {
+    // play to the first orders phase, then let the side that drafts first submit
+    let s = newGame(busan, 'file-seed', setup);
+    const moves: Move[] = [];
+    const step = (m: Move) => {
+      const r = applyMove(busan, s, m);
+      if (!r.ok) throw new Error(r.reason);
+      s = r.state;
+      moves.push(m);
+    };
+    while (s.phase === 'talks') step({ type: 'pass', side: s.talks.toMove });
+    const turnStart = moves.length;
+    step(legalMoves(busan, s, s.talks.first).find((m) => m.type === 'orders' && m.orders.length > 0)!);
+    const game = { scenario: busan, hash, seed: 'file-seed', setup, moves, state: s, turnStart };
+    const shared = shareableRecord(game);
+    expect(shared.moves).toEqual(moves.slice(0, turnStart));
+    expect(shared.moves.some((m) => m.type === 'orders')).toBe(false);
+    // once the turn is resolved nothing is held back
+    const other = s.talks.first === 'us' ? 'cn' : 'us';
+    step({ type: 'orders', side: other, orders: [] });
+    expect(shareableRecord({ ...game, moves, state: s, turnStart: moves.length }).moves).toEqual(moves);
   });
 });
