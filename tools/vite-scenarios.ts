@@ -4,7 +4,9 @@
 // summary, minutes, sides and who holds the upper hand at the opening — and each resolved scenario
 // is its own JSON chunk (`virtual:scenario/<hash>`), loaded when a game starts. So the menu needs
 // neither the YAML parser nor zod, nor any scenario's full text. A broken shipped file fails the
-// build with every located error. In dev, editing a scenario file reloads the page.
+// build with every located error. `virtual:worlds` holds the shipped worlds' own text, for the
+// browser's file loader: an opening dropped on its own finds the world it extends by id (it is
+// imported with the loader, never by the menu). In dev, editing a scenario file reloads the page.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -17,6 +19,7 @@ import type { Scenario } from '../src/scenario/schema';
 const ID = 'virtual:scenarios';
 const RESOLVED = `\0${ID}`;
 const ONE = 'virtual:scenario/';
+const WORLDS = 'virtual:worlds';
 
 export interface ShippedScenarioJson {
   readonly id: string;
@@ -27,8 +30,8 @@ export interface ShippedScenarioJson {
 
 const isScenarioFile = (name: string) => /\.(ya?ml|json)$/.test(name) && !name.endsWith('.schema.json');
 
-/** Loads every opening in `dir`; throws with the located errors of any broken file. */
-export function loadShipped(dir: string): ShippedScenarioJson[] {
+/** The scenario files of `dir`, worlds (by id) apart from openings. */
+function shippedFiles(dir: string): { worlds: Map<string, SourceFile>; openings: SourceFile[] } {
   const files: SourceFile[] = readdirSync(dir)
     .filter(isScenarioFile)
     .sort()
@@ -42,6 +45,12 @@ export function loadShipped(dir: string): ShippedScenarioJson[] {
     if (root.kind === 'world' && typeof root.id === 'string') worlds.set(root.id, f);
     else openings.push(f);
   }
+  return { worlds, openings };
+}
+
+/** Loads every opening in `dir`; throws with the located errors of any broken file. */
+export function loadShipped(dir: string): ShippedScenarioJson[] {
+  const { worlds, openings } = shippedFiles(dir);
   const out: ShippedScenarioJson[] = [];
   const problems: string[] = [];
   for (const f of openings) {
@@ -73,12 +82,15 @@ export function scenariosPlugin(dir = resolve('scenarios')): Plugin {
     name: 'upper-hand-scenarios',
     resolveId(id) {
       if (id === ID) return RESOLVED;
+      if (id === WORLDS) return `\0${WORLDS}`;
       if (id.startsWith(ONE)) return `\0${id}`;
       return null;
     },
     load(id) {
-      if (id !== RESOLVED && !id.startsWith(`\0${ONE}`)) return null;
+      if (id !== RESOLVED && id !== `\0${WORLDS}` && !id.startsWith(`\0${ONE}`)) return null;
       for (const name of readdirSync(dir)) if (isScenarioFile(name)) this.addWatchFile(join(dir, name));
+      if (id === `\0${WORLDS}`)
+        return `export default ${JSON.stringify(Object.fromEntries(shippedFiles(dir).worlds))};`;
       if (!cache || id === RESOLVED) {
         try {
           cache = loadShipped(dir);
@@ -102,7 +114,7 @@ export function scenariosPlugin(dir = resolve('scenarios')): Plugin {
       if (!ctx.file.startsWith(dir) || !isScenarioFile(ctx.file)) return;
       cache = null;
       for (const mod of [...ctx.server.moduleGraph.idToModuleMap.values()])
-        if (mod.id === RESOLVED || mod.id?.startsWith(`\0${ONE}`))
+        if (mod.id === RESOLVED || mod.id === `\0${WORLDS}` || mod.id?.startsWith(`\0${ONE}`))
           ctx.server.moduleGraph.invalidateModule(mod);
       ctx.server.ws.send({ type: 'full-reload' });
       return [];

@@ -11,3 +11,9 @@ declare module 'virtual:scenarios' {
   }[];
   export default shipped;
 }
+
+// The shipped worlds' text by id, for the file loader (an opening dropped alone finds its world).
+declare module 'virtual:worlds' {
+  const worlds: Readonly<Record<string, { readonly name: string; readonly text: string }>>;
+  export default worlds;
+}

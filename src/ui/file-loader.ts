@@ -1,6 +1,6 @@
 // Loading scenario files from disk (file picker or drag-and-drop, several at once for a world and
-// its opening). The loader — the YAML parser and zod — is imported only here, on demand, so the menu
-// stays small. The files are checked exactly as `npm run check` checks them, the no-deal check
+// its opening; an opening alone finds a shipped world it extends by id). The loader — the YAML
+// parser and zod — is imported only here, on demand, so the menu stays small. The files are checked exactly as `npm run check` checks them, the no-deal check
 // included; every problem comes back located (file:line:column field: expected …, found …).
 import type { Scenario } from '../engine';
 import { noDealLoss } from '../engine';
@@ -21,8 +21,11 @@ export type FileLoad =
 export async function loadFiles(list: readonly File[]): Promise<FileLoad> {
   const files = await Promise.all(list.map(async (f) => ({ name: f.name, text: await f.text() })));
   const names = files.map((f) => f.name);
-  const { loadScenario, formatDiagnostic } = await import('./loader-chunk');
-  const r = loadScenario(files, { noDealLoss: (s: Scenario) => noDealLoss(s) });
+  const { loadScenario, formatDiagnostic, shippedWorlds } = await import('./loader-chunk');
+  const r = loadScenario(files, {
+    noDealLoss: (s: Scenario) => noDealLoss(s),
+    resolveWorld: (id) => (Object.hasOwn(shippedWorlds, id) ? shippedWorlds[id] : undefined),
+  });
   const locate = (d: Parameters<typeof formatDiagnostic>[0]): Located => ({
     where: `${d.file}:${d.line}:${d.column}`,
     field: d.path,

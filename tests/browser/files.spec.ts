@@ -114,3 +114,26 @@ test('a world and its opening, loaded together, make one playable scenario', asy
   await expect(page.getByRole('heading', { name: /^Briefing: / })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('an opening loaded on its own finds the shipped world it extends', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openMenu(page);
+  // a shipped opening under a new id and title: it names `extends: world-2025` and nothing else
+  const text = readFileSync('scenarios/opening-bid.yaml', 'utf8')
+    .replace(/^id: opening-bid$/m, 'id: my-opening')
+    .replace(/^ {2}title: .*$/m, '  title: My Opening');
+  await page
+    .getByLabel('Load scenario files')
+    .setInputFiles({ name: 'my-opening.yaml', mimeType: 'text/yaml', buffer: Buffer.from(text) });
+  await expect(page.getByText(/^Loaded “My Opening” from my-opening\.yaml/)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(
+    page.getByRole('region', { name: 'My Opening' }).getByRole('radio', { name: 'Play My Opening' }),
+  ).toBeChecked();
+  await page.getByLabel('Two players at one screen').check();
+  await page.getByRole('button', { name: 'Start game' }).click();
+  await lift(page, 'Washington');
+  await expect(page.getByRole('heading', { name: /^Briefing: / })).toBeVisible();
+  expect(errors).toEqual([]);
+});
