@@ -11,11 +11,13 @@ export const SUMMARY_COLUMNS = [
   'mode', // solo, hotseat or computer
   'aiLevel',
   'seed',
-  'winner', // us, cn or tie: the higher normalised score
-  'rawUs',
+  'winner', // us, cn or tie: the higher normalised total (objective points included)
+  'rawUs', // points over the no-deal line
   'rawCn',
-  'normalisedUs',
+  'normalisedUs', // the share of the side's no-deal loss recovered
   'normalisedCn',
+  'totalUs', // points with the objectives' bonus
+  'totalCn',
   'objectivesUs', // met / of
   'objectivesCn',
   'deal', // yes or no: a package in force at the end
@@ -23,6 +25,27 @@ export const SUMMARY_COLUMNS = [
   'turns',
 ] as const;
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
+
+/** What the class table calls each column (the CSV keeps the short names above). */
+export const COLUMN_LABELS: Record<SummaryColumn, string> = {
+  scenario: 'Scenario',
+  side: 'Played as',
+  mode: 'Mode',
+  aiLevel: 'AI level',
+  seed: 'Seed',
+  winner: 'Winner',
+  rawUs: 'US points',
+  rawCn: 'China points',
+  normalisedUs: 'US share of loss recovered',
+  normalisedCn: 'China share of loss recovered',
+  totalUs: 'US total with objectives',
+  totalCn: 'China total with objectives',
+  objectivesUs: 'US objectives',
+  objectivesCn: 'China objectives',
+  deal: 'Deal',
+  dealTerms: 'Deal terms',
+  turns: 'Turns',
+};
 export type GameSummary = Record<SummaryColumn, string | number>;
 
 const humans = (r: GameRecord): Side[] =>
@@ -50,6 +73,8 @@ export function summarise(scenario: Scenario, record: GameRecord, state: GameSta
     rawCn: sc.sides.cn.raw,
     normalisedUs: r2(sc.sides.us.normalised),
     normalisedCn: r2(sc.sides.cn.normalised),
+    totalUs: sc.sides.us.total,
+    totalCn: sc.sides.cn.total,
     objectivesUs: met('us'),
     objectivesCn: met('cn'),
     deal: sc.deal ? 'yes' : 'no',

@@ -7,6 +7,7 @@ import { openGameFile } from '../store/game-file';
 import { type AppStore, toMenu } from '../store/game-store';
 import { svg } from './charts';
 import {
+  COLUMN_LABELS,
   type GameSummary,
   SUMMARY_COLUMNS,
   type SummaryColumn,
@@ -144,12 +145,12 @@ export function renderClassResults(root: HTMLElement, store: AppStore) {
         'th',
         { scope: 'col', 'aria-sort': on === 1 ? 'ascending' : on === -1 ? 'descending' : 'none' },
         button(
-          `${c}${on === 1 ? ' ▲' : on === -1 ? ' ▼' : ''}`,
+          `${COLUMN_LABELS[c]}${on === 1 ? ' ▲' : on === -1 ? ' ▼' : ''}`,
           () => {
             page.sort = { col: c, dir: page.sort?.col === c && page.sort.dir === 1 ? -1 : 1 };
             draw();
           },
-          { class: 'sort', 'aria-label': `Sort by ${c}`, 'data-key': `sort-${c}` },
+          { class: 'sort', 'aria-label': `Sort by ${COLUMN_LABELS[c]}`, 'data-key': `sort-${c}` },
         ),
       );
     }),

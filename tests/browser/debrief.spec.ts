@@ -175,7 +175,7 @@ test('a finished game: debrief, export to a file and a link, replay, class resul
   );
   const table = page.getByRole('table', { name: 'The class’s games' });
   await expect(table.getByRole('row')).toHaveCount(4);
-  await page.getByRole('button', { name: 'Sort by rawUs' }).click();
+  await page.getByRole('button', { name: 'Sort by US points' }).click();
   await expect(page.getByRole('figure', { name: 'Distribution of outcomes' })).toBeVisible();
   const csvDl = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV' }).click();
@@ -183,7 +183,7 @@ test('a finished game: debrief, export to a file and a link, replay, class resul
   const lines = csv.trim().split(/\r\n/);
   expect(lines).toHaveLength(4);
   expect(lines[0]).toBe(
-    'scenario,side,mode,aiLevel,seed,winner,rawUs,rawCn,normalisedUs,normalisedCn,objectivesUs,objectivesCn,deal,dealTerms,turns',
+    'scenario,side,mode,aiLevel,seed,winner,rawUs,rawCn,normalisedUs,normalisedCn,totalUs,totalCn,objectivesUs,objectivesCn,deal,dealTerms,turns',
   );
   await shot(page, 'class-results');
   expect(errors).toEqual([]);

@@ -27,6 +27,7 @@ describe('class results', () => {
     expect(row).toMatchObject({ side: 'us', mode: 'solo', aiLevel: 3, seed: 'x', deal: 'yes', turns: 11 });
     expect(row.dealTerms).toBe('Statement: Joint statement');
     expect(row.objectivesUs).toBe('1/1');
+    expect(Number(row.totalUs)).toBeGreaterThan(Number(row.rawUs)); // the objective met adds its points
   });
 
   it('writes a CSV with a header and a row a game', () => {
