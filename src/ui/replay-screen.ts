@@ -10,6 +10,7 @@ import { type AppStore, closeReplay, openReplay, type ReplayView, replayTo } fro
 import { chartsSection, type DebriefData, debriefData, timelineSection } from './debrief';
 import { button, h, rerender } from './dom';
 import { openLeverageDialog } from './leverage-dialog';
+import { tableCanvas } from './table-canvas';
 import { clauseText, instName, levelLabel, pts, sideName, turnDate } from './text';
 
 /** Opens a game (already known to replay) in the viewer. */
@@ -140,27 +141,20 @@ export interface ReplayScreen {
  */
 export function mountReplayScreen(store: AppStore): ReplayScreen {
   const head = h('div');
-  const canvasHost = h('div', {
-    class: 'table-canvas replay-canvas',
-    role: 'img',
-    'aria-label': 'The table at this point: instruments, indicators, leverage, tension and the calendar',
-  });
-  canvasHost.append(h('div', { class: 'table-loading', text: 'Setting the table…' }));
-  const body = h('div');
-  const root = h('main', { class: 'replay', 'aria-label': 'Replay' }, head, canvasHost, body);
-  let destroyed = false;
-  let table: { destroy(): void } | null = null;
-  void import('../game/table').then(async (m) => {
-    if (destroyed) return;
-    table = await m.mountTable(canvasHost, replayFeed(store), () => {
+  const canvas = tableCanvas(
+    replayFeed(store),
+    () => {
       const r = store.getState().replay;
       const s = r?.states[r.at];
       if (r && s) openLeverageDialog({ scenario: r.scenario, state: shownState(s) }, null);
-    });
-    canvasHost.querySelector('.table-loading')?.remove();
-    document.body.dataset.table = 'ready';
-    if (destroyed) table.destroy();
-  });
+    },
+    {
+      class: 'table-canvas replay-canvas',
+      'aria-label': 'The table at this point: instruments, indicators, leverage, tension and the calendar',
+    },
+  );
+  const body = h('div');
+  const root = h('main', { class: 'replay', 'aria-label': 'Replay' }, head, canvas.host, body);
 
   function update() {
     const view = store.getState().replay;
@@ -214,9 +208,6 @@ export function mountReplayScreen(store: AppStore): ReplayScreen {
   return {
     root,
     update,
-    destroy() {
-      destroyed = true;
-      table?.destroy();
-    },
+    destroy: canvas.destroy,
   };
 }

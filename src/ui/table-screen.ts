@@ -14,6 +14,7 @@ import { newsFeed } from './news-feed';
 import { ordersPanel } from './orders-panel';
 import { saveSettings } from './settings';
 import { play, setMuted } from './sound';
+import { tableCanvas } from './table-canvas';
 import { tableSummary } from './table-summary';
 import { talksPanel } from './talks-panel';
 import { sideName, turnDate } from './text';
@@ -43,13 +44,17 @@ export interface TableScreen {
 
 export function mountTableScreen(store: AppStore): TableScreen {
   const topbar = h('header', { class: 'topbar' });
-  const canvasHost = h('div', {
-    class: 'table-canvas',
-    role: 'img',
-    'aria-label': 'The table: instruments, indicators, leverage, tension and the calendar',
-  });
-  const loading = h('div', { class: 'table-loading', text: 'Setting the table…' });
-  canvasHost.append(loading);
+  const canvas = tableCanvas(
+    gameFeed(store),
+    () => {
+      const g = store.getState().game;
+      if (g) openLeverageDialog(g, store.getState().viewer);
+    },
+    {
+      class: 'table-canvas',
+      'aria-label': 'The table: instruments, indicators, leverage, tension and the calendar',
+    },
+  );
   const summary = h('div');
   const news = h('section', { class: 'news', 'aria-label': 'News' });
   const tabs = h('div', { class: 'tabs', role: 'tablist' });
@@ -59,27 +64,11 @@ export function mountTableScreen(store: AppStore): TableScreen {
     'div',
     { class: 'table-screen' },
     topbar,
-    h('main', { class: 'table-main' }, h('div', { class: 'table-left' }, canvasHost, news), panel),
+    h('main', { class: 'table-main' }, h('div', { class: 'table-left' }, canvas.host, news), panel),
     summary,
   );
   let tab: Tab = 'talks';
   let tabFor = ''; // the phase the tab was chosen for
-  let destroyed = false;
-  let table: { destroy(): void } | null = null;
-
-  const t0 = performance.now();
-  void import('../game/table').then(async (m) => {
-    if (destroyed) return;
-    table = await m.mountTable(canvasHost, gameFeed(store), () => {
-      const g = store.getState().game;
-      if (g) openLeverageDialog(g, store.getState().viewer);
-    });
-    loading.remove();
-    performance.mark('table-ready');
-    document.body.dataset.table = 'ready';
-    document.body.dataset.tableMs = String(Math.round(performance.now() - t0));
-    if (destroyed) table.destroy();
-  });
 
   const refresh = () => update();
 
@@ -220,9 +209,6 @@ export function mountTableScreen(store: AppStore): TableScreen {
   return {
     root,
     update,
-    destroy() {
-      destroyed = true;
-      table?.destroy();
-    },
+    destroy: canvas.destroy,
   };
 }
