@@ -2,7 +2,7 @@
 // engine's reason), autosave after every move, undo of one's own last move within the turn, the
 // hot-seat curtain, and the package preview computed on copies of the game.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Scenario, Setup } from '../../src/engine';
+import type { Scenario } from '../../src/engine';
 import { contentHash, newGame } from '../../src/engine';
 import {
   type AppStore,
@@ -18,42 +18,13 @@ import {
 } from '../../src/store/game-store';
 import { previewPackage } from '../../src/store/preview';
 import { SAVE_PREFIX } from '../../src/store/save-file';
-import { shippedScenarios } from '../fixtures/shipped';
+import { HOT_SEAT, MemoryStorage, shippedBusan } from './store-fixtures';
 
-class MemoryStorage implements Storage {
-  private map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-}
-
-const HOT: Setup = {
-  seats: { us: { kind: 'human' }, cn: { kind: 'human' } },
-  randomEvents: false,
-  leverage: 'live',
-};
 let busan: Scenario;
 let storage: MemoryStorage;
 
 beforeAll(() => {
-  const found = shippedScenarios().find(([, s]) => s.id === 'road-to-busan');
-  if (!found) throw new Error('road-to-busan is not shipped');
-  busan = found[1];
+  busan = shippedBusan();
 });
 
 function hotSeat(): AppStore {
@@ -63,7 +34,7 @@ function hotSeat(): AppStore {
   startGame(
     store,
     { id: busan.id, hash: contentHash(busan), scenario: busan, origin: 'shipped' },
-    { seed: 's', setup: HOT },
+    { seed: 's', setup: HOT_SEAT },
   );
   confirmCurtain(store); // Washington's briefing
   finishBriefing(store);
@@ -121,10 +92,10 @@ describe('the game store', () => {
   });
 
   it('names the human who must act next', () => {
-    const s = newGame(busan, 's', HOT);
+    const s = newGame(busan, 's', HOT_SEAT);
     expect(nextHumanActor(s)).toBe('us');
     const solo = newGame(busan, 's', {
-      ...HOT,
+      ...HOT_SEAT,
       seats: { us: { kind: 'ai', profile: 'x', level: 1 }, cn: { kind: 'human' } },
     });
     expect(nextHumanActor(solo)).toBeNull();
@@ -133,7 +104,7 @@ describe('the game store', () => {
 
 describe('the package preview', () => {
   it('applies the package to copies and compares both sides’ utility and leverage', () => {
-    const s = newGame(busan, 's', HOT);
+    const s = newGame(busan, 's', HOT_SEAT);
     const p = previewPackage(busan, s, 'us', [
       { kind: 'instrument', instrument: 'us-tariff', level: 2 },
       { kind: 'instrument', instrument: 'cn-soybeans', level: 2 },
@@ -146,7 +117,7 @@ describe('the package preview', () => {
   });
 
   it('reports the engine’s refusal instead of a preview', () => {
-    const s = newGame(busan, 's', HOT);
+    const s = newGame(busan, 's', HOT_SEAT);
     const p = previewPackage(busan, s, 'us', [{ kind: 'instrument', instrument: 'us-tariff', level: 6 }]);
     expect(p.ok).toBe(false);
     if (!p.ok) expect(p.reason).toMatch(/only lower/);

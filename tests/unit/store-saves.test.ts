@@ -2,45 +2,16 @@
 // with another version of its scenario, or holding a move the rules refuse is reported with its
 // reason and skipped, and the others stay.
 import { describe, expect, it, vi } from 'vitest';
-import type { Scenario, Setup } from '../../src/engine';
 import { contentHash } from '../../src/engine';
-import { shippedScenarios } from '../fixtures/shipped';
+import { HOT_SEAT, MemoryStorage, shippedBusan } from './store-fixtures';
 
-const busan = shippedScenarios().find(([, s]) => s.id === 'road-to-busan')?.[1] as Scenario;
+const busan = shippedBusan();
 
 vi.mock('virtual:scenarios', () => ({ default: [] })); // no shipped scenarios: this one is "from a file"
 
 const { addLoadedScenario } = await import('../../src/store/catalog');
 const { listSaves } = await import('../../src/store/saves');
 const { SAVE_FORMAT, SAVE_PREFIX, writeSave } = await import('../../src/store/save-file');
-
-class MemoryStorage implements Storage {
-  private map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-}
-
-const setup: Setup = {
-  seats: { us: { kind: 'human' }, cn: { kind: 'human' } },
-  randomEvents: false,
-  leverage: 'live',
-};
 
 describe('saved games', () => {
   it('resumes good saves and reports the broken, the outdated and the refused', async () => {
@@ -53,7 +24,7 @@ describe('saved games', () => {
       scenarioHash: hash,
       title: 'Road to Busan',
       seed: 's',
-      setup,
+      setup: HOT_SEAT,
       savedAt: '2026-01-01T00:00:00Z',
       turn: 0,
       over: false,
