@@ -22,4 +22,5 @@ export const CSS = {
   cn: '#b8322a',
   gain: '#2f6f4f',
   loss: '#a3261b',
+  paper: '#fbf9f3',
 } as const;

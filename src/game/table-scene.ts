@@ -510,17 +510,18 @@ export class TableScene extends Phaser.Scene {
 
   private floater(g: GaugeRow, delta: number) {
     const up = delta > 0;
+    // on the bar's end, on a paper ground, so it never covers the value beside it
     const t = this.add
-      .text(
-        g.x + g.width + 6,
-        g.y,
-        `${up ? '+' : '−'}${Math.abs(delta).toFixed(1)}`,
-        text(11, up ? CSS.gain : CSS.loss, true),
-      )
-      .setOrigin(0, 0);
+      .text(g.x + g.width - 2, g.y - 1, `${up ? '+' : '−'}${Math.abs(delta).toFixed(1)}`, {
+        ...text(11, up ? CSS.gain : CSS.loss, true),
+        backgroundColor: CSS.paper,
+        padding: { x: 3, y: 0 },
+      })
+      .setOrigin(1, 0)
+      .setDepth(5);
     this.tweens.add({
       targets: t,
-      y: g.y - 14,
+      y: g.y - 12,
       alpha: 0,
       duration: 1600,
       ease: 'Quad.easeOut',
