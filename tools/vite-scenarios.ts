@@ -10,11 +10,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { headline, leverage, newGame, rulesFor } from '../src/engine/index';
 import { formatDiagnostic } from '../src/scenario/diagnostic';
 import { loadScenario, type SourceFile } from '../src/scenario/load';
 import { parseFile } from '../src/scenario/parse';
 import type { Scenario } from '../src/scenario/schema';
+import { scenarioSummary } from '../src/store/scenario-summary';
 
 const ID = 'virtual:scenarios';
 const RESOLVED = `\0${ID}`;
@@ -63,19 +63,6 @@ export function loadShipped(dir: string): ShippedScenarioJson[] {
   return out;
 }
 
-/** What the menu shows of a scenario before it is chosen. */
-function summary(s: ShippedScenarioJson) {
-  const sc = s.scenario;
-  const rules = rulesFor(sc);
-  return {
-    id: s.id,
-    hash: s.hash,
-    meta: sc.meta,
-    sides: { us: { name: sc.sides.us.name }, cn: { name: sc.sides.cn.name } },
-    headline: headline(rules, leverage(rules, newGame(sc, 'menu'))),
-  };
-}
-
 export function scenariosPlugin(dir = resolve('scenarios')): Plugin {
   let cache: ShippedScenarioJson[] | null = null;
   return {
@@ -101,7 +88,8 @@ export function scenariosPlugin(dir = resolve('scenarios')): Plugin {
       const list = cache;
       if (id === RESOLVED) {
         const items = list.map(
-          (s) => `{...${JSON.stringify(summary(s))}, load: () => import(${JSON.stringify(ONE + s.hash)})}`,
+          (s) =>
+            `{...${JSON.stringify(scenarioSummary(s.id, s.hash, s.scenario))}, load: () => import(${JSON.stringify(ONE + s.hash)})}`,
         );
         return `export default [${items.join(',\n')}];`;
       }

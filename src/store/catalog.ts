@@ -3,15 +3,11 @@
 // disk in this browser, kept in localStorage by content hash so their saved games can be resumed.
 import shipped from 'virtual:scenarios';
 import type { Scenario } from '../engine';
-import { contentHash, headline, leverage, newGame, rulesFor } from '../engine';
+import { contentHash } from '../engine';
+import { type ScenarioSummary, scenarioSummary } from './scenario-summary';
 
-/** What the menu shows of a scenario. */
-export interface ScenarioInfo {
-  readonly id: string;
-  readonly hash: string;
-  readonly meta: Scenario['meta'];
-  readonly sides: { readonly us: { readonly name: string }; readonly cn: { readonly name: string } };
-  readonly headline: string;
+/** What the menu shows of a scenario, and where it comes from. */
+export interface ScenarioInfo extends ScenarioSummary {
   readonly origin: 'shipped' | 'file';
 }
 
@@ -54,16 +50,7 @@ export function fileScenarios(): readonly ScenarioInfo[] {
 }
 
 export function infoOf(entry: CatalogEntry): ScenarioInfo {
-  const sc = entry.scenario;
-  const rules = rulesFor(sc);
-  return {
-    id: entry.id,
-    hash: entry.hash,
-    meta: sc.meta,
-    sides: { us: { name: sc.sides.us.name }, cn: { name: sc.sides.cn.name } },
-    headline: headline(rules, leverage(rules, newGame(sc, 'menu'))),
-    origin: entry.origin,
-  };
+  return { ...scenarioSummary(entry.id, entry.hash, entry.scenario), origin: entry.origin };
 }
 
 /** Adds a scenario loaded (and validated) from disk, and keeps it for resuming its saves. */
