@@ -5,7 +5,17 @@
 // reason) and downloads a CSV with three rows.
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
-import { openMenu, SCREENS, shot, startHotSeat, tableReady, throughBriefings, watchErrors } from './helpers';
+import {
+  chooseSolo,
+  openMenu,
+  playAgainstComputer,
+  SCREENS,
+  shot,
+  startHotSeat,
+  tableReady,
+  throughBriefings,
+  watchErrors,
+} from './helpers';
 
 /** Passes every action of both sides until the results; returns how many moves were made. */
 async function passToTheEnd(page: Page): Promise<number> {
@@ -195,29 +205,10 @@ test('a game against the computer: its debrief gives the computer’s reasons an
   test.setTimeout(150_000);
   const errors = watchErrors(page);
   await openMenu(page);
-  const solo = page.getByLabel('Against the computer');
-  await expect(solo).toBeEnabled({ timeout: 20_000 });
-  await page.getByRole('radio', { name: 'Play Road to Busan' }).check();
-  await page.getByRole('radio', { name: /^Washington/ }).check();
-  await solo.check();
-  await page.getByRole('combobox', { name: 'Pace of the computer' }).selectOption({ label: 'Instant' });
-  await page.getByLabel('Seed').fill('debrief-solo');
+  await chooseSolo(page, 'debrief-solo');
   await page.getByRole('button', { name: 'Start game' }).click();
   await page.getByRole('button', { name: 'To the table', exact: true }).click();
-  const results = page.getByRole('heading', { name: /^Results/ });
-  for (let step = 0; step < 400; step++) {
-    if (await results.isVisible()) break;
-    const accept = page.getByRole('button', { name: 'Accept' });
-    const pass = page.getByRole('button', { name: 'Done talking (pass)' });
-    const passOrders = page.getByRole('button', { name: 'Pass: no orders' });
-    const modest = page.getByRole('button', { name: 'Keep it modest' });
-    if (await modest.isVisible()) await modest.click();
-    else if (await accept.isVisible()) await page.getByRole('button', { name: 'Reject' }).click();
-    else if (await pass.isVisible()) await pass.click();
-    else if (await passOrders.isVisible()) await passOrders.click();
-    else await page.waitForTimeout(100);
-  }
-  await expect(results).toBeVisible();
+  await playAgainstComputer(page);
   await page.getByRole('button', { name: 'Debrief' }).click();
   const timeline = page.getByRole('list', { name: 'Moves and events' });
   await expect(timeline).toContainText('The computer’s reason:');

@@ -1,7 +1,9 @@
 // Shared steps of the browser tests: everything by role and label, as a player would find it.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const SCREENS = 'test-results/screens';
+
+type Side = 'Washington' | 'Beijing';
 
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENS}/${name}.png` });
@@ -32,7 +34,7 @@ export async function startHotSeat(page: Page, seed = 'test-seed', scenario = 'R
 }
 
 /** The next player takes the screen. */
-export async function lift(page: Page, side: 'Washington' | 'Beijing') {
+export async function lift(page: Page, side: Side) {
   await page.getByRole('button', { name: `I am ${side}: show my side` }).click();
   await expect(page.getByRole('dialog', { name: /Pass the screen/ })).toHaveCount(0);
 }
@@ -48,7 +50,7 @@ export async function throughBriefings(page: Page) {
 }
 
 /** Lifts the curtain if it is up for `side`. */
-export async function liftIfAsked(page: Page, side: 'Washington' | 'Beijing') {
+export async function liftIfAsked(page: Page, side: Side) {
   const b = page.getByRole('button', { name: `I am ${side}: show my side` });
   if (await b.isVisible()) await lift(page, side);
 }
@@ -58,3 +60,86 @@ export async function tableReady(page: Page) {
 }
 
 export const calendar = (page: Page) => page.getByRole('status', { name: 'Calendar' });
+
+const OTHER: Record<Side, Side> = { Washington: 'Beijing', Beijing: 'Washington' };
+
+/**
+ * Puts one clause from each side into the package being drafted (on the table, or within the
+ * counter-proposal's region): what `side` offers, and what it asks of the other side.
+ */
+export async function draftPackage(scope: Page | Locator, side: Side, offer: string, ask: string) {
+  await scope.getByRole('combobox', { name: 'You offer' }).selectOption({ label: offer });
+  await scope.getByRole('button', { name: 'Add: You offer' }).click();
+  const asks = `You ask ${OTHER[side]} for`;
+  await scope.getByRole('combobox', { name: asks }).selectOption({ label: ask });
+  await scope.getByRole('button', { name: `Add: ${asks}` }).click();
+}
+
+/** The side at the screen gives one order (the first) and submits its orders. */
+export async function giveOrder(page: Page, order: string) {
+  await page.getByRole('combobox', { name: 'Order 1' }).selectOption({ label: order });
+  await page.getByRole('button', { name: 'Submit orders' }).click();
+}
+
+/** Hot-seat, from the menu's start to Washington at the table: both briefings read, the curtain lifted. */
+export async function toTheTable(page: Page) {
+  await throughBriefings(page);
+  await lift(page, 'Washington');
+  await tableReady(page);
+}
+
+/** Hot-seat, Washington at the screen: both sides pass the talks, and Washington has the screen again. */
+export async function bothPassTheTalks(page: Page) {
+  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  await lift(page, 'Beijing');
+  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  await lift(page, 'Washington');
+}
+
+/** Hot-seat, Washington at the screen: both sides pass the talks and give no orders, ending the turn. */
+export async function passTheTurn(page: Page) {
+  await bothPassTheTalks(page);
+  await page.getByRole('button', { name: 'Pass: no orders' }).click();
+  await lift(page, 'Beijing');
+  await page.getByRole('button', { name: 'Pass: no orders' }).click();
+}
+
+/** On the menu: Road to Busan as Washington against the computer, at instant pace, with this seed. */
+export async function chooseSolo(page: Page, seed: string) {
+  const solo = page.getByLabel('Against the computer');
+  await expect(solo).toBeEnabled({ timeout: 20_000 });
+  await page.getByRole('radio', { name: 'Play Road to Busan' }).check();
+  await page.getByRole('radio', { name: /^Washington/ }).check();
+  await solo.check();
+  await page.getByRole('combobox', { name: 'Pace of the computer' }).selectOption({ label: 'Instant' });
+  await page.getByLabel('Seed').fill(seed);
+}
+
+/**
+ * Plays Washington against the computer up to the results: keeps it modest when asked, answers a
+ * proposal (accepts it if `accept` and the button is enabled, else rejects it), passes the talks and
+ * gives no orders. `everyStep` runs first at each step; `talk`, when the talks are Washington's, may
+ * make a move instead of passing (it returns true when it did).
+ */
+export async function playAgainstComputer(
+  page: Page,
+  opts: { accept?: boolean; everyStep?: () => Promise<void>; talk?: () => Promise<boolean> } = {},
+) {
+  const results = page.getByRole('heading', { name: /^Results/ });
+  for (let step = 0; step < 400; step++) {
+    if (await results.isVisible()) break;
+    const accept = page.getByRole('button', { name: 'Accept' });
+    const pass = page.getByRole('button', { name: 'Done talking (pass)' });
+    const passOrders = page.getByRole('button', { name: 'Pass: no orders' });
+    const modest = page.getByRole('button', { name: 'Keep it modest' });
+    await opts.everyStep?.();
+    if (await modest.isVisible()) await modest.click();
+    else if (opts.accept && (await accept.isVisible()) && (await accept.isEnabled())) await accept.click();
+    else if (await accept.isVisible()) await page.getByRole('button', { name: 'Reject' }).click();
+    else if (await pass.isVisible()) {
+      if (!(await opts.talk?.())) await pass.click();
+    } else if (await passOrders.isVisible()) await passOrders.click();
+    else await page.waitForTimeout(100);
+  }
+  await expect(results).toBeVisible();
+}

@@ -2,7 +2,18 @@
 // each side's private text (briefing, red lines, draft orders) from the other until it is lifted,
 // and the orders are revealed together.
 import { expect, type Page, test } from '@playwright/test';
-import { calendar, lift, openMenu, shot, startHotSeat, tableReady, watchErrors } from './helpers';
+import {
+  calendar,
+  draftPackage,
+  giveOrder,
+  lift,
+  openMenu,
+  passTheTurn,
+  shot,
+  startHotSeat,
+  tableReady,
+  watchErrors,
+} from './helpers';
 
 const US_PRIVATE = [
   'No package may loosen the controls on high-bandwidth memory chips',
@@ -44,14 +55,12 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   await lift(page, 'Washington');
   await tableReady(page);
   await expect(calendar(page)).toContainText('Turn 1 of 11');
-  await page
-    .getByRole('combobox', { name: 'You offer' })
-    .selectOption({ label: 'US tariff to “20% (fentanyl tariff)”' });
-  await page.getByRole('button', { name: 'Add: You offer' }).click();
-  await page
-    .getByRole('combobox', { name: 'You ask Beijing for' })
-    .selectOption({ label: 'Soybeans to “reduced purchases”' });
-  await page.getByRole('button', { name: 'Add: You ask Beijing for' }).click();
+  await draftPackage(
+    page,
+    'Washington',
+    'US tariff to “20% (fentanyl tariff)”',
+    'Soybeans to “reduced purchases”',
+  );
   const preview = page.getByRole('region', { name: 'Preview of the package' });
   await expect(preview).toContainText('to the end');
   await expect(preview).toContainText('Leverage:');
@@ -71,10 +80,7 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   await page.getByRole('button', { name: 'Keep it modest' }).click();
   await page.getByRole('button', { name: 'Done talking (pass)' }).click();
   // orders: Washington, still at the screen, gives them first; they are hidden from Beijing
-  await page.getByRole('combobox', { name: 'Order 1' }).selectOption({
-    label: 'Build an alternative: Critical-minerals deals with Japan, Malaysia and Thailand',
-  });
-  await page.getByRole('button', { name: 'Submit orders' }).click();
+  await giveOrder(page, 'Build an alternative: Critical-minerals deals with Japan, Malaysia and Thailand');
   await expect(page.getByRole('dialog', { name: 'Pass the screen to Beijing' })).toBeVisible();
   await domHasNone(page, ['Critical-minerals deals with Japan, Malaysia and Thailand', ...US_PRIVATE]);
   await lift(page, 'Beijing');
@@ -90,27 +96,18 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   await expect(revealed).toContainText('Beijing: no orders');
   await page.getByRole('tab', { name: 'Talks' }).click();
   // Beijing proposes; Washington counters (reject with a reason, then its own package)
-  await page
-    .getByRole('combobox', { name: 'You offer' })
-    .selectOption({ label: 'TikTok to “sale approved”' });
-  await page.getByRole('button', { name: 'Add: You offer' }).click();
-  await page
-    .getByRole('combobox', { name: 'You ask Washington for' })
-    .selectOption({ label: 'US tariff to “10%”' });
-  await page.getByRole('button', { name: 'Add: You ask Washington for' }).click();
+  await draftPackage(page, 'Beijing', 'TikTok to “sale approved”', 'US tariff to “10%”');
   await page.getByRole('button', { name: 'Send proposal' }).click();
   await lift(page, 'Washington');
   await expect(page.getByRole('region', { name: 'Proposal on the table' })).toContainText('Beijing proposes');
   await page.getByRole('button', { name: 'Counter…' }).click();
   const counter = page.getByRole('region', { name: 'Counter-proposal' });
-  await counter
-    .getByRole('combobox', { name: 'You offer' })
-    .selectOption({ label: 'Entity list to “targeted listings”' });
-  await counter.getByRole('button', { name: 'Add: You offer' }).click();
-  await counter
-    .getByRole('combobox', { name: 'You ask Beijing for' })
-    .selectOption({ label: 'TikTok to “sale approved”' });
-  await counter.getByRole('button', { name: 'Add: You ask Beijing for' }).click();
+  await draftPackage(
+    counter,
+    'Washington',
+    'Entity list to “targeted listings”',
+    'TikTok to “sale approved”',
+  );
   await counter
     .getByRole('combobox', { name: 'Reason for rejecting theirs' })
     .selectOption({ label: 'it asks too much for what it gives' });
@@ -131,10 +128,7 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   await page.getByRole('button', { name: 'Done talking (pass)' }).click();
   // orders of turn 2: Beijing is first in this turn's order
   await lift(page, 'Beijing');
-  await page
-    .getByRole('combobox', { name: 'Order 1' })
-    .selectOption({ label: 'Raise RE licences to “approvals frozen”' });
-  await page.getByRole('button', { name: 'Submit orders' }).click();
+  await giveOrder(page, 'Raise RE licences to “approvals frozen”');
   await lift(page, 'Washington');
   await domHasNone(page, ['approvals frozen”', ...CN_PRIVATE]);
   await page.getByRole('button', { name: 'Pass: no orders' }).click();
@@ -142,13 +136,7 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   // Turn 3
   await expect(calendar(page)).toContainText('Turn 3 of 11');
   await expect(page.getByRole('region', { name: 'News' })).toContainText('Beijing’s orders');
-  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
-  await lift(page, 'Beijing');
-  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
-  await lift(page, 'Washington');
-  await page.getByRole('button', { name: 'Pass: no orders' }).click();
-  await lift(page, 'Beijing');
-  await page.getByRole('button', { name: 'Pass: no orders' }).click();
+  await passTheTurn(page);
   await expect(calendar(page)).toContainText('Turn 4 of 11');
   // who has the upper hand, one click away; closed from the keyboard
   await page.getByRole('button', { name: 'Who has the upper hand?' }).click();

@@ -2,13 +2,15 @@
 // is reported and skipped while the others stay listed.
 import { expect, test } from '@playwright/test';
 import {
+  bothPassTheTalks,
   calendar,
+  giveOrder,
   lift,
   openMenu,
   shot,
   startHotSeat,
   tableReady,
-  throughBriefings,
+  toTheTable,
   watchErrors,
 } from './helpers';
 
@@ -16,23 +18,12 @@ test('a reload mid-game resumes the same state', async ({ page }) => {
   const errors = watchErrors(page);
   await openMenu(page);
   await startHotSeat(page, 'reload-1');
-  await throughBriefings(page);
-  await lift(page, 'Washington');
-  await tableReady(page);
+  await toTheTable(page);
   // turn 1: both pass the talks, Washington raises a tariff, Beijing builds an alternative
-  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  await bothPassTheTalks(page);
+  await giveOrder(page, 'Raise Chip controls to “H20 banned”');
   await lift(page, 'Beijing');
-  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
-  await lift(page, 'Washington');
-  await page
-    .getByRole('combobox', { name: 'Order 1' })
-    .selectOption({ label: 'Raise Chip controls to “H20 banned”' });
-  await page.getByRole('button', { name: 'Submit orders' }).click();
-  await lift(page, 'Beijing');
-  await page
-    .getByRole('combobox', { name: 'Order 1' })
-    .selectOption({ label: 'Build an alternative: Soybeans from Brazil and Argentina' });
-  await page.getByRole('button', { name: 'Submit orders' }).click();
+  await giveOrder(page, 'Build an alternative: Soybeans from Brazil and Argentina');
   // turn 2, mid-talks: Beijing has spoken
   await expect(calendar(page)).toContainText('Turn 2 of 11');
   await page.getByRole('button', { name: 'Done talking (pass)' }).click();

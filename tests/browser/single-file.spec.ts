@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { calendar, lift, shot, tableReady, throughBriefings, watchErrors } from './helpers';
+import { calendar, passTheTurn, shot, toTheTable, watchErrors } from './helpers';
 
 const out = resolve('test-results/single/upper-hand.html');
 
@@ -30,16 +30,8 @@ test('the single-file build plays a turn from a file:// address', async ({ page 
   await page.getByRole('radio', { name: 'Play Road to Busan' }).check();
   await page.getByLabel('Two players at one screen').check();
   await page.getByRole('button', { name: 'Start game' }).click();
-  await throughBriefings(page);
-  await lift(page, 'Washington');
-  await tableReady(page);
-  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
-  await lift(page, 'Beijing');
-  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
-  await lift(page, 'Washington');
-  await page.getByRole('button', { name: 'Pass: no orders' }).click();
-  await lift(page, 'Beijing');
-  await page.getByRole('button', { name: 'Pass: no orders' }).click();
+  await toTheTable(page);
+  await passTheTurn(page);
   await expect(calendar(page)).toContainText('Turn 2 of 11');
   await page.waitForTimeout(600);
   await shot(page, 'single-file-table');
