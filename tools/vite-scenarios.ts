@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { rulesFor } from '../src/engine/index';
 import { formatDiagnostic } from '../src/scenario/diagnostic';
 import { loadScenario, type SourceFile } from '../src/scenario/load';
 import { parseFile } from '../src/scenario/parse';
@@ -60,7 +61,35 @@ export function loadShipped(dir: string): ShippedScenarioJson[] {
   }
   if (problems.length > 0)
     throw new Error(`a shipped scenario is broken:\n${problems.map((p) => `  ${p}`).join('\n')}`);
-  return out;
+  return menuOrder(out);
+}
+
+/**
+ * The menu's order: the year's order by start date (the shortest first among those that start on
+ * the same day, so the tutorial leads and is the default), and a campaign — one whose calendar
+ * spans several other scenarios — after them.
+ */
+function menuOrder(list: ShippedScenarioJson[]): ShippedScenarioJson[] {
+  const span = new Map(
+    list.map((s) => {
+      const rules = rulesFor(s.scenario);
+      return [s, [rules.startDay, rules.startDay + rules.totalTurns * s.scenario.calendar.turnDays]] as const;
+    }),
+  );
+  const covers = (s: ShippedScenarioJson) => {
+    const [a0, a1] = span.get(s)!;
+    return list.filter((o) => {
+      const [b0, b1] = span.get(o)!;
+      return o !== s && a0 <= b0 && b1 <= a1 && a1 - a0 > b1 - b0;
+    }).length;
+  };
+  const key = new Map(list.map((s) => [s, covers(s) >= 2 ? 1 : 0]));
+  return [...list].sort(
+    (a, b) =>
+      key.get(a)! - key.get(b)! ||
+      span.get(a)![0] - span.get(b)![0] ||
+      a.scenario.meta.minutes - b.scenario.meta.minutes,
+  );
 }
 
 export function scenariosPlugin(dir = resolve('scenarios')): Plugin {
