@@ -19,54 +19,30 @@ export function formatOf(name: string): Format | undefined {
   return undefined;
 }
 
+/** A file that cannot be read at all: one issue at its start. */
+const unreadable = (expected: string, found: string): ParseResult => ({
+  ok: false,
+  issues: [{ line: 1, column: 1, path: [], expected, found }],
+});
+
 /** Parses a file's text by the format its name gives. Never throws. */
 export function parseFile(name: string, text: string): ParseResult {
   const format = formatOf(name);
-  if (format === undefined) {
-    return {
-      ok: false,
-      issues: [
-        {
-          line: 1,
-          column: 1,
-          path: [],
-          expected: 'a file name ending in .yaml, .yml or .json',
-          found: `\`${name.slice(-60)}\``,
-        },
-      ],
-    };
-  }
-  if (typeof text !== 'string') {
-    return {
-      ok: false,
-      issues: [{ line: 1, column: 1, path: [], expected: 'the text of a file', found: typeof text }],
-    };
-  }
-  if (text.length > MAX_CHARS) {
-    const mb = (text.length / (1024 * 1024)).toFixed(1);
-    return {
-      ok: false,
-      issues: [{ line: 1, column: 1, path: [], expected: 'a file of at most 2 MB', found: `${mb} MB` }],
-    };
-  }
+  if (format === undefined)
+    return unreadable('a file name ending in .yaml, .yml or .json', `\`${name.slice(-60)}\``);
+  if (typeof text !== 'string') return unreadable('the text of a file', typeof text);
+  if (text.length > MAX_CHARS)
+    return unreadable('a file of at most 2 MB', `${(text.length / (1024 * 1024)).toFixed(1)} MB`);
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text; // a byte-order mark is harmless
   try {
     return format === 'json' ? parseJson(body) : parseYaml(body);
   } catch (e) {
     // The parsers report every problem as an issue; this is a last guard against a library bug.
     const what = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      issues: [
-        {
-          line: 1,
-          column: 1,
-          path: [],
-          expected: `a readable ${format === 'json' ? 'JSON' : 'YAML'} file`,
-          found: `a problem the reader could not handle (${what.slice(0, 80)})`,
-        },
-      ],
-    };
+    return unreadable(
+      `a readable ${format === 'json' ? 'JSON' : 'YAML'} file`,
+      `a problem the reader could not handle (${what.slice(0, 80)})`,
+    );
   }
 }
 
