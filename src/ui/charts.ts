@@ -122,6 +122,14 @@ export function lineChart(o: LineChartOptions): HTMLElement {
   );
 }
 
+/** The legend's words for the outcome plot's kinds of point. */
+const LEGEND: Record<string, string> = {
+  origin: 'start and no-deal line',
+  proposal: 'a proposal, had it been signed and kept',
+  final: 'this game',
+  history: 'what really happened',
+};
+
 export interface PlotPoint {
   readonly us: number;
   readonly cn: number;
@@ -213,7 +221,21 @@ export function outcomePlot(
     });
     dot.append(svg('title', {}, p.label));
     chart.append(dot);
+    if (p.cls === 'final' || p.cls === 'history')
+      chart.append(svg('text', { x: x(p.us) + 9, y: y(p.cn) + 4, class: 'tick' }, LEGEND[p.cls]!));
   }
+  // what each mark is, for those who cannot hover its tooltip
+  const kinds = new Map<string, string>();
+  for (const p of points) if (!kinds.has(p.cls)) kinds.set(p.cls, LEGEND[p.cls] ?? p.label);
+  const legend = h(
+    'p',
+    { class: 'legend plot-legend' },
+    [...kinds].map(([cls, text]) => h('span', { class: `key pt-${cls}`, text })),
+    frontier.length > 0 ? h('span', { class: 'key pt-frontier', text: 'approximate frontier' }) : null,
+    arrow
+      ? h('span', { class: 'key pt-arrow', text: 'from the deal as signed to where the game ended' })
+      : null,
+  );
   const r1 = (v: number) => v.toFixed(1);
   const table = h(
     'table',
@@ -258,6 +280,7 @@ export function outcomePlot(
     { class: 'chart-figure', 'aria-label': title },
     h('figcaption', { text: title }),
     chart,
+    legend,
     h('details', { class: 'chart-data', open: true }, h('summary', { text: 'The points' }), table),
   );
 }
