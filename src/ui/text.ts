@@ -20,7 +20,11 @@ export const sideCjk = (side: Side) => CJK[side];
 export const sideMark = (side: Side) => (side === 'us' ? '■ US' : '● CN');
 
 export const pts = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
-export const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** A share as a whole percentage, a negative one with a true minus sign like the points. */
+export const pct = (x: number) => {
+  const n = Math.round(x * 100);
+  return n < 0 ? `−${-n}%` : `${n}%`;
+};
 
 function instrument(sc: Scenario, id: string) {
   return sc.instruments.find((i) => i.id === id);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine';
 import { newGame } from '../../src/engine';
-import { clauseShort, clauseText, fmtDate, newsLine, orderText, pts, turnDate } from '../../src/ui/text';
+import { clauseShort, clauseText, fmtDate, newsLine, orderText, pct, pts, turnDate } from '../../src/ui/text';
 import { shippedScenarios } from '../fixtures/shipped';
 
 const busan = shippedScenarios().find(([, s]) => s.id === 'road-to-busan')?.[1] as Scenario;
@@ -15,6 +15,9 @@ describe('the words of the interface', () => {
     expect(pts(1.25)).toBe('+1.3');
     expect(pts(-0.5)).toBe('−0.5');
     expect(pts(0)).toBe('±0.0');
+    expect(pct(0.114)).toBe('11%');
+    expect(pct(-0.012)).toBe('−1%');
+    expect(pct(-0.004)).toBe('0%'); // rounds to nothing: no sign
   });
 
   it('names each kind of clause, conditions included', () => {
