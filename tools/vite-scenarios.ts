@@ -6,7 +6,7 @@
 // neither the YAML parser nor zod, nor any scenario's full text. A broken shipped file fails the
 // build with every located error. `virtual:worlds` holds the shipped worlds' own text, for the
 // browser's file loader: an opening dropped on its own finds the world it extends by id (it is
-// imported with the loader, never by the menu). In dev, editing a scenario file reloads the page.
+// its own chunk, fetched by the file loader when needed). In dev, editing a scenario file reloads the page.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';

@@ -1,6 +1,7 @@
 // Loading scenario files from disk (file picker or drag-and-drop, several at once for a world and
 // its opening; an opening alone finds a shipped world it extends by id). The loader — the YAML
-// parser and zod — is imported only here, on demand, so the menu stays small. The files are checked exactly as `npm run check` checks them, the no-deal check
+// parser and zod — and the shipped worlds are imported only here, on demand, so the menu stays
+// small. The files are checked exactly as `npm run check` checks them, the no-deal check
 // included; every problem comes back located (file:line:column field: expected …, found …).
 import type { Scenario } from '../engine';
 import { noDealLoss } from '../engine';
@@ -21,7 +22,11 @@ export type FileLoad =
 export async function loadFiles(list: readonly File[]): Promise<FileLoad> {
   const files = await Promise.all(list.map(async (f) => ({ name: f.name, text: await f.text() })));
   const names = files.map((f) => f.name);
-  const { loadScenario, formatDiagnostic, shippedWorlds } = await import('./loader-chunk');
+  const { loadScenario, formatDiagnostic } = await import('./loader-chunk');
+  // The shipped worlds' text is a chunk of its own, fetched only for files that may extend one.
+  const shippedWorlds = files.some((f) => f.text.includes('extends'))
+    ? (await import('virtual:worlds')).default
+    : {};
   const r = loadScenario(files, {
     noDealLoss: (s: Scenario) => noDealLoss(s),
     resolveWorld: (id) => (Object.hasOwn(shippedWorlds, id) ? shippedWorlds[id] : undefined),

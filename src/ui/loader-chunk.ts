@@ -1,7 +1,4 @@
 // The scenario loader as one chunk, imported dynamically by file-loader.ts: it brings the YAML
-// parser and zod, which the menu never needs for the shipped (pre-validated) scenarios, and the
-// shipped worlds' text, which an opening dropped on its own extends.
-
-export { default as shippedWorlds } from 'virtual:worlds';
+// parser and zod, which the menu never needs for the shipped (pre-validated) scenarios.
 export { formatDiagnostic } from '../scenario/diagnostic';
 export { loadScenario } from '../scenario/load';
