@@ -33,6 +33,18 @@ export function positions(states: readonly GameState[]): number[] {
   return out;
 }
 
+/** The positions and the index of the one shown (the last at or before the cursor). */
+function cursorOf(view: ReplayView): { pos: number[]; k: number } {
+  const pos = positions(view.states);
+  return {
+    pos,
+    k: Math.max(
+      0,
+      pos.findLastIndex((p) => p <= view.at),
+    ),
+  };
+}
+
 const positionLabel = (sc: Scenario, states: readonly GameState[], i: number) => {
   const s = states[i]!;
   if (i === states.length - 1)
@@ -160,11 +172,7 @@ export function mountReplayScreen(store: AppStore): ReplayScreen {
     const view = store.getState().replay;
     if (!view) return;
     const sc = view.scenario;
-    const pos = positions(view.states);
-    const k = Math.max(
-      0,
-      pos.findLastIndex((p) => p <= view.at),
-    );
+    const { pos, k } = cursorOf(view);
     const s = view.states[view.at]!;
     const jump = h('select', { 'aria-label': 'Jump to turn', 'data-key': 'jump' });
     pos.forEach((p, i) => {
@@ -190,6 +198,7 @@ export function mountReplayScreen(store: AppStore): ReplayScreen {
         }),
         h('label', { class: 'field' }, h('span', { text: 'Jump to turn' }), jump),
         button('Leave the replay', () => closeReplay(store), { 'data-key': 'leave' }),
+        h('span', { class: 'hint', text: '← → step through the turns' }),
       ),
       h('p', {
         role: 'status',
@@ -204,10 +213,28 @@ export function mountReplayScreen(store: AppStore): ReplayScreen {
     ]);
   }
 
+  // ← and → step through the turns (for a class watching a projector), unless a field has the keys
+  const onKey = (e: KeyboardEvent) => {
+    const view = store.getState().replay;
+    const target = e.target as HTMLElement | null;
+    if (!view || e.altKey || e.ctrlKey || e.metaKey || target?.closest('input, select, textarea, dialog'))
+      return;
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const { pos, k } = cursorOf(view);
+    const to = e.key === 'ArrowLeft' ? pos[k - 1] : pos[k + 1];
+    if (to === undefined) return;
+    e.preventDefault();
+    replayTo(store, to);
+  };
+  document.addEventListener('keydown', onKey);
+
   update();
   return {
     root,
     update,
-    destroy: canvas.destroy,
+    destroy() {
+      document.removeEventListener('keydown', onKey);
+      canvas.destroy();
+    },
   };
 }

@@ -278,12 +278,18 @@ test('a game in progress saves and shares from the table, without the orders not
   await other.goto(link);
   await expect(other.getByRole('heading', { name: /^Replay/ })).toBeVisible({ timeout: 30_000 });
   await tableReady(other);
+  const position = other.getByRole('status', { name: 'Replay position' });
+  await expect(position).toContainText('(position 1 of 2)');
+  // the arrow keys step, as the buttons do
+  await other.getByRole('heading', { name: /^Replay/ }).click();
+  await other.keyboard.press('ArrowRight');
+  await expect(position).toContainText('Where the game stopped (turn 1) (position 2 of 2)');
+  await other.keyboard.press('ArrowLeft');
+  await expect(position).toContainText('(position 1 of 2)');
   await other
     .getByRole('combobox', { name: 'Jump to turn' })
     .selectOption({ label: 'Where the game stopped (turn 1)' });
-  await expect(other.getByRole('status', { name: 'Replay position' })).toContainText(
-    'Where the game stopped',
-  );
+  await expect(position).toContainText('Where the game stopped');
   await shot(other, 'replay-in-progress');
   expect(otherErrors).toEqual([]);
   await other.close();
