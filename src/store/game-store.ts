@@ -42,6 +42,7 @@ export interface AppState {
   readonly viewer: Side | null; // whose private text may be shown now
   readonly curtain: Side | null; // hot-seat: the screen waits for this side to take over
   readonly briefing: Side | null; // the side whose briefing is on screen
+  readonly briefingNext: Side | null; // hot-seat: the side whose briefing comes after it
   readonly feed: readonly FeedItem[];
   readonly refusal: string | null; // the engine's reason for the last refused move
   readonly notice: string | null; // saving problems and the like
@@ -70,6 +71,7 @@ const AT_MENU = {
   viewer: null,
   curtain: null,
   briefing: null,
+  briefingNext: null,
   feed: [],
   refusal: null,
 } as const satisfies Partial<AppState>;
@@ -159,6 +161,8 @@ const randomId = () => Math.random().toString(36).slice(2, 10);
 export interface StartOptions {
   readonly seed: string;
   readonly setup: Setup;
+  /** Hot-seat: the side briefed first (Washington unless told). */
+  readonly first?: Side;
 }
 
 function session(
@@ -187,11 +191,12 @@ export function startGame(store: AppStore, entry: CatalogEntry, opts: StartOptio
   const state = newGame(entry.scenario, opts.seed, opts.setup);
   const game = session(entry, randomId(), opts.seed, opts.setup, [], state);
   const humans = humanSides(opts.setup);
-  const first = humans[0] ?? 'us';
+  const first = opts.first && humans.includes(opts.first) ? opts.first : (humans[0] ?? 'us');
   store.setState({
     game,
     screen: 'briefing',
     briefing: first,
+    briefingNext: humans.find((side) => side !== first) ?? null,
     viewer: isHotSeat(opts.setup) ? null : first,
     curtain: isHotSeat(opts.setup) ? first : null,
     feed: [],
@@ -215,6 +220,7 @@ export function resumeGame(store: AppStore, r: ResumableSave) {
     viewer: null,
     curtain: null,
     briefing: null,
+    briefingNext: null,
   });
   if (!isHotSeat(game.setup)) store.setState({ viewer: humanSides(game.setup)[0] ?? null });
   settle(store);
@@ -222,12 +228,10 @@ export function resumeGame(store: AppStore, r: ResumableSave) {
 
 /** The briefing was read: the next side's briefing (hot-seat) or the table. */
 export function finishBriefing(store: AppStore) {
-  const { game, briefing } = store.getState();
+  const { game, briefingNext: next } = store.getState();
   if (!game) return;
-  const humans = humanSides(game.setup);
-  const next = humans[humans.indexOf(briefing ?? 'us') + 1];
   if (next) {
-    store.setState({ briefing: next, viewer: null, curtain: next });
+    store.setState({ briefing: next, briefingNext: null, viewer: null, curtain: next });
     return;
   }
   store.setState({ screen: 'table', briefing: null });
@@ -352,8 +356,4 @@ export function recordOf(game: RecordParts): GameRecord {
     setup: game.setup,
     moves: game.moves,
   };
-}
-
-export function clearRefusal(store: AppStore) {
-  if (store.getState().refusal !== null) store.setState({ refusal: null });
 }

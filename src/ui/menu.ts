@@ -278,8 +278,7 @@ async function start(store: AppStore, m: MenuState) {
       } as Setup['seats'])
     : { us: { kind: 'human' }, cn: { kind: 'human' } };
   const setup: Setup = { seats, randomEvents: m.randomEvents, leverage: m.leverage };
-  startGame(store, entry, { seed: m.seed.trim() || randomSeed(), setup });
-  if (m.mode === 'hotseat' && m.side === 'cn') store.setState({ briefing: 'cn', curtain: 'cn' });
+  startGame(store, entry, { seed: m.seed.trim() || randomSeed(), setup, first: m.side });
   menu = { ...m, seed: randomSeed() };
 }
 

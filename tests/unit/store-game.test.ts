@@ -53,6 +53,26 @@ describe('the game store', () => {
     expect(store.getState().viewer).toBe('us');
   });
 
+  it('in hot-seat briefs the side chosen in the menu first, then the other, then shows the table', () => {
+    const store = makeAppStore({ pace: 0, muted: true });
+    useStorage(new MemoryStorage());
+    startGame(
+      store,
+      { id: busan.id, hash: contentHash(busan), scenario: busan, origin: 'shipped' },
+      { seed: 's', setup: HOT_SEAT, first: 'cn' },
+    );
+    const seen: (string | null)[] = [];
+    for (let i = 0; i < 2; i++) {
+      expect(store.getState().screen).toBe('briefing');
+      expect(store.getState().curtain).toBe(store.getState().briefing);
+      seen.push(store.getState().briefing);
+      confirmCurtain(store);
+      finishBriefing(store);
+    }
+    expect(seen).toEqual(['cn', 'us']);
+    expect(store.getState().screen).toBe('table');
+  });
+
   it('dispatches moves to the engine, autosaves, and keeps the engine’s reason for a refusal', () => {
     const store = hotSeat();
     confirmCurtain(store);
