@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 process.env.NODE_ENV ??= 'production';
 
-const { applyMove, newGame } = await import('../src/engine');
+const { applyMove, newGame, pendingReadout } = await import('../src/engine');
 const { chooseMove, defaultSeat, AI_LEVELS } = await import('../src/ai');
 const { setupFor } = await import('../src/ai/match');
 const { loadScenarioFile } = await import('./scenario-files');
@@ -32,9 +32,7 @@ function record(games: number): { s: GameState; side: Side }[] {
   for (let g = 0; g < games; g++) {
     let s = newGame(scenario, `bench-${g}`, setupFor(seats));
     while (s.phase !== 'over') {
-      const due = (['us', 'cn'] as const).find((side) =>
-        s.packages.some((p) => p.turn === s.turn && p.status === 'active' && p.readouts[side] === null),
-      );
+      const due = (['us', 'cn'] as const).find((side) => pendingReadout(s, side));
       const side: Side = due ?? (s.phase === 'talks' ? s.talks.toMove : s.drafts.us === null ? 'us' : 'cn');
       out.push({ s, side });
       const r = applyMove(scenario, s, chooseMove(scenario, s, side, seats[side]));

@@ -4,7 +4,7 @@
 // takes the best (ties broken by its own dice). The move carries the code of what decided it: the
 // rule that changed the choice, or the search term that made it.
 import type { Clause, GameState, Move, MoveBody, RejectReason, Scenario, Side } from '../engine';
-import { checkMove, legalMoves, orderSets, rulesFor } from '../engine';
+import { checkMove, legalMoves, orderSets, pendingReadout, rulesFor } from '../engine';
 import type { ProfileParams, Rule } from '../scenario/profile-schema';
 import type { Situation } from './character';
 import { escalationHarm, opponentSteps, ruleApplies, ruleEffect } from './character';
@@ -400,7 +400,7 @@ function forcedPass(sc: Scenario, s: GameState, side: Side, seat: Seat): boolean
   const last = s.turn === rulesFor(sc).mainTurns - 1;
   const calm = seat.level < 3 || s.tension < rulesFor(sc).scenario.params.tension.risk - 50;
   if (s.talks.made[side] < (last || !calm ? 2 : 1)) return false;
-  return !s.packages.some((p) => p.turn === s.turn && p.status === 'active' && p.readouts[side] === null);
+  return !pendingReadout(s, side);
 }
 
 /** The move an AI seat chooses now (only called when the side has a legal move). */
@@ -416,9 +416,7 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   const s = seen.s;
   const ruleList = profile?.rules ?? [];
   let cands: Candidate[];
-  const readoutDue = s.packages.some(
-    (p) => p.turn === s.turn && p.status === 'active' && p.readouts[side] === null,
-  );
+  const readoutDue = pendingReadout(s, side) !== undefined;
   const plan = () => planFor(m, x.leverage, profile);
   if (readoutDue) cands = readouts(m);
   else if (s.phase === 'orders' && s.drafts[side] === null) cands = orders(m, plan, profile, x.leverage);

@@ -4,7 +4,7 @@
 // China accepting a package right after being escalated against). Pure: the same scenario, seed
 // and seats give the same summary.
 import type { BySide, GameState, Move, Order, Scenario, Setup, Side } from '../engine';
-import { applyMove, leverage, newGame, rulesFor, SIDES, score } from '../engine';
+import { applyMove, leverage, newGame, pendingReadout, rulesFor, SIDES, score } from '../engine';
 import type { AiSeat } from './index';
 import { chooseMove } from './index';
 
@@ -111,9 +111,7 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
           raisesSeen.push(s.turn);
     }
     const due = SIDES.find(
-      (side) =>
-        !asked.has(`${s.turn}/${side}`) &&
-        s.packages.some((p) => p.turn === s.turn && p.status === 'active' && p.readouts[side] === null),
+      (side) => !asked.has(`${s.turn}/${side}`) && pendingReadout(s, side) !== undefined,
     );
     if (due) {
       asked.add(`${s.turn}/${due}`);

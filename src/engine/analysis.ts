@@ -131,15 +131,16 @@ export function analyseGame(scenario: Scenario, record: GameRecord): Analysis {
   const r = replay(scenario, record.seed, record.setup, record.moves, true);
   if (!r.ok || !r.states) throw new Error(`the game does not replay: ${r.ok ? '' : r.reason}`);
   const states = r.states;
-  const L = (s: GameState) => leverage(rules, s).us;
+  // Washington's leverage at every state, once: the swings and the series both read it.
+  const lev = states.map((s) => leverage(rules, s).us);
 
   const timeline: TimelineItem[] = [];
   const series: TurnPoint[] = [];
-  const point = (s: GameState, turn: number): TurnPoint => ({
+  const point = (i: number, turn: number): TurnPoint => ({
     turn,
     date: dateOf(rules, turn),
-    leverageUs: L(s),
-    tension: s.tension / 10,
+    leverageUs: lev[i]!,
+    tension: states[i]!.tension / 10,
   });
   const eventsOf = (s: GameState, news: GameState['news']) => {
     for (const n of news)
@@ -147,7 +148,7 @@ export function analyseGame(scenario: Scenario, record: GameRecord): Analysis {
         timeline.push({ kind: 'event', turn: s.fired[n.event] ?? s.turn, event: n.event });
   };
   eventsOf(states[0]!, states[0]!.news);
-  series.push(point(states[0]!, 0));
+  series.push(point(0, 0));
   const causes: { item: TimelineItem; delta: number }[][] = [];
   const causeOf = (turn: number) => {
     causes[turn] ??= [];
@@ -158,12 +159,12 @@ export function analyseGame(scenario: Scenario, record: GameRecord): Analysis {
     const after = states[i + 1]!;
     const item: TimelineItem = { kind: 'move', turn: before.turn, index: i, move: record.moves[i]! };
     timeline.push(item);
-    causeOf(before.turn).push({ item, delta: L(after) - L(before) });
+    causeOf(before.turn).push({ item, delta: lev[i + 1]! - lev[i]! });
     if (after.turn !== before.turn) {
       const firstNew = timeline.length;
       eventsOf(after, after.news);
       for (const e of timeline.slice(firstNew)) causeOf(after.turn).push({ item: e, delta: 0 });
-      series.push(point(after, after.turn));
+      series.push(point(i + 1, after.turn));
     }
   }
 

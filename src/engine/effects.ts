@@ -35,8 +35,6 @@ export function addTension(rules: Rules, s: GameState, tenths: number) {
   s.tension = clamp(Math.round(s.tension + tenths), 0, rules.scenario.params.tension.max);
 }
 
-export const activePackages = (s: Pick<GameState, 'packages'>) =>
-  s.packages.filter((p) => p.status === 'active');
 export const dealInForce = (s: Pick<GameState, 'packages'>) => s.packages.some((p) => p.status === 'active');
 
 /**

@@ -21,6 +21,6 @@ export type { NoDealLine, Score, SideScore } from './scoring';
 export { noDealLine, noDealLoss, score } from './scoring';
 export { newGame } from './state';
 export * from './types';
-export { checkMove, crossedRedLine, isSetup } from './validate';
+export { checkMove, crossedRedLine, isSetup, pendingReadout } from './validate';
 export type { View, Viewer } from './view';
 export { viewFor } from './view';

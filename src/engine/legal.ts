@@ -6,7 +6,7 @@ import type { Rules } from './rules';
 import { rulesFor } from './rules';
 import type { Clause, GameState, Move, Order, Scenario, Side } from './types';
 import { other, PLEDGE_SIZES, REJECT_REASONS } from './types';
-import { agreedIn, checkMove, crossedRedLine } from './validate';
+import { agreedIn, checkMove, crossedRedLine, pendingReadout } from './validate';
 
 /** Single orders a side could give now (each legal on its own). */
 export function singleOrders(rules: Rules, s: GameState, side: Side): Order[] {
@@ -106,7 +106,7 @@ export function proposalCandidates(rules: Rules, s: GameState, by: Side): Clause
   for (let i = 0; i < gives.length && out.length < PROPOSAL_CAP; i++)
     for (let j = 0; j < asks.length && out.length < PROPOSAL_CAP; j++) {
       const pair = [gives[i]!, asks[j]!, gives[(i + 1) % gives.length]!, asks[(j + 1) % asks.length]!];
-      if (pair.length <= 4 && distinct(pair)) out.push(pair);
+      if (distinct(pair)) out.push(pair);
     }
   return out.slice(0, PROPOSAL_CAP);
 }
@@ -116,7 +116,7 @@ export function legalMoves(scenario: Scenario, s: GameState, side: Side): Move[]
   const rules = rulesFor(scenario);
   if (s.phase === 'over') return [];
   const out: Move[] = [];
-  if (s.packages.some((p) => p.turn === s.turn && p.status === 'active' && p.readouts[side] === null)) {
+  if (pendingReadout(s, side)) {
     out.push({ type: 'readout', side, style: 'trumpet' }, { type: 'readout', side, style: 'modest' });
   }
   if (s.phase === 'orders') {

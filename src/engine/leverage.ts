@@ -113,10 +113,19 @@ export function handOf(rules: Rules, input: LeverageInput, side: Side): Hand {
 }
 
 /** L_us = T_us→cn / (T_us→cn + T_cn→us); 0.5 when neither side holds anything. */
+// A game state never changes (the reducer returns frozen states), so its leverage is worked out
+// once: the table, the top bar, the debrief and the results all ask for the same state's.
+const known = new WeakMap<LeverageInput, { rules: Rules; leverage: Leverage }>();
+
 export function leverage(rules: Rules, input: LeverageInput): Leverage {
+  const hit = known.get(input);
+  if (hit?.rules === rules) return hit.leverage;
   const us = handOf(rules, input, 'us');
   const cn = handOf(rules, input, 'cn');
   const atStake = us.total + cn.total;
   const lus = atStake > 0 ? us.total / atStake : 0.5;
-  return { us: lus, cn: 1 - lus, hands: { us, cn }, atStake };
+  const out: Leverage = { us: lus, cn: 1 - lus, hands: { us, cn }, atStake };
+  // only frozen inputs: a search's scratch state may still be changed after this call
+  if (Object.isFrozen(input)) known.set(input, { rules, leverage: out });
+  return out;
 }

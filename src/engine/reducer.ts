@@ -9,7 +9,7 @@ import { rulesFor } from './rules';
 import { endTurn, workingCopy } from './turn';
 import type { GameState, Move, MoveResult, Scenario } from './types';
 import { other } from './types';
-import { canonicalClause, canonicalOrder, checkMove } from './validate';
+import { canonicalClause, canonicalOrder, checkMove, pendingReadout } from './validate';
 
 /** Applies a legal move's effects to a draft (the move has been checked). */
 function apply(rules: Rules, s: GameState, move: Move) {
@@ -20,10 +20,7 @@ function apply(rules: Rules, s: GameState, move: Move) {
       fireEvent(rules, s, move.event);
       return;
     case 'readout': {
-      const p = s.packages.find(
-        (x) => x.turn === s.turn && x.status === 'active' && x.readouts[move.side] === null,
-      )!;
-      p.readouts[move.side] = move.style;
+      pendingReadout(s, move.side)!.readouts[move.side] = move.style;
       s.news.push({ kind: 'readout', side: move.side, style: move.style });
       if (move.style === 'trumpet') {
         const { readout, tension } = rules.scenario.params;

@@ -45,6 +45,11 @@ function checkCondition(rules: Rules, c: unknown): string | null {
   return 'an unknown kind of condition';
 }
 
+/** The package accepted this turn whose readout `side` still owes (trumpet or modest), if any. */
+export function pendingReadout(s: Pick<GameState, 'packages' | 'turn'>, side: Side) {
+  return s.packages.find((p) => p.turn === s.turn && p.status === 'active' && p.readouts[side] === null);
+}
+
 /**
  * The package in force that already holds this promise or statement. Agreeing it again would pay a
  * statement's one-time effects twice and stack a pledge's deliveries, so a package cannot repeat it
@@ -224,8 +229,9 @@ export function checkMove(rules: Rules, s: GameState, move: unknown): Refusal | 
   if (move.type === 'readout') {
     if (move.style !== 'trumpet' && move.style !== 'modest')
       return refuse('MALFORMED', 'A readout is trumpet or modest.');
-    const p = s.packages.find((x) => x.turn === s.turn && x.status === 'active' && x.readouts[side] === null);
-    return p ? null : refuse('NO_PACKAGE', 'There is no package accepted this turn to give a readout of.');
+    return pendingReadout(s, side)
+      ? null
+      : refuse('NO_PACKAGE', 'There is no package accepted this turn to give a readout of.');
   }
   if (move.type === 'orders') {
     if (s.phase !== 'orders') return refuse('WRONG_PHASE', 'Orders come after the talks.');

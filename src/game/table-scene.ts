@@ -11,7 +11,7 @@ import { rulesFor, viewFor } from '../engine';
 import { CJK } from '../ui/cjk-text';
 import { iconName } from '../ui/icons';
 import { play } from '../ui/sound';
-import { fmtDate, levelLabel } from '../ui/text';
+import { levelLabel, turnDate } from '../ui/text';
 import { COLOR, CSS, FONT, H, W } from './palette';
 
 /** What the table shows: a scenario, a state, and whose eyes it is drawn for. */
@@ -190,7 +190,7 @@ export class TableScene extends Phaser.Scene {
       g.fillStyle(COLOR.muted, 1).fillCircle(this.calX(t), y, 3);
       if (t % step === 0 || t === total - 1)
         this.add
-          .text(this.calX(t), y + 10, fmtDate(rulesDate(sc, t)).replace(/ \d{4}$/, ''), text(10, CSS.muted))
+          .text(this.calX(t), y + 10, turnDate(sc, t).replace(/ \d{4}$/, ''), text(10, CSS.muted))
           .setOrigin(0.5, 0);
     }
     if (rules.summitTurn !== null && sc.calendar.summit) {
@@ -409,7 +409,7 @@ export class TableScene extends Phaser.Scene {
         row.pending.setPosition(at(a.level), row.marker.y);
         row.pendingText
           .setPosition(at(a.level), row.marker.y - 17)
-          .setText(`→ ${fmtDate(rulesDate(sc, a.turn)).replace(/ \d{4}$/, '')}`);
+          .setText(`→ ${turnDate(sc, a.turn).replace(/ \d{4}$/, '')}`);
       }
     }
     for (const gauge of this.gauges) {
@@ -528,10 +528,4 @@ export class TableScene extends Phaser.Scene {
       onComplete: () => t.destroy(),
     });
   }
-}
-
-function rulesDate(sc: Scenario, turn: number): string {
-  const rules = rulesFor(sc);
-  const d = new Date((rules.startDay + turn * sc.calendar.turnDays) * 86_400_000);
-  return d.toISOString().slice(0, 10);
 }

@@ -19,9 +19,6 @@ export interface AiModule {
 const found = import.meta.glob<AiModule>('../ai/index.ts');
 const loader = Object.values(found)[0];
 
-/** Whether this build has the computer opponent. */
-export const aiAvailable = (): boolean => loader !== undefined;
-
 let loaded: Promise<AiModule | null> | null = null;
 
 function isAiModule(m: unknown): m is AiModule {

@@ -1,7 +1,7 @@
 // Small inline SVG charts for the debrief: a line chart over turns (leverage, tension) and a scatter
 // of outcomes (each side's gain over the no-deal line). Every chart comes with a data table a screen
 // reader can read (a <table> with a caption); labels go in through textContent, never markup.
-import { h } from './dom';
+import { dataTable, h } from './dom';
 
 const SVG = 'http://www.w3.org/2000/svg';
 type SvgAttrs = Record<string, string | number>;
@@ -85,33 +85,11 @@ export function lineChart(o: LineChartOptions): HTMLElement {
     { class: 'legend' },
     o.series.map((s) => h('span', { class: `key ${s.cls}`, text: s.name })),
   );
-  const table = h(
-    'table',
-    { class: 'data-table' },
-    h('caption', { text: `${o.title}: the figures` }),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col', text: 'Turn' }),
-        o.series.map((s) => h('th', { scope: 'col', text: s.name })),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      o.xs.map((label, i) =>
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'row', text: label }),
-          o.series.map((s) => h('td', { text: o.fmt(s.values[i] ?? 0) })),
-        ),
-      ),
-    ),
-  );
+  const table = dataTable({
+    caption: `${o.title}: the figures`,
+    head: ['Turn', ...o.series.map((s) => s.name)],
+    rows: o.xs.map((label, i) => [label, ...o.series.map((s) => o.fmt(s.values[i] ?? 0))]),
+  });
   return h(
     'figure',
     { class: 'chart-figure', 'aria-label': o.title },
@@ -237,44 +215,14 @@ export function outcomePlot(
       : null,
   );
   const r1 = (v: number) => v.toFixed(1);
-  const table = h(
-    'table',
-    { class: 'data-table' },
-    h('caption', { text: `${title}: the points` }),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col', text: 'Point' }),
-        h('th', { scope: 'col', text: axes.us }),
-        h('th', { scope: 'col', text: axes.cn }),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      points.map((p) =>
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'row', text: p.label }),
-          h('td', { text: r1(p.us) }),
-          h('td', { text: r1(p.cn) }),
-        ),
-      ),
-      frontier.map((p, i) =>
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'row', text: `Approximate frontier, point ${i + 1}` }),
-          h('td', { text: r1(p.us) }),
-          h('td', { text: r1(p.cn) }),
-        ),
-      ),
-    ),
-  );
+  const table = dataTable({
+    caption: `${title}: the points`,
+    head: ['Point', axes.us, axes.cn],
+    rows: [
+      ...points.map((p) => [p.label, r1(p.us), r1(p.cn)] as const),
+      ...frontier.map((p, i) => [`Approximate frontier, point ${i + 1}`, r1(p.us), r1(p.cn)] as const),
+    ],
+  });
   return h(
     'figure',
     { class: 'chart-figure', 'aria-label': title },

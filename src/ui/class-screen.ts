@@ -14,7 +14,7 @@ import {
   summariesCsv,
   summarise,
 } from './class-results';
-import { button, h, rerender } from './dom';
+import { button, dataTable, h, rerender } from './dom';
 import { download } from './export';
 
 interface ClassRow {
@@ -91,18 +91,10 @@ function distribution(): HTMLElement {
     { class: 'chart-figure', 'aria-label': 'Distribution of outcomes' },
     h('figcaption', { text: 'Distribution of outcomes' }),
     chart,
-    h(
-      'table',
-      { class: 'data-table' },
-      h('caption', { text: 'Outcomes: the figures' }),
-      h(
-        'tbody',
-        {},
-        kinds.map(([, label], i) =>
-          h('tr', {}, h('th', { scope: 'row', text: label }), h('td', { text: String(counts[i]) })),
-        ),
-      ),
-    ),
+    dataTable({
+      caption: 'Outcomes: the figures',
+      rows: kinds.map(([, label], i) => [label, String(counts[i])]),
+    }),
     h('p', { text: `${deals} of ${page.rows.length} games ended with a deal in force.` }),
   );
 }
@@ -135,11 +127,9 @@ export function renderClassResults(root: HTMLElement, store: AppStore) {
     e.preventDefault();
     take([...(e.dataTransfer?.files ?? [])]);
   });
-  const head = h(
-    'tr',
-    {},
-    h('th', { scope: 'col', text: 'File' }),
-    SUMMARY_COLUMNS.map((c) => {
+  const head = [
+    'File',
+    ...SUMMARY_COLUMNS.map((c) => {
       const on = page.sort?.col === c ? page.sort.dir : 0;
       return h(
         'th',
@@ -154,7 +144,7 @@ export function renderClassResults(root: HTMLElement, store: AppStore) {
         ),
       );
     }),
-  );
+  ];
   rerender(root, () => [
     h(
       'main',
@@ -202,24 +192,12 @@ export function renderClassResults(root: HTMLElement, store: AppStore) {
       h(
         'div',
         { class: 'table-scroll' },
-        h(
-          'table',
-          { class: 'data-table class-table' },
-          h('caption', { text: 'The class’s games' }),
-          h('thead', {}, head),
-          h(
-            'tbody',
-            {},
-            sorted().map((r) =>
-              h(
-                'tr',
-                {},
-                h('th', { scope: 'row', text: r.file }),
-                SUMMARY_COLUMNS.map((c) => h('td', { text: String(r.summary[c]) })),
-              ),
-            ),
-          ),
-        ),
+        dataTable({
+          caption: 'The class’s games',
+          class: 'class-table',
+          head,
+          rows: sorted().map((r) => [r.file, ...SUMMARY_COLUMNS.map((c) => String(r.summary[c]))]),
+        }),
       ),
       page.rows.length ? distribution() : null,
     ),

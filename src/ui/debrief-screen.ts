@@ -43,7 +43,7 @@ export function renderDebrief(root: HTMLElement, store: AppStore) {
         button('Back to the results', () => toResults(store)),
         button('Replay this game', () => openReplayOf(store, game.scenario, game.hash, recordOf(game))),
         button('Print the debrief', () => window.print()),
-        ...exportButtons(store, game.scenario, recordOf(game)),
+        ...exportButtons(game.scenario, recordOf(game)),
       ),
       ...body,
     ),

@@ -5,17 +5,12 @@
 // against each side's slice; objectives, value, durability and the deal; discussion prompts filled
 // with this game's figures; and "What happened in 2025" beside this game. Built from a replay of the
 // game's moves; scenario text always through textContent.
-import { describeAiMove } from '../ai';
+import { describeAiMove } from '../ai/describe';
 import type { Analysis, GameRecord, GameState, Move, Scenario, Score, Side, TimelineItem } from '../engine';
 import { analyseGame, historyLine, leverage, replay, rulesFor, score, turnOf } from '../engine';
 import { lineChart, outcomePlot, type PlotPoint } from './charts';
-import { h } from './dom';
+import { dataTable, h } from './dom';
 import { clauseText, newsLine, orderText, pct, pts, REASON_TEXT, sideName, turnDate } from './text';
-
-export interface DebriefGame {
-  readonly scenario: Scenario;
-  readonly record: GameRecord;
-}
 
 /** Everything derived once per game: the states after each move, the analysis, the history line. */
 export interface DebriefData {
@@ -282,36 +277,21 @@ function handSection(d: DebriefData): HTMLElement {
   const bigger: Side | null =
     s.sides.us.raw === s.sides.cn.raw ? null : s.sides.us.raw > s.sides.cn.raw ? 'us' : 'cn';
   const row = (side: Side) =>
-    h(
-      'tr',
-      {},
-      h('th', { scope: 'row', text: sideName(sc, side) }),
-      h('td', { text: pct(side === 'us' ? avg : 1 - avg) }),
-      h('td', { text: pts(s.sides[side].raw) }),
-      h('td', { text: share(side) === null ? '—' : pct(share(side)!) }),
-    );
+    [
+      sideName(sc, side),
+      pct(side === 'us' ? avg : 1 - avg),
+      pts(s.sides[side].raw),
+      share(side) === null ? '—' : pct(share(side)!),
+    ] as const;
   return h(
     'section',
     { class: 'card debrief-hand', 'aria-label': 'The upper hand and the slice' },
     h('h2', { text: 'Did the upper hand win the bigger slice?' }),
-    h(
-      'table',
-      { class: 'data-table' },
-      h('caption', { text: 'Average leverage beside each side’s share of the joint gain' }),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col', text: 'Side' }),
-          h('th', { scope: 'col', text: 'Average leverage' }),
-          h('th', { scope: 'col', text: 'Gain (points)' }),
-          h('th', { scope: 'col', text: 'Share of the joint gain' }),
-        ),
-      ),
-      h('tbody', {}, row('us'), row('cn')),
-    ),
+    dataTable({
+      caption: 'Average leverage beside each side’s share of the joint gain',
+      head: ['Side', 'Average leverage', 'Gain (points)', 'Share of the joint gain'],
+      rows: [row('us'), row('cn')],
+    }),
     h('p', {
       text:
         bigger === null
@@ -471,35 +451,16 @@ function historySection(d: DebriefData): HTMLElement | null {
           text: `Played through the rules, history scores ${pts(hs.sides.us.raw)} for ${sideName(sc, 'us')} and ${pts(hs.sides.cn.raw)} for ${sideName(sc, 'cn')}; this game scored ${pts(d.score.sides.us.raw)} and ${pts(d.score.sides.cn.raw)}.`,
         })
       : null,
-    h(
-      'table',
-      { class: 'data-table history-table' },
-      h('caption', { text: 'History beside this game, turn by turn' }),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col', text: 'Turn' }),
-          h('th', { scope: 'col', text: 'What happened in 2025' }),
-          h('th', { scope: 'col', text: 'This game' }),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        turns.map((t) =>
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'row', text: `${turnLabel(t)} (${turnDate(sc, t)})` }),
-            cell(histTurns.get(t)),
-            cell(gameTurns.get(t)),
-          ),
-        ),
-      ),
-    ),
+    dataTable({
+      caption: 'History beside this game, turn by turn',
+      class: 'history-table',
+      head: ['Turn', 'What happened in 2025', 'This game'],
+      rows: turns.map((t) => [
+        `${turnLabel(t)} (${turnDate(sc, t)})`,
+        cell(histTurns.get(t)),
+        cell(gameTurns.get(t)),
+      ]),
+    }),
   );
 }
 

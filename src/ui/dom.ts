@@ -24,6 +24,51 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** A cell of a data table: text, or a `td`/`th` built by the caller. */
+type Cell = string | HTMLTableCellElement;
+const cellOf = (c: Cell, tag: 'td' | 'th', scope?: 'row' | 'col') =>
+  typeof c === 'string' ? h(tag, { scope, text: c }) : c;
+
+/**
+ * A table a screen reader can read: a caption, column headers (none: `head` left out), and rows
+ * whose first cell is their header. Every chart's figures and every results table is one.
+ */
+export function dataTable(o: {
+  readonly caption: string;
+  readonly head?: readonly Cell[];
+  readonly rows: readonly (readonly [string, ...Cell[]])[];
+  readonly class?: string;
+}): HTMLTableElement {
+  return h(
+    'table',
+    { class: o.class ? `data-table ${o.class}` : 'data-table' },
+    h('caption', { text: o.caption }),
+    o.head
+      ? h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            o.head.map((c) => cellOf(c, 'th', 'col')),
+          ),
+        )
+      : null,
+    h(
+      'tbody',
+      {},
+      o.rows.map(([first, ...rest]) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row', text: first }),
+          rest.map((c) => cellOf(c, 'td')),
+        ),
+      ),
+    ),
+  );
+}
+
 /** A button that runs `onClick`; disabled ones say why in their description. */
 export function button(
   label: string,

@@ -4,7 +4,7 @@
 import type { GameRecord, Scenario } from '../engine';
 import { gameFileName, gameFileText } from '../store/game-file';
 import { encodeGame } from '../store/game-link';
-import { type AppStore, type GameSession, shareableRecord } from '../store/game-store';
+import { type GameSession, shareableRecord } from '../store/game-store';
 import { summariesCsv, summariseRecord } from './class-results';
 import { button, h } from './dom';
 
@@ -24,7 +24,7 @@ export function gameLink(scenario: Scenario, record: GameRecord): string {
 }
 
 /** "Save game file", "Copy link" and the summary downloads, and the field the link appears in. */
-export function exportButtons(_store: AppStore, scenario: Scenario, record: GameRecord): HTMLElement[] {
+export function exportButtons(scenario: Scenario, record: GameRecord): HTMLElement[] {
   const field = h('input', {
     type: 'text',
     readonly: true,
@@ -77,7 +77,7 @@ export function exportButtons(_store: AppStore, scenario: Scenario, record: Game
 }
 
 /** The table's "Save or share" dialog: the game so far as a file, a link or a summary. */
-export function openShareDialog(store: AppStore, game: GameSession) {
+export function openShareDialog(game: GameSession) {
   const record = shareableRecord(game);
   const dialog = h('dialog', { class: 'share', 'aria-label': 'Save or share this game' });
   const close = button('Close', () => dialog.close(), { class: 'primary' });
@@ -87,7 +87,7 @@ export function openShareDialog(store: AppStore, game: GameSession) {
     h('p', {
       text: `The game so far (turn ${game.state.turn + 1}, ${record.moves.length} moves), to replay or to hand in.${held ? ' Orders not yet revealed are left out.' : ''}`,
     }),
-    h('div', { class: 'actions' }, ...exportButtons(store, game.scenario, record)),
+    h('div', { class: 'actions' }, ...exportButtons(game.scenario, record)),
   );
   dialog.addEventListener('close', () => dialog.remove());
   document.body.append(dialog);

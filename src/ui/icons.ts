@@ -52,7 +52,6 @@ export function iconName(sc: Scenario, id: string): string {
   return (kind && KIND_ICON[kind]) || 'dot';
 }
 
-export const iconUrl = (name: string): string => byName.get(name) ?? byName.get('dot') ?? '';
 export const allIcons = (): ReadonlyMap<string, string> => byName;
 
 export function emblemUrl(side: Side): string {

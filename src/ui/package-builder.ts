@@ -158,7 +158,7 @@ export function packageBuilder(
     d.clauses.length
       ? chosen
       : h('p', { class: 'hint', text: 'No clause yet: add what you offer and what you ask for.' }),
-    d.clauses.length ? previewBox(game, side, d.clauses, store) : null,
+    d.clauses.length ? previewBox(game, side, d.clauses) : null,
     refusal && d.clauses.length ? h('p', { class: 'refusal', role: 'status', text: refusal }) : null,
     reason,
     h('div', { class: 'actions' }, send),

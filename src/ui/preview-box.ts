@@ -3,19 +3,14 @@
 // copy of the game. Leverage is shown only as the game's setting allows.
 import type { Clause, Side } from '../engine';
 import { viewFor } from '../engine';
-import type { AppStore, GameSession } from '../store/game-store';
+import type { GameSession } from '../store/game-store';
 import { previewPackage } from '../store/preview';
 import { h } from './dom';
 import { pct, pts, sideName } from './text';
 
 const cache = new Map<string, ReturnType<typeof previewPackage>>();
 
-export function previewBox(
-  game: GameSession,
-  side: Side,
-  clauses: readonly Clause[] | null,
-  _store: AppStore,
-): HTMLElement {
+export function previewBox(game: GameSession, side: Side, clauses: readonly Clause[] | null): HTMLElement {
   const sc = game.scenario;
   const key = `${game.id}|${game.moves.length}|${side}|${JSON.stringify(clauses)}`;
   let p = cache.get(key);

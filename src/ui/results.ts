@@ -98,7 +98,7 @@ export function renderResults(root: HTMLElement, store: AppStore) {
         'div',
         { class: 'actions', style: 'margin-top:18px' },
         button('Debrief', () => toDebrief(store), { class: 'primary' }),
-        ...exportButtons(store, sc, recordOf(game)),
+        ...exportButtons(sc, recordOf(game)),
         button('New game', () => toMenu(store)),
       ),
     ),

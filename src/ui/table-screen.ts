@@ -125,7 +125,7 @@ export function mountTableScreen(store: AppStore): TableScreen {
         },
       ),
       mute,
-      button('Save or share', () => openShareDialog(store, game), { 'data-key': 'share' }),
+      button('Save or share', () => openShareDialog(game), { 'data-key': 'share' }),
       button('Menu', () => toMenu(store), { 'data-key': 'menu' }),
     ]);
   }

@@ -68,7 +68,7 @@ export function talksPanel(
     if (answerDue) {
       const d = draftFor(game, viewer);
       const acceptRefusal = checkMove(rules, s, { type: 'accept', side: viewer });
-      out.push(previewBox(game, viewer, null, store));
+      out.push(previewBox(game, viewer, null));
       const reason = select(
         'Reason',
         REJECT_REASONS.map((r) => [r, REASON_TEXT[r] ?? r] as const),

@@ -2,7 +2,6 @@
 // the scenario and the engine's state (the engine stores codes and ids, never sentences).
 import type { Clause, Condition, GameState, NewsItem, Order, Scenario, Side } from '../engine';
 import { dateOf, rulesFor } from '../engine';
-import { CJK } from './cjk-text';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -15,7 +14,6 @@ export function fmtDate(iso: string): string {
 export const turnDate = (sc: Scenario, turn: number) => fmtDate(dateOf(rulesFor(sc), turn));
 
 export const sideName = (sc: Scenario, side: Side) => sc.sides[side].name;
-export const sideCjk = (side: Side) => CJK[side];
 /** The badge that tells the sides apart without colour: a shape and a label. */
 export const sideMark = (side: Side) => (side === 'us' ? '■ US' : '● CN');
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { AI_LEVELS, chooseMove } from '../../src/ai';
 import { setupFor } from '../../src/ai/match';
 import type { GameState, Side } from '../../src/engine';
-import { applyMove, checkMove, legalMoves, newGame, rulesFor, SIDES } from '../../src/engine';
+import { applyMove, checkMove, legalMoves, newGame, pendingReadout, rulesFor, SIDES } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -21,8 +21,7 @@ function movers(s: GameState): Side[] {
   if (s.phase === 'over') return [];
   return SIDES.filter((side) =>
     s.phase === 'talks'
-      ? s.talks.toMove === side ||
-        s.packages.some((p) => p.turn === s.turn && p.status === 'active' && p.readouts[side] === null)
+      ? s.talks.toMove === side || pendingReadout(s, side) !== undefined
       : s.drafts[side] === null,
   );
 }
