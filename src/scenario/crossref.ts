@@ -3,27 +3,18 @@
 // every date inside the scenario, each side's weights must sum to 1. Errors for what would break
 // a game, warnings for what is merely suspicious (an indicator nothing moves, a tiny weight).
 // Returns findings by field path; the loader locates them in the files.
+import { dateOfDay, dayNumber } from '../engine/rules';
 import { closest, type Finding, type Path, showTenths } from './diagnostic';
 import type { Condition, Effects, Scenario, Side } from './schema';
 import { SIDES } from './schema';
 
 const WEIGHT_TOLERANCE = 0.001;
 const TINY_WEIGHT = 0.05;
-const DAY = 86_400_000;
-
-/** The day number of a YYYY-MM-DD date (days since 1970-01-01). */
-export function dayOf(date: string): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY);
-}
-
-/** YYYY-MM-DD of a day number. */
-export function dateOfDay(day: number): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
-}
-
 /**
  * The scenario's span in day numbers: turn t covers [start + t·turnDays, start + (t+1)·turnDays),
  * so the last day inside is `end − 1` (the engine puts a date in the turn whose span holds it).
+ * Worked out with the engine's own day arithmetic and turn count, so the loader and the engine
+ * agree on which dates fall inside the game.
  */
 export function scenarioSpan(s: Scenario): {
   start: number;
@@ -31,9 +22,9 @@ export function scenarioSpan(s: Scenario): {
   totalTurns: number;
   end: number;
 } {
-  const start = dayOf(s.calendar.start);
-  const deadline = dayOf(s.calendar.deadline);
-  const mainTurns = Math.max(0, Math.ceil((deadline - start) / s.calendar.turnDays));
+  const start = dayNumber(s.calendar.start);
+  const deadline = dayNumber(s.calendar.deadline);
+  const mainTurns = Math.max(1, Math.ceil((deadline - start) / s.calendar.turnDays));
   const totalTurns = mainTurns + s.calendar.epilogueTurns;
   return { start, mainTurns, totalTurns, end: start + totalTurns * s.calendar.turnDays };
 }
@@ -295,14 +286,14 @@ export function checkCrossRefs(s: Scenario): Finding[] {
 
   // Dates.
   const span = scenarioSpan(s);
-  const deadline = dayOf(s.calendar.deadline);
+  const deadline = dayNumber(s.calendar.deadline);
   if (deadline <= span.start) {
     err(['calendar', 'deadline'], `a date after the start (${s.calendar.start})`, s.calendar.deadline);
   } else {
     const first = s.calendar.start;
     const last = dateOfDay(span.end - 1);
     const inside = (date: string, path: Path, historyMayPrecede = false) => {
-      const d = dayOf(date);
+      const d = dayNumber(date);
       if ((d < span.start && !historyMayPrecede) || d >= span.end) {
         const range = historyMayPrecede ? `a date up to ${last}` : `a date from ${first} to ${last}`;
         err(

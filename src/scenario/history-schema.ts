@@ -10,7 +10,8 @@
 // schema.ts wires this in as one field of `history`; both sides reach each other lazily (z.lazy),
 // because this module uses the schema's building blocks and the schema uses this module.
 import { z } from 'zod';
-import { dayOf, scenarioSpan } from './crossref';
+import { dayNumber } from '../engine/rules';
+import { scenarioSpan } from './crossref';
 import type { Finding, Path } from './diagnostic';
 import type { Scenario } from './schema';
 import * as S from './schema';
@@ -120,7 +121,7 @@ export function checkHistoryScript(s: Scenario): Finding[] {
     if (first !== undefined)
       err([...at, 'id'], 'an id used once in the script', `"${step.id}", also at script[${first}]`);
     else seen.set(step.id, i);
-    const day = dayOf(step.date);
+    const day = dayNumber(step.date);
     if (day < span.start || day >= span.end) return; // not played here: checked where it is
     step.orders?.forEach((o, j) => {
       const p: Path = [...at, 'orders', j];
