@@ -360,12 +360,13 @@ function orders(m: Model, plan: () => Plan, profile: Profile | null, L: number):
     // it); a shift for one step either way, all the way down, or all the way up.
     if (set.some((o) => o.kind === 'announce' && o.turn < Math.min(m.turn + 2, m.T - 1))) continue;
     if (set.some((o) => o.kind === 'shift' && !usefulShift(m, o.instrument, o.level))) continue;
+    // Past its maximum tension a profile will not go (holding still is always possible): checked
+    // before the set is valued, which is the dear part.
+    const added = set.reduce((s, o) => s + orderTension(m, o), 0);
+    if (added > 0 && ctx.base + added > maxT) continue;
     const terms = orderTerms(ctx, set);
     // Every order spends a little attention and credibility: doing nothing wins a tie.
     const search = sumTerms(terms) - ACTION_COST * set.length;
-    // Past its maximum tension a profile will not go (holding still is always possible).
-    const added = set.reduce((s, o) => s + orderTension(m, o), 0);
-    if (added > 0 && ctx.base + added > maxT) continue;
     out.push({
       move: { type: 'orders', side: m.side, orders: set },
       search,
