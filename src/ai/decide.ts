@@ -4,7 +4,7 @@
 // takes the best (ties broken by its own dice). The move carries the code of what decided it: the
 // rule that changed the choice, or the search term that made it.
 import type { Clause, GameState, Move, MoveBody, RejectReason, Scenario, Side } from '../engine';
-import { checkMove, legalMoves, orderSets, pendingReadout, rulesFor } from '../engine';
+import { applyMove, checkMove, legalMoves, orderSets, pendingReadout, rulesFor } from '../engine';
 import type { ProfileParams, Rule } from '../scenario/profile-schema';
 import type { Situation } from './character';
 import { escalationHarm, opponentSteps, ruleApplies, ruleEffect } from './character';
@@ -20,8 +20,17 @@ import {
   tensionRisk,
 } from './model';
 import { orderContext, orderTerms, sumTerms, type Terms } from './orders';
-import { findProfile, type Profile, RANDOM_PROFILE, theta } from './profile';
+import {
+  DEFAULT_AI_LEVEL,
+  depthOf,
+  findProfile,
+  PLAIN_PROFILE,
+  type Profile,
+  RANDOM_PROFILE,
+  theta,
+} from './profile';
 import { pick, type Rand, randFor } from './rng';
+import { type Policy, playOn } from './rollout';
 import { type Seen, seeFor } from './seen';
 import {
   clauseGains,
@@ -205,7 +214,7 @@ function fairEnough(plan: Plan, g: readonly [number, number]): boolean {
  */
 function proposalsAllowed(m: Model): number {
   if (m.turn === m.rules.mainTurns - 1) return 2;
-  if (m.depth.reply && m.s.tension >= m.rules.scenario.params.tension.risk - 50) return 2;
+  if (m.depth.secondOffer && m.s.tension >= m.rules.scenario.params.tension.risk - 50) return 2;
   return 1;
 }
 
@@ -399,7 +408,7 @@ function forcedPass(sc: Scenario, s: GameState, side: Side, seat: Seat): boolean
   if (seat.profile === RANDOM_PROFILE || s.phase !== 'talks' || s.talks.toMove !== side) return false;
   if (s.talks.open && s.talks.open.by !== side) return false;
   const last = s.turn === rulesFor(sc).mainTurns - 1;
-  const calm = seat.level < 3 || s.tension < rulesFor(sc).scenario.params.tension.risk - 50;
+  const calm = !depthOf(seat.level).secondOffer || s.tension < rulesFor(sc).scenario.params.tension.risk - 50;
   if (s.talks.made[side] < (last || !calm ? 2 : 1)) return false;
   return !pendingReadout(s, side);
 }
@@ -425,7 +434,7 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
     cands =
       s.talks.open && s.talks.open.by !== side
         ? answer(m, plan(), profile, rand)
-        : proposals(m, plan(), profile);
+        : lookedAhead(seen, seat, proposals(m, plan(), profile), rand);
   else cands = [];
   for (let tries = 0; tries < 3 && cands.length > 0; tries++) {
     const move = choose(cands, ruleList, x, rand);
@@ -437,6 +446,50 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   const fallback =
     legal.find((mv) => mv.type === 'pass') ?? legal.find((mv) => mv.type === 'orders') ?? legal[0]!;
   return { ...fallback, ai: { code: 'search:fallback' } };
+}
+
+/** How many of its best proposals the hardest level plays on from, besides holding back. */
+const LOOKED_AT = 3;
+
+/** How many turns it plays on before it reads the standing (held from then to the end). */
+const LOOK_TURNS = 3;
+
+/**
+ * The hardest level's proposals, judged by playing on: after each of its best proposals (by the
+ * search) and after holding back, the game is played on a few turns, the same dice for each, and a
+ * candidate is worth the total it leaves the AI (points, as the search counts them; the rules are
+ * added after). The candidates it did not play on rank below, in their order.
+ */
+function lookedAhead(seen: Seen, seat: Seat, cands: readonly Candidate[], rand: Rand): Candidate[] {
+  const n = depthOf(seat.level).rollouts;
+  const offers = cands.filter((c) => c.move.type === 'propose');
+  const hold = cands.find((c) => c.move.type === 'pass');
+  if (n === 0 || offers.length === 0 || !hold) return [...cands];
+  const seeds = Array.from({ length: n }, () => String(Math.floor(rand() * 2 ** 32)));
+  const self: Seat = { profile: seat.profile, level: DEFAULT_AI_LEVEL };
+  const plain: Seat = { profile: PLAIN_PROFILE, level: DEFAULT_AI_LEVEL };
+  const policy: Policy = (sc, st, side) => decide(sc, st, side, side === seen.side ? self : plain);
+  const values = new Map<Candidate, number>();
+  const best = [...offers].sort((a, b) => b.search - a.search).slice(0, LOOKED_AT);
+  for (const c of [...best, hold]) {
+    const r = applyMove(seen.scenario, seen.s, { ...c.move, ai: { code: c.code } } as Move);
+    if (!r.ok) continue;
+    let v = 0;
+    for (const seed of seeds) v += playOn(seen.scenario, r.state, seen.side, policy, seed, LOOK_TURNS) / n;
+    values.set(c, v);
+  }
+  if (values.size < 2) return [...cands];
+  const low = Math.min(...values.values());
+  const top = (score: (c: Candidate) => number) =>
+    cands.reduce((a, c) => (score(c) > score(a) ? c : a), cands[0]!);
+  // When playing on changes the search's choice, the move says so.
+  const chosen = top((c) => values.get(c) ?? Number.NEGATIVE_INFINITY);
+  const changed = chosen !== top((c) => c.search);
+  return cands.map((c) => {
+    const v = values.get(c);
+    if (v === undefined) return { ...c, search: low - 1 + c.search / 100 };
+    return { ...c, search: v, code: changed && c === chosen ? 'search:look-ahead' : c.code };
+  });
 }
 
 const sameBody = (a: MoveBody, b: MoveBody) =>

@@ -48,6 +48,10 @@ function searchLine(name: string, term: string, move: Move): string {
       return `${name} keeps the deal in force`;
     case 'tension':
       return `${name} steps back from the brink: tension is too high`;
+    case 'look-ahead':
+      return move.type === 'propose'
+        ? `${name} makes the offer that, played on a few turns, leaves it best placed`
+        : `${name} holds back its offer: played on a few turns, waiting leaves it better placed`;
     case 'readout':
       return move.type === 'readout' && move.style === 'trumpet'
         ? `${name} trumpets the deal at home`

@@ -4,17 +4,14 @@
 // only its own side's view and draws only from the game's `ai` stream.
 import type { GameState, Move, Scenario, Side } from '../engine';
 import { decide } from './decide';
-import { AI_LEVELS, DEFAULT_AI_LEVEL, RANDOM_PROFILE } from './profile';
+import { AI_LEVELS, DEFAULT_AI_LEVEL, PLAIN_PROFILE, RANDOM_PROFILE } from './profile';
 
 export { describeAiMove } from './describe';
 export { theta } from './profile';
-export { AI_LEVELS, DEFAULT_AI_LEVEL, RANDOM_PROFILE };
+export { AI_LEVELS, DEFAULT_AI_LEVEL, PLAIN_PROFILE, RANDOM_PROFILE };
 
 /** An AI seat: a profile id from the scenario (or `random`, `plain`) and a level, 1 to 3 (hardest). */
 export type AiSeat = { profile: string; level: number };
-
-/** The built-in profile of a side whose scenario has none: even-tempered, without rules. */
-export const PLAIN_PROFILE = 'plain';
 
 /** The move the seat plays for `side` now: legal, carrying its reason code (call only when it has one). */
 export function chooseMove(scenario: Scenario, state: GameState, side: Side, seat: AiSeat): Move {

@@ -4,9 +4,10 @@
 // China accepting a package right after being escalated against). Pure: the same scenario, seed
 // and seats give the same summary.
 import type { BySide, GameState, Move, Order, Scenario, Setup, Side } from '../engine';
-import { applyMove, leverage, newGame, pendingReadout, rulesFor, SIDES, score } from '../engine';
+import { applyMove, leverage, newGame, rulesFor, score } from '../engine';
 import type { AiSeat } from './index';
 import { chooseMove } from './index';
+import { nextToMove } from './rollout';
 
 export interface GameSummary {
   readonly seed: string;
@@ -110,15 +111,7 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
         if (n.kind === 'announcement-effective' && isTariff(n.instrument) && owner(n.instrument) === 'us')
           raisesSeen.push(s.turn);
     }
-    const due = SIDES.find(
-      (side) => !asked.has(`${s.turn}/${side}`) && pendingReadout(s, side) !== undefined,
-    );
-    if (due) {
-      asked.add(`${s.turn}/${due}`);
-      apply(chooseMove(scenario, s, due, seats[due]));
-      continue;
-    }
-    const side: Side = s.phase === 'talks' ? s.talks.toMove : s.drafts.us === null ? 'us' : 'cn';
+    const side = nextToMove(s, asked);
     apply(chooseMove(scenario, s, side, seats[side]));
   }
   const sc = score(scenario, s);

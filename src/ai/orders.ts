@@ -1,8 +1,7 @@
 // The search value of each order set a side could give (the engine's exhaustive `orderSets`),
 // computed on the tables rather than by playing the turn: the change in its own summed utility over
 // the horizon, the tension risk, what breaking a package in force would lose, the leverage it gains or
-// spends at the table, the alternatives it builds — and, at the hardest level, the answer it should
-// expect (retaliation in kind, believed as far as the other side's resolve says).
+// spends at the table, and the alternatives it builds.
 import type { Clause, GameState, Order, Side } from '../engine';
 import type { Model } from './model';
 import {
@@ -26,12 +25,11 @@ export interface Terms {
   leverage: number;
   deal: number;
   build: number;
-  reply: number;
 }
 
-export const sumTerms = (t: Terms) => t.utility + t.tension + t.leverage + t.deal + t.build + t.reply;
+export const sumTerms = (t: Terms) => t.utility + t.tension + t.leverage + t.deal + t.build;
 
-const zero = (): Terms => ({ utility: 0, tension: 0, leverage: 0, deal: 0, build: 0, reply: 0 });
+const zero = (): Terms => ({ utility: 0, tension: 0, leverage: 0, deal: 0, build: 0 });
 
 /** The value to X of shifting an instrument to a level from now on (the snapback may still lift it). */
 function shiftValue(m: Model, X: Side, id: string, level: number): number {
@@ -202,25 +200,6 @@ export function orderTerms(x: OrderContext, orders: readonly Order[]): Terms {
     const st = { levels: levels ?? m.s.levels, announcements: announcements ?? m.s.announcements, resolve };
     const L = leverageFor(m, st, X, { [m.opp]: x.oppHand });
     t.leverage = (L - x.L) * x.leverageWorth;
-  }
-  if (m.depth.reply) {
-    // The answer to expect: harm in kind, as far as the other side's resolve is believed, and the
-    // tension of a step of its own.
-    let harm = 0;
-    for (const o of orders) {
-      if (o.kind !== 'shift' && o.kind !== 'announce') continue;
-      const from = m.s.levels[o.instrument] ?? 0;
-      if (o.level <= from) continue;
-      const lu = m.lu[m.opp].get(o.instrument)!;
-      harm += (lu[from] ?? 0) - (lu[o.level] ?? 0);
-    }
-    if (harm > 0 && m.turn + 1 < m.T) {
-      const belief = m.s.resolve[m.opp];
-      const perStep = m.rules.scenario.params.tension.perStep;
-      t.reply = -belief * harm * (m.hEnd - (m.turn + 1));
-      t.reply +=
-        belief * (tensionRisk(m, X, tension + perStep, x.collapse) - tensionRisk(m, X, tension, x.collapse));
-    }
   }
   return t;
 }

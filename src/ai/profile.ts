@@ -9,6 +9,9 @@ export type { Profile };
 
 export const RANDOM_PROFILE = 'random';
 
+/** The built-in profile of a side whose scenario has none: even-tempered, without rules. */
+export const PLAIN_PROFILE = 'plain';
+
 /** Levels of play: 1 to 3, 3 the hardest. They differ in search depth and opponent modelling only. */
 export const AI_LEVELS = [1, 2, 3] as const;
 export type AiLevel = (typeof AI_LEVELS)[number];
@@ -18,7 +21,9 @@ export const DEFAULT_AI_LEVEL = 2;
 export interface Depth {
   readonly horizon: number; // turns of summed utility its orders look ahead (packages: the whole game)
   readonly flatPrior: boolean; // models the opponent with equal weights instead of its public ones
-  readonly reply: boolean; // anticipates the opponent's answer to its orders (retaliation in kind)
+  // makes a second proposal in a turn when tension nears the risk line (an agreement is the one
+  // thing that eases it)
+  readonly secondOffer: boolean;
   // weighing an offer against waiting a turn: how surely it counts on a deal later (0: it does not
   // weigh waiting at all, and holds to its threshold; the hardest level counts about as often as
   // deals come)
@@ -27,6 +32,9 @@ export interface Depth {
   readonly leverage: boolean; // values the leverage its orders win or spend (how it moves the other side's terms)
   readonly noise: number; // points of random tie-breaking between candidate moves
   readonly precision: number; // how far (a share) its judgement of a package's worth may stray
+  // before it proposes, it plays the game on a few turns after each of its best proposals, and after
+  // holding back, this many times, and takes what leaves it best placed (0: it does not look)
+  readonly rollouts: number;
 }
 
 const DEPTHS: readonly Depth[] = [
@@ -34,34 +42,37 @@ const DEPTHS: readonly Depth[] = [
   {
     horizon: 2,
     flatPrior: true,
-    reply: false,
+    secondOffer: false,
     lookahead: 0,
     logroll: false,
     leverage: false,
     noise: 1,
     precision: 0.15,
+    rollouts: 0,
   },
   // 2: the whole game, the other side's public weights, the package search
   {
     horizon: 99,
     flatPrior: false,
-    reply: false,
+    secondOffer: false,
     lookahead: 0,
     logroll: true,
     leverage: true,
     noise: 0.3,
     precision: 0.15,
+    rollouts: 0,
   },
-  // 3: and it weighs waiting, and the answer its orders will bring
+  // 3: and it weighs waiting, and plays the talks on before it proposes
   {
     horizon: 99,
     flatPrior: false,
-    reply: true,
+    secondOffer: true,
     lookahead: 0.6,
     logroll: true,
     leverage: true,
     noise: 0.1,
     precision: 0.08,
+    rollouts: 4,
   },
 ];
 

@@ -15,6 +15,7 @@ export { draw, previewOrders } from './preview';
 export { applyMove } from './reducer';
 export type { GameRecord, ReplayResult } from './replay';
 export { replay, undo } from './replay';
+export { seedStreams } from './rng';
 export type { Rules } from './rules';
 export { dateOf, isEpilogue, rulesFor, turnOf } from './rules';
 export type { NoDealLine, Score, SideScore } from './scoring';

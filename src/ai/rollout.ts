@@ -1,0 +1,52 @@
+// Playing a game on from a standing, as the hardest level looks ahead. From the state the AI sees,
+// both sides are played at the default level for a few turns — itself with its own profile, the
+// other side with the plain profile and its public weights (its profile is private) — and the AI
+// reads where that leaves it: its score so far, and the standing held to the end of the game. The
+// dice of the turns played on are the AI's own draw, so a look-ahead is as deterministic as any
+// other decision.
+import type { GameState, Move, Scenario, Side } from '../engine';
+import { applyMove, pendingReadout, rulesFor, SIDES, score, seedStreams, utility } from '../engine';
+
+/** A policy: the move a side plays in a state (only asked when that side has one). */
+export type Policy = (scenario: Scenario, s: GameState, side: Side) => Move;
+
+/**
+ * Who moves next: a side with a readout due (asked once a turn: it may decline), else whoever the
+ * talks or the orders wait for. `asked` remembers the readouts asked for.
+ */
+export function nextToMove(s: GameState, asked: Set<string>): Side {
+  const due = SIDES.find((side) => !asked.has(`${s.turn}/${side}`) && pendingReadout(s, side) !== undefined);
+  if (due) {
+    asked.add(`${s.turn}/${due}`);
+    return due;
+  }
+  return s.phase === 'talks' ? s.talks.toMove : s.drafts.us === null ? 'us' : 'cn';
+}
+
+/**
+ * The side's total (points over the no-deal line, with its objectives' bonus) after the game is
+ * played on from `s` by `policy` for `turns` turns (the random events drawn from `seed`), the
+ * standing then reached held to the last turn.
+ */
+export function playOn(
+  scenario: Scenario,
+  s: GameState,
+  side: Side,
+  policy: Policy,
+  seed: string,
+  turns: number,
+): number {
+  let st: GameState = { ...s, rng: seedStreams(seed) };
+  const asked = new Set<string>();
+  const stop = s.turn + turns;
+  while (st.phase !== 'over' && st.turn < stop) {
+    const r = applyMove(scenario, st, policy(scenario, st, nextToMove(st, asked)));
+    if (!r.ok) break; // a refused move of the model's own: judge the game where it stands
+    st = r.state;
+  }
+  const sc = score(scenario, st).sides[side].total;
+  if (st.phase === 'over') return sc;
+  const rules = rulesFor(scenario);
+  const left = Math.max(0, rules.totalTurns - st.turn);
+  return sc + (utility(rules, st.values, side) * left) / 10;
+}
