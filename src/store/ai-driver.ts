@@ -5,19 +5,13 @@ import type { Move, Side } from '../engine';
 import { replay, SIDES } from '../engine';
 import { loadAi } from './ai';
 import { type AppStore, addFeed, dispatch } from './game-store';
+import { waitingOn } from './to-act';
 
 /** The computer's side that must act now, if any. */
 function aiToAct(store: AppStore): Side | null {
   const { game, screen, curtain } = store.getState();
   if (!game || screen !== 'table' || curtain) return null;
-  const s = game.state;
-  if (s.phase === 'over') return null;
-  for (const side of SIDES) {
-    if (game.setup.seats[side].kind !== 'ai') continue;
-    if (s.phase === 'talks' && s.talks.toMove === side) return side;
-    if (s.phase === 'orders' && s.drafts[side] === null) return side;
-  }
-  return null;
+  return waitingOn(game.state, { order: SIDES, seats: 'ai' });
 }
 
 /** Starts watching the store; returns a function that stops it. */

@@ -6,10 +6,11 @@
 // states. The DOM and the Phaser table render from here and hold no rules.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GameRecord, GameState, Move, Refusal, Scenario, Setup, Side } from '../engine';
-import { applyMove, newGame, SIDES } from '../engine';
+import { applyMove, newGame, other, SIDES } from '../engine';
 import type { CatalogEntry } from './catalog';
 import { SAVE_FORMAT, writeSave } from './save-file';
 import type { ResumableSave } from './saves';
+import { waitingOn } from './to-act';
 
 export type Screen = 'menu' | 'briefing' | 'table' | 'results' | 'debrief' | 'replay' | 'class';
 
@@ -86,16 +87,12 @@ export function makeAppStore(settings: Settings = DEFAULT_SETTINGS): AppStore {
 export const humanSides = (setup: Setup): Side[] => SIDES.filter((s) => setup.seats[s].kind === 'human');
 export const isHotSeat = (setup: Setup) => humanSides(setup).length === 2;
 
-/** The human side that must act next, or null (the computer's turn, or the game is over). */
-export function nextHumanActor(state: GameState): Side | null {
-  const human = (s: Side) => state.setup.seats[s].kind === 'human';
-  if (state.phase === 'over') return null;
-  if (state.phase === 'talks') return human(state.talks.toMove) ? state.talks.toMove : null;
-  const first = state.talks.first;
-  for (const s of [first, first === 'us' ? 'cn' : 'us'] as const)
-    if (human(s) && state.drafts[s] === null) return s;
-  return null;
-}
+/**
+ * The human side that must act next, or null (the computer's turn, or the game is over). In the
+ * orders the side that opened the talks is asked first, so it takes the screen first.
+ */
+export const nextHumanActor = (state: GameState): Side | null =>
+  waitingOn(state, { order: [state.talks.first, other(state.talks.first)], seats: 'human' });
 
 /** The side whose move this is (a control inject has none). */
 const moverOf = (m: Move): Side | null => (m.side === 'us' || m.side === 'cn' ? m.side : null);

@@ -4,7 +4,8 @@
 // worth to it. Leverage is read at once, before and after. Copies only: the game's own state and
 // random streams are never touched, and no rule is written here.
 import type { BySide, Clause, GameState, Move, Scenario, Side } from '../engine';
-import { applyMove, leverage, other, rulesFor, utilities } from '../engine';
+import { applyMove, leverage, other, rulesFor, SIDES, utilities } from '../engine';
+import { waitingOn } from './to-act';
 
 export interface PackagePreview {
   readonly ok: true;
@@ -16,12 +17,9 @@ export type PreviewResult = PackagePreview | { readonly ok: false; readonly reas
 
 /** Both sides hold still: answer "not now", stop talking, give no orders. */
 function holdStill(s: GameState): Move | null {
-  if (s.phase === 'over') return null;
-  if (s.phase === 'orders') {
-    const side: Side | null = s.drafts.us === null ? 'us' : s.drafts.cn === null ? 'cn' : null;
-    return side ? { type: 'orders', side, orders: [] } : null;
-  }
-  const side = s.talks.toMove;
+  const side = waitingOn(s, { order: SIDES, seats: 'any' });
+  if (!side) return null;
+  if (s.phase === 'orders') return { type: 'orders', side, orders: [] };
   if (s.talks.open && s.talks.open.by !== side) return { type: 'reject', side, reason: 'timing' };
   return { type: 'pass', side };
 }

@@ -2,8 +2,8 @@
 // engine's reason), autosave after every move, undo of one's own last move within the turn, the
 // hot-seat curtain, and the package preview computed on copies of the game.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/engine';
-import { contentHash, newGame } from '../../src/engine';
+import type { Scenario, Setup } from '../../src/engine';
+import { applyMove, contentHash, newGame, SIDES } from '../../src/engine';
 import {
   type AppStore,
   confirmCurtain,
@@ -18,6 +18,7 @@ import {
 } from '../../src/store/game-store';
 import { previewPackage } from '../../src/store/preview';
 import { SAVE_PREFIX } from '../../src/store/save-file';
+import { waitingOn } from '../../src/store/to-act';
 import { HOT_SEAT, MemoryStorage, shippedBusan } from './store-fixtures';
 
 let busan: Scenario;
@@ -119,6 +120,35 @@ describe('the game store', () => {
       seats: { us: { kind: 'ai', profile: 'x', level: 1 }, cn: { kind: 'human' } },
     });
     expect(nextHumanActor(solo)).toBeNull();
+  });
+
+  it('names the side the game waits on: the talks’ side to move, then the orders not in, in the order asked', () => {
+    const solo: Setup = {
+      ...HOT_SEAT,
+      seats: { us: { kind: 'ai', profile: 'x', level: 1 }, cn: { kind: 'human' } },
+    };
+    let s = newGame(busan, 's', solo);
+    expect(waitingOn(s, { order: SIDES, seats: 'any' })).toBe(s.talks.toMove);
+    expect(waitingOn(s, { order: SIDES, seats: 'ai' })).toBe(s.talks.toMove === 'us' ? 'us' : null);
+    expect(waitingOn(s, { order: SIDES, seats: 'human' })).toBe(s.talks.toMove === 'cn' ? 'cn' : null);
+    while (s.phase === 'talks') {
+      const r = applyMove(busan, s, { type: 'pass', side: s.talks.toMove });
+      if (!r.ok) throw new Error(r.reason);
+      s = r.state;
+    }
+    expect(s.phase).toBe('orders');
+    expect(waitingOn(s, { order: ['cn', 'us'], seats: 'any' })).toBe('cn');
+    expect(waitingOn(s, { order: SIDES, seats: 'any' })).toBe('us');
+    expect(waitingOn(s, { order: SIDES, seats: 'ai' })).toBe('us');
+    expect(waitingOn(s, { order: SIDES, seats: 'human' })).toBe('cn');
+    const r = applyMove(busan, s, { type: 'orders', side: 'us', orders: [] });
+    if (!r.ok) throw new Error(r.reason);
+    expect(waitingOn(r.state, { order: SIDES, seats: 'any' })).toBe('cn');
+    expect(waitingOn(r.state, { order: SIDES, seats: 'ai' })).toBeNull();
+    // hot-seat: the side that opened the talks drafts its orders first
+    const both = { ...s, setup: HOT_SEAT };
+    expect(nextHumanActor(both)).toBe(s.talks.first);
+    expect(nextHumanActor({ ...both, phase: 'over' })).toBeNull();
   });
 });
 
