@@ -80,11 +80,11 @@ async function resumeFromHash() {
     else store.setState({ notice: `The game in this link cannot be opened: ${opened.reason}.` });
     return;
   }
-  const r = await readSave(localStorage, SAVE_PREFIX + id);
+  const r = await readSave(localStorage, SAVE_PREFIX + id, true); // its states restore the feed
   if (isProblem(r)) store.setState({ notice: `The game in this address cannot be resumed: ${r.reason}.` });
   else {
     resumeGame(store, r);
-    void restoreFeed(store);
+    void restoreFeed(store, r.states);
   }
 }
 

@@ -1,10 +1,10 @@
 // Runs the computer's seats: whenever the game waits on a side the computer plays, it asks src/ai
 // for that side's move after the pace setting's delay, dispatches it like any other move, and adds
 // the move's reason (rendered by src/ai from its code) to the feed, one move at a time.
-import type { Move, Side } from '../engine';
+import type { GameState, Move, Side } from '../engine';
 import { replay, SIDES } from '../engine';
 import { loadAi } from './ai';
-import { type AppStore, addFeed, dispatch } from './game-store';
+import { type AppStore, addFeed, dispatch, type GameSession } from './game-store';
 import { waitingOn } from './to-act';
 
 /** The computer's side that must act now, if any. */
@@ -59,17 +59,27 @@ export function startAiDriver(store: AppStore): () => void {
   };
 }
 
-/** After a resumed game: the computer's recent moves and their reasons back in the feed. */
-export async function restoreFeed(store: AppStore, count = 6) {
+/**
+ * After a resumed game: the computer's recent moves and their reasons back in the feed. `known`: the
+ * game's states, when the save was just replayed with them, so it is not replayed again.
+ */
+export async function restoreFeed(store: AppStore, known?: readonly GameState[], count = 6) {
   const game = store.getState().game;
   if (!game?.moves.some((m) => m.ai)) return;
   const ai = await loadAi();
-  const r = replay(game.scenario, game.seed, game.setup, game.moves, true);
-  if (!ai || !r.ok || !r.states || store.getState().game !== game) return;
+  if (!ai || store.getState().game !== game) return;
+  const states = known?.length === game.moves.length + 1 ? known : statesOf(game);
+  if (!states) return;
   const items = game.moves
-    .map((m, i) => ({ m, turn: r.states?.[i]?.turn ?? 0 }))
+    .map((m, i) => ({ m, turn: states[i]?.turn ?? 0 }))
     .filter(({ m }) => m.ai && (m.side === 'us' || m.side === 'cn'))
     .slice(-count)
     .map(({ m, turn }) => ({ turn, side: m.side as Side, text: ai.describeAiMove(game.scenario, m) }));
   store.setState({ feed: items });
+}
+
+/** The game's states, replayed: [0] the opening, then after each move (null if it does not replay). */
+function statesOf(game: GameSession): readonly GameState[] | null {
+  const r = replay(game.scenario, game.seed, game.setup, game.moves, true);
+  return r.ok ? (r.states ?? null) : null;
 }

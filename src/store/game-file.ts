@@ -118,5 +118,6 @@ export async function openGameLink(text: string, storage: Storage | null): Promi
   if ('reason' in found) return { ok: false, reason: found.reason };
   const d = decodeGame(found.scenario, peek.scenarioHash, text);
   if (!d.ok) return { ok: false, reason: d.reason };
-  return openRecord(d.record, storage);
+  // decoding replayed every move against this scenario already: its states are the game's
+  return { ok: true, scenario: found.scenario, hash: peek.scenarioHash, record: d.record, states: d.states };
 }

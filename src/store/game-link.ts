@@ -136,7 +136,12 @@ export function encodeGame(scenario: Scenario, record: GameRecord): string {
 }
 
 export type DecodedGame =
-  | { readonly ok: true; readonly record: GameRecord; readonly state: GameState }
+  | {
+      readonly ok: true;
+      readonly record: GameRecord;
+      readonly state: GameState;
+      readonly states: readonly GameState[]; // [0] the opening, then after each move
+    }
   | { readonly ok: false; readonly reason: string };
 
 /** What a link names before its moves are read: enough to find (or ask for) the scenario. */
@@ -150,7 +155,10 @@ export function peekGame(text: string): { scenarioId: string; scenarioHash: stri
   }
 }
 
-/** Unpacks a link against its scenario and replays it; refuses with a reason, never throws. */
+/**
+ * Unpacks a link against its scenario and replays it, keeping every state (the replay viewer's);
+ * refuses with a reason, never throws.
+ */
 export function decodeGame(scenario: Scenario, scenarioHash: string, text: string): DecodedGame {
   try {
     const r = new Reader(fromBase64Url(text.trim()));
@@ -171,6 +179,7 @@ export function decodeGame(scenario: Scenario, scenarioHash: string, text: strin
     const count = r.varint();
     if (count > r.rest) return { ok: false, reason: 'the link is cut short' };
     let s = newGame(scenario, seed, setup);
+    const states = [s];
     const moves: Move[] = [];
     for (let i = 0; i < count; i++) {
       const tag = r.byte();
@@ -194,10 +203,11 @@ export function decodeGame(scenario: Scenario, scenarioHash: string, text: strin
       const applied = applyMove(scenario, s, move);
       if (!applied.ok) return { ok: false, reason: `move ${i + 1} is refused: ${applied.reason}` };
       s = applied.state;
+      states.push(s);
       moves.push(move);
     }
     if (r.rest !== 0) return { ok: false, reason: 'the link has bytes after its last move' };
-    return { ok: true, record: { scenarioId, scenarioHash: hash, seed, setup, moves }, state: s };
+    return { ok: true, record: { scenarioId, scenarioHash: hash, seed, setup, moves }, state: s, states };
   } catch (e) {
     return { ok: false, reason: `the link cannot be read: ${e instanceof Error ? e.message : String(e)}` };
   }

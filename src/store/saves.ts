@@ -14,6 +14,7 @@ export interface ResumableSave {
   readonly save: SaveFile;
   readonly scenario: Scenario;
   readonly state: GameState;
+  readonly states?: readonly GameState[]; // every state, when asked for: a save resumed at once
 }
 
 export interface SaveProblem {
@@ -54,8 +55,15 @@ function parseSave(text: string): SaveFile | string {
   };
 }
 
-/** Reads one save and replays it; a problem comes back as a readable reason. */
-export async function readSave(storage: Storage, key: string): Promise<ResumableSave | SaveProblem> {
+/**
+ * Reads one save and replays it (keeping every state if asked, for a save about to be resumed); a
+ * problem comes back as a readable reason.
+ */
+export async function readSave(
+  storage: Storage,
+  key: string,
+  keepStates = false,
+): Promise<ResumableSave | SaveProblem> {
   const id = key.slice(SAVE_PREFIX.length);
   const text = storage.getItem(key);
   if (text === null) return { key, id, reason: 'it is no longer there' };
@@ -73,9 +81,9 @@ export async function readSave(storage: Storage, key: string): Promise<Resumable
     };
   }
   try {
-    const r = replay(entry.scenario, save.seed, save.setup, save.moves);
+    const r = replay(entry.scenario, save.seed, save.setup, save.moves, keepStates);
     if (!r.ok) return { key, id, reason: `move ${r.at + 1} is refused by the rules: ${r.reason}` };
-    return { save, scenario: entry.scenario, state: r.state };
+    return { save, scenario: entry.scenario, state: r.state, ...(r.states && { states: r.states }) };
   } catch (e) {
     return { key, id, reason: `it could not be replayed (${String(e).slice(0, 100)})` };
   }

@@ -1,6 +1,7 @@
 // The debrief screen (from the results): the game's debrief sections under a heading, with buttons
 // to print it, export the game as a file or a link, replay it, and go back. The analysis is computed
-// once per game and moves; the print stylesheet keeps the charts and timeline and drops the buttons.
+// once per game and moves, and the replay viewer opened from here reuses it and the game's states; the
+// print stylesheet keeps the charts and timeline and drops the buttons.
 import { type AppStore, recordOf, toResults } from '../store/game-store';
 import { type DebriefData, debriefData, debriefSections } from './debrief';
 import { button, h } from './dom';
@@ -20,9 +21,10 @@ export function debriefFor(store: AppStore): DebriefData | null {
 export function renderDebrief(root: HTMLElement, store: AppStore) {
   const { game } = store.getState();
   if (!game) return;
+  let d: DebriefData | null = null;
   let body: HTMLElement[];
   try {
-    const d = debriefFor(store)!;
+    d = debriefFor(store)!;
     body = debriefSections(d);
   } catch (e) {
     body = [
@@ -41,7 +43,10 @@ export function renderDebrief(root: HTMLElement, store: AppStore) {
         'div',
         { class: 'actions no-print' },
         button('Back to the results', () => toResults(store)),
-        button('Replay this game', () => openReplayOf(store, game.scenario, game.hash, recordOf(game))),
+        // the viewer takes the debrief's record and states, so its charts and timeline are the debrief's
+        button('Replay this game', () =>
+          openReplayOf(store, game.scenario, game.hash, d?.record ?? recordOf(game), d?.states),
+        ),
         button('Print the debrief', () => window.print()),
         ...exportButtons(game.scenario, recordOf(game)),
       ),

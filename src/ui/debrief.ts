@@ -22,23 +22,44 @@ export interface DebriefData {
   readonly history: ReturnType<typeof historyLine> | null;
 }
 
-export function debriefData(scenario: Scenario, record: GameRecord): DebriefData {
+// The debrief and the replay viewer opened from it show one game: its data is made once a record.
+const made = new WeakMap<GameRecord, DebriefData>();
+
+/** The states of a game: [0] the opening, then after each move. */
+function statesOf(scenario: Scenario, record: GameRecord): readonly GameState[] {
   const r = replay(scenario, record.seed, record.setup, record.moves, true);
   if (!r.ok || !r.states) throw new Error(`the game does not replay: ${r.ok ? '' : r.reason}`);
+  return r.states;
+}
+
+/**
+ * The debrief's data of a record, made once; `states`, when the game was opened with them (the
+ * replay viewer holds them), are taken as they are rather than replayed again.
+ */
+export function debriefData(
+  scenario: Scenario,
+  record: GameRecord,
+  states?: readonly GameState[],
+): DebriefData {
+  const known = made.get(record);
+  if (known) return known;
+  const all = states ?? statesOf(scenario, record);
   let history: DebriefData['history'] = null;
   try {
     history = scenario.history?.script ? historyLine(scenario) : null;
   } catch {
     history = null;
   }
-  return {
+  const data: DebriefData = {
     scenario,
     record,
-    states: r.states,
+    states: all,
     analysis: analyseGame(scenario, record),
-    score: score(scenario, r.state),
+    score: score(scenario, all[all.length - 1]!),
     history,
   };
+  made.set(record, data);
+  return data;
 }
 
 const turnLabel = (t: number) => `Turn ${t + 1}`;

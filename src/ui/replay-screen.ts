@@ -13,8 +13,18 @@ import { openLeverageDialog } from './leverage-dialog';
 import { tableCanvas } from './table-canvas';
 import { clauseText, instName, levelLabel, pts, sideName, turnDate } from './text';
 
-/** Opens a game (already known to replay) in the viewer. */
-export function openReplayOf(store: AppStore, scenario: Scenario, hash: string, record: GameRecord) {
+/** Opens a game (already known to replay) in the viewer; its states, when known, are not replayed. */
+export function openReplayOf(
+  store: AppStore,
+  scenario: Scenario,
+  hash: string,
+  record: GameRecord,
+  states?: readonly GameState[],
+) {
+  if (states) {
+    openReplay(store, { scenario, hash, record, states });
+    return;
+  }
   const r = replay(scenario, record.seed, record.setup, record.moves, true);
   if (!r.ok) {
     store.setState({ notice: `The game cannot be replayed: ${r.reason}` });
@@ -98,12 +108,12 @@ export function stateSummary(sc: Scenario, s: GameState): HTMLElement {
 
 let cached: { view: Omit<ReplayView, 'at'>; data: DebriefData | null } | null = null;
 
-/** The replay's debrief data (charts, timeline), computed once a game. */
+/** The replay's debrief data (charts, timeline), computed once a game, from the states it holds. */
 function dataOf(view: ReplayView): DebriefData | null {
   if (cached?.view.record !== view.record) {
     let data: DebriefData | null = null;
     try {
-      data = debriefData(view.scenario, view.record);
+      data = debriefData(view.scenario, view.record, view.states);
     } catch {
       data = null;
     }

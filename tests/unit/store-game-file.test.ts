@@ -69,6 +69,17 @@ describe('game files and links', () => {
     expect(r.record.moves.length).toBe(record.moves.length);
   });
 
+  it('a link opens to the same states, move by move, as the game file', async () => {
+    addLoadedScenario(busan, hash, null);
+    const link = await openGameLink(encodeGame(busan, record), null);
+    const file = await openGameFile(gameFileText(record), null);
+    if (!link.ok || !file.ok) throw new Error('the game does not open');
+    expect(link.states).toHaveLength(record.moves.length + 1);
+    expect(link.states).toEqual(file.states);
+    expect(link.hash).toBe(file.hash);
+    expect(link.scenario).toBe(file.scenario);
+  });
+
   it('a game of a scenario that is not here names the file it needs', async () => {
     const r = await openGameFile(
       gameFileText({ ...record, scenarioId: 'far-away', scenarioHash: 'x'.repeat(64) }),

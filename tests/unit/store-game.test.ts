@@ -1,9 +1,11 @@
 // The store around the engine: moves dispatched to applyMove (a refusal keeps the state and the
 // engine's reason), autosave after every move, undo of one's own last move within the turn, the
-// hot-seat curtain, and the package preview computed on copies of the game.
+// hot-seat curtain, the computer's moves back in the feed after a resume, and the package preview
+// computed on copies of the game.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Scenario, Setup } from '../../src/engine';
+import type { Move, Scenario, Setup } from '../../src/engine';
 import { applyMove, contentHash, newGame, SIDES } from '../../src/engine';
+import { restoreFeed } from '../../src/store/ai-driver';
 import {
   type AppStore,
   confirmCurtain,
@@ -11,13 +13,14 @@ import {
   finishBriefing,
   makeAppStore,
   nextHumanActor,
+  resumeGame,
   startGame,
   undo,
   undoableIndex,
   useStorage,
 } from '../../src/store/game-store';
 import { previewPackage } from '../../src/store/preview';
-import { SAVE_PREFIX } from '../../src/store/save-file';
+import { SAVE_FORMAT, SAVE_PREFIX } from '../../src/store/save-file';
 import { waitingOn } from '../../src/store/to-act';
 import { HOT_SEAT, MemoryStorage, shippedBusan } from './store-fixtures';
 
@@ -149,6 +152,54 @@ describe('the game store', () => {
     const both = { ...s, setup: HOT_SEAT };
     expect(nextHumanActor(both)).toBe(s.talks.first);
     expect(nextHumanActor({ ...both, phase: 'over' })).toBeNull();
+  });
+
+  it('puts the computer’s recent moves back in the feed from the states it is given, as from a replay', async () => {
+    const setup: Setup = {
+      ...HOT_SEAT,
+      seats: { us: { kind: 'human' }, cn: { kind: 'ai', profile: 'x', level: 1 } },
+    };
+    let s = newGame(busan, 's', setup);
+    const states = [s];
+    const moves: Move[] = [];
+    while (s.turn < 2) {
+      const side = waitingOn(s, { order: SIDES, seats: 'any' })!;
+      const body: Move = s.phase === 'talks' ? { type: 'pass', side } : { type: 'orders', side, orders: [] };
+      const m: Move = side === 'cn' ? { ...body, ai: { code: 'hold' } } : body;
+      const r = applyMove(busan, s, m);
+      if (!r.ok) throw new Error(r.reason);
+      s = r.state;
+      states.push(s);
+      moves.push(m);
+    }
+    const store = makeAppStore({ pace: 0, muted: true });
+    useStorage(null);
+    const save = {
+      format: SAVE_FORMAT,
+      id: 'fed',
+      scenarioId: busan.id,
+      scenarioHash: contentHash(busan),
+      title: busan.meta.title,
+      seed: 's',
+      setup,
+      moves,
+      savedAt: '',
+      turn: s.turn,
+      over: false,
+    };
+    resumeGame(store, { save, scenario: busan, state: s });
+    await restoreFeed(store);
+    const replayed = store.getState().feed;
+    expect(replayed.length).toBeGreaterThan(0);
+    expect(replayed.map((f) => f.turn)).toContain(1);
+    await restoreFeed(store, states);
+    expect(store.getState().feed).toEqual(replayed);
+    // the states given are read as they are, not replayed
+    await restoreFeed(
+      store,
+      states.map((x) => ({ ...x, turn: x.turn + 10 })),
+    );
+    expect(store.getState().feed.every((f) => f.turn >= 10)).toBe(true);
   });
 });
 

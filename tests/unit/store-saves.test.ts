@@ -10,7 +10,7 @@ const busan = shippedBusan();
 vi.mock('virtual:scenarios', () => ({ default: [] })); // no shipped scenarios: this one is "from a file"
 
 const { addLoadedScenario } = await import('../../src/store/catalog');
-const { listSaves } = await import('../../src/store/saves');
+const { listSaves, readSave } = await import('../../src/store/saves');
 const { SAVE_FORMAT, SAVE_PREFIX, writeSave } = await import('../../src/store/save-file');
 
 describe('saved games', () => {
@@ -40,5 +40,34 @@ describe('saved games', () => {
     expect(why.broken).toMatch(/not valid JSON/);
     expect(why.outdated).toMatch(/another version of “Road to Busan”/);
     expect(why.refused).toMatch(/move 1 is refused by the rules/);
+  });
+
+  it('keeps every state of a save only when asked (a save resumed at once), the list keeping the last', async () => {
+    const storage = new MemoryStorage();
+    const hash = contentHash(busan);
+    addLoadedScenario(busan, hash, storage);
+    writeSave(storage, {
+      format: SAVE_FORMAT,
+      id: 'two',
+      scenarioId: busan.id,
+      scenarioHash: hash,
+      title: 'Road to Busan',
+      seed: 's',
+      setup: HOT_SEAT,
+      moves: [
+        { type: 'pass', side: 'us' },
+        { type: 'pass', side: 'cn' },
+      ],
+      savedAt: '2026-01-01T00:00:00Z',
+      turn: 0,
+      over: false,
+    });
+    const listed = await readSave(storage, `${SAVE_PREFIX}two`);
+    const kept = await readSave(storage, `${SAVE_PREFIX}two`, true);
+    if ('reason' in listed || 'reason' in kept) throw new Error('the save does not read');
+    expect(listed.states).toBeUndefined();
+    expect(kept.states).toHaveLength(3);
+    expect(kept.states?.[2]).toEqual(listed.state);
+    expect(kept.state).toEqual(listed.state);
   });
 });
