@@ -9,7 +9,7 @@
 // Hot code: a package is a short list of option numbers, and the search evaluates each change to
 // it in place, without building the changed package.
 import type { Clause, Rules, Side } from '../engine';
-import { crossedRedLine } from '../engine';
+import { agreedIn, crossedRedLine } from '../engine';
 import type { Template } from '../scenario/profile-schema';
 import type { Model } from './model';
 import { clausesValue, clauseValue, dealBonus } from './model';
@@ -145,7 +145,13 @@ export function makeTable(m: Model, L: number): Table {
       const now = s.levels[c.instrument] ?? 0;
       const pending = s.announcements[c.instrument];
       if (!(clause.level < now || (clause.level === now && pending && pending.level > now))) continue;
-    }
+    } else if (
+      // A promise or statement in a deal in force cannot be agreed again (the engine refuses it).
+      clause.kind === 'statement'
+        ? agreedIn(s, 'statement', clause.statement)
+        : clause.kind !== 'instrument' && agreedIn(s, 'commitment', clause.item)
+    )
+      continue;
     const vs = clauseValue(m, m.side, clause);
     const vo = clauseValue(m, m.opp, clause);
     const ms = c.metLevel >= 0 ? clauseValue(m, m.side, clause, c.metLevel) : 0;

@@ -22,6 +22,6 @@ export type { NoDealLine, Score, SideScore } from './scoring';
 export { noDealLine, noDealLoss, score } from './scoring';
 export { newGame } from './state';
 export * from './types';
-export { checkMove, crossedRedLine, isSetup, pendingReadout } from './validate';
+export { agreedIn, checkMove, crossedRedLine, isSetup, pendingReadout } from './validate';
 export type { View, Viewer } from './view';
 export { viewFor } from './view';

@@ -1,0 +1,68 @@
+// Talks go on after a deal: a promise or statement already in a deal in force cannot be agreed again
+// (the engine refuses it), so the AI's table of clauses leaves it out, and its target and offers
+// are packages it may still put on the table.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chooseMove } from '../../src/ai';
+import { setupFor } from '../../src/ai/match';
+import { entryFor, planFor } from '../../src/ai/memo';
+import { leverageFor } from '../../src/ai/model';
+import { findProfile } from '../../src/ai/profile';
+import { nextToMove } from '../../src/ai/rollout';
+import { seeFor } from '../../src/ai/seen';
+import { clausesOf } from '../../src/ai/talks';
+import type { Clause, GameState, Side } from '../../src/engine';
+import { agreedIn, applyMove, newGame } from '../../src/engine';
+import { loadScenarioFile } from '../../tools/scenario-files';
+
+const chips = loadScenarioFile(
+  join(import.meta.dirname, '..', '..', 'scenarios', 'chips-and-soybeans.yaml'),
+).scenario;
+const seats = { us: { profile: 'washington', level: 2 }, cn: { profile: 'beijing', level: 3 } };
+
+const agreed = (s: GameState, c: Clause) =>
+  c.kind === 'statement'
+    ? agreedIn(s, 'statement', c.statement) !== undefined
+    : c.kind !== 'instrument' && agreedIn(s, 'commitment', c.item) !== undefined;
+
+/** The game played by the AI seats until `stop` holds before a move (or it ends). */
+function playUntil(seed: string, stop: (s: GameState, side: Side) => boolean) {
+  let s = newGame(chips, seed, setupFor(seats));
+  const asked = new Set<string>();
+  const proposals: { s: GameState; clauses: readonly Clause[] }[] = [];
+  while (s.phase !== 'over') {
+    const side = nextToMove(s, asked);
+    if (stop(s, side)) return { s, side, proposals };
+    const m = chooseMove(chips, s, side, seats[side]);
+    if (m.type === 'propose') proposals.push({ s, clauses: m.clauses });
+    const r = applyMove(chips, s, m);
+    if (!r.ok) expect.fail(r.reason);
+    s = r.state;
+  }
+  return { s, side: null, proposals };
+}
+
+describe('after a deal', () => {
+  it('leaves what is already agreed out of its table and its target', () => {
+    // Washington's opening offer is accepted in the first turn; Beijing opens the next talks
+    const { s, side } = playUntil(
+      'balance-2',
+      (st, sd) => st.turn === 1 && st.phase === 'talks' && sd === 'cn' && !st.talks.open,
+    );
+    expect(side).toBe('cn');
+    expect(s.packages.some((p) => p.status === 'active')).toBe(true);
+    const seen = seeFor(chips, s, 'cn');
+    const profile = findProfile(seen.scenario.profiles, 'beijing', 'cn') ?? null;
+    const m = entryFor(seen, seats.cn, profile);
+    const plan = planFor(m, leverageFor(m, m.s, 'cn'), profile);
+    expect(plan.tgt.pkg.length).toBeGreaterThan(0);
+    expect(clausesOf(plan.table, plan.tgt.pkg).filter((c) => agreed(s, c))).toEqual([]);
+    expect(plan.table.options.filter((o) => agreed(s, o.clause))).toEqual([]);
+  });
+
+  it('goes on trading: a second package is agreed, and no offer repeats what is in force', () => {
+    const { s, proposals } = playUntil('balance-2', () => false);
+    expect(s.packages.length).toBeGreaterThan(1);
+    for (const p of proposals) expect(p.clauses.filter((c) => agreed(p.s, c))).toEqual([]);
+  });
+});
