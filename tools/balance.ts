@@ -10,28 +10,17 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Check, Report } from '../src/ai/report';
+import type { StrengthRow } from '../src/ai/strength';
 import { rulesFor } from '../src/engine';
 import { loadScenarioFile, shippedDir, shippedOpenings } from './scenario-files';
 
 const DOC = resolve(shippedDir, '..', 'docs', 'balance.md');
 const SIMULATE = resolve(shippedDir, '..', 'tools', 'simulate.ts');
 
-interface Check {
-  readonly name: string;
-  readonly pass: boolean | null;
-  readonly detail: string;
-}
-interface Report {
-  readonly games: number;
-  readonly seats: { us: string; cn: string };
-  readonly winShare: { us: number; cn: number };
-  readonly outcomes: { deal: number; collapse: number; noDeal: number };
-  readonly scores: { raw: { us: number; cn: number }; normalised: { us: number; cn: number } };
-  readonly topMoves: readonly { move: string; perGame: number }[];
-  readonly checks: readonly Check[];
-}
+/** What `simulate --strength --json` writes: the strength table's rows. */
 interface Strength {
-  readonly rows: readonly { name: string; share: number; need: string; pass: boolean }[];
+  readonly rows: readonly StrengthRow[];
 }
 
 function args(argv: readonly string[]) {
@@ -65,8 +54,6 @@ function simulate(file: string, extra: readonly string[]): unknown {
 
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 const mark = (pass: boolean | null) => (pass === null ? 'n/a' : pass ? 'pass' : '**FAIL**');
-/** A strength row the simulator reports for information only. */
-const informative = (need: string) => need.includes('for information');
 
 /** The notes written by hand under each scenario's heading, kept across runs. */
 function oldNotes(): Map<string, string> {
@@ -118,10 +105,7 @@ function main() {
           : 'no orders',
       },
     ];
-    const all = [
-      ...checks.map((c) => c.pass),
-      ...strength.rows.filter((r) => !informative(r.need)).map((r) => r.pass),
-    ];
+    const all = [...checks.map((c) => c.pass), ...strength.rows.filter((r) => r.required).map((r) => r.pass)];
     const failed = all.filter((p) => p === false).length;
     summary.push(
       `| ${scenario.meta.title} | \`${hash.slice(0, 12)}\` | ${pct(report.winShare.us)} | ${pct(report.outcomes.deal)} / ${pct(report.outcomes.collapse)} / ${pct(report.outcomes.noDeal)} | ${failed === 0 ? 'all pass' : `${failed} FAIL`} |`,
@@ -150,7 +134,7 @@ function main() {
         ...checks.map((c) => `| ${c.name} | ${mark(c.pass)} | ${c.detail} |`),
         ...strength.rows.map(
           (r) =>
-            `| Strength: ${r.name} (needs ${r.need}) | ${informative(r.need) ? (r.pass ? 'pass' : 'below') : mark(r.pass)} | ${pct(r.share)} |`,
+            `| Strength: ${r.name} (needs ${r.need}) | ${r.required ? mark(r.pass) : r.pass ? 'pass' : 'below'} | ${pct(r.share)} |`,
         ),
         '',
         'Notes:',

@@ -10,9 +10,10 @@ import { join } from 'node:path';
 
 process.env.NODE_ENV ??= 'production';
 
-const { applyMove, newGame, pendingReadout } = await import('../src/engine');
+const { applyMove, newGame } = await import('../src/engine');
 const { chooseMove, defaultSeat, AI_LEVELS } = await import('../src/ai');
 const { setupFor } = await import('../src/ai/match');
+const { nextToMove } = await import('../src/ai/rollout');
 const { loadScenarioFile } = await import('./scenario-files');
 type GameState = import('../src/engine').GameState;
 type Side = 'us' | 'cn';
@@ -31,9 +32,9 @@ function record(games: number): { s: GameState; side: Side }[] {
   const out: { s: GameState; side: Side }[] = [];
   for (let g = 0; g < games; g++) {
     let s = newGame(scenario, `bench-${g}`, setupFor(seats));
+    const asked = new Set<string>();
     while (s.phase !== 'over') {
-      const due = (['us', 'cn'] as const).find((side) => pendingReadout(s, side));
-      const side: Side = due ?? (s.phase === 'talks' ? s.talks.toMove : s.drafts.us === null ? 'us' : 'cn');
+      const side = nextToMove(s, asked);
       out.push({ s, side });
       const r = applyMove(scenario, s, chooseMove(scenario, s, side, seats[side]));
       if (!r.ok) throw new Error(`the AI chose an illegal move: ${r.reason}`);

@@ -3,7 +3,7 @@
 // search value, adds the weights of its profile's matching rules after the `never` filters, and
 // takes the best (ties broken by its own dice). The move carries the code of what decided it: the
 // rule that changed the choice, or the search term that made it.
-import type { Clause, GameState, Move, MoveBody, RejectReason, Scenario, Side } from '../engine';
+import type { Clause, GameState, Move, MoveBody, RejectReason, Rules, Scenario, Side } from '../engine';
 import { applyMove, checkMove, legalMoves, orderSets, pendingReadout, rulesFor } from '../engine';
 import type { ProfileParams, Rule } from '../scenario/profile-schema';
 import type { Situation } from './character';
@@ -22,6 +22,7 @@ import {
 import { orderContext, orderTerms, sumTerms, type Terms } from './orders';
 import {
   DEFAULT_AI_LEVEL,
+  type Depth,
   depthOf,
   findProfile,
   PLAIN_PROFILE,
@@ -212,9 +213,9 @@ function fairEnough(plan: Plan, g: readonly [number, number]): boolean {
  * at the hardest level, when tension nears the risk line (an agreement is the one thing that eases
  * it).
  */
-function proposalsAllowed(m: Model): number {
-  if (m.turn === m.rules.mainTurns - 1) return 2;
-  if (m.depth.secondOffer && m.s.tension >= m.rules.scenario.params.tension.risk - 50) return 2;
+function proposalsAllowed(rules: Rules, s: GameState, depth: Depth): number {
+  if (s.turn === rules.mainTurns - 1) return 2;
+  if (depth.secondOffer && s.tension >= rules.scenario.params.tension.risk - 50) return 2;
   return 1;
 }
 
@@ -237,7 +238,8 @@ function madeThisTurn(s: GameState, side: Side): (readonly Clause[])[] {
 function proposals(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
   const out: Candidate[] = [{ move: { type: 'pass', side: m.side }, search: 0, code: 'search:hold' }];
   // One proposal a turn, and the second the rules allow only in the last turn of talks.
-  if (m.s.talks.made[m.side] >= proposalsAllowed(m) || m.turn >= m.rules.mainTurns) return out;
+  if (m.s.talks.made[m.side] >= proposalsAllowed(m.rules, m.s, m.depth) || m.turn >= m.rules.mainTurns)
+    return out;
   const { table, tgt } = plan;
   const need = needNow(m, plan, profile, m.turn + 0.5 * m.s.talks.made[m.side]);
   if (!m.depth.logroll) return [...out, ...templateOffers(m, plan.offers, need, profile)];
@@ -407,9 +409,7 @@ function randomMove(seen: Seen, rand: Rand): Move {
 function forcedPass(sc: Scenario, s: GameState, side: Side, seat: Seat): boolean {
   if (seat.profile === RANDOM_PROFILE || s.phase !== 'talks' || s.talks.toMove !== side) return false;
   if (s.talks.open && s.talks.open.by !== side) return false;
-  const last = s.turn === rulesFor(sc).mainTurns - 1;
-  const calm = !depthOf(seat.level).secondOffer || s.tension < rulesFor(sc).scenario.params.tension.risk - 50;
-  if (s.talks.made[side] < (last || !calm ? 2 : 1)) return false;
+  if (s.talks.made[side] < proposalsAllowed(rulesFor(sc), s, depthOf(seat.level))) return false;
   return !pendingReadout(s, side);
 }
 
@@ -434,7 +434,7 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
     cands =
       s.talks.open && s.talks.open.by !== side
         ? answer(m, plan(), profile, rand)
-        : lookedAhead(seen, seat, proposals(m, plan(), profile), rand);
+        : lookedAhead(seen, seat, m.depth.rollouts, proposals(m, plan(), profile), rand);
   else cands = [];
   for (let tries = 0; tries < 3 && cands.length > 0; tries++) {
     const move = choose(cands, ruleList, x, rand);
@@ -460,8 +460,13 @@ const LOOK_TURNS = 3;
  * candidate is worth the total it leaves the AI (points, as the search counts them; the rules are
  * added after). The candidates it did not play on rank below, in their order.
  */
-function lookedAhead(seen: Seen, seat: Seat, cands: readonly Candidate[], rand: Rand): Candidate[] {
-  const n = depthOf(seat.level).rollouts;
+function lookedAhead(
+  seen: Seen,
+  seat: Seat,
+  n: number,
+  cands: readonly Candidate[],
+  rand: Rand,
+): Candidate[] {
   const offers = cands.filter((c) => c.move.type === 'propose');
   const hold = cands.find((c) => c.move.type === 'pass');
   if (n === 0 || offers.length === 0 || !hold) return [...cands];

@@ -37,49 +37,36 @@ const recent = new WeakMap<Scenario, Entry[]>();
 const byValue = new WeakMap<Scenario, Map<string, Entry>>();
 
 /**
- * Same standing: the same turn, tension and calendar, and the very same levels, alternatives,
- * values, announcements, credibility, packages, pressure, events and collapse. States are immutable and share
- * what a move leaves unchanged, so identity is the quick test; talks moves change none of these.
+ * What a standing is: the turn, tension and calendar, and the levels, alternatives, values,
+ * announcements, credibility, packages, pressure, events and collapse. Talks moves change none of
+ * these; everything the model and the plan read from a state is among them.
  */
-function sameStanding(a: GameState, b: GameState): boolean {
-  return (
-    a.turn === b.turn &&
-    a.tension === b.tension &&
-    a.summit === b.summit &&
-    a.truce === b.truce &&
-    a.levels === b.levels &&
-    a.alt === b.alt &&
-    a.values === b.values &&
-    a.announcements === b.announcements &&
-    a.resolve === b.resolve &&
-    a.packages === b.packages &&
-    a.pressuredOn === b.pressuredOn &&
-    a.fired === b.fired &&
-    a.collapsed === b.collapsed
-  );
-}
+const STANDING = [
+  'turn',
+  'tension',
+  'summit',
+  'truce',
+  'levels',
+  'alt',
+  'values',
+  'announcements',
+  'resolve',
+  'packages',
+  'pressuredOn',
+  'fired',
+  'collapsed',
+] as const satisfies readonly (keyof GameState)[];
+
+/**
+ * Same standing: the very same parts. States are immutable and share what a move leaves unchanged,
+ * so identity is the quick test.
+ */
+const sameStanding = (a: GameState, b: GameState) => STANDING.every((k) => a[k] === b[k]);
 
 /** The standing as text: the test by value, for a standing another game has reached. */
 function standingKey(seen: Seen, seat: SeatKey): string {
   const s = seen.s;
-  return JSON.stringify([
-    seen.side,
-    seat.profile,
-    seat.level,
-    s.turn,
-    s.tension,
-    s.summit,
-    s.truce,
-    s.levels,
-    s.alt,
-    s.values,
-    s.announcements,
-    s.resolve,
-    s.packages,
-    s.pressuredOn,
-    s.fired,
-    s.collapsed,
-  ]);
+  return JSON.stringify([seen.side, seat.profile, seat.level, ...STANDING.map((k) => s[k])]);
 }
 
 /** The model for this decision, its tables shared with every other decision in the same standing. */

@@ -47,6 +47,20 @@ function thresholds(rules: Rules, scenario: Scenario, seat: AiSeat, side: Side):
   return out;
 }
 
+/** The twelve keys counted most over the games (ties by name), with their count per game. */
+function mostPlayed(
+  games: readonly GameSummary[],
+  counted: (g: GameSummary) => Readonly<Record<string, number>>,
+): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const g of games)
+    for (const [k, v] of Object.entries(counted(g))) counts.set(k, (counts.get(k) ?? 0) + v);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 12)
+    .map(([k, c]) => [k, r3(c / Math.max(1, games.length))]);
+}
+
 /** Summarises games played from `seed` with these seats. */
 export function summarise(
   scenario: Scenario,
@@ -65,20 +79,8 @@ export function summarise(
     Array.from({ length: turns }, (_, t) =>
       r3(mean(games.flatMap((g) => (t < pick(g).length ? [pick(g)[t]!] : [])))),
     );
-  const counts = new Map<string, number>();
-  for (const g of games)
-    for (const [k, v] of Object.entries(g.moves)) counts.set(k, (counts.get(k) ?? 0) + v);
-  const top = [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 12)
-    .map(([move, c]) => ({ move, perGame: r3(c / Math.max(1, n)) }));
-  const codeCounts = new Map<string, number>();
-  for (const g of games)
-    for (const [k, v] of Object.entries(g.codes)) codeCounts.set(k, (codeCounts.get(k) ?? 0) + v);
-  const reasons = [...codeCounts.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 12)
-    .map(([code, c]) => ({ code, perGame: r3(c / Math.max(1, n)) }));
+  const top = mostPlayed(games, (g) => g.moves).map(([move, perGame]) => ({ move, perGame }));
+  const reasons = mostPlayed(games, (g) => g.codes).map(([code, perGame]) => ({ code, perGame }));
   const th = {
     us: thresholds(rules, scenario, seats.us, 'us'),
     cn: thresholds(rules, scenario, seats.cn, 'cn'),
