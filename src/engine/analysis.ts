@@ -125,12 +125,23 @@ export function evaluatePackage(scenario: Scenario, s: GameState, clauses: reado
   return { us: (util.us - line.util.us) / 10, cn: (util.cn - line.util.cn) / 10 };
 }
 
-/** Replays a game and draws out what the debrief shows. */
-export function analyseGame(scenario: Scenario, record: GameRecord): Analysis {
-  const rules = rulesFor(scenario);
+/** The states of a game: [0] the opening, then after each move; throws if it does not replay. */
+export function replayStates(scenario: Scenario, record: GameRecord): readonly GameState[] {
   const r = replay(scenario, record.seed, record.setup, record.moves, true);
   if (!r.ok || !r.states) throw new Error(`the game does not replay: ${r.ok ? '' : r.reason}`);
-  const states = r.states;
+  return r.states;
+}
+
+/**
+ * Draws out what the debrief shows from a game's states (`states`, when the caller replayed it
+ * already; else the record is replayed here).
+ */
+export function analyseGame(
+  scenario: Scenario,
+  record: GameRecord,
+  states: readonly GameState[] = replayStates(scenario, record),
+): Analysis {
+  const rules = rulesFor(scenario);
   // Washington's leverage at every state, once: the swings and the series both read it.
   const lev = states.map((s) => leverage(rules, s).us);
 
@@ -196,7 +207,7 @@ export function analyseGame(scenario: Scenario, record: GameRecord): Analysis {
     });
   });
 
-  const sc = score(scenario, r.state);
+  const sc = score(scenario, states[states.length - 1]!);
   const final: Outcome = { us: sc.sides.us.raw, cn: sc.sides.cn.raw };
   const opening = states[0]!;
   const candidates: Outcome[] = [final, { us: 0, cn: 0 }, ...proposals];

@@ -1,6 +1,6 @@
 // The engine's public API: everything the AI, the store, the tools and the tests use.
 export type { Analysis, EvaluatedProposal, Outcome, Swing, TimelineItem, TurnPoint } from './analysis';
-export { analyseGame, evaluatePackage, missedDeals, paretoFrontier } from './analysis';
+export { analyseGame, evaluatePackage, missedDeals, paretoFrontier, replayStates } from './analysis';
 export { holds } from './conditions';
 export { utilities, utility } from './effects';
 export type { CardLine } from './explain';

@@ -7,7 +7,7 @@
 // game's moves; scenario text always through textContent.
 import { describeAiMove } from '../ai/describe';
 import type { Analysis, GameRecord, GameState, Move, Scenario, Score, Side, TimelineItem } from '../engine';
-import { analyseGame, historyLine, leverage, replay, rulesFor, score, turnOf } from '../engine';
+import { analyseGame, historyLine, leverage, replayStates, rulesFor, score, turnOf } from '../engine';
 import { lineChart, outcomePlot, type PlotPoint } from './charts';
 import { dataTable, h } from './dom';
 import { clauseText, newsLine, orderText, pct, pts, REASON_TEXT, sideName, turnDate } from './text';
@@ -25,13 +25,6 @@ export interface DebriefData {
 // The debrief and the replay viewer opened from it show one game: its data is made once a record.
 const made = new WeakMap<GameRecord, DebriefData>();
 
-/** The states of a game: [0] the opening, then after each move. */
-function statesOf(scenario: Scenario, record: GameRecord): readonly GameState[] {
-  const r = replay(scenario, record.seed, record.setup, record.moves, true);
-  if (!r.ok || !r.states) throw new Error(`the game does not replay: ${r.ok ? '' : r.reason}`);
-  return r.states;
-}
-
 /**
  * The debrief's data of a record, made once; `states`, when the game was opened with them (the
  * replay viewer holds them), are taken as they are rather than replayed again.
@@ -43,7 +36,7 @@ export function debriefData(
 ): DebriefData {
   const known = made.get(record);
   if (known) return known;
-  const all = states ?? statesOf(scenario, record);
+  const all = states ?? replayStates(scenario, record);
   let history: DebriefData['history'] = null;
   try {
     history = scenario.history?.script ? historyLine(scenario) : null;
@@ -54,7 +47,7 @@ export function debriefData(
     scenario,
     record,
     states: all,
-    analysis: analyseGame(scenario, record),
+    analysis: analyseGame(scenario, record, all),
     score: score(scenario, all[all.length - 1]!),
     history,
   };

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { Move } from '../../src/engine';
 import { DEFAULT_SETUP, newGame, rulesFor } from '../../src/engine';
 import type { EvaluatedProposal, Outcome } from '../../src/engine/analysis';
-import { analyseGame, evaluatePackage, missedDeals, paretoFrontier } from '../../src/engine/analysis';
+import {
+  analyseGame,
+  evaluatePackage,
+  missedDeals,
+  paretoFrontier,
+  replayStates,
+} from '../../src/engine/analysis';
 import { rulesScenario } from '../fixtures/worked';
 import { play } from './helpers';
 
@@ -106,6 +112,13 @@ describe('analysing a game', () => {
     t = play(sc, t, m);
   }
   const a = analyseGame(sc, record);
+
+  it('reads the same from states the caller replayed as from its own replay', () => {
+    const states = replayStates(sc, record);
+    expect(states).toHaveLength(all.length + 1);
+    expect(states.at(-1)).toEqual(t);
+    expect(analyseGame(sc, record, states)).toEqual(a);
+  });
 
   it('has a timeline as long as the moves and events played', () => {
     const fired = Object.keys(t.fired).length;
