@@ -502,7 +502,11 @@ function replaysCard(store: AppStore): HTMLElement {
 /** Builds the menu into `root`; `refreshMenu` rebuilds it after a choice changes. */
 export function renderMenu(root: HTMLElement, store: AppStore) {
   const m = menuState();
-  refresh = () => renderMenu(root, store);
+  // Saves and the computer opponent load in the background: what arrives after the player has
+  // left the menu must not draw the menu over the screen they went to.
+  refresh = () => {
+    if (store.getState().screen === 'menu') renderMenu(root, store);
+  };
   const list = entries();
   if (!list.some((e) => e.hash === m.hash)) m.hash = list[0]?.hash ?? '';
   const chosen = list.find((e) => e.hash === m.hash);

@@ -66,6 +66,9 @@ test('a reload mid-game resumes the same state', async ({ page }) => {
     'Saved game outdated cannot be resumed: it was made with another version of “Road to Busan”',
   );
   await expect(saves).toContainText('Saved game refused cannot be resumed: move 1 is refused by the rules');
+  // The menu is built afresh after this reload, and rebuilt once the computer opponent's code has
+  // loaded (a cold dev server may take seconds): wait for that before handling its elements.
+  await expect(page.getByLabel('Against the computer')).toBeEnabled();
   await saves.scrollIntoViewIfNeeded();
   await shot(page, 'menu-saves');
   await saves.getByRole('button', { name: 'Delete saved game broken' }).click();
