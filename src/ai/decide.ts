@@ -430,12 +430,13 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   const plan = () => planFor(m, x.leverage, profile);
   if (readoutDue) cands = readouts(m);
   else if (s.phase === 'orders' && s.drafts[side] === null) cands = orders(m, plan, profile, x.leverage);
-  else if (s.phase === 'talks' && s.talks.toMove === side)
-    cands =
-      s.talks.open && s.talks.open.by !== side
-        ? answer(m, plan(), profile, rand)
-        : lookedAhead(seen, seat, m.depth.rollouts, proposals(m, plan(), profile), rand);
-  else cands = [];
+  else if (s.phase === 'talks' && s.talks.toMove === side) {
+    if (s.talks.open && s.talks.open.by !== side) cands = answer(m, plan(), profile, rand);
+    else {
+      cands = proposals(m, plan(), profile);
+      if (m.depth.rollouts > 0) cands = lookedAhead(seen, seat, m.depth.rollouts, cands, rand);
+    }
+  } else cands = [];
   for (let tries = 0; tries < 3 && cands.length > 0; tries++) {
     const move = choose(cands, ruleList, x, rand);
     if (checkMove(seen.rules, s, move) === null) return move;
@@ -469,7 +470,7 @@ function lookedAhead(
 ): Candidate[] {
   const offers = cands.filter((c) => c.move.type === 'propose');
   const hold = cands.find((c) => c.move.type === 'pass');
-  if (n === 0 || offers.length === 0 || !hold) return [...cands];
+  if (offers.length === 0 || !hold) return [...cands];
   const seeds = Array.from({ length: n }, () => String(Math.floor(rand() * 2 ** 32)));
   const self: Seat = { profile: seat.profile, level: DEFAULT_AI_LEVEL };
   const plain: Seat = { profile: PLAIN_PROFILE, level: DEFAULT_AI_LEVEL };

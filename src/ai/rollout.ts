@@ -4,8 +4,17 @@
 // reads where that leaves it: its score so far, and the standing held to the end of the game. The
 // dice of the turns played on are the AI's own draw, so a look-ahead is as deterministic as any
 // other decision.
-import type { GameState, Move, Scenario, Side } from '../engine';
-import { applyMove, pendingReadout, rulesFor, SIDES, score, seedStreams, utility } from '../engine';
+import type { Asking, GameState, Move, Scenario, Side } from '../engine';
+import {
+  applyMove,
+  pendingReadout,
+  rulesFor,
+  SIDES,
+  score,
+  seedStreams,
+  utility,
+  waitingOn,
+} from '../engine';
 
 /** A policy: the move a side plays in a state (only asked when that side has one). */
 export type Policy = (scenario: Scenario, s: GameState, side: Side) => Move;
@@ -20,8 +29,12 @@ export function nextToMove(s: GameState, asked: Set<string>): Side {
     asked.add(`${s.turn}/${due}`);
     return due;
   }
-  return s.phase === 'talks' ? s.talks.toMove : s.drafts.us === null ? 'us' : 'cn';
+  const side = waitingOn(s, EITHER);
+  if (!side) throw new Error('the game is over: no side moves next');
+  return side;
 }
+
+const EITHER: Asking = { order: SIDES, seats: 'any' };
 
 /**
  * The side's total (points over the no-deal line, with its objectives' bonus) after the game is

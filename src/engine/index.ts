@@ -25,3 +25,5 @@ export * from './types';
 export { agreedIn, checkMove, crossedRedLine, isSetup, pendingReadout } from './validate';
 export type { View, Viewer } from './view';
 export { viewFor } from './view';
+export type { Asking } from './waiting';
+export { waitingOn } from './waiting';

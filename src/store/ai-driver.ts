@@ -2,10 +2,9 @@
 // for that side's move after the pace setting's delay, dispatches it like any other move, and adds
 // the move's reason (rendered by src/ai from its code) to the feed, one move at a time.
 import type { GameState, Move, Side } from '../engine';
-import { replay, SIDES } from '../engine';
+import { replay, SIDES, waitingOn } from '../engine';
 import { loadAi } from './ai';
 import { type AppStore, addFeed, dispatch, type GameSession } from './game-store';
-import { waitingOn } from './to-act';
 
 /** The computer's side that must act now, if any. */
 function aiToAct(store: AppStore): Side | null {

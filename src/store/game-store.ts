@@ -6,11 +6,10 @@
 // states. The DOM and the Phaser table render from here and hold no rules.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GameRecord, GameState, Move, Refusal, Scenario, Setup, Side } from '../engine';
-import { applyMove, newGame, other, SIDES } from '../engine';
+import { applyMove, newGame, other, SIDES, waitingOn } from '../engine';
 import type { CatalogEntry } from './catalog';
 import { SAVE_FORMAT, writeSave } from './save-file';
 import type { ResumableSave } from './saves';
-import { waitingOn } from './to-act';
 
 export type Screen = 'menu' | 'briefing' | 'table' | 'results' | 'debrief' | 'replay' | 'class';
 

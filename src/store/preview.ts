@@ -4,8 +4,7 @@
 // worth to it. Leverage is read at once, before and after. Copies only: the game's own state and
 // random streams are never touched, and no rule is written here.
 import type { BySide, Clause, GameState, Move, Scenario, Side } from '../engine';
-import { applyMove, leverage, other, rulesFor, SIDES, utilities } from '../engine';
-import { waitingOn } from './to-act';
+import { applyMove, leverage, other, rulesFor, SIDES, utilities, waitingOn } from '../engine';
 
 export interface PackagePreview {
   readonly ok: true;

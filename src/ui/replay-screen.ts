@@ -106,20 +106,16 @@ export function stateSummary(sc: Scenario, s: GameState): HTMLElement {
   );
 }
 
-let cached: { view: Omit<ReplayView, 'at'>; data: DebriefData | null } | null = null;
-
-/** The replay's debrief data (charts, timeline), computed once a game, from the states it holds. */
+/**
+ * The replay's debrief data (charts, timeline), from the states it holds; `debriefData` makes it
+ * once a record, so stepping through the turns does not compute it again.
+ */
 function dataOf(view: ReplayView): DebriefData | null {
-  if (cached?.view.record !== view.record) {
-    let data: DebriefData | null = null;
-    try {
-      data = debriefData(view.scenario, view.record, view.states);
-    } catch {
-      data = null;
-    }
-    cached = { view, data };
+  try {
+    return debriefData(view.scenario, view.record, view.states);
+  } catch {
+    return null;
   }
-  return cached.data;
 }
 
 // A replay is looked back on: the leverage dial shows whatever the game's setting hid.

@@ -4,7 +4,7 @@
 // computed on copies of the game.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Move, Scenario, Setup } from '../../src/engine';
-import { applyMove, contentHash, newGame, SIDES } from '../../src/engine';
+import { applyMove, contentHash, newGame, SIDES, waitingOn } from '../../src/engine';
 import { restoreFeed } from '../../src/store/ai-driver';
 import {
   type AppStore,
@@ -21,7 +21,6 @@ import {
 } from '../../src/store/game-store';
 import { previewPackage } from '../../src/store/preview';
 import { SAVE_FORMAT, SAVE_PREFIX } from '../../src/store/save-file';
-import { waitingOn } from '../../src/store/to-act';
 import { HOT_SEAT, MemoryStorage, shippedBusan } from './store-fixtures';
 
 let busan: Scenario;

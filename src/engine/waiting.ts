@@ -1,8 +1,9 @@
 // Who the game waits on now: one rule for the hot-seat curtain (the next human), the computer's
-// driver (the next computer seat) and the preview's play-out (either side). The talks wait on the
-// side to move; the orders on each side whose orders are not in yet. Both sides draft their orders
-// at once, so which is asked first is the caller's choice, and so is which seats count.
-import type { GameState, Seat, Side } from '../engine';
+// driver (the next computer seat), the preview's play-out and the AI's games (either side). The
+// talks wait on the side to move; the orders on each side whose orders are not in yet. Both sides
+// draft their orders at once, so which is asked first is the caller's choice, and so is which seats
+// count.
+import type { GameState, Seat, Side } from './types';
 
 export interface Asking {
   readonly order: readonly Side[]; // in the orders, the side asked first, then the other
