@@ -19,6 +19,9 @@ import {
 /** A policy: the move a side plays in a state (only asked when that side has one). */
 export type Policy = (scenario: Scenario, s: GameState, side: Side) => Move;
 
+/** Either side may be asked: in the AI's own games every seat is the computer's. */
+const EITHER: Asking = { order: SIDES, seats: 'any' };
+
 /**
  * Who moves next: a side with a readout due (asked once a turn: it may decline), else whoever the
  * talks or the orders wait for. `asked` remembers the readouts asked for.
@@ -33,8 +36,6 @@ export function nextToMove(s: GameState, asked: Set<string>): Side {
   if (!side) throw new Error('the game is over: no side moves next');
   return side;
 }
-
-const EITHER: Asking = { order: SIDES, seats: 'any' };
 
 /**
  * The side's total (points over the no-deal line, with its objectives' bonus) after the game is
