@@ -4,7 +4,7 @@
 // takes the best (ties broken by its own dice). The move carries the code of what decided it: the
 // rule that changed the choice, or the search term that made it.
 import type { Clause, GameState, Move, MoveBody, RejectReason, Rules, Scenario, Side } from '../engine';
-import { applyMove, checkMove, legalMoves, orderSets, pendingReadout, rulesFor } from '../engine';
+import { aiStream, applyMove, checkMove, legalMoves, orderSets, pendingReadout, rulesFor } from '../engine';
 import type { ProfileParams, Rule } from '../scenario/profile-schema';
 import type { Situation } from './character';
 import { escalationHarm, opponentSteps, ruleApplies, ruleEffect } from './character';
@@ -21,11 +21,11 @@ import {
 } from './model';
 import { orderContext, orderTerms, sumTerms, type Terms } from './orders';
 import {
+  ANSWERING_PROFILE,
   DEFAULT_AI_LEVEL,
   type Depth,
   depthOf,
   findProfile,
-  PLAIN_PROFILE,
   type Profile,
   RANDOM_PROFILE,
   theta,
@@ -53,6 +53,7 @@ interface Candidate {
   readonly move: MoveBody;
   readonly search: number;
   readonly code: string; // the search term, if search decides
+  readonly calm?: boolean; // orders that add no tension
 }
 
 /** A profile's parameters when a seat names none the scenario has: even-tempered, no rules. */
@@ -67,6 +68,36 @@ const PLAIN: ProfileParams = {
   deadline: 'summit',
   estimate: 'the plain profile',
 };
+
+/** Points an answer in proportion is worth to the modelled other side (a design estimate). */
+const ANSWER_WEIGHT = 25;
+
+/**
+ * The look-ahead's model of the other side: the plain profile (its threshold at the plain floor
+ * throughout), answering escalation in proportion. Without the answer, playing on would show an
+ * escalation going unanswered, and the hardest level would escalate into losses.
+ */
+function answeringProfile(side: Side): Profile {
+  return {
+    id: ANSWERING_PROFILE,
+    side,
+    name: 'the other side as the look-ahead models it',
+    params: { ...PLAIN, thetaStart: PLAIN.thetaFloor, reciprocity: 'proportional' },
+    rules: [
+      {
+        id: 'answers-in-proportion',
+        text: 'It answers escalation in proportion',
+        when: [{ opponent: 'escalated' }],
+        respond: 'proportional',
+        weight: ANSWER_WEIGHT,
+        chance: 1,
+        estimate: 'the look-ahead expects escalation to be answered in kind',
+      },
+    ],
+    templates: [],
+  };
+}
+const ANSWERING = { us: answeringProfile('us'), cn: answeringProfile('cn') } as const;
 
 /**
  * What a unit of leverage is worth at the table, as a share of what a deal would create: the target
@@ -382,6 +413,7 @@ function orders(m: Model, plan: () => Plan, profile: Profile | null, L: number):
       move: { type: 'orders', side: m.side, orders: set },
       search,
       code: termCode(terms, set.length === 0),
+      calm: added <= 0,
     });
   }
   return out;
@@ -418,9 +450,12 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   if (forcedPass(full, state, side, seat))
     return { type: 'pass', side, ai: { code: 'search:hold', value: 0 } };
   const seen = seeFor(full, state, side);
-  const rand = randFor(state.rng.ai);
+  const rand = randFor(state.rng[aiStream(side, state.phase)]);
   if (seat.profile === RANDOM_PROFILE) return randomMove(seen, rand);
-  const profile = findProfile(seen.scenario.profiles, seat.profile, side) ?? null;
+  const profile =
+    seat.profile === ANSWERING_PROFILE
+      ? ANSWERING[side]
+      : (findProfile(seen.scenario.profiles, seat.profile, side) ?? null);
   const m = entryFor(seen, seat, profile);
   const x = situation(m);
   const s = seen.s;
@@ -429,12 +464,28 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   const readoutDue = pendingReadout(s, side) !== undefined;
   const plan = () => planFor(m, x.leverage, profile);
   if (readoutDue) cands = readouts(m);
-  else if (s.phase === 'orders' && s.drafts[side] === null) cands = orders(m, plan, profile, x.leverage);
-  else if (s.phase === 'talks' && s.talks.toMove === side) {
+  else if (s.phase === 'orders' && s.drafts[side] === null) {
+    cands = orders(m, plan, profile, x.leverage);
+    if (m.depth.rollouts > 0) {
+      const top = cands.reduce((a, c) => (c.search > a.search ? c : a), cands[0]!);
+      if (top.calm)
+        cands = lookedAhead(
+          seen,
+          seat,
+          m.depth.rollouts,
+          cands,
+          (c) => c.calm === true && c.search > top.search - NEAR,
+          rand,
+        );
+    }
+  } else if (s.phase === 'talks' && s.talks.toMove === side) {
     if (s.talks.open && s.talks.open.by !== side) cands = answer(m, plan(), profile, rand);
     else {
       cands = proposals(m, plan(), profile);
-      if (m.depth.rollouts > 0) cands = lookedAhead(seen, seat, m.depth.rollouts, cands, rand);
+      // Holding back is left to the search: playing on models the other side as the plain profile,
+      // which offers more than most sides would, so waiting for its offer looks better than it is.
+      if (m.depth.rollouts > 0)
+        cands = lookedAhead(seen, seat, m.depth.rollouts, cands, (c) => c.search > 0, rand);
     }
   } else cands = [];
   for (let tries = 0; tries < 3 && cands.length > 0; tries++) {
@@ -449,52 +500,71 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   return { ...fallback, ai: { code: 'search:fallback' } };
 }
 
-/** How many of its best proposals the hardest level plays on from, besides holding back. */
+/** How many of its best proposals or order sets the hardest level plays on from. */
 const LOOKED_AT = 3;
+
+/** Orders the search rates within this of its best (points) are played on: ties it cannot break. */
+const NEAR = 0.3;
 
 /** How many turns it plays on before it reads the standing (held from then to the end). */
 const LOOK_TURNS = 3;
 
+/** The total a move leaves the AI, played on from the state after it (the mean over the seeds). */
+function playedOn(seen: Seen, seat: Seat, c: Candidate, seeds: readonly string[]): number | null {
+  const self: Seat = { profile: seat.profile, level: DEFAULT_AI_LEVEL };
+  const plain: Seat = { profile: ANSWERING_PROFILE, level: DEFAULT_AI_LEVEL };
+  const policy: Policy = (sc, st, side) => decide(sc, st, side, side === seen.side ? self : plain);
+  const r = applyMove(seen.scenario, seen.s, { ...c.move, ai: { code: c.code } } as Move);
+  if (!r.ok) return null;
+  let v = 0;
+  for (const seed of seeds) v += playOn(seen.scenario, r.state, seen.side, policy, seed, LOOK_TURNS);
+  return v / seeds.length;
+}
+
 /**
- * The hardest level's proposals, judged by playing on: after each of its best proposals (by the
- * search) and after holding back, the game is played on a few turns, the same dice for each, and a
- * candidate is worth the total it leaves the AI (points, as the search counts them; the rules are
- * added after). The candidates it did not play on rank below, in their order.
+ * The hardest level's choice among its candidates, judged by playing on: after each of its best
+ * (by the search), the game is played on a few turns, the same dice for each, and a candidate is
+ * worth the total it leaves the AI (points, as the search counts them; the rules are added after).
+ * Only candidates the search ranks above `floor` are played on, and they keep their place above
+ * it; among them, playing on decides. The others keep their search value.
  */
 function lookedAhead(
   seen: Seen,
   seat: Seat,
   n: number,
   cands: readonly Candidate[],
+  worth: (c: Candidate) => boolean,
   rand: Rand,
 ): Candidate[] {
-  const offers = cands.filter((c) => c.move.type === 'propose');
-  const hold = cands.find((c) => c.move.type === 'pass');
-  if (offers.length === 0 || !hold) return [...cands];
+  const best = cands
+    .filter(worth)
+    .sort((a, b) => b.search - a.search)
+    .slice(0, LOOKED_AT);
+  if (best.length < 2) return [...cands];
   const seeds = Array.from({ length: n }, () => String(Math.floor(rand() * 2 ** 32)));
-  const self: Seat = { profile: seat.profile, level: DEFAULT_AI_LEVEL };
-  const plain: Seat = { profile: PLAIN_PROFILE, level: DEFAULT_AI_LEVEL };
-  const policy: Policy = (sc, st, side) => decide(sc, st, side, side === seen.side ? self : plain);
   const values = new Map<Candidate, number>();
-  const best = [...offers].sort((a, b) => b.search - a.search).slice(0, LOOKED_AT);
-  for (const c of [...best, hold]) {
-    const r = applyMove(seen.scenario, seen.s, { ...c.move, ai: { code: c.code } } as Move);
-    if (!r.ok) continue;
-    let v = 0;
-    for (const seed of seeds) v += playOn(seen.scenario, r.state, seen.side, policy, seed, LOOK_TURNS) / n;
-    values.set(c, v);
+  for (const c of best) {
+    const v = playedOn(seen, seat, c, seeds);
+    if (v !== null) values.set(c, v);
   }
   if (values.size < 2) return [...cands];
-  const low = Math.min(...values.values());
+  const vals = [...values.values()];
+  const lo = Math.min(...vals);
+  const span = Math.max(1e-9, Math.max(...vals) - lo);
   const top = (score: (c: Candidate) => number) =>
-    cands.reduce((a, c) => (score(c) > score(a) ? c : a), cands[0]!);
+    best.reduce((a, c) => (score(c) > score(a) ? c : a), best[0]!);
   // When playing on changes the search's choice, the move says so.
   const chosen = top((c) => values.get(c) ?? Number.NEGATIVE_INFINITY);
   const changed = chosen !== top((c) => c.search);
+  const high = best[0]!.search;
   return cands.map((c) => {
     const v = values.get(c);
-    if (v === undefined) return { ...c, search: low - 1 + c.search / 100 };
-    return { ...c, search: v, code: changed && c === chosen ? 'search:look-ahead' : c.code };
+    if (v === undefined) return c;
+    return {
+      ...c,
+      search: high + (v - lo) / span,
+      code: changed && c === chosen ? 'search:look-ahead' : c.code,
+    };
   });
 }
 

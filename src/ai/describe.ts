@@ -49,9 +49,11 @@ function searchLine(name: string, term: string, move: Move): string {
     case 'tension':
       return `${name} steps back from the brink: tension is too high`;
     case 'look-ahead':
-      return move.type === 'propose'
-        ? `${name} makes the offer that, played on a few turns, leaves it best placed`
-        : `${name} holds back its offer: played on a few turns, waiting leaves it better placed`;
+      if (move.type === 'propose')
+        return `${name} makes the offer that, played on a few turns, leaves it best placed`;
+      return move.type === 'orders' && move.orders.length === 0
+        ? `${name} gives no orders: played on a few turns, holding still leaves it better placed`
+        : `${name} gives the orders that, played on a few turns, leave it best placed`;
     case 'readout':
       return move.type === 'readout' && move.style === 'trumpet'
         ? `${name} trumpets the deal at home`

@@ -12,6 +12,12 @@ export const RANDOM_PROFILE = 'random';
 /** The built-in profile of a side whose scenario has none: even-tempered, without rules. */
 export const PLAIN_PROFILE = 'plain';
 
+/**
+ * The hardest level's model of the other side when it plays the game on (the other side's profile is
+ * private): the plain profile, which also answers escalation in proportion.
+ */
+export const ANSWERING_PROFILE = 'answering';
+
 /** Levels of play: 1 to 3, 3 the hardest. They differ in search depth and opponent modelling only. */
 export const AI_LEVELS = [1, 2, 3] as const;
 export type AiLevel = (typeof AI_LEVELS)[number];

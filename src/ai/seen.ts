@@ -14,7 +14,15 @@ export interface Seen {
 }
 
 const BLANK = { c: 0, s0: 0, s1: 0, s2: 0 };
-const BLANK_RNG: GameState['rng'] = { events: BLANK, compliance: BLANK, crisis: BLANK, ai: BLANK };
+const BLANK_RNG: GameState['rng'] = {
+  events: BLANK,
+  compliance: BLANK,
+  crisis: BLANK,
+  'us-talks': BLANK,
+  'us-orders': BLANK,
+  'cn-talks': BLANK,
+  'cn-orders': BLANK,
+};
 
 const scenarios = new WeakMap<Scenario, Partial<Record<Side, Scenario>>>();
 

@@ -8,13 +8,17 @@ import type { Rules } from './rules';
 import { rulesFor } from './rules';
 import { endTurn, workingCopy } from './turn';
 import type { GameState, Move, MoveResult, Scenario } from './types';
-import { other } from './types';
+import { aiStream, other } from './types';
 import { canonicalClause, canonicalOrder, checkMove, pendingReadout } from './validate';
 
 /** Applies a legal move's effects to a draft (the move has been checked). */
 function apply(rules: Rules, s: GameState, move: Move) {
   s.moveCount += 1;
-  if (move.ai) s.rng.ai = draw(s.rng.ai)[1]; // the AI drew from its stream to choose this move
+  // The AI drew from its side's stream to choose this move.
+  if (move.ai && move.side !== 'control') {
+    const k = aiStream(move.side, s.phase);
+    s.rng[k] = draw(s.rng[k])[1];
+  }
   switch (move.type) {
     case 'inject':
       fireEvent(rules, s, move.event);

@@ -90,8 +90,22 @@ export interface RngState {
   readonly s1: number;
   readonly s2: number;
 }
-export const STREAMS = ['events', 'compliance', 'crisis', 'ai'] as const;
+// Each side's AI draws from streams of its own, one for its talks and one for its orders, so
+// nothing the other side does, and nothing said in a turn's talks, shifts the dice of a side's
+// orders: games that differ in one side's play deal the other side the same dice, turn by turn.
+export const STREAMS = [
+  'events',
+  'compliance',
+  'crisis',
+  'us-talks',
+  'us-orders',
+  'cn-talks',
+  'cn-orders',
+] as const;
 export type Stream = (typeof STREAMS)[number];
+/** The stream a side's AI draws from in a phase (the talks' stream when the game is over). */
+export const aiStream = (side: Side, phase: Phase): Stream =>
+  phase === 'orders' ? `${side}-orders` : `${side}-talks`;
 
 export interface Announcement {
   readonly level: number;

@@ -13,7 +13,7 @@ import {
 } from '../../src/ai';
 import { playGame, setupFor } from '../../src/ai/match';
 import type { GameState, Move, Scenario } from '../../src/engine';
-import { checkMove, legalMoves, newGame, rulesFor } from '../../src/engine';
+import { aiStream, checkMove, legalMoves, newGame, rulesFor, STREAMS } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
 import { play } from './helpers';
 
@@ -119,9 +119,10 @@ describe('determinism and legality', () => {
     expect(playGame(busan, 'memo-a', seats)).toEqual(first);
   });
 
-  it('draws its dice from the ai stream only: another ai stream may change a random choice, nothing else does', () => {
+  it("draws its dice from its own side's stream for the phase only: no other stream changes its choice", () => {
     const s = afterChipEscalation(busan);
     const seat = { profile: 'random', level: 3 };
+    const own = aiStream('cn', s.phase);
     const moves = new Set<string>();
     let state = s;
     for (let i = 0; i < 8; i++) {
@@ -130,13 +131,35 @@ describe('determinism and legality', () => {
       expect(checkMove(rulesFor(busan), state, m)).toBeNull();
       state = {
         ...state,
-        rng: { ...state.rng, ai: { ...state.rng.ai, s0: (state.rng.ai.s0 + 0.1234567) % 1 } },
+        rng: { ...state.rng, [own]: { ...state.rng[own], s0: (state.rng[own].s0 + 0.1234567) % 1 } },
       };
-      // the other streams changing changes nothing
-      const other = { ...s, rng: { ...s.rng, events: { ...s.rng.events, s0: 0.5 } } };
-      expect(chooseMove(busan, other, 'cn', seat)).toEqual(chooseMove(busan, s, 'cn', seat));
     }
     expect(moves.size).toBeGreaterThan(1);
+    // every other stream changing changes nothing: the events, and the other side's and phase's dice
+    for (const k of STREAMS.filter((x) => x !== own)) {
+      const other = { ...s, rng: { ...s.rng, [k]: { ...s.rng[k], s0: (s.rng[k].s0 + 0.5) % 1 } } };
+      expect(chooseMove(busan, other, 'cn', seat)).toEqual(chooseMove(busan, s, 'cn', seat));
+    }
+  });
+
+  it("one side's play never shifts the other side's dice: Beijing's orders draw the same after any talks", () => {
+    const start = newGame(busan, 'pairs', setupFor(seats));
+    const quiet = play(busan, start, { type: 'pass', side: 'us', ai: { code: 'search:hold' } });
+    const busy = play(
+      busan,
+      start,
+      {
+        type: 'propose',
+        side: 'us',
+        clauses: [{ kind: 'statement', statement: 'st-oppose-independence' }],
+        ai: { code: 'search:target' },
+      },
+      { type: 'reject', side: 'cn', reason: 'too-little', ai: { code: 'search:threshold' } },
+    );
+    expect(busy.rng['us-talks']).toEqual(quiet.rng['us-talks']); // one draw each: a pass, a proposal
+    expect(busy.rng['cn-talks']).not.toEqual(quiet.rng['cn-talks']);
+    expect(busy.rng['cn-orders']).toEqual(quiet.rng['cn-orders']);
+    expect(busy.rng['us-orders']).toEqual(quiet.rng['us-orders']);
   });
 
   it('every AI move carries a reason code that renders as a sentence', () => {
@@ -169,9 +192,10 @@ describe('seats', () => {
       const m = chooseMove(busan, state, 'us', { profile: 'random', level: 1 });
       expect(m.ai?.code).toBe('random');
       kinds.set(m.type, (kinds.get(m.type) ?? 0) + 1);
+      const own = aiStream('us', state.phase);
       state = {
         ...state,
-        rng: { ...state.rng, ai: { ...state.rng.ai, s0: (state.rng.ai.s0 + 0.0618034) % 1 } },
+        rng: { ...state.rng, [own]: { ...state.rng[own], s0: (state.rng[own].s0 + 0.0618034) % 1 } },
       };
     }
     const types = new Set(legalMoves(busan, s, 'us').map((m) => m.type));

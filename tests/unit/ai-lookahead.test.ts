@@ -1,7 +1,8 @@
-// The hardest level plays the talks on before it proposes: after each of its best offers, and after
-// holding back, the game is played on a few turns at the default level (itself with its own profile,
-// the other side with the plain one), and it takes what leaves it best placed. What that look-ahead
-// reads is its own view only, and its dice are the AI's own.
+// The hardest level plays the game on before it proposes or gives orders: after each of its best
+// offers or order sets, the game is played on a few turns at the default level (itself with its own
+// profile, the other side with the plain one), and it takes what leaves it best placed. Whether to
+// make an offer at all is the search's call. What the look-ahead reads is its own view only, and its
+// dice are the AI's own.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseMove, describeAiMove, PLAIN_PROFILE } from '../../src/ai';
@@ -64,26 +65,52 @@ describe('playing on', () => {
   });
 });
 
-describe('the hardest level in the talks', () => {
-  // Beijing speaks first in the Opening Bid: the search alone finds no offer worth making and holds
-  // back; playing on shows an offer leaves it better placed than waiting for Washington's.
-  it('opens with an offer where the default level holds back', () => {
-    const two = chooseMove(openingBid, start(2), 'cn', seatsAt(2).cn);
-    expect(two.type).toBe('pass');
-    const three = chooseMove(openingBid, start(3), 'cn', seatsAt(3).cn);
-    expect(three.type).toBe('propose');
-    // the offer it makes is the look-ahead's, or one its rules prefer among those it looked at
-    expect(three.ai?.code).toMatch(/^(search:look-ahead|rule:)/);
+/** The state before Beijing's first orders at the hardest level that playing on chose (the first game that has them). */
+function beforeLookedAheadOrders(): GameState {
+  for (let g = 0; g < 20; g++) {
+    let s = newGame(openingBid, `look-${g}`, setupFor(seatsAt(3)));
+    const asked = new Set<string>();
+    while (s.phase !== 'over') {
+      const side = nextToMove(s, asked);
+      const m = chooseMove(openingBid, s, side, seatsAt(3)[side]);
+      if (side === 'cn' && m.type === 'orders' && m.ai?.code === 'search:look-ahead') return s;
+      const r = applyMove(openingBid, s, m);
+      if (!r.ok) expect.fail(r.reason);
+      s = r.state;
+    }
+  }
+  return expect.fail('no orders chosen by playing on');
+}
+
+describe('the hardest level looks ahead', () => {
+  // Beijing speaks first in the Opening Bid, and the search finds no offer worth making: playing on
+  // the plain profile would make waiting for Washington's offer look better than it is, so whether
+  // to offer is left to the search, at every level.
+  it('holds back in the talks where the default level does', () => {
+    expect(chooseMove(openingBid, start(2), 'cn', seatsAt(2).cn).type).toBe('pass');
+    expect(chooseMove(openingBid, start(3), 'cn', seatsAt(3).cn).type).toBe('pass');
   });
 
-  it('looks ahead from its own view: the other side’s private data does not change its offer', () => {
+  it('chooses its orders by playing on, and says so when that changed the choice', () => {
+    const s = beforeLookedAheadOrders();
+    const three = chooseMove(openingBid, s, 'cn', seatsAt(3).cn);
+    const two = chooseMove(openingBid, s, 'cn', seatsAt(2).cn);
+    expect(three.type).toBe('orders');
+    expect(three.ai?.code).toBe('search:look-ahead');
+    expect(describeAiMove(openingBid, three)).toContain('played on a few turns');
+    // the same standing, the same dice: the same orders
+    expect(chooseMove(openingBid, s, 'cn', seatsAt(3).cn)).toEqual(three);
+    expect(two.ai?.code).not.toBe('search:look-ahead');
+  });
+
+  it('looks ahead from its own view: the other side’s private data does not change its orders', () => {
     const changed: Scenario = structuredClone(openingBid);
     changed.profiles = changed.profiles.map((p) =>
       p.side === 'us' ? { ...p, rules: [], templates: [], params: { ...p.params, patience: 0.9 } } : p,
     );
     changed.objectives = changed.objectives.map((o) => (o.side === 'us' ? { ...o, points: 99 } : o));
     changed.redLines = changed.redLines.filter((r) => r.side !== 'us');
-    const s = start(3);
+    const s = beforeLookedAheadOrders();
     expect(chooseMove(changed, s, 'cn', seatsAt(3).cn)).toEqual(
       chooseMove(openingBid, s, 'cn', seatsAt(3).cn),
     );
@@ -91,7 +118,7 @@ describe('the hardest level in the talks', () => {
 });
 
 describe('the look-ahead in words', () => {
-  it('says an offer or a held-back offer was chosen by playing on', () => {
+  it('says an offer, orders or holding still were chosen by playing on', () => {
     const offer = describeAiMove(openingBid, {
       type: 'propose',
       side: 'cn',
@@ -99,7 +126,19 @@ describe('the look-ahead in words', () => {
       ai: { code: 'search:look-ahead' },
     });
     expect(offer).toBe('Beijing makes the offer that, played on a few turns, leaves it best placed');
-    const held = describeAiMove(openingBid, { type: 'pass', side: 'us', ai: { code: 'search:look-ahead' } });
-    expect(held).toContain('holds back its offer');
+    const still = describeAiMove(openingBid, {
+      type: 'orders',
+      side: 'us',
+      orders: [],
+      ai: { code: 'search:look-ahead' },
+    });
+    expect(still).toContain('gives no orders');
+    const orders = describeAiMove(openingBid, {
+      type: 'orders',
+      side: 'us',
+      orders: [{ kind: 'build', alternative: 'us-minerals-deals' }],
+      ai: { code: 'search:look-ahead' },
+    });
+    expect(orders).toBe('Washington gives the orders that, played on a few turns, leave it best placed');
   });
 });

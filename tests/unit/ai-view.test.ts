@@ -66,7 +66,8 @@ describe.each(['us', 'cn'] as const)('the AI for %s', (side) => {
       ...busan.objectives.filter((x) => x.side === o).map((x) => x.text),
       busan.briefings[o].text.slice(0, 60),
       JSON.stringify(draft),
-      String(s.rng.ai.s0),
+      String(s.rng['us-talks'].s0),
+      String(s.rng['cn-orders'].s0),
       String(s.rng.events.s0),
     ];
     for (const secret of secrets) expect(text).not.toContain(secret);
