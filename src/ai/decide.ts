@@ -272,18 +272,20 @@ function proposals(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
   if (m.s.talks.made[m.side] >= proposalsAllowed(m.rules, m.s, m.depth) || m.turn >= m.rules.mainTurns)
     return out;
   const { table, tgt } = plan;
-  const need = needNow(m, plan, profile, m.turn + 0.5 * m.s.talks.made[m.side]);
+  let need = needNow(m, plan, profile, m.turn + 0.5 * m.s.talks.made[m.side]);
   if (!m.depth.logroll) return [...out, ...templateOffers(m, plan.offers, need, profile)];
   if (tgt.pkg.length === 0) return out;
   let path = logroll(table, tgt.pkg, need);
   let main = path[path.length - 1]!;
   // The hardest level offers down to what waiting would bring it, as it accepts — while the other
-  // side's gain stays within its fair share.
+  // side's gain stays within its fair share — and rates its offers against that same line: an offer
+  // it would sign if the other side made it is worth making.
   if (m.depth.lookahead > 0) {
     const low = Math.min(need, waitingWorth(m, plan, profile));
     if (low < need) {
       path = logroll(table, main, low);
       for (const p of path) if (fairEnough(plan, gains(table, p))) main = p;
+      need = low;
     }
   }
   const seen = new Set(madeThisTurn(m.s, m.side).map(packageKey));

@@ -1,8 +1,8 @@
 // The hardest level plays the game on before it proposes or gives orders: after each of its best
 // offers or order sets, the game is played on a few turns at the default level (itself with its own
-// profile, the other side with the plain one), and it takes what leaves it best placed. Whether to
-// make an offer at all is the search's call. What the look-ahead reads is its own view only, and its
-// dice are the AI's own.
+// profile, the other side with the plain one answering in proportion), and it takes what leaves it
+// best placed. Whether to make an offer at all is the search's call. What the look-ahead reads is
+// its own view only, and its dice are the AI's own.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseMove, describeAiMove, PLAIN_PROFILE } from '../../src/ai';
@@ -65,16 +65,21 @@ describe('playing on', () => {
   });
 });
 
-/** The state before Beijing's first orders at the hardest level that playing on chose (the first game that has them). */
+const liberationDay = loadScenarioFile(
+  join(import.meta.dirname, '..', '..', 'scenarios', 'liberation-day-to-geneva.yaml'),
+).scenario;
+const hardUs = { us: { profile: 'washington', level: 3 }, cn: { profile: 'beijing', level: 2 } };
+
+/** The state before Washington's first orders at the hardest level that playing on chose (the first game that has them). */
 function beforeLookedAheadOrders(): GameState {
   for (let g = 0; g < 20; g++) {
-    let s = newGame(openingBid, `look-${g}`, setupFor(seatsAt(3)));
+    let s = newGame(liberationDay, `look-${g}`, setupFor(hardUs));
     const asked = new Set<string>();
     while (s.phase !== 'over') {
       const side = nextToMove(s, asked);
-      const m = chooseMove(openingBid, s, side, seatsAt(3)[side]);
-      if (side === 'cn' && m.type === 'orders' && m.ai?.code === 'search:look-ahead') return s;
-      const r = applyMove(openingBid, s, m);
+      const m = chooseMove(liberationDay, s, side, hardUs[side]);
+      if (side === 'us' && m.type === 'orders' && m.ai?.code === 'search:look-ahead') return s;
+      const r = applyMove(liberationDay, s, m);
       if (!r.ok) expect.fail(r.reason);
       s = r.state;
     }
@@ -83,37 +88,37 @@ function beforeLookedAheadOrders(): GameState {
 }
 
 describe('the hardest level looks ahead', () => {
-  // Beijing speaks first in the Opening Bid, and the search finds no offer worth making: playing on
-  // the plain profile would make waiting for Washington's offer look better than it is, so whether
-  // to offer is left to the search, at every level.
-  it('holds back in the talks where the default level does', () => {
+  // Beijing speaks first in the Opening Bid. The default level finds no offer worth its threshold
+  // and holds back; the hardest level rates offers against what waiting would bring it (the line it
+  // accepts at), so it opens with one.
+  it('offers what it would sign where the default level holds back', () => {
     expect(chooseMove(openingBid, start(2), 'cn', seatsAt(2).cn).type).toBe('pass');
-    expect(chooseMove(openingBid, start(3), 'cn', seatsAt(3).cn).type).toBe('pass');
+    const three = chooseMove(openingBid, start(3), 'cn', seatsAt(3).cn);
+    expect(three.type).toBe('propose');
+    expect(applyMove(openingBid, start(3), three).ok).toBe(true);
   });
 
   it('chooses its orders by playing on, and says so when that changed the choice', () => {
     const s = beforeLookedAheadOrders();
-    const three = chooseMove(openingBid, s, 'cn', seatsAt(3).cn);
-    const two = chooseMove(openingBid, s, 'cn', seatsAt(2).cn);
+    const three = chooseMove(liberationDay, s, 'us', hardUs.us);
+    const two = chooseMove(liberationDay, s, 'us', { ...hardUs.us, level: 2 });
     expect(three.type).toBe('orders');
     expect(three.ai?.code).toBe('search:look-ahead');
-    expect(describeAiMove(openingBid, three)).toContain('played on a few turns');
+    expect(describeAiMove(liberationDay, three)).toContain('played on a few turns');
     // the same standing, the same dice: the same orders
-    expect(chooseMove(openingBid, s, 'cn', seatsAt(3).cn)).toEqual(three);
+    expect(chooseMove(liberationDay, s, 'us', hardUs.us)).toEqual(three);
     expect(two.ai?.code).not.toBe('search:look-ahead');
   });
 
   it('looks ahead from its own view: the other side’s private data does not change its orders', () => {
-    const changed: Scenario = structuredClone(openingBid);
+    const changed: Scenario = structuredClone(liberationDay);
     changed.profiles = changed.profiles.map((p) =>
-      p.side === 'us' ? { ...p, rules: [], templates: [], params: { ...p.params, patience: 0.9 } } : p,
+      p.side === 'cn' ? { ...p, rules: [], templates: [], params: { ...p.params, patience: 0.9 } } : p,
     );
-    changed.objectives = changed.objectives.map((o) => (o.side === 'us' ? { ...o, points: 99 } : o));
-    changed.redLines = changed.redLines.filter((r) => r.side !== 'us');
+    changed.objectives = changed.objectives.map((o) => (o.side === 'cn' ? { ...o, points: 99 } : o));
+    changed.redLines = changed.redLines.filter((r) => r.side !== 'cn');
     const s = beforeLookedAheadOrders();
-    expect(chooseMove(changed, s, 'cn', seatsAt(3).cn)).toEqual(
-      chooseMove(openingBid, s, 'cn', seatsAt(3).cn),
-    );
+    expect(chooseMove(changed, s, 'us', hardUs.us)).toEqual(chooseMove(liberationDay, s, 'us', hardUs.us));
   });
 });
 
