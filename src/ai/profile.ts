@@ -38,8 +38,9 @@ export interface Depth {
   readonly leverage: boolean; // values the leverage its orders win or spend (how it moves the other side's terms)
   readonly noise: number; // points of random tie-breaking between candidate moves
   readonly precision: number; // how far (a share) its judgement of a package's worth may stray
-  // before it proposes, it plays the game on a few turns after each of its best proposals, and after
-  // holding back, this many times, and takes what leaves it best placed (0: it does not look)
+  // before it proposes, and before it gives orders that add no tension, it plays the game on a few
+  // turns after each of its best choices, this many times, and takes what leaves it best placed
+  // (0: it does not look)
   readonly rollouts: number;
 }
 
@@ -68,7 +69,7 @@ const DEPTHS: readonly Depth[] = [
     precision: 0.15,
     rollouts: 0,
   },
-  // 3: and it weighs waiting, and plays the talks on before it proposes
+  // 3: and it weighs waiting, and plays the game on before it proposes or gives calm orders
   {
     horizon: 99,
     flatPrior: false,
