@@ -508,6 +508,13 @@ const LOOKED_AT = 3;
 /** Orders the search rates within this of its best (points) are played on: ties it cannot break. */
 const NEAR = 0.3;
 
+/**
+ * Points by which playing on must favour another candidate to overturn the search's choice: a few
+ * short games on are a noisy judge, and where they barely differ the search's choice stands (a
+ * design estimate; without it, Washington's level 3 beat level 2 in Liberation Day by a hair).
+ */
+const STANDS = 0.5;
+
 /** How many turns it plays on before it reads the standing (held from then to the end). */
 const LOOK_TURNS = 3;
 
@@ -526,9 +533,9 @@ function playedOn(seen: Seen, seat: Seat, c: Candidate, seeds: readonly string[]
 /**
  * The hardest level's choice among its candidates, judged by playing on: after each of its best
  * (by the search), the game is played on a few turns, the same dice for each, and a candidate is
- * worth the total it leaves the AI (points, as the search counts them; the rules are added after).
- * Only candidates the search ranks above `floor` are played on, and they keep their place above
- * it; among them, playing on decides. The others keep their search value.
+ * worth the total it leaves the AI (points, as the search counts them; the rules are added after),
+ * the search's own choice `STANDS` points more. Only candidates `worth` playing on are, and they
+ * rank above the rest; among them, playing on decides. The others keep their search value.
  */
 function lookedAhead(
   seen: Seen,
@@ -547,7 +554,7 @@ function lookedAhead(
   const values = new Map<Candidate, number>();
   for (const c of best) {
     const v = playedOn(seen, seat, c, seeds);
-    if (v !== null) values.set(c, v);
+    if (v !== null) values.set(c, v + (c === best[0] ? STANDS : 0));
   }
   if (values.size < 2) return [...cands];
   const vals = [...values.values()];
