@@ -519,10 +519,7 @@ const STANDS = 0.5;
 const LOOK_TURNS = 3;
 
 /** The total a move leaves the AI, played on from the state after it (the mean over the seeds). */
-function playedOn(seen: Seen, seat: Seat, c: Candidate, seeds: readonly string[]): number | null {
-  const self: Seat = { profile: seat.profile, level: DEFAULT_AI_LEVEL };
-  const plain: Seat = { profile: ANSWERING_PROFILE, level: DEFAULT_AI_LEVEL };
-  const policy: Policy = (sc, st, side) => decide(sc, st, side, side === seen.side ? self : plain);
+function playedOn(seen: Seen, policy: Policy, c: Candidate, seeds: readonly string[]): number | null {
   const r = applyMove(seen.scenario, seen.s, { ...c.move, ai: { code: c.code } } as Move);
   if (!r.ok) return null;
   let v = 0;
@@ -551,20 +548,23 @@ function lookedAhead(
     .slice(0, LOOKED_AT);
   if (best.length < 2) return [...cands];
   const seeds = Array.from({ length: n }, () => String(Math.floor(rand() * 2 ** 32)));
+  // Itself at the default level with its own profile; the other side as the answering model.
+  const self: Seat = { profile: seat.profile, level: DEFAULT_AI_LEVEL };
+  const modelled: Seat = { profile: ANSWERING_PROFILE, level: DEFAULT_AI_LEVEL };
+  const policy: Policy = (sc, st, side) => decide(sc, st, side, side === seen.side ? self : modelled);
   const values = new Map<Candidate, number>();
   for (const c of best) {
-    const v = playedOn(seen, seat, c, seeds);
+    const v = playedOn(seen, policy, c, seeds);
     if (v !== null) values.set(c, v + (c === best[0] ? STANDS : 0));
   }
   if (values.size < 2) return [...cands];
   const vals = [...values.values()];
   const lo = Math.min(...vals);
   const span = Math.max(1e-9, Math.max(...vals) - lo);
-  const top = (score: (c: Candidate) => number) =>
-    best.reduce((a, c) => (score(c) > score(a) ? c : a), best[0]!);
-  // When playing on changes the search's choice, the move says so.
-  const chosen = top((c) => values.get(c) ?? Number.NEGATIVE_INFINITY);
-  const changed = chosen !== top((c) => c.search);
+  // When playing on changes the search's choice (best[0]), the move says so.
+  const value = (c: Candidate) => values.get(c) ?? Number.NEGATIVE_INFINITY;
+  const chosen = best.reduce((a, c) => (value(c) > value(a) ? c : a), best[0]!);
+  const changed = chosen !== best[0];
   const high = best[0]!.search;
   return cands.map((c) => {
     const v = values.get(c);

@@ -3,7 +3,7 @@
 // streams are blanked, and the scenario keeps only this side's red lines, objectives, briefing and
 // profiles — so nothing the AI computes can depend on the other side's private data.
 import type { GameState, Rules, Scenario, Side } from '../engine';
-import { other, rulesFor, viewFor } from '../engine';
+import { other, rulesFor, STREAMS, viewFor } from '../engine';
 
 export interface Seen {
   readonly side: Side;
@@ -14,15 +14,7 @@ export interface Seen {
 }
 
 const BLANK = { c: 0, s0: 0, s1: 0, s2: 0 };
-const BLANK_RNG: GameState['rng'] = {
-  events: BLANK,
-  compliance: BLANK,
-  crisis: BLANK,
-  'us-talks': BLANK,
-  'us-orders': BLANK,
-  'cn-talks': BLANK,
-  'cn-orders': BLANK,
-};
+const BLANK_RNG = Object.fromEntries(STREAMS.map((k) => [k, BLANK])) as GameState['rng'];
 
 const scenarios = new WeakMap<Scenario, Partial<Record<Side, Scenario>>>();
 
