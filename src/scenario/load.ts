@@ -4,10 +4,11 @@
 // (only if the schema passed) the meaning checks, playability, and quotes if a reader of sources
 // is given. Never throws, never returns a half-loaded scenario.
 import { contentHash } from '../engine/hash';
+import { type Scenario, ScenarioSchema } from '../model/schema';
 import { checkCrossRefs } from './crossref';
 import { type Diagnostic, type Finding, findingMessage, type Path } from './diagnostic';
 import { WorldBodySchema } from './file-schemas';
-import { checkHistoryScript } from './history-schema';
+import { checkHistoryScript } from './history-check';
 import {
   diagnosticAt,
   type LocatedDoc,
@@ -19,7 +20,6 @@ import {
 import { parseFile } from './parse';
 import { checkPlayability, type NoDealLoss } from './playability';
 import { checkProfiles } from './profile-check';
-import { type Scenario, ScenarioSchema } from './schema';
 import { checkQuotes, type ReadSource } from './sources';
 import { findingsFromZod } from './zod-issues';
 
