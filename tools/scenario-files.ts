@@ -15,10 +15,10 @@ import {
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { noDealLoss } from '../src/engine';
+import type { Scenario } from '../src/model/schema';
 import { formatDiagnostic } from '../src/scenario/diagnostic';
 import { loadScenario, type SourceFile } from '../src/scenario/load';
 import { formatOf, MAX_BYTES, parseFile } from '../src/scenario/parse';
-import type { Scenario } from '../src/scenario/schema';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const shippedDir = resolve(here, '..', 'scenarios');

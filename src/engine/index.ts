@@ -1,4 +1,5 @@
 // The engine's public API: everything the AI, the store, the tools and the tests use.
+export { describeAiMove } from './ai-reason';
 export type { Analysis, EvaluatedProposal, Outcome, Swing, TimelineItem, TurnPoint } from './analysis';
 export { analyseGame, evaluatePackage, missedDeals, paretoFrontier, replayStates } from './analysis';
 export { holds } from './conditions';

@@ -5,6 +5,7 @@
 // is given. Never throws, never returns a half-loaded scenario.
 import type { z } from 'zod';
 import { contentHash } from '../engine/hash';
+import { type Scenario, ScenarioSchema } from '../model/schema';
 import { checkCrossRefs } from './crossref';
 import {
   capDiagnostics,
@@ -16,7 +17,7 @@ import {
   valueAt,
 } from './diagnostic';
 import { WorldBodySchema } from './file-schemas';
-import { checkHistoryScript } from './history-schema';
+import { checkHistoryScript } from './history-check';
 import { checkLimits, MAX_REPORTED } from './limits';
 import {
   diagnosticAt,
@@ -30,7 +31,6 @@ import { parseFile } from './parse';
 import { pathKey } from './parse-common';
 import { checkPlayability, type NoDealLoss } from './playability';
 import { checkProfiles } from './profile-check';
-import { type Scenario, ScenarioSchema } from './schema';
 import { checkQuotes, type ReadSource } from './sources';
 import { findingsFromZod } from './zod-issues';
 

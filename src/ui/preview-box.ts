@@ -3,10 +3,10 @@
 // copy of the game. Leverage is shown only as the game's setting allows.
 import type { Clause, Side } from '../engine';
 import { viewFor } from '../engine';
+import { pct, pts, sideName } from '../present/text';
 import type { GameSession } from '../store/game-store';
 import { previewPackage } from '../store/preview';
 import { h } from './dom';
-import { pct, pts, sideName } from './text';
 
 const cache = new Map<string, ReturnType<typeof previewPackage>>();
 
