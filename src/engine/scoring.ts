@@ -5,7 +5,7 @@
 import { holds } from './conditions';
 import { utility } from './effects';
 import { canonicalJson } from './hash';
-import { applyMove } from './reducer';
+import { holdStill } from './kernel';
 import { rulesFor } from './rules';
 import { newGame } from './state';
 import type { BySide, GameState, Scenario, Setup } from './types';
@@ -27,18 +27,9 @@ export function noDealLine(scenario: Scenario, seed: string, setup: Setup): NoDe
   const key = `${rules.hash}|${seed}|${canonicalJson({ randomEvents: setup.randomEvents })}`;
   const hit = noDealCache.get(key);
   if (hit) return hit;
-  let s = newGame(scenario, seed, setup);
-  const opening = { us: utility(rules, s.values, 'us'), cn: utility(rules, s.values, 'cn') };
-  while (s.phase !== 'over') {
-    const side = s.phase === 'talks' ? s.talks.toMove : s.drafts.us === null ? 'us' : 'cn';
-    const r = applyMove(
-      scenario,
-      s,
-      s.phase === 'talks' ? { type: 'pass', side } : { type: 'orders', side, orders: [] },
-    );
-    if (!r.ok) throw new Error(`no-deal line refused a pass: ${r.reason}`);
-    s = r.state;
-  }
+  const start = newGame(scenario, seed, setup);
+  const opening = { us: utility(rules, start.values, 'us'), cn: utility(rules, start.values, 'cn') };
+  const s = holdStill(rules, start, start.rng); // the kernel, turn after turn, with no moves
   const turns = rules.totalTurns;
   const line: NoDealLine = {
     util: { ...s.totals.util },

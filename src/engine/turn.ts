@@ -2,7 +2,8 @@
 // expiry, then dated, conditional and random events; after talks and once both sides' orders are in,
 // the orders resolve together (withdrawals, shifts by instrument id, announcements, builds,
 // extensions), then the levels' effects, deliveries, alternatives, tension and the crisis roll, the
-// summit, and the date moves on. All functions work on an immer draft.
+// summit, and the date moves on. All functions work on a draft or a plain working copy; the end of
+// a turn is reached only through the kernel (kernel.ts).
 import { holds } from './conditions';
 import {
   addTension,
@@ -210,37 +211,9 @@ function summit(rules: Rules, s: GameState) {
 }
 
 /**
- * A mutable copy of a state for the end of a turn, which rewrites most of it: every container the
- * turn writes to is copied, everything else (frozen) is shared. The turn then runs on plain data —
- * through immer's proxies the same work cost sixteen times as much — and the producer returns it.
+ * Steps 3 (resolution) to 5 of a turn on a plain mutable state whose drafts hold both sides' orders;
+ * then the next turn starts. Only the kernel (kernel.ts) calls it: it is the body of `advance`.
  */
-export function workingCopy(s: GameState): GameState {
-  return {
-    ...s,
-    levels: { ...s.levels },
-    values: { ...s.values },
-    alt: { ...s.alt },
-    resolve: { ...s.resolve },
-    reliability: { ...s.reliability },
-    announcements: { ...s.announcements },
-    builds: { ...s.builds },
-    packages: [...s.packages],
-    talks: { ...s.talks },
-    drafts: { ...s.drafts },
-    fired: { ...s.fired },
-    truce: s.truce ? { ...s.truce } : null,
-    pressuredOn: { ...s.pressuredOn },
-    totals: {
-      util: { ...s.totals.util },
-      promised: { ...s.totals.promised },
-      delivered: { ...s.totals.delivered },
-    },
-    news: [...s.news],
-    rng: { ...s.rng },
-  };
-}
-
-/** Steps 3 (resolution) to 5 of a turn, once both sides' orders are in; then the next turn starts. */
 export function endTurn(rules: Rules, s: GameState) {
   resolveOrders(rules, s);
   const deltas: Record<string, number> = {};
