@@ -1,5 +1,13 @@
 // The engine's public API: everything the AI, the store, the tools and the tests use.
-export type { Analysis, EvaluatedProposal, Outcome, Swing, TimelineItem, TurnPoint } from './analysis';
+export type {
+  Analysis,
+  EvaluatedProposal,
+  Outcome,
+  Swing,
+  TimelineItem,
+  TurnPoint,
+  Unevaluated,
+} from './analysis';
 export { analyseGame, evaluatePackage, missedDeals, paretoFrontier, replayStates } from './analysis';
 export { holds } from './conditions';
 export { utilities, utility } from './effects';
@@ -14,14 +22,34 @@ export { clauseGiver, clauseOptions, legalMoves, orderSets, proposalCandidates, 
 export type { Card, Hand, Leverage, LeverageInput } from './leverage';
 export { handOf, levelUtility, leverage } from './leverage';
 export { afterOrders, draw } from './preview';
+export type { OrdersPreview, PackagePreview, Projected, Refused, SignRefused } from './projection';
+export {
+  diceOf,
+  evaluateUnder,
+  PREVIEW_SEEDS,
+  previewOrders,
+  previewPackage,
+  projected,
+  sign,
+  standing,
+  stateFromView,
+} from './projection';
 export { applyMove } from './reducer';
 export type { GameRecord, ReplayResult } from './replay';
 export { replay, undo } from './replay';
 export { seedStreams } from './rng';
 export type { Rules } from './rules';
 export { dateOf, isEpilogue, rulesFor, turnOf } from './rules';
-export type { NoDealLine, Score, SideScore } from './scoring';
-export { noDealLine, noDealLoss, score } from './scoring';
+export type { NoDealLine, ObjectiveResult, Score, SideScore } from './scoring';
+export {
+  noDealLine,
+  noDealLoss,
+  OBJECTIVES_CAP,
+  objectivesOf,
+  score,
+  scorePoints,
+  unscorable,
+} from './scoring';
 export { newGame } from './state';
 export * from './types';
 export { agreedIn, checkMove, crossedRedLine, isSetup, pendingReadout } from './validate';

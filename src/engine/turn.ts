@@ -112,12 +112,44 @@ function resolveOrders(rules: Rules, s: GameState) {
   s.drafts = { us: null, cn: null };
 }
 
+/**
+ * Each instrument's levels as flat lists, made once per rules: its effects as [indicator, points]
+ * pairs and the indicators of the other side it harms (where alternatives creep). The turn reads
+ * them every turn of every play-out, where walking the scenario's objects cost the most.
+ */
+interface LevelRow {
+  readonly effects: readonly (readonly [string, number])[];
+  readonly hits: readonly string[];
+}
+const levelTables = new WeakMap<Rules, readonly (readonly [string, readonly LevelRow[]])[]>();
+function levelTable(rules: Rules) {
+  let t = levelTables.get(rules);
+  if (!t) {
+    t = rules.instrumentIds.map((id) => {
+      const inst = rules.instruments.get(id)!;
+      const rows = inst.levels.map((lv) => {
+        const effects = Object.entries(lv.effects).map(([k, v]) => [k, v ?? 0] as const);
+        const hits = effects
+          .filter(([k, v]) => {
+            const ind = rules.indicators.get(k);
+            return ind !== undefined && ind.side !== inst.owner && v < 0;
+          })
+          .map(([k]) => k);
+        return { effects, hits };
+      });
+      return [id, rows] as const;
+    });
+    levelTables.set(rules, t);
+  }
+  return t;
+}
+
 /** The levels' per-turn effects, softened by the alternatives of the indicators they hit. */
 function levelEffects(rules: Rules, s: GameState, into: Record<string, number>) {
-  for (const id of rules.instrumentIds) {
-    const lv = rules.instruments.get(id)!.levels[s.levels[id] ?? 0];
+  for (const [id, rows] of levelTable(rules)) {
+    const lv = rows[s.levels[id] ?? 0];
     if (!lv) continue;
-    for (const k in lv.effects) into[k] = (into[k] ?? 0) + (lv.effects[k] ?? 0) * (1 - (s.alt[k] ?? 0));
+    for (const [k, v] of lv.effects) into[k] = (into[k] ?? 0) + v * (1 - (s.alt[k] ?? 0));
   }
 }
 
@@ -160,15 +192,10 @@ function alternatives(rules: Rules, s: GameState) {
     s.builds[id] = left - 1;
   }
   const hit = new Set<string>();
-  for (const id of rules.instrumentIds) {
-    const inst = rules.instruments.get(id)!;
+  for (const [id, rows] of levelTable(rules)) {
     const level = s.levels[id] ?? 0;
     if (level === 0) continue;
-    const effects = inst.levels[level]?.effects ?? {};
-    for (const k in effects) {
-      const ind = rules.indicators.get(k);
-      if (ind && ind.side !== inst.owner && (effects[k] ?? 0) < 0) hit.add(k);
-    }
+    for (const k of rows[level]?.hits ?? []) hit.add(k);
   }
   for (const k of hit) {
     const ind = rules.indicators.get(k)!;

@@ -11,7 +11,7 @@ import { chartsSection, type DebriefData, debriefData, timelineSection } from '.
 import { button, h, rerender } from './dom';
 import { openLeverageDialog } from './leverage-dialog';
 import { tableCanvas } from './table-canvas';
-import { clauseText, instName, levelLabel, pts, sideName, turnDate } from './text';
+import { clauseText, instName, levelLabel, pts, score0, sideName, turnDate } from './text';
 
 /** Opens a game (already known to replay) in the viewer; its states, when known, are not replayed. */
 export function openReplayOf(
@@ -84,7 +84,9 @@ export function stateSummary(sc: Scenario, s: GameState): HTMLElement {
         ),
       ),
       s.phase === 'over'
-        ? h('p', { text: `Score against the no-deal line: ${pts(sc0.sides[x].raw)} points` })
+        ? h('p', {
+            text: `Score: ${score0(sc0.sides[x].score)} (${pts(sc0.sides[x].raw)} utility points over standing still)`,
+          })
         : null,
     );
   const active = s.packages.filter((p) => p.status === 'active');
