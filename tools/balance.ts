@@ -161,7 +161,7 @@ function main() {
         '| --- | --- | --- |',
         `| win share | ${pct(report.winShare.us)} | ${pct(report.winShare.cn)} |`,
         `| points over the no-deal line | ${report.scores.raw.us} | ${report.scores.raw.cn} |`,
-        `| share of the no-deal loss recovered | ${report.scores.normalised.us} | ${report.scores.normalised.cn} |`,
+        `| mean score | ${report.scores.score.us} | ${report.scores.score.cn} |`,
         '',
         `Outcomes: deal ${pct(report.outcomes.deal)}, collapse ${pct(report.outcomes.collapse)}, no deal ${pct(report.outcomes.noDeal)}.`,
         '',

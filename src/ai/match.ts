@@ -13,9 +13,9 @@ export interface GameSummary {
   readonly seed: string;
   readonly winner: Side | 'tie';
   readonly outcome: 'deal' | 'collapse' | 'no-deal';
-  readonly raw: BySide<number>; // points over the no-deal line
-  readonly normalised: BySide<number>; // raw ÷ no-deal loss
-  readonly totalNormalised: BySide<number>; // with objectives, as the winner is named
+  readonly raw: BySide<number>; // utility points over the no-deal line
+  readonly base: BySide<number>; // score points, objectives aside
+  readonly score: BySide<number>; // the score, objectives included, as the winner is named
   readonly created: number;
   readonly leverage: readonly number[]; // L_us at the start of each turn played
   readonly tension: readonly number[]; // tension (points) at the start of each turn played
@@ -141,8 +141,8 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
     winner: sc.winner,
     outcome: sc.collapsed ? 'collapse' : sc.deal ? 'deal' : 'no-deal',
     raw: { us: sc.sides.us.raw, cn: sc.sides.cn.raw },
-    normalised: { us: sc.sides.us.normalised, cn: sc.sides.cn.normalised },
-    totalNormalised: { us: sc.sides.us.totalNormalised, cn: sc.sides.cn.totalNormalised },
+    base: { us: sc.sides.us.base, cn: sc.sides.cn.base },
+    score: { us: sc.sides.us.score, cn: sc.sides.cn.score },
     created: sc.created,
     leverage: lev,
     tension: ten,
