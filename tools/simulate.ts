@@ -3,8 +3,9 @@
 //
 // AI against AI on a scenario file: by default the scenario's own profiles for both sides at the
 // default level (`random` is a profile too). Prints the report of src/ai/report.ts — win shares,
-// outcomes, leverage and tension per turn, scores, value created and claimed, the moves played most
-// and the character checks — as text, or as one JSON object with --json. The same arguments give
+// outcomes, leverage and tension per turn, scores, value created and claimed, the moves played most,
+// the character checks and the spread of scores (the share of games with a side below −100, the
+// 10th, 50th and 90th percentiles) — as text, or as one JSON object with --json. The same arguments give
 // the same report, byte for byte: game i is played from seed `S-i`, games are shared among worker
 // threads (one per core unless --workers says) and their results put back in order. A progress bar
 // goes to stderr for long runs.
@@ -27,6 +28,7 @@ const { playGame } = await import('../src/ai/match');
 const { summarise, formatReport } = await import('../src/ai/report');
 const { defaultSeat, parseSeat, AI_LEVELS, DEFAULT_AI_LEVEL } = await import('../src/ai');
 const { strengthPairings, strengthTable } = await import('../src/ai/strength');
+const { formatSpread, spreadOfGames } = await import('./score-spread');
 type AiSeat = import('../src/ai').AiSeat;
 type GameSummary = import('../src/ai/match').GameSummary;
 type Scenario = import('../src/engine').Scenario;
@@ -252,8 +254,15 @@ async function main() {
   if (!args.strength) {
     const jobs = jobsFor(seats, args.seed, args.games, 0);
     const results = await runJobs(scenario, jobs, args.workers, booting, progress(args.games, 'simulate'));
-    const report = summarise(scenario, args.seed, seats, results.flat());
-    process.stdout.write(args.json ? `${JSON.stringify(report)}\n` : formatReport(report));
+    const games = results.flat();
+    const report = summarise(scenario, args.seed, seats, games);
+    const spread = spreadOfGames(games);
+    const names = { us: scenario.sides.us.name, cn: scenario.sides.cn.name };
+    process.stdout.write(
+      args.json
+        ? `${JSON.stringify({ ...report, spread })}\n`
+        : `${formatReport(report)}\n${formatSpread(spread, names)}`,
+    );
     return;
   }
   await strength(args, scenario, booting);
