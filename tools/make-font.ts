@@ -1,12 +1,12 @@
 // `npm run font`: subsets Noto Sans SC (SIL OFL 1.1, from the @fontsource/noto-sans-sc package) to
-// the Chinese glyphs the game shows — src/ui/cjk-text.ts and any CJK text in scenarios/ — and writes
+// the Chinese glyphs the game shows — src/present/cjk-text.ts and any CJK text in scenarios/ — and writes
 // the small WOFF2 files and their @font-face rules to assets/fonts/. The game ships these files and
 // never fetches a font at run time. Run it again after adding Chinese text.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import subsetFont from 'subset-font';
-import { CJK_GLYPHS } from '../src/ui/cjk-text';
+import { CJK_GLYPHS } from '../src/present/cjk-text';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = join(root, 'node_modules/@fontsource/noto-sans-sc');

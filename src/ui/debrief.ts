@@ -5,12 +5,30 @@
 // against each side's slice; objectives, value, durability and the deal; discussion prompts filled
 // with this game's figures; and "What happened in 2025" beside this game. Built from a replay of the
 // game's moves; scenario text always through textContent.
-import { describeAiMove } from '../ai/describe';
 import type { Analysis, GameRecord, GameState, Move, Scenario, Score, Side, TimelineItem } from '../engine';
-import { analyseGame, historyLine, leverage, replayStates, rulesFor, score, turnOf } from '../engine';
+import {
+  analyseGame,
+  describeAiMove,
+  historyLine,
+  leverage,
+  replayStates,
+  rulesFor,
+  score,
+  turnOf,
+} from '../engine';
+import {
+  clauseText,
+  newsLine,
+  orderText,
+  pct,
+  pts,
+  REASON_TEXT,
+  score0,
+  sideName,
+  turnDate,
+} from '../present/text';
 import { lineChart, outcomePlot, type PlotPoint } from './charts';
 import { dataTable, h } from './dom';
-import { clauseText, newsLine, orderText, pct, pts, REASON_TEXT, score0, sideName, turnDate } from './text';
 
 /** Everything derived once per game: the states after each move, the analysis, the history line. */
 export interface DebriefData {

@@ -4,10 +4,10 @@
 // engine computes it from this side's own view (store/preview.ts).
 import type { Clause, Side } from '../engine';
 import { other, viewFor } from '../engine';
+import { pct, score0, sideName } from '../present/text';
 import type { GameSession } from '../store/game-store';
 import { packagePreview } from '../store/preview';
 import { h } from './dom';
-import { pct, score0, sideName } from './text';
 
 const signed = (x: number) => (Math.round(x) > 0 ? `+${score0(x)}` : score0(x));
 

@@ -4,13 +4,13 @@
 // question: did the upper hand win the bigger slice?
 import type { Side } from '../engine';
 import { leverage, OBJECTIVES_CAP, other, rulesFor, score } from '../engine';
+import { CJK } from '../present/cjk-text';
+import { emblemUrl } from '../present/icons';
+import { pct, pts, SCORE_MEANING, score0, sideMark, sideName } from '../present/text';
 import { type AppStore, recordOf, toDebrief, toMenu } from '../store/game-store';
-import { CJK } from './cjk-text';
 import { button, h } from './dom';
 import { exportButtons } from './export';
-import { emblemUrl } from './icons';
 import { leverageHeadline } from './leverage-dialog';
-import { pct, pts, SCORE_MEANING, score0, sideMark, sideName } from './text';
 
 export function renderResults(root: HTMLElement, store: AppStore) {
   const { game } = store.getState();

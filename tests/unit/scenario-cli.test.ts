@@ -1,6 +1,6 @@
 // The command-line checker, run as a user runs it: `tsx tools/check.ts …` in a child process.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -101,10 +101,21 @@ describe('npm run check', () => {
     expect(r.lines.every((l) => l.includes(`expected a quote found word for word in ${SOURCE}`))).toBe(true);
   });
 
-  test('extends by a relative path', () => {
+  // `extends` once also took a relative path; it now names a world by id only, so that no file
+  // outside the entry's folder and the shipped worlds is ever read.
+  test('extends names a world by id: found beside the file; a path is refused plainly', () => {
+    const dir = join(temp, 'by-id');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'world.yaml'), readFileSync(join(root, F, 'mini-world.yaml')));
+    writeFileSync(join(dir, 'opening.yaml'), 'extends: mini-world\nid: by-id\n');
+    expect(check(join(dir, 'opening.yaml')).lines).toEqual([`ok ${join(dir, 'opening.yaml')}`]);
     const opening = join(temp, 'relative-opening.yaml');
     writeFileSync(opening, `extends: ${relative(temp, join(root, F, 'mini-world.yaml'))}\nid: relative\n`);
     const r = check(opening);
-    expect(r.lines).toEqual([`ok ${opening}`]);
+    expect(r.code).toBe(1);
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatch(
+      /relative-opening\.yaml:1:10 extends: expected the id of a world such as world-2025 \(worlds are found by id, beside the file or among the shipped ones, never by a path\), found "\.\.\//,
+    );
   });
 });
