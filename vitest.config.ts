@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/property/**/*.test.ts'],
     pool: 'threads',
     testTimeout: 60_000,
+    hookTimeout: 60_000, // loading a shipped scenario in beforeAll takes seconds on a busy 2-core machine
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
   },
