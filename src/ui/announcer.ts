@@ -14,6 +14,7 @@ function liveRegion(): HTMLElement {
     region = h('div', {
       class: 'sr-only',
       id: 'announcer',
+      role: 'log',
       'aria-live': 'polite',
       'aria-relevant': 'additions',
       'aria-label': 'Announcements',

@@ -1,7 +1,10 @@
 // Modal dialogs: the browser's own <dialog> opened with showModal() (the rest of the page inert, so
-// the keyboard stays inside it; Escape closes it), labelled by its heading, with a Close button
-// first. When it closes, the focus returns to what had it before, or to `returnTo` if that is gone.
+// the page behind cannot be reached; Escape closes it), labelled by its heading, with a Close
+// button first. Tab and Shift+Tab cycle inside it (the browser alone would let the focus leave the
+// page from its last control). When it closes, the focus returns to what had it before, or to `returnTo` if that is gone.
 import { button, h } from './dom';
+
+const FOCUSABLE = 'button, [href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
 
 export function openDialog(o: {
   readonly title: string;
@@ -17,6 +20,22 @@ export function openDialog(o: {
     h('header', {}, h('h2', { id, text: o.title }), close),
     ...o.body(() => dialog.close()).filter((x): x is HTMLElement => x !== null),
   );
+  dialog.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab') return;
+    const stops = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+      (x) => !x.hasAttribute('disabled') && x.getClientRects().length > 0,
+    );
+    const first = stops[0];
+    const last = stops[stops.length - 1];
+    if (!first || !last) return;
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  });
   dialog.addEventListener('close', () => {
     dialog.remove();
     const back = opener?.isConnected ? opener : (o.returnTo?.() ?? null);

@@ -73,7 +73,7 @@ export function mountTableScreen(store: AppStore): TableScreen {
   const strip = h('div', { class: 'strip' });
   const news = h('section', { class: 'news', 'aria-label': 'News', tabindex: '0' });
   const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Your moves' });
-  const body = h('div', { class: 'tab-body', role: 'tabpanel', tabindex: '-1' });
+  const body = h('div', { class: 'tab-body', role: 'tabpanel', tabindex: '0' });
   const panel = h('section', { class: 'panel', 'aria-label': 'Your moves' }, tabs, body);
   const root = h(
     'div',
@@ -122,14 +122,14 @@ export function mountTableScreen(store: AppStore): TableScreen {
     const cal = calendarLine(game);
     const left = timeLeft(s);
     const mute = button(
-      settings.muted ? 'Sound off' : 'Sound on',
+      settings.muted ? 'Sound: off' : 'Sound: on',
       () => {
         const next = { ...store.getState().settings, muted: !store.getState().settings.muted };
         setMuted(next.muted);
         saveSettings(next);
         store.setState({ settings: next });
       },
-      { 'aria-pressed': String(!settings.muted), 'data-key': 'mute', 'aria-label': 'Sound' },
+      { 'data-key': 'mute', title: settings.muted ? 'Turn the sound on' : 'Turn the sound off' },
     );
     rerender(topbar, () => [
       h(
@@ -184,7 +184,7 @@ export function mountTableScreen(store: AppStore): TableScreen {
         mute,
         button('Keys', openShortcuts, {
           'data-key': 'keys',
-          'aria-label': 'Keyboard shortcuts',
+          'aria-label': 'Keys: keyboard shortcuts',
           'aria-keyshortcuts': '?',
         }),
         button('Save or share', () => openShareDialog(game), { 'data-key': 'share' }),
