@@ -83,30 +83,32 @@ export function mountTableScreen(store: AppStore): TableScreen {
   );
   let tab: Tab = 'talks';
   let tabFor = ''; // the phase the tab was chosen for
-  let boardView: 'auto' | 'other' = 'auto'; // "other": the canvas on a narrow screen, the words on a wide one
+  // narrow screens show the words and may ask for the drawn table; wide ones the reverse
+  const board2 = { full: false, words: false };
   let seenTurn = store.getState().game?.state.turn ?? 0;
   let firstUpdate = true;
   const hear = makeAnnouncer(store.getState());
 
   const refresh = () => update();
 
-  function toggleBoard() {
-    boardView = boardView === 'auto' ? 'other' : 'auto';
-    root.dataset.board = boardView;
+  const narrow = () => matchMedia('(max-width: 999px), (max-height: 599px)').matches;
+  function toggleBoard(which: 'full' | 'words' = narrow() ? 'full' : 'words') {
+    board2[which] = !board2[which];
+    root.dataset.full = String(board2.full);
+    root.dataset.words = String(board2.words);
     renderBoardTools();
   }
 
   function renderBoardTools() {
-    const other = boardView === 'other';
     rerender(boardTools, () => [
-      button(other ? 'Hide the full table' : 'Show the full table', toggleBoard, {
+      button(board2.full ? 'Hide the full table' : 'Show the full table', () => toggleBoard('full'), {
         class: 'narrow-only',
-        'aria-expanded': String(other),
+        'aria-expanded': String(board2.full),
         'data-key': 'board-narrow',
       }),
-      button(other ? 'Show the table drawn' : 'Show the table in words', toggleBoard, {
+      button(board2.words ? 'Show the table drawn' : 'Show the table in words', () => toggleBoard('words'), {
         class: 'wide-only small',
-        'aria-pressed': String(other),
+        'aria-pressed': String(board2.words),
         'data-key': 'board-wide',
       }),
     ]);
@@ -334,7 +336,7 @@ export function mountTableScreen(store: AppStore): TableScreen {
       o: () => selectTab('orders', true),
       b: () => selectTab('briefing', true),
       l: () => openLeverageDialog(game, store.getState().viewer),
-      w: toggleBoard,
+      w: () => toggleBoard(),
       u: () => {
         if (undo(store)) play('move');
       },
