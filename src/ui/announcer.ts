@@ -3,9 +3,9 @@
 // sentence each. It lives outside the screens, so it outlasts their re-rendering; what was already
 // in the game when a table opened is not read out again.
 import type { Side } from '../engine';
+import { newsLine, sideName } from '../present/text';
 import type { AppState, GameSession } from '../store/game-store';
 import { h } from './dom';
-import { newsLine, sideName } from './text';
 
 let region: HTMLElement | null = null;
 

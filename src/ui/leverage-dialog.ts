@@ -3,10 +3,10 @@
 // screen (live for both, own side only, or after the game).
 import type { Side } from '../engine';
 import { explainHand, headline, rulesFor, viewFor } from '../engine';
+import { sideName } from '../present/text';
 import type { GameSession } from '../store/game-store';
 import { openDialog } from './dialog';
 import { h } from './dom';
-import { sideName } from './text';
 
 export function leverageHeadline(
   game: Pick<GameSession, 'scenario' | 'state'>,

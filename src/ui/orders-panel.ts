@@ -7,11 +7,11 @@
 // sides' orders are revealed together once both are in.
 import type { GameState, Order, Scenario, Side } from '../engine';
 import { checkMove, other, rulesFor, viewFor } from '../engine';
+import { play } from '../present/sound';
+import { instName, levelLabel, orderText, pct, sideName, turnDate } from '../present/text';
 import { type AppStore, dispatch, type GameSession } from '../store/game-store';
 import { button, h } from './dom';
 import { previewOrderSet } from './projections';
-import { play } from './sound';
-import { instName, levelLabel, orderText, pct, sideName, turnDate } from './text';
 
 const drafts = new Map<string, Map<string, Order>>(); // a turn's draft: group → its chosen order
 
@@ -85,8 +85,8 @@ function levers(sc: Scenario, s: GameState, side: Side): Lever[] {
 export function previewLine(game: GameSession, side: Side, orders: readonly Order[]): string | null {
   const sc = game.scenario;
   const s = game.state;
-  const p = previewOrderSet(sc, s, side, orders);
-  if (!p) return null;
+  const p = previewOrderSet(game, side, orders);
+  if (!p.ok) return null;
   const them = other(side);
   const d = (x: number) => `${x >= 0.05 ? '+' : x <= -0.05 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
   const parts = [`you ${d(p.scoreDelta[side])}, ${sideName(sc, them)} ${d(p.scoreDelta[them])}`];
@@ -95,7 +95,7 @@ export function previewLine(game: GameSession, side: Side, orders: readonly Orde
     const mine = (us: number) => (side === 'us' ? us : 1 - us);
     parts.push(`your leverage ${pct(mine(view.leverage.us))} → ${pct(mine(p.leverageNext))}`);
   }
-  parts.push(`tension ${Math.round(s.tension / 10)} → ${Math.round(p.tensionNext / 10)}`);
+  parts.push(`tension ${Math.round(s.tension / 10)} → ${Math.round(p.tensionNext)}`);
   return `If ${sideName(sc, them)} holds still: ${parts.join('; ')}.`;
 }
 

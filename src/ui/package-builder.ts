@@ -17,11 +17,11 @@ import {
   rulesFor,
 } from '../engine';
 import { MAX_CLAUSES } from '../engine/validate';
+import { play } from '../present/sound';
+import { clauseShort, clauseText, REASON_TEXT, sideName } from '../present/text';
 import { type AppStore, dispatch, type GameSession } from '../store/game-store';
 import { button, h, select } from './dom';
 import { previewBox } from './preview-box';
-import { play } from './sound';
-import { clauseShort, clauseText, REASON_TEXT, sideName } from './text';
 
 interface Draft {
   clauses: Clause[];

@@ -8,10 +8,12 @@
 // reads out what the other side did. Mounted once per game; its parts re-render from the store.
 import { pendingReadout, rulesFor } from '../engine';
 import type { TableFeed } from '../game/table-scene';
+import { CJK } from '../present/cjk-text';
+import { play, setMuted } from '../present/sound';
+import { sideName } from '../present/text';
 import { type AppStore, type GameSession, isHotSeat, toMenu, undo, undoableIndex } from '../store/game-store';
 import { makeAnnouncer } from './announcer';
 import { briefingBody } from './briefing';
-import { CJK } from './cjk-text';
 import { button, h, rerender } from './dom';
 import { openShareDialog } from './export';
 import { leverageHeadline, openLeverageDialog } from './leverage-dialog';
@@ -19,12 +21,10 @@ import { newsFeed } from './news-feed';
 import { ordersPanel } from './orders-panel';
 import { saveSettings } from './settings';
 import { openShortcuts, typing } from './shortcuts';
-import { play, setMuted } from './sound';
 import { tableCanvas } from './table-canvas';
 import { calendarLine, clock, lastTurnStrip, timeLeft } from './table-status';
 import { tableSummary } from './table-summary';
 import { talksPanel } from './talks-panel';
-import { sideName } from './text';
 
 type Tab = 'talks' | 'orders' | 'briefing';
 const TABS: readonly (readonly [Tab, string])[] = [
@@ -315,7 +315,7 @@ export function mountTableScreen(store: AppStore): TableScreen {
     const { game } = store.getState();
     if (!game) return;
     renderTop(game);
-    rerender(strip, () => [lastTurnStrip(game)]);
+    rerender(strip, () => [lastTurnStrip(game, store.getState().viewer)]);
     renderPanel(game);
     rerender(news, () => newsFeed(game));
     summary.replaceChildren(tableSummary(game, store.getState().viewer));

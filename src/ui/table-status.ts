@@ -4,10 +4,10 @@
 // final score if both hold still) with its change over the turn.
 import type { GameRecord, GameState, NewsItem, Side } from '../engine';
 import { isEpilogue, replayStates, rulesFor, SIDES } from '../engine';
+import { fmtDate, newsLine, orderText, sideMark, sideName, turnDate } from '../present/text';
 import type { GameSession } from '../store/game-store';
 import { h } from './dom';
-import { standing } from './projections';
-import { fmtDate, newsLine, orderText, sideMark, sideName, turnDate } from './text';
+import { type Standing, standingIn, standingNow } from './projections';
 
 /** A phase timer, when the game carries one (online and class sessions): when the phase ends. */
 type Timed = GameState & { readonly timer?: { readonly endsAt: number } | null };
@@ -86,31 +86,36 @@ const EVENT_KINDS: ReadonlySet<NewsItem['kind']> = new Set([
 ]);
 
 /** The strip above the moves: each side's standing, and after a reveal what the last turn did. */
-export function lastTurnStrip(game: GameSession): HTMLElement {
+export function lastTurnStrip(game: GameSession, viewer: Side | null): HTMLElement {
   const sc = game.scenario;
   const s = game.state;
-  const now = standing(sc, s);
+  const now = viewer ? standingNow(game, viewer) : null;
   const start = game.turnStates[0] ?? s;
-  const prev = previousTurnStart(game);
-  const before = prev ? standing(sc, prev) : null;
-  const atStart = standing(sc, start);
-  const standingLine = h(
-    'p',
-    { class: 'standing' },
-    h('strong', { text: 'Standing' }),
-    h('span', { class: 'hint', text: ' (projected final score if both hold still)' }),
-    ': ',
-    SIDES.map((side: Side, i) =>
-      h(
-        'span',
-        { class: `who side-${side}` },
-        i ? ' · ' : '',
-        h('span', { class: 'badge', text: sideMark(side) }),
-        ` ${sideName(sc, side)} ${Math.round(now[side].median)}`,
-        before ? ` (last turn ${signed(atStart[side].median - before[side].median)})` : '',
-      ),
-    ),
-  );
+  const prev = viewer && now ? previousTurnStart(game) : null;
+  const before = prev && viewer ? standingIn(sc, prev, viewer) : null;
+  const atStart = viewer && before ? standingIn(sc, start, viewer) : null;
+  const range = (x: Standing) =>
+    x.high - x.low >= 1 ? ` (${Math.round(x.low)} to ${Math.round(x.high)})` : '';
+  const standingLine = now
+    ? h(
+        'p',
+        { class: 'standing' },
+        h('strong', { text: 'Standing' }),
+        h('span', { class: 'hint', text: ' (projected final score if both hold still)' }),
+        ': ',
+        SIDES.map((side: Side, i) =>
+          h(
+            'span',
+            { class: `who side-${side}` },
+            i ? ' · ' : '',
+            h('span', { class: 'badge', text: sideMark(side) }),
+            ` ${sideName(sc, side)} ${Math.round(now[side].median)}`,
+            h('span', { class: 'hint', text: range(now[side]) }),
+            before && atStart ? ` last turn ${signed(atStart[side].median - before[side].median)}` : '',
+          ),
+        ),
+      )
+    : null;
   const parts: (HTMLElement | null)[] = [];
   if (s.revealed) {
     const events = s.lastNews.filter((n) => EVENT_KINDS.has(n.kind)).map((n) => newsLine(sc, n).title);
@@ -150,7 +155,6 @@ export function lastTurnStrip(game: GameSession): HTMLElement {
   return h(
     'section',
     { class: 'last-turn', 'aria-label': s.revealed ? 'Last turn' : 'Standing' },
-    ...parts.filter((p): p is HTMLElement => p !== null),
-    standingLine,
+    ...[...parts, standingLine].filter((p): p is HTMLElement => p !== null),
   );
 }

@@ -4,10 +4,10 @@
 // for it (the full table a tap away), on a wide one it is read by screen readers and shown on
 // request. Scenario text goes in as text.
 import { isEpilogue, rulesFor, type Side } from '../engine';
+import { instName, levelLabel, sideMark, sideName, turnDate } from '../present/text';
 import type { GameSession } from '../store/game-store';
 import { h } from './dom';
 import { leverageHeadline } from './leverage-dialog';
-import { instName, levelLabel, sideMark, sideName, turnDate } from './text';
 
 export function tableSummary(game: GameSession, viewer: Side | null): HTMLElement {
   const sc = game.scenario;
