@@ -103,11 +103,10 @@ export function lastTurnStrip(game: GameSession, viewer: Side | null): HTMLEleme
         h('strong', { text: 'Standing' }),
         h('span', { class: 'hint', text: ' (projected final score if both hold still)' }),
         ': ',
-        SIDES.map((side: Side, i) =>
+        SIDES.map((side: Side) =>
           h(
             'span',
             { class: `who side-${side}` },
-            i ? ' · ' : '',
             h('span', { class: 'badge', text: sideMark(side) }),
             ` ${sideName(sc, side)} ${Math.round(now[side].median)}`,
             h('span', { class: 'hint', text: range(now[side]) }),
