@@ -76,7 +76,7 @@ function levers(sc: Scenario, s: GameState, side: Side): Lever[] {
     title: 'The truce',
     now: s.truce && !s.truce.expired ? `ends ${turnDate(sc, s.truce.endTurn)}` : 'none running',
     kind: 'each',
-    candidates: [cand({ kind: 'extend' })],
+    candidates: [cand({ kind: 'extend' }, sc.calendar.truce ? undefined : 'Extend the truce')],
   });
   return out;
 }

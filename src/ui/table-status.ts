@@ -94,8 +94,11 @@ export function lastTurnStrip(game: GameSession, viewer: Side | null): HTMLEleme
   const prev = viewer && now ? previousTurnStart(game) : null;
   const before = prev && viewer ? standingIn(sc, prev, viewer) : null;
   const atStart = viewer && before ? standingIn(sc, start, viewer) : null;
-  const range = (x: Standing) =>
-    x.high - x.low >= 1 ? ` (${Math.round(x.low)} to ${Math.round(x.high)})` : '';
+  const whole = (x: number) => {
+    const n = Math.round(x);
+    return n < 0 ? `−${-n}` : String(n);
+  };
+  const range = (x: Standing) => (x.high - x.low >= 1 ? ` (${whole(x.low)} to ${whole(x.high)})` : '');
   const standingLine = now
     ? h(
         'p',
@@ -108,7 +111,7 @@ export function lastTurnStrip(game: GameSession, viewer: Side | null): HTMLEleme
             'span',
             { class: `who side-${side}` },
             h('span', { class: 'badge', text: sideMark(side) }),
-            ` ${sideName(sc, side)} ${Math.round(now[side].median)}`,
+            ` ${sideName(sc, side)} ${whole(now[side].median)}`,
             h('span', { class: 'hint', text: range(now[side]) }),
             before && atStart ? ` last turn ${signed(atStart[side].median - before[side].median)}` : '',
           ),
