@@ -67,7 +67,23 @@ function render() {
     if (rebuilt) renderClassResults(screenRoot, store);
   } else table?.update();
   renderCurtain(curtainRoot, store);
+  screenRoot.inert = state.curtain !== null; // behind the curtain nothing can be reached
+  if ((rebuilt || (curtainWas !== null && state.curtain === null)) && state.curtain === null)
+    focusScreen(state.screen);
+  curtainWas = state.curtain;
   syncHash(state);
+}
+
+let curtainWas: AppState['curtain'] = null;
+
+/** A new screen: the focus goes to what it asks of the player first, or to its heading. */
+function focusScreen(screen: AppState['screen']) {
+  if (screen === 'menu' || screen === 'table') return; // the menu starts at its skip link; the table places its own
+  const target =
+    screenRoot.querySelector<HTMLElement>('[data-autofocus]') ?? screenRoot.querySelector<HTMLElement>('h1');
+  if (!target) return;
+  if (target.tagName === 'H1') target.tabIndex = -1;
+  target.focus();
 }
 
 /** A reload with `#game=…` resumes that game (a save's id) or replays it (a game link). */
