@@ -1,7 +1,7 @@
 // `npm run serve`: one command serves a class. It builds the site when the build is missing or older
 // than the sources, then starts one Node process serving the build and the game rooms on one port,
 // and prints the address students type with a QR code of it.
-//   npm run serve -- [--port 2567] [--host 0.0.0.0] [--data ./data] [--no-build]
+//   npm run serve -- [--port 2567] [--host 0.0.0.0] [--data ./data] [--no-build] [--scenarios id,id]
 // REDIS_URL (several processes share rooms and logs) and PUBLIC_ADDRESS (how clients reach this very
 // process behind a shared address) come from the environment, or --redis / --public-address.
 import { spawnSync } from 'node:child_process';
@@ -84,7 +84,9 @@ async function main() {
     process.exit(2);
   }
   if (!flag('no-build')) buildIfNeeded(dist);
-  const scenarios = shippedOpenings().map((f) => loadScenarioFile(join(shippedDir, f)));
+  const only = arg('scenarios')?.split(',');
+  const files = only ? only.map((id) => `${id}.yaml`) : shippedOpenings();
+  const scenarios = files.map((f) => loadScenarioFile(join(shippedDir, f)));
   const rate = arg('rate');
   const server = await startServer({
     port,

@@ -85,10 +85,22 @@ export class Seat {
   until(cond: () => boolean, ms = 15_000): Promise<void> {
     if (cond()) return Promise.resolve();
     return new Promise((res, rej) => {
-      const timer = setTimeout(() => rej(new Error('timed out waiting for the room')), ms);
+      // checked after each message, and every few milliseconds for conditions on other seats
+      const poll = setInterval(() => check(), 10);
+      const timer = setTimeout(() => {
+        clearInterval(poll);
+        const u = this.update;
+        const where = u ? `turn ${u.state.turn}, ${u.state.phase}, ${u.moveCount} moves` : 'no update';
+        const last = this.refusals.at(-1)?.reason ?? 'none';
+        rej(new Error(`timed out waiting for the room (${this.welcome?.seat}: ${where}; last refusal: ${last})`));
+      }, ms);
+      let done = false;
       const check = () => {
+        if (done) return;
         if (cond()) {
+          done = true;
           clearTimeout(timer);
+          clearInterval(poll);
           res();
         } else this.#waiters.push(check);
       };
