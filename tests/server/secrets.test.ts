@@ -4,7 +4,7 @@
 // before the game ends, for the seed and any random-stream state.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Move, Scenario, Side } from '../../src/engine';
-import { other, replay, viewFor } from '../../src/engine';
+import { newGame, other, replay, viewFor } from '../../src/engine';
 import type { SeatUpdate } from '../../src/server/protocol';
 import type { RunningServer } from '../../src/server/server';
 import { type Received, Seat, startTestServer, testScenarios } from './helpers';
@@ -34,7 +34,7 @@ function secretsOf(scenario: Scenario, side: Side): string[] {
     scenario.briefings[them],
     scenario.profiles.filter((p) => p.side === them),
   ]);
-  const visible = JSON.stringify([viewFor(scenario, replay(scenario, 'x', defaultSetup(), []).state, side)]);
+  const visible = JSON.stringify([viewFor(scenario, newGame(scenario, 'x', defaultSetup()), side)]);
   return [...theirs].filter((s) => s.length >= 12 && !visible.includes(JSON.stringify(s).slice(1, -1)));
 }
 
