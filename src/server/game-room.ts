@@ -102,7 +102,7 @@ export class GameRoom extends Room {
     this.#svc = roomServices();
     this.autoDispose = false; // a game waits for its players however long the grace period is
     this.maxClients = 64;
-    this.maxMessagesPerSecond = 400; // the hard cap: past it Colyseus closes the connection
+    this.maxMessagesPerSecond = this.#svc.limits.hardPerSecond;
     if (isRestore(options)) await this.#restore(options.restore);
     else await this.#start(options);
     this.roomId = this.code;

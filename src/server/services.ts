@@ -7,10 +7,11 @@ import type { LogStore } from './game-log';
 export interface Limits {
   readonly burst: number; // messages a client may send at once
   readonly perSecond: number; // and then this many a second
+  readonly hardPerSecond: number; // past this many a second, Colyseus closes the connection
   readonly aiDelayMs: number; // how long the computer waits before each of its moves
 }
 
-export const DEFAULT_LIMITS: Limits = { burst: 20, perSecond: 10, aiDelayMs: 600 };
+export const DEFAULT_LIMITS: Limits = { burst: 20, perSecond: 10, hardPerSecond: 200, aiDelayMs: 600 };
 
 export interface OperatorLog {
   info(event: string, data?: Record<string, unknown>): void;

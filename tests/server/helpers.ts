@@ -92,7 +92,11 @@ export class Seat {
         const u = this.update;
         const where = u ? `turn ${u.state.turn}, ${u.state.phase}, ${u.moveCount} moves` : 'no update';
         const last = this.refusals.at(-1)?.reason ?? 'none';
-        rej(new Error(`timed out waiting for the room (${this.welcome?.seat}: ${where}; last refusal: ${last})`));
+        rej(
+          new Error(
+            `timed out waiting for the room (${this.welcome?.seat}: ${where}; last refusal: ${last})`,
+          ),
+        );
       }, ms);
       let done = false;
       const check = () => {

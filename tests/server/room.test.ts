@@ -101,6 +101,11 @@ describe('a game room', () => {
     expect(us.finished!.record.moves.length).toBe(us.update!.moveCount);
     expect(us.update!.state.seed).toBe(us.finished!.record.seed);
     expect((await us.move({ type: 'pass', side: 'us' }))?.code).toBe('GAME_OVER');
+
+    // a flood past the per-client rate is dropped, logged and told; the connection stays
+    for (let i = 0; i < 60; i++) obs.room.send('draft', { orders: [] });
+    await obs.until(() => obs.refusals.some((r) => r.code === 'RATE'));
+    expect(obs.room.connection.isOpen).toBe(true);
     await Promise.all([us.leave(), mate.leave(), back.leave(), obs.leave()]);
   });
 });

@@ -73,7 +73,8 @@ it('no seat receives the other side’s secrets, the seed or a random stream bef
         const seat = seats[side];
         await seat.until(() => seat.update!.moveCount === us.update!.moveCount);
         if (seat.update!.state.drafts.submitted[side]) continue;
-        const pick = seat.update!.choices[(i + (side === 'cn' ? 1 : 0)) % Math.max(1, seat.update!.choices.length)];
+        const pick =
+          seat.update!.choices[(i + (side === 'cn' ? 1 : 0)) % Math.max(1, seat.update!.choices.length)];
         const orders = pick ? [pick] : [];
         seat.room.send('draft', { orders });
         await seat.until(() => seat.update?.draft !== null);
@@ -104,7 +105,9 @@ it('no seat receives the other side’s secrets, the seed or a random stream bef
 
   const check = (received: readonly Received[], viewer: Side | 'observer') => {
     const secrets =
-      viewer === 'observer' ? [...new Set([...secretsOf(scenario, 'us'), ...secretsOf(scenario, 'cn')])] : secretsOf(scenario, viewer);
+      viewer === 'observer'
+        ? [...new Set([...secretsOf(scenario, 'us'), ...secretsOf(scenario, 'cn')])]
+        : secretsOf(scenario, viewer);
     expect(secrets.length).toBeGreaterThan(3);
     let turn = 0;
     for (const r of received) {
@@ -114,7 +117,8 @@ it('no seat receives the other side’s secrets, the seed or a random stream bef
         if (st.phase === 'over') break;
         turn = st.turn;
       }
-      for (const s of secrets) expect(r.raw.includes(JSON.stringify(s).slice(1, -1)), `${viewer} saw “${s}”`).toBe(false);
+      for (const s of secrets)
+        expect(r.raw.includes(JSON.stringify(s).slice(1, -1)), `${viewer} saw “${s}”`).toBe(false);
       expect(r.raw.includes(record.seed), `${viewer} saw the seed`).toBe(false);
       expect(/"(rng|s0|s1|s2)"/.test(r.raw), `${viewer} saw a random stream`).toBe(false);
       for (const n of rngValues) expect(r.raw.includes(n), `${viewer} saw a stream's state`).toBe(false);
