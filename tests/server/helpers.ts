@@ -1,6 +1,5 @@
 // Test helpers for the game server: a server in this process on a free loopback port, a server as a
 // child process (to kill it), and seats — SDK clients that keep every message their room sends.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -177,51 +176,4 @@ export async function playOut(a: Seat, b: Seat, maxMoves = 400) {
   }
 }
 
-/** The game server as a child process (tsx tools/serve.ts), for the kill and scale-out tests. */
-export async function spawnServer(args: string[], env: Record<string, string> = {}) {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(root, 'tools/serve.ts'),
-      '--no-build',
-      '--quiet',
-      '--host',
-      '127.0.0.1',
-      ...args,
-    ],
-    { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  const port = await new Promise<number>((res, rej) => {
-    const t = setTimeout(() => rej(new Error(`the server did not start: ${err.slice(-2000)}`)), 60_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /READY (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(t);
-        res(Number(m[1]));
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(t);
-      rej(new Error(`the server exited (${code}): ${err.slice(-2000)}`));
-    });
-  });
-  return {
-    child,
-    port,
-    stderr: () => err,
-    stop: () =>
-      new Promise<void>((res) => {
-        if (child.exitCode !== null || child.signalCode !== null) return res();
-        child.once('exit', () => res());
-        child.kill('SIGTERM');
-      }),
-  };
-}
+export { spawnServer } from './spawn';
