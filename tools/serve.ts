@@ -97,6 +97,7 @@ async function main() {
     redisUrl: arg('redis') ?? process.env.REDIS_URL,
     publicAddress: arg('public-address') ?? process.env.PUBLIC_ADDRESS,
     log: flag('quiet') ? quietLog : stderrLog,
+    stats: flag('stats'),
     ...(rate ? { limits: { perSecond: Number(rate), burst: Number(rate) * 2 } } : {}),
   });
   const shown = host === '0.0.0.0' || host === '::' ? (lanAddresses()[0] ?? '127.0.0.1') : host;

@@ -29,6 +29,7 @@ export interface ServerConfig {
   readonly publicAddress?: string | undefined; // how clients reach this very process, when scaled out
   readonly limits?: Partial<Limits>;
   readonly log?: OperatorLog;
+  readonly stats?: boolean; // answer /online/stats (memory and CPU), for the benchmark
 }
 
 export interface RunningServer {
@@ -147,6 +148,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         () => json(res, 500, { ok: false, reason: 'The server could not open that game.' }),
       );
       return;
+    }
+    if (config.stats && url === '/online/stats') {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      const m = process.memoryUsage();
+      return json(res, 200, { heapUsed: m.heapUsed, rss: m.rss, cpu: process.cpuUsage(), at: Date.now() });
     }
     if (url === '/online/scenarios') {
       return json(
