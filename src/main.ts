@@ -2,6 +2,7 @@
 // briefing, table and results, with the hot-seat curtain on top. The URL's hash names the game
 // being played (`#game=…`), so a reload resumes it from its autosave.
 import './ui/styles.css';
+import { setMuted } from './present/sound';
 import { restoreFeed, startAiDriver } from './store/ai-driver';
 import { openGameLink } from './store/game-file';
 import { peekGame } from './store/game-link';
@@ -16,7 +17,6 @@ import { menuShown, renderMenu } from './ui/menu';
 import { mountReplayScreen, type ReplayScreen } from './ui/replay-screen';
 import { renderResults } from './ui/results';
 import { loadSettings } from './ui/settings';
-import { setMuted } from './ui/sound';
 import { mountTableScreen, type TableScreen } from './ui/table-screen';
 
 const settings = loadSettings();

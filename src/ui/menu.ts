@@ -3,6 +3,9 @@
 // and the game's settings; continue or delete a saved game; load scenario files from disk. Every
 // scenario text is set as text.
 import type { GameRecord, LeverageVisibility, Setup, Side } from '../engine';
+import { CJK } from '../present/cjk-text';
+import { emblemUrl } from '../present/icons';
+import { fmtDate, sideName } from '../present/text';
 import type { AiModule } from '../store/ai';
 import { loadAi } from '../store/ai';
 import { restoreFeed } from '../store/ai-driver';
@@ -16,14 +19,11 @@ import {
 import { gameFileName, gameFileText, openGameFile } from '../store/game-file';
 import { type AppStore, openReplay, resumeGame, startGame, toClassResults } from '../store/game-store';
 import { deleteSave, listSaves, type ResumableSave, type SaveProblem } from '../store/saves';
-import { CJK } from './cjk-text';
 import { button, h, select } from './dom';
 import { download } from './export';
 import { type FileLoad, loadFiles } from './file-loader';
-import { emblemUrl } from './icons';
 import { openReplayOf } from './replay-screen';
 import { PACES, saveSettings } from './settings';
-import { fmtDate, sideName } from './text';
 
 type Mode = 'solo' | 'hotseat';
 
@@ -444,9 +444,10 @@ function fileLoader(m: MenuState): HTMLElement {
       'section',
       { class: 'diagnostics', role: 'alert', 'aria-label': 'Problems in the scenario files' },
       h('strong', {
-        text: `${r.files.join(', ')}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'} — the scenario was not loaded.`,
+        text: `${r.files.join(', ')}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}${r.more === undefined ? '' : ' listed'} — the scenario was not loaded.`,
       }),
       h('ol', {}, items),
+      r.more === undefined ? null : h('p', { class: 'more', text: `${r.more}.` }),
     );
   } else if (r?.ok) {
     report = h(
