@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { BySide, Clause, GameRecord, Order, Side } from '../engine';
 import type { View } from '../engine/view';
-import { ConditionSchema } from '../scenario/schema';
+import { ConditionSchema } from '../model/basics';
 
 /** The room kind's name, as the browser asks for it. */
 export const GAME_ROOM = 'game';

@@ -21,7 +21,7 @@ import {
   seatScenario,
 } from '../store/online';
 import { button, h, select } from './dom';
-import { clauseText, instName, levelLabel, orderText, REASON_TEXT, turnDate } from './text';
+import { clauseText, instName, levelLabel, orderText, REASON_TEXT, turnDate } from '../present/text';
 
 const SIDE: Record<SeatName, string> = { us: 'Washington', cn: 'Beijing', observer: 'Observer' };
 
