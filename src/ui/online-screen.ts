@@ -5,8 +5,9 @@
 // shown comes from the room's messages; scenario text goes in through textContent only.
 import './online.css';
 import qrcode from 'qrcode-generator';
-import type { Clause, Move, Order, Scenario, Side } from '../engine';
-import { REJECT_REASONS } from '../engine';
+import type { Clause, Move, Order, Scenario, Side, View } from '../engine';
+import { previewOrders, previewPackage, REJECT_REASONS, standing } from '../engine';
+import { clauseText, instName, levelLabel, orderText, REASON_TEXT, turnDate } from '../present/text';
 import type { SeatName, SeatUpdate, SideStatus } from '../server/protocol';
 import { gameFileName, gameFileText } from '../store/game-file';
 import {
@@ -21,7 +22,6 @@ import {
   seatScenario,
 } from '../store/online';
 import { button, h, select } from './dom';
-import { clauseText, instName, levelLabel, orderText, REASON_TEXT, turnDate } from '../present/text';
 
 const SIDE: Record<SeatName, string> = { us: 'Washington', cn: 'Beijing', observer: 'Observer' };
 
@@ -176,6 +176,51 @@ export function mountOnline(root: HTMLElement) {
   };
 
   // -- the room ---------------------------------------------------------------------------------
+  // Previews run here, from this seat's own view with the preview dice: never the game's seed.
+  let preview: { at: number; text: string } | null = null;
+  let seatSc: { of: unknown; sc: Scenario } | null = null;
+  const scenarioOf = (s: OnlineState) => {
+    const w = s.welcome!;
+    if (seatSc?.of !== w) seatSc = { of: w, sc: seatScenario(w) };
+    return seatSc.sc;
+  };
+  const viewOf = (s: OnlineState): View => {
+    const w = s.welcome!;
+    const u = s.update!;
+    return {
+      viewer: w.seat === 'observer' ? 'public' : w.seat,
+      scenario: w.scenario,
+      mine: w.mine,
+      state: { ...u.state, seed: u.state.seed ?? '' },
+      leverage: u.leverage,
+    };
+  };
+  const showPreview = (make: (sc: Scenario, view: View) => string) => {
+    const s = conn?.store.getState();
+    if (!s?.welcome || !s.update) return;
+    let text: string;
+    try {
+      text = make(scenarioOf(s), viewOf(s));
+    } catch (e) {
+      text = `No preview: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    preview = { at: s.update.moveCount, text };
+    paint();
+  };
+  const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
+  const previewRow = (label: string, make: (sc: Scenario, view: View) => string) =>
+    button(label, () => showPreview(make), { 'data-key': label });
+  const previewLine = (u: SeatUpdate) =>
+    preview && preview.at === u.moveCount
+      ? h('p', { class: 'online-preview', role: 'status', 'data-testid': 'preview', text: preview.text })
+      : null;
+  const standingText = (sc: Scenario, view: View) => {
+    const st = standing(sc, view);
+    const one = (x: Side) =>
+      `${SIDE[x]} ${st[x].median.toFixed(0)} (${st[x].low.toFixed(0)} to ${st[x].high.toFixed(0)})`;
+    return `If both sides hold still from here, the scores would end near: ${one('us')}, ${one('cn')}.`;
+  };
+
   let draftPick: Order[] = [];
   let draftTurn = -1;
   let proposalIndex = 0;
@@ -192,7 +237,7 @@ export function mountOnline(root: HTMLElement) {
       return;
     }
     if (location.hash !== `#room=${w.code}`) history.replaceState(null, '', `#room=${w.code}`);
-    const sc = seatScenario(w);
+    const sc = scenarioOf(s);
     const seat = w.seat;
     const mySide = seat === 'observer' ? null : seat;
     if (u.state.turn !== draftTurn || u.draft === null) {
@@ -207,7 +252,13 @@ export function mountOnline(root: HTMLElement) {
       h(
         'div',
         { class: 'online-room' },
-        tableOf(sc, u, mySide),
+        h(
+          'div',
+          { class: 'online-side' },
+          tableOf(sc, u, mySide),
+          h('div', { class: 'start-row' }, previewRow('Where things stand', standingText)),
+          previewLine(u),
+        ),
         h('div', { class: 'online-side' }, actions(sc, u, mySide), privateParts(sc, seat)),
       ),
       ...(s.finished ? [finishedPanel(sc, s)] : []),
@@ -335,6 +386,9 @@ export function mountOnline(root: HTMLElement) {
               },
             ),
             button('Reject', () => send({ type: 'reject', side, reason }), { 'data-key': 'reject' }),
+            previewRow('Preview accepting', (psc, view) =>
+              packageText(psc, view, s.talks.open!.by, null, side),
+            ),
           ),
         );
         return box;
@@ -354,6 +408,9 @@ export function mountOnline(root: HTMLElement) {
           button('Propose', () => send({ type: 'propose', side, clauses: props[proposalIndex] ?? [] }), {
             'data-key': 'propose',
           }),
+          previewRow('Preview this package', (psc, view) =>
+            packageText(psc, view, side, props[proposalIndex] ?? [], side),
+          ),
         );
       }
       box.append(
@@ -408,10 +465,23 @@ export function mountOnline(root: HTMLElement) {
               'data-key': 'submit',
             },
           ),
+          previewRow('Preview these orders', (psc, view) => {
+            const p = previewOrders(psc, view, side, draftPick);
+            if (!p.ok) return `No preview: ${p.reason}`;
+            const them = side === 'us' ? 'cn' : 'us';
+            return `If ${SIDE[them]} holds still, these orders change your projected score by ${signed(p.scoreDelta[side])} and ${SIDE[them]}'s by ${signed(p.scoreDelta[them])}; next turn, tension ${p.tensionNext.toFixed(1)} and Washington's share of the upper hand ${Math.round(p.leverageNext * 100)}%.`;
+          }),
         ),
       );
     }
     return box;
+  };
+
+  const packageText = (sc: Scenario, view: View, by: Side, clauses: readonly Clause[] | null, me: Side) => {
+    const p = previewPackage(sc, view, by, clauses);
+    if (!p.ok) return `No preview: ${p.reason}`;
+    const them = me === 'us' ? 'cn' : 'us';
+    return `Signed, it would be worth ${signed(p.worth[me])} points to you and ${signed(p.worth[them])} to ${SIDE[them]}; Washington's share of the upper hand would go from ${Math.round(p.leverage.before * 100)}% to ${Math.round(p.leverage.after * 100)}%.`;
   };
 
   void (async () => {

@@ -104,6 +104,9 @@ test('two laptops join by code, play two turns with a reload, watched by an obse
   // turn 1: talks, then orders — Washington picks one, Beijing holds still
   await talk(us.page, cn.page);
   await us.page.locator('.online-orders input[type=checkbox]').first().check();
+  // previews come from the seat's own view, with the preview dice
+  await us.page.getByRole('button', { name: 'Preview these orders' }).click();
+  await expect(us.page.getByTestId('preview')).toContainText('projected score');
   await us.page.getByRole('button', { name: 'Submit orders' }).click();
   await expect(us.page.getByText(/Your orders are in/)).toBeVisible();
   await expect(cn.page.getByText('Washington’s orders: in.')).toBeVisible();
@@ -126,6 +129,8 @@ test('two laptops join by code, play two turns with a reload, watched by an obse
   await cn.page.getByRole('button', { name: 'Submit orders' }).click();
   await expect(when(us.page)).toContainText('Turn 3');
   await expect(when(obs.page)).toContainText('Turn 3');
+  await obs.page.getByRole('button', { name: 'Where things stand' }).click();
+  await expect(obs.page.getByTestId('preview')).toContainText('If both sides hold still');
   await showsNone(obs.page, secrets);
   await shot(obs.page, 'online-observer');
   await shot(us.page, 'online-washington');
