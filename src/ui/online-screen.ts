@@ -9,7 +9,9 @@ import type { Clause, Move, Order, Scenario, Side, View } from '../engine';
 import { previewOrders, previewPackage, REJECT_REASONS, standing } from '../engine';
 import { clauseText, instName, levelLabel, orderText, REASON_TEXT, turnDate } from '../present/text';
 import type { SeatName, SeatUpdate, SideStatus } from '../server/protocol';
+import { findScenario } from '../store/catalog';
 import { gameFileName, gameFileText } from '../store/game-file';
+import { encodeGame } from '../store/game-link';
 import {
   createOnlineGame,
   joinOnlineGame,
@@ -586,10 +588,38 @@ function privateParts(sc: Scenario, seat: SeatName) {
   );
 }
 
+const finishedPanels = new WeakMap<object, HTMLElement>();
+
+/** The end: the game file and a replay link, made once per game. */
 function finishedPanel(sc: Scenario, s: OnlineState) {
+  const record = s.finished!;
+  const made = finishedPanels.get(record);
+  if (made) return made;
+  const panel = makeFinishedPanel(sc, s);
+  finishedPanels.set(record, panel);
+  return panel;
+}
+
+function makeFinishedPanel(sc: Scenario, s: OnlineState) {
   const record = s.finished!;
   const text = gameFileText(record);
   const href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = h('p', { 'data-testid': 'game-link' });
+  // the link replays the game, so it is made from the whole scenario, found by its content hash
+  void findScenario(record.scenarioHash, null).then((entry) => {
+    if (!entry) {
+      link.textContent = 'This scenario is not shipped with the game: keep the game file.';
+      return;
+    }
+    try {
+      const url = `${location.origin}${location.pathname}#game=${encodeGame(entry.scenario, record)}`;
+      link.replaceChildren(
+        h('a', { href: url, target: '_blank', rel: 'noopener', text: 'Link to the replay' }),
+      );
+    } catch (e) {
+      link.textContent = `No link: ${String(e).slice(0, 120)}`;
+    }
+  });
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'online-over' },
@@ -603,6 +633,7 @@ function finishedPanel(sc: Scenario, s: OnlineState) {
       'data-testid': 'game-file',
       text: 'Download the game file',
     }),
+    link,
   );
 }
 
