@@ -5,7 +5,7 @@
 // The seed and the random streams stay here until the game is over. A side may have several
 // members (a team) sharing a draft of their orders; a seat left empty can be handed to the computer
 // and is taken back by its team at the next phase.
-import { type Client, Room, ServerError } from '@colyseus/core';
+import { type Client, matchMaker, Room, ServerError } from '@colyseus/core';
 import { chooseMove, defaultSeat } from '../ai';
 import type { BySide, GameState, Move, Order, Scenario, Side } from '../engine';
 import {
@@ -186,7 +186,9 @@ export class GameRoom extends Room {
     const m = this.#bySession.get(client.sessionId);
     if (m) this.#detach(client.sessionId, m);
     this.#broadcastUpdates();
-    this.allowReconnection(client, this.#header.room.graceMinutes * 60);
+    // the same connection may come back within the grace period (a dropped network); past it, or
+    // when the seat is taken back by its token from a new page, the wait simply ends
+    this.allowReconnection(client, this.#header.room.graceMinutes * 60).catch(() => undefined);
   }
 
   override onReconnect(client: Client) {
@@ -250,6 +252,9 @@ export class GameRoom extends Room {
   }
 
   async #restore(code: string) {
+    // a room code names one room: never a second copy of a game that is open
+    if ((await matchMaker.query({ roomId: code })).length > 0)
+      throw new ServerError(409, `The game ${code} is already open.`);
     const g = await readLogged(this.#svc.store, code);
     if ('reason' in g) throw new ServerError(404, `The game ${code} cannot be restored: ${g.reason}.`);
     const scenario = this.#svc.scenarios.get(g.header.scenarioId);
