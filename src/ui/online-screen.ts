@@ -28,13 +28,14 @@ import { button, h, select } from './dom';
 const SIDE: Record<SeatName, string> = { us: 'Washington', cn: 'Beijing', observer: 'Observer' };
 
 /** What the address says: `#room=CODE` (a team link adds `&team=KEY`), or `#online` for the lobby. */
-function fromHash(): { code: string | null; team: string | null } {
-  const m = /^#room=([A-Za-z0-9]+)(?:&team=([\w-]+))?/.exec(location.hash);
-  return { code: m?.[1] ? normaliseCode(m[1]) : null, team: m?.[2] ?? null };
+function fromHash(): { code: string | null; team: string | null; side: Side | null } {
+  const m = /^#room=([A-Za-z0-9]+)(?:&team=([\w-]+)&side=(us|cn))?/.exec(location.hash);
+  const side = m?.[3] === 'us' || m?.[3] === 'cn' ? m[3] : null;
+  return { code: m?.[1] ? normaliseCode(m[1]) : null, team: m?.[2] ?? null, side };
 }
 
-const roomLink = (code: string, team?: string | null) =>
-  `${location.origin}${location.pathname}#room=${code}${team ? `&team=${team}` : ''}`;
+const roomLink = (code: string, team?: { key: string; side: Side }) =>
+  `${location.origin}${location.pathname}#room=${code}${team ? `&team=${team.key}&side=${team.side}` : ''}`;
 
 /** Mounts the online screens in the app's root. */
 export function mountOnline(root: HTMLElement) {
@@ -80,7 +81,7 @@ export function mountOnline(root: HTMLElement) {
       autocapitalize: 'characters',
       value: start.code ?? '',
     });
-    let joinSide: SeatName = start.team ? 'us' : 'cn';
+    let joinSide: SeatName = start.side ?? 'cn';
     const error = h('p', { class: 'online-error', role: 'alert' });
     store.subscribe((s) => {
       error.textContent = s.error ?? '';
@@ -298,7 +299,11 @@ export function mountOnline(root: HTMLElement) {
               'p',
               {},
               'Link for your teammates: ',
-              h('a', { href: roomLink(w.code, w.team), text: 'team link', 'data-testid': 'team-link' }),
+              h('a', {
+                href: roomLink(w.code, { key: w.team, side: w.seat === 'cn' ? 'cn' : 'us' }),
+                text: 'team link',
+                'data-testid': 'team-link',
+              }),
             )
           : null,
         h('p', { class: 'online-seats', role: 'status', 'data-testid': 'seats' }, ...status),
