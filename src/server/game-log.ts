@@ -204,8 +204,8 @@ export class RedisLogStore implements LogStore {
 
   async create(code: string, header: LogHeader) {
     const key = `upper-hand:log:${code}`;
-    const r = await this.#redis.multi().setnx(`upper-hand:code:${code}`, this.#owner).exec();
-    if (!r || r[0]?.[1] !== 1) return false;
+    // the code is taken atomically: two processes never start two games under one code
+    if ((await this.#redis.set(`upper-hand:code:${code}`, this.#owner, 'NX')) !== 'OK') return false;
     await this.#redis.multi().rpush(key, JSON.stringify(header)).sadd('upper-hand:live', code).exec();
     return true;
   }
