@@ -188,6 +188,7 @@ interface Result {
   bytesPerRoom: number;
   lost: number;
   cpuPercent: number;
+  clientCpuPercent: number;
   rooms: number;
   clients: number;
   seconds: number;
@@ -216,10 +217,12 @@ async function run(servers: ServerProc[]): Promise<Result> {
   });
   const bots = [...creators, ...joiners];
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
   for (const b of bots) b.stop();
   await new Promise((r) => setTimeout(r, 1500)); // the last answers and updates arrive
   const seconds = (performance.now() - t0) / 1000;
+  const c1 = process.cpuUsage(c0);
   const after = await Promise.all(servers.map((s) => stats(s.port)));
 
   const accepted = bots.reduce((n, b) => n + b.accepted, 0);
@@ -247,6 +250,7 @@ async function run(servers: ServerProc[]): Promise<Result> {
     bytesPerRoom: Math.round(heap / ROOMS),
     lost,
     cpuPercent: round((100 * cpuMs) / wall / servers.length),
+    clientCpuPercent: round((c1.user + c1.system) / 10 / (seconds * 1000)),
     rooms: ROOMS,
     clients: bots.length,
     seconds: round(seconds),
@@ -261,7 +265,7 @@ function print(title: string, r: Result) {
       `  move round trip: median ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms\n` +
       `  accepted moves a second: ${r.movesPerSecond}\n` +
       `  server memory per room: ${(r.bytesPerRoom / 1024).toFixed(1)} KB (heap after minus before, after a collection)\n` +
-      `  server CPU: ${r.cpuPercent}% of one core per process\n` +
+      `  server CPU: ${r.cpuPercent}% of one core per process (the clients' process: ${r.clientCpuPercent}%)\n` +
       `  lost (accepted moves a client never saw): ${r.lost}\n`,
   );
 }
@@ -273,7 +277,8 @@ async function main() {
   print('One process', single);
 
   let redisResult: Result | null = null;
-  if (spawnSync('redis-server', ['--version']).status === 0) {
+  if (process.argv.includes('--no-redis')) process.stdout.write('The scaled-out run is skipped (--no-redis).\n');
+  else if (spawnSync('redis-server', ['--version']).status === 0) {
     const redis = spawn(
       'redis-server',
       ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],

@@ -1,7 +1,7 @@
 // `npm run serve`: one command serves a class. It builds the site when the build is missing or older
 // than the sources, then starts one Node process serving the build and the game rooms on one port,
 // and prints the address students type with a QR code of it.
-//   npm run serve -- [--port 2567] [--host 0.0.0.0] [--data ./data] [--no-build] [--scenarios id,id]
+//   npm run serve -- [--port 2567] [--host 0.0.0.0] [--data ./data] [--no-build] [--scenarios id,id] [--fsync]
 // REDIS_URL (several processes share rooms and logs) and PUBLIC_ADDRESS (how clients reach this very
 // process behind a shared address) come from the environment, or --redis / --public-address.
 import { spawnSync } from 'node:child_process';
@@ -98,6 +98,7 @@ async function main() {
     publicAddress: arg('public-address') ?? process.env.PUBLIC_ADDRESS,
     log: flag('quiet') ? quietLog : stderrLog,
     stats: flag('stats'),
+    fsync: flag('fsync'),
     ...(rate ? { limits: { perSecond: Number(rate), burst: Number(rate) * 2 } } : {}),
   });
   const shown = host === '0.0.0.0' || host === '::' ? (lanAddresses()[0] ?? '127.0.0.1') : host;

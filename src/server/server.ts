@@ -30,6 +30,7 @@ export interface ServerConfig {
   readonly limits?: Partial<Limits>;
   readonly log?: OperatorLog;
   readonly stats?: boolean; // answer /online/stats (memory and CPU), for the benchmark
+  readonly fsync?: boolean; // wait for the disk after each logged line (power-cut safe)
 }
 
 export interface RunningServer {
@@ -102,7 +103,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const owner = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const store: LogStore = config.redisUrl
     ? new RedisLogStore(config.redisUrl, owner)
-    : new FileLogStore(config.dataDir);
+    : new FileLogStore(config.dataDir, config.fsync);
   setRoomServices({
     scenarios: new Map(config.scenarios.map((s) => [s.scenario.id, s.scenario])),
     hashes: new Map(config.scenarios.map((s) => [s.scenario.id, s.hash])),
