@@ -277,7 +277,8 @@ async function main() {
   print('One process', single);
 
   let redisResult: Result | null = null;
-  if (process.argv.includes('--no-redis')) process.stdout.write('The scaled-out run is skipped (--no-redis).\n');
+  if (process.argv.includes('--no-redis'))
+    process.stdout.write('The scaled-out run is skipped (--no-redis).\n');
   else if (spawnSync('redis-server', ['--version']).status === 0) {
     const redis = spawn(
       'redis-server',
