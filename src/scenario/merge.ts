@@ -28,7 +28,7 @@ export interface SourceFile {
 export type WorldResolver = (id: string) => SourceFile | undefined;
 
 /** What `extends` may name: a world's id, never a path (so no file outside is ever read). */
-const WORLD_ID = /^[a-z][a-z0-9-]{0,63}$/;
+export const WORLD_ID = /^[a-z][a-z0-9-]{0,63}$/;
 
 /** The header fields a file may carry at its top level; stripped before validation. */
 export const HEADER_FIELDS = ['kind', 'extends', 'remove'] as const;
