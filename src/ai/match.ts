@@ -25,6 +25,8 @@ export interface GameSummary {
   readonly pressuredAccepts: number; // China accepted in the turn after being escalated against
   readonly moveCount: number;
   readonly codes: Readonly<Record<string, number>>; // reason codes of the AI's moves
+  /** What the game used, once each: "instrument us-tariff", "alternative x", "clause cn-boeing", "event ev-x". */
+  readonly used: readonly string[];
 }
 
 export function setupFor(seats: BySide<AiSeat>): Setup {
@@ -83,8 +85,19 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
   let pressuredAccepts = 0;
   let lastTurn = -1;
   const asked = new Set<string>();
+  const used = new Set<string>();
   const apply = (m: Move) => {
     for (const k of moveKeys(s, m)) moves[k] = (moves[k] ?? 0) + 1;
+    if (m.type === 'orders')
+      for (const o of m.orders) {
+        if (o.kind === 'build') used.add(`alternative ${o.alternative}`);
+        else if (o.kind !== 'extend') used.add(`instrument ${o.instrument}`);
+      }
+    if (m.type === 'propose')
+      for (const c of m.clauses)
+        used.add(
+          `clause ${c.kind === 'instrument' ? c.instrument : c.kind === 'statement' ? c.statement : c.item}`,
+        );
     if (m.ai) codes[m.ai.code] = (codes[m.ai.code] ?? 0) + 1;
     if (m.type === 'orders') {
       if (
@@ -139,5 +152,6 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
     pressuredAccepts,
     moveCount: s.moveCount,
     codes,
+    used: [...used, ...Object.keys(s.fired).map((e) => `event ${e}`)].sort(),
   };
 }

@@ -37,10 +37,20 @@ export const IdSchema = z
     'an id other than `constructor` (a name every JavaScript object already has, so the game could not tell it from its own)',
   );
 
-/** A seed document's file name, e.g. `002_09e0433b83108fc5.txt`. */
+/**
+ * A source document's file name, as it is in the sources folder given to `npm run check -- --sources
+ * DIR`: any name (`002_09e0433b83108fc5.txt`, `ustr-fact-sheet.txt`, `My notes 2026.md`), but a
+ * plain name, not a path, so that it is looked up in that folder and nowhere else.
+ */
 export const SourceFileSchema = z
   .string()
-  .regex(/^[0-9]{3}_[0-9a-f]{16}\.txt$/, 'a source file name such as 002_09e0433b83108fc5.txt');
+  .min(1)
+  .max(200)
+  .regex(/^[^/\\]+$/, 'a file name with no folder in it, such as my-notes.txt')
+  .refine(
+    (s) => s !== '.' && s !== '..' && s.trim() === s,
+    'a file name with no folder in it, such as my-notes.txt',
+  );
 
 export const DateSchema = z
   .string()
