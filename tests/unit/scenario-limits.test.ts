@@ -105,6 +105,12 @@ describe('lists, texts, names and numbers', () => {
     });
   });
 
+  test('a list under a field named like an object property is held to the general limit', () => {
+    const text = JSON.stringify({ id: 'odd', constructor: Array.from({ length: 150 }, (_, i) => i) });
+    const errors = refused(loadScenario([{ name: 'odd.json', text }]), 'odd.json');
+    expect(errors.map((d) => [d.path, d.found])).toEqual([['constructor', '150 entries']]);
+  });
+
   test('a map over its limit (an effects map of 150 indicators)', () => {
     const f = mini((m) => {
       const effects = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`x${i}`, 1]));
