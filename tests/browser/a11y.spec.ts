@@ -8,7 +8,9 @@ import { expect, type Page, test } from '@playwright/test';
 import { lift, openMenu, playAgainstComputer, startHotSeat, tableReady, watchErrors } from './helpers';
 
 async function noSeriousViolations(page: Page, screen: string) {
+  const t0 = Date.now();
   const r = await new AxeBuilder({ page }).analyze();
+  console.log(`axe ${screen}: ${Date.now() - t0} ms`);
   const bad = r.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${screen}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -60,6 +62,12 @@ test('axe: no serious or critical violation on any screen', async ({ page }) => 
   await tableReady(page);
   await expect(page.getByRole('button', { name: 'Done talking (pass)' })).toBeVisible();
   await noSeriousViolations(page, 'talks');
+  // the builder: the player's red lines are marked and cannot be added; the maximum shows at once
+  const marked = page.locator('select option', { hasText: 'crosses your red line' });
+  expect(await marked.count()).toBeGreaterThan(0);
+  await expect(marked.first()).toBeDisabled();
+  await expect(page.getByText('Marked clauses cross your red lines')).toBeVisible();
+  await expect(page.getByText('0 of at most 6 clauses.')).toBeVisible();
   await page.getByRole('tab', { name: 'Briefing' }).click();
   await noSeriousViolations(page, 'briefing tab');
   await page.getByRole('tab', { name: 'Talks' }).click();
