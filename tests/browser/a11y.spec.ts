@@ -8,9 +8,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { lift, openMenu, playAgainstComputer, startHotSeat, tableReady, watchErrors } from './helpers';
 
 async function noSeriousViolations(page: Page, screen: string) {
-  const t0 = Date.now();
   const r = await new AxeBuilder({ page }).analyze();
-  console.log(`axe ${screen}: ${Date.now() - t0} ms`);
   const bad = r.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${screen}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
