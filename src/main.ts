@@ -34,7 +34,18 @@ let shown: AppState['screen'] | null = null;
 let shownGame: unknown = null; // the game shown: a save's id, or the record in the replay viewer
 let table: TableScreen | ReplayScreen | null = null;
 
+// Online play: its screens load only when a player chooses it, or opens a room's link.
+const ONLINE_HASH = /^#(online|room=)/;
+let online = false;
+function openOnline() {
+  if (online || !ONLINE_HASH.test(location.hash)) return false;
+  online = true;
+  void import('./ui/online-screen').then((m) => m.mountOnline(app));
+  return true;
+}
+
 function syncHash(state: AppState) {
+  if (online) return;
   if (state.screen === 'replay' || state.screen === 'class') return; // a link being viewed stays
   const want = state.game && state.screen !== 'menu' ? `#game=${state.game.id}` : '';
   if (location.hash !== want) history.replaceState(null, '', want || location.pathname + location.search);
@@ -106,7 +117,7 @@ async function resumeFromHash() {
 
 // a game link opened in a page already showing (only the address's hash changed)
 window.addEventListener('hashchange', () => {
-  void resumeFromHash();
+  if (!openOnline()) void resumeFromHash();
 });
 
 let queued = false;
@@ -128,9 +139,10 @@ store.subscribe((state, prev) => {
     render();
   });
 });
-void resumeFromHash().finally(() => {
-  booted = true;
-  render();
-  performance.mark('menu-ready');
-  document.body.dataset.ready = 'true';
-});
+if (!openOnline())
+  void resumeFromHash().finally(() => {
+    booted = true;
+    render();
+    performance.mark('menu-ready');
+    document.body.dataset.ready = 'true';
+  });

@@ -490,6 +490,9 @@ function replaysCard(store: AppStore): HTMLElement {
       'div',
       { class: 'start-row' },
       button('Class results', () => toClassResults(store)),
+      button('Play online', () => {
+        location.hash = '#online'; // each side at its own laptop: the online screens load now
+      }),
     ),
   );
   card.addEventListener('dragover', (e) => e.preventDefault());
