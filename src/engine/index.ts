@@ -2,7 +2,8 @@
 export { describeAiMove } from './ai-reason';
 export type { Analysis, EvaluatedProposal, Outcome, Swing, TimelineItem, TurnPoint } from './analysis';
 export { analyseGame, evaluatePackage, missedDeals, paretoFrontier, replayStates } from './analysis';
-export { holds } from './conditions';
+export type { PromiseRecord } from './conditions';
+export { holds, promiseRecords } from './conditions';
 export { utilities, utility } from './effects';
 export type { CardLine } from './explain';
 export { describeCard, explainHand, headline } from './explain';
@@ -12,6 +13,8 @@ export { HISTORY_SETUP, historyLine, levelLabel } from './history';
 export { clauseGiver, clauseOptions, legalMoves, orderSets, proposalCandidates, singleOrders } from './legal';
 export type { Card, Hand, Leverage, LeverageInput } from './leverage';
 export { handOf, levelUtility, leverage } from './leverage';
+export type { ObjectiveStatus, ObjectiveWhy } from './objectives';
+export { objectiveStatus } from './objectives';
 export { draw, previewOrders } from './preview';
 export { applyMove } from './reducer';
 export type { GameRecord, ReplayResult } from './replay';

@@ -2,9 +2,9 @@
 // seed and setup with both sides passing every turn; each side's score is its utility summed over
 // every turn minus the same sum on that line, and is also given as a share of what no deal would
 // cost it, so the two sides' results read alike.
-import { holds } from './conditions';
 import { utility } from './effects';
 import { canonicalJson } from './hash';
+import { type ObjectiveStatus, objectiveStatus } from './objectives';
 import { applyMove } from './reducer';
 import { rulesFor } from './rules';
 import { newGame } from './state';
@@ -67,7 +67,8 @@ export interface SideScore {
   readonly raw: number; // summed utility over the no-deal line's, in points
   readonly normalised: number; // raw ÷ no-deal loss: 1 recovers all that no deal would cost
   readonly noDealLoss: number; // points
-  readonly objectives: readonly { id: string; text: string; met: boolean; points: number }[];
+  // each objective's verdict and the fact it read (objectives.ts), with its points
+  readonly objectives: readonly ({ id: string; text: string; points: number } & ObjectiveStatus)[];
   readonly bonus: number; // objectives met, capped at a third of the no-deal loss, points
   readonly total: number; // raw + bonus
   readonly totalNormalised: number;
@@ -91,7 +92,7 @@ export function score(scenario: Scenario, s: GameState): Score {
     const loss = line.loss[side] / 10;
     const objectives = scenario.objectives
       .filter((o) => o.side === side)
-      .map((o) => ({ id: o.id, text: o.text, met: holds(o.condition, s), points: o.points / 10 }));
+      .map((o) => ({ id: o.id, text: o.text, points: o.points / 10, ...objectiveStatus(s, o) }));
     const earned = objectives.reduce((sum, o) => sum + (o.met ? o.points : 0), 0);
     const bonus = Math.round(Math.min(earned, Math.max(0, loss) / 3) * 10) / 10;
     const total = Math.round((raw + bonus) * 10) / 10;

@@ -16,7 +16,17 @@ import {
   score,
   turnOf,
 } from '../engine';
-import { clauseText, newsLine, orderText, pct, pts, REASON_TEXT, sideName, turnDate } from '../present/text';
+import {
+  clauseText,
+  newsLine,
+  objectiveWhyText,
+  orderText,
+  pct,
+  pts,
+  REASON_TEXT,
+  sideName,
+  turnDate,
+} from '../present/text';
 import { lineChart, outcomePlot, type PlotPoint } from './charts';
 import { dataTable, h } from './dom';
 
@@ -347,7 +357,9 @@ function dealSection(d: DebriefData): HTMLElement {
       h(
         'ul',
         { class: 'objectives' },
-        s.sides[side].objectives.map((o) => h('li', { text: `${o.met ? '✔ met' : '✘ missed'}: ${o.text}` })),
+        s.sides[side].objectives.map((o) =>
+          h('li', { text: `${o.met ? '✔' : '✘'} ${o.text} — ${objectiveWhyText(sc, o)}` }),
+        ),
       ),
       h('p', {
         text: `Value claimed: ${pts(s.sides[side].raw)} points. Promises delivered: ${s.sides[side].durability === null ? 'none made' : pct(s.sides[side].durability!)}.`,
