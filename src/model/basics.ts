@@ -8,15 +8,49 @@ export const SIDES = ['us', 'cn'] as const;
 export const SideSchema = z.enum(SIDES);
 export type Side = z.infer<typeof SideSchema>;
 
+/**
+ * The names every JavaScript object already has (Object.prototype's): an id among them would read
+ * as a property of the game's state instead of an entry. Of these only `constructor` fits the id
+ * pattern; the list is written out, not read from the running engine, so every browser agrees.
+ */
+export const RESERVED_IDS: readonly string[] = [
+  'constructor',
+  '__proto__',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+];
+
 export const IdSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]*$/, 'an id of lower-case letters, digits and hyphens')
-  .max(64);
+  .regex(/^[a-z][a-z0-9-]*$/, { message: 'an id of lower-case letters, digits and hyphens', abort: true })
+  .max(64)
+  .refine(
+    (id) => !RESERVED_IDS.includes(id),
+    'an id other than `constructor` (a name every JavaScript object already has, so the game could not tell it from its own)',
+  );
 
-/** A seed document's file name, e.g. `002_09e0433b83108fc5.txt`. */
+/**
+ * A source document's file name, as it is in the sources folder given to `npm run check -- --sources
+ * DIR`: any name (`002_09e0433b83108fc5.txt`, `ustr-fact-sheet.txt`, `My notes 2026.md`), but a
+ * plain name, not a path, so that it is looked up in that folder and nowhere else.
+ */
 export const SourceFileSchema = z
   .string()
-  .regex(/^[0-9]{3}_[0-9a-f]{16}\.txt$/, 'a source file name such as 002_09e0433b83108fc5.txt');
+  .min(1)
+  .max(200)
+  .regex(/^[^/\\]+$/, 'a file name with no folder in it, such as my-notes.txt')
+  .refine(
+    (s) => s !== '.' && s !== '..' && s.trim() === s,
+    'a file name with no folder in it, such as my-notes.txt',
+  );
 
 export const DateSchema = z
   .string()

@@ -444,9 +444,10 @@ function fileLoader(m: MenuState): HTMLElement {
       'section',
       { class: 'diagnostics', role: 'alert', 'aria-label': 'Problems in the scenario files' },
       h('strong', {
-        text: `${r.files.join(', ')}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'} — the scenario was not loaded.`,
+        text: `${r.files.join(', ')}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}${r.more === undefined ? '' : ' listed'} — the scenario was not loaded.`,
       }),
       h('ol', {}, items),
+      r.more === undefined ? null : h('p', { class: 'more', text: `${r.more}.` }),
     );
   } else if (r?.ok) {
     report = h(
