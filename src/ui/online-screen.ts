@@ -8,7 +8,6 @@ import qrcode from 'qrcode-generator';
 import type { Clause, Move, Order, Scenario, Side, View } from '../engine';
 import { previewOrders, previewPackage, REJECT_REASONS, standing } from '../engine';
 import { clauseText, instName, levelLabel, orderText, REASON_TEXT, turnDate } from '../present/text';
-import type { SeatName, SeatUpdate, SideStatus } from '../server/protocol';
 import { findScenario } from '../store/catalog';
 import { gameFileName, gameFileText } from '../store/game-file';
 import { encodeGame } from '../store/game-link';
@@ -23,6 +22,7 @@ import {
   savedToken,
   seatScenario,
 } from '../store/online';
+import type { SeatName, SeatUpdate, SideStatus } from '../wire/protocol';
 import { button, h, select } from './dom';
 
 const SIDE: Record<SeatName, string> = { us: 'Washington', cn: 'Beijing', observer: 'Observer' };
