@@ -124,9 +124,7 @@ export const ObjectiveSchema = cited({
   side: SideSchema,
   text: z.string().min(1).max(300),
   condition: ConditionSchema, // checked at the end of the game
-  // in score points (100: as well off as if opening day's conditions had lasted); a side's
-  // objectives count at most 33 in all
-  points: PointsSchema,
+  points: PointsSchema, // score points; a side's objectives add at most 33 (engine/scoring.ts)
 });
 export type Objective = z.output<typeof ObjectiveSchema>;
 

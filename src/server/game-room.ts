@@ -31,7 +31,7 @@ import {
   type SeatUpdate,
   type SideStatus,
   type Welcome,
-} from '../wire/protocol';
+} from '../net/protocol';
 import { makeCode, makeSeed, makeToken } from './codes';
 import {
   LOG_FORMAT,

@@ -13,7 +13,7 @@ import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Scenario } from '../engine';
-import { GAME_ROOM } from '../wire/protocol';
+import { GAME_ROOM } from '../net/protocol';
 import { isCode } from './codes';
 import { FileLogStore, type LogStore, RedisLogStore } from './game-log';
 import { GameRoom } from './game-room';

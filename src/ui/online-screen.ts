@@ -7,6 +7,7 @@ import './online.css';
 import qrcode from 'qrcode-generator';
 import type { Clause, Move, Order, Scenario, Side, View } from '../engine';
 import { previewOrders, previewPackage, REJECT_REASONS, standing } from '../engine';
+import type { SeatName, SeatUpdate, SideStatus } from '../net/protocol';
 import { clauseText, instName, levelLabel, orderText, REASON_TEXT, turnDate } from '../present/text';
 import { findScenario } from '../store/catalog';
 import { gameFileName, gameFileText } from '../store/game-file';
@@ -22,7 +23,6 @@ import {
   savedToken,
   seatScenario,
 } from '../store/online';
-import type { SeatName, SeatUpdate, SideStatus } from '../wire/protocol';
 import { button, h, select } from './dom';
 
 const SIDE: Record<SeatName, string> = { us: 'Washington', cn: 'Beijing', observer: 'Observer' };

@@ -3,8 +3,8 @@
 // shared drafts and the second submission named, a dropped seat shown as reconnecting, taken back by
 // its token and handed to the computer meanwhile, and the game file offered at the end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CODE_ALPHABET, CODE_LENGTH } from '../../src/net/protocol';
 import type { RunningServer } from '../../src/server/server';
-import { CODE_ALPHABET, CODE_LENGTH } from '../../src/wire/protocol';
 import { playOut, Seat, startTestServer } from './helpers';
 
 let server: RunningServer;

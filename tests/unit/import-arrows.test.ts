@@ -23,7 +23,8 @@ const MAY_IMPORT: Record<string, Record<string, 'any' | 'lazy'>> = {
   engine: { model: 'any' },
   ai: { engine: 'any', model: 'any' },
   scenario: { engine: 'any', model: 'any' },
-  store: { engine: 'any', model: 'any', scenario: 'any', ai: 'lazy', wire: 'any' },
+  net: { engine: 'any', model: 'any' },
+  store: { engine: 'any', model: 'any', scenario: 'any', net: 'any', ai: 'lazy' },
   present: { engine: 'any', model: 'any' },
   game: { store: 'any', engine: 'any', model: 'any', present: 'any' },
   ui: {
@@ -32,11 +33,10 @@ const MAY_IMPORT: Record<string, Record<string, 'any' | 'lazy'>> = {
     scenario: 'any',
     model: 'any',
     present: 'any',
-    wire: 'any',
+    net: 'any',
     game: 'lazy',
   },
-  wire: { engine: 'any', model: 'any' },
-  server: { engine: 'any', scenario: 'any', ai: 'any', model: 'any', wire: 'any' },
+  server: { engine: 'any', scenario: 'any', ai: 'any', model: 'any', net: 'any' },
   'main.ts': { ui: 'any', store: 'any', present: 'any', engine: 'any', model: 'any', game: 'lazy' },
 };
 
