@@ -32,6 +32,8 @@ export interface ParseIssue {
   path: Path;
   expected: string;
   found: string;
+  /** A plain sentence that says it better than "expected …, found …" (an indentation mistake). */
+  message?: string;
 }
 
 export type ParseResult = { ok: true; value: unknown; spots: Spots } | { ok: false; issues: ParseIssue[] };
