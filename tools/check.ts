@@ -4,14 +4,17 @@
 // found among the files given, beside each file and in scenarios/. With `--sources DIR`, every
 // quote is checked against the source documents in DIR, and each side's no-deal loss must be
 // clearly positive (the engine's). Only regular files are read, each up to the size limit.
+// A scenario whose scores a class cannot read is warned about: it plays a few games at the default
+// level and evaluates the opening's packages (tools/score-spread.ts has the bounds).
 // Exit status: 0 all valid, 1 a file has errors, 2 the command was used wrongly.
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { noDealLoss } from '../src/engine';
-import { formatDiagnostic } from '../src/scenario/diagnostic';
+import { findingMessage, formatDiagnostic } from '../src/scenario/diagnostic';
 import { checkWorld, loadScenario, type SourceFile } from '../src/scenario/load';
 import { parseFile } from '../src/scenario/parse';
 import { display, readFile, readText, resolverFor } from './scenario-files';
+import { checkSpread } from './score-spread';
 
 /** A source document may be longer than a scenario. */
 const SOURCE_BYTES = 16 * 1024 * 1024;
@@ -100,6 +103,20 @@ async function main(): Promise<number> {
     else failed = true;
     for (const d of r.ok ? r.warnings : [...r.errors, ...r.warnings]) console.log(formatDiagnostic(d));
     if (r.more !== undefined) console.log(`${file}: ${r.more}`);
+    if (r.ok && r.scenario.profiles.length > 0)
+      for (const w of checkSpread(r.scenario))
+        console.log(
+          formatDiagnostic({
+            severity: 'warning',
+            file: entry.name,
+            line: 1,
+            column: 1,
+            path: `sides.${w.side}`,
+            expected: w.expected,
+            found: w.found,
+            message: findingMessage(w),
+          }),
+        );
   }
   return failed ? 1 : 0;
 }

@@ -3,8 +3,9 @@
 //
 // AI against AI on a scenario file: by default the scenario's own profiles for both sides at the
 // default level (`random` is a profile too). Prints the report of src/ai/report.ts — win shares,
-// outcomes, leverage and tension per turn, scores, value created and claimed, the moves played most
-// and the character checks — as text, or as one JSON object with --json. The same arguments give
+// outcomes, leverage and tension per turn, scores, value created and claimed, the moves played most,
+// the character checks and the spread of scores (the share of games with a side below −100, the
+// 10th, 50th and 90th percentiles) — as text, or as one JSON object with --json. The same arguments give
 // the same report, byte for byte: game i is played from seed `S-i`, games are shared among worker
 // threads (one per core unless --workers says) and their results put back in order. A progress bar
 // goes to stderr for long runs.
@@ -33,6 +34,7 @@ const { summarise, formatReport } = await import('../src/ai/report');
 const { defaultSeat, parseSeat, AI_LEVELS, DEFAULT_AI_LEVEL } = await import('../src/ai');
 const { strengthPairings, strengthTable } = await import('../src/ai/strength');
 const { usage: usageOf, formatUsage } = await import('../src/ai/usage');
+const { formatSpread, spreadOfGames } = await import('./score-spread');
 type AiSeat = import('../src/ai').AiSeat;
 type GameSummary = import('../src/ai/match').GameSummary;
 type Scenario = import('../src/engine').Scenario;
@@ -270,11 +272,13 @@ async function main() {
     const games = results.flat();
     const report = summarise(scenario, args.seed, seats, games);
     const used = usageOf(scenario, games);
+    const spread = spreadOfGames(games);
+    const names = { us: scenario.sides.us.name, cn: scenario.sides.cn.name };
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ ...report, usage: used })}\n`);
+      process.stdout.write(`${JSON.stringify({ ...report, spread, usage: used })}\n`);
       return;
     }
-    process.stdout.write(`${formatReport(report)}\n${formatUsage(used)}`);
+    process.stdout.write(`${formatReport(report)}\n${formatSpread(spread, names)}${formatUsage(used)}`);
     if (report.checks.some((c) => c.pass === false) && args.why)
       process.stdout.write(await whyLines(args, report));
     return;

@@ -22,26 +22,40 @@ export const MAX_ENTRIES = 100;
 /** Problems listed for one check; the rest are counted. */
 export const MAX_REPORTED = 50;
 
-/** The most entries of each named list, by path (`*` for any index or side). */
-export const LIST_LIMITS: Readonly<Record<string, number>> = {
-  documents: 100,
-  indicators: 40,
-  instruments: 40,
-  alternatives: 40,
-  commitments: 40,
-  statements: 40,
-  announcements: 40,
-  events: 200,
-  objectives: 40,
-  redLines: 40,
-  profiles: 10,
-  'profiles.*.rules': 50,
-  'profiles.*.templates': 20,
-  'briefings.*.sources': 50,
-  'history.steps': 200,
-  'history.script': 200,
-  'history.outcome.terms': 50,
-};
+/** The most entries of the named lists, by path (`*` for any index or side), with the reason. */
+const LIST_GROUPS: readonly { paths: readonly string[]; max: number; why: string }[] = [
+  {
+    paths: [
+      'indicators',
+      'instruments',
+      'alternatives',
+      'commitments',
+      'statements',
+      'announcements',
+      'objectives',
+      'redLines',
+    ],
+    max: 40,
+    why: 'what a player can weigh in a turn; the shipped scenarios have at most 12',
+  },
+  {
+    paths: ['events', 'history.steps', 'history.script'],
+    max: 200,
+    why: 'the whole of 2025 has 29 events and 29 scripted moves',
+  },
+  { paths: ['documents'], max: 100, why: 'the shipped scenarios cite 5' },
+  {
+    paths: ['profiles.*.rules', 'briefings.*.sources', 'history.outcome.terms'],
+    max: 50,
+    why: 'a profile has about a dozen rules, a briefing fewer than ten sources',
+  },
+  { paths: ['profiles.*.templates'], max: 20, why: 'a profile opens from one to three' },
+  { paths: ['profiles'], max: 10, why: 'one or two a side' },
+];
+
+export const LIST_LIMITS: Readonly<Record<string, number>> = Object.fromEntries(
+  LIST_GROUPS.flatMap((g) => g.paths.map((p) => [p, g.max])),
+);
 
 const n = (v: number) => v.toLocaleString('en-US');
 
@@ -55,17 +69,17 @@ export const LIMITS: readonly { what: string; limit: string; why: string }[] = [
   {
     what: 'Turns (talks and epilogue)',
     limit: n(MAX_TURNS),
-    why: 'a game a class can finish: a turn takes a few minutes',
+    why: 'a game a class can finish; the longest shipped scenario has 20',
   },
   {
     what: 'Calendar span (start to the end of the epilogue)',
     limit: `${n(MAX_SPAN_DAYS)} days`,
     why: 'three years; the longest shipped scenario spans 300 days',
   },
-  ...Object.entries(LIST_LIMITS).map(([path, max]) => ({
-    what: `Entries in \`${path}\``,
-    limit: n(max),
-    why: 'a list a player can read through',
+  ...LIST_GROUPS.map((g) => ({
+    what: `Entries in ${g.paths.map((p) => `\`${p}\``).join(', ')}`,
+    limit: g.paths.length > 1 ? `${n(g.max)} each` : n(g.max),
+    why: g.why,
   })),
   {
     what: 'Entries in any other list or map',

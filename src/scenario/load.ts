@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { contentHash } from '../engine/hash';
 import { type Scenario, ScenarioSchema } from '../model/schema';
+import { checkConditions } from './conditions-check';
 import { checkCrossRefs } from './crossref';
 import {
   capDiagnostics,
@@ -294,6 +295,7 @@ function loadUnguarded(files: readonly SourceFile[], options: LoadOptions): Load
   const scenario = parsed.data;
   const findings: Finding[] = [
     ...checkCrossRefs(scenario),
+    ...checkConditions(scenario),
     ...checkHistoryScript(scenario),
     ...profileFindings(scenario),
   ];

@@ -112,7 +112,7 @@ function scenarioCard(entry: ScenarioInfo, m: MenuState): HTMLElement {
   });
   const card = h(
     'section',
-    { class: 'card scenario-card', 'aria-label': sc.meta.title, 'aria-checked': String(checked) },
+    { class: checked ? 'card scenario-card chosen' : 'card scenario-card', 'aria-label': sc.meta.title },
     h('h3', { text: sc.meta.title }),
     h(
       'p',
@@ -444,9 +444,10 @@ function fileLoader(m: MenuState): HTMLElement {
       'section',
       { class: 'diagnostics', role: 'alert', 'aria-label': 'Problems in the scenario files' },
       h('strong', {
-        text: `${r.files.join(', ')}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'} — the scenario was not loaded.`,
+        text: `${r.files.join(', ')}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}${r.more === undefined ? '' : ' listed'} — the scenario was not loaded.`,
       }),
       h('ol', {}, items),
+      r.more === undefined ? null : h('p', { class: 'more', text: `${r.more}.` }),
     );
   } else if (r?.ok) {
     report = h(
@@ -489,6 +490,9 @@ function replaysCard(store: AppStore): HTMLElement {
       'div',
       { class: 'start-row' },
       button('Class results', () => toClassResults(store)),
+      button('Play online', () => {
+        location.hash = '#online'; // each side at its own laptop: the online screens load now
+      }),
     ),
   );
   card.addEventListener('dragover', (e) => e.preventDefault());
@@ -514,6 +518,7 @@ export function renderMenu(root: HTMLElement, store: AppStore) {
   const canStart = chosen !== undefined && !(m.mode === 'solo' && (m.ai === null || m.ai === 'loading'));
   const startBtn = button('Start game', () => void start(store, m), {
     class: 'primary',
+    'data-key': 'start',
     disabledReason: canStart
       ? null
       : m.ai === 'loading'
@@ -523,7 +528,14 @@ export function renderMenu(root: HTMLElement, store: AppStore) {
   const active = document.activeElement as HTMLElement | null;
   const activeName =
     active && root.contains(active) ? (active.getAttribute('aria-label') ?? active.textContent ?? '') : '';
+  // the first stop of the keyboard: straight to Start (the default game in four key presses)
+  const skip = button(
+    'Skip to the Start button',
+    () => root.querySelector<HTMLElement>('[data-key="start"]')?.focus(),
+    { class: 'skip-link', 'data-key': 'skip' },
+  );
   root.replaceChildren(
+    skip,
     h(
       'main',
       { class: 'menu' },
