@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { fieldDoc } from '../model/field-docs';
 import { IdSchema, scenarioShape } from '../model/schema';
+import { WORLD_ID } from './merge';
 import { core, type Schema } from './zod-walk';
 
 const asZod = (s: Schema): z.ZodType => s as unknown as z.ZodType;
@@ -18,9 +19,8 @@ const asSchema = (s: z.ZodType): Schema => s as unknown as Schema;
 
 const ExtendsSchema = z
   .string()
-  .min(1)
-  .max(200)
-  .describe('The id of the world this file builds on, e.g. `world-2025`.');
+  .regex(WORLD_ID)
+  .describe('The id of the world this file builds on, e.g. `world-2025` (an id, never a path).');
 const RemoveSchema = z
   .array(IdSchema)
   .describe('Ids of the world’s entries (instruments, indicators, events, …) to drop.');
