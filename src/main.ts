@@ -2,6 +2,7 @@
 // briefing, table and results, with the hot-seat curtain on top. The URL's hash names the game
 // being played (`#game=…`), so a reload resumes it from its autosave.
 import './ui/styles.css';
+import { setMuted } from './present/sound';
 import { restoreFeed, startAiDriver } from './store/ai-driver';
 import { openRecord, type RefusedGame } from './store/game-file';
 import { decodeLink } from './store/game-link';
@@ -28,7 +29,6 @@ import { mountReplayScreen, type ReplayScreen } from './ui/replay-screen';
 import { renderResults } from './ui/results';
 import { renderSaveAlert } from './ui/save-alert';
 import { loadSettings } from './ui/settings';
-import { setMuted } from './ui/sound';
 import { mountTableScreen, type TableScreen } from './ui/table-screen';
 
 const settings = loadSettings();

@@ -5,7 +5,7 @@
 // rule that changed the choice, or the search term that made it.
 import type { Clause, GameState, Move, MoveBody, RejectReason, Rules, Scenario, Side } from '../engine';
 import { aiStream, applyMove, checkMove, legalMoves, orderSets, pendingReadout, rulesFor } from '../engine';
-import type { ProfileParams, Rule } from '../scenario/profile-schema';
+import type { ProfileParams, Rule } from '../model/profile-schema';
 import type { Situation } from './character';
 import { escalationHarm, opponentSteps, ruleApplies, ruleEffect } from './character';
 import { entryFor, type Plan, planFor } from './memo';

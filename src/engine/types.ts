@@ -1,7 +1,7 @@
 // The engine's vocabulary: sides, setup, moves, the game state and refusals. Everything here is
 // plain serialisable data, so a game is fully described by (scenario, seed, setup, moves) and a
 // state can be saved, compared and sent as JSON.
-import type { Condition, Scenario, Side } from '../scenario/schema';
+import type { Condition, Scenario, Side } from '../model/schema';
 
 export type { Condition, Scenario, Side };
 export const SIDES = ['us', 'cn'] as const satisfies readonly Side[];

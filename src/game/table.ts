@@ -3,8 +3,8 @@
 // and starts the table scene, which renders the frames of a feed (the live game or a replay's
 // position). Returns a handle to tear it down.
 import Phaser from 'phaser';
-import { CJK_GLYPHS } from '../ui/cjk-text';
-import { allIcons, emblemUrl } from '../ui/icons';
+import { CJK_GLYPHS } from '../present/cjk-text';
+import { allIcons, emblemUrl } from '../present/icons';
 import { COLOR, H, W } from './palette';
 import { type TableFeed, TableScene } from './table-scene';
 

@@ -4,9 +4,9 @@
 // a game, warnings for what is merely suspicious (an indicator nothing moves, a tiny weight).
 // Returns findings by field path; the loader locates them in the files.
 import { dateOfDay, dayNumber } from '../engine/rules';
+import type { Condition, Effects, Scenario, Side } from '../model/schema';
+import { SIDES } from '../model/schema';
 import { closest, type Finding, type Path, showTenths } from './diagnostic';
-import type { Condition, Effects, Scenario, Side } from './schema';
-import { SIDES } from './schema';
 
 const WEIGHT_TOLERANCE = 0.001;
 const TINY_WEIGHT = 0.05;

@@ -9,7 +9,7 @@
 //   complete scenario: that is checked by `npm run check`, not by the editor's schema.
 // Also the editors' JSON Schemas for both (`npm run schema` writes them to scenarios/).
 import { z } from 'zod';
-import { IdSchema, scenarioShape } from './schema';
+import { IdSchema, scenarioShape } from '../model/schema';
 import { core, type Schema } from './zod-walk';
 
 const asZod = (s: Schema): z.ZodType => s as unknown as z.ZodType;

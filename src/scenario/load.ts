@@ -3,11 +3,23 @@
 // (YAML or strict JSON), resolve `extends` and merge worlds, validate with the zod schema, then
 // (only if the schema passed) the meaning checks, playability, and quotes if a reader of sources
 // is given. Never throws, never returns a half-loaded scenario.
+import type { z } from 'zod';
 import { contentHash } from '../engine/hash';
+import { type Scenario, ScenarioSchema } from '../model/schema';
+import { checkConditions } from './conditions-check';
 import { checkCrossRefs } from './crossref';
-import { type Diagnostic, type Finding, findingMessage, type Path } from './diagnostic';
+import {
+  capDiagnostics,
+  clampDiagnostic,
+  type Diagnostic,
+  type Finding,
+  findingMessage,
+  type Path,
+  valueAt,
+} from './diagnostic';
 import { WorldBodySchema } from './file-schemas';
-import { checkHistoryScript } from './history-schema';
+import { checkHistoryScript } from './history-check';
+import { checkLimits, MAX_REPORTED } from './limits';
 import {
   diagnosticAt,
   type LocatedDoc,
@@ -17,9 +29,9 @@ import {
   type WorldResolver,
 } from './merge';
 import { parseFile } from './parse';
+import { pathKey } from './parse-common';
 import { checkPlayability, type NoDealLoss } from './playability';
 import { checkProfiles } from './profile-check';
-import { type Scenario, ScenarioSchema } from './schema';
 import { checkQuotes, type ReadSource } from './sources';
 import { findingsFromZod } from './zod-issues';
 
@@ -43,9 +55,13 @@ export interface LoadOptions {
 /** Where a field of the loaded scenario was written. */
 export type Locate = (path: Path) => { file: string; line: number; column: number };
 
+/**
+ * Errors and warnings are each cut to the first `MAX_REPORTED` (the first of each kind first);
+ * `more` then says what was left out: "and 24,950 more errors of the same kinds".
+ */
 export type LoadResult =
-  | { ok: true; scenario: Scenario; hash: string; warnings: Diagnostic[]; locate: Locate }
-  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+  | { ok: true; scenario: Scenario; hash: string; warnings: Diagnostic[]; locate: Locate; more?: string }
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[]; more?: string };
 
 /** Freezes a value and everything in it. */
 export function deepFreeze<T>(value: T): T {
@@ -59,11 +75,11 @@ export function deepFreeze<T>(value: T): T {
 const order = (a: Diagnostic, b: Diagnostic) =>
   a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1;
 
-/** Sorted by place, duplicates dropped. */
+/** Sorted by place, duplicates dropped, every part of a message of a readable length. */
 function tidy(list: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
-  for (const d of [...list].sort(order)) {
+  for (const d of list.map(clampDiagnostic).sort(order)) {
     const key = `${d.file}:${d.line}:${d.column}:${d.path}:${d.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -158,10 +174,42 @@ function profileFindings(scenario: Scenario): Finding[] {
   });
 }
 
+/** The result with its lists cut to `MAX_REPORTED` each. */
+function capped<T extends { warnings: Diagnostic[]; errors?: Diagnostic[]; more?: string }>(r: T): T {
+  const c = capDiagnostics(r.errors ?? [], r.warnings, MAX_REPORTED);
+  if (c.more === undefined) return r;
+  return { ...r, ...(r.errors ? { errors: c.errors } : {}), warnings: c.warnings, more: c.more };
+}
+
+/**
+ * The limits (limits.ts) and the schema on a file's merged value, or the parsed value. A list or
+ * map over its limit is one problem: the schema's findings inside it are left out (a list of
+ * 25,000 entries is not 25,000 problems). Where both find fault with one value, the schema says
+ * what the field should be ("a date as YYYY-MM-DD" rather than "a number up to 1,000,000").
+ */
+function validate<S extends z.ZodType>(
+  value: unknown,
+  schema: S,
+): { ok: true; data: z.output<S> } | { ok: false; findings: Finding[] } {
+  const limits = checkLimits(value);
+  const parsed = schema.safeParse(value);
+  if (limits.length === 0 && parsed.success) return { ok: true, data: parsed.data };
+  const schemaFindings = parsed.success ? [] : findingsFromZod(parsed.error.issues, value, schema);
+  const covering = new Set(
+    limits
+      .filter((f) => typeof valueAt(value, f.path) === 'object' && f.at !== 'key')
+      .map((f) => pathKey(f.path)),
+  );
+  const inside = (f: Finding) => f.path.some((_, i) => covering.has(pathKey(f.path.slice(0, i + 1))));
+  const kept = schemaFindings.filter((f) => !inside(f));
+  const told = new Set(kept.map((f) => pathKey(f.path)));
+  return { ok: false, findings: [...limits.filter((f) => !told.has(pathKey(f.path))), ...kept] };
+}
+
 /** Loads a scenario from its file and the worlds it extends. Never throws. */
 export function loadScenario(files: readonly SourceFile[], options: LoadOptions = {}): LoadResult {
   try {
-    return loadUnguarded(files, options);
+    return capped(loadUnguarded(files, options));
   } catch (e) {
     // Every check reports problems as values; this guards against a bug in one of them.
     const first = Array.isArray(files) && isSourceFile(files[0]) ? files[0].name : '(no file)';
@@ -182,14 +230,15 @@ function loadUnguarded(files: readonly SourceFile[], options: LoadOptions): Load
   const locateAll = (findings: readonly Finding[]) =>
     findings.map((f) => diagnosticAt(doc.origins, entry.name, f));
 
-  const parsed = ScenarioSchema.safeParse(doc.value);
-  if (!parsed.success) {
-    const errors = locateAll(findingsFromZod(parsed.error.issues, doc.value, ScenarioSchema));
+  const parsed = validate(doc.value, ScenarioSchema);
+  if (!parsed.ok) {
+    const errors = locateAll(parsed.findings);
     return { ok: false, errors: tidy(errors), warnings: tidy(r.warnings) };
   }
   const scenario = parsed.data;
   const findings: Finding[] = [
     ...checkCrossRefs(scenario),
+    ...checkConditions(scenario),
     ...checkHistoryScript(scenario),
     ...profileFindings(scenario),
   ];
@@ -215,6 +264,8 @@ export interface WorldCheck {
   complete: boolean;
   errors: Diagnostic[];
   warnings: Diagnostic[];
+  /** What was left out of the lists (as in `LoadResult`). */
+  more?: string;
 }
 
 /**
@@ -224,21 +275,7 @@ export interface WorldCheck {
  */
 export function checkWorld(files: readonly SourceFile[], options: LoadOptions = {}): WorldCheck {
   try {
-    const r = resolve(files, options);
-    if ('errors' in r)
-      return { ok: false, complete: false, errors: tidy(r.errors), warnings: tidy(r.warnings) };
-    if (ScenarioSchema.safeParse(r.doc.value).success) {
-      const full = loadScenario(files, options);
-      return full.ok
-        ? { ok: true, complete: true, errors: [], warnings: full.warnings }
-        : { ok: false, complete: true, errors: full.errors, warnings: full.warnings };
-    }
-    const parsed = WorldBodySchema.safeParse(r.doc.value);
-    if (parsed.success) return { ok: true, complete: false, errors: [], warnings: tidy(r.warnings) };
-    const errors = findingsFromZod(parsed.error.issues, r.doc.value, WorldBodySchema).map((f) =>
-      diagnosticAt(r.doc.origins, r.entry.name, f),
-    );
-    return { ok: false, complete: false, errors: tidy(errors), warnings: tidy(r.warnings) };
+    return capped(checkWorldUnguarded(files, options));
   } catch (e) {
     const first = Array.isArray(files) && isSourceFile(files[0]) ? files[0].name : '(no file)';
     return {
@@ -250,4 +287,21 @@ export function checkWorld(files: readonly SourceFile[], options: LoadOptions = 
       warnings: [],
     };
   }
+}
+
+function checkWorldUnguarded(files: readonly SourceFile[], options: LoadOptions): WorldCheck {
+  const r = resolve(files, options);
+  if ('errors' in r)
+    return { ok: false, complete: false, errors: tidy(r.errors), warnings: tidy(r.warnings) };
+  if (ScenarioSchema.safeParse(r.doc.value).success) {
+    const full = loadScenario(files, options);
+    const more = full.more === undefined ? {} : { more: full.more };
+    return full.ok
+      ? { ok: true, complete: true, errors: [], warnings: full.warnings, ...more }
+      : { ok: false, complete: true, errors: full.errors, warnings: full.warnings, ...more };
+  }
+  const parsed = validate(r.doc.value, WorldBodySchema);
+  if (parsed.ok) return { ok: true, complete: false, errors: [], warnings: tidy(r.warnings) };
+  const errors = parsed.findings.map((f) => diagnosticAt(r.doc.origins, r.entry.name, f));
+  return { ok: false, complete: false, errors: tidy(errors), warnings: tidy(r.warnings) };
 }

@@ -27,6 +27,9 @@ export interface SourceFile {
 }
 export type WorldResolver = (id: string) => SourceFile | undefined;
 
+/** What `extends` may name: a world's id, never a path (so no file outside is ever read). */
+const WORLD_ID = /^[a-z][a-z0-9-]{0,63}$/;
+
 /** The header fields a file may carry at its top level; stripped before validation. */
 export const HEADER_FIELDS = ['kind', 'extends', 'remove'] as const;
 
@@ -255,8 +258,17 @@ function readFile(file: SourceFile): Parsed | Diagnostic[] {
   }
   if (Object.hasOwn(root, 'extends')) {
     const e = root.extends;
-    if (typeof e === 'string' && e.length > 0 && e.length <= 200) header.extends = e;
-    else problems.push(located(file.name, origins, ['extends'], 'the id of a world', describeValue(e)));
+    if (typeof e === 'string' && WORLD_ID.test(e)) header.extends = e;
+    else
+      problems.push(
+        located(
+          file.name,
+          origins,
+          ['extends'],
+          'the id of a world such as world-2025 (worlds are found by id, beside the file or among the shipped ones, never by a path)',
+          describeValue(e),
+        ),
+      );
   }
   if (Object.hasOwn(root, 'remove')) {
     const r = root.remove;

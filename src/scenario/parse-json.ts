@@ -3,13 +3,12 @@
 // nothing more (no comments, no trailing commas, no single quotes, no NaN), plus the scenario
 // format's own limits — no `__proto__` key, no repeated key, at most 64 levels of nesting, no
 // control characters or broken Unicode in text. Never throws: every problem is a located issue.
-import type { Path } from './diagnostic';
+import { type Path, quoteName } from './diagnostic';
 import {
   describeChar,
   emptyMap,
   isForbiddenKey,
   MAX_DEPTH,
-  MAX_ISSUES,
   MAX_NODES,
   type ParseIssue,
   type ParseResult,
@@ -44,8 +43,9 @@ export function parseJson(text: string): ParseResult {
   };
   let values = 0;
   const issue = (offset: number, path: Path, expected: string, found: string) => {
+    // Kept, and reading goes on (the loader lists the first and counts the rest) to the first
+    // syntax error, which stops it.
     issues.push({ ...pos(offset), path, expected, found });
-    if (issues.length >= MAX_ISSUES) throw new SyntaxStop();
   };
   const fail = (offset: number, path: Path, expected: string, found: string): never => {
     issue(offset, path, expected, found);
@@ -137,7 +137,7 @@ export function parseJson(text: string): ParseResult {
       i += m[0].length;
       const next = text[i];
       if (next !== undefined && /[0-9A-Za-z_.]/.test(next))
-        return fail(at, path, 'a number such as 12 or -2.5', `\`${text.slice(at, i + 1)}\``);
+        return fail(at, path, 'a number such as 12 or -2.5', quoteName(text.slice(at, i + 1)));
       const n = Number(m[0]);
       if (!Number.isFinite(n)) issue(at, path, 'a number of a usable size', `\`${m[0].slice(0, 20)}\``);
       return n;
@@ -191,7 +191,7 @@ export function parseJson(text: string): ParseResult {
           '`__proto__` (refused: it could alter every object)',
         );
       } else if (seen.has(key)) {
-        issue(keyAt, childPath, 'each field only once in a map', `\`${key}\` a second time`);
+        issue(keyAt, childPath, 'each field only once in a map', `${quoteName(key)} a second time`);
       } else {
         seen.add(key);
         obj[key] = value;

@@ -9,7 +9,7 @@
 
 import type { Document, YAMLError, Node as YamlNode } from 'yaml';
 import { Composer, CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser } from 'yaml';
-import type { Path } from './diagnostic';
+import { type Path, quoteName } from './diagnostic';
 import {
   emptyMap,
   isForbiddenKey,
@@ -287,8 +287,9 @@ type Pos = (offset: number) => { line: number; column: number };
 function toPlain(doc: Document.Parsed, pos: Pos, issues: ParseIssue[]): ParseResult {
   let stopped = false;
   const issue = (offset: number, path: Path, expected: string, found: string) => {
+    // Every problem of a value is kept (the loader lists the first and counts the rest); only the
+    // limits on aliases, values and nesting stop the reading.
     issues.push({ ...pos(offset), path, expected, found });
-    if (issues.length >= MAX_ISSUES) stopped = true;
   };
   const spots: Spots = new Map();
   let aliases = 0;
@@ -368,7 +369,7 @@ function toPlain(doc: Document.Parsed, pos: Pos, issues: ParseIssue[]): ParseRes
           continue;
         }
         if (Object.hasOwn(obj, key)) {
-          issue(kAt, childPath, 'each field only once in a map', `\`${key}\` a second time`);
+          issue(kAt, childPath, 'each field only once in a map', `${quoteName(key)} a second time`);
           continue;
         }
         const valueNode = pair.value as YamlNode | null;

@@ -4,8 +4,8 @@
 // are unique across profiles (a reason code names one of them). Each problem comes with its path in
 // the scenario, as the loader's diagnostics do.
 
-import type { AiCondition, ClauseMatch, MoveMatch } from './profile-schema';
-import type { Scenario } from './schema';
+import type { AiCondition, ClauseMatch, MoveMatch } from '../model/profile-schema';
+import type { Scenario } from '../model/schema';
 
 export interface ProfileProblem {
   readonly path: readonly (string | number)[];

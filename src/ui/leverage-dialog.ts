@@ -3,9 +3,9 @@
 // screen (live for both, own side only, or after the game).
 import type { Side } from '../engine';
 import { explainHand, headline, rulesFor, viewFor } from '../engine';
+import { sideName } from '../present/text';
 import type { GameSession } from '../store/game-store';
 import { button, h } from './dom';
-import { sideName } from './text';
 
 export function leverageHeadline(
   game: Pick<GameSession, 'scenario' | 'state'>,

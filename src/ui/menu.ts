@@ -3,6 +3,8 @@
 // and the game's settings; continue or delete a saved game; load scenario files from disk. Every
 // scenario text is set as text.
 import type { LeverageVisibility, Setup, Side } from '../engine';
+import { CJK } from '../present/cjk-text';
+import { emblemUrl } from '../present/icons';
 import type { AiModule } from '../store/ai';
 import { loadAi } from '../store/ai';
 import {
@@ -16,10 +18,8 @@ import { openGameFile } from '../store/game-file';
 import { type AppStore, openReplay, startGame, toClassResults } from '../store/game-store';
 import { saveDb } from '../store/save-db';
 import { listSaves } from '../store/saves';
-import { CJK } from './cjk-text';
 import { button, h, select } from './dom';
 import { type FileLoad, loadFiles } from './file-loader';
-import { emblemUrl } from './icons';
 import { type SavesList, savedGamesCard } from './saved-games';
 import { PACES, saveSettings } from './settings';
 
@@ -346,9 +346,10 @@ function fileLoader(store: AppStore, m: MenuState): HTMLElement {
       'section',
       { class: 'diagnostics', role: 'alert', 'aria-label': 'Problems in the scenario files' },
       h('strong', {
-        text: `${r.files.join(', ')}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'} — the scenario was not loaded.`,
+        text: `${r.files.join(', ')}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}${r.more === undefined ? '' : ' listed'} — the scenario was not loaded.`,
       }),
       h('ol', {}, items),
+      r.more === undefined ? null : h('p', { class: 'more', text: `${r.more}.` }),
     );
   } else if (r?.ok) {
     report = h(

@@ -4,10 +4,10 @@
 // to their own side; both sides' orders are revealed together once both are in.
 import type { Order, Side } from '../engine';
 import { checkMove, rulesFor, singleOrders } from '../engine';
+import { play } from '../present/sound';
+import { orderText, sideName } from '../present/text';
 import { type AppStore, dispatch, type GameSession } from '../store/game-store';
 import { button, h, select } from './dom';
-import { play } from './sound';
-import { orderText, sideName } from './text';
 
 const drafts = new Map<string, string[]>();
 const KIND_LABEL: Record<Order['kind'], string> = {

@@ -6,11 +6,11 @@
 // proposal first, with a reason, then proposes.
 import type { Clause, RejectReason, Side } from '../engine';
 import { checkMove, clauseGiver, clauseOptions, other, REJECT_REASONS, rulesFor } from '../engine';
+import { play } from '../present/sound';
+import { clauseShort, clauseText, REASON_TEXT, sideName } from '../present/text';
 import { type AppStore, dispatch, type GameSession } from '../store/game-store';
 import { button, h, select } from './dom';
 import { previewBox } from './preview-box';
-import { play } from './sound';
-import { clauseShort, clauseText, REASON_TEXT, sideName } from './text';
 
 interface Draft {
   clauses: Clause[];

@@ -2,6 +2,7 @@
 // No game is read or replayed until the player opens one (Continue or Replay); a save that cannot be
 // opened here says why in one sentence and offers its game file to keep.
 
+import { fmtDate } from '../present/text';
 import { restoreFeed } from '../store/ai-driver';
 import type { AppStore } from '../store/game-store';
 import { resumeGame } from '../store/game-store';
@@ -10,7 +11,6 @@ import { isProblem, readSave, type SaveProblem, saveAsFile } from '../store/save
 import { button, h } from './dom';
 import { download } from './export';
 import { openReplayOf } from './replay-screen';
-import { fmtDate } from './text';
 
 export interface SavesList {
   readonly saves: readonly SaveHeader[];

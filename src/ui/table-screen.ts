@@ -4,20 +4,20 @@
 // once per game; its parts re-render from the store.
 import { isEpilogue, rulesFor } from '../engine';
 import type { TableFeed } from '../game/table-scene';
+import { CJK } from '../present/cjk-text';
+import { play, setMuted } from '../present/sound';
+import { sideName, turnDate } from '../present/text';
 import { type AppStore, type GameSession, isHotSeat, toMenu, undo, undoableIndex } from '../store/game-store';
 import { briefingBody } from './briefing';
-import { CJK } from './cjk-text';
 import { button, h, rerender } from './dom';
 import { openShareDialog } from './export';
 import { leverageHeadline, openLeverageDialog } from './leverage-dialog';
 import { newsFeed } from './news-feed';
 import { ordersPanel } from './orders-panel';
 import { saveSettings } from './settings';
-import { play, setMuted } from './sound';
 import { tableCanvas } from './table-canvas';
 import { tableSummary } from './table-summary';
 import { talksPanel } from './talks-panel';
-import { sideName, turnDate } from './text';
 
 type Tab = 'talks' | 'orders' | 'briefing';
 

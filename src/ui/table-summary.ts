@@ -2,9 +2,9 @@
 // level and pending announcement, every indicator with its alternatives, tension and the calendar.
 // The Phaser canvas draws the same public facts.
 import { isEpilogue, rulesFor } from '../engine';
+import { instName, levelLabel, sideName, turnDate } from '../present/text';
 import type { GameSession } from '../store/game-store';
 import { h } from './dom';
-import { instName, levelLabel, sideName, turnDate } from './text';
 
 export function tableSummary(game: GameSession): HTMLElement {
   const sc = game.scenario;

@@ -4,12 +4,12 @@
 // possible comes from the engine (checkMove); a refusal is shown with the engine's reason.
 import type { Move, RejectReason, Side } from '../engine';
 import { checkMove, clauseGiver, REJECT_REASONS, rulesFor } from '../engine';
+import { play } from '../present/sound';
+import { clauseText, REASON_TEXT, sideName } from '../present/text';
 import { type AppStore, dispatch, type GameSession } from '../store/game-store';
 import { button, h, select } from './dom';
 import { draftFor, packageBuilder } from './package-builder';
 import { previewBox } from './preview-box';
-import { play } from './sound';
-import { clauseText, REASON_TEXT, sideName } from './text';
 
 let countering: string | null = null; // the game, side and move count being countered
 

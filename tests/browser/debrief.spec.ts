@@ -193,7 +193,7 @@ test('a finished game: debrief, export to a file and a link, replay, class resul
   const lines = csv.trim().split(/\r\n/);
   expect(lines).toHaveLength(4);
   expect(lines[0]).toBe(
-    'scenario,side,mode,aiLevel,seed,winner,rawUs,rawCn,normalisedUs,normalisedCn,totalUs,totalCn,objectivesUs,objectivesCn,deal,dealTerms,turns',
+    'scenario,side,mode,aiLevel,seed,winner,scoreUs,scoreCn,rawUs,rawCn,objectivesUs,objectivesCn,deal,dealTerms,turns',
   );
   await shot(page, 'class-results');
   expect(errors).toEqual([]);

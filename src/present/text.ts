@@ -18,6 +18,14 @@ export const sideName = (sc: Scenario, side: Side) => sc.sides[side].name;
 export const sideMark = (side: Side) => (side === 'us' ? '■ US' : '● CN');
 
 export const pts = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
+/** A score on the one scale, as a whole number with a true minus sign. */
+export const score0 = (x: number) => {
+  const n = Math.round(x);
+  return n < 0 ? `−${-n}` : `${n}`;
+};
+/** What the score's scale means, in a sentence a student reads at the end of a game. */
+export const SCORE_MEANING =
+  '0 is where you would be had neither side made a deal or a move all game; 100 is as well off as if opening day’s conditions had lasted all game; below 0, worse than standing still.';
 /** A share as a whole percentage, a negative one with a true minus sign like the points. */
 export const pct = (x: number) => {
   const n = Math.round(x * 100);

@@ -1,9 +1,11 @@
 // The line a student reads for an AI move, rendered from its reason code (never stored as text):
 // a rule's own words and its source ("Beijing answers in proportion: “… take necessary measures to
 // resolutely safeguard our legitimate rights and interests” — 004"), a template's name, or a fixed
-// phrase for each search term.
-import type { Move, Scenario } from '../engine';
-import type { Rule, Template } from '../scenario/profile-schema';
+// phrase for each search term. Kept in the engine, beside explain.ts, because the reason code is
+// part of the game record: the debrief words it without loading the AI.
+
+import type { Rule, Template } from '../model/profile-schema';
+import type { Move, Scenario } from './types';
 
 const cite = (x: { source?: string | undefined; quote?: string | undefined }) =>
   x.source && x.quote ? `: “${x.quote}” — ${x.source.slice(0, 3)}` : ' (a design estimate)';
