@@ -39,7 +39,8 @@ await page.route('http://bench.local/**', (route) =>
 );
 await page.goto('http://bench.local/');
 const times = await page.evaluate(
-  ([m, s]) => (globalThis as unknown as { saveBench: (m: unknown, s: unknown) => Promise<number[]> }).saveBench(m, s),
+  ([m, s]) =>
+    (globalThis as unknown as { saveBench: (m: unknown, s: unknown) => Promise<number[]> }).saveBench(m, s),
   [moves, pinned.setup] as const,
 );
 await browser.close();

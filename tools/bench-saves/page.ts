@@ -21,7 +21,14 @@ async function run(moves: readonly Move[], setup: Setup): Promise<number[]> {
       over: false,
       savedAt: new Date().toISOString(),
     };
-    const record = { scenarioId: 'road-to-busan', scenarioHash: '0123456789abcdef', seed: 's', setup, moves: moves.slice(0, n), rules: 1 };
+    const record = {
+      scenarioId: 'road-to-busan',
+      scenarioHash: '0123456789abcdef',
+      seed: 's',
+      setup,
+      moves: moves.slice(0, n),
+      rules: 1,
+    };
     const t0 = performance.now();
     const r = await writeGame(db, header, record, rev);
     times.push(performance.now() - t0);
