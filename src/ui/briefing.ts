@@ -82,7 +82,7 @@ export function renderBriefing(root: HTMLElement, store: AppStore) {
           h('p', { class: 'hint', text: `${sc.meta.title} · ${sc.meta.period}` }),
         ),
         h('span', { style: 'flex:1' }),
-        button('To the table', () => finishBriefing(store), { class: 'primary' }),
+        button('To the table', () => finishBriefing(store), { class: 'primary', 'data-autofocus': '' }),
       ),
       briefingBody(sc, briefing),
       h(

@@ -44,5 +44,9 @@ export function renderCurtain(root: HTMLElement, store: AppStore) {
       ),
     ),
   );
+  // the only control: Tab stays on it (the screen behind is inert)
+  go.addEventListener('keydown', (e) => {
+    if (e.key === 'Tab') e.preventDefault();
+  });
   go.focus();
 }

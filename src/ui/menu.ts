@@ -115,7 +115,7 @@ function scenarioCard(entry: ScenarioInfo, m: MenuState): HTMLElement {
   });
   const card = h(
     'section',
-    { class: 'card scenario-card', 'aria-label': sc.meta.title, 'aria-checked': String(checked) },
+    { class: checked ? 'card scenario-card chosen' : 'card scenario-card', 'aria-label': sc.meta.title },
     h('h3', { text: sc.meta.title }),
     h(
       'p',
@@ -392,6 +392,9 @@ function replaysCard(store: AppStore): HTMLElement {
       'div',
       { class: 'start-row' },
       button('Class results', () => toClassResults(store)),
+      button('Play online', () => {
+        location.hash = '#online'; // each side at its own laptop: the online screens load now
+      }),
     ),
   );
   card.addEventListener('dragover', (e) => e.preventDefault());
@@ -417,6 +420,7 @@ export function renderMenu(root: HTMLElement, store: AppStore) {
   const canStart = chosen !== undefined && !(m.mode === 'solo' && (m.ai === null || m.ai === 'loading'));
   const startBtn = button('Start game', () => void start(store, m), {
     class: 'primary',
+    'data-key': 'start',
     disabledReason: canStart
       ? null
       : m.ai === 'loading'
@@ -426,7 +430,14 @@ export function renderMenu(root: HTMLElement, store: AppStore) {
   const active = document.activeElement as HTMLElement | null;
   const activeName =
     active && root.contains(active) ? (active.getAttribute('aria-label') ?? active.textContent ?? '') : '';
+  // the first stop of the keyboard: straight to Start (the default game in four key presses)
+  const skip = button(
+    'Skip to the Start button',
+    () => root.querySelector<HTMLElement>('[data-key="start"]')?.focus(),
+    { class: 'skip-link', 'data-key': 'skip' },
+  );
   root.replaceChildren(
+    skip,
     h(
       'main',
       { class: 'menu' },

@@ -43,7 +43,6 @@ export function renderResults(root: HTMLElement, store: AppStore) {
         h('span', { class: 'badge', text: sideMark(side) }),
       ),
       h('p', { class: 'score-big', text: `Score: ${score0(x.score)}` }),
-      h('p', { class: 'hint', text: SCORE_MEANING }),
       h(
         'table',
         {},

@@ -40,7 +40,15 @@ export function talksPanel(
       }),
     );
   } else if (s.talks.toMove !== viewer) {
-    out.push(h('p', { class: 'status waiting', role: 'status', text: `${sideName(sc, them)} is speaking…` }));
+    out.push(
+      h('p', {
+        class: 'status waiting',
+        role: 'status',
+        tabindex: '-1',
+        'data-park': '',
+        text: `${sideName(sc, them)} is speaking…`,
+      }),
+    );
   }
   if (open) {
     out.push(
@@ -134,8 +142,12 @@ export function talksPanel(
         h(
           'div',
           { class: 'actions' },
-          button('Trumpet it', () => tryMove(store, { type: 'readout', side: viewer, style: 'trumpet' })),
-          button('Keep it modest', () => tryMove(store, { type: 'readout', side: viewer, style: 'modest' })),
+          button('Trumpet it', () => tryMove(store, { type: 'readout', side: viewer, style: 'trumpet' }), {
+            'data-key': 'trumpet',
+          }),
+          button('Keep it modest', () => tryMove(store, { type: 'readout', side: viewer, style: 'modest' }), {
+            'data-key': 'modest',
+          }),
         ),
         h('p', {
           class: 'hint',
