@@ -119,7 +119,7 @@ export const EventSchema = cited({
 });
 export type ScenarioEvent = z.output<typeof EventSchema>;
 
-export const ObjectiveSchema = z.strictObject({
+export const ObjectiveSchema = cited({
   id: IdSchema,
   side: SideSchema,
   text: z.string().min(1).max(300),

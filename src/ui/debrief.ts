@@ -19,6 +19,7 @@ import {
 import {
   clauseText,
   newsLine,
+  objectiveWhyText,
   orderText,
   pct,
   pts,
@@ -358,7 +359,9 @@ function dealSection(d: DebriefData): HTMLElement {
       h(
         'ul',
         { class: 'objectives' },
-        s.sides[side].objectives.map((o) => h('li', { text: `${o.met ? '✔ met' : '✘ missed'}: ${o.text}` })),
+        s.sides[side].objectives.map((o) =>
+          h('li', { text: `${o.met ? '✔' : '✘'} ${o.text} — ${objectiveWhyText(sc, o)}` }),
+        ),
       ),
       h('p', {
         text: `Score: ${score0(s.sides[side].score)} (${pts(s.sides[side].raw)} utility points over standing still). Promises delivered: ${s.sides[side].durability === null ? 'none made' : pct(s.sides[side].durability!)}.`,
