@@ -57,6 +57,7 @@ export {
 export { newGame } from './state';
 export * from './types';
 export { agreedIn, checkMove, crossedRedLine, isSetup, pendingReadout } from './validate';
+export { RULES_VERSION } from './version';
 export type { View, Viewer } from './view';
 export { viewFor } from './view';
 export type { Asking } from './waiting';
