@@ -18,7 +18,17 @@ import { noDealLoss } from '../engine';
 import type { Model } from './model';
 import { clauseGains, type Gains, gains, type Pkg, type Table } from './talks';
 
-export { clausesOf, fromTemplate, logroll, makeTable, nash, packageKey, target } from './talks';
+export {
+  clausesOf,
+  counterFrom,
+  fromTemplate,
+  logroll,
+  makeTable,
+  nash,
+  optionOf,
+  packageKey,
+  target,
+} from './talks';
 export type { Gains, Pkg, Table };
 
 const divisors = new WeakMap<Scenario, { us: number; cn: number }>();
