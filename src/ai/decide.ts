@@ -110,6 +110,9 @@ const ANSWERING = { us: answeringProfile('us'), cn: answeringProfile('cn') } as 
  */
 const LEVERAGE_WORTH = 0.6;
 
+/** What the next step after a deal (a build, an extension) is worth on top of its terms (a design estimate). */
+const NEXT_STEP = 1;
+
 /** What an order must be worth (points) to be given rather than nothing. */
 const ACTION_COST = 0.4;
 
@@ -252,7 +255,10 @@ function counterTo(m: Model, plan: Plan, offer: readonly Clause[], goal: number,
     if (!p) continue;
     const key = packageKey(clausesOf(t, p));
     if (p.length === 0 || key === prev || key === offered) continue;
-    if (m.depth.forgiving || fairSplit(m, packageWorth(t, p))) return p;
+    const w = packageWorth(t, p);
+    // A counter it would not sign itself is no counter.
+    if (w[0] < Math.max(0.6 * goal, fromScore(m, m.side, ACCEPT_LAST)) || w[0] <= 0) continue;
+    if (m.depth.forgiving || fairSplit(plan, w)) return p;
     fallback ??= p;
   }
   return fallback;
@@ -281,7 +287,7 @@ function answer(m: Model, plan: Plan, profile: Profile | null, rand: Rand, allow
   const g = offerWorth(plan.table, open.clauses);
   const worth = toScore(m, m.side, g[0]);
   const why =
-    g[0] >= need && (m.depth.forgiving || fairSplit(m, g))
+    g[0] >= need && (m.depth.forgiving || fairSplit(plan, g))
       ? 'next'
       : g[0] >= line && (last || m.depth.forgiving)
         ? 'last'
@@ -333,16 +339,18 @@ function proposalsAllowed(rules: Rules, s: GameState, depth: Depth): number {
 }
 
 /**
- * How much more the other side may gain than itself, in score points, before a split looks like
- * being milked (a design estimate: the winner is named on the score, so a deal that gives the other
- * side far more of its stand-still loss back than its own is a loss at the table).
+ * How much more lopsided than its target's split a deal may be before it looks like being milked:
+ * the other side's gain for each point of its own, at most FAIR times what its target gives (the
+ * target splits the gains by leverage; a design estimate).
  */
-const FAIR_SCORE = 1.25;
+const FAIR = 1.6;
 
-/** Is a split [self, other] (raw points) fair enough on the score scale? */
-function fairSplit(m: Model, g: readonly [number, number]): boolean {
-  const own = toScore(m, m.side, g[0]);
-  return own > 0 && toScore(m, m.opp, g[1]) <= FAIR_SCORE * own;
+/** Is a split [self, other] fair enough, against its target's? */
+function fairSplit(plan: Plan, g: readonly [number, number]): boolean {
+  const [ts, to] = plan.tgt.gains;
+  if (g[0] <= 0) return false;
+  if (ts <= 0 || to <= 0) return g[1] <= g[0];
+  return g[1] / g[0] <= (FAIR * to) / ts;
 }
 
 /**
@@ -354,7 +362,7 @@ function bidAt(m: Model, plan: Plan, asp: number): Pkg {
   let p = asp <= tgt.gains[0] ? logroll(t, tgt.pkg, asp).at(-1)! : counterFrom(t, tgt.pkg, asp, new Set(), 0);
   for (const more of [1.2, 1.5, 2, 3]) {
     const g = packageWorth(t, p);
-    if (m.depth.forgiving || fairSplit(m, g)) break;
+    if (m.depth.forgiving || fairSplit(plan, g)) break;
     p = counterFrom(t, p, Math.max(asp, g[0]) * more, new Set(), 0);
   }
   return p;
@@ -375,6 +383,7 @@ function anchors(m: Model, plan: Plan, profile: Profile | null, asp: number): Pk
     const key = packageKey(clausesOf(t, p));
     const g = packageWorth(t, p);
     if (p.length === 0 || seen.has(key) || g[0] < lo || g[1] <= 0) return false;
+    if (!m.depth.forgiving && !fairSplit(plan, g)) return false;
     seen.add(key);
     return true;
   });
@@ -456,8 +465,16 @@ function proposals(m: Model, plan: Plan, profile: Profile | null, rand: Rand, al
   const seen = new Set(madeThisTurn(m.s, m.side).map(packageKey));
   const prev = previousProposal(m.s, m.side);
   const candidate = (p0: Pkg, search: number, code: string): Candidate | null => {
-    const p = repaired(p0, table, m.side, allows);
+    let p = repaired(p0, table, m.side, allows);
     if (!p) return null;
+    // What its rules dropped, it makes up for elsewhere (once).
+    if (packageWorth(table, p)[0] < 0.9 * asp) {
+      const again = repaired(counterFrom(table, p, asp, new Set(p), p.length), table, m.side, allows);
+      if (again && packageWorth(table, again)[0] > packageWorth(table, p)[0]) p = again;
+    }
+    // Nothing it would not sign itself is put on the table, whatever its rules prefer.
+    const own = packageWorth(table, p)[0];
+    if (own <= 0 || own < 0.6 * asp || own < fromScore(m, m.side, ACCEPT_LAST)) return null;
     const cl = clausesOf(table, p);
     const key = packageKey(cl);
     if (cl.length === 0 || seen.has(key)) return null;
@@ -646,8 +663,16 @@ function orders(m: Model, plan: () => Plan, profile: Profile | null, L: number):
     if (added > 0 && ctx.base + added > maxT) continue;
     if (!characterAllows(m, set, profile)) continue;
     const terms = orderTerms(ctx, set);
-    // Every order spends a little attention and credibility: doing nothing wins a tie.
-    const search = sumTerms(terms) - ACTION_COST * set.length;
+    // Every order spends a little attention and credibility: doing nothing wins a tie — except
+    // after a deal with talks still ahead, when the next step (a build, the truce extended) is
+    // what keeps the deal worth having.
+    const nextStep =
+      m.dealNow &&
+      m.turn + 2 < m.rules.mainTurns &&
+      set.some((o) => o.kind === 'build' || o.kind === 'extend')
+        ? NEXT_STEP
+        : 0;
+    const search = sumTerms(terms) - ACTION_COST * set.length + nextStep;
     out.push({
       move: { type: 'orders', side: m.side, orders: set },
       search,

@@ -31,15 +31,22 @@ export {
 } from './talks';
 export type { Gains, Pkg, Table };
 
+/**
+ * The engine sums utility in tenths of the model's points (its indicators are kept in tenths):
+ * what standing still costs, as the engine gives it, is this many times the model's points.
+ */
+export const ENGINE_UNITS_PER_POINT = 10;
+
 const divisors = new WeakMap<Scenario, { us: number; cn: number }>();
 
-/** Summed-utility points per score point for a side: a hundredth of what standing still costs it. */
+/** The model's points per score point for a side: a hundredth of what standing still costs it. */
 export function pointsPerScore(scenario: Scenario, side: Side): number {
   let d = divisors.get(scenario);
   if (!d) {
     const loss = noDealLoss(scenario);
     // A side that loses nothing by standing still still needs a scale: one point a score point.
-    d = { us: Math.max(1, loss.us) / 100, cn: Math.max(1, loss.cn) / 100 };
+    const per = (x: number) => Math.max(1, x) / ENGINE_UNITS_PER_POINT / 100;
+    d = { us: per(loss.us), cn: per(loss.cn) };
     divisors.set(scenario, d);
   }
   return d[side];

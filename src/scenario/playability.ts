@@ -119,7 +119,8 @@ export function checkPlayability(s: Scenario, noDealLoss?: NoDealLoss): Finding[
       out.push({
         severity: 'warning',
         path: ['profiles', i, 'params', 'thetaFloor'],
-        expected: 'a threshold floor below 1, so the profile can accept less than its whole target by its deadline',
+        expected:
+          'a threshold floor below 1, so the profile can accept less than its whole target by its deadline',
         found: `${p.params.thetaFloor}: ${p.id} can never accept a share of the gains`,
       });
   });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeModel } from '../../src/ai/model';
-import { clausesOf, makeTable, offerWorth } from '../../src/ai/worth';
+import { clausesOf, ENGINE_UNITS_PER_POINT, makeTable, offerWorth } from '../../src/ai/worth';
 import type { Clause, GameState, Scenario, Side } from '../../src/engine';
 import { applyMove, newGame, rulesFor } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
@@ -129,4 +129,13 @@ function check(sc: Scenario, s: GameState) {
   expect(agree / n).toBeGreaterThanOrEqual(0.95);
   for (const side of ['us', 'cn'] as const)
     expect(spearman(approx[side], kernel[side])).toBeGreaterThanOrEqual(0.9);
+  // Its scale too: the score points it reads from its values are the engine's, within a third.
+  const ratios = (['us', 'cn'] as const)
+    .flatMap((side) => kernel[side].map((k, i) => [k, approx[side][i]!] as const))
+    .filter(([k, a]) => Math.abs(k) >= 5 && Math.abs(a) > 0)
+    .map(([k, a]) => k / (a * ENGINE_UNITS_PER_POINT))
+    .sort((a, b) => a - b);
+  const median = ratios[Math.floor(ratios.length / 2)] ?? 1;
+  expect(median).toBeGreaterThan(0.75);
+  expect(median).toBeLessThan(1.33);
 }
