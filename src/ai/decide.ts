@@ -371,12 +371,15 @@ function bidAt(m: Model, plan: Plan, asp: number): Pkg {
 /** Its opening anchors: packages near the frontier at or above its aspiration, the other side gaining. */
 function anchors(m: Model, plan: Plan, profile: Profile | null, asp: number): Pkg[] {
   const { offers: t, tgt } = plan;
-  const out: Pkg[] = [bidAt(m, plan, asp), bidAt(m, plan, asp * 1.15), tgt.pkg];
+  const out: Pkg[] = [asp, asp * 0.9, asp * 1.15, asp * 1.3].map((a) => bidAt(m, plan, a));
+  out.push(tgt.pkg);
   out.push(...logroll(t, tgt.pkg, 0.85 * Math.min(asp, tgt.gains[0])).slice(1, 3));
   for (const tpl of profile?.templates ?? []) {
     const p = fromTemplate(t, tpl);
     if (p.length > 0) out.push(counterFrom(t, p, Math.min(asp, tgt.gains[0]), new Set(), 0));
   }
+  // … and each with one clause left out: an anchor need not ask for everything at once.
+  for (const p of [...out]) for (let i = 0; i < p.length; i++) out.push(p.filter((_, j) => j !== i));
   const seen = new Set<string>();
   const lo = 0.8 * Math.min(asp, tgt.gains[0]);
   return out.filter((p) => {
@@ -495,15 +498,17 @@ function proposals(m: Model, plan: Plan, profile: Profile | null, rand: Rand, al
   }
   if (tgt.pkg.length === 0) return out;
   const kind = m.dealNow ? 'next' : 'bid';
-  // The opening: an anchor it can defend, one of several by its own dice.
+  // The opening: an anchor it can defend, one of several by its own dice (one candidate, so that
+  // a rule preferring some clause does not make every game open alike).
   if (prev === null && !m.dealNow) {
     const list = anchors(m, plan, profile, asp);
-    if (list.length > 0) {
-      const first = Math.floor(rand() * list.length);
-      list.forEach((p, i) => {
-        add(candidate(p, i === first ? 2.5 : 1.5, sayCode('open', v)));
-      });
-      return out;
+    const order = list.map((p) => [rand(), p] as const).sort((a, b) => a[0] - b[0]);
+    for (const [, p] of order) {
+      const c = candidate(p, 2.5, sayCode('open', v));
+      if (c) {
+        out.push(c);
+        return out;
+      }
     }
   }
   const value = (p: Pkg): number => {

@@ -116,9 +116,12 @@ export function summarise(
       detail: `${pressured} such acceptances`,
     },
     thetaCheck(rules, th),
+    // The band of a good game (issue 17): the documents show two sides that bargained hard and
+    // still moved — Geneva, London, Kuala Lumpur, Busan — so most games between negotiators end
+    // with a deal; fewer than half would be a game of walk-outs.
     {
-      name: 'AI against AI reaches a deal in 40–80% of games',
-      pass: deal >= 0.4 && deal <= 0.8,
+      name: 'AI against AI reaches a deal in 50–100% of games',
+      pass: deal >= 0.5,
       detail: `${Math.round(deal * 1000) / 10}% deals`,
     },
     {
