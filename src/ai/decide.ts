@@ -245,14 +245,16 @@ function previousProposal(s: GameState, side: Side): string | null {
 function counterTo(m: Model, plan: Plan, offer: readonly Clause[], goal: number, allows: Allows): Pkg | null {
   const t = plan.offers;
   const start = offer.map((c) => optionOf(t, c)).filter((i) => i >= 0);
-  const kept = new Set(start);
+  // An offered clause is kept in any of its forms (a pledge resized, a promise tied or untied).
+  const keys = new Set(start.map((i) => t.options[i]!.key));
+  const kept = new Set(t.options.flatMap((o, i) => (keys.has(o.key) ? [i] : [])));
   const minKeep = Math.min(Math.ceil(offer.length / 2), start.length);
   const prev = previousProposal(m.s, m.side);
   const offered = packageKey(offer);
   let fallback: Pkg | null = null;
   for (const g of [goal, goal * 1.1, goal * 1.25, goal * 1.5, goal * 2, goal * 0.9, goal * 0.8]) {
     const p = repaired(counterFrom(t, start, g, kept, minKeep), t, m.side, allows);
-    if (!p) continue;
+    if (!p || p.filter((i) => kept.has(i)).length < minKeep) continue;
     const key = packageKey(clausesOf(t, p));
     if (p.length === 0 || key === prev || key === offered) continue;
     const w = packageWorth(t, p);
@@ -426,14 +428,28 @@ function dropUntil(p: Pkg, table: Plan['offers'], ok: (cl: readonly Clause[]) =>
   for (let round = 0; round < 4 && !ok(clausesOf(table, cur)); round++) {
     let best: Pkg | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < cur.length; i++) {
-      const q = cur.filter((_, j) => j !== i);
-      if (q.length === 0) continue;
-      const g = packageWorth(table, q)[0] + (ok(clausesOf(table, q)) ? 1e6 : 0);
+    const consider = (q: Pkg, bonus: number) => {
+      if (q.length === 0) return;
+      const g = packageWorth(table, q)[0] + (ok(clausesOf(table, q)) ? 1e6 : 0) + bonus;
       if (g > bestScore) {
         best = q;
         bestScore = g;
       }
+    };
+    for (let i = 0; i < cur.length; i++) {
+      consider(
+        cur.filter((_, j) => j !== i),
+        0,
+      );
+      // A clause of the same kind in another form (a promise tied to its condition) comes first.
+      const key = table.options[cur[i]!]!.key;
+      table.options.forEach((o, k) => {
+        if (o.key === key && k !== cur[i])
+          consider(
+            cur.map((x, j) => (j === i ? k : x)),
+            1e5,
+          );
+      });
     }
     if (!best) return null;
     cur = best;
