@@ -185,7 +185,12 @@ const ACCEPT_LAST = 5;
 
 /** Its aspiration now (raw points of own gain): what it asks for, and what an offer must match. */
 function aspiration(m: Model, plan: Plan, profile: Profile | null, at: number): number {
-  const th = profile ? theta(m.rules, profile, at) : PLAIN.thetaFloor;
+  // The gentle level concedes at once: it asks its profile's floor from the start.
+  const th = m.depth.forgiving
+    ? (profile?.params.thetaFloor ?? PLAIN.thetaFloor)
+    : profile
+      ? theta(m.rules, profile, at)
+      : PLAIN.thetaFloor;
   return Math.max(MIN_GAIN, th * plan.tgt.gains[0]);
 }
 
@@ -686,8 +691,9 @@ function orders(m: Model, plan: () => Plan, profile: Profile | null, L: number):
     const terms = orderTerms(ctx, set);
     // Every order spends a little attention and credibility: doing nothing wins a tie — except
     // after a deal with talks still ahead, when the next step (a build, the truce extended) is
-    // what keeps the deal worth having.
+    // what keeps the deal worth having (the hardest level weighs that by playing on instead).
     const nextStep =
+      m.depth.rollouts === 0 &&
       m.dealNow &&
       m.turn + 2 < m.rules.mainTurns &&
       set.some((o) => o.kind === 'build' || o.kind === 'extend')

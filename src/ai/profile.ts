@@ -66,7 +66,7 @@ const DEPTHS: readonly Depth[] = [
     horizon: 99,
     flatPrior: false,
     secondOffer: false,
-    lookahead: 0,
+    lookahead: 0.6,
     logroll: true,
     leverage: true,
     noise: 0.3,

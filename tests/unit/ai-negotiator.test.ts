@@ -121,10 +121,7 @@ describe('it answers the offer on the table', () => {
   });
 
   it('concedes toward the deadline: in its last talks it takes an offer it refused at the start', () => {
-    const offer: Clause[] = [
-      { kind: 'statement', statement: 'st-fair-treatment' },
-      { kind: 'statement', statement: 'st-oppose-independence' },
-    ];
+    const offer: Clause[] = [{ kind: 'statement', statement: 'st-oppose-independence' }];
     const early = ai(offered(start(2), offer), 'cn', 2);
     const late = ai(offered(lastTalks(2), offer), 'cn', 2);
     expect(early.type).toBe('reject');
@@ -132,10 +129,7 @@ describe('it answers the offer on the table', () => {
   });
 
   it('level 1 is the forgiving one: it takes a small offer that levels 2 and 3 refuse', () => {
-    const offer: Clause[] = [
-      { kind: 'statement', statement: 'st-fair-treatment' },
-      { kind: 'statement', statement: 'st-oppose-independence' },
-    ];
+    const offer: Clause[] = [{ kind: 'statement', statement: 'st-oppose-independence' }];
     expect(ai(offered(start(1), offer), 'cn', 1).type).toBe('accept');
     expect(ai(offered(start(2), offer), 'cn', 2).type).toBe('reject');
   });
