@@ -2,6 +2,7 @@
 // plugin); Phaser, the AI and the file loader (yaml + zod) are split into chunks loaded on demand.
 import { defineConfig } from 'vite';
 import { scenariosPlugin } from './tools/vite-scenarios';
+import { schemasPlugin } from './tools/vite-schemas';
 
 export default defineConfig({
   // The browser tests run the dev server without HMR (UPPER_HAND_NO_HMR=1), so an edit made while
@@ -9,7 +10,7 @@ export default defineConfig({
   server: { host: '127.0.0.1', ...(process.env.UPPER_HAND_NO_HMR ? { hmr: false, watch: null } : {}) },
   // every dependency pre-bundled at start-up: a late discovery would reload the page mid-test
   optimizeDeps: { include: ['phaser', 'immer', 'zustand/vanilla', 'seedrandom/lib/alea', 'yaml', 'zod'] },
-  plugins: [scenariosPlugin()],
+  plugins: [scenariosPlugin(), schemasPlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -2,6 +2,7 @@
 // briefing, table and results, with the hot-seat curtain on top. The URL's hash names the game
 // being played (`#game=…`), so a reload resumes it from its autosave.
 import './ui/styles.css';
+import { setMuted } from './present/sound';
 import { restoreFeed, startAiDriver } from './store/ai-driver';
 import { openGameLink } from './store/game-file';
 import { peekGame } from './store/game-link';
@@ -16,7 +17,6 @@ import { menuShown, renderMenu } from './ui/menu';
 import { mountReplayScreen, type ReplayScreen } from './ui/replay-screen';
 import { renderResults } from './ui/results';
 import { loadSettings } from './ui/settings';
-import { setMuted } from './ui/sound';
 import { mountTableScreen, type TableScreen } from './ui/table-screen';
 
 const settings = loadSettings();
@@ -34,7 +34,18 @@ let shown: AppState['screen'] | null = null;
 let shownGame: unknown = null; // the game shown: a save's id, or the record in the replay viewer
 let table: TableScreen | ReplayScreen | null = null;
 
+// Online play: its screens load only when a player chooses it, or opens a room's link.
+const ONLINE_HASH = /^#(online|room=)/;
+let online = false;
+function openOnline() {
+  if (online || !ONLINE_HASH.test(location.hash)) return false;
+  online = true;
+  void import('./ui/online-screen').then((m) => m.mountOnline(app));
+  return true;
+}
+
 function syncHash(state: AppState) {
+  if (online) return;
   if (state.screen === 'replay' || state.screen === 'class') return; // a link being viewed stays
   const want = state.game && state.screen !== 'menu' ? `#game=${state.game.id}` : '';
   if (location.hash !== want) history.replaceState(null, '', want || location.pathname + location.search);
@@ -67,7 +78,23 @@ function render() {
     if (rebuilt) renderClassResults(screenRoot, store);
   } else table?.update();
   renderCurtain(curtainRoot, store);
+  screenRoot.inert = state.curtain !== null; // behind the curtain nothing can be reached
+  if ((rebuilt || (curtainWas !== null && state.curtain === null)) && state.curtain === null)
+    focusScreen(state.screen);
+  curtainWas = state.curtain;
   syncHash(state);
+}
+
+let curtainWas: AppState['curtain'] = null;
+
+/** A new screen: the focus goes to what it asks of the player first, or to its heading. */
+function focusScreen(screen: AppState['screen']) {
+  if (screen === 'menu' || screen === 'table') return; // the menu starts at its skip link; the table places its own
+  const target =
+    screenRoot.querySelector<HTMLElement>('[data-autofocus]') ?? screenRoot.querySelector<HTMLElement>('h1');
+  if (!target) return;
+  if (target.tagName === 'H1') target.tabIndex = -1;
+  target.focus();
 }
 
 /** A reload with `#game=…` resumes that game (a save's id) or replays it (a game link). */
@@ -90,7 +117,7 @@ async function resumeFromHash() {
 
 // a game link opened in a page already showing (only the address's hash changed)
 window.addEventListener('hashchange', () => {
-  void resumeFromHash();
+  if (!openOnline()) void resumeFromHash();
 });
 
 let queued = false;
@@ -112,9 +139,10 @@ store.subscribe((state, prev) => {
     render();
   });
 });
-void resumeFromHash().finally(() => {
-  booted = true;
-  render();
-  performance.mark('menu-ready');
-  document.body.dataset.ready = 'true';
-});
+if (!openOnline())
+  void resumeFromHash().finally(() => {
+    booted = true;
+    render();
+    performance.mark('menu-ready');
+    document.body.dataset.ready = 'true';
+  });

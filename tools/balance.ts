@@ -6,14 +6,18 @@
 // more than half of a side's turns), the character checks and the strength rows, each marked pass
 // or FAIL, with the notes written by hand under each scenario kept from the previous file. A test
 // (tests/unit/balance.test.ts) fails when a shipped scenario has changed since the file was made.
-// The same arguments give the same file, byte for byte.
+// The same arguments give the same file, byte for byte. `--only` names shipped scenarios by id: an
+// unknown id stops the run (exit 2, naming the known ones) before anything is played or written,
+// and the other scenarios' sections of the previous file are kept as they were. The file is
+// written whole or not at all.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Check, Report } from '../src/ai/report';
 import type { StrengthRow } from '../src/ai/strength';
 import { rulesFor } from '../src/engine';
 import { loadScenarioFile, shippedDir, shippedOpenings } from './scenario-files';
+import { writeWhole } from './write-whole';
 
 const DOC = resolve(shippedDir, '..', 'docs', 'balance.md');
 const SIMULATE = resolve(shippedDir, '..', 'tools', 'simulate.ts');
@@ -28,8 +32,8 @@ function args(argv: readonly string[]) {
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
-    if (k === '--games' && v) a.games = Number(argv[++i]);
-    else if (k === '--strength-games' && v) a.strength = Number(argv[++i]);
+    if (k === '--games' && v && Number(v) >= 1) a.games = Number(argv[++i]);
+    else if (k === '--strength-games' && v && Number(v) >= 1) a.strength = Number(argv[++i]);
     else if (k === '--seed' && v) a.seed = String(argv[++i]);
     else if (k === '--only' && v) a.only = String(argv[++i]).split(',');
     else {
@@ -55,31 +59,67 @@ function simulate(file: string, extra: readonly string[]): unknown {
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 const mark = (pass: boolean | null) => (pass === null ? 'n/a' : pass ? 'pass' : '**FAIL**');
 
-/** The notes written by hand under each scenario's heading, kept across runs. */
-function oldNotes(): Map<string, string> {
-  const out = new Map<string, string>();
+/** What the previous file holds: the notes written by hand, and each scenario's part of it. */
+interface OldFile {
+  readonly notes: Map<string, string>;
+  readonly sections: Map<string, string>;
+  readonly rows: Map<string, string>;
+  readonly hashes: Record<string, string>;
+}
+
+function oldFile(): OldFile {
+  const old: OldFile = { notes: new Map(), sections: new Map(), rows: new Map(), hashes: {} };
   let text = '';
   try {
     text = readFileSync(DOC, 'utf8');
   } catch {
-    return out;
+    return old;
   }
-  const re = /<!-- notes:([a-z0-9-]+) -->([\s\S]*?)<!-- \/notes -->/g;
-  for (const m of text.matchAll(re)) out.set(m[1]!, m[2]!);
-  return out;
+  for (const m of text.matchAll(/<!-- notes:([a-z0-9-]+) -->([\s\S]*?)<!-- \/notes -->/g))
+    old.notes.set(m[1]!, m[2]!);
+  for (const m of text.matchAll(/^## [^\n]*\(`([a-z0-9-]+)`\)\n[\s\S]*?<!-- \/notes -->\n\n/gm))
+    old.sections.set(m[1]!, m[0].slice(0, -1));
+  for (const line of text.split('\n')) {
+    const title = /^\| (.+?) \| `[0-9a-f]{12}` \|/.exec(line)?.[1];
+    if (title) old.rows.set(title, line);
+  }
+  const hashes = /<!-- hashes: (\{.*\}) -->/.exec(text)?.[1];
+  if (hashes) Object.assign(old.hashes, JSON.parse(hashes) as Record<string, string>);
+  return old;
 }
 
 function main() {
   const a = args(process.argv.slice(2));
-  const notes = oldNotes();
-  const files = shippedOpenings();
+  const files = shippedOpenings().map((f) => {
+    const path = join(shippedDir, f);
+    return { path, ...loadScenarioFile(path) };
+  });
+  const known = files.map((f) => f.scenario.id);
+  const unknown = (a.only ?? []).filter((id) => !known.includes(id));
+  if (unknown.length > 0) {
+    console.error(
+      `balance: no shipped scenario has the id ${unknown.join(', ')}; nothing was played or written.\nThe shipped scenarios: ${known.join(', ')}.`,
+    );
+    process.exit(2);
+  }
+  const old = oldFile();
+  const notes = old.notes;
   const sections: string[] = [];
   const summary: string[] = [];
   const hashes: Record<string, string> = {};
-  for (const f of files) {
-    const path = join(shippedDir, f);
-    const { scenario, hash } = loadScenarioFile(path);
-    if (a.only && !a.only.includes(scenario.id)) continue;
+  for (const { path, scenario, hash } of files) {
+    if (a.only && !a.only.includes(scenario.id)) {
+      // Another scenario's part of the previous file is kept as it was.
+      const section = old.sections.get(scenario.id);
+      const row = old.rows.get(scenario.meta.title);
+      const oldHash = old.hashes[scenario.id];
+      if (section && row && oldHash) {
+        sections.push(section);
+        summary.push(row);
+        hashes[scenario.id] = oldHash;
+      }
+      continue;
+    }
     hashes[scenario.id] = hash;
     process.stderr.write(`balance: ${scenario.id}\n`);
     const report = simulate(path, ['--games', String(a.games), '--seed', a.seed]) as Report;
@@ -121,7 +161,7 @@ function main() {
         '| --- | --- | --- |',
         `| win share | ${pct(report.winShare.us)} | ${pct(report.winShare.cn)} |`,
         `| points over the no-deal line | ${report.scores.raw.us} | ${report.scores.raw.cn} |`,
-        `| share of the no-deal loss recovered | ${report.scores.normalised.us} | ${report.scores.normalised.cn} |`,
+        `| mean score | ${report.scores.score.us} | ${report.scores.score.cn} |`,
         '',
         `Outcomes: deal ${pct(report.outcomes.deal)}, collapse ${pct(report.outcomes.collapse)}, no deal ${pct(report.outcomes.noDeal)}.`,
         '',
@@ -160,8 +200,10 @@ function main() {
     `<!-- hashes: ${JSON.stringify(hashes)} -->`,
     '',
   ].join('\n');
-  writeFileSync(DOC, text);
-  console.log(`wrote docs/balance.md (${Object.keys(hashes).length} scenarios)`);
+  writeWhole(DOC, text);
+  console.log(
+    `wrote docs/balance.md (${a.only ? `${a.only.join(', ')} played, the others kept` : `${Object.keys(hashes).length} scenarios`})`,
+  );
 }
 
 main();

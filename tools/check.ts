@@ -1,21 +1,29 @@
 // `npm run check -- [--sources DIR] FILE…` — checks scenario files the way the game loads them and
-// prints `ok FILE` or one located problem per line (`file:line:column path: expected …, found …`).
-// Worlds named by `extends` are found among the files given, beside each file and in scenarios/;
-// `extends` may also give a relative path. With `--sources DIR`, every quote is checked against
-// the source documents in DIR, and each side's no-deal loss must be clearly positive (the engine's).
+// prints `ok FILE` or one located problem per line (`file:line:column path: expected …, found …`),
+// the first 50 of a file, then how many more. Worlds named by `extends` (an id, never a path) are
+// found among the files given, beside each file and in scenarios/. With `--sources DIR`, every
+// quote is checked against the source documents in DIR, and each side's no-deal loss must be
+// clearly positive (the engine's). Only regular files are read, each up to the size limit.
+// A scenario whose scores a class cannot read is warned about: it plays a few games at the default
+// level and evaluates the opening's packages (tools/score-spread.ts has the bounds).
 // Exit status: 0 all valid, 1 a file has errors, 2 the command was used wrongly.
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { noDealLoss } from '../src/engine';
-import { formatDiagnostic } from '../src/scenario/diagnostic';
+import { findingMessage, formatDiagnostic } from '../src/scenario/diagnostic';
 import { checkWorld, loadScenario, type SourceFile } from '../src/scenario/load';
 import { parseFile } from '../src/scenario/parse';
-import { display, readText, resolverFor } from './scenario-files';
+import { display, readFile, readText, resolverFor } from './scenario-files';
+import { checkSpread } from './score-spread';
+
+/** A source document may be longer than a scenario. */
+const SOURCE_BYTES = 16 * 1024 * 1024;
 
 const USAGE = `usage: npm run check -- [--sources DIR] FILE…
 
 Checks scenario files (.yaml, .yml or .json) and prints "ok FILE" or every problem found,
-one per line as file:line:column field: expected …, found ….
+one per line as file:line:column field: expected …, found … (the first 50 of a file, then
+how many more).
   --sources DIR   also check every quote against the source documents in DIR
 Exit status: 0 when every file is valid, 1 when one is not, 2 for a usage error.`;
 
@@ -53,19 +61,20 @@ async function main(): Promise<number> {
   const readSource =
     sources === undefined
       ? undefined
-      : (file: string) => (basename(file) === file ? readText(join(sources, file)) : undefined);
+      : (file: string) => (basename(file) === file ? readText(join(sources, file), SOURCE_BYTES) : undefined);
   let failed = false;
   for (const file of files) {
     if (file.endsWith('.schema.json')) {
       console.log(`skip ${file} (a JSON Schema for editors, not a scenario)`);
       continue;
     }
-    const text = readText(file);
-    if (text === undefined) {
-      console.log(`${file}:1:1 expected a file that can be read, found none at this path`);
+    const read = readFile(file);
+    if (!read.ok) {
+      console.log(`${file}:1:1 expected ${read.expected}, found ${read.found}`);
       failed = true;
       continue;
     }
+    const text = read.text;
     const entry: SourceFile = { name: display(resolve(file)), text };
     const options = {
       resolveWorld: resolverFor(file, files),
@@ -86,12 +95,28 @@ async function main(): Promise<number> {
         );
       else failed = true;
       for (const d of [...r.errors, ...r.warnings]) console.log(formatDiagnostic(d));
+      if (r.more !== undefined) console.log(`${file}: ${r.more}`);
       continue;
     }
     const r = loadScenario([entry], options);
     if (r.ok) console.log(`ok ${file}`);
     else failed = true;
     for (const d of r.ok ? r.warnings : [...r.errors, ...r.warnings]) console.log(formatDiagnostic(d));
+    if (r.more !== undefined) console.log(`${file}: ${r.more}`);
+    if (r.ok && r.scenario.profiles.length > 0)
+      for (const w of checkSpread(r.scenario))
+        console.log(
+          formatDiagnostic({
+            severity: 'warning',
+            file: entry.name,
+            line: 1,
+            column: 1,
+            path: `sides.${w.side}`,
+            expected: w.expected,
+            found: w.found,
+            message: findingMessage(w),
+          }),
+        );
   }
   return failed ? 1 : 0;
 }

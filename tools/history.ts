@@ -64,7 +64,7 @@ function main(argv: readonly string[]): number {
   for (const side of ['us', 'cn'] as const) {
     const sc = h.score.sides[side];
     console.log(
-      `${scenario.sides[side].name}: ${sc.total} points against the no-deal line (${Math.round(sc.totalNormalised * 100)}% of what no deal would cost)`,
+      `${scenario.sides[side].name}: score ${sc.score} (${sc.raw} utility points over standing still)`,
     );
   }
   if (h.problems.length > 0) {

@@ -1,12 +1,13 @@
 // `npm run font`: subsets Noto Sans SC (SIL OFL 1.1, from the @fontsource/noto-sans-sc package) to
-// the Chinese glyphs the game shows — src/ui/cjk-text.ts and any CJK text in scenarios/ — and writes
+// the Chinese glyphs the game shows — src/present/cjk-text.ts and any CJK text in scenarios/ — and writes
 // the small WOFF2 files and their @font-face rules to assets/fonts/. The game ships these files and
 // never fetches a font at run time. Run it again after adding Chinese text.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import subsetFont from 'subset-font';
-import { CJK_GLYPHS } from '../src/ui/cjk-text';
+import { CJK_GLYPHS } from '../src/present/cjk-text';
+import { writeWhole } from './write-whole';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = join(root, 'node_modules/@fontsource/noto-sans-sc');
@@ -67,7 +68,7 @@ async function main() {
         targetFormat: 'woff2',
       });
       const name = `noto-sans-sc-${weight}-${n++}.woff2`;
-      writeFileSync(join(out, name), buf);
+      writeWhole(join(out, name), buf);
       total += buf.length;
       const range = chars.map((c) => `U+${hex(c.codePointAt(0)!)}`).join(',');
       rules.push(
@@ -75,7 +76,7 @@ async function main() {
       );
     }
   }
-  writeFileSync(join(out, 'noto-sans-sc-subset.css'), `${rules.join('\n')}\n`);
+  writeWhole(join(out, 'noto-sans-sc-subset.css'), `${rules.join('\n')}\n`);
   console.log(`${glyphs.length} glyphs (${glyphs.join('')}), ${total} bytes of WOFF2 in assets/fonts/`);
 }
 

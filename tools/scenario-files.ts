@@ -1,25 +1,84 @@
-// Scenario files on disk, for the command-line tools and the tests: read a file, find the worlds it
-// extends (among the files given, beside it, in scenarios/, or by relative path), and load it the
-// way the game does.
-import { readdirSync, readFileSync } from 'node:fs';
+// Scenario files on disk, for the command-line tools and the tests: read a file (a regular file
+// only, never more than the size limit, so a device, a pipe or a huge file cannot hang or exhaust
+// the checker), find the worlds it extends by id (among the files given, beside it, and in
+// scenarios/), and load it the way the game does.
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { noDealLoss } from '../src/engine';
+import type { Scenario } from '../src/model/schema';
 import { formatDiagnostic } from '../src/scenario/diagnostic';
 import { loadScenario, type SourceFile } from '../src/scenario/load';
-import { formatOf, parseFile } from '../src/scenario/parse';
-import type { Scenario } from '../src/scenario/schema';
+import { formatOf, MAX_BYTES, parseFile } from '../src/scenario/parse';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const shippedDir = resolve(here, '..', 'scenarios');
 
 export const display = (path: string) => relative(process.cwd(), path) || path;
 
-export function readText(path: string): string | undefined {
+export type Read = { ok: true; text: string } | { ok: false; expected: string; found: string };
+
+const megabytes = (bytes: number) => `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+
+/**
+ * A file's text, or why it cannot be read: only a regular file (opened without blocking, so a pipe
+ * cannot hang the checker, and checked once open, so it cannot be swapped for a device after a
+ * look), and at most `max` bytes read whatever its size claims (`/dev/zero` claims none).
+ */
+export function readFile(path: string, max = MAX_BYTES): Read {
+  let fd: number;
   try {
-    return readFileSync(path, 'utf8');
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch {
-    return undefined;
+    return { ok: false, expected: 'a file that can be read', found: 'none at this path' };
+  }
+  try {
+    if (!fstatSync(fd).isFile())
+      return { ok: false, expected: 'a regular file', found: 'a folder, a device or a pipe' };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, max + 1 - total));
+      const got = readSync(fd, chunk, 0, chunk.length, null);
+      if (got === 0) break;
+      chunks.push(chunk.subarray(0, got));
+      total += got;
+      if (total > max) {
+        const size = Math.max(total, fstatSync(fd).size);
+        const found =
+          megabytes(size) === megabytes(max) ? `${size.toLocaleString('en-US')} bytes` : megabytes(size);
+        return { ok: false, expected: `a file of at most ${megabytes(max)}`, found };
+      }
+    }
+    return { ok: true, text: Buffer.concat(chunks, total).toString('utf8') };
+  } catch {
+    return { ok: false, expected: 'a file that can be read', found: 'an error while reading it' };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A file's text, or undefined if it cannot be read (see `readFile`). */
+export function readText(path: string, max = MAX_BYTES): string | undefined {
+  const r = readFile(path, max);
+  return r.ok ? r.text : undefined;
+}
+
+/** A regular file in its own right (not a link, which may lead out of the folder). */
+function isPlainFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 
@@ -35,7 +94,8 @@ function worldsIn(dir: string): Map<string, SourceFile> {
   } catch {
     names = [];
   }
-  for (const n of names.sort()) addToIndex(index, join(dir, n));
+  // A folder of thousands of files is not a folder of worlds: the first hundred are looked at.
+  for (const n of names.sort().slice(0, 100)) if (isPlainFile(join(dir, n))) addToIndex(index, join(dir, n));
   folderIndex.set(dir, index);
   return index;
 }
@@ -52,19 +112,15 @@ function addToIndex(index: Map<string, SourceFile>, path: string): void {
   if (!prior || root.kind === 'world') index.set(root.id, { name: display(path), text });
 }
 
+/**
+ * Finds a world by its id: among the files given on the command line, then the regular files
+ * beside the entry, then the shipped ones. An id is never a path, so nothing outside is read.
+ */
 export function resolverFor(entryPath: string, given: readonly string[]) {
   const givenIndex = new Map<string, SourceFile>();
   for (const g of given) if (resolve(g) !== resolve(entryPath)) addToIndex(givenIndex, resolve(g));
-  return (id: string): SourceFile | undefined => {
-    if (id.includes('/') || formatOf(id) !== undefined) {
-      const path = resolve(dirname(entryPath), id);
-      const text = readText(path);
-      return text === undefined ? undefined : { name: display(path), text };
-    }
-    return (
-      givenIndex.get(id) ?? worldsIn(dirname(resolve(entryPath))).get(id) ?? worldsIn(shippedDir).get(id)
-    );
-  };
+  return (id: string): SourceFile | undefined =>
+    givenIndex.get(id) ?? worldsIn(dirname(resolve(entryPath))).get(id) ?? worldsIn(shippedDir).get(id);
 }
 
 /** Loads a scenario file with its worlds, or throws an error listing every located problem. */

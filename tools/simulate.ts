@@ -3,11 +3,17 @@
 //
 // AI against AI on a scenario file: by default the scenario's own profiles for both sides at the
 // default level (`random` is a profile too). Prints the report of src/ai/report.ts — win shares,
-// outcomes, leverage and tension per turn, scores, value created and claimed, the moves played most
-// and the character checks — as text, or as one JSON object with --json. The same arguments give
+// outcomes, leverage and tension per turn, scores, value created and claimed, the moves played most,
+// the character checks and the spread of scores (the share of games with a side below −100, the
+// 10th, 50th and 90th percentiles) — as text, or as one JSON object with --json. The same arguments give
 // the same report, byte for byte: game i is played from seed `S-i`, games are shared among worker
 // threads (one per core unless --workers says) and their results put back in order. A progress bar
 // goes to stderr for long runs.
+//
+// After the report: how often each lever, alternative, clause and event was used (src/ai/usage.ts),
+// and for each FAIL of the balance, the deal share or the collapse share, the number marked as an
+// estimate (tools/tune-lib.ts) whose step up or down moves it most, and which way (unless
+// --no-why; bounded to 60 seconds).
 //
 // --strength plays the strength table instead: for each side, its profile at the hardest level
 // against the `random` profile head to head, and paired comparisons (same seat, same seeds, same
@@ -27,6 +33,8 @@ const { playGame } = await import('../src/ai/match');
 const { summarise, formatReport } = await import('../src/ai/report');
 const { defaultSeat, parseSeat, AI_LEVELS, DEFAULT_AI_LEVEL } = await import('../src/ai');
 const { strengthPairings, strengthTable } = await import('../src/ai/strength');
+const { usage: usageOf, formatUsage } = await import('../src/ai/usage');
+const { formatSpread, spreadOfGames } = await import('./score-spread');
 type AiSeat = import('../src/ai').AiSeat;
 type GameSummary = import('../src/ai/match').GameSummary;
 type Scenario = import('../src/engine').Scenario;
@@ -45,7 +53,9 @@ by turn, the moves played most and the character checks. PROFILE is a profile id
 scenario or "random"; LEVEL is ${AI_LEVELS.join(', ')} (${AI_LEVELS.at(-1)} the hardest, default ${DEFAULT_AI_LEVEL}).
   --json       one JSON object on stdout
   --workers N  worker threads (default: one per core)
-  --strength   the strength table: hardest level against random, each level against the one below`;
+  --strength   the strength table: hardest level against random, each level against the one below
+  --no-why     for a FAIL, do not look for the number that moves it most (that takes a few
+               short runs of games, at most 60 seconds)`;
 
 function usage(problem: string): never {
   console.error(`simulate: ${problem}\n\n${USAGE}`);
@@ -61,10 +71,15 @@ interface Args {
   json: boolean;
   workers: number;
   strength: boolean;
+  why: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Partial<Args> & { json: boolean; strength: boolean } = { json: false, strength: false };
+  const a: Partial<Args> & { json: boolean; strength: boolean; why: boolean } = {
+    json: false,
+    strength: false,
+    why: true,
+  };
   const value = (i: number, name: string) => {
     const v = argv[i + 1];
     if (v === undefined) usage(`${name} needs a value`);
@@ -77,6 +92,7 @@ function parseArgs(argv: readonly string[]): Args {
       process.exit(0);
     } else if (arg === '--json') a.json = true;
     else if (arg === '--strength') a.strength = true;
+    else if (arg === '--no-why') a.why = false;
     else if (arg === '--games') {
       a.games = Number(value(i++, arg));
       if (!Number.isInteger(a.games) || a.games < 1) usage('--games takes a whole number of games');
@@ -103,6 +119,7 @@ function parseArgs(argv: readonly string[]): Args {
     json: a.json,
     workers: a.workers ?? Math.max(1, availableParallelism()),
     strength: a.strength,
+    why: a.why,
   };
 }
 
@@ -252,11 +269,99 @@ async function main() {
   if (!args.strength) {
     const jobs = jobsFor(seats, args.seed, args.games, 0);
     const results = await runJobs(scenario, jobs, args.workers, booting, progress(args.games, 'simulate'));
-    const report = summarise(scenario, args.seed, seats, results.flat());
-    process.stdout.write(args.json ? `${JSON.stringify(report)}\n` : formatReport(report));
+    const games = results.flat();
+    const report = summarise(scenario, args.seed, seats, games);
+    const used = usageOf(scenario, games);
+    const spread = spreadOfGames(games);
+    const names = { us: scenario.sides.us.name, cn: scenario.sides.cn.name };
+    if (args.json) {
+      process.stdout.write(`${JSON.stringify({ ...report, spread, usage: used })}\n`);
+      return;
+    }
+    process.stdout.write(`${formatReport(report)}\n${formatSpread(spread, names)}${formatUsage(used)}`);
+    if (report.checks.some((c) => c.pass === false) && args.why)
+      process.stdout.write(await whyLines(args, report));
     return;
   }
   await strength(args, scenario, booting);
+}
+
+/** The FAILs a number can move: what each measures, and how far a result is from passing. */
+const MOVABLE: readonly {
+  readonly check: string;
+  readonly what: (j: import('./tune-lib').Judged) => number;
+  readonly miss: (x: number) => number;
+  readonly say: (x: number) => string;
+}[] = [
+  {
+    check: 'Balance',
+    what: (j) => j.usShare,
+    miss: (x) => Math.max(0, 0.35 - x, x - 0.65),
+    say: (x) => `Washington's win share ${(x * 100).toFixed(1)}%`,
+  },
+  {
+    check: 'AI against AI reaches a deal',
+    what: (j) => j.deal,
+    miss: (x) => Math.max(0, 0.4 - x, x - 0.8),
+    say: (x) => `${(x * 100).toFixed(1)}% deals`,
+  },
+  {
+    check: 'AI against AI collapses',
+    what: (j) => j.collapse,
+    miss: (x) => Math.max(0, x - 0.15),
+    say: (x) => `${(x * 100).toFixed(1)}% collapses`,
+  },
+];
+
+/** For each FAIL a number can move, the number whose one step moves it most toward passing. */
+async function whyLines(args: Args, report: import('../src/ai/report').Report): Promise<string> {
+  const { judge, loadText, rewrite, step, tunables } = await import('./tune-lib');
+  const { display, readText, resolverFor } = await import('./scenario-files');
+  const { resolve } = await import('node:path');
+  const text = readText(args.file) ?? '';
+  const name = display(resolve(args.file));
+  const resolveWorld = resolverFor(args.file, []);
+  const failing = MOVABLE.filter((m) =>
+    report.checks.some((c) => c.pass === false && c.name.startsWith(m.check)),
+  );
+  if (failing.length === 0) return '';
+  const movable = tunables({ name, text }, resolveWorld);
+  if (movable.length === 0)
+    return `\nwhat moves the FAILs: no number in ${args.file} is marked as an estimate (estimate: …), so none was tried\n`;
+  const games = Math.min(args.games, 40);
+  const base = loadText({ name, text }, resolveWorld);
+  if (!base) return '';
+  const start = judge(base, games, args.seed);
+  const best = failing.map(() => ({ gain: 0, line: '' }));
+  const t0 = Date.now();
+  let cut = false;
+  for (const t of movable) {
+    for (const dir of [1, -1] as const) {
+      if (Date.now() - t0 > 60_000) cut = true;
+      if (cut) break;
+      const value = step(t, t.value, dir);
+      if (value === undefined) continue;
+      const sc = loadText({ name, text: rewrite(text, new Map([[t, value]])) }, resolveWorld);
+      if (!sc) continue;
+      const j = judge(sc, games, args.seed);
+      failing.forEach((m, i) => {
+        const gain = m.miss(m.what(start)) - m.miss(m.what(j));
+        const b = best[i]!;
+        if (gain > b.gain)
+          best[i] = {
+            gain,
+            line: `${t.name} (${args.file}:${t.line}): ${value > t.value ? 'raise' : 'lower'} it, ${t.value} → ${value}: ${m.say(m.what(start))} → ${(m.what(j) * 100).toFixed(1)}%`,
+          };
+      });
+    }
+  }
+  const lines = [
+    '',
+    `what moves the FAILs most (each number marked as an estimate one step up and down, ${games} games each${cut ? '; stopped after 60 seconds, not every number was tried' : ''}):`,
+    ...failing.map((m, i) => `  ${m.check}: ${best[i]!.line || 'no single step moves it toward passing'}`),
+    `  npm run tune -- ${args.file} searches for a balance and prints the changes as a diff`,
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 /** The strength table (see the header). */

@@ -11,10 +11,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { rulesFor } from '../src/engine/index';
+import type { Scenario } from '../src/model/schema';
 import { formatDiagnostic } from '../src/scenario/diagnostic';
 import { loadScenario, type SourceFile } from '../src/scenario/load';
 import { parseFile } from '../src/scenario/parse';
-import type { Scenario } from '../src/scenario/schema';
 import { scenarioSummary } from '../src/store/scenario-summary';
 
 const ID = 'virtual:scenarios';

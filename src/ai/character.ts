@@ -5,7 +5,7 @@
 // proportion), `mirror` rewards doing as the opponent did. The character is the same at every level.
 import type { Clause, MoveBody, Order, Side } from '../engine';
 import { holds, turnOf } from '../engine';
-import type { AiCondition, ClauseMatch, MoveMatch, Rule } from '../scenario/profile-schema';
+import type { AiCondition, ClauseMatch, MoveMatch, Rule } from '../model/profile-schema';
 import type { Model } from './model';
 
 /** What the rules read besides the state: the AI's leverage and what the opponent just did. */

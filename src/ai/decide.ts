@@ -14,8 +14,18 @@ import type {
   Scenario,
   Side,
 } from '../engine';
-import { aiStream, applyMove, checkMove, legalMoves, orderSets, pendingReadout, rulesFor } from '../engine';
-import type { ProfileParams, Rule } from '../scenario/profile-schema';
+import {
+  aiStream,
+  applyMove,
+  checkMove,
+  clauseToken,
+  legalMoves,
+  orderSets,
+  pendingReadout,
+  rulesFor,
+  sayCode,
+} from '../engine';
+import type { ProfileParams, Rule } from '../model/profile-schema';
 import type { Situation } from './character';
 import { escalationHarm, isEscalation, opponentSteps, orderHarm, ruleApplies, ruleEffect } from './character';
 import { entryFor, type Plan, planFor } from './memo';
@@ -33,7 +43,6 @@ import {
 } from './profile';
 import { pick, type Rand, randFor } from './rng';
 import { type Policy, playOn } from './rollout';
-import { clauseToken, sayCode } from './say';
 import { type Seen, seeFor } from './seen';
 import {
   clausesOf,

@@ -6,7 +6,7 @@ import type { GameState, Move, Scenario, Side } from '../engine';
 import { decide } from './decide';
 import { AI_LEVELS, DEFAULT_AI_LEVEL, PLAIN_PROFILE, RANDOM_PROFILE } from './profile';
 
-export { describeAiMove } from './describe';
+export { describeAiMove } from '../engine';
 export { theta } from './profile';
 export { AI_LEVELS, DEFAULT_AI_LEVEL, PLAIN_PROFILE, RANDOM_PROFILE };
 

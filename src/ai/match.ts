@@ -13,9 +13,9 @@ export interface GameSummary {
   readonly seed: string;
   readonly winner: Side | 'tie';
   readonly outcome: 'deal' | 'collapse' | 'no-deal';
-  readonly raw: BySide<number>; // points over the no-deal line
-  readonly normalised: BySide<number>; // raw ÷ no-deal loss
-  readonly totalNormalised: BySide<number>; // with objectives, as the winner is named
+  readonly raw: BySide<number>; // utility points over the no-deal line
+  readonly base: BySide<number>; // score points, objectives aside
+  readonly score: BySide<number>; // the score, objectives included, as the winner is named
   readonly created: number;
   readonly leverage: readonly number[]; // L_us at the start of each turn played
   readonly tension: readonly number[]; // tension (points) at the start of each turn played
@@ -26,6 +26,8 @@ export interface GameSummary {
   readonly moveCount: number;
   readonly codes: Readonly<Record<string, number>>; // reason codes of the AI's moves
   readonly negotiation: BySide<Negotiation>;
+  /** What the game used, once each: "instrument us-tariff", "alternative x", "clause cn-boeing", "event ev-x". */
+  readonly used: readonly string[];
 }
 
 /** What a side did as a negotiator in one game (issue: "Measured in simulate"). */
@@ -166,9 +168,20 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
       }
     }
   };
+  const used = new Set<string>();
   const apply = (m: Move) => {
     tally(m);
     for (const k of moveKeys(s, m)) moves[k] = (moves[k] ?? 0) + 1;
+    if (m.type === 'orders')
+      for (const o of m.orders) {
+        if (o.kind === 'build') used.add(`alternative ${o.alternative}`);
+        else if (o.kind !== 'extend') used.add(`instrument ${o.instrument}`);
+      }
+    if (m.type === 'propose')
+      for (const c of m.clauses)
+        used.add(
+          `clause ${c.kind === 'instrument' ? c.instrument : c.kind === 'statement' ? c.statement : c.item}`,
+        );
     if (m.ai) codes[m.ai.code] = (codes[m.ai.code] ?? 0) + 1;
     if (m.type === 'orders') {
       if (
@@ -217,8 +230,8 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
     winner: sc.winner,
     outcome: sc.collapsed ? 'collapse' : sc.deal ? 'deal' : 'no-deal',
     raw: { us: sc.sides.us.raw, cn: sc.sides.cn.raw },
-    normalised: { us: sc.sides.us.normalised, cn: sc.sides.cn.normalised },
-    totalNormalised: { us: sc.sides.us.totalNormalised, cn: sc.sides.cn.totalNormalised },
+    base: { us: sc.sides.us.base, cn: sc.sides.cn.base },
+    score: { us: sc.sides.us.score, cn: sc.sides.cn.score },
     created: sc.created,
     leverage: lev,
     tension: ten,
@@ -232,5 +245,6 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
       us: { ...neg.us, dealWithTurnsLeft: firstDeal >= 0 && rules.mainTurns - 1 - firstDeal >= 2 },
       cn: { ...neg.cn, dealWithTurnsLeft: firstDeal >= 0 && rules.mainTurns - 1 - firstDeal >= 2 },
     },
+    used: [...used, ...Object.keys(s.fired).map((e) => `event ${e}`)].sort(),
   };
 }

@@ -3,7 +3,7 @@
 // falling toward its deadline at the profile's pace (DESIGN.md: "fast for Washington before a
 // summit, slow for Beijing").
 import type { Rules, Side } from '../engine';
-import type { Profile } from '../scenario/profile-schema';
+import type { Profile } from '../model/profile-schema';
 
 export type { Profile };
 

@@ -1,5 +1,5 @@
 // What the simulator reports about many AI-against-AI games (issue: "The simulator"): win shares
-// (the higher normalised score wins, a tie counts half), the shares of deals, collapses and no-deal
+// (the higher score wins, a tie counts half), the shares of deals, collapses and no-deal
 // endings, mean leverage and tension per turn, mean scores, value created and claimed, the moves
 // played most, and the character checks the profiles must pass. Pure and deterministic: the same
 // games give the same report, and its text and JSON never hold a time or a machine's detail.
@@ -27,7 +27,7 @@ export interface Report {
   >;
   readonly outcomes: { readonly deal: number; readonly collapse: number; readonly noDeal: number };
   readonly perTurn: { readonly leverage: readonly number[]; readonly tension: readonly number[] };
-  readonly scores: { readonly raw: BySide<number>; readonly normalised: BySide<number> };
+  readonly scores: { readonly raw: BySide<number>; readonly score: BySide<number> };
   readonly value: { readonly created: number; readonly claimed: BySide<number> };
   readonly topMoves: readonly { readonly move: string; readonly perGame: number }[];
   readonly reasons: readonly { readonly code: string; readonly perGame: number }[];
@@ -150,9 +150,9 @@ export function summarise(
     perTurn: { leverage: byTurn((g) => g.leverage), tension: byTurn((g) => g.tension) },
     scores: {
       raw: { us: r3(mean(games.map((g) => g.raw.us))), cn: r3(mean(games.map((g) => g.raw.cn))) },
-      normalised: {
-        us: r3(mean(games.map((g) => g.normalised.us))),
-        cn: r3(mean(games.map((g) => g.normalised.cn))),
+      score: {
+        us: r3(mean(games.map((g) => g.score.us))),
+        cn: r3(mean(games.map((g) => g.score.cn))),
       },
     },
     value: {
@@ -256,7 +256,7 @@ export function formatReport(r: Report): string {
     `scores (raw)    Washington ${f2(r.scores.raw.us)}   Beijing ${f2(r.scores.raw.cn)}   points over the no-deal line`,
   );
   lines.push(
-    `scores (norm.)  Washington ${f2(r.scores.normalised.us)}   Beijing ${f2(r.scores.normalised.cn)}   share of the no-deal loss recovered`,
+    `scores          Washington ${f2(r.scores.score.us)}   Beijing ${f2(r.scores.score.cn)}   mean score (0 standing still, 100 opening day held)`,
   );
   lines.push(
     `value           created ${f2(r.value.created)}   claimed: Washington ${f2(r.value.claimed.us)}, Beijing ${f2(r.value.claimed.cn)}`,

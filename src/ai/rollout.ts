@@ -58,7 +58,9 @@ export function playOn(
     if (!r.ok) break; // a refused move of the model's own: judge the game where it stands
     st = r.state;
   }
-  const sc = score(scenario, st).sides[side].total;
+  // utility points, the objectives' score points turned back into them: the look-ahead's own scale
+  const x = score(scenario, st).sides[side];
+  const sc = x.raw + (x.bonus * x.standStillCost) / 100;
   if (st.phase === 'over') return sc;
   const rules = rulesFor(scenario);
   const left = Math.max(0, rules.totalTurns - st.turn);

@@ -2,7 +2,7 @@
 // at the hardest level against the `random` profile head to head, and paired comparisons — the same
 // seat, the same seeds, the same opponent (the other side's profile at the default level) — of the
 // hardest level against `random` and of each level against the one below. A seat beats another on
-// a seed when its normalised total is higher there; a tie counts half.
+// a seed when its score is higher there; a tie counts half.
 import type { BySide, Scenario, Side } from '../engine';
 import { AI_LEVELS, type AiSeat, DEFAULT_AI_LEVEL, defaultSeat, RANDOM_PROFILE } from './index';
 import type { GameSummary } from './match';
@@ -49,8 +49,8 @@ const winShare = (games: readonly GameSummary[], side: Side) =>
 function paired(a: readonly GameSummary[], b: readonly GameSummary[], side: Side): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) {
-    const x = a[i]!.totalNormalised[side];
-    const y = b[i]!.totalNormalised[side];
+    const x = a[i]!.score[side];
+    const y = b[i]!.score[side];
     s += x > y + 1e-9 ? 1 : Math.abs(x - y) <= 1e-9 ? 0.5 : 0;
   }
   return s / Math.max(1, a.length);

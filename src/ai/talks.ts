@@ -10,7 +10,7 @@
 // it in place, without building the changed package.
 import type { Clause, Rules, Side } from '../engine';
 import { agreedIn, crossedRedLine } from '../engine';
-import type { Template } from '../scenario/profile-schema';
+import type { Template } from '../model/profile-schema';
 import type { Model } from './model';
 import { clausesValue, clauseValue, dealBonus } from './model';
 

@@ -1,15 +1,19 @@
 // What a finished (or unfinished) game teaches, for the debrief: leverage and tension turn by turn,
 // the turns where leverage swung most and the move or event that swung it, a timeline of every move
-// and event, and the outcome space — each proposal evaluated as if signed and kept, the approximate
+// and event, and the outcome space — each proposal evaluated through the turn kernel as if signed
+// and then held still to the end, on the one score scale, the approximate
 // Pareto frontier of packages, the game's efficiency and the deals it missed. All of it is derived by
 // replaying the game's moves; nothing here changes a game or draws from its random streams.
-import { utility } from './effects';
+
+import { holdStill } from './kernel';
 import { proposalCandidates } from './legal';
 import { leverage } from './leverage';
+import type { Refused } from './projection';
+import { diceOf, PREVIEW_SEEDS, projected, scored, sign } from './projection';
 import type { GameRecord } from './replay';
 import { replay } from './replay';
 import { dateOf, rulesFor } from './rules';
-import { noDealLine, score } from './scoring';
+import { noDealLine, score, unscorable } from './scoring';
 import type { Clause, GameState, Move, Scenario, Side } from './types';
 import { SIDES } from './types';
 import { crossedRedLine } from './validate';
@@ -32,7 +36,7 @@ export interface Swing {
 }
 
 export interface Outcome {
-  readonly us: number; // gain over the no-deal line, points
+  readonly us: number; // score points: 0 is the stand-still line
   readonly cn: number;
 }
 
@@ -53,6 +57,15 @@ export interface Analysis {
   readonly frontier: readonly Outcome[]; // approximate: packages none beats for both sides
   readonly efficiency: number | null; // joint gain ÷ the frontier's best joint gain
   readonly missed: readonly EvaluatedProposal[];
+  readonly unevaluated: readonly Unevaluated[]; // proposals the kernel could not evaluate, and why
+}
+
+/** A proposal of the game that could not be signed where it was made (the engine's reason). */
+export interface Unevaluated {
+  readonly turn: number;
+  readonly index: number;
+  readonly by: Side;
+  readonly reason: string;
 }
 
 /** The points no other point beats for both sides (ties kept once), sorted by the US gain. */
@@ -75,55 +88,37 @@ export function missedDeals(proposals: readonly EvaluatedProposal[], final: Outc
 }
 
 /**
- * A package evaluated as if signed in state `s` and kept: its instrument changes and statements at
- * once, then every turn to the end with no further moves — the levels' effects, the pledges at their
- * expected delivery, drift — added up, alternatives held where they are. Gains over the no-deal line.
+ * A package evaluated as if signed in state `s` (proposed by `by`, accepted by the other side) and
+ * then both sides hold still to the end: the kernel's play-out under each preview seed, scored from
+ * that seed's stand-still line (the engine's zero), the median taken. Score points, objectives
+ * included. A package the rules do not let be signed there is refused with the engine's reason.
  */
-export function evaluatePackage(scenario: Scenario, s: GameState, clauses: readonly Clause[]): Outcome {
+export function evaluatePackage(
+  scenario: Scenario,
+  s: GameState,
+  by: Side,
+  clauses: readonly Clause[],
+  seeds: readonly string[] = PREVIEW_SEEDS,
+): ({ readonly ok: true } & Outcome) | Refused {
+  const why = unscorable(scenario);
+  if (why) return { ok: false, reason: why };
+  const signed = sign(scenario, s, by, clauses); // once: signing draws no dice
+  if (!signed.ok) return { ok: false, reason: signed.reason };
   const rules = rulesFor(scenario);
-  const levels = { ...s.levels };
-  const values: Record<string, number> = { ...s.values };
-  const add = (id: string, d: number) => {
-    const ind = rules.indicators.get(id);
-    if (ind) values[id] = Math.min(ind.max, Math.max(ind.min, (values[id] ?? 0) + d));
-  };
-  const announcements = { ...s.announcements };
-  for (const c of clauses) {
-    if (c.kind === 'instrument') {
-      levels[c.instrument] = c.level;
-      delete announcements[c.instrument];
-    } else if (c.kind === 'statement') {
-      const st = rules.statements.get(c.statement);
-      for (const k in st?.effects ?? {}) add(k, st?.effects[k] ?? 0);
-    }
+  const us: number[] = [];
+  const cn: number[] = [];
+  for (const seed of seeds) {
+    const final = holdStill(rules, signed.state, diceOf(seed));
+    const r = scored(scenario, final, noDealLine(scenario, seed, s.setup).util, scenario.objectives);
+    us.push(r.us);
+    cn.push(r.cn);
   }
-  const sizes = scenario.params.pledgeSizes;
-  const util = { ...s.totals.util };
-  for (let t = s.turn; t < rules.totalTurns; t++) {
-    for (const id in announcements)
-      if ((announcements[id]?.turn ?? 0) <= t) levels[id] = announcements[id]!.level;
-    const deltas: Record<string, number> = {};
-    const bump = (k: string, d: number) => {
-      deltas[k] = (deltas[k] ?? 0) + d * (1 - (s.alt[k] ?? 0));
-    };
-    for (const id of rules.instrumentIds) {
-      const fx = rules.instruments.get(id)!.levels[levels[id] ?? 0]?.effects ?? {};
-      for (const k in fx) bump(k, fx[k] ?? 0);
-    }
-    for (const c of clauses) {
-      if (c.kind !== 'pledge' && c.kind !== 'commitment') continue;
-      const item = rules.commitments.get(c.item);
-      if (!item) continue;
-      const size = c.kind === 'pledge' ? sizes[c.size] : 1;
-      for (const k in item.effects) bump(k, (item.effects[k] ?? 0) * size * item.rate);
-    }
-    for (const ind of scenario.indicators) if (ind.drift) deltas[ind.id] = (deltas[ind.id] ?? 0) + ind.drift;
-    for (const k in deltas) add(k, deltas[k] ?? 0);
-    for (const side of SIDES) util[side] += utility(rules, values, side);
-  }
-  const line = noDealLine(scenario, s.seed, s.setup);
-  return { us: (util.us - line.util.us) / 10, cn: (util.cn - line.util.cn) / 10 };
+  return { ok: true, us: projected(us).median, cn: projected(cn).median };
 }
+
+/** The frontier's screen: its first preview seeds, and the margin (score points) that prunes. */
+const SCREEN_SEEDS = PREVIEW_SEEDS.slice(0, 4);
+const SCREEN_MARGIN = 5;
 
 /** The states of a game: [0] the opening, then after each move; throws if it does not replay. */
 export function replayStates(scenario: Scenario, record: GameRecord): readonly GameState[] {
@@ -192,29 +187,46 @@ export function analyseGame(
   swings.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
 
   const proposals: EvaluatedProposal[] = [];
+  const unevaluated: Unevaluated[] = [];
   record.moves.forEach((m, i) => {
     if (m.type !== 'propose') return;
     const at = states[i]!;
     const next = record.moves[i + 1];
     const accepted = next?.type === 'accept';
-    proposals.push({
-      turn: at.turn,
-      index: i,
-      by: m.side,
-      clauses: m.clauses,
-      accepted,
-      ...evaluatePackage(scenario, at, m.clauses),
-    });
+    const v = evaluatePackage(scenario, at, m.side, m.clauses);
+    if (!v.ok) unevaluated.push({ turn: at.turn, index: i, by: m.side, reason: v.reason });
+    else
+      proposals.push({
+        turn: at.turn,
+        index: i,
+        by: m.side,
+        clauses: m.clauses,
+        accepted,
+        us: v.us,
+        cn: v.cn,
+      });
   });
 
   const sc = score(scenario, states[states.length - 1]!);
-  const final: Outcome = { us: sc.sides.us.raw, cn: sc.sides.cn.raw };
+  const final: Outcome = { us: sc.sides.us.score, cn: sc.sides.cn.score };
   const opening = states[0]!;
   const candidates: Outcome[] = [final, { us: 0, cn: 0 }, ...proposals];
+  // Hundreds of packages: each is screened on the first few preview seeds, and only those no other
+  // beats by a clear margin for both sides are played out on all twenty.
+  const screened: { by: Side; clauses: readonly Clause[]; at: Outcome }[] = [];
   for (const side of SIDES)
-    for (const clauses of proposalCandidates(rules, opening, side))
-      if (!crossedRedLine(rules, side === 'us' ? 'cn' : 'us', clauses))
-        candidates.push(evaluatePackage(scenario, opening, clauses));
+    for (const clauses of proposalCandidates(rules, opening, side)) {
+      if (crossedRedLine(rules, side === 'us' ? 'cn' : 'us', clauses)) continue;
+      const v = evaluatePackage(scenario, opening, side, clauses, SCREEN_SEEDS);
+      if (v.ok) screened.push({ by: side, clauses, at: v });
+    }
+  const beaten = (p: Outcome) =>
+    screened.some((q) => q.at.us > p.us + SCREEN_MARGIN && q.at.cn > p.cn + SCREEN_MARGIN);
+  for (const c of screened) {
+    if (beaten(c.at)) continue;
+    const v = evaluatePackage(scenario, opening, c.by, c.clauses);
+    if (v.ok) candidates.push({ us: v.us, cn: v.cn });
+  }
   const frontier = paretoFrontier(candidates);
   const best = Math.max(...frontier.map((p) => p.us + p.cn));
   return {
@@ -226,5 +238,6 @@ export function analyseGame(
     frontier,
     efficiency: best > 0 ? (final.us + final.cn) / best : null,
     missed: missedDeals(proposals, final),
+    unevaluated,
   };
 }

@@ -1,25 +1,60 @@
 // The engine's public API: everything the AI, the store, the tools and the tests use.
-export type { Analysis, EvaluatedProposal, Outcome, Swing, TimelineItem, TurnPoint } from './analysis';
+export { describeAiMove } from './ai-reason';
+export { clauseToken, readSay, type Said, type SayKind, sayCode, tokenClause } from './ai-say';
+export type {
+  Analysis,
+  EvaluatedProposal,
+  Outcome,
+  Swing,
+  TimelineItem,
+  TurnPoint,
+  Unevaluated,
+} from './analysis';
 export { analyseGame, evaluatePackage, missedDeals, paretoFrontier, replayStates } from './analysis';
-export { holds } from './conditions';
+export type { PromiseRecord } from './conditions';
+export { holds, promiseRecords } from './conditions';
 export { utilities, utility } from './effects';
 export type { CardLine } from './explain';
 export { describeCard, explainHand, headline } from './explain';
 export { canonicalJson, contentHash, hashText } from './hash';
 export type { HistoryLine, PlayedStep, StepStatus } from './history';
 export { HISTORY_SETUP, historyLine, levelLabel } from './history';
+export type { Dice } from './kernel';
+export { advance, holdStill } from './kernel';
 export { clauseGiver, clauseOptions, legalMoves, orderSets, proposalCandidates, singleOrders } from './legal';
 export type { Card, Hand, Leverage, LeverageInput } from './leverage';
 export { handOf, levelUtility, leverage } from './leverage';
-export { draw, previewOrders } from './preview';
+export type { ObjectiveStatus, ObjectiveWhy } from './objectives';
+export { objectiveStatus } from './objectives';
+export { afterOrders, draw } from './preview';
+export type { OrdersPreview, PackagePreview, Projected, Refused, SignRefused } from './projection';
+export {
+  diceOf,
+  evaluateUnder,
+  PREVIEW_SEEDS,
+  previewOrders,
+  previewPackage,
+  projected,
+  sign,
+  standing,
+  stateFromView,
+} from './projection';
 export { applyMove } from './reducer';
 export type { GameRecord, ReplayResult } from './replay';
 export { replay, undo } from './replay';
 export { seedStreams } from './rng';
 export type { Rules } from './rules';
 export { dateOf, isEpilogue, rulesFor, turnOf } from './rules';
-export type { NoDealLine, Score, SideScore } from './scoring';
-export { noDealLine, noDealLoss, score } from './scoring';
+export type { NoDealLine, ObjectiveResult, Score, SideScore } from './scoring';
+export {
+  noDealLine,
+  noDealLoss,
+  OBJECTIVES_CAP,
+  objectivesOf,
+  score,
+  scorePoints,
+  unscorable,
+} from './scoring';
 export { newGame } from './state';
 export * from './types';
 export { agreedIn, checkMove, crossedRedLine, isSetup, pendingReadout } from './validate';

@@ -3,10 +3,10 @@
 // orders are in. A refused move returns the reason and leaves the state untouched.
 import { freeze, produce } from 'immer';
 import { addTension, addToIndicators, fireEvent, moveInstrument } from './effects';
+import { advance } from './kernel';
 import { draw } from './rng';
 import type { Rules } from './rules';
 import { rulesFor } from './rules';
-import { endTurn, workingCopy } from './turn';
 import type { GameState, Move, MoveResult, Scenario } from './types';
 import { aiStream, other } from './types';
 import { canonicalClause, canonicalOrder, checkMove, pendingReadout } from './validate';
@@ -100,15 +100,12 @@ export function applyMove(scenario: Scenario, state: GameState, move: Move): Mov
   const next = produce(state, (s) => apply(rules, s, move));
   if (next.phase !== 'orders' || next.drafts.us === null || next.drafts.cn === null)
     return { ok: true, state: next };
-  // Both sides' orders are in: the turn ends on a plain working copy (immer's proxies made the same
-  // work sixteen times dearer), frozen, and returned by the producer as the next state. Frozen
-  // parts it shares with the last state are not walked again.
+  // Both sides' orders are in: the kernel ends the turn on the game's own dice, on a plain working
+  // copy (immer's proxies made the same work sixteen times dearer), frozen, and returned by the
+  // producer as the next state. Frozen parts it shares with the last state are not walked again.
+  const orders = { us: next.drafts.us, cn: next.drafts.cn };
   return {
     ok: true,
-    state: produce(next, () => {
-      const w = workingCopy(next);
-      endTurn(rules, w);
-      return freeze(w, true);
-    }),
+    state: produce(next, () => freeze(advance(rules, next, orders, next.rng), true)),
   };
 }

@@ -2,7 +2,8 @@
 // expiry, then dated, conditional and random events; after talks and once both sides' orders are in,
 // the orders resolve together (withdrawals, shifts by instrument id, announcements, builds,
 // extensions), then the levels' effects, deliveries, alternatives, tension and the crisis roll, the
-// summit, and the date moves on. All functions work on an immer draft.
+// summit, and the date moves on. All functions work on a draft or a plain working copy; the end of
+// a turn is reached only through the kernel (kernel.ts).
 import { holds } from './conditions';
 import {
   addTension,
@@ -18,6 +19,7 @@ import { draw } from './rng';
 import type { Rules } from './rules';
 import { firstInTalks, isEpilogue } from './rules';
 import type { GameState, Order, Side, Stream } from './types';
+import { tallyKey } from './types';
 
 function roll(s: GameState, stream: Stream): number {
   const [x, next] = draw(s.rng[stream]);
@@ -111,12 +113,44 @@ function resolveOrders(rules: Rules, s: GameState) {
   s.drafts = { us: null, cn: null };
 }
 
+/**
+ * Each instrument's levels as flat lists, made once per rules: its effects as [indicator, points]
+ * pairs and the indicators of the other side it harms (where alternatives creep). The turn reads
+ * them every turn of every play-out, where walking the scenario's objects cost the most.
+ */
+interface LevelRow {
+  readonly effects: readonly (readonly [string, number])[];
+  readonly hits: readonly string[];
+}
+const levelTables = new WeakMap<Rules, readonly (readonly [string, readonly LevelRow[]])[]>();
+function levelTable(rules: Rules) {
+  let t = levelTables.get(rules);
+  if (!t) {
+    t = rules.instrumentIds.map((id) => {
+      const inst = rules.instruments.get(id)!;
+      const rows = inst.levels.map((lv) => {
+        const effects = Object.entries(lv.effects).map(([k, v]) => [k, v ?? 0] as const);
+        const hits = effects
+          .filter(([k, v]) => {
+            const ind = rules.indicators.get(k);
+            return ind !== undefined && ind.side !== inst.owner && v < 0;
+          })
+          .map(([k]) => k);
+        return { effects, hits };
+      });
+      return [id, rows] as const;
+    });
+    levelTables.set(rules, t);
+  }
+  return t;
+}
+
 /** The levels' per-turn effects, softened by the alternatives of the indicators they hit. */
 function levelEffects(rules: Rules, s: GameState, into: Record<string, number>) {
-  for (const id of rules.instrumentIds) {
-    const lv = rules.instruments.get(id)!.levels[s.levels[id] ?? 0];
+  for (const [id, rows] of levelTable(rules)) {
+    const lv = rows[s.levels[id] ?? 0];
     if (!lv) continue;
-    for (const k in lv.effects) into[k] = (into[k] ?? 0) + (lv.effects[k] ?? 0) * (1 - (s.alt[k] ?? 0));
+    for (const [k, v] of lv.effects) into[k] = (into[k] ?? 0) + v * (1 - (s.alt[k] ?? 0));
   }
 }
 
@@ -137,6 +171,13 @@ function deliveries(rules: Rules, s: GameState, into: Record<string, number>) {
       const promiser = item.side;
       s.totals.promised[promiser] = round3(s.totals.promised[promiser] + size);
       s.totals.delivered[promiser] = round3(s.totals.delivered[promiser] + size * share);
+      const key = tallyKey(p.id, item.id);
+      const was = s.tallies[key] ?? { by: promiser, promised: 0, delivered: 0 };
+      s.tallies[key] = {
+        by: promiser,
+        promised: round3(was.promised + size),
+        delivered: round3(was.delivered + size * share),
+      };
       s.reliability[promiser] = round3(
         s.reliability[promiser] + learning * (share - s.reliability[promiser]),
       );
@@ -159,15 +200,10 @@ function alternatives(rules: Rules, s: GameState) {
     s.builds[id] = left - 1;
   }
   const hit = new Set<string>();
-  for (const id of rules.instrumentIds) {
-    const inst = rules.instruments.get(id)!;
+  for (const [id, rows] of levelTable(rules)) {
     const level = s.levels[id] ?? 0;
     if (level === 0) continue;
-    const effects = inst.levels[level]?.effects ?? {};
-    for (const k in effects) {
-      const ind = rules.indicators.get(k);
-      if (ind && ind.side !== inst.owner && (effects[k] ?? 0) < 0) hit.add(k);
-    }
+    for (const k of rows[level]?.hits ?? []) hit.add(k);
   }
   for (const k of hit) {
     const ind = rules.indicators.get(k)!;
@@ -210,37 +246,9 @@ function summit(rules: Rules, s: GameState) {
 }
 
 /**
- * A mutable copy of a state for the end of a turn, which rewrites most of it: every container the
- * turn writes to is copied, everything else (frozen) is shared. The turn then runs on plain data —
- * through immer's proxies the same work cost sixteen times as much — and the producer returns it.
+ * Steps 3 (resolution) to 5 of a turn on a plain mutable state whose drafts hold both sides' orders;
+ * then the next turn starts. Only the kernel (kernel.ts) calls it: it is the body of `advance`.
  */
-export function workingCopy(s: GameState): GameState {
-  return {
-    ...s,
-    levels: { ...s.levels },
-    values: { ...s.values },
-    alt: { ...s.alt },
-    resolve: { ...s.resolve },
-    reliability: { ...s.reliability },
-    announcements: { ...s.announcements },
-    builds: { ...s.builds },
-    packages: [...s.packages],
-    talks: { ...s.talks },
-    drafts: { ...s.drafts },
-    fired: { ...s.fired },
-    truce: s.truce ? { ...s.truce } : null,
-    pressuredOn: { ...s.pressuredOn },
-    totals: {
-      util: { ...s.totals.util },
-      promised: { ...s.totals.promised },
-      delivered: { ...s.totals.delivered },
-    },
-    news: [...s.news],
-    rng: { ...s.rng },
-  };
-}
-
-/** Steps 3 (resolution) to 5 of a turn, once both sides' orders are in; then the next turn starts. */
 export function endTurn(rules: Rules, s: GameState) {
   resolveOrders(rules, s);
   const deltas: Record<string, number> = {};

@@ -8,10 +8,10 @@
 import Phaser from 'phaser';
 import type { GameState, Scenario, Side } from '../engine';
 import { rulesFor, viewFor } from '../engine';
-import { CJK } from '../ui/cjk-text';
-import { iconName } from '../ui/icons';
-import { play } from '../ui/sound';
-import { levelLabel, turnDate } from '../ui/text';
+import { CJK } from '../present/cjk-text';
+import { iconName } from '../present/icons';
+import { play } from '../present/sound';
+import { levelLabel, turnDate } from '../present/text';
 import { COLOR, CSS, FONT, H, W } from './palette';
 
 /** What the table shows: a scenario, a state, and whose eyes it is drawn for. */

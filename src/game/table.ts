@@ -3,8 +3,8 @@
 // and starts the table scene, which renders the frames of a feed (the live game or a replay's
 // position). Returns a handle to tear it down.
 import Phaser from 'phaser';
-import { CJK_GLYPHS } from '../ui/cjk-text';
-import { allIcons, emblemUrl } from '../ui/icons';
+import { CJK_GLYPHS } from '../present/cjk-text';
+import { allIcons, emblemUrl } from '../present/icons';
 import { COLOR, H, W } from './palette';
 import { type TableFeed, TableScene } from './table-scene';
 
@@ -75,12 +75,20 @@ export async function mountTable(
     backgroundColor: COLOR.paper,
     banner: false,
     audio: { noAudio: true },
-    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    // the layout (CSS) sizes the host; the scale manager fits the table into it and refits it
+    // whenever the host changes size (a resized window, a phone turned, the table shown or hidden)
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, expandParent: false },
     scene: scene,
   });
   await ready;
+  const resized = new ResizeObserver(() => {
+    game.scale.getParentBounds(); // refresh() alone keeps the parent size it last read
+    game.scale.refresh();
+  });
+  resized.observe(host);
   return {
     destroy() {
+      resized.disconnect();
       scene.detach();
       game.destroy(true);
     },

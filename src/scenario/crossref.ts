@@ -4,9 +4,9 @@
 // a game, warnings for what is merely suspicious (an indicator nothing moves, a tiny weight).
 // Returns findings by field path; the loader locates them in the files.
 import { dateOfDay, dayNumber } from '../engine/rules';
+import type { Condition, Effects, Scenario, Side } from '../model/schema';
+import { SIDES } from '../model/schema';
 import { closest, type Finding, type Path, showTenths } from './diagnostic';
-import type { Condition, Effects, Scenario, Side } from './schema';
-import { SIDES } from './schema';
 
 const WEIGHT_TOLERANCE = 0.001;
 const TINY_WEIGHT = 0.05;
@@ -82,6 +82,7 @@ export function checkCrossRefs(s: Scenario): Finding[] {
   const instruments = new Map(s.instruments.map((x) => [x.id, x]));
   const statements = new Set(s.statements.map((x) => x.id));
   const events = new Set(s.events.map((x) => x.id));
+  const commitments = new Set(s.commitments.map((x) => x.id));
   const indicatorIds = [...indicators.keys()];
   const instrumentIds = [...instruments.keys()];
 
@@ -131,6 +132,9 @@ export function checkCrossRefs(s: Scenario): Finding[] {
         unknownName([...path, 'statement'], 'a statement', c.statement, [...statements], 'value');
     } else if ('event' in c) {
       if (!events.has(c.event)) unknownName([...path, 'event'], 'an event', c.event, [...events], 'value');
+    } else if ('commitment' in c) {
+      if (!commitments.has(c.commitment))
+        unknownName([...path, 'commitment'], 'a commitment', c.commitment, [...commitments], 'value');
     }
   };
 

@@ -33,15 +33,37 @@ export interface Diagnostic {
 
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-/** `instruments[2].levels[4].effects.us-prices`; odd keys as `["a key"]`. */
+/** The most characters of a name or a text a message quotes; longer ones are cut with "…". */
+export const MAX_QUOTED = 40;
+/** The most characters of any one part of a diagnostic (its path, what was expected, what was found). */
+export const MAX_PART = 300;
+
+/**
+ * `text` cut to `max` characters (whole characters, never half of a surrogate pair) and "…"; when
+ * much longer, its length too: a megabyte-long key is quoted by its first 40 characters.
+ */
+export function shorten(text: string, max = MAX_QUOTED): string {
+  if (text.length <= max) return text;
+  const chars = Array.from(text.slice(0, 2 * max + 2)); // enough code units for max characters
+  if (chars.length <= max) return text; // a few characters outside the BMP, no more than max
+  const cut = `${chars.slice(0, max).join('')}…`;
+  return text.length > 4 * max ? `${cut} (${text.length.toLocaleString('en-US')} characters)` : cut;
+}
+
+/** A field name or id for a message, in backticks and shortened: `` `wieght` ``. */
+export function quoteName(name: string): string {
+  return `\`${shorten(name)}\``;
+}
+
+/** `instruments[2].levels[4].effects.us-prices`; odd keys as `["a key"]`, long ones shortened. */
 export function formatPath(path: Path): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
-    else if (PLAIN_KEY.test(seg)) out += out === '' ? seg : `.${seg}`;
-    else out += `[${JSON.stringify(seg)}]`;
+    else if (PLAIN_KEY.test(seg) && seg.length <= MAX_QUOTED) out += out === '' ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(shorten(seg))}]`;
   }
-  return out;
+  return shorten(out, MAX_PART);
 }
 
 /** The message of a diagnostic: "expected …, found …; hint". */
@@ -57,8 +79,6 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${where} ${path}${d.message}${tail}`;
 }
 
-const MAX_TEXT = 40;
-
 /** A short rendering of a value for the "found" part of a message. */
 export function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing (the field is missing)';
@@ -70,8 +90,7 @@ export function describeValue(v: unknown): string {
   }
   if (typeof v === 'string') {
     if (v === '') return '"" (empty text)';
-    const cut = [...v].length > MAX_TEXT ? `${[...v].slice(0, MAX_TEXT).join('')}…` : v;
-    return JSON.stringify(cut);
+    return JSON.stringify(shorten(v));
   }
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) {
@@ -81,7 +100,7 @@ export function describeValue(v: unknown): string {
   if (typeof v === 'object') {
     const keys = Object.keys(v);
     if (keys.length === 0) return 'an empty map';
-    const shown = keys.slice(0, 4).map((k) => `\`${k}\``);
+    const shown = keys.slice(0, 4).map(quoteName);
     return `a map with ${keys.length === 1 ? 'the field' : 'fields'} ${shown.join(', ')}${keys.length > 4 ? ', …' : ''}`;
   }
   return typeof v;
@@ -137,4 +156,74 @@ export function closest(word: string, names: readonly string[]): string | undefi
   }
   const limit = word.length <= 4 ? 1 : 2;
   return bestD <= limit ? best : undefined;
+}
+
+/** What a problem is about, its particulars (names, numbers, dates) left out: "a date from # to #". */
+export function kindOf(d: Pick<Finding, 'severity' | 'expected'>): string {
+  return `${d.severity}:${d.expected.replace(/"[^"]*"|`[^`]*`|[0-9][0-9,.:-]*/g, '#')}`;
+}
+
+/** At most `cap` of `list`, in order: the first of each kind of problem, then the earliest others. */
+export function pick<T extends Pick<Finding, 'severity' | 'expected'>>(
+  list: readonly T[],
+  cap: number,
+): { shown: T[]; left: number; unseen: number } {
+  if (list.length <= cap) return { shown: [...list], left: 0, unseen: 0 };
+  const firstOfKind = new Map<string, number>();
+  list.forEach((d, i) => {
+    const k = kindOf(d);
+    if (!firstOfKind.has(k)) firstOfKind.set(k, i);
+  });
+  const keep = new Set([...firstOfKind.values()].slice(0, cap));
+  for (let i = 0; keep.size < cap && i < list.length; i++) keep.add(i);
+  return {
+    shown: list.filter((_, i) => keep.has(i)),
+    left: list.length - keep.size,
+    unseen: Math.max(0, firstOfKind.size - cap),
+  };
+}
+
+/**
+ * The errors and the warnings, each cut to `cap`, so the kinds left out are kinds already shown
+ * (unless there are more kinds than `cap`); `more` says in a sentence what was left out:
+ * "and 24,950 more errors of the same kinds".
+ */
+export function capDiagnostics(
+  errors: readonly Diagnostic[],
+  warnings: readonly Diagnostic[],
+  cap: number,
+  /** Errors found and counted earlier but never listed (of the kinds listed). */
+  unlisted = 0,
+): { errors: Diagnostic[]; warnings: Diagnostic[]; more: string | undefined } {
+  const e = pick(errors, cap);
+  e.left += unlisted;
+  const w = pick(warnings, cap);
+  const words = (k: number, noun: string) => `${k.toLocaleString('en-US')} more ${noun}${k === 1 ? '' : 's'}`;
+  const parts = [
+    ...(e.left > 0 ? [words(e.left, 'error')] : []),
+    ...(w.left > 0 ? [words(w.left, 'warning')] : []),
+  ];
+  const unseen = e.unseen + w.unseen;
+  const more =
+    parts.length === 0
+      ? undefined
+      : `and ${parts.join(' and ')} ${unseen === 0 ? 'of the same kinds' : `of these kinds and ${unseen} other${unseen === 1 ? '' : 's'}`}`;
+  return { errors: e.shown, warnings: w.shown, more };
+}
+
+/** A diagnostic whose every part is at most `MAX_PART` characters: no message echoes a whole megabyte. */
+export function clampDiagnostic(d: Diagnostic): Diagnostic {
+  const long = (t: string) => t.length > MAX_PART;
+  if (!long(d.path) && !long(d.expected) && !long(d.found) && !long(d.message)) return d;
+  const head = `expected ${d.expected}, found ${d.found}`;
+  const hint = d.message.startsWith(head) ? d.message.slice(head.length) : '';
+  const expected = shorten(d.expected, MAX_PART);
+  const found = shorten(d.found, MAX_PART);
+  return {
+    ...d,
+    path: shorten(d.path, MAX_PART),
+    expected,
+    found,
+    message: `expected ${expected}, found ${found}${shorten(hint, MAX_PART)}`,
+  };
 }

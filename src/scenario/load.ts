@@ -3,11 +3,24 @@
 // (YAML or strict JSON), resolve `extends` and merge worlds, validate with the zod schema, then
 // (only if the schema passed) the meaning checks, playability, and quotes if a reader of sources
 // is given. Never throws, never returns a half-loaded scenario.
+import type { z } from 'zod';
 import { contentHash } from '../engine/hash';
+import { type Scenario, ScenarioSchema } from '../model/schema';
+import { checkConditions } from './conditions-check';
 import { checkCrossRefs } from './crossref';
-import { type Diagnostic, type Finding, findingMessage, type Path } from './diagnostic';
+import {
+  capDiagnostics,
+  clampDiagnostic,
+  type Diagnostic,
+  type Finding,
+  findingMessage,
+  type Path,
+  pick,
+  valueAt,
+} from './diagnostic';
 import { WorldBodySchema } from './file-schemas';
-import { checkHistoryScript } from './history-schema';
+import { checkHistoryScript } from './history-check';
+import { checkLimits, MAX_REPORTED } from './limits';
 import {
   diagnosticAt,
   type LocatedDoc,
@@ -17,9 +30,9 @@ import {
   type WorldResolver,
 } from './merge';
 import { parseFile } from './parse';
+import { MAX_KEPT, pathKey } from './parse-common';
 import { checkPlayability, type NoDealLoss } from './playability';
 import { checkProfiles } from './profile-check';
-import { type Scenario, ScenarioSchema } from './schema';
 import { checkQuotes, type ReadSource } from './sources';
 import { findingsFromZod } from './zod-issues';
 
@@ -43,9 +56,13 @@ export interface LoadOptions {
 /** Where a field of the loaded scenario was written. */
 export type Locate = (path: Path) => { file: string; line: number; column: number };
 
+/**
+ * Errors and warnings are each cut to the first `MAX_REPORTED` (the first of each kind first);
+ * `more` then says what was left out: "and 24,950 more errors of the same kinds".
+ */
 export type LoadResult =
-  | { ok: true; scenario: Scenario; hash: string; warnings: Diagnostic[]; locate: Locate }
-  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+  | { ok: true; scenario: Scenario; hash: string; warnings: Diagnostic[]; locate: Locate; more?: string }
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[]; more?: string };
 
 /** Freezes a value and everything in it. */
 export function deepFreeze<T>(value: T): T {
@@ -59,11 +76,11 @@ export function deepFreeze<T>(value: T): T {
 const order = (a: Diagnostic, b: Diagnostic) =>
   a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1;
 
-/** Sorted by place, duplicates dropped. */
+/** Sorted by place, duplicates dropped, every part of a message of a readable length. */
 function tidy(list: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
-  for (const d of [...list].sort(order)) {
+  for (const d of list.map(clampDiagnostic).sort(order)) {
     const key = `${d.file}:${d.line}:${d.column}:${d.path}:${d.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -127,10 +144,15 @@ interface Resolved {
   warnings: Diagnostic[];
 }
 
-function resolve(
-  files: readonly SourceFile[],
-  options: LoadOptions,
-): Resolved | { errors: Diagnostic[]; warnings: Diagnostic[] } {
+/** Errors counted but not kept, for the "and N more" sentence: a file may hold 100,000. */
+interface Unlisted {
+  unlisted?: number;
+}
+
+/** A failure on the way, with the errors found but only counted. */
+type Failed = { errors: Diagnostic[]; warnings: Diagnostic[] } & Unlisted;
+
+function resolve(files: readonly SourceFile[], options: LoadOptions): Resolved | Failed {
   if (!Array.isArray(files) || files.length === 0 || !files.every(isSourceFile)) {
     return {
       errors: [fileProblem('(no file)', 'at least one file with a name and a text', 'none')],
@@ -140,7 +162,7 @@ function resolve(
   const entry = pickEntry(files, options.entry);
   if (!('text' in entry)) return { errors: [entry], warnings: [] };
   const r = resolveFile(entry, files, options.resolveWorld);
-  if (r.errors.length > 0 || !r.doc) return { errors: r.errors, warnings: r.warnings };
+  if (r.errors.length > 0 || !r.doc) return { errors: r.errors, warnings: r.warnings, unlisted: r.unlisted };
   return { entry, doc: r.doc, warnings: r.warnings };
 }
 
@@ -158,10 +180,50 @@ function profileFindings(scenario: Scenario): Finding[] {
   });
 }
 
+/** The result with its lists cut to `MAX_REPORTED` each, and what was left out in a sentence. */
+function capped<T extends { warnings: Diagnostic[]; errors?: Diagnostic[]; more?: string }>(
+  r: T & Unlisted,
+): T {
+  const { unlisted, ...rest } = r;
+  const c = capDiagnostics(r.errors ?? [], r.warnings, MAX_REPORTED, unlisted ?? 0);
+  if (c.more === undefined) return rest as T;
+  return { ...rest, ...(r.errors ? { errors: c.errors } : {}), warnings: c.warnings, more: c.more } as T;
+}
+
+/**
+ * At most `MAX_KEPT` findings (the first of each kind first) to locate and sort, the rest counted:
+ * a list of 100,000 wrong entries is reported as quickly as a list of ten.
+ */
+function kept(findings: readonly Finding[]): { findings: Finding[]; unlisted: number } {
+  const p = pick(findings, MAX_KEPT);
+  return { findings: p.shown, unlisted: p.left };
+}
+
+/**
+ * The limits (limits.ts) and the schema on a file's merged value, or the parsed value. A list or
+ * map over its limit is reported alone, before the schema looks inside it: a list of 25,000
+ * entries is one problem, not 25,000, and is refused as quickly as a list of ten. Where both find
+ * fault with one value, the schema says what the field should be ("a date as YYYY-MM-DD" rather
+ * than "a number up to 1,000,000").
+ */
+function validate<S extends z.ZodType>(
+  value: unknown,
+  schema: S,
+): { ok: true; data: z.output<S> } | { ok: false; findings: Finding[] } {
+  const limits = checkLimits(value);
+  const oversize = limits.some((f) => f.at !== 'key' && typeof valueAt(value, f.path) === 'object');
+  if (oversize) return { ok: false, findings: limits };
+  const parsed = schema.safeParse(value);
+  if (limits.length === 0 && parsed.success) return { ok: true, data: parsed.data };
+  const schemaFindings = parsed.success ? [] : findingsFromZod(parsed.error.issues, value, schema);
+  const told = new Set(schemaFindings.map((f) => pathKey(f.path)));
+  return { ok: false, findings: [...limits.filter((f) => !told.has(pathKey(f.path))), ...schemaFindings] };
+}
+
 /** Loads a scenario from its file and the worlds it extends. Never throws. */
 export function loadScenario(files: readonly SourceFile[], options: LoadOptions = {}): LoadResult {
   try {
-    return loadUnguarded(files, options);
+    return capped(loadUnguarded(files, options));
   } catch (e) {
     // Every check reports problems as values; this guards against a bug in one of them.
     const first = Array.isArray(files) && isSourceFile(files[0]) ? files[0].name : '(no file)';
@@ -175,21 +237,23 @@ export function loadScenario(files: readonly SourceFile[], options: LoadOptions 
   }
 }
 
-function loadUnguarded(files: readonly SourceFile[], options: LoadOptions): LoadResult {
+function loadUnguarded(files: readonly SourceFile[], options: LoadOptions): LoadResult & Unlisted {
   const r = resolve(files, options);
-  if ('errors' in r) return { ok: false, errors: tidy(r.errors), warnings: tidy(r.warnings) };
+  if ('errors' in r) return { ...r, ok: false, errors: tidy(r.errors), warnings: tidy(r.warnings) };
   const { entry, doc } = r;
   const locateAll = (findings: readonly Finding[]) =>
     findings.map((f) => diagnosticAt(doc.origins, entry.name, f));
 
-  const parsed = ScenarioSchema.safeParse(doc.value);
-  if (!parsed.success) {
-    const errors = locateAll(findingsFromZod(parsed.error.issues, doc.value, ScenarioSchema));
-    return { ok: false, errors: tidy(errors), warnings: tidy(r.warnings) };
+  const parsed = validate(doc.value, ScenarioSchema);
+  if (!parsed.ok) {
+    const k = kept(parsed.findings);
+    const errors = locateAll(k.findings);
+    return { ok: false, errors: tidy(errors), warnings: tidy(r.warnings), unlisted: k.unlisted };
   }
   const scenario = parsed.data;
   const findings: Finding[] = [
     ...checkCrossRefs(scenario),
+    ...checkConditions(scenario),
     ...checkHistoryScript(scenario),
     ...profileFindings(scenario),
   ];
@@ -215,6 +279,8 @@ export interface WorldCheck {
   complete: boolean;
   errors: Diagnostic[];
   warnings: Diagnostic[];
+  /** What was left out of the lists (as in `LoadResult`). */
+  more?: string;
 }
 
 /**
@@ -224,21 +290,7 @@ export interface WorldCheck {
  */
 export function checkWorld(files: readonly SourceFile[], options: LoadOptions = {}): WorldCheck {
   try {
-    const r = resolve(files, options);
-    if ('errors' in r)
-      return { ok: false, complete: false, errors: tidy(r.errors), warnings: tidy(r.warnings) };
-    if (ScenarioSchema.safeParse(r.doc.value).success) {
-      const full = loadScenario(files, options);
-      return full.ok
-        ? { ok: true, complete: true, errors: [], warnings: full.warnings }
-        : { ok: false, complete: true, errors: full.errors, warnings: full.warnings };
-    }
-    const parsed = WorldBodySchema.safeParse(r.doc.value);
-    if (parsed.success) return { ok: true, complete: false, errors: [], warnings: tidy(r.warnings) };
-    const errors = findingsFromZod(parsed.error.issues, r.doc.value, WorldBodySchema).map((f) =>
-      diagnosticAt(r.doc.origins, r.entry.name, f),
-    );
-    return { ok: false, complete: false, errors: tidy(errors), warnings: tidy(r.warnings) };
+    return capped(checkWorldUnguarded(files, options));
   } catch (e) {
     const first = Array.isArray(files) && isSourceFile(files[0]) ? files[0].name : '(no file)';
     return {
@@ -250,4 +302,28 @@ export function checkWorld(files: readonly SourceFile[], options: LoadOptions = 
       warnings: [],
     };
   }
+}
+
+function checkWorldUnguarded(files: readonly SourceFile[], options: LoadOptions): WorldCheck & Unlisted {
+  const r = resolve(files, options);
+  if ('errors' in r)
+    return { ...r, ok: false, complete: false, errors: tidy(r.errors), warnings: tidy(r.warnings) };
+  if (ScenarioSchema.safeParse(r.doc.value).success) {
+    const full = loadScenario(files, options);
+    const more = full.more === undefined ? {} : { more: full.more };
+    return full.ok
+      ? { ok: true, complete: true, errors: [], warnings: full.warnings, ...more }
+      : { ok: false, complete: true, errors: full.errors, warnings: full.warnings, ...more };
+  }
+  const parsed = validate(r.doc.value, WorldBodySchema);
+  if (parsed.ok) return { ok: true, complete: false, errors: [], warnings: tidy(r.warnings) };
+  const k = kept(parsed.findings);
+  const errors = k.findings.map((f) => diagnosticAt(r.doc.origins, r.entry.name, f));
+  return {
+    ok: false,
+    complete: false,
+    errors: tidy(errors),
+    warnings: tidy(r.warnings),
+    unlisted: k.unlisted,
+  };
 }

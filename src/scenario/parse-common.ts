@@ -3,14 +3,18 @@
 // memory or the stack, and the checks every key and text value gets.
 import type { Path } from './diagnostic';
 
-export const MAX_CHARS = 2 * 1024 * 1024; // 2 MB of text: a scenario is a few hundred KB at most
+export const MAX_BYTES = 2 * 1024 * 1024; // 2 MB (UTF-8): a scenario is a few hundred KB at most
+/** A text longer than this is over `MAX_BYTES` whatever its characters (each takes a byte or more). */
+export const MAX_CHARS = MAX_BYTES;
 export const MAX_DEPTH = 64; // levels of nesting; a scenario needs about eight
 export const MAX_ALIASES = 100; // YAML `*alias` uses
 export const MAX_NODES = 100_000; // values in one file, aliases expanded
 export const MAX_LINES = 50_000; // a long scenario has a few thousand
 export const MAX_TOKENS = 200_000; // YAML syntax tokens (about 1 MB of typical YAML)
 export const MAX_TOKENS_PER_LINE = 2_000; // a long flow list on one line has a few dozen
-export const MAX_ISSUES = 50; // problems reported from one file before reading stops
+export const MAX_ISSUES = 50; // syntax errors reported from one file before reading stops
+/** Problems of values kept from one file; the rest are only counted (the loader lists 50). */
+export const MAX_KEPT = 1000;
 
 /** Where a value was written: its own position and, for a field, the position of its name. */
 export interface Spot {
@@ -32,7 +36,10 @@ export interface ParseIssue {
   found: string;
 }
 
-export type ParseResult = { ok: true; value: unknown; spots: Spots } | { ok: false; issues: ParseIssue[] };
+/** `unlisted`: how many more problems were found than `issues` holds (at most `MAX_KEPT`). */
+export type ParseResult =
+  | { ok: true; value: unknown; spots: Spots }
+  | { ok: false; issues: ParseIssue[]; unlisted?: number };
 
 export function pathKey(path: Path): string {
   return JSON.stringify(path);
@@ -65,6 +72,16 @@ export function textProblem(s: string): string | null {
     } else if (c >= 0xdc00 && c <= 0xdfff) return 'a broken character (half of a UTF-16 surrogate pair)';
   }
   return null;
+}
+
+/** The size of a text in UTF-8, the size of the file it was read from. */
+export function utf8Length(s: string): number {
+  let bytes = s.length; // one byte each, plus the extra bytes of wider characters
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) bytes += c < 0x800 ? 1 : c >= 0xd800 && c <= 0xdfff ? 1 : 2; // a pair: 4 bytes in all
+  }
+  return bytes;
 }
 
 /** A key that would reach an object's prototype if assigned naively. */

@@ -3,13 +3,13 @@
 // nothing more (no comments, no trailing commas, no single quotes, no NaN), plus the scenario
 // format's own limits — no `__proto__` key, no repeated key, at most 64 levels of nesting, no
 // control characters or broken Unicode in text. Never throws: every problem is a located issue.
-import type { Path } from './diagnostic';
+import { type Path, quoteName } from './diagnostic';
 import {
   describeChar,
   emptyMap,
   isForbiddenKey,
   MAX_DEPTH,
-  MAX_ISSUES,
+  MAX_KEPT,
   MAX_NODES,
   type ParseIssue,
   type ParseResult,
@@ -43,9 +43,16 @@ export function parseJson(text: string): ParseResult {
     return { line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1 };
   };
   let values = 0;
+  let unlisted = 0;
+  const kinds = new Set<string>(); // a problem of a new kind is always kept
+  const failed = (): ParseResult => ({ ok: false, issues, ...(unlisted > 0 ? { unlisted } : {}) });
   const issue = (offset: number, path: Path, expected: string, found: string) => {
-    issues.push({ ...pos(offset), path, expected, found });
-    if (issues.length >= MAX_ISSUES) throw new SyntaxStop();
+    // The first are kept, the rest counted, and reading goes on (the loader lists the first 50
+    // and counts the rest) to the first syntax error, which stops it.
+    if (issues.length < MAX_KEPT || !kinds.has(expected))
+      issues.push({ ...pos(offset), path, expected, found });
+    else unlisted++;
+    kinds.add(expected);
   };
   const fail = (offset: number, path: Path, expected: string, found: string): never => {
     issue(offset, path, expected, found);
@@ -137,7 +144,7 @@ export function parseJson(text: string): ParseResult {
       i += m[0].length;
       const next = text[i];
       if (next !== undefined && /[0-9A-Za-z_.]/.test(next))
-        return fail(at, path, 'a number such as 12 or -2.5', `\`${text.slice(at, i + 1)}\``);
+        return fail(at, path, 'a number such as 12 or -2.5', quoteName(text.slice(at, i + 1)));
       const n = Number(m[0]);
       if (!Number.isFinite(n)) issue(at, path, 'a number of a usable size', `\`${m[0].slice(0, 20)}\``);
       return n;
@@ -191,7 +198,7 @@ export function parseJson(text: string): ParseResult {
           '`__proto__` (refused: it could alter every object)',
         );
       } else if (seen.has(key)) {
-        issue(keyAt, childPath, 'each field only once in a map', `\`${key}\` a second time`);
+        issue(keyAt, childPath, 'each field only once in a map', `${quoteName(key)} a second time`);
       } else {
         seen.add(key);
         obj[key] = value;
@@ -243,7 +250,7 @@ export function parseJson(text: string): ParseResult {
     const value = readValue([], 0);
     skipSpace();
     if (i < text.length) fail(i, [], 'the end of the file after the closing bracket', foundAt(i));
-    return issues.length > 0 ? { ok: false, issues } : { ok: true, value, spots };
+    return issues.length > 0 ? failed() : { ok: true, value, spots };
   } catch (e) {
     if (!(e instanceof SyntaxStop)) {
       issue(
@@ -253,6 +260,6 @@ export function parseJson(text: string): ParseResult {
         `a problem the reader could not handle (${String(e).slice(0, 80)})`,
       );
     }
-    return { ok: false, issues };
+    return failed();
   }
 }

@@ -9,13 +9,14 @@
 
 import type { Document, YAMLError, Node as YamlNode } from 'yaml';
 import { Composer, CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser } from 'yaml';
-import type { Path } from './diagnostic';
+import { type Path, quoteName } from './diagnostic';
 import {
   emptyMap,
   isForbiddenKey,
   MAX_ALIASES,
   MAX_DEPTH,
   MAX_ISSUES,
+  MAX_KEPT,
   MAX_LINES,
   MAX_NODES,
   MAX_TOKENS,
@@ -286,9 +287,15 @@ type Pos = (offset: number) => { line: number; column: number };
 
 function toPlain(doc: Document.Parsed, pos: Pos, issues: ParseIssue[]): ParseResult {
   let stopped = false;
+  let unlisted = 0;
+  const kinds = new Set<string>(); // a problem of a new kind is always kept
   const issue = (offset: number, path: Path, expected: string, found: string) => {
-    issues.push({ ...pos(offset), path, expected, found });
-    if (issues.length >= MAX_ISSUES) stopped = true;
+    // The first problems of values are kept and the rest counted (the loader lists the first 50
+    // and counts the rest); only the limits on aliases, values and nesting stop the reading.
+    if (issues.length < MAX_KEPT || !kinds.has(expected))
+      issues.push({ ...pos(offset), path, expected, found });
+    else unlisted++;
+    kinds.add(expected);
   };
   const spots: Spots = new Map();
   let aliases = 0;
@@ -368,7 +375,7 @@ function toPlain(doc: Document.Parsed, pos: Pos, issues: ParseIssue[]): ParseRes
           continue;
         }
         if (Object.hasOwn(obj, key)) {
-          issue(kAt, childPath, 'each field only once in a map', `\`${key}\` a second time`);
+          issue(kAt, childPath, 'each field only once in a map', `${quoteName(key)} a second time`);
           continue;
         }
         const valueNode = pair.value as YamlNode | null;
@@ -390,5 +397,6 @@ function toPlain(doc: Document.Parsed, pos: Pos, issues: ParseIssue[]): ParseRes
 
   const root = doc.contents as YamlNode | null;
   const value = convert(root, [], 0, start(root, 0));
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value, spots };
+  if (issues.length === 0) return { ok: true, value, spots };
+  return { ok: false, issues, ...(unlisted > 0 ? { unlisted } : {}) };
 }

@@ -2,12 +2,12 @@
 // YAML for `.yaml`/`.yml`, strict JSON for `.json`. Whatever the bytes, `parseFile` returns a
 // result and never throws: size, nesting, aliases and broken text are located issues.
 import type { Path } from './diagnostic';
-import { MAX_CHARS, nearestSpot, type ParseResult, type Spots } from './parse-common';
+import { MAX_BYTES, MAX_CHARS, nearestSpot, type ParseResult, type Spots, utf8Length } from './parse-common';
 import { parseJson } from './parse-json';
 import { parseYaml } from './parse-yaml';
 
 export type { ParseIssue, ParseResult, Spot, Spots } from './parse-common';
-export { MAX_ALIASES, MAX_CHARS, MAX_DEPTH, nearestSpot, pathKey } from './parse-common';
+export { MAX_ALIASES, MAX_BYTES, MAX_CHARS, MAX_DEPTH, nearestSpot, pathKey } from './parse-common';
 
 export type Format = 'yaml' | 'json';
 
@@ -17,6 +17,14 @@ export function formatOf(name: string): Format | undefined {
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   if (lower.endsWith('.json')) return 'json';
   return undefined;
+}
+
+/**
+ * Every line ending as a line feed: Windows (CRLF) and old Mac (CR alone) files are read as lines,
+ * with the same line numbers an editor shows. A line's columns are unchanged.
+ */
+export function lineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 /** A file that cannot be read at all: one issue at its start. */
@@ -31,9 +39,13 @@ export function parseFile(name: string, text: string): ParseResult {
   if (format === undefined)
     return unreadable('a file name ending in .yaml, .yml or .json', `\`${name.slice(-60)}\``);
   if (typeof text !== 'string') return unreadable('the text of a file', typeof text);
-  if (text.length > MAX_CHARS)
-    return unreadable('a file of at most 2 MB', `${(text.length / (1024 * 1024)).toFixed(1)} MB`);
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text; // a byte-order mark is harmless
+  const size = text.length > MAX_CHARS ? text.length : utf8Length(text);
+  if (size > MAX_BYTES)
+    return unreadable(
+      `a file of at most ${MAX_BYTES / (1024 * 1024)} MB`,
+      `${(size / (1024 * 1024)).toFixed(1)} MB`,
+    );
+  const body = lineFeeds(text.startsWith('\uFEFF') ? text.slice(1) : text); // a byte-order mark is harmless
   try {
     return format === 'json' ? parseJson(body) : parseYaml(body);
   } catch (e) {

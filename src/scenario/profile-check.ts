@@ -4,8 +4,8 @@
 // are unique across profiles (a reason code names one of them). Each problem comes with its path in
 // the scenario, as the loader's diagnostics do.
 
-import type { AiCondition, ClauseMatch, MoveMatch } from './profile-schema';
-import type { Scenario } from './schema';
+import type { AiCondition, ClauseMatch, MoveMatch } from '../model/profile-schema';
+import type { Scenario } from '../model/schema';
 
 export interface ProfileProblem {
   readonly path: readonly (string | number)[];
@@ -58,6 +58,7 @@ export function checkProfiles(sc: Scenario): ProfileProblem[] {
     else if ('instrument' in c) known('instrument', c.instrument, [...path, 'instrument']);
     else if ('statement' in c) known('statement', c.statement, [...path, 'statement']);
     else if ('event' in c) known('event', c.event, [...path, 'event']);
+    else if ('commitment' in c) known('commitment', c.commitment, [...path, 'commitment']);
     else if ('proposal' in c) clauseMatch(c.proposal, [...path, 'proposal']);
   };
   const profileIds = new Set<string>();

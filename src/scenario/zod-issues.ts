@@ -3,7 +3,7 @@
 // `weight`?". The schema is consulted along the issue's path for what zod's issue leaves out: both
 // bounds of a number, the field names an object knows, the shapes of a union's choices.
 import type { z } from 'zod';
-import { closest, describeValue, type Finding, type Path, valueAt } from './diagnostic';
+import { closest, describeValue, type Finding, type Path, quoteName, valueAt } from './diagnostic';
 
 import { type CheckDef, core, type Def, type Schema } from './zod-walk';
 
@@ -194,7 +194,7 @@ function mapIssue(issue: Issue, base: Path, baseSchema: Schema | undefined, ctx:
           severity: 'error',
           path: [...path, key],
           expected: known.length > 0 ? `one of the fields ${listed}` : 'no field of that name here',
-          found: `\`${key}\``,
+          found: quoteName(key),
           at: 'key',
           ...(guess === undefined ? {} : { hint: `did you mean \`${guess}\`?` }),
         });
@@ -205,7 +205,7 @@ function mapIssue(issue: Issue, base: Path, baseSchema: Schema | undefined, ctx:
       const inner = issue.issues[0];
       const want = inner && !/^Invalid/.test(inner.message) ? stripExpected(inner.message) : 'a valid name';
       const key = path.at(-1);
-      push(`a name that is ${want}`, `\`${String(key)}\``, { at: 'key' });
+      push(`a name that is ${want}`, quoteName(String(key)), { at: 'key' });
       return;
     }
     case 'invalid_union': {

@@ -2,11 +2,11 @@
 // the sources it rests on (title, outlet, date and the quote). Shown before the game and on the
 // table's Briefing tab — only ever to the side at the screen.
 import type { Scenario, Side } from '../engine';
+import { CJK } from '../present/cjk-text';
+import { emblemUrl } from '../present/icons';
+import { documentOf, sideName } from '../present/text';
 import { type AppStore, finishBriefing } from '../store/game-store';
-import { CJK } from './cjk-text';
 import { button, h } from './dom';
-import { emblemUrl } from './icons';
-import { documentOf, sideName } from './text';
 
 /** The briefing's body: text, private notes and sources. */
 export function briefingBody(sc: Scenario, side: Side): HTMLElement {
@@ -82,7 +82,7 @@ export function renderBriefing(root: HTMLElement, store: AppStore) {
           h('p', { class: 'hint', text: `${sc.meta.title} · ${sc.meta.period}` }),
         ),
         h('span', { style: 'flex:1' }),
-        button('To the table', () => finishBriefing(store), { class: 'primary' }),
+        button('To the table', () => finishBriefing(store), { class: 'primary', 'data-autofocus': '' }),
       ),
       briefingBody(sc, briefing),
       h(

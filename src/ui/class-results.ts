@@ -1,9 +1,9 @@
 // Class results: one game's summary as JSON and as a CSV row, with the columns an instructor sorts a
 // class's games by. A game file is (scenario id and content hash, seed, setup, moves); its summary is
-// computed by replaying it and scoring it against the no-deal line. Pure: no DOM.
+// computed by replaying it and scoring it on the one score scale. Pure: no DOM.
 import type { GameRecord, GameState, Scenario, Side } from '../engine';
 import { replay, score } from '../engine';
-import { clauseText } from './text';
+import { clauseText } from '../present/text';
 
 export const SUMMARY_COLUMNS = [
   'scenario',
@@ -11,13 +11,11 @@ export const SUMMARY_COLUMNS = [
   'mode', // solo, hotseat or computer
   'aiLevel',
   'seed',
-  'winner', // us, cn or tie: the higher normalised total (objective points included)
-  'rawUs', // points over the no-deal line
+  'winner', // us, cn or tie: the higher score
+  'scoreUs', // the score: 0 standing still, 100 opening day's conditions held all game (objectives in)
+  'scoreCn',
+  'rawUs', // the detail: summed utility over the stand-still line, utility points
   'rawCn',
-  'normalisedUs', // the share of the side's no-deal loss recovered
-  'normalisedCn',
-  'totalUs', // points with the objectives' bonus
-  'totalCn',
   'objectivesUs', // met / of
   'objectivesCn',
   'deal', // yes or no: a package in force at the end
@@ -34,12 +32,10 @@ export const COLUMN_LABELS: Record<SummaryColumn, string> = {
   aiLevel: 'AI level',
   seed: 'Seed',
   winner: 'Winner',
-  rawUs: 'US points',
-  rawCn: 'China points',
-  normalisedUs: 'US share of loss recovered',
-  normalisedCn: 'China share of loss recovered',
-  totalUs: 'US total with objectives',
-  totalCn: 'China total with objectives',
+  scoreUs: 'US score',
+  scoreCn: 'China score',
+  rawUs: 'US utility over standing still',
+  rawCn: 'China utility over standing still',
   objectivesUs: 'US objectives',
   objectivesCn: 'China objectives',
   deal: 'Deal',
@@ -50,7 +46,6 @@ export type GameSummary = Record<SummaryColumn, string | number>;
 
 const humans = (r: GameRecord): Side[] =>
   (['us', 'cn'] as const).filter((s) => r.setup.seats[s].kind === 'human');
-const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /** The summary of a game already replayed to `state`. */
 export function summarise(scenario: Scenario, record: GameRecord, state: GameState): GameSummary {
@@ -69,12 +64,10 @@ export function summarise(scenario: Scenario, record: GameRecord, state: GameSta
     aiLevel: ai?.kind === 'ai' ? ai.level : '',
     seed: record.seed,
     winner: sc.winner,
+    scoreUs: sc.sides.us.score,
+    scoreCn: sc.sides.cn.score,
     rawUs: sc.sides.us.raw,
     rawCn: sc.sides.cn.raw,
-    normalisedUs: r2(sc.sides.us.normalised),
-    normalisedCn: r2(sc.sides.cn.normalised),
-    totalUs: sc.sides.us.total,
-    totalCn: sc.sides.cn.total,
     objectivesUs: met('us'),
     objectivesCn: met('cn'),
     deal: sc.deal ? 'yes' : 'no',

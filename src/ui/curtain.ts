@@ -1,11 +1,12 @@
 // The hot-seat curtain: a full screen in the next side's colour and shape that hides everything
 // private (briefing, objectives, red lines, draft orders) until that side's player confirms that
 // they have the screen. Nothing private is rendered underneath while it is up.
+
+import { CJK } from '../present/cjk-text';
+import { emblemUrl } from '../present/icons';
+import { sideName } from '../present/text';
 import { type AppStore, confirmCurtain } from '../store/game-store';
-import { CJK } from './cjk-text';
 import { button, h } from './dom';
-import { emblemUrl } from './icons';
-import { sideName } from './text';
 
 export function renderCurtain(root: HTMLElement, store: AppStore) {
   const { game, curtain } = store.getState();
@@ -43,5 +44,9 @@ export function renderCurtain(root: HTMLElement, store: AppStore) {
       ),
     ),
   );
+  // the only control: Tab stays on it (the screen behind is inert)
+  go.addEventListener('keydown', (e) => {
+    if (e.key === 'Tab') e.preventDefault();
+  });
   go.focus();
 }

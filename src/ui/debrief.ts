@@ -5,12 +5,31 @@
 // against each side's slice; objectives, value, durability and the deal; discussion prompts filled
 // with this game's figures; and "What happened in 2025" beside this game. Built from a replay of the
 // game's moves; scenario text always through textContent.
-import { describeAiMove } from '../ai/describe';
 import type { Analysis, GameRecord, GameState, Move, Scenario, Score, Side, TimelineItem } from '../engine';
-import { analyseGame, historyLine, leverage, replayStates, rulesFor, score, turnOf } from '../engine';
+import {
+  analyseGame,
+  describeAiMove,
+  historyLine,
+  leverage,
+  replayStates,
+  rulesFor,
+  score,
+  turnOf,
+} from '../engine';
+import {
+  clauseText,
+  newsLine,
+  objectiveWhyText,
+  orderText,
+  pct,
+  pts,
+  REASON_TEXT,
+  score0,
+  sideName,
+  turnDate,
+} from '../present/text';
 import { lineChart, outcomePlot, type PlotPoint } from './charts';
 import { dataTable, h } from './dom';
-import { clauseText, newsLine, orderText, pct, pts, REASON_TEXT, sideName, turnDate } from './text';
 
 /** Everything derived once per game: the states after each move, the analysis, the history line. */
 export interface DebriefData {
@@ -224,8 +243,8 @@ function outcomeSection(d: DebriefData): HTMLElement {
   ];
   if (d.history)
     points.push({
-      us: d.history.score.sides.us.raw,
-      cn: d.history.score.sides.cn.raw,
+      us: d.history.score.sides.us.score,
+      cn: d.history.score.sides.cn.score,
       label: 'The historical line’s outcome',
       cls: 'history',
     });
@@ -238,15 +257,15 @@ function outcomeSection(d: DebriefData): HTMLElement {
     : null;
   const missedText = a.missed.map(
     (p) =>
-      `On turn ${p.turn + 1}, ${sideName(sc, p.by)}’s ${d.record.moves[p.index - 1]?.type === 'reject' ? 'counter' : 'proposal'} would have left both of you better off than where you ended (${pts(p.us)} for ${sideName(sc, 'us')}, ${pts(p.cn)} for ${sideName(sc, 'cn')}).`,
+      `On turn ${p.turn + 1}, ${sideName(sc, p.by)}’s ${d.record.moves[p.index - 1]?.type === 'reject' ? 'counter' : 'proposal'} would have left both of you better off than where you ended (scores ${score0(p.us)} for ${sideName(sc, 'us')} and ${score0(p.cn)} for ${sideName(sc, 'cn')}, signed then and held still to the end, against ${score0(a.final.us)} and ${score0(a.final.cn)}).`,
   );
   return h(
     'section',
     { class: 'card debrief-outcome', 'aria-label': 'Outcome plot' },
     h('h2', { text: 'Where the game ended, and where it could have' }),
     outcomePlot(
-      'Outcomes: each side’s gain over the no-deal line',
-      { us: `${sideName(sc, 'us')} gain`, cn: `${sideName(sc, 'cn')} gain` },
+      'Outcomes: each side’s score (0 standing still)',
+      { us: `${sideName(sc, 'us')} score`, cn: `${sideName(sc, 'cn')} score` },
       points,
       a.frontier,
       arrow,
@@ -261,11 +280,11 @@ function outcomeSection(d: DebriefData): HTMLElement {
       text:
         a.efficiency === null
           ? 'Efficiency: no package on the approximate frontier gains anything for both sides together.'
-          : `Efficiency: this game reached ${pct(a.efficiency)} of the best joint gain on the approximate Pareto frontier (the frontier is approximate: the packages the rules list, each signed and kept).`,
+          : `Efficiency: this game reached ${pct(a.efficiency)} of the best joint score on the approximate Pareto frontier (the frontier is approximate: the packages the rules list, each signed at the opening and then held still to the end).`,
     }),
     lastDeal
       ? h('p', {
-          text: `The line from the deal as signed (${pts(lastDeal.us)}, ${pts(lastDeal.cn)}) to the final outcome shows what delivery, breaches and the epilogue did to it.`,
+          text: `The line from the deal as signed (${score0(lastDeal.us)}, ${score0(lastDeal.cn)}) to the final outcome shows what delivery, breaches and the epilogue did to it.`,
         })
       : null,
     missedText.length
@@ -285,16 +304,17 @@ function handSection(d: DebriefData): HTMLElement {
   const s = d.score;
   const series = d.analysis.series;
   const avg = series.reduce((sum, p) => sum + p.leverageUs, 0) / Math.max(1, series.length);
-  const created = s.sides.us.raw + s.sides.cn.raw;
-  const share = (side: Side) => (created > 0 ? Math.max(0, s.sides[side].raw) / created : null);
+  // each side's share of what the two claimed above standing still (a score below 0 claims none)
+  const claimed = Math.max(0, s.sides.us.score) + Math.max(0, s.sides.cn.score);
+  const share = (side: Side) => (claimed > 0 ? Math.max(0, s.sides[side].score) / claimed : null);
   const upper: Side = avg >= 0.5 ? 'us' : 'cn';
   const bigger: Side | null =
-    s.sides.us.raw === s.sides.cn.raw ? null : s.sides.us.raw > s.sides.cn.raw ? 'us' : 'cn';
+    s.sides.us.score === s.sides.cn.score ? null : s.sides.us.score > s.sides.cn.score ? 'us' : 'cn';
   const row = (side: Side) =>
     [
       sideName(sc, side),
       pct(side === 'us' ? avg : 1 - avg),
-      pts(s.sides[side].raw),
+      score0(s.sides[side].score),
       share(side) === null ? '—' : pct(share(side)!),
     ] as const;
   return h(
@@ -302,8 +322,8 @@ function handSection(d: DebriefData): HTMLElement {
     { class: 'card debrief-hand', 'aria-label': 'The upper hand and the slice' },
     h('h2', { text: 'Did the upper hand win the bigger slice?' }),
     dataTable({
-      caption: 'Average leverage beside each side’s share of the joint gain',
-      head: ['Side', 'Average leverage', 'Gain (points)', 'Share of the joint gain'],
+      caption: 'Average leverage beside each side’s score and its share of the two scores above 0',
+      head: ['Side', 'Average leverage', 'Score', 'Share of the two scores'],
       rows: [row('us'), row('cn')],
     }),
     h('p', {
@@ -339,10 +359,12 @@ function dealSection(d: DebriefData): HTMLElement {
       h(
         'ul',
         { class: 'objectives' },
-        s.sides[side].objectives.map((o) => h('li', { text: `${o.met ? '✔ met' : '✘ missed'}: ${o.text}` })),
+        s.sides[side].objectives.map((o) =>
+          h('li', { text: `${o.met ? '✔' : '✘'} ${o.text} — ${objectiveWhyText(sc, o)}` }),
+        ),
       ),
       h('p', {
-        text: `Value claimed: ${pts(s.sides[side].raw)} points. Promises delivered: ${s.sides[side].durability === null ? 'none made' : pct(s.sides[side].durability!)}.`,
+        text: `Score: ${score0(s.sides[side].score)} (${pts(s.sides[side].raw)} utility points over standing still). Promises delivered: ${s.sides[side].durability === null ? 'none made' : pct(s.sides[side].durability!)}.`,
       }),
     );
   return h(
@@ -350,7 +372,7 @@ function dealSection(d: DebriefData): HTMLElement {
     { class: 'card debrief-deal', 'aria-label': 'The deal' },
     h('h2', { text: 'The deal, the promises and the objectives' }),
     h('p', { text: ended }),
-    h('p', { text: `Value created (the joint gain over no deal): ${pts(s.created)} points.` }),
+    h('p', { text: `Value created (both scores from the game, added): ${score0(s.created)}.` }),
     active.length
       ? h(
           'div',
@@ -462,7 +484,7 @@ function historySection(d: DebriefData): HTMLElement | null {
     h('p', { text: hist.outcome.text }),
     hs
       ? h('p', {
-          text: `Played through the rules, history scores ${pts(hs.sides.us.raw)} for ${sideName(sc, 'us')} and ${pts(hs.sides.cn.raw)} for ${sideName(sc, 'cn')}; this game scored ${pts(d.score.sides.us.raw)} and ${pts(d.score.sides.cn.raw)}.`,
+          text: `Played through the rules, history scores ${score0(hs.sides.us.score)} for ${sideName(sc, 'us')} and ${score0(hs.sides.cn.score)} for ${sideName(sc, 'cn')}; this game scored ${score0(d.score.sides.us.score)} and ${score0(d.score.sides.cn.score)}.`,
         })
       : null,
     dataTable({

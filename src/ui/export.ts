@@ -6,6 +6,7 @@ import { gameFileName, gameFileText } from '../store/game-file';
 import { encodeGame } from '../store/game-link';
 import { type GameSession, shareableRecord } from '../store/game-store';
 import { summariesCsv, summariseRecord } from './class-results';
+import { openDialog } from './dialog';
 import { button, h } from './dom';
 
 /** Offers `text` as a download named `name`. */
@@ -79,18 +80,15 @@ export function exportButtons(scenario: Scenario, record: GameRecord): HTMLEleme
 /** The table's "Save or share" dialog: the game so far as a file, a link or a summary. */
 export function openShareDialog(game: GameSession) {
   const record = shareableRecord(game);
-  const dialog = h('dialog', { class: 'share', 'aria-label': 'Save or share this game' });
-  const close = button('Close', () => dialog.close(), { class: 'primary' });
   const held = game.moves.length - record.moves.length;
-  dialog.append(
-    h('header', {}, h('h2', { text: 'Save or share this game' }), close),
-    h('p', {
-      text: `The game so far (turn ${game.state.turn + 1}, ${record.moves.length} moves), to replay or to hand in.${held ? ' Orders not yet revealed are left out.' : ''}`,
-    }),
-    h('div', { class: 'actions' }, ...exportButtons(game.scenario, record)),
-  );
-  dialog.addEventListener('close', () => dialog.remove());
-  document.body.append(dialog);
-  dialog.showModal();
-  close.focus();
+  openDialog({
+    title: 'Save or share this game',
+    class: 'share',
+    body: () => [
+      h('p', {
+        text: `The game so far (turn ${game.state.turn + 1}, ${record.moves.length} moves), to replay or to hand in.${held ? ' Orders not yet revealed are left out.' : ''}`,
+      }),
+      h('div', { class: 'actions' }, ...exportButtons(game.scenario, record)),
+    ],
+  });
 }

@@ -3,9 +3,10 @@
 // screen (live for both, own side only, or after the game).
 import type { Side } from '../engine';
 import { explainHand, headline, rulesFor, viewFor } from '../engine';
+import { sideName } from '../present/text';
 import type { GameSession } from '../store/game-store';
-import { button, h } from './dom';
-import { sideName } from './text';
+import { openDialog } from './dialog';
+import { h } from './dom';
 
 export function leverageHeadline(
   game: Pick<GameSession, 'scenario' | 'state'>,
@@ -25,9 +26,7 @@ export function openLeverageDialog(game: Pick<GameSession, 'scenario' | 'state'>
   const sc = game.scenario;
   const rules = rulesFor(sc);
   const view = viewFor(sc, game.state, viewer ?? 'public');
-  const dialog = h('dialog', { class: 'leverage', 'aria-label': 'Who has the upper hand?' });
-  const close = button('Close', () => dialog.close(), { class: 'primary' });
-  const body: HTMLElement[] = [h('header', {}, h('h2', { text: 'Who has the upper hand?' }), close)];
+  const body: HTMLElement[] = [];
   if (!view.leverage) {
     body.push(h('p', { text: 'Leverage is hidden in this game until it is over.' }));
   } else {
@@ -68,9 +67,5 @@ export function openLeverageDialog(game: Pick<GameSession, 'scenario' | 'state'>
       }),
     );
   }
-  dialog.append(...body);
-  dialog.addEventListener('close', () => dialog.remove());
-  document.body.append(dialog);
-  dialog.showModal();
-  close.focus();
+  openDialog({ title: 'Who has the upper hand?', class: 'leverage', body: () => body });
 }

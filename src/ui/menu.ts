@@ -3,6 +3,9 @@
 // and the game's settings; continue or delete a saved game; load scenario files from disk. Every
 // scenario text is set as text.
 import type { GameRecord, LeverageVisibility, Setup, Side } from '../engine';
+import { CJK } from '../present/cjk-text';
+import { emblemUrl } from '../present/icons';
+import { fmtDate, sideName } from '../present/text';
 import type { AiModule } from '../store/ai';
 import { loadAi } from '../store/ai';
 import { restoreFeed } from '../store/ai-driver';
@@ -16,14 +19,11 @@ import {
 import { gameFileName, gameFileText, openGameFile } from '../store/game-file';
 import { type AppStore, openReplay, resumeGame, startGame, toClassResults } from '../store/game-store';
 import { deleteSave, listSaves, type ResumableSave, type SaveProblem } from '../store/saves';
-import { CJK } from './cjk-text';
 import { button, h, select } from './dom';
 import { download } from './export';
 import { type FileLoad, loadFiles } from './file-loader';
-import { emblemUrl } from './icons';
 import { openReplayOf } from './replay-screen';
 import { PACES, saveSettings } from './settings';
-import { fmtDate, sideName } from './text';
 
 type Mode = 'solo' | 'hotseat';
 
@@ -112,7 +112,7 @@ function scenarioCard(entry: ScenarioInfo, m: MenuState): HTMLElement {
   });
   const card = h(
     'section',
-    { class: 'card scenario-card', 'aria-label': sc.meta.title, 'aria-checked': String(checked) },
+    { class: checked ? 'card scenario-card chosen' : 'card scenario-card', 'aria-label': sc.meta.title },
     h('h3', { text: sc.meta.title }),
     h(
       'p',
@@ -444,9 +444,10 @@ function fileLoader(m: MenuState): HTMLElement {
       'section',
       { class: 'diagnostics', role: 'alert', 'aria-label': 'Problems in the scenario files' },
       h('strong', {
-        text: `${r.files.join(', ')}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'} — the scenario was not loaded.`,
+        text: `${r.files.join(', ')}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}${r.more === undefined ? '' : ' listed'} — the scenario was not loaded.`,
       }),
       h('ol', {}, items),
+      r.more === undefined ? null : h('p', { class: 'more', text: `${r.more}.` }),
     );
   } else if (r?.ok) {
     report = h(
@@ -489,6 +490,9 @@ function replaysCard(store: AppStore): HTMLElement {
       'div',
       { class: 'start-row' },
       button('Class results', () => toClassResults(store)),
+      button('Play online', () => {
+        location.hash = '#online'; // each side at its own laptop: the online screens load now
+      }),
     ),
   );
   card.addEventListener('dragover', (e) => e.preventDefault());
@@ -514,6 +518,7 @@ export function renderMenu(root: HTMLElement, store: AppStore) {
   const canStart = chosen !== undefined && !(m.mode === 'solo' && (m.ai === null || m.ai === 'loading'));
   const startBtn = button('Start game', () => void start(store, m), {
     class: 'primary',
+    'data-key': 'start',
     disabledReason: canStart
       ? null
       : m.ai === 'loading'
@@ -523,7 +528,14 @@ export function renderMenu(root: HTMLElement, store: AppStore) {
   const active = document.activeElement as HTMLElement | null;
   const activeName =
     active && root.contains(active) ? (active.getAttribute('aria-label') ?? active.textContent ?? '') : '';
+  // the first stop of the keyboard: straight to Start (the default game in four key presses)
+  const skip = button(
+    'Skip to the Start button',
+    () => root.querySelector<HTMLElement>('[data-key="start"]')?.focus(),
+    { class: 'skip-link', 'data-key': 'skip' },
+  );
   root.replaceChildren(
+    skip,
     h(
       'main',
       { class: 'menu' },

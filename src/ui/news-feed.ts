@@ -2,9 +2,9 @@
 // (title, outlet, date, quote), proposals and answers, revealed orders, deliveries, crises — each
 // marked with its side's badge. Public information only.
 import type { NewsItem, Scenario } from '../engine';
+import { newsLine, sideMark, turnDate } from '../present/text';
 import type { GameSession } from '../store/game-store';
 import { h } from './dom';
-import { newsLine, sideMark, turnDate } from './text';
 
 function item(sc: Scenario, n: NewsItem): HTMLElement {
   const line = newsLine(sc, n);

@@ -1,140 +1,238 @@
-// The Orders tab: up to k orders from the engine's list of legal single orders (shift, announce,
-// withdraw, build an alternative, extend the truce), or none. The engine checks the set before it
-// is sent (two orders on one thing, too many) and the refusal is shown. Draft orders are shown only
-// to their own side; both sides' orders are revealed together once both are in.
-import type { Order, Side } from '../engine';
-import { checkMove, rulesFor, singleOrders } from '../engine';
+// The Orders tab: up to k orders, grouped by lever — one group per instrument the side owns (shift
+// it now, announce a dated change, withdraw an announcement), then its alternatives to build and
+// the truce to extend. Every kind of order is listed; those the rules forbid now are shown disabled
+// with the engine's reason (checkMove). The chosen order of each group, and the whole set, carry a
+// one-line preview: the change in both sides' projected scores and the next turn's leverage and
+// tension if the other side holds still. Draft orders are shown only to their own side; both
+// sides' orders are revealed together once both are in.
+import type { GameState, Order, Scenario, Side } from '../engine';
+import { checkMove, other, rulesFor, viewFor } from '../engine';
+import { play } from '../present/sound';
+import { instName, levelLabel, orderText, pct, sideName, turnDate } from '../present/text';
 import { type AppStore, dispatch, type GameSession } from '../store/game-store';
-import { button, h, select } from './dom';
-import { play } from './sound';
-import { orderText, sideName } from './text';
+import { button, h } from './dom';
+import { previewOrderSet } from './projections';
 
-const drafts = new Map<string, string[]>();
-const KIND_LABEL: Record<Order['kind'], string> = {
-  shift: 'Shift an instrument',
-  announce: 'Announce a change',
-  withdraw: 'Withdraw an announcement',
-  build: 'Build an alternative',
-  extend: 'Extend the truce',
-};
+const drafts = new Map<string, Map<string, Order>>(); // a turn's draft: group → its chosen order
+
+interface Candidate {
+  readonly order: Order;
+  readonly label: string;
+  readonly refused: string | null; // the engine's reason, when the rules forbid it now
+}
+
+interface Lever {
+  readonly id: string; // the group's key
+  readonly title: string;
+  readonly now: string; // where the lever stands
+  readonly kind: 'one' | 'each'; // one order of the list, or each on its own
+  readonly candidates: readonly Candidate[];
+}
+
+const keyOf = (o: Order) => JSON.stringify(o);
+
+/** Every order of every kind for `side`'s levers, each with the engine's verdict on it alone. */
+function levers(sc: Scenario, s: GameState, side: Side): Lever[] {
+  const rules = rulesFor(sc);
+  const verdict = (o: Order) => checkMove(rules, s, { type: 'orders', side, orders: [o] })?.reason ?? null;
+  const cand = (o: Order, label = orderText(sc, s, o)): Candidate => ({
+    order: o,
+    label,
+    refused: verdict(o),
+  });
+  const out: Lever[] = [];
+  const lastTurn = rules.totalTurns - 1;
+  for (const inst of sc.instruments) {
+    if (inst.owner !== side) continue;
+    const now = s.levels[inst.id] ?? 0;
+    const list: Candidate[] = [];
+    inst.levels.forEach((_, l) => {
+      if (l !== now) list.push(cand({ kind: 'shift', instrument: inst.id, level: l }));
+    });
+    for (let l = now + 1; l < inst.levels.length; l++)
+      for (let t = s.turn + 1; t <= Math.min(s.turn + 2, lastTurn); t++)
+        list.push(cand({ kind: 'announce', instrument: inst.id, level: l, turn: t }));
+    list.push(cand({ kind: 'withdraw', instrument: inst.id }));
+    const pending = s.announcements[inst.id];
+    out.push({
+      id: `i:${inst.id}`,
+      title: instName(sc, inst.id),
+      now: `now “${levelLabel(sc, inst.id, now)}”${pending ? `; “${levelLabel(sc, inst.id, pending.level)}” announced from ${turnDate(sc, pending.turn)}` : ''}`,
+      kind: 'one',
+      candidates: list,
+    });
+  }
+  const alts = sc.alternatives.filter((a) => a.side === side);
+  if (alts.length)
+    out.push({
+      id: 'alternatives',
+      title: 'Alternatives',
+      now: 'build a fallback over several turns',
+      kind: 'each',
+      candidates: alts.map((a) => cand({ kind: 'build', alternative: a.id })),
+    });
+  out.push({
+    id: 'truce',
+    title: 'The truce',
+    now: s.truce && !s.truce.expired ? `ends ${turnDate(sc, s.truce.endTurn)}` : 'none running',
+    kind: 'each',
+    candidates: [cand({ kind: 'extend' }, sc.calendar.truce ? undefined : 'Extend the truce')],
+  });
+  return out;
+}
+
+/** "You +1.2, Beijing −0.4; leverage 44% → 47%; tension 26 → 31", or null when there is none. */
+export function previewLine(game: GameSession, side: Side, orders: readonly Order[]): string | null {
+  const sc = game.scenario;
+  const s = game.state;
+  const p = previewOrderSet(game, side, orders);
+  if (!p.ok) return null;
+  const them = other(side);
+  const d = (x: number) => `${x >= 0.05 ? '+' : x <= -0.05 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
+  const parts = [`you ${d(p.scoreDelta[side])}, ${sideName(sc, them)} ${d(p.scoreDelta[them])}`];
+  const view = viewFor(sc, s, side);
+  if (view.leverage) {
+    const mine = (us: number) => (side === 'us' ? us : 1 - us);
+    parts.push(`your leverage ${pct(mine(view.leverage.us))} → ${pct(mine(p.leverageNext))}`);
+  }
+  parts.push(`tension ${Math.round(s.tension / 10)} → ${Math.round(p.tensionNext)}`);
+  return `If ${sideName(sc, them)} holds still: ${parts.join('; ')}.`;
+}
 
 export function ordersPanel(store: AppStore, game: GameSession, viewer: Side): HTMLElement[] {
   const sc = game.scenario;
   const rules = rulesFor(sc);
   const s = game.state;
-  const out: HTMLElement[] = [];
-  const them = viewer === 'us' ? 'cn' : 'us';
-  if (s.revealed) {
-    out.push(
-      h(
-        'section',
-        { 'aria-label': 'Orders revealed last turn' },
-        h('h3', { text: 'Revealed last turn' }),
-        h(
-          'ul',
-          { class: 'clauses' },
-          (['us', 'cn'] as const).map((side) =>
-            h(
-              'li',
-              { class: `side-${side}` },
-              h(
-                'span',
-                {},
-                h('strong', { text: `${sideName(sc, side)}: ` }),
-                s.revealed![side].length
-                  ? s
-                      .revealed![side].map((o) =>
-                        orderText(sc, { levels: {} }, o).replace(/^(Raise|Lower)/, 'Set'),
-                      )
-                      .join('; ')
-                  : 'no orders',
-              ),
-            ),
-          ),
-        ),
-      ),
-    );
-  }
-  if (s.phase === 'talks') {
-    out.unshift(
+  const them = other(viewer);
+  if (s.phase === 'talks')
+    return [
       h('p', {
         class: 'status waiting',
         text: 'Orders come after the talks. Finish talking first (Talks tab).',
       }),
-    );
-    return out;
-  }
-  if (s.phase !== 'orders') return out;
+    ];
+  if (s.phase !== 'orders') return [];
   const mine = s.drafts[viewer];
-  if (mine !== null) {
-    out.unshift(
+  if (mine !== null)
+    return [
       h(
         'section',
-        { class: 'status', role: 'status', 'aria-label': 'Your orders' },
+        { class: 'status', 'aria-label': 'Your orders', tabindex: '-1', 'data-park': '' },
         h('div', {
           text: `Your orders are in: ${mine.length ? mine.map((o) => orderText(sc, s, o)).join('; ') : 'none'}.`,
         }),
-        h('div', {
-          class: 'hint',
-          text:
-            s.drafts[them] === null
-              ? `Waiting for ${sideName(sc, them)}’s orders; both are revealed together.`
-              : '',
-        }),
+        s.drafts[them] === null
+          ? h('div', {
+              class: 'hint',
+              text: `Waiting for ${sideName(sc, them)}’s orders; both are revealed together.`,
+            })
+          : null,
       ),
-    );
-    return out;
-  }
+    ];
   const k = rules.scenario.params.k;
-  const singles = singleOrders(rules, s, viewer);
   const key = `${game.id}:${viewer}:${s.turn}`;
-  const draft = drafts.get(key) ?? Array.from({ length: k }, () => '');
+  const draft = drafts.get(key) ?? new Map<string, Order>();
   drafts.set(key, draft);
-  const groups = (Object.keys(KIND_LABEL) as Order['kind'][])
-    .map((kind) => ({
-      group: KIND_LABEL[kind],
-      options: singles
-        .map((o, i) => [o, i] as const)
-        .filter(([o]) => o.kind === kind)
-        .map(([o, i]) => [String(i), orderText(sc, s, o)] as const),
-    }))
-    .filter((g) => g.options.length > 0);
-  const chosen = (): Order[] => draft.filter((v) => v !== '').map((v) => singles[Number(v)]!);
-  const refusal = checkMove(rules, s, { type: 'orders', side: viewer, orders: chosen() });
-  const selects = draft.map((v, i) =>
-    select(
-      `Order ${i + 1}`,
-      [['', '— no order —'], ...groups],
-      v,
-      (nv) => {
-        draft[i] = nv;
-        store.setState({}); // re-render with the engine's verdict
-      },
-      { 'data-key': `order-${i}` },
-    ),
-  );
+  const chosen = (): Order[] => [...draft.values()];
+  const refusal = chosen().length
+    ? checkMove(rules, s, { type: 'orders', side: viewer, orders: chosen() })
+    : null;
+  const rerun = () => store.setState({}); // re-render with the engine's verdict and the preview
+  const groups = levers(sc, s, viewer).map((lever, gi) => {
+    const head = h(
+      'legend',
+      {},
+      h('span', { text: lever.title }),
+      h('span', { class: 'hint', text: ` — ${lever.now}` }),
+    );
+    if (lever.kind === 'one') {
+      const pick = draft.get(lever.id);
+      const sel = h('select', { 'aria-label': `Order on ${lever.title}`, 'data-key': `lever-${gi}` });
+      sel.append(h('option', { value: '', text: '— no order —' }));
+      const kinds: [Order['kind'], string][] = [
+        ['shift', 'Shift now'],
+        ['announce', 'Announce a dated change'],
+        ['withdraw', 'Withdraw'],
+      ];
+      for (const [kind, label] of kinds) {
+        const og = h('optgroup', { label });
+        for (const c of lever.candidates.filter((x) => x.order.kind === kind)) {
+          const o = h('option', {
+            value: keyOf(c.order),
+            text: c.refused ? `${c.label} — not now: ${c.refused}` : c.label,
+          });
+          o.disabled = c.refused !== null;
+          if (pick && keyOf(pick) === keyOf(c.order)) o.selected = true;
+          og.append(o);
+        }
+        if (og.children.length) sel.append(og);
+      }
+      sel.addEventListener('change', () => {
+        const c = lever.candidates.find((x) => keyOf(x.order) === sel.value);
+        if (c) draft.set(lever.id, c.order);
+        else draft.delete(lever.id);
+        rerun();
+      });
+      const line = pick ? previewLine(game, viewer, [pick]) : null;
+      return h(
+        'fieldset',
+        { class: 'lever' },
+        head,
+        sel,
+        line ? h('p', { class: 'order-preview', text: line }) : null,
+      );
+    }
+    const items = lever.candidates.map((c, ci) => {
+      const id = `${lever.id}:${ci}`;
+      const box = h('input', { type: 'checkbox', 'data-key': `order-${id}` });
+      box.checked = [...draft.values()].some((o) => keyOf(o) === keyOf(c.order));
+      box.disabled = c.refused !== null;
+      box.addEventListener('change', () => {
+        if (box.checked) draft.set(id, c.order);
+        else draft.delete(id);
+        rerun();
+      });
+      const line = box.checked ? previewLine(game, viewer, [c.order]) : null;
+      return h(
+        'div',
+        {},
+        h(
+          'label',
+          { class: 'choice' },
+          box,
+          h('span', { text: c.label }),
+          c.refused ? h('span', { class: 'hint', text: ` — not now: ${c.refused}` }) : null,
+        ),
+        line ? h('p', { class: 'order-preview', text: line }) : null,
+      );
+    });
+    return h('fieldset', { class: 'lever' }, head, items);
+  });
+  const set = chosen();
+  const setLine = set.length > 1 && !refusal ? previewLine(game, viewer, set) : null;
   const them2 =
     s.drafts[them] !== null
       ? `${sideName(sc, them)}’s orders are in (hidden until yours are).`
       : `${sideName(sc, them)} has not given its orders yet.`;
-  out.unshift(
+  return [
     h(
       'section',
-      { 'aria-label': 'Give your orders' },
-      h('h3', { text: `Your orders (at most ${k})` }),
+      { class: 'orders', 'aria-label': 'Give your orders' },
+      h('h3', { text: `Your orders: ${set.length} of at most ${k}` }),
       h('p', { class: 'hint', text: `Orders are secret until both sides have given theirs. ${them2}` }),
-      selects,
+      groups,
+      setLine ? h('p', { class: 'order-preview', text: `All together: ${setLine}` }) : null,
       refusal ? h('p', { class: 'refusal', role: 'status', text: refusal.reason }) : null,
       h(
         'div',
         { class: 'actions' },
         button(
-          'Submit orders',
+          set.length ? `Submit ${set.length === 1 ? 'the order' : `${set.length} orders`}` : 'Submit orders',
           () => {
             const r = dispatch(store, { type: 'orders', side: viewer, orders: chosen() });
             play(
               r.ok
-                ? chosen().some((o) => o.kind === 'shift' || o.kind === 'announce')
+                ? set.some((o) => o.kind === 'shift' || o.kind === 'announce')
                   ? 'escalate'
                   : 'move'
                 : 'refuse',
@@ -143,7 +241,8 @@ export function ordersPanel(store: AppStore, game: GameSession, viewer: Side): H
           {
             class: 'primary',
             'data-key': 'submit-orders',
-            disabledReason: chosen().length === 0 ? 'Choose an order, or pass.' : (refusal?.reason ?? null),
+            'aria-label': 'Submit orders',
+            disabledReason: set.length === 0 ? 'Choose an order, or pass.' : (refusal?.reason ?? null),
           },
         ),
         button(
@@ -156,6 +255,5 @@ export function ordersPanel(store: AppStore, game: GameSession, viewer: Side): H
         ),
       ),
     ),
-  );
-  return out;
+  ];
 }

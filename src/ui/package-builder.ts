@@ -2,15 +2,26 @@
 // structural commitments, each with its conditional form where the scenario gives one, and
 // statements — chosen from the engine's clauseOptions, grouped by who gives them. Before sending,
 // the engine checks the package (a refusal disables Send and shows the reason) and the preview shows
-// what it would do to both sides' scores and to leverage. A counter-proposal rejects the open
-// proposal first, with a reason, then proposes.
+// what it would do to both sides' scores and to leverage, updated as each clause is added. Clauses
+// that cross the player's own red lines are marked and cannot be added (the engine's reason is
+// shown), and the package's maximum size is shown from the first clause. A counter-proposal rejects
+// the open proposal first, with a reason, then proposes.
 import type { Clause, RejectReason, Side } from '../engine';
-import { checkMove, clauseGiver, clauseOptions, other, REJECT_REASONS, rulesFor } from '../engine';
+import {
+  checkMove,
+  clauseGiver,
+  clauseOptions,
+  crossedRedLine,
+  other,
+  REJECT_REASONS,
+  rulesFor,
+} from '../engine';
+import { MAX_CLAUSES } from '../engine/validate';
+import { play } from '../present/sound';
+import { clauseShort, clauseText, REASON_TEXT, sideName } from '../present/text';
 import { type AppStore, dispatch, type GameSession } from '../store/game-store';
 import { button, h, select } from './dom';
 import { previewBox } from './preview-box';
-import { play } from './sound';
-import { clauseShort, clauseText, REASON_TEXT, sideName } from './text';
 
 interface Draft {
   clauses: Clause[];
@@ -45,7 +56,23 @@ export function packageBuilder(
   const state = game.state;
   const d = draftFor(game, side);
   const chosenKeys = new Set(d.clauses.map(keyOf));
-  const options = clauseOptions(rules, state, side).filter((c) => !chosenKeys.has(keyOf(c)));
+  // what the engine offers, and the clauses over the player's own red lines (never offered by it)
+  // listed too, marked and disabled, so the player sees where the lines run before trying them
+  const offered = clauseOptions(rules, state, side);
+  const offeredKeys = new Set(offered.map(keyOf));
+  const overTheLine: Clause[] = [];
+  for (const r of sc.redLines) {
+    if (r.side !== side) continue;
+    if (r.statement !== undefined) overTheLine.push({ kind: 'statement', statement: r.statement });
+    const inst = r.instrument !== undefined ? rules.instruments.get(r.instrument) : undefined;
+    if (inst)
+      for (let l = 0; l < (r.below ?? inst.levels.length); l++)
+        if (l !== (state.levels[inst.id] ?? 0))
+          overTheLine.push({ kind: 'instrument', instrument: inst.id, level: l });
+  }
+  const options = [...offered, ...overTheLine.filter((c) => !offeredKeys.has(keyOf(c)))].filter(
+    (c) => !chosenKeys.has(keyOf(c)),
+  );
   const groups: { id: string; label: string; list: Clause[] }[] = [
     { id: 'give', label: 'You offer', list: options.filter((c) => clauseGiver(rules, c) === side) },
     {
@@ -55,36 +82,63 @@ export function packageBuilder(
     },
     { id: 'statement', label: 'A statement', list: options.filter((c) => clauseGiver(rules, c) === null) },
   ];
+  const full = d.clauses.length >= MAX_CLAUSES;
+  // the player's own red lines, checked on each clause before it can be added
+  const redLine = (c: Clause) => crossedRedLine(rules, side, [c]);
+  const crossing = options.filter(redLine);
   const rows = groups.map((g) => {
-    const opts = g.list.map((c) => [keyOf(c), clauseShort(sc, c)] as const);
+    const allowed = g.list.filter((c) => !redLine(c));
     const current =
-      d.picks[g.id] && opts.some(([k]) => k === d.picks[g.id]) ? d.picks[g.id]! : (opts[0]?.[0] ?? '');
+      d.picks[g.id] && allowed.some((c) => keyOf(c) === d.picks[g.id])
+        ? d.picks[g.id]!
+        : allowed[0]
+          ? keyOf(allowed[0])
+          : '';
     d.picks[g.id] = current;
-    const field = select(
-      g.label,
-      opts.length ? opts : [['', 'nothing left to add']],
-      current,
-      (v) => {
-        d.picks[g.id] = v;
-      },
-      { 'data-key': `pick-${g.id}` },
-    );
+    const sel = h('select', { 'aria-label': g.label, 'data-key': `pick-${g.id}` });
+    if (!g.list.length) sel.append(h('option', { value: '', text: 'nothing left to add' }));
+    for (const c of g.list) {
+      const line = redLine(c);
+      const o = h('option', {
+        value: keyOf(c),
+        text: line ? `⛔ ${clauseShort(sc, c)} — crosses your red line` : clauseShort(sc, c),
+      });
+      o.disabled = line !== undefined;
+      o.selected = keyOf(c) === current;
+      sel.append(o);
+    }
+    sel.addEventListener('change', () => {
+      d.picks[g.id] = sel.value;
+    });
+    const field = h('label', { class: 'field' }, h('span', { text: g.label }), sel);
     const add = button(
       'Add',
       () => {
-        const pick = g.list.find((c) => keyOf(c) === d.picks[g.id]);
-        if (pick) d.clauses.push(pick);
+        const pick = allowed.find((c) => keyOf(c) === d.picks[g.id]);
+        if (pick && d.clauses.length < MAX_CLAUSES) d.clauses.push(pick);
         play('move');
         refresh();
       },
       {
         'aria-label': `Add: ${g.label}`,
         'data-key': `add-${g.id}`,
-        disabledReason: opts.length ? null : 'Nothing left to add.',
+        disabledReason: full
+          ? `A package holds at most ${MAX_CLAUSES} clauses.`
+          : allowed.length
+            ? null
+            : 'Nothing left to add.',
       },
     );
     return h('div', { class: 'builder-row' }, field, add);
   });
+  const redLines = crossing.length
+    ? h(
+        'p',
+        { class: 'hint red-line' },
+        `⛔ Marked clauses cross your red lines and cannot be added: `,
+        [...new Set(crossing.map((c) => redLine(c)?.text ?? ''))].join('; '),
+      )
+    : null;
   const chosen = h(
     'ul',
     { class: 'clauses', 'aria-label': 'Your package' },
@@ -154,7 +208,13 @@ export function packageBuilder(
     'section',
     { 'aria-label': counter ? 'Counter-proposal' : 'Build a package' },
     h('h3', { text: counter ? 'Your counter-proposal' : 'Build a package' }),
+    h('p', {
+      class: full ? 'hint at-max' : 'hint',
+      'aria-live': 'polite',
+      text: `${d.clauses.length} of at most ${MAX_CLAUSES} clauses${full ? ': the package is full.' : '.'}`,
+    }),
     rows,
+    redLines,
     d.clauses.length
       ? chosen
       : h('p', { class: 'hint', text: 'No clause yet: add what you offer and what you ask for.' }),

@@ -1,34 +1,29 @@
-// The preview beside a package: what it does to both sides' scores (at once, and summed to the end
-// of the game if both then hold still) and to leverage, computed by the store with the engine on a
-// copy of the game. Leverage is shown only as the game's setting allows.
+// The preview beside a package: both branches on the one score scale — signed and then neither side
+// moving again (the median over the engine's preview dice, with its usual range), and nothing signed
+// — and what the package is worth to each side, then leverage as the game's setting allows. The
+// engine computes it from this side's own view (store/preview.ts).
 import type { Clause, Side } from '../engine';
-import { viewFor } from '../engine';
+import { other, viewFor } from '../engine';
+import { pct, score0, sideName } from '../present/text';
 import type { GameSession } from '../store/game-store';
-import { previewPackage } from '../store/preview';
+import { packagePreview } from '../store/preview';
 import { h } from './dom';
-import { pct, pts, sideName } from './text';
 
-const cache = new Map<string, ReturnType<typeof previewPackage>>();
+const signed = (x: number) => (Math.round(x) > 0 ? `+${score0(x)}` : score0(x));
 
 export function previewBox(game: GameSession, side: Side, clauses: readonly Clause[] | null): HTMLElement {
   const sc = game.scenario;
-  const key = `${game.id}|${game.moves.length}|${side}|${JSON.stringify(clauses)}`;
-  let p = cache.get(key);
-  if (!p) {
-    p = previewPackage(sc, game.state, side, clauses);
-    if (cache.size > 50) cache.clear();
-    cache.set(key, p);
-  }
+  const p = packagePreview(game, side, clauses);
   if (!p.ok) return h('div', { class: 'preview', role: 'status', text: `No preview: ${p.reason}` });
-  const cls = (x: number) => (x > 0 ? 'num gain' : x < 0 ? 'num loss' : 'num');
-  const row = (s: Side) =>
-    h(
-      'tr',
-      { class: `side-${s}` },
-      h('th', {}, h('span', { class: 'badge', text: s === 'us' ? '■ US' : '● CN' }), ` ${sideName(sc, s)}`),
-      h('td', { class: cls(p.atOnce[s]), text: pts(p.atOnce[s]) }),
-      h('td', { class: cls(p.toTheEnd[s]), text: pts(p.toTheEnd[s]) }),
-    );
+  const them = other(side);
+  const theirs = sideName(sc, them);
+  const range = (low: number, high: number) =>
+    Math.round(low) === Math.round(high) ? '' : ` (usually ${score0(low)}–${score0(high)})`;
+  const text = [
+    `If signed and then neither side moves again: you about ${score0(p.signed[side].median)}${range(p.signed[side].low, p.signed[side].high)}, ${theirs} about ${score0(p.signed[them].median)}.`,
+    `If nothing is signed: you ${score0(p.unsigned[side].median)}, ${theirs} ${score0(p.unsigned[them].median)}.`,
+    `This package is worth ${signed(p.worth[side])} to you, ${signed(p.worth[them])} to ${theirs}.`,
+  ].join(' ');
   const view = viewFor(sc, game.state, side);
   const lev = view.leverage
     ? h(
@@ -41,21 +36,12 @@ export function previewBox(game: GameSession, side: Side, clauses: readonly Clau
     'section',
     { class: 'preview', 'aria-label': 'Preview of the package' },
     h('strong', { text: 'If accepted' }),
-    h(
-      'table',
-      {},
-      h(
-        'thead',
-        {},
-        h('tr', {}, h('th', { text: '' }), h('th', { text: 'at once' }), h('th', { text: 'to the end*' })),
-      ),
-      h('tbody', {}, row('us'), row('cn')),
-    ),
+    h('p', { class: 'preview-text', style: 'margin:4px 0 0', text }),
     lev,
     h('p', {
       class: 'hint',
       style: 'margin:4px 0 0',
-      text: '* summed utility, points, against holding still from here',
+      text: 'Scores: 0 is standing still all game, 100 is opening day’s conditions held all game. Your objectives are counted; the other side’s are private.',
     }),
   );
 }

@@ -6,12 +6,12 @@
 import type { GameRecord, GameState, Scenario } from '../engine';
 import { isEpilogue, replay, rulesFor, score } from '../engine';
 import type { TableFeed } from '../game/table-scene';
+import { clauseText, instName, levelLabel, pts, score0, sideName, turnDate } from '../present/text';
 import { type AppStore, closeReplay, openReplay, type ReplayView, replayTo } from '../store/game-store';
 import { chartsSection, type DebriefData, debriefData, timelineSection } from './debrief';
 import { button, h, rerender } from './dom';
 import { openLeverageDialog } from './leverage-dialog';
 import { tableCanvas } from './table-canvas';
-import { clauseText, instName, levelLabel, pts, sideName, turnDate } from './text';
 
 /** Opens a game (already known to replay) in the viewer; its states, when known, are not replayed. */
 export function openReplayOf(
@@ -84,7 +84,9 @@ export function stateSummary(sc: Scenario, s: GameState): HTMLElement {
         ),
       ),
       s.phase === 'over'
-        ? h('p', { text: `Score against the no-deal line: ${pts(sc0.sides[x].raw)} points` })
+        ? h('p', {
+            text: `Score: ${score0(sc0.sides[x].score)} (${pts(sc0.sides[x].raw)} utility points over standing still)`,
+          })
         : null,
     );
   const active = s.packages.filter((p) => p.status === 'active');

@@ -1,16 +1,16 @@
-// The end of the game: both sides' scores against the no-deal line, raw (points of summed utility)
-// and normalised (the share of what no deal would have cost that side), the value created and how
-// it was claimed, the objectives met, and who held the upper hand at the end — the sources' question:
-// did the upper hand win the bigger slice?
+// The end of the game: both sides' scores on the one scale (0 standing still, 100 opening day's
+// conditions held all game), with the summed utility behind each one click away, the value created
+// and how it was claimed, the objectives met, and who held the upper hand at the end — the sources'
+// question: did the upper hand win the bigger slice?
 import type { Side } from '../engine';
-import { leverage, rulesFor, score } from '../engine';
+import { leverage, OBJECTIVES_CAP, other, rulesFor, score } from '../engine';
+import { CJK } from '../present/cjk-text';
+import { emblemUrl } from '../present/icons';
+import { objectiveWhyText, pct, pts, SCORE_MEANING, score0, sideMark, sideName } from '../present/text';
 import { type AppStore, recordOf, toDebrief, toMenu } from '../store/game-store';
-import { CJK } from './cjk-text';
 import { button, h } from './dom';
 import { exportButtons } from './export';
-import { emblemUrl } from './icons';
 import { leverageHeadline } from './leverage-dialog';
-import { pct, pts, sideMark, sideName } from './text';
 
 export function renderResults(root: HTMLElement, store: AppStore) {
   const { game } = store.getState();
@@ -20,8 +20,8 @@ export function renderResults(root: HTMLElement, store: AppStore) {
   const name = (s: Side) => sideName(sc, s);
   const verdict =
     sc0.winner === 'tie'
-      ? 'A draw: both sides recovered the same share of what no deal would have cost them.'
-      : `${name(sc0.winner)} did better: it recovered ${pct(sc0.sides[sc0.winner].totalNormalised)} of what no deal would have cost it, against ${pct(sc0.sides[sc0.winner === 'us' ? 'cn' : 'us'].totalNormalised)} for ${name(sc0.winner === 'us' ? 'cn' : 'us')}.`;
+      ? `A draw: both sides scored ${score0(sc0.sides.us.score)}.`
+      : `${name(sc0.winner)} did better: a score of ${score0(sc0.sides[sc0.winner].score)}, against ${score0(sc0.sides[sc0.winner === 'us' ? 'cn' : 'us'].score)} for ${name(sc0.winner === 'us' ? 'cn' : 'us')}.`;
   const card = (side: Side) => {
     const x = sc0.sides[side];
     const row = (label: string, value: string) =>
@@ -42,33 +42,56 @@ export function renderResults(root: HTMLElement, store: AppStore) {
         ' ',
         h('span', { class: 'badge', text: sideMark(side) }),
       ),
+      h('p', { class: 'score-big', text: `Score: ${score0(x.score)}` }),
       h(
         'table',
         {},
-        row('Score against the no-deal line (points)', pts(x.raw)),
-        row('Normalised (share of the no-deal loss recovered)', pct(x.normalised)),
-        row('What no deal would have cost (points)', x.noDealLoss.toFixed(1)),
-        row('Objectives bonus (points)', pts(x.bonus)),
-        row('Total (points)', pts(x.total)),
-        row('Total, normalised', pct(x.totalNormalised)),
+        row('From the game (score points)', score0(x.base)),
+        row(`Objectives (score points, at most ${OBJECTIVES_CAP})`, score0(x.bonus)),
         row('Promises delivered', x.durability === null ? 'none made' : pct(x.durability)),
+      ),
+      h(
+        'details',
+        {},
+        h('summary', { text: 'The utility behind the score' }),
+        h(
+          'table',
+          {},
+          row('Summed utility over standing still (points)', pts(x.raw)),
+          row('What standing still costs over the game (points)', x.standStillCost.toFixed(1)),
+          row('Score = 100 × the first ÷ the second, plus objectives', score0(x.score)),
+        ),
       ),
       h('h3', { style: 'margin-top:10px', text: 'Objectives' }),
       h(
         'ul',
         { class: 'objectives' },
         x.objectives.map((o) =>
-          h('li', { text: `${o.met ? '✔ met' : '✘ not met'}: ${o.text} (${o.points.toFixed(1)})` }),
+          h(
+            'li',
+            {},
+            h('span', { text: `${o.met ? '✔' : '✘'} ${o.text} (${o.points.toFixed(1)})` }),
+            h('span', { class: 'why', text: ` — ${objectiveWhyText(sc, o)}` }),
+          ),
         ),
       ),
     );
   };
+  const mine =
+    game.setup.seats.us.kind === 'human' ? 'us' : game.setup.seats.cn.kind === 'human' ? 'cn' : null;
+  const yours =
+    mine && game.setup.seats[other(mine)].kind !== 'human'
+      ? h('p', {
+          class: 'your-score',
+          text: `Your score: ${score0(sc0.sides[mine].score)}. ${SCORE_MEANING}`,
+        })
+      : null;
   const head = leverageHeadline(game, null) ?? leverageHeadline(game, 'us');
   // the sources' question: did the side with the upper hand claim the bigger slice?
   const lev = leverage(rulesFor(sc), game.state);
   const upper: Side = lev.us >= 0.5 ? 'us' : 'cn';
   const bigger: Side | null =
-    sc0.sides.us.raw === sc0.sides.cn.raw ? null : sc0.sides.us.raw > sc0.sides.cn.raw ? 'us' : 'cn';
+    sc0.sides.us.score === sc0.sides.cn.score ? null : sc0.sides.us.score > sc0.sides.cn.score ? 'us' : 'cn';
   const lesson =
     bigger === null
       ? `${name(upper)} held the upper hand at the end; the two sides claimed equal slices.`
@@ -80,7 +103,9 @@ export function renderResults(root: HTMLElement, store: AppStore) {
       'main',
       { class: 'results', 'aria-label': 'Results' },
       h('h1', { text: `Results — ${sc.meta.title}` }),
+      yours,
       h('p', { class: 'verdict', role: 'status', text: verdict }),
+      yours ? null : h('p', { class: 'hint', text: SCORE_MEANING }),
       h(
         'p',
         {},
@@ -89,7 +114,7 @@ export function renderResults(root: HTMLElement, store: AppStore) {
           : sc0.deal
             ? 'A deal was in force at the end. '
             : 'No deal was in force at the end. ',
-        `Value created (the joint gain over no deal): ${pts(sc0.created)} points — claimed ${pts(sc0.sides.us.raw)} by ${name('us')} and ${pts(sc0.sides.cn.raw)} by ${name('cn')}.`,
+        `Value created (both scores from the game, added): ${score0(sc0.created)} — claimed ${score0(sc0.sides.us.base)} by ${name('us')} and ${score0(sc0.sides.cn.base)} by ${name('cn')}.`,
       ),
       head ? h('p', { text: `At the end: ${head}` }) : null,
       h('p', { class: 'lesson' }, h('strong', { text: 'Did the upper hand win the bigger slice? ' }), lesson),

@@ -17,14 +17,15 @@ export function tableCanvas(
   attrs: { readonly class: string; readonly 'aria-label': string },
 ): TableCanvas {
   const host = h('div', { ...attrs, role: 'img' });
+  const stage = h('div', { class: 'table-stage' }); // Phaser's parent: the layout sizes it, Phaser fits into it
   const loading = h('div', { class: 'table-loading', text: 'Setting the table…' });
-  host.append(loading);
+  host.append(stage, loading);
   let destroyed = false;
   let table: { destroy(): void } | null = null;
   const t0 = performance.now();
   void import('../game/table').then(async (m) => {
     if (destroyed) return;
-    table = await m.mountTable(host, feed, onExplain);
+    table = await m.mountTable(stage, feed, onExplain);
     loading.remove();
     performance.mark('table-ready');
     document.body.dataset.table = 'ready';

@@ -1,25 +1,37 @@
-// The table screen: the top bar (scenario, turn and date, who is at the screen, the upper hand one
-// click away, undo, mute, menu), the Phaser table — loaded by dynamic import when a game starts —
-// with the news feed under it, and the side panel with the Talks, Orders and Briefing tabs. Mounted
-// once per game; its parts re-render from the store.
-import { isEpilogue, rulesFor } from '../engine';
+// The table screen: the top bar (scenario, phase, date, turns left and the time left when a timer
+// runs, who is at the screen, the upper hand one click away, undo, sound, keys, save, menu); the
+// board — the Phaser table (loaded by dynamic import when a game starts) and the same facts in
+// words; the strip with each side's standing and, after a reveal, what the last turn did; the side
+// panel with the Talks, Orders and Briefing tabs; and the news. The layout is CSS (a grid that
+// becomes one column on narrow screens, where the words stand in for the canvas, the full table a
+// tap away). After every action the focus goes to the next thing to do, and the polite live region
+// reads out what the other side did. Mounted once per game; its parts re-render from the store.
+import { pendingReadout, rulesFor } from '../engine';
 import type { TableFeed } from '../game/table-scene';
+import { CJK } from '../present/cjk-text';
+import { play, setMuted } from '../present/sound';
+import { sideName } from '../present/text';
 import { type AppStore, type GameSession, isHotSeat, toMenu, undo, undoableIndex } from '../store/game-store';
+import { makeAnnouncer } from './announcer';
 import { briefingBody } from './briefing';
-import { CJK } from './cjk-text';
 import { button, h, rerender } from './dom';
 import { openShareDialog } from './export';
 import { leverageHeadline, openLeverageDialog } from './leverage-dialog';
 import { newsFeed } from './news-feed';
 import { ordersPanel } from './orders-panel';
 import { saveSettings } from './settings';
-import { play, setMuted } from './sound';
+import { openShortcuts, typing } from './shortcuts';
 import { tableCanvas } from './table-canvas';
+import { calendarLine, clock, lastTurnStrip, timeLeft } from './table-status';
 import { tableSummary } from './table-summary';
 import { talksPanel } from './talks-panel';
-import { sideName, turnDate } from './text';
 
 type Tab = 'talks' | 'orders' | 'briefing';
+const TABS: readonly (readonly [Tab, string])[] = [
+  ['talks', 'Talks'],
+  ['orders', 'Orders'],
+  ['briefing', 'Briefing'],
+];
 
 /** The live game as the table's feed, drawn for the side at the screen. */
 function gameFeed(store: AppStore): TableFeed {
@@ -55,22 +67,62 @@ export function mountTableScreen(store: AppStore): TableScreen {
       'aria-label': 'The table: instruments, indicators, leverage, tension and the calendar',
     },
   );
-  const summary = h('div');
-  const news = h('section', { class: 'news', 'aria-label': 'News' });
-  const tabs = h('div', { class: 'tabs', role: 'tablist' });
-  const body = h('div', { class: 'tab-body', role: 'tabpanel' });
+  const summary = h('div', { class: 'summary-host' });
+  const boardTools = h('div', { class: 'board-tools' });
+  const board = h('section', { class: 'board', 'aria-label': 'The table' }, boardTools, canvas.host, summary);
+  const strip = h('div', { class: 'strip' });
+  const news = h('section', { class: 'news', 'aria-label': 'News', tabindex: '0' });
+  const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Your moves' });
+  const body = h('div', { class: 'tab-body', role: 'tabpanel', tabindex: '0' });
   const panel = h('section', { class: 'panel', 'aria-label': 'Your moves' }, tabs, body);
   const root = h(
     'div',
     { class: 'table-screen' },
     topbar,
-    h('main', { class: 'table-main' }, h('div', { class: 'table-left' }, canvas.host, news), panel),
-    summary,
+    h('main', { class: 'table-main' }, board, strip, panel, news),
   );
   let tab: Tab = 'talks';
   let tabFor = ''; // the phase the tab was chosen for
+  // narrow screens show the words and may ask for the drawn table; wide ones the reverse
+  const board2 = { full: false, words: false, pressures: false };
+  let seenTurn = store.getState().game?.state.turn ?? 0;
+  let firstUpdate = true;
+  const hear = makeAnnouncer(store.getState());
 
   const refresh = () => update();
+
+  const narrow = () => matchMedia('(max-width: 999px), (max-height: 599px)').matches;
+  function toggleBoard(which: 'full' | 'words' | 'pressures' = narrow() ? 'full' : 'words') {
+    board2[which] = !board2[which];
+    root.dataset.full = String(board2.full);
+    root.dataset.words = String(board2.words);
+    root.dataset.pressures = String(board2.pressures);
+    renderBoardTools();
+  }
+
+  function renderBoardTools() {
+    rerender(boardTools, () => [
+      button(board2.full ? 'Hide the full table' : 'Show the full table', () => toggleBoard('full'), {
+        class: 'narrow-only',
+        'aria-expanded': String(board2.full),
+        'data-key': 'board-narrow',
+      }),
+      button(
+        board2.pressures ? 'Hide the pressures at home' : 'Show the pressures at home',
+        () => toggleBoard('pressures'),
+        {
+          class: 'narrow-only',
+          'aria-expanded': String(board2.pressures),
+          'data-key': 'board-pressures',
+        },
+      ),
+      button(board2.words ? 'Show the table drawn' : 'Show the table in words', () => toggleBoard('words'), {
+        class: 'wide-only small',
+        'aria-pressed': String(board2.words),
+        'data-key': 'board-wide',
+      }),
+    ]);
+  }
 
   function renderTop(game: GameSession) {
     const sc = game.scenario;
@@ -79,55 +131,84 @@ export function mountTableScreen(store: AppStore): TableScreen {
     const { viewer, settings } = store.getState();
     const head = leverageHeadline(game, viewer);
     const canUndo = undoableIndex(game, viewer) >= 0;
+    const cal = calendarLine(game);
+    const left = timeLeft(s);
     const mute = button(
-      settings.muted ? 'Sound off' : 'Sound on',
+      settings.muted ? 'Sound: off' : 'Sound: on',
       () => {
         const next = { ...store.getState().settings, muted: !store.getState().settings.muted };
         setMuted(next.muted);
         saveSettings(next);
         store.setState({ settings: next });
       },
-      { 'aria-pressed': String(!settings.muted), 'data-key': 'mute', 'aria-label': 'Sound' },
+      { 'data-key': 'mute', title: settings.muted ? 'Turn the sound on' : 'Turn the sound off' },
     );
     rerender(topbar, () => [
-      h('span', { class: 'title' }, sc.meta.title),
       h(
-        'span',
-        { class: 'when', role: 'status', 'aria-label': 'Calendar' },
-        `Turn ${Math.min(s.turn + 1, rules.totalTurns)} of ${rules.totalTurns} · ${turnDate(sc, Math.min(s.turn, rules.totalTurns - 1))}${isEpilogue(rules, s.turn) ? ' · epilogue' : ''} · ${s.phase === 'talks' ? 'talks' : s.phase === 'orders' ? 'orders' : 'over'}`,
+        'div',
+        { class: 'where' },
+        h('span', { class: 'title' }, sc.meta.title),
+        h(
+          'span',
+          { class: 'when', role: 'status', 'aria-label': 'Calendar' },
+          h('strong', { class: 'phase', text: cal.phase }),
+          ` · Turn ${Math.min(s.turn + 1, rules.totalTurns)} of ${rules.totalTurns} · ${cal.date} · `,
+          h('span', { class: 'left', text: cal.left }),
+        ),
+        left !== null
+          ? h('span', {
+              class: 'timer',
+              'aria-label': 'Time left in this phase',
+              text: `⏱ ${clock(left)} left`,
+            })
+          : null,
+        viewer
+          ? h(
+              'span',
+              { class: `you side-${viewer}` },
+              `${viewer === 'us' ? '■' : '●'} You: ${sideName(sc, viewer)}`,
+              h('span', { class: 'cjk', lang: 'zh-Hans', style: 'color:#fff', text: CJK[viewer] }),
+            )
+          : null,
       ),
-      h('span', { class: 'spacer' }),
-      viewer
-        ? h(
-            'span',
-            { class: `you side-${viewer}` },
-            `${viewer === 'us' ? '■' : '●'} You: ${sideName(sc, viewer)}`,
-            h('span', { class: 'cjk', lang: 'zh-Hans', style: 'color:#fff', text: CJK[viewer] }),
-          )
-        : null,
-      button(
-        head ? 'Who has the upper hand?' : 'Upper hand: hidden',
-        () => openLeverageDialog(game, viewer),
-        {
-          'data-key': 'leverage',
-          title: head ?? 'Leverage is hidden until the end of the game',
-        },
+      h(
+        'nav',
+        { class: 'tools', 'aria-label': 'Game' },
+        button(
+          head ? 'Who has the upper hand?' : 'Upper hand: hidden',
+          () => openLeverageDialog(game, viewer),
+          {
+            'data-key': 'leverage',
+            title: head ?? 'Leverage is hidden until the end of the game',
+          },
+        ),
+        button(
+          'Undo',
+          () => {
+            if (undo(store)) play('move');
+          },
+          {
+            'data-key': 'undo',
+            'aria-label': 'Undo my last move',
+            disabledReason: canUndo ? null : 'Nothing of yours to take back this turn.',
+          },
+        ),
+        mute,
+        button('Keys', openShortcuts, {
+          'data-key': 'keys',
+          'aria-label': 'Keys: keyboard shortcuts',
+          'aria-keyshortcuts': '?',
+        }),
+        button('Save or share', () => openShareDialog(game), { 'data-key': 'share' }),
+        button('Menu', () => toMenu(store), { 'data-key': 'menu' }),
       ),
-      button(
-        'Undo',
-        () => {
-          if (undo(store)) play('move');
-        },
-        {
-          'data-key': 'undo',
-          'aria-label': 'Undo my last move',
-          disabledReason: canUndo ? null : 'Nothing of yours to take back this turn.',
-        },
-      ),
-      mute,
-      button('Save or share', () => openShareDialog(game), { 'data-key': 'share' }),
-      button('Menu', () => toMenu(store), { 'data-key': 'menu' }),
     ]);
+  }
+
+  function selectTab(t: Tab, focus: boolean) {
+    tab = t;
+    refresh();
+    if (focus) tabs.querySelector<HTMLElement>(`[data-key="tab-${t}"]`)?.focus();
   }
 
   function renderPanel(game: GameSession) {
@@ -143,23 +224,27 @@ export function mountTableScreen(store: AppStore): TableScreen {
       tabFor = phaseKey;
       tab = s.phase === 'orders' ? 'orders' : 'talks';
     }
-    const tabButton = (t: Tab, label: string) => {
-      const b = button(
-        label,
-        () => {
-          tab = t;
-          refresh();
-        },
-        { role: 'tab', 'aria-selected': String(tab === t), 'data-key': `tab-${t}` },
-      );
-      return b;
-    };
-    rerender(tabs, () => [
-      tabButton('talks', 'Talks'),
-      tabButton('orders', 'Orders'),
-      tabButton('briefing', 'Briefing'),
-    ]);
-    body.setAttribute('aria-label', tab === 'talks' ? 'Talks' : tab === 'orders' ? 'Orders' : 'Briefing');
+    rerender(tabs, () =>
+      TABS.map(([t, label], i) => {
+        const b = button(label, () => selectTab(t, false), {
+          role: 'tab',
+          id: `tab-${t}`,
+          'aria-selected': String(tab === t),
+          'aria-controls': 'tab-body',
+          tabindex: tab === t ? '0' : '-1',
+          'data-key': `tab-${t}`,
+        });
+        b.addEventListener('keydown', (e) => {
+          const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+          if (!step) return;
+          e.preventDefault();
+          selectTab(TABS[(i + step + TABS.length) % TABS.length]![0], true);
+        });
+        return b;
+      }),
+    );
+    body.id = 'tab-body';
+    body.setAttribute('aria-labelledby', `tab-${tab}`);
     rerender(body, () => {
       const parts: (HTMLElement | null)[] = [
         notice ? h('p', { class: 'notice', role: 'status', text: notice }) : null,
@@ -176,7 +261,7 @@ export function mountTableScreen(store: AppStore): TableScreen {
         parts.push(
           h(
             'section',
-            { 'aria-label': 'The computer’s moves', style: 'margin-top:12px' },
+            { class: 'computer', 'aria-label': 'The computer’s moves' },
             h('h3', { text: 'The computer’s moves' }),
             h(
               'ol',
@@ -196,19 +281,101 @@ export function mountTableScreen(store: AppStore): TableScreen {
     });
   }
 
+  /** The control the player would use next, in the panel as it is now. */
+  function nextThing(game: GameSession): HTMLElement | null {
+    const { viewer } = store.getState();
+    const s = game.state;
+    const q = (sel: string) => body.querySelector<HTMLElement>(sel);
+    const enabled = (el: HTMLElement | null) =>
+      el && !(el instanceof HTMLButtonElement && el.disabled) ? el : null;
+    if (!viewer) return null;
+    if (tab === 'briefing') return tabs.querySelector('[aria-selected="true"]');
+    if (pendingReadout(s, viewer)) return q('[data-key="trumpet"]');
+    return (
+      enabled(q('[data-key="accept"]')) ??
+      q('[data-key="reject"]') ??
+      q('[data-key="pick-give"]') ??
+      q('[data-key="pass"]') ??
+      q('[data-key="lever-0"]') ??
+      q('[data-key="pass-orders"]') ??
+      q('[data-park]') ??
+      body
+    );
+  }
+
+  /** After each change: the focus goes to the result when a turn resolves, else to the next thing to do if it was lost. */
+  function placeFocus(game: GameSession) {
+    if (store.getState().curtain || document.querySelector('dialog[open]')) return;
+    const active = document.activeElement;
+    const lost = !active || active === document.body || !active.isConnected;
+    const parked = active instanceof HTMLElement && (active.dataset.park !== undefined || active === body);
+    const turned = game.state.turn !== seenTurn;
+    seenTurn = game.state.turn;
+    if (turned && !firstUpdate) {
+      const result = strip.querySelector<HTMLElement>('[data-key="last-turn"]');
+      if (result && (lost || parked || body.contains(active))) {
+        result.focus();
+        return;
+      }
+    }
+    if (lost || parked) nextThing(game)?.focus();
+  }
+
   function update() {
     const { game } = store.getState();
     if (!game) return;
     renderTop(game);
+    rerender(strip, () => [lastTurnStrip(game, store.getState().viewer)]);
     renderPanel(game);
     rerender(news, () => newsFeed(game));
-    summary.replaceChildren(tableSummary(game));
+    summary.replaceChildren(tableSummary(game, store.getState().viewer));
+    hear(store.getState());
+    placeFocus(game);
+    firstUpdate = false;
   }
 
+  function onKey(e: KeyboardEvent) {
+    if (typing(e) || !root.isConnected || store.getState().curtain) return;
+    const game = store.getState().game;
+    if (!game) return;
+    const k = e.key.toLowerCase();
+    const act: Record<string, () => void> = {
+      '?': openShortcuts,
+      n: () => nextThing(game)?.focus(),
+      t: () => selectTab('talks', true),
+      o: () => selectTab('orders', true),
+      b: () => selectTab('briefing', true),
+      l: () => openLeverageDialog(game, store.getState().viewer),
+      w: () => toggleBoard(),
+      u: () => {
+        if (undo(store)) play('move');
+      },
+      s: () => openShareDialog(game),
+    };
+    const run = act[k];
+    if (!run) return;
+    e.preventDefault();
+    run();
+  }
+  document.addEventListener('keydown', onKey);
+
+  // a phase timer, when the game carries one, counts down once a second
+  const ticker = setInterval(() => {
+    const g = store.getState().game;
+    const el = topbar.querySelector('.timer');
+    const left = g ? timeLeft(g.state) : null;
+    if (el && left !== null) el.textContent = `⏱ ${clock(left)} left`;
+  }, 1000);
+
+  renderBoardTools();
   update();
   return {
     root,
     update,
-    destroy: canvas.destroy,
+    destroy() {
+      clearInterval(ticker);
+      document.removeEventListener('keydown', onKey);
+      canvas.destroy();
+    },
   };
 }

@@ -1,46 +1,64 @@
-// The table in words, for screen readers (and for anyone who wants the numbers): every instrument's
-// level and pending announcement, every indicator with its alternatives, tension and the calendar.
-// The Phaser canvas draws the same public facts.
-import { isEpilogue, rulesFor } from '../engine';
+// The table in words: every instrument's level (and where it stands on its ladder) with any pending
+// announcement, every indicator with its alternatives, tension and leverage as the setting allows.
+// The Phaser canvas draws the same public facts; on a narrow screen this compact summary stands in
+// for it (the full table a tap away), on a wide one it is read by screen readers and shown on
+// request. Scenario text goes in as text.
+import { isEpilogue, rulesFor, type Side } from '../engine';
+import { instName, levelLabel, sideMark, sideName, turnDate } from '../present/text';
 import type { GameSession } from '../store/game-store';
 import { h } from './dom';
-import { instName, levelLabel, sideName, turnDate } from './text';
+import { leverageHeadline } from './leverage-dialog';
 
-export function tableSummary(game: GameSession): HTMLElement {
+export function tableSummary(game: GameSession, viewer: Side | null): HTMLElement {
   const sc = game.scenario;
   const s = game.state;
   const rules = rulesFor(sc);
-  const side = (x: 'us' | 'cn') =>
+  const side = (x: Side) =>
     h(
       'section',
-      { 'aria-label': `${sideName(sc, x)} on the table` },
-      h('h3', { text: sideName(sc, x) }),
+      { class: `summary-side side-${x}`, 'aria-label': `${sideName(sc, x)} on the table` },
+      h('h3', {}, h('span', { class: 'badge', text: sideMark(x) }), ` ${sideName(sc, x)}`),
       h(
         'ul',
-        {},
+        { class: 'levers' },
         sc.instruments
           .filter((i) => i.owner === x)
           .map((i) => {
             const a = s.announcements[i.id];
-            return h('li', {
-              text: `${instName(sc, i.id)}: ${levelLabel(sc, i.id, s.levels[i.id] ?? 0)}${a ? ` (announced: ${levelLabel(sc, i.id, a.level)} from ${turnDate(sc, a.turn)})` : ''}`,
-            });
+            const now = s.levels[i.id] ?? 0;
+            return h(
+              'li',
+              {},
+              h('span', { class: 'name', text: `${instName(sc, i.id)}: ` }),
+              h('strong', { text: levelLabel(sc, i.id, now) }),
+              h('span', { class: 'hint', text: ` (step ${now + 1} of ${i.levels.length})` }),
+              a ? ` — announced: ${levelLabel(sc, i.id, a.level)} from ${turnDate(sc, a.turn)}` : '',
+            );
           }),
+      ),
+      h(
+        'ul',
+        { class: 'pressures' },
         rules.indicatorsOf[x].map((i) =>
-          h('li', {
-            text: `${i.name}: ${((s.values[i.id] ?? 0) / 10).toFixed(1)} (alternatives ${Math.round((s.alt[i.id] ?? 0) * 100)}%)`,
-          }),
+          h(
+            'li',
+            {},
+            `${i.name}: `,
+            h('strong', { text: ((s.values[i.id] ?? 0) / 10).toFixed(1) }),
+            h('span', { class: 'hint', text: ` (alternatives ${Math.round((s.alt[i.id] ?? 0) * 100)}%)` }),
+          ),
         ),
       ),
     );
   const t = sc.params.tension;
+  const lev = leverageHeadline(game, viewer);
   return h(
     'section',
-    { class: 'sr-only', 'aria-label': 'The table in words' },
+    { class: 'table-summary', 'aria-label': 'The table in words' },
     h('p', {
-      text: `Turn ${s.turn + 1} of ${rules.totalTurns}${isEpilogue(rules, s.turn) ? ' (epilogue)' : ''}, ${turnDate(sc, s.turn)}. Tension ${(s.tension / 10).toFixed(1)} (risk above ${t.risk / 10}).`,
+      class: 'summary-line',
+      text: `Turn ${s.turn + 1} of ${rules.totalTurns}${isEpilogue(rules, s.turn) ? ' (epilogue)' : ''}, ${turnDate(sc, Math.min(s.turn, rules.totalTurns - 1))}. Tension ${(s.tension / 10).toFixed(1)} of 100 (risk above ${t.risk / 10}).${lev ? ` ${lev}` : ''}`,
     }),
-    side('us'),
-    side('cn'),
+    h('div', { class: 'summary-sides' }, side('us'), side('cn')),
   );
 }

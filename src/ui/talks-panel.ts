@@ -4,12 +4,12 @@
 // possible comes from the engine (checkMove); a refusal is shown with the engine's reason.
 import type { Move, RejectReason, Side } from '../engine';
 import { checkMove, clauseGiver, REJECT_REASONS, rulesFor } from '../engine';
+import { play } from '../present/sound';
+import { clauseText, REASON_TEXT, sideName } from '../present/text';
 import { type AppStore, dispatch, type GameSession } from '../store/game-store';
 import { button, h, select } from './dom';
 import { draftFor, packageBuilder } from './package-builder';
 import { previewBox } from './preview-box';
-import { play } from './sound';
-import { clauseText, REASON_TEXT, sideName } from './text';
 
 let countering: string | null = null; // the game, side and move count being countered
 
@@ -40,7 +40,15 @@ export function talksPanel(
       }),
     );
   } else if (s.talks.toMove !== viewer) {
-    out.push(h('p', { class: 'status waiting', role: 'status', text: `${sideName(sc, them)} is speaking…` }));
+    out.push(
+      h('p', {
+        class: 'status waiting',
+        role: 'status',
+        tabindex: '-1',
+        'data-park': '',
+        text: `${sideName(sc, them)} is speaking…`,
+      }),
+    );
   }
   if (open) {
     out.push(
@@ -134,8 +142,12 @@ export function talksPanel(
         h(
           'div',
           { class: 'actions' },
-          button('Trumpet it', () => tryMove(store, { type: 'readout', side: viewer, style: 'trumpet' })),
-          button('Keep it modest', () => tryMove(store, { type: 'readout', side: viewer, style: 'modest' })),
+          button('Trumpet it', () => tryMove(store, { type: 'readout', side: viewer, style: 'trumpet' }), {
+            'data-key': 'trumpet',
+          }),
+          button('Keep it modest', () => tryMove(store, { type: 'readout', side: viewer, style: 'modest' }), {
+            'data-key': 'modest',
+          }),
         ),
         h('p', {
           class: 'hint',

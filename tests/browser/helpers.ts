@@ -77,7 +77,15 @@ export async function draftPackage(scope: Page | Locator, side: Side, offer: str
 
 /** The side at the screen gives one order (the first) and submits its orders. */
 export async function giveOrder(page: Page, order: string) {
-  await page.getByRole('combobox', { name: 'Order 1' }).selectOption({ label: order });
+  // orders are grouped by lever: a list of orders on each instrument, a box for each of the others
+  const box = page.getByRole('checkbox', { name: order, exact: true });
+  if ((await box.count()) > 0) await box.check();
+  else {
+    const lever = page.getByRole('combobox', { name: /^Order on / }).filter({
+      has: page.locator('option', { hasText: order }),
+    });
+    await lever.first().selectOption({ label: order });
+  }
   await page.getByRole('button', { name: 'Submit orders' }).click();
 }
 
@@ -142,4 +150,14 @@ export async function playAgainstComputer(
     else await page.waitForTimeout(100);
   }
   await expect(results).toBeVisible();
+}
+
+/** From the menu's first screen, the default game (as the menu offers it) up to the table. */
+export async function startDefaultGame(page: Page) {
+  await openMenu(page);
+  const start = page.getByRole('button', { name: 'Start game' });
+  await expect(start).toBeEnabled({ timeout: 20_000 });
+  await start.click();
+  await page.getByRole('button', { name: 'To the table', exact: true }).click();
+  await tableReady(page);
 }

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { theta } from '../../src/ai/profile';
 import { rulesFor } from '../../src/engine';
+import { ProfileSchema } from '../../src/model/profile-schema';
 import { loadScenario } from '../../src/scenario/load';
 import { checkProfiles } from '../../src/scenario/profile-check';
-import { ProfileSchema } from '../../src/scenario/profile-schema';
 import { loadScenarioFile, readText } from '../../tools/scenario-files';
 
 const busanPath = join(import.meta.dirname, '..', '..', 'scenarios', 'road-to-busan.yaml');

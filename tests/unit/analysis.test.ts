@@ -1,8 +1,8 @@
 // The debrief's analysis: the frontier and missed-deal rules on small hand-computed cases, package
 // evaluation, and the timeline, series and swings of a replayed game.
 import { describe, expect, it } from 'vitest';
-import type { Move } from '../../src/engine';
-import { DEFAULT_SETUP, newGame, rulesFor } from '../../src/engine';
+import type { Clause, Move } from '../../src/engine';
+import { DEFAULT_SETUP, newGame, rulesFor, score } from '../../src/engine';
 import type { EvaluatedProposal, Outcome } from '../../src/engine/analysis';
 import {
   analyseGame,
@@ -12,7 +12,7 @@ import {
   replayStates,
 } from '../../src/engine/analysis';
 import { rulesScenario } from '../fixtures/worked';
-import { play } from './helpers';
+import { passTurns, play } from './helpers';
 
 const sc = rulesScenario();
 
@@ -74,14 +74,36 @@ describe('missed deals', () => {
 });
 
 describe('evaluating a package', () => {
-  it('counts lifting the boycott for Washington and its cost to Beijing', () => {
-    const s = newGame(sc, 'e', { ...DEFAULT_SETUP, randomEvents: false });
-    const none = evaluatePackage(sc, s, []);
-    const soy = evaluatePackage(sc, s, [{ kind: 'instrument', instrument: 'soybeans', level: 1 }]);
-    // Farm income (weight 0.25) falls 0.5 a turn with normal purchases and 6.5 with the boycott,
-    // down to 0: over 11 turns the two paths differ by 6, 12, … 42, 46, 45.5, 45, 44.5 = 349 points.
-    expect(soy.us - none.us).toBeCloseTo(0.25 * 349, 5);
-    expect(soy.cn).toBeCloseTo(none.cn, 5); // the concession cost is the package's, not counted here
+  const quiet = { ...DEFAULT_SETUP, randomEvents: false };
+  const soy: Clause[] = [{ kind: 'instrument', instrument: 'soybeans', level: 1 }];
+
+  it('scores signing nothing at the engine’s zero', () => {
+    // it once read −4.9 / +49 from a hand-rolled copy of the turn; through the kernel, holding still
+    // from the opening is the no-deal line itself
+    expect(evaluatePackage(sc, newGame(sc, 'e', quiet), 'us', [])).toEqual({ ok: true, us: 0, cn: 0 });
+  });
+
+  it('is the reducer’s game: signed, both sides then hold still, scored on the one scale', () => {
+    const s = newGame(sc, 'e', quiet);
+    const v = evaluatePackage(sc, s, 'us', soy);
+    // events off and no pledge: every preview seed plays the game the reducer plays, so the median
+    // is that game's score — lifting the boycott, its face cost to Beijing and the alternatives'
+    // creep included (the old copy held alternatives still and left the concession's cost out)
+    const game = passTurns(
+      sc,
+      play(sc, s, { type: 'propose', side: 'us', clauses: soy }, { type: 'accept', side: 'cn' }),
+      11,
+    );
+    const r = score(sc, game);
+    expect(v).toEqual({ ok: true, us: r.sides.us.score, cn: r.sides.cn.score });
+    expect(r.sides.us.score).toBeGreaterThan(0);
+  });
+
+  it('refuses a package the rules do not let be signed, with the engine’s reason', () => {
+    const s = newGame(sc, 'e', quiet);
+    const v = evaluatePackage(sc, s, 'us', [{ kind: 'instrument', instrument: 'soybeans', level: 9 }]);
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.reason.length).toBeGreaterThan(0);
   });
 });
 

@@ -6,9 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { noDealLoss } from '../../src/engine';
+import { ScenarioSchema } from '../../src/model/schema';
 import { formatDiagnostic } from '../../src/scenario/diagnostic';
 import { loadScenario } from '../../src/scenario/load';
-import { ScenarioSchema } from '../../src/scenario/schema';
 import { core, type Schema } from '../../src/scenario/zod-walk';
 
 const root = join(import.meta.dirname, '..', '..');

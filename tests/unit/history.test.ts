@@ -186,8 +186,8 @@ describe.each(scenarios)('the history line of %s', (_file, sc) => {
   it('is scored like a game, against the no-deal line', () => {
     const h = historyLine(sc, 'history');
     for (const side of ['us', 'cn'] as const) {
-      expect(Number.isFinite(h.score.sides[side].total)).toBe(true);
-      expect(h.score.sides[side].noDealLoss).toBeGreaterThan(0);
+      expect(Number.isFinite(h.score.sides[side].score)).toBe(true);
+      expect(h.score.sides[side].standStillCost).toBeGreaterThan(0);
     }
     expect(historyLine(sc, 'history', HISTORY_SETUP)).toEqual(h); // deterministic
   });

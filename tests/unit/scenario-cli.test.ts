@@ -1,6 +1,6 @@
 // The command-line checker, run as a user runs it: `tsx tools/check.ts …` in a child process.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -101,10 +101,66 @@ describe('npm run check', () => {
     expect(r.lines.every((l) => l.includes(`expected a quote found word for word in ${SOURCE}`))).toBe(true);
   });
 
-  test('extends by a relative path', () => {
+  // `extends` once also took a relative path; it now names a world by id only, so that no file
+  // outside the entry's folder and the shipped worlds is ever read.
+  test('extends names a world by id: found beside the file; a path is refused plainly', () => {
+    const dir = join(temp, 'by-id');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'world.yaml'), readFileSync(join(root, F, 'mini-world.yaml')));
+    writeFileSync(join(dir, 'opening.yaml'), 'extends: mini-world\nid: by-id\n');
+    expect(check(join(dir, 'opening.yaml')).lines).toEqual([`ok ${join(dir, 'opening.yaml')}`]);
     const opening = join(temp, 'relative-opening.yaml');
     writeFileSync(opening, `extends: ${relative(temp, join(root, F, 'mini-world.yaml'))}\nid: relative\n`);
     const r = check(opening);
-    expect(r.lines).toEqual([`ok ${opening}`]);
+    expect(r.code).toBe(1);
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatch(
+      /relative-opening\.yaml:1:10 extends: expected the id of a world such as world-2025 \(worlds are found by id, beside the file or among the shipped ones, never by a path\), found "\.\.\//,
+    );
+  });
+
+  test('only regular files are read, each up to 2 MB: a device, a folder, a pipe, a huge file', () => {
+    const dir = join(temp, 'odd');
+    mkdirSync(dir);
+    const fifo = join(dir, 'pipe.yaml');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, `id: big\nmeta: {summary: "${'x'.repeat(3 * 1024 * 1024)}"}\n`);
+    const r = check('/dev/zero', dir, fifo, big);
+    expect(r.code).toBe(1);
+    expect(r.lines).toEqual([
+      '/dev/zero:1:1 expected a regular file, found a folder, a device or a pipe',
+      `${dir}:1:1 expected a regular file, found a folder, a device or a pipe`,
+      `${fifo}:1:1 expected a regular file, found a folder, a device or a pipe`,
+      `${big}:1:1 expected a file of at most 2 MB, found 3 MB`,
+    ]);
+  });
+
+  test('a world beside the file is read only if it is a regular file, not a link leading elsewhere', () => {
+    const outside = join(temp, 'outside');
+    const dir = join(temp, 'linked');
+    mkdirSync(outside);
+    mkdirSync(dir);
+    writeFileSync(join(outside, 'world.yaml'), readFileSync(join(root, F, 'mini-world.yaml')));
+    symlinkSync(join(outside, 'world.yaml'), join(dir, 'world.yaml'));
+    writeFileSync(join(dir, 'opening.yaml'), 'extends: mini-world\nid: linked\n');
+    const r = check(join(dir, 'opening.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toContain(
+      'extends: expected the id of a world given with this file (or a shipped one), found "mini-world", which no world has',
+    );
+  });
+
+  test('hostile files: a calendar to 9999 refused at once; a thousand problems cut to 50 and counted', () => {
+    const r = check('tests/fixtures/hostile/calendar-9999.yaml', 'tests/fixtures/hostile/repeated-keys.json');
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toMatch(
+      /^tests\/fixtures\/hostile\/calendar-9999\.yaml:\d+:13 calendar\.deadline: expected a game of at most 60 turns/,
+    );
+    expect(r.lines).toHaveLength(1 + 50 + 1);
+    expect(r.lines.at(-1)).toBe(
+      'tests/fixtures/hostile/repeated-keys.json: and 949 more errors of the same kinds',
+    );
   });
 });

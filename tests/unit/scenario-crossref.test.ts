@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { type Scenario, ScenarioSchema } from '../../src/model/schema';
 import { checkCrossRefs, scenarioSpan } from '../../src/scenario/crossref';
 import type { Finding } from '../../src/scenario/diagnostic';
 import { formatPath } from '../../src/scenario/diagnostic';
 import { checkPlayability, logrollItems } from '../../src/scenario/playability';
-import { type Scenario, ScenarioSchema } from '../../src/scenario/schema';
 import { miniInput } from './scenario-fixtures';
 
 type Input = Record<string, unknown>;

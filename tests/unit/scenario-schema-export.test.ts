@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { scenarioShape } from '../../src/model/schema';
 import {
   buildJsonSchemas,
   OpeningSchema,
   WorldBodySchema,
   WorldSchema,
 } from '../../src/scenario/file-schemas';
-import { scenarioShape } from '../../src/scenario/schema';
 import { miniInput } from './scenario-fixtures';
 
 const dir = join(import.meta.dirname, '..', '..', 'scenarios');

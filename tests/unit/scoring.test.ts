@@ -1,5 +1,6 @@
-// Scoring against the no-deal line: passing every turn scores zero; a deal that helps both scores
-// above it; normalised scores divide by what no deal costs; objectives are capped.
+// Scoring on the one scale: passing every turn scores zero; a deal that helps both scores above it;
+// the score is 100 × the utility over the line ÷ what standing still costs (one divisor a scenario,
+// events off, whatever the seed); objectives add score points, capped at 33.
 import { describe, expect, it } from 'vitest';
 import type { Clause } from '../../src/engine';
 import { DEFAULT_SETUP, newGame, noDealLine, noDealLoss, rulesFor, score, utility } from '../../src/engine';
@@ -57,22 +58,40 @@ describe('scores', () => {
     expect(r.deal).toBe(true);
     expect(r.sides.us.raw).toBeGreaterThan(0);
     expect(r.sides.cn.raw).toBeGreaterThan(0);
-    expect(r.sides.us.normalised).toBeCloseTo(r.sides.us.raw / r.sides.us.noDealLoss, 6);
-    expect(r.created).toBeCloseTo(r.sides.us.raw + r.sides.cn.raw, 1);
+    expect(r.sides.us.standStillCost).toBe(noDealLoss(sc).us / 10);
+    expect(r.sides.us.base).toBeCloseTo((100 * r.sides.us.raw) / r.sides.us.standStillCost, 0);
+    expect(r.created).toBeCloseTo(r.sides.us.base + r.sides.cn.base, 1);
     expect(r.sides.us.objectives[0]?.met).toBe(true);
-    expect(r.sides.us.bonus).toBe(Math.min(5, r.sides.us.noDealLoss / 3));
-    expect(['us', 'cn', 'tie']).toContain(r.winner);
+    expect(r.sides.us.bonus).toBe(5); // the file's 5 points are score points
+    expect(r.sides.us.score).toBeCloseTo(r.sides.us.base + 5, 1);
+    expect(r.winner).toBe(r.sides.us.score > r.sides.cn.score ? 'us' : 'cn');
   });
 
-  it('cap objectives at a third of the no-deal loss', () => {
+  it('divide by one figure a scenario, whatever the seed or the events', () => {
+    const a = score(sc, passTurns(sc, newGame(sc, 'one'), 11)).sides.us.standStillCost;
+    const b = score(sc, passTurns(sc, newGame(sc, 'two'), 11)).sides.us.standStillCost;
+    expect(a).toBe(b);
+    expect(a).toBe(noDealLine(sc, 'check', { ...DEFAULT_SETUP, randomEvents: false }).loss.us / 10);
+  });
+
+  it('cap objectives at 33 score points', () => {
     const generous = rulesScenario((i) => ({
       ...i,
-      objectives: [{ id: 'big', side: 'us', text: 'a huge prize', condition: { deal: false }, points: 900 }],
+      objectives: [
+        {
+          id: 'big',
+          side: 'us',
+          text: 'a huge prize',
+          condition: { deal: false },
+          points: 900,
+          estimate: 'test',
+        },
+      ],
     }));
     const s = passTurns(generous, newGame(generous, 's'), 11);
     const r = score(generous, s);
     expect(r.sides.us.objectives[0]?.met).toBe(true);
-    expect(r.sides.us.bonus).toBeCloseTo(r.sides.us.noDealLoss / 3, 1);
+    expect(r.sides.us.bonus).toBe(33);
   });
 
   it('measure durability as delivered ÷ promised', () => {

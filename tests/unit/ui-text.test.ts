@@ -3,7 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine';
 import { newGame } from '../../src/engine';
-import { clauseShort, clauseText, fmtDate, newsLine, orderText, pct, pts, turnDate } from '../../src/ui/text';
+import {
+  clauseShort,
+  clauseText,
+  fmtDate,
+  newsLine,
+  orderText,
+  pct,
+  pts,
+  turnDate,
+} from '../../src/present/text';
 import { shippedScenarios } from '../fixtures/shipped';
 
 const busan = shippedScenarios().find(([, s]) => s.id === 'road-to-busan')?.[1] as Scenario;

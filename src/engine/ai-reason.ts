@@ -1,11 +1,13 @@
 // The line a student reads for an AI move, rendered from its note (never stored as text): one or two
-// plain sentences naming the levers, the numbers and the source by its title. A `say:` note (say.ts)
-// carries the ids and numbers its sentence needs and a variant, so the same kind of move reads
-// differently within a game; a rule speaks in its own words and cites its source's title; older
-// notes (`search:…`, `template:…`) still render. No internal code or file id reaches the screen.
-import type { Clause, Move, Order, RejectReason, Scenario, Side } from '../engine';
-import type { Rule, Template } from '../scenario/profile-schema';
-import { readSay, type Said, tokenClause } from './say';
+// plain sentences naming the levers, the numbers and the source by its title. A `say:` note
+// (ai-say.ts) carries the ids and numbers its sentence needs and a variant, so the same kind of move
+// reads differently within a game; a rule speaks in its own words and cites its source's title;
+// older notes (`search:…`, `template:…`) still render. No internal code or file id reaches the
+// screen. Kept in the engine, beside explain.ts, because the reason code is part of the game record:
+// the debrief words it without loading the AI.
+import type { Rule, Template } from '../model/profile-schema';
+import { readSay, type Said, tokenClause } from './ai-say';
+import type { Clause, Move, Order, RejectReason, Scenario, Side } from './types';
 
 type Source = { source?: string | undefined; quote?: string | undefined };
 

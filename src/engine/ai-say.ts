@@ -5,7 +5,7 @@
 // game. Clause tokens: `i.INSTRUMENT.LEVEL`, `p.ITEM.SIZE` (`.t` when tied to its condition),
 // `c.ITEM` (`.t`), `s.STATEMENT` — ids are lower-case letters, digits and hyphens, so `.`, `,` and
 // `:` never occur inside one.
-import type { Clause, Scenario } from '../engine';
+import type { Clause, Scenario } from './types';
 
 export type SayKind =
   | 'open'

@@ -5,8 +5,8 @@
 // (`source` + verbatim `quote`, or `estimate:`), so the move it decides can be explained to a
 // student. Kept apart from schema.ts, which only adds the `profiles` list to the scenario.
 //
-// schema.ts imports this module and this module uses schema.ts's building blocks: each side reaches
-// the other's schemas through `z.lazy`, so the two load in either order without a cycle error.
+// Built from basics.ts's building blocks; schema.ts adds it to the scenario. The building blocks
+// are reached through `z.lazy`, as when the two modules imported each other.
 import { z } from 'zod';
 import {
   type Cite,
@@ -17,7 +17,7 @@ import {
   IdSchema,
   PointsSchema,
   SideSchema,
-} from './schema';
+} from './basics';
 
 const Share = z.number().min(0).max(1);
 const Id = z.lazy(() => IdSchema);

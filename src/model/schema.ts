@@ -3,105 +3,23 @@
 // points with one decimal; the schema's output stores them as integer tenths, which is what the
 // engine computes with (so every browser adds the same integers).
 import { z } from 'zod';
+import {
+  ConditionSchema,
+  cited,
+  DateSchema,
+  EffectsSchema,
+  IdSchema,
+  PointsSchema,
+  SideSchema,
+  SourceFileSchema,
+} from './basics';
 import { HistoryScriptSchema } from './history-schema';
 import { ProfileSchema } from './profile-schema';
 
-export const SIDES = ['us', 'cn'] as const;
-export const SideSchema = z.enum(SIDES);
-export type Side = z.infer<typeof SideSchema>;
-
-export const IdSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*$/, 'an id of lower-case letters, digits and hyphens')
-  .max(64);
-
-/** A seed document's file name, e.g. `002_09e0433b83108fc5.txt`. */
-export const SourceFileSchema = z
-  .string()
-  .regex(/^[0-9]{3}_[0-9a-f]{16}\.txt$/, 'a source file name such as 002_09e0433b83108fc5.txt');
-
-export const DateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date as YYYY-MM-DD', abort: true })
-  // Date.parse rolls 2025-02-30 over to 2 March: a real date is one that reads back unchanged.
-  .refine((s) => {
-    const ms = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
-  }, 'a real calendar date');
-
-const isTenths = (v: number) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-6;
-
-/** A value in points with at most one decimal, stored as integer tenths. */
-export const PointsSchema = z
-  .number()
-  .refine(Number.isFinite, 'a finite number')
-  .refine(isTenths, 'a number of points with at most one decimal (e.g. 2.5)')
-  .transform((v) => Math.round(v * 10));
-
-/** Effects on indicators, in points per turn: `{ cn-exports: -3, us-prices: -1 }`. */
-export const EffectsSchema = z.record(IdSchema, PointsSchema);
-export type Effects = z.output<typeof EffectsSchema>;
+export * from './basics';
 
 const Share = z.number().min(0).max(1);
 const Coefficient = z.number().min(0).max(100);
-
-/**
- * Where a fact comes from. An item that states a fact gives `source` and a verbatim `quote`; a
- * number the documents do not give is marked `estimate: <what it stands for>`. Items whose label is
- * documented but whose numbers are estimated give both.
- */
-export const CiteFields = {
-  source: SourceFileSchema.optional(), // "002_09e0433b83108fc5.txt"
-  quote: z.string().min(3).max(2000).optional(), // verbatim from the source
-  estimate: z.string().min(3).max(500).optional(), // "design estimate: the tariff's bite on exports"
-};
-export type Cite = {
-  source?: string | undefined;
-  quote?: string | undefined;
-  estimate?: string | undefined;
-};
-
-/** The check every cited item gets: a fact with a source needs its quote, anything else an estimate. */
-export function citeIssue(c: Cite): string | null {
-  if (c.source !== undefined && c.quote === undefined) return 'a `quote` from the cited source';
-  if (c.quote !== undefined && c.source === undefined) return 'a `source` file for the quote';
-  if (c.source === undefined && c.estimate === undefined)
-    return 'a `source` and `quote`, or `estimate: <what the number stands for>`';
-  return null;
-}
-
-function cited<T extends z.ZodRawShape>(shape: T) {
-  return z.strictObject({ ...shape, ...CiteFields }).superRefine((v, ctx) => {
-    const issue = citeIssue(v as Cite);
-    if (issue) ctx.addIssue({ code: 'custom', message: `expected ${issue}`, path: ['source'] });
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Conditions: one small language for events, clauses, objectives and (later) the AI's rules.
-
-export const ConditionSchema = z.union([
-  z.strictObject({
-    indicator: IdSchema,
-    below: PointsSchema.optional(), // points
-    above: PointsSchema.optional(),
-  }),
-  z.strictObject({
-    instrument: IdSchema,
-    atMost: z.number().int().min(0).optional(),
-    atLeast: z.number().int().min(0).optional(),
-  }),
-  z.strictObject({
-    tension: z.strictObject({ above: PointsSchema.optional(), below: PointsSchema.optional() }),
-  }),
-  z.strictObject({ deal: z.boolean() }), // a package is in force (true) or none is (false)
-  z.strictObject({ statement: IdSchema }), // an accepted package holds this statement
-  z.strictObject({ collapsed: z.boolean() }),
-  z.strictObject({ event: IdSchema }), // this event has fired
-]);
-export type Condition = z.output<typeof ConditionSchema>;
-
-// ---------------------------------------------------------------------------------------------
 
 export const DocumentSchema = z.strictObject({
   file: SourceFileSchema,
@@ -201,12 +119,12 @@ export const EventSchema = cited({
 });
 export type ScenarioEvent = z.output<typeof EventSchema>;
 
-export const ObjectiveSchema = z.strictObject({
+export const ObjectiveSchema = cited({
   id: IdSchema,
   side: SideSchema,
   text: z.string().min(1).max(300),
   condition: ConditionSchema, // checked at the end of the game
-  points: PointsSchema, // utility bonus; a side's bonuses are capped at a third of its no-deal loss
+  points: PointsSchema, // score points; a side's objectives add at most 33 (engine/scoring.ts)
 });
 export type Objective = z.output<typeof ObjectiveSchema>;
 

@@ -1,0 +1,74 @@
+// The one turn kernel: the only implementation of the end of a turn. Given a state, both sides'
+// orders and the dice, it resolves the orders, applies the turn's effects, deliveries, alternatives,
+// tension, the crisis roll and the summit, and starts the next turn (turn.ts holds the steps). The
+// reducer calls it with the game's own seeded streams; the no-deal line, every preview, the debrief's
+// analysis and the AI's look-ahead call it with dice of their own. Pure: the input is never changed.
+import type { Rules } from './rules';
+import { endTurn } from './turn';
+import type { BySide, GameState, Order, RngState, Stream } from './types';
+
+/** The random streams a turn draws from (events, compliance, crises; the AI's pass through). */
+export type Dice = Readonly<Record<Stream, RngState>>;
+
+/**
+ * A mutable copy of a state for the end of a turn, which rewrites most of it: every container the
+ * turn writes to is copied, everything else (frozen) is shared. The turn then runs on plain data —
+ * through immer's proxies the same work cost sixteen times as much.
+ */
+function workingCopy(s: GameState, dice: Dice): GameState {
+  return {
+    ...s,
+    levels: { ...s.levels },
+    values: { ...s.values },
+    alt: { ...s.alt },
+    resolve: { ...s.resolve },
+    reliability: { ...s.reliability },
+    announcements: { ...s.announcements },
+    builds: { ...s.builds },
+    packages: [...s.packages],
+    talks: { ...s.talks },
+    drafts: { ...s.drafts },
+    fired: { ...s.fired },
+    truce: s.truce ? { ...s.truce } : null,
+    pressuredOn: { ...s.pressuredOn },
+    totals: {
+      util: { ...s.totals.util },
+      promised: { ...s.totals.promised },
+      delivered: { ...s.totals.delivered },
+    },
+    tallies: { ...s.tallies },
+    news: [...s.news],
+    rng: { ...dice },
+  };
+}
+
+const STILL: BySide<readonly Order[]> = { us: [], cn: [] };
+
+/**
+ * The end of the turn `s` is in: both sides' `orders` (checked and canonical) resolve under `dice`
+ * and the next turn starts. The result is plain, unfrozen data whose `rng` holds the dice after the
+ * turn; `s` is not changed.
+ */
+export function advance(rules: Rules, s: GameState, orders: BySide<readonly Order[]>, dice: Dice): GameState {
+  const w = workingCopy(s, dice);
+  w.drafts = { us: orders.us, cn: orders.cn };
+  endTurn(rules, w);
+  return w;
+}
+
+/**
+ * Both sides hold still from `s` to the end of the game under `dice`: this turn's talks end with
+ * nothing more signed (an open proposal lapses), orders already in stand, and every later turn passes
+ * with no orders. The same as the reducer given passes, rejections and empty orders, on one copy.
+ */
+export function holdStill(rules: Rules, s: GameState, dice: Dice): GameState {
+  if (s.phase === 'over') return s;
+  const w = workingCopy(s, dice);
+  w.drafts = { us: w.drafts.us ?? STILL.us, cn: w.drafts.cn ?? STILL.cn };
+  endTurn(rules, w);
+  while (w.phase !== 'over') {
+    w.drafts = { us: STILL.us, cn: STILL.cn };
+    endTurn(rules, w);
+  }
+  return w;
+}

@@ -1,0 +1,104 @@
+// axe-core on every screen of a game: the menu, the file loader's error list, the hot-seat curtain,
+// the briefing, the talks, the orders, the leverage explanation, save/share, the shortcuts, the
+// results, the debrief, the replay viewer and the class results. Any serious or critical violation
+// fails the test, named with the nodes it was found on.
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { lift, openMenu, playAgainstComputer, startHotSeat, tableReady, watchErrors } from './helpers';
+
+async function noSeriousViolations(page: Page, screen: string) {
+  const r = await new AxeBuilder({ page }).analyze();
+  const bad = r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${screen}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+}
+
+test('axe: no serious or critical violation on any screen', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = watchErrors(page);
+  await page.addInitScript(() =>
+    localStorage.setItem('upper-hand:settings', JSON.stringify({ pace: 0, muted: true })),
+  );
+  await openMenu(page);
+  await expect(page.getByRole('button', { name: 'Start game', exact: true })).toBeEnabled({
+    timeout: 20_000,
+  });
+  await noSeriousViolations(page, 'menu');
+
+  // the file loader's error list
+  const broken = readFileSync('scenarios/road-to-busan.yaml', 'utf8').replace(
+    /^ {2}minutes: \d+$/m,
+    '  minutes: lots',
+  );
+  await page
+    .getByLabel('Load scenario files')
+    .setInputFiles([
+      { name: 'busan-broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from(broken) },
+    ]);
+  await expect(page.getByRole('alert', { name: 'Problems in the scenario files' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await noSeriousViolations(page, 'file errors');
+
+  // hot-seat: the curtain, the briefing
+  await startHotSeat(page, 'a11y-1');
+  await expect(page.getByRole('dialog', { name: 'Pass the screen to Washington' })).toBeVisible();
+  await noSeriousViolations(page, 'curtain');
+  await lift(page, 'Washington');
+  await expect(page.getByRole('heading', { name: /^Briefing: Washington/ })).toBeVisible();
+  await noSeriousViolations(page, 'briefing');
+  await page.goto('/');
+
+  // against the computer: the talks, the dialogs, the orders, then to the end
+  await openMenu(page);
+  await expect(page.getByLabel('Against the computer')).toBeEnabled({ timeout: 20_000 });
+  await page.getByLabel('Against the computer').check();
+  await page.getByRole('button', { name: 'Start game', exact: true }).click();
+  await page.getByRole('button', { name: 'To the table', exact: true }).click();
+  await tableReady(page);
+  await expect(page.getByRole('button', { name: 'Done talking (pass)' })).toBeVisible();
+  await noSeriousViolations(page, 'talks');
+  // the builder: the player's red lines are marked and cannot be added; the maximum shows at once
+  const marked = page.locator('select option', { hasText: 'crosses your red line' });
+  expect(await marked.count()).toBeGreaterThan(0);
+  await expect(marked.first()).toBeDisabled();
+  await expect(page.getByText('Marked clauses cross your red lines')).toBeVisible();
+  await expect(page.getByText('0 of at most 6 clauses.')).toBeVisible();
+  await page.getByRole('tab', { name: 'Briefing' }).click();
+  await noSeriousViolations(page, 'briefing tab');
+  await page.getByRole('tab', { name: 'Talks' }).click();
+  for (const [open, name] of [
+    ['Who has the upper hand?', 'Who has the upper hand?'],
+    ['Save or share', 'Save or share this game'],
+    ['Keyboard shortcuts', 'Keyboard shortcuts'],
+  ] as const) {
+    await page.getByRole('button', { name: open }).click();
+    await expect(page.getByRole('dialog', { name })).toBeVisible();
+    await noSeriousViolations(page, name);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name })).toHaveCount(0);
+  }
+  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  await expect(page.getByRole('button', { name: 'Pass: no orders' })).toBeVisible();
+  await noSeriousViolations(page, 'orders');
+  await page.getByRole('button', { name: 'Pass: no orders' }).click();
+  await expect(page.getByRole('region', { name: 'Orders revealed last turn' })).toBeVisible();
+  await noSeriousViolations(page, 'last turn');
+  await playAgainstComputer(page);
+  await noSeriousViolations(page, 'results');
+  await page.getByRole('button', { name: 'Debrief' }).click();
+  await expect(page.getByRole('heading', { name: /^Debrief/, level: 1 })).toBeVisible();
+  await noSeriousViolations(page, 'debrief');
+  await page.getByRole('button', { name: 'Replay this game' }).click();
+  await expect(page.getByRole('heading', { name: /^Replay/, level: 1 })).toBeVisible();
+  await noSeriousViolations(page, 'replay');
+  await page.getByRole('button', { name: 'Leave the replay' }).click();
+  await page.goto('/');
+  await openMenu(page);
+  await page.getByRole('button', { name: 'Class results' }).click();
+  await expect(page.getByRole('heading', { name: 'Class results', level: 1 })).toBeVisible();
+  await noSeriousViolations(page, 'class results');
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,307 @@
+// `npm run bench:online -- --rooms 200 --clients 400 [--seconds 60] [--json]`: bot games over
+// loopback WebSockets against the game server in its own process (this process holds only the
+// clients). Each bot moves one second after the game comes to it; the run is bounded in time. It
+// prints the move round trip (send → the room's answer: median, p95, p99), accepted moves a second,
+// server memory per room (heap after minus before, after a collection, divided by rooms), the
+// server's CPU, and lost moves (accepted moves a client never saw); then the same with two server
+// processes sharing a redis-server (started here on a loopback port, stopped after).
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client, type Room } from '@colyseus/sdk';
+import type { Move, Side } from '../src/engine';
+import type { SeatUpdate, Welcome } from '../src/net/protocol';
+
+const root = resolve(import.meta.dirname, '..');
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ROOMS = arg('rooms', 200);
+const CLIENTS = arg('clients', ROOMS * 2);
+const SECONDS = arg('seconds', 45);
+const DELAY = arg('delay', 1000); // a bot's thinking time
+const JSON_OUT = process.argv.includes('--json');
+const BASE_PORT = arg('port', 25780);
+const REDIS_PORT = arg('redis-port', 26780);
+
+interface ServerProc {
+  child: ChildProcess;
+  port: number;
+  stop(): Promise<void>;
+}
+
+function startServer(port: number, env: Record<string, string>): Promise<ServerProc> {
+  const data = mkdtempSync(join(tmpdir(), 'uh-bench-'));
+  const child = spawn(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      join(root, 'tools/serve.ts'),
+      '--no-build',
+      '--quiet',
+      '--stats',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--data',
+      data,
+      '--scenarios',
+      'opening-bid',
+      '--rate',
+      '50',
+    ],
+    { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((res, rej) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (/READY \d+/.test(out))
+        res({
+          child,
+          port,
+          stop: () =>
+            new Promise<void>((r) => {
+              child.once('exit', () => {
+                rmSync(data, { recursive: true, force: true });
+                r();
+              });
+              child.kill('SIGTERM');
+            }),
+        });
+    });
+    child.once('exit', (code) => rej(new Error(`the server exited (${code})`)));
+  });
+}
+
+interface Stats {
+  heapUsed: number;
+  cpu: { user: number; system: number };
+  at: number;
+}
+const stats = async (port: number) =>
+  (await (await fetch(`http://127.0.0.1:${port}/online/stats`)).json()) as Stats;
+
+/** A bot at one seat: it moves DELAY ms after the game comes to it, and times each answer. */
+class Bot {
+  update: SeatUpdate | null = null;
+  welcome: Welcome | null = null;
+  readonly rtts: number[] = [];
+  accepted = 0;
+  bytes = 0;
+  #pending = new Map<number, number>();
+  #seq = 0;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #waitingFor = -1;
+  stopped = false;
+
+  constructor(readonly room: Room) {
+    room.onMessage('welcome', (w: Welcome) => {
+      this.welcome = w;
+    });
+    room.onMessage('update', (u: SeatUpdate) => {
+      this.update = u;
+      this.#schedule();
+    });
+    room.onMessage('ack', (a: { seq: number }) => this.#answered(a.seq, true));
+    room.onMessage('refused', (r: { seq?: number }) => {
+      if (r.seq !== undefined) this.#answered(r.seq, false);
+    });
+    room.onMessage('finished', () => undefined);
+  }
+
+  #answered(seq: number, ok: boolean) {
+    const t = this.#pending.get(seq);
+    if (t === undefined) return;
+    this.#pending.delete(seq);
+    this.rtts.push(performance.now() - t);
+    if (ok) this.accepted++;
+  }
+
+  get side(): Side | null {
+    const s = this.welcome?.seat;
+    return s === 'us' || s === 'cn' ? s : null;
+  }
+
+  #next(): Move | null {
+    const u = this.update;
+    const side = this.side;
+    if (!u || !side) return null;
+    const s = u.state;
+    if (s.phase === 'talks') {
+      if (s.talks.toMove !== side) return null;
+      if (s.talks.open) return { type: 'reject', side, reason: 'timing' };
+      return { type: 'pass', side };
+    }
+    if (s.phase === 'orders' && !s.drafts.submitted[side]) {
+      const pick = u.choices[u.moveCount % Math.max(1, u.choices.length)];
+      return { type: 'orders', side, orders: pick && u.moveCount % 2 === 0 ? [pick] : [] };
+    }
+    return null;
+  }
+
+  #schedule() {
+    if (this.stopped || this.#timer || !this.update) return;
+    if (this.#next() === null || this.#waitingFor === this.update.moveCount) return;
+    this.#waitingFor = this.update.moveCount;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      const m = this.#next();
+      if (!m || this.stopped) return;
+      const seq = ++this.#seq;
+      this.#pending.set(seq, performance.now());
+      const payload = { move: m, seq };
+      this.bytes += JSON.stringify(payload).length;
+      this.room.send('move', payload);
+    }, DELAY);
+  }
+
+  stop() {
+    this.stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+  }
+}
+
+async function inBatches<T>(n: number, size: number, make: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < n; i += size)
+    out.push(...(await Promise.all(Array.from({ length: Math.min(size, n - i) }, (_, k) => make(i + k)))));
+  return out;
+}
+
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+interface Result {
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  movesPerSecond: number;
+  bytesPerRoom: number;
+  lost: number;
+  cpuPercent: number;
+  clientCpuPercent: number;
+  rooms: number;
+  clients: number;
+  seconds: number;
+}
+
+/** One run: rooms created through the first server, the second seat joined through the last. */
+async function run(servers: ServerProc[]): Promise<Result> {
+  const first = servers[0]!;
+  const last = servers[servers.length - 1]!;
+  const before = await Promise.all(servers.map((s) => stats(s.port)));
+  const perRoom = Math.max(1, Math.round(CLIENTS / ROOMS));
+  const creators = await inBatches(ROOMS, 20, async () => {
+    const room = await new Client(`ws://127.0.0.1:${first.port}`).create('game', {
+      scenarioId: 'opening-bid',
+      side: 'us',
+    });
+    const bot = new Bot(room);
+    while (!bot.welcome) await new Promise((r) => setTimeout(r, 5));
+    return bot;
+  });
+  const joiners = await inBatches(ROOMS * (perRoom - 1), 20, async (i) => {
+    const code = creators[i % ROOMS]!.welcome!.code;
+    const side = i < ROOMS ? 'cn' : 'observer';
+    const room = await new Client(`ws://127.0.0.1:${last.port}`).joinById(code, { side });
+    return new Bot(room);
+  });
+  const bots = [...creators, ...joiners];
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  for (const b of bots) b.stop();
+  await new Promise((r) => setTimeout(r, 1500)); // the last answers and updates arrive
+  const seconds = (performance.now() - t0) / 1000;
+  const c1 = process.cpuUsage(c0);
+  const after = await Promise.all(servers.map((s) => stats(s.port)));
+
+  const accepted = bots.reduce((n, b) => n + b.accepted, 0);
+  // lost: in each room, accepted moves (the highest count any seat saw) that a seat never saw
+  let lost = 0;
+  for (let r = 0; r < ROOMS; r++) {
+    const inRoom = bots.filter((b) => b.welcome?.code === creators[r]!.welcome!.code);
+    const total = Math.max(...inRoom.map((b) => b.update?.moveCount ?? 0));
+    const acked = inRoom.reduce((n, b) => n + b.accepted, 0);
+    lost += Math.max(0, acked - total) + inRoom.reduce((n, b) => n + (total - (b.update?.moveCount ?? 0)), 0);
+  }
+  const rtts = bots.flatMap((b) => b.rtts);
+  const heap = after.reduce((n, s, i) => n + s.heapUsed - before[i]!.heapUsed, 0);
+  const cpuMs = after.reduce(
+    (n, s, i) => n + (s.cpu.user + s.cpu.system - before[i]!.cpu.user - before[i]!.cpu.system) / 1000,
+    0,
+  );
+  const wall = after[0]!.at - before[0]!.at;
+  await Promise.all(bots.map((b) => b.room.leave(true).catch(() => 0)));
+  return {
+    p50Ms: round(pct(rtts, 50)),
+    p95Ms: round(pct(rtts, 95)),
+    p99Ms: round(pct(rtts, 99)),
+    movesPerSecond: round(accepted / seconds),
+    bytesPerRoom: Math.round(heap / ROOMS),
+    lost,
+    cpuPercent: round((100 * cpuMs) / wall / servers.length),
+    clientCpuPercent: round((c1.user + c1.system) / 10 / (seconds * 1000)),
+    rooms: ROOMS,
+    clients: bots.length,
+    seconds: round(seconds),
+  };
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
+
+function print(title: string, r: Result) {
+  process.stdout.write(
+    `${title}: ${r.rooms} rooms, ${r.clients} clients, ${r.seconds} s\n` +
+      `  move round trip: median ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms\n` +
+      `  accepted moves a second: ${r.movesPerSecond}\n` +
+      `  server memory per room: ${(r.bytesPerRoom / 1024).toFixed(1)} KB (heap after minus before, after a collection)\n` +
+      `  server CPU: ${r.cpuPercent}% of one core per process (the clients' process: ${r.clientCpuPercent}%)\n` +
+      `  lost (accepted moves a client never saw): ${r.lost}\n`,
+  );
+}
+
+async function main() {
+  const one = await startServer(BASE_PORT, {});
+  const single = await run([one]);
+  await one.stop();
+  print('One process', single);
+
+  let redisResult: Result | null = null;
+  if (process.argv.includes('--no-redis'))
+    process.stdout.write('The scaled-out run is skipped (--no-redis).\n');
+  else if (spawnSync('redis-server', ['--version']).status === 0) {
+    const redis = spawn(
+      'redis-server',
+      ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: 'ignore',
+      },
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    const env = (port: number) => ({
+      REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+      PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+    });
+    const a = await startServer(BASE_PORT + 1, env(BASE_PORT + 1));
+    const b = await startServer(BASE_PORT + 2, env(BASE_PORT + 2));
+    redisResult = await run([a, b]);
+    await Promise.all([a.stop(), b.stop()]);
+    redis.kill('SIGTERM');
+    print('Two processes and Redis', redisResult);
+  } else process.stdout.write('redis-server is not installed: the scaled-out run is skipped.\n');
+
+  if (JSON_OUT) process.stdout.write(`${JSON.stringify({ ...single, redis: redisResult })}\n`);
+  process.exit(0);
+}
+
+void main();

@@ -1,0 +1,122 @@
+// The spread of scores a scenario gives, and the bounds a class can read (issue 16): in games at the
+// default level no more than 5 % put a side below −100, and one good package moves a side's score by
+// tens, not hundreds. `simulate` prints the spread of the games it played; `check` plays a few games
+// and evaluates the opening's packages, and warns the author when a bound is broken.
+import { defaultSeat } from '../src/ai';
+import type { GameSummary } from '../src/ai/match';
+import { playGame } from '../src/ai/match';
+import type { BySide, Scenario, Side } from '../src/engine';
+import {
+  DEFAULT_SETUP,
+  evaluateUnder,
+  newGame,
+  noDealLine,
+  proposalCandidates,
+  rulesFor,
+  SIDES,
+  unscorable,
+} from '../src/engine';
+
+/** The most games below −100 a side may have at the default level, as a share. */
+export const MAX_BELOW = 0.05;
+/** The most one package signed at the opening may move a side's score by, in score points. */
+export const MAX_PACKAGE_MOVE = 100;
+
+export interface SideSpread {
+  readonly below100: number; // share of games in which the side scored below −100
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Nearest-rank percentiles of a side's scores over games. */
+export function spreadOf(scores: readonly number[]): SideSpread {
+  const v = [...scores].sort((a, b) => a - b);
+  const at = (q: number) => v[Math.min(v.length - 1, Math.max(0, Math.ceil(q * v.length) - 1))] ?? 0;
+  return {
+    below100: round1((1000 * v.filter((x) => x < -100).length) / Math.max(1, v.length)) / 1000,
+    p10: round1(at(0.1)),
+    p50: round1(at(0.5)),
+    p90: round1(at(0.9)),
+  };
+}
+
+export const spreadOfGames = (games: readonly GameSummary[]): BySide<SideSpread> => ({
+  us: spreadOf(games.map((g) => g.score.us)),
+  cn: spreadOf(games.map((g) => g.score.cn)),
+});
+
+export function formatSpread(s: BySide<SideSpread>, names: BySide<string>): string {
+  const line = (side: Side) =>
+    `  ${names[side].padEnd(12)} below −100 ${(s[side].below100 * 100).toFixed(1).padStart(5)}%   10th ${s[side].p10.toFixed(1).padStart(7)}   median ${s[side].p50.toFixed(1).padStart(7)}   90th ${s[side].p90.toFixed(1).padStart(7)}`;
+  return `spread of scores (0 standing still, 100 opening day held)\n${line('us')}\n${line('cn')}\n`;
+}
+
+/**
+ * The best package at the opening for both sides together (the largest smaller gain), signed and then
+ * held still, events off: how far it moves each side's score from standing still.
+ */
+export function goodPackageMove(scenario: Scenario): BySide<number> | null {
+  if (unscorable(scenario)) return null;
+  const bare = { ...scenario, objectives: [] }; // the game's own score points, objectives aside
+  const setup = { ...DEFAULT_SETUP, randomEvents: false };
+  const s = newGame(bare, 'check', setup);
+  const zero = noDealLine(bare, 'check', setup).util;
+  const rules = rulesFor(bare);
+  let best: BySide<number> | null = null;
+  for (const by of SIDES) {
+    for (const clauses of proposalCandidates(rules, s, by)) {
+      const r = evaluateUnder(bare, s, by, clauses, s.rng, zero);
+      if (!r.ok) continue;
+      const gain = { us: r.score.us, cn: r.score.cn };
+      if (!best || Math.min(gain.us, gain.cn) > Math.min(best.us, best.cn)) best = gain;
+    }
+  }
+  return best && { us: round1(best.us), cn: round1(best.cn) };
+}
+
+/** A bound broken, for an author: the side, what was expected and what was found. */
+export interface SpreadWarning {
+  readonly side: Side;
+  readonly expected: string;
+  readonly found: string;
+}
+
+/** Warnings for an author when the scores break the bounds a class can read. */
+export function spreadWarnings(
+  scenario: Scenario,
+  spread: BySide<SideSpread>,
+  move: BySide<number> | null,
+): SpreadWarning[] {
+  const out: SpreadWarning[] = [];
+  for (const side of SIDES) {
+    const name = scenario.sides[side].name;
+    if (spread[side].below100 > MAX_BELOW)
+      out.push({
+        side,
+        expected: `at most ${MAX_BELOW * 100}% of default-level games with ${name} below −100 (standing still should cost it more, or play harm it less)`,
+        found: `${(spread[side].below100 * 100).toFixed(1)}%`,
+      });
+    if (move && Math.abs(move[side]) > MAX_PACKAGE_MOVE)
+      out.push({
+        side,
+        expected: `one good package to move ${name}'s score by tens, not hundreds (at most ${MAX_PACKAGE_MOVE}: standing still should cost it more)`,
+        found: `${move[side].toFixed(0)} points`,
+      });
+  }
+  return out;
+}
+
+/** The games `check` plays at the default level to read a scenario's spread. */
+export const CHECK_GAMES = 40;
+
+/** Plays the check's games and evaluates the opening's packages: the bounds a scenario breaks. */
+export function checkSpread(scenario: Scenario): SpreadWarning[] {
+  if (unscorable(scenario)) return []; // the playability check already refuses the file
+  const seats = { us: defaultSeat(scenario, 'us'), cn: defaultSeat(scenario, 'cn') };
+  const games: GameSummary[] = [];
+  for (let i = 0; i < CHECK_GAMES; i++) games.push(playGame(scenario, `check-${i}`, seats));
+  return spreadWarnings(scenario, spreadOfGames(games), goodPackageMove(scenario));
+}

@@ -1,0 +1,190 @@
+// Finding a balance: the numbers of a scenario file that `tune` may move, how a move is written back
+// into the author's own text (only the number's characters change, so the diff is the move), and
+// games played in this process to judge a version of the text. Used by `npm run tune` (the search)
+// and `npm run simulate` (for each FAIL, the number that moves it most). Importers set NODE_ENV to
+// production first, as the simulator does, so the engine's immer skips its development checks.
+//
+// A number may be moved when it is written in the author's file, belongs to an item marked
+// `estimate:` (an item with a `quote` as well documents its label, its numbers are the author's, as
+// the guide says), is not a figure its item's quote states (0.58 where the quote says "58%", 12
+// where it says "12"), and is one of: a side's `sigma`; an indicator's `start`, `alt` or `drift`; an effect (of a level, a
+// commitment, a statement, an event, a summit); an alternative's `gains` or `cost`; a commitment's
+// `rate`; an instrument's `concessionCost`. Weights are left alone (each side's must sum to 1), and
+// so are levels, turns and dates (they change what the game is, not how much things count).
+import { type AiSeat, defaultSeat } from '../src/ai';
+import { type GameSummary, playGame } from '../src/ai/match';
+import { type Check, summarise } from '../src/ai/report';
+import type { Scenario } from '../src/engine';
+import { type LoadOptions, loadScenario } from '../src/scenario/load';
+import { isMap, resolveFile, type SourceFile, type WorldResolver } from '../src/scenario/merge';
+import { pathKey } from '../src/scenario/parse';
+
+export type Kind = 'sigma' | 'share' | 'points' | 'start';
+
+/** A number the search may move, where it is written in the author's file. */
+export interface Tunable {
+  readonly name: string; // indicators[cn-exports].drift
+  readonly line: number;
+  readonly column: number;
+  readonly value: number;
+  readonly kind: Kind;
+}
+
+const SHARE_KEYS = new Set(['alt', 'rate']);
+const POINT_KEYS = new Set(['drift', 'concessionCost']);
+const EFFECT_MAPS = new Set(['effects', 'cost', 'deal', 'noDeal']);
+
+function kindOf(key: string, parent: string | undefined): Kind | undefined {
+  if (key === 'sigma') return 'sigma';
+  if (key === 'start') return 'start';
+  if (SHARE_KEYS.has(key)) return 'share';
+  if (POINT_KEYS.has(key)) return 'points';
+  if (parent === 'gains') return 'share';
+  if (parent !== undefined && EFFECT_MAPS.has(parent)) return 'points';
+  return undefined;
+}
+
+/** Every number of `entry` the search may move (see the header), in the file's order. */
+export function tunables(entry: SourceFile, resolveWorld: WorldResolver): Tunable[] {
+  const merged = resolveFile(entry, [], resolveWorld).doc;
+  if (!merged) return [];
+  const out: Tunable[] = [];
+  type Cite = { estimate: boolean; quote: string } | undefined;
+  const walk = (v: unknown, raw: (string | number)[], shown: string, cite: Cite) => {
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        const id = isMap(x) && typeof x.id === 'string' ? x.id : String(i);
+        walk(x, [...raw, i], `${shown}[${id}]`, cite);
+      });
+      return;
+    }
+    if (isMap(v)) {
+      const own =
+        'estimate' in v || 'quote' in v || 'source' in v
+          ? { estimate: typeof v.estimate === 'string', quote: typeof v.quote === 'string' ? v.quote : '' }
+          : cite;
+      for (const k of Object.keys(v)) walk(v[k], [...raw, k], shown === '' ? k : `${shown}.${k}`, own);
+      return;
+    }
+    if (typeof v !== 'number' || !cite?.estimate || quoted(v, cite.quote)) return;
+    const key = String(raw[raw.length - 1]);
+    const parent = raw.length > 1 ? String(raw[raw.length - 2]) : undefined;
+    const kind = kindOf(key, parent);
+    // An indicator's start only: a tension's or a calendar's start is no estimate of this kind.
+    if (!kind || (kind === 'start' && raw[0] !== 'indicators')) return;
+    if (kind === 'points' && v === 0) return; // a zero effect is a choice of what moves what
+    const o = merged.origins.get(pathKey(raw));
+    if (!o || o.file !== entry.name) return;
+    out.push({ name: shown, line: o.line, column: o.column, value: v, kind });
+  };
+  walk(merged.value, [], '', undefined);
+  return out;
+}
+
+/** Whether a quote states the figure: the number itself, or a share as a percentage. */
+function quoted(v: number, quote: string): boolean {
+  const figures = (quote.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+  return figures.some(
+    (f) => f === Math.abs(v) || (Math.abs(v) < 1 && Math.abs(f - Math.abs(v) * 100) < 1e-9),
+  );
+}
+
+const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
+
+/** The value one step from `v` in direction `dir` (+1 up, −1 down), or undefined at a bound. */
+export function step(t: Pick<Tunable, 'kind'>, v: number, dir: 1 | -1): number | undefined {
+  let next: number;
+  if (t.kind === 'sigma') next = Math.min(10, Math.max(0.05, round(v * (dir > 0 ? 1.25 : 0.8), 2)));
+  else if (t.kind === 'share') next = Math.min(1, Math.max(0, round(v + dir * 0.1, 2)));
+  else if (t.kind === 'start') next = Math.min(100, Math.max(0, round(v + dir * 5, 1)));
+  else {
+    // Points scale by half again (or a third less), at least a tenth, keeping their sign.
+    const scaled = round(v * (dir > 0 ? 1.5 : 2 / 3), 1);
+    next = scaled === v ? round(v + dir * Math.sign(v) * 0.1, 1) : scaled;
+    if (Math.sign(next) !== Math.sign(v)) return undefined;
+  }
+  return next === v ? undefined : next;
+}
+
+/** `text` with the number at each change's line and column replaced by its new value. */
+export function rewrite(text: string, changes: ReadonlyMap<Tunable, number>): string {
+  const lines = text.split('\n');
+  // Right to left within a line, so a longer or shorter number leaves the others' columns in place.
+  const order = [...changes].sort(([a], [b]) => a.line - b.line || b.column - a.column);
+  for (const [t, value] of order) {
+    const line = lines[t.line - 1];
+    if (line === undefined) continue;
+    const at = t.column - 1;
+    const m = /^-?\d+(\.\d+)?(e-?\d+)?/.exec(line.slice(at));
+    if (!m) throw new Error(`no number at line ${t.line}, column ${t.column} (${t.name})`);
+    lines[t.line - 1] = `${line.slice(0, at)}${String(value)}${line.slice(at + m[0].length)}`;
+  }
+  return lines.join('\n');
+}
+
+/** A unified diff of two versions of one file's text, each change with one line of context. */
+export function unifiedDiff(name: string, before: string, after: string): string {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const out = [`--- a/${name}`, `+++ b/${name}`];
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    let j = i;
+    while (j + 1 < a.length && a[j + 1] !== b[j + 1]) j++;
+    const from = Math.max(0, i - 1);
+    const to = Math.min(a.length - 1, j + 1);
+    out.push(`@@ -${from + 1},${to - from + 1} +${from + 1},${to - from + 1} @@`);
+    for (let k = from; k <= to; k++) {
+      if (k >= i && k <= j) out.push(`-${a[k]}`);
+      else out.push(` ${a[k]}`);
+      if (k === j) for (let m = i; m <= j; m++) out.push(`+${b[m]}`);
+    }
+    i = to;
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** What a version of the text gives over a number of games from a seed. */
+export interface Judged {
+  readonly games: number;
+  readonly usShare: number; // Washington's win share, a tie counting half
+  readonly deal: number;
+  readonly collapse: number;
+  readonly checks: readonly Check[];
+}
+
+/** Character checks: the profiles' own behaviour, not the balance or the outcome shares. */
+export const isCharacterCheck = (c: Check) =>
+  !c.name.startsWith('AI against AI') && !c.name.startsWith('Balance');
+
+export function loadText(entry: SourceFile, resolveWorld: WorldResolver, full = false): Scenario | undefined {
+  const options: LoadOptions = { resolveWorld, ...(full ? {} : { playability: false }) };
+  const r = loadScenario([entry], options);
+  return r.ok ? r.scenario : undefined;
+}
+
+/** Plays `games` games of a scenario between its default seats (equal levels), from `seed`. */
+export function judge(scenario: Scenario, games: number, seed: string): Judged {
+  const seats: { us: AiSeat; cn: AiSeat } = {
+    us: defaultSeat(scenario, 'us'),
+    cn: defaultSeat(scenario, 'cn'),
+  };
+  const played: GameSummary[] = [];
+  for (let i = 0; i < games; i++) played.push(playGame(scenario, `${seed}-${i}`, seats));
+  const r = summarise(scenario, seed, seats, played);
+  return {
+    games,
+    usShare: r.winShare.us,
+    deal: r.outcomes.deal,
+    collapse: r.outcomes.collapse,
+    checks: r.checks,
+  };
+}
+
+/** The character checks `after` fails that `before` did not. */
+export function brokenChecks(before: Judged, after: Judged): string[] {
+  return after.checks
+    .filter((c) => isCharacterCheck(c) && c.pass === false)
+    .filter((c) => before.checks.find((b) => b.name === c.name)?.pass !== false)
+    .map((c) => c.name);
+}
