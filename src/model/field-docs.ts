@@ -300,6 +300,11 @@ const CONDITION: Record<string, FieldDoc> = {
   statement: ['Holds when an accepted package holds this statement.', 'st-trade-stability'],
   collapsed: ['`true`: holds once the talks have collapsed.', true],
   event: ['Holds once this event has fired.', 'ev-farm-lobby'],
+  commitment: [
+    'Holds while this commitment, in a package in force, has delivered at least `deliveredAtLeast`.',
+    'cn-purchases',
+  ],
+  deliveredAtLeast: ['Share, 0–1, of what was owed so far that must have been delivered.', 0.5],
 };
 
 /** The documentation of a field path, with either side's name read as `*`. */

@@ -46,7 +46,7 @@ test('tune takes an unbalanced scenario to 45–55% and never changes a sourced 
     { cwd: root, encoding: 'utf8', timeout: 200_000 },
   );
   expect(r.stderr).toBe('');
-  expect(r.stdout).toMatch(/^before: Washington wins 100\.0%/m);
+  expect(Number(/^before: Washington wins ([\d.]+)%/m.exec(r.stdout)?.[1])).toBeGreaterThan(65);
   const confirmed = /confirmed on a fresh seed: ([\d.]+)%/.exec(r.stdout);
   expect(confirmed, r.stdout).not.toBeNull();
   const share = Number(confirmed?.[1]);
