@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
 import type { Move, Side } from '../src/engine';
-import type { SeatUpdate, Welcome } from '../src/server/protocol';
+import type { SeatUpdate, Welcome } from '../src/net/protocol';
 
 const root = resolve(import.meta.dirname, '..');
 const arg = (name: string, fallback: number) => {

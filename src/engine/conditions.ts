@@ -1,8 +1,43 @@
 // The condition language shared by events, conditional clauses and objectives (and the AI's
 // rules): each form reads one fact of the state; every bound a condition gives must hold.
-import type { Condition, GameState } from './types';
+import type { Condition, GameState, Package, Tally } from './types';
+import { tallyKey } from './types';
 
-type Readable = Pick<GameState, 'values' | 'levels' | 'tension' | 'packages' | 'collapsed' | 'fired'>;
+type Readable = Pick<
+  GameState,
+  'values' | 'levels' | 'tension' | 'packages' | 'collapsed' | 'fired' | 'tallies'
+>;
+
+/** One package's record of a promise: what it owed and delivered so far, and whether it counts. */
+export interface PromiseRecord {
+  readonly package: Package;
+  readonly tally: Tally | null; // null: nothing owed yet (signed this turn, or its condition never held)
+  readonly share: number | null; // delivered ÷ owed so far
+  // In force, or ended by the other side's breach: the promiser kept its word while the deal stood.
+  readonly counts: boolean;
+}
+
+/** Every package that holds the promise `item`, latest first. */
+export function promiseRecords(s: Pick<GameState, 'packages' | 'tallies'>, item: string): PromiseRecord[] {
+  const out: PromiseRecord[] = [];
+  for (let i = s.packages.length - 1; i >= 0; i--) {
+    const p = s.packages[i]!;
+    if (!p.clauses.some((c) => (c.kind === 'pledge' || c.kind === 'commitment') && c.item === item)) continue;
+    const tally = s.tallies[tallyKey(p.id, item)] ?? null;
+    const share = tally && tally.promised > 0 ? tally.delivered / tally.promised : null;
+    const counts =
+      p.status === 'active' || (p.status === 'broken' && p.brokenBy !== null && p.brokenBy !== tally?.by);
+    out.push({ package: p, tally, share, counts });
+  }
+  return out;
+}
+
+// Shares are ratios of sums rounded to thousandths: a hair under the threshold is the threshold.
+const EPSILON = 1e-9;
+
+/** Whether a package record meets a delivery threshold. */
+export const deliveredEnough = (r: PromiseRecord, atLeast: number) =>
+  r.counts && r.share !== null && r.share + EPSILON >= atLeast;
 
 export function holds(c: Condition, s: Readable): boolean {
   if ('indicator' in c) {
@@ -25,5 +60,7 @@ export function holds(c: Condition, s: Readable): boolean {
         p.clauses.some((cl) => cl.kind === 'statement' && cl.statement === c.statement),
     );
   if ('collapsed' in c) return s.collapsed === c.collapsed;
+  if ('commitment' in c)
+    return promiseRecords(s, c.commitment).some((r) => deliveredEnough(r, c.deliveredAtLeast));
   return s.fired[c.event] !== undefined;
 }

@@ -10,7 +10,8 @@ export type {
   Unevaluated,
 } from './analysis';
 export { analyseGame, evaluatePackage, missedDeals, paretoFrontier, replayStates } from './analysis';
-export { holds } from './conditions';
+export type { PromiseRecord } from './conditions';
+export { holds, promiseRecords } from './conditions';
 export { utilities, utility } from './effects';
 export type { CardLine } from './explain';
 export { describeCard, explainHand, headline } from './explain';
@@ -22,6 +23,8 @@ export { advance, holdStill } from './kernel';
 export { clauseGiver, clauseOptions, legalMoves, orderSets, proposalCandidates, singleOrders } from './legal';
 export type { Card, Hand, Leverage, LeverageInput } from './leverage';
 export { handOf, levelUtility, leverage } from './leverage';
+export type { ObjectiveStatus, ObjectiveWhy } from './objectives';
+export { objectiveStatus } from './objectives';
 export { afterOrders, draw } from './preview';
 export type { OrdersPreview, PackagePreview, Projected, Refused, SignRefused } from './projection';
 export {

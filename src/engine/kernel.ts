@@ -36,6 +36,7 @@ function workingCopy(s: GameState, dice: Dice): GameState {
       promised: { ...s.totals.promised },
       delivered: { ...s.totals.delivered },
     },
+    tallies: { ...s.tallies },
     news: [...s.news],
     rng: { ...dice },
   };

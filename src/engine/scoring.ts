@@ -6,10 +6,10 @@
 // scenario with events off, so every seed of a scenario shares one scale. 0 is standing still, 100 is
 // as well off as if opening day's conditions had lasted, below 0 is worse than standing still; no
 // clipping. Objectives are written in score points and add at most 33.
-import { holds } from './conditions';
 import { utility } from './effects';
 import { canonicalJson } from './hash';
 import { holdStill } from './kernel';
+import { type ObjectiveStatus, objectiveStatus } from './objectives';
 import { rulesFor } from './rules';
 import { newGame } from './state';
 import type { BySide, GameState, Scenario, Setup, Side } from './types';
@@ -93,10 +93,10 @@ export function scorePoints(scenario: Scenario, util: BySide<number>, zero: BySi
   };
 }
 
-export interface ObjectiveResult {
+/** An objective's verdict with the fact it read (objectives.ts), and its score points. */
+export interface ObjectiveResult extends ObjectiveStatus {
   readonly id: string;
   readonly text: string;
-  readonly met: boolean;
   readonly points: number; // score points
 }
 
@@ -108,7 +108,7 @@ export function objectivesOf(
 ): { readonly list: readonly ObjectiveResult[]; readonly bonus: number } {
   const list = objectives
     .filter((o) => o.side === side)
-    .map((o) => ({ id: o.id, text: o.text, met: holds(o.condition, s), points: o.points / 10 })); // tenths in the file's schema
+    .map((o) => ({ id: o.id, text: o.text, points: o.points / 10, ...objectiveStatus(s, o) })); // tenths in the file's schema
   const earned = list.reduce((sum, o) => sum + (o.met ? o.points : 0), 0);
   return { list, bonus: Math.min(OBJECTIVES_CAP, earned) };
 }

@@ -56,6 +56,7 @@ export function openingState(rules: Rules, seed: string, setup: Setup): GameStat
     collapsed: false,
     pressuredOn: { us: -1, cn: -1 },
     totals: { util: { us: 0, cn: 0 }, promised: { us: 0, cn: 0 }, delivered: { us: 0, cn: 0 } },
+    tallies: {},
     news: [],
     lastNews: [],
     rng: seedStreams(seed),

@@ -19,6 +19,7 @@ import { draw } from './rng';
 import type { Rules } from './rules';
 import { firstInTalks, isEpilogue } from './rules';
 import type { GameState, Order, Side, Stream } from './types';
+import { tallyKey } from './types';
 
 function roll(s: GameState, stream: Stream): number {
   const [x, next] = draw(s.rng[stream]);
@@ -170,6 +171,13 @@ function deliveries(rules: Rules, s: GameState, into: Record<string, number>) {
       const promiser = item.side;
       s.totals.promised[promiser] = round3(s.totals.promised[promiser] + size);
       s.totals.delivered[promiser] = round3(s.totals.delivered[promiser] + size * share);
+      const key = tallyKey(p.id, item.id);
+      const was = s.tallies[key] ?? { by: promiser, promised: 0, delivered: 0 };
+      s.tallies[key] = {
+        by: promiser,
+        promised: round3(was.promised + size),
+        delivered: round3(was.delivered + size * share),
+      };
       s.reliability[promiser] = round3(
         s.reliability[promiser] + learning * (share - s.reliability[promiser]),
       );

@@ -129,6 +129,15 @@ export interface Package {
   readonly readouts: BySide<'trumpet' | 'modest' | null>; // how each side told it at home
 }
 
+/** What one promise of one package has owed and delivered so far, in pledge sizes (thousandths). */
+export interface Tally {
+  readonly by: Side; // who promised
+  readonly promised: number; // owed so far: the clause's size each turn it was in force and its condition held
+  readonly delivered: number; // delivered so far
+}
+/** The key of a clause's tally: the package's id and the promise's item. */
+export const tallyKey = (pkg: number, item: string) => `${pkg}:${item}`;
+
 export interface Talks {
   first: Side; // who opened this turn's talks
   toMove: Side;
@@ -191,6 +200,7 @@ export interface GameState {
   collapsed: boolean;
   pressuredOn: BySide<number>; // the last turn on which the other side escalated against it
   totals: { util: BySide<number>; promised: BySide<number>; delivered: BySide<number> };
+  tallies: Record<string, Tally>; // tallyKey(package, item) → what that promise owed and delivered
   news: NewsItem[]; // this turn's
   lastNews: NewsItem[]; // the previous turn's, for the feed after a turn ends
   rng: Record<Stream, RngState>;

@@ -42,6 +42,17 @@ function checkCondition(rules: Rules, c: unknown): string | null {
   if ('statement' in c)
     return isStr(c.statement) && rules.statements.has(c.statement) ? null : 'unknown statement';
   if ('event' in c) return isStr(c.event) && rules.events.has(c.event) ? null : 'unknown event';
+  if ('commitment' in c) {
+    if (!isStr(c.commitment) || !rules.commitments.has(c.commitment))
+      return 'the condition names no known commitment';
+    const share = c.deliveredAtLeast;
+    return typeof share === 'number' &&
+      share >= 0 &&
+      share <= 1 &&
+      keys.every((k) => ['commitment', 'deliveredAtLeast'].includes(k))
+      ? null
+      : 'a delivery condition takes `deliveredAtLeast`, a share from 0 to 1';
+  }
   return 'an unknown kind of condition';
 }
 
@@ -287,6 +298,7 @@ function canonicalCondition(c: Condition): Condition {
   if ('deal' in c) return { deal: c.deal };
   if ('statement' in c) return { statement: c.statement };
   if ('collapsed' in c) return { collapsed: c.collapsed };
+  if ('commitment' in c) return { commitment: c.commitment, deliveredAtLeast: c.deliveredAtLeast };
   return { event: c.event };
 }
 

@@ -128,5 +128,9 @@ export const ConditionSchema = z.union([
   z.strictObject({ statement: IdSchema }), // an accepted package holds this statement
   z.strictObject({ collapsed: z.boolean() }),
   z.strictObject({ event: IdSchema }), // this event has fired
+  z.strictObject({
+    commitment: IdSchema, // a promise (purchase or structural) in a package in force or kept …
+    deliveredAtLeast: z.number().min(0).max(1), // … delivered at least this share of what was owed so far
+  }),
 ]);
 export type Condition = z.output<typeof ConditionSchema>;

@@ -119,12 +119,12 @@ export const EventSchema = cited({
 });
 export type ScenarioEvent = z.output<typeof EventSchema>;
 
-export const ObjectiveSchema = z.strictObject({
+export const ObjectiveSchema = cited({
   id: IdSchema,
   side: SideSchema,
   text: z.string().min(1).max(300),
   condition: ConditionSchema, // checked at the end of the game
-  points: PointsSchema, // utility bonus; a side's bonuses are capped at a third of its no-deal loss
+  points: PointsSchema, // score points; a side's objectives add at most 33 (engine/scoring.ts)
 });
 export type Objective = z.output<typeof ObjectiveSchema>;
 

@@ -1,6 +1,15 @@
 // The game's facts in words: sides, clauses, conditions, orders, news and dates, all rendered from
 // the scenario and the engine's state (the engine stores codes and ids, never sentences).
-import type { Clause, Condition, GameState, NewsItem, Order, Scenario, Side } from '../engine';
+import type {
+  Clause,
+  Condition,
+  GameState,
+  NewsItem,
+  ObjectiveStatus,
+  Order,
+  Scenario,
+  Side,
+} from '../engine';
 import { dateOf, rulesFor } from '../engine';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -69,7 +78,57 @@ export function conditionText(sc: Scenario, c: Condition): string {
   if ('statement' in c)
     return `the statement “${sc.statements.find((s) => s.id === c.statement)?.name ?? c.statement}” stands`;
   if ('collapsed' in c) return c.collapsed ? 'the talks have collapsed' : 'the talks go on';
-  return `“${sc.events.find((e) => e.id === c.event)?.title ?? c.event}” has happened`;
+  if ('commitment' in c)
+    return `“${promiseName(sc, c.commitment)}” signed and at least ${pct(c.deliveredAtLeast)} delivered`;
+  return `“${eventTitle(sc, c.event)}” has happened`;
+}
+
+const promiseName = (sc: Scenario, id: string) => sc.commitments.find((x) => x.id === id)?.name ?? id;
+const eventTitle = (sc: Scenario, id: string) => sc.events.find((e) => e.id === id)?.title ?? id;
+
+/**
+ * Why an objective was met or missed, in one line: "met: signed turn 3, 77% delivered, counts from
+ * 60%"; "missed: Face at 55.0 at the end; counts when Face above 58".
+ */
+export function objectiveWhyText(
+  sc: Scenario,
+  st: Pick<ObjectiveStatus, 'met' | 'why' | 'condition'>,
+): string {
+  const verdict = st.met ? 'met' : 'missed';
+  const w = st.why;
+  const turn = (t: number) => `turn ${t + 1}`;
+  const rule = `counts when ${conditionText(sc, st.condition)}`;
+  switch (w.kind) {
+    case 'delivered': {
+      const from = `counts from ${pct(w.atLeast)}`;
+      if (w.signed === null)
+        return `${verdict}: “${promiseName(sc, w.item)}” never signed, ${from} delivered`;
+      const parts = [
+        `signed ${turn(w.signed)}`,
+        w.share === null ? 'nothing owed yet' : `${pct(w.share)} delivered`,
+      ];
+      if (w.ended === 'broken')
+        parts.push(`then broken by ${w.brokenBy ? sideName(sc, w.brokenBy) : 'a side'}`);
+      if (w.ended === 'collapsed') parts.push('void since the talks collapsed');
+      return `${verdict}: ${parts.join(', ')}, ${from}`;
+    }
+    case 'instrument':
+      return `${verdict}: ${instName(sc, w.instrument)} at “${levelLabel(sc, w.instrument, w.level)}” at the end; ${rule}`;
+    case 'indicator': {
+      const name = sc.indicators.find((i) => i.id === w.indicator)?.name ?? w.indicator;
+      return `${verdict}: ${name} at ${(w.value / 10).toFixed(1)} at the end; ${rule}`;
+    }
+    case 'tension':
+      return `${verdict}: tension at ${(w.value / 10).toFixed(1)} at the end; ${rule}`;
+    case 'deal':
+      return `${verdict}: ${w.signed === null ? 'no deal in force at the end' : `the deal signed ${turn(w.signed)} in force at the end`}`;
+    case 'statement':
+      return `${verdict}: ${w.signed === null ? 'no deal in force holds the statement' : `the statement signed ${turn(w.signed)} stands at the end`}`;
+    case 'collapsed':
+      return `${verdict}: the talks ${w.collapsed ? 'collapsed' : 'did not collapse'}`;
+    case 'event':
+      return `${verdict}: “${eventTitle(sc, w.event)}” ${w.fired === null ? 'never happened' : `happened ${turn(w.fired)}`}`;
+  }
 }
 
 /** A clause without its giver, for a list already grouped by who gives it. */

@@ -82,6 +82,7 @@ export function checkCrossRefs(s: Scenario): Finding[] {
   const instruments = new Map(s.instruments.map((x) => [x.id, x]));
   const statements = new Set(s.statements.map((x) => x.id));
   const events = new Set(s.events.map((x) => x.id));
+  const commitments = new Set(s.commitments.map((x) => x.id));
   const indicatorIds = [...indicators.keys()];
   const instrumentIds = [...instruments.keys()];
 
@@ -131,6 +132,9 @@ export function checkCrossRefs(s: Scenario): Finding[] {
         unknownName([...path, 'statement'], 'a statement', c.statement, [...statements], 'value');
     } else if ('event' in c) {
       if (!events.has(c.event)) unknownName([...path, 'event'], 'an event', c.event, [...events], 'value');
+    } else if ('commitment' in c) {
+      if (!commitments.has(c.commitment))
+        unknownName([...path, 'commitment'], 'a commitment', c.commitment, [...commitments], 'value');
     }
   };
 

@@ -158,16 +158,16 @@ export function closest(word: string, names: readonly string[]): string | undefi
   return bestD <= limit ? best : undefined;
 }
 
-/** What a message is about, its particulars (names, numbers, dates) left out: "a date from # to #". */
-function kindOf(d: Diagnostic): string {
+/** What a problem is about, its particulars (names, numbers, dates) left out: "a date from # to #". */
+export function kindOf(d: Pick<Finding, 'severity' | 'expected'>): string {
   return `${d.severity}:${d.expected.replace(/"[^"]*"|`[^`]*`|[0-9][0-9,.:-]*/g, '#')}`;
 }
 
 /** At most `cap` of `list`, in order: the first of each kind of problem, then the earliest others. */
-function pick(
-  list: readonly Diagnostic[],
+export function pick<T extends Pick<Finding, 'severity' | 'expected'>>(
+  list: readonly T[],
   cap: number,
-): { shown: Diagnostic[]; left: number; unseen: number } {
+): { shown: T[]; left: number; unseen: number } {
   if (list.length <= cap) return { shown: [...list], left: 0, unseen: 0 };
   const firstOfKind = new Map<string, number>();
   list.forEach((d, i) => {
@@ -192,8 +192,11 @@ export function capDiagnostics(
   errors: readonly Diagnostic[],
   warnings: readonly Diagnostic[],
   cap: number,
+  /** Errors found and counted earlier but never listed (of the kinds listed). */
+  unlisted = 0,
 ): { errors: Diagnostic[]; warnings: Diagnostic[]; more: string | undefined } {
   const e = pick(errors, cap);
+  e.left += unlisted;
   const w = pick(warnings, cap);
   const words = (k: number, noun: string) => `${k.toLocaleString('en-US')} more ${noun}${k === 1 ? '' : 's'}`;
   const parts = [

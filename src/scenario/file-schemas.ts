@@ -10,6 +10,7 @@
 // Also the editors' JSON Schemas for both (`npm run schema` writes them to scenarios/).
 import { z } from 'zod';
 import { IdSchema, scenarioShape } from '../model/schema';
+import { WORLD_ID } from './merge';
 import { core, type Schema } from './zod-walk';
 
 const asZod = (s: Schema): z.ZodType => s as unknown as z.ZodType;
@@ -17,9 +18,8 @@ const asSchema = (s: z.ZodType): Schema => s as unknown as Schema;
 
 const ExtendsSchema = z
   .string()
-  .min(1)
-  .max(200)
-  .describe('The id of the world this file builds on, e.g. `world-2025`.');
+  .regex(WORLD_ID)
+  .describe('The id of the world this file builds on, e.g. `world-2025` (an id, never a path).');
 const RemoveSchema = z
   .array(IdSchema)
   .describe('Ids of the world’s entries (instruments, indicators, events, …) to drop.');

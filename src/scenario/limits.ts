@@ -120,6 +120,12 @@ function pattern(path: Path): string {
   return path.map((s) => (typeof s === 'number' || s === 'us' || s === 'cn' ? '*' : s)).join('.');
 }
 
+/** The most entries of the list or map at `path` (an own entry of the table: never `constructor`). */
+function limitOf(path: Path): number {
+  const key = pattern(path);
+  return Object.hasOwn(LIST_LIMITS, key) ? (LIST_LIMITS[key] ?? MAX_ENTRIES) : MAX_ENTRIES;
+}
+
 const plural = (count: number, word: string) => `${n(count)} ${word}${count === 1 ? '' : 's'}`;
 
 /** The value's size limits: numbers, texts, names, lists and maps, at every depth. */
@@ -135,7 +141,7 @@ function checkSizes(root: unknown, out: Finding[]): void {
       if (v.length > MAX_TEXT)
         err(path, `text of at most ${n(MAX_TEXT)} characters`, `text of ${n([...v].length)} characters`);
     } else if (Array.isArray(v)) {
-      const max = LIST_LIMITS[pattern(path)] ?? MAX_ENTRIES;
+      const max = limitOf(path);
       if (v.length > max) {
         err(path, `a list of at most ${n(max)} entries`, `${n(v.length)} entries`);
         return; // its items would only repeat the point
@@ -145,7 +151,7 @@ function checkSizes(root: unknown, out: Finding[]): void {
       });
     } else if (isMap(v)) {
       const keys = Object.keys(v);
-      const max = LIST_LIMITS[pattern(path)] ?? MAX_ENTRIES;
+      const max = limitOf(path);
       if (keys.length > max) {
         err(path, `a map of at most ${n(max)} fields`, `${n(keys.length)} fields`);
         return;

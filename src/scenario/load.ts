@@ -15,6 +15,7 @@ import {
   type Finding,
   findingMessage,
   type Path,
+  pick,
   valueAt,
 } from './diagnostic';
 import { WorldBodySchema } from './file-schemas';
@@ -29,7 +30,7 @@ import {
   type WorldResolver,
 } from './merge';
 import { parseFile } from './parse';
-import { pathKey } from './parse-common';
+import { MAX_KEPT, pathKey } from './parse-common';
 import { checkPlayability, type NoDealLoss } from './playability';
 import { checkProfiles } from './profile-check';
 import { checkQuotes, type ReadSource } from './sources';
@@ -143,10 +144,15 @@ interface Resolved {
   warnings: Diagnostic[];
 }
 
-function resolve(
-  files: readonly SourceFile[],
-  options: LoadOptions,
-): Resolved | { errors: Diagnostic[]; warnings: Diagnostic[] } {
+/** Errors counted but not kept, for the "and N more" sentence: a file may hold 100,000. */
+interface Unlisted {
+  unlisted?: number;
+}
+
+/** A failure on the way, with the errors found but only counted. */
+type Failed = { errors: Diagnostic[]; warnings: Diagnostic[] } & Unlisted;
+
+function resolve(files: readonly SourceFile[], options: LoadOptions): Resolved | Failed {
   if (!Array.isArray(files) || files.length === 0 || !files.every(isSourceFile)) {
     return {
       errors: [fileProblem('(no file)', 'at least one file with a name and a text', 'none')],
@@ -156,7 +162,7 @@ function resolve(
   const entry = pickEntry(files, options.entry);
   if (!('text' in entry)) return { errors: [entry], warnings: [] };
   const r = resolveFile(entry, files, options.resolveWorld);
-  if (r.errors.length > 0 || !r.doc) return { errors: r.errors, warnings: r.warnings };
+  if (r.errors.length > 0 || !r.doc) return { errors: r.errors, warnings: r.warnings, unlisted: r.unlisted };
   return { entry, doc: r.doc, warnings: r.warnings };
 }
 
@@ -174,36 +180,44 @@ function profileFindings(scenario: Scenario): Finding[] {
   });
 }
 
-/** The result with its lists cut to `MAX_REPORTED` each. */
-function capped<T extends { warnings: Diagnostic[]; errors?: Diagnostic[]; more?: string }>(r: T): T {
-  const c = capDiagnostics(r.errors ?? [], r.warnings, MAX_REPORTED);
-  if (c.more === undefined) return r;
-  return { ...r, ...(r.errors ? { errors: c.errors } : {}), warnings: c.warnings, more: c.more };
+/** The result with its lists cut to `MAX_REPORTED` each, and what was left out in a sentence. */
+function capped<T extends { warnings: Diagnostic[]; errors?: Diagnostic[]; more?: string }>(
+  r: T & Unlisted,
+): T {
+  const { unlisted, ...rest } = r;
+  const c = capDiagnostics(r.errors ?? [], r.warnings, MAX_REPORTED, unlisted ?? 0);
+  if (c.more === undefined) return rest as T;
+  return { ...rest, ...(r.errors ? { errors: c.errors } : {}), warnings: c.warnings, more: c.more } as T;
+}
+
+/**
+ * At most `MAX_KEPT` findings (the first of each kind first) to locate and sort, the rest counted:
+ * a list of 100,000 wrong entries is reported as quickly as a list of ten.
+ */
+function kept(findings: readonly Finding[]): { findings: Finding[]; unlisted: number } {
+  const p = pick(findings, MAX_KEPT);
+  return { findings: p.shown, unlisted: p.left };
 }
 
 /**
  * The limits (limits.ts) and the schema on a file's merged value, or the parsed value. A list or
- * map over its limit is one problem: the schema's findings inside it are left out (a list of
- * 25,000 entries is not 25,000 problems). Where both find fault with one value, the schema says
- * what the field should be ("a date as YYYY-MM-DD" rather than "a number up to 1,000,000").
+ * map over its limit is reported alone, before the schema looks inside it: a list of 25,000
+ * entries is one problem, not 25,000, and is refused as quickly as a list of ten. Where both find
+ * fault with one value, the schema says what the field should be ("a date as YYYY-MM-DD" rather
+ * than "a number up to 1,000,000").
  */
 function validate<S extends z.ZodType>(
   value: unknown,
   schema: S,
 ): { ok: true; data: z.output<S> } | { ok: false; findings: Finding[] } {
   const limits = checkLimits(value);
+  const oversize = limits.some((f) => f.at !== 'key' && typeof valueAt(value, f.path) === 'object');
+  if (oversize) return { ok: false, findings: limits };
   const parsed = schema.safeParse(value);
   if (limits.length === 0 && parsed.success) return { ok: true, data: parsed.data };
   const schemaFindings = parsed.success ? [] : findingsFromZod(parsed.error.issues, value, schema);
-  const covering = new Set(
-    limits
-      .filter((f) => typeof valueAt(value, f.path) === 'object' && f.at !== 'key')
-      .map((f) => pathKey(f.path)),
-  );
-  const inside = (f: Finding) => f.path.some((_, i) => covering.has(pathKey(f.path.slice(0, i + 1))));
-  const kept = schemaFindings.filter((f) => !inside(f));
-  const told = new Set(kept.map((f) => pathKey(f.path)));
-  return { ok: false, findings: [...limits.filter((f) => !told.has(pathKey(f.path))), ...kept] };
+  const told = new Set(schemaFindings.map((f) => pathKey(f.path)));
+  return { ok: false, findings: [...limits.filter((f) => !told.has(pathKey(f.path))), ...schemaFindings] };
 }
 
 /** Loads a scenario from its file and the worlds it extends. Never throws. */
@@ -223,17 +237,18 @@ export function loadScenario(files: readonly SourceFile[], options: LoadOptions 
   }
 }
 
-function loadUnguarded(files: readonly SourceFile[], options: LoadOptions): LoadResult {
+function loadUnguarded(files: readonly SourceFile[], options: LoadOptions): LoadResult & Unlisted {
   const r = resolve(files, options);
-  if ('errors' in r) return { ok: false, errors: tidy(r.errors), warnings: tidy(r.warnings) };
+  if ('errors' in r) return { ...r, ok: false, errors: tidy(r.errors), warnings: tidy(r.warnings) };
   const { entry, doc } = r;
   const locateAll = (findings: readonly Finding[]) =>
     findings.map((f) => diagnosticAt(doc.origins, entry.name, f));
 
   const parsed = validate(doc.value, ScenarioSchema);
   if (!parsed.ok) {
-    const errors = locateAll(parsed.findings);
-    return { ok: false, errors: tidy(errors), warnings: tidy(r.warnings) };
+    const k = kept(parsed.findings);
+    const errors = locateAll(k.findings);
+    return { ok: false, errors: tidy(errors), warnings: tidy(r.warnings), unlisted: k.unlisted };
   }
   const scenario = parsed.data;
   const findings: Finding[] = [
@@ -289,10 +304,10 @@ export function checkWorld(files: readonly SourceFile[], options: LoadOptions = 
   }
 }
 
-function checkWorldUnguarded(files: readonly SourceFile[], options: LoadOptions): WorldCheck {
+function checkWorldUnguarded(files: readonly SourceFile[], options: LoadOptions): WorldCheck & Unlisted {
   const r = resolve(files, options);
   if ('errors' in r)
-    return { ok: false, complete: false, errors: tidy(r.errors), warnings: tidy(r.warnings) };
+    return { ...r, ok: false, complete: false, errors: tidy(r.errors), warnings: tidy(r.warnings) };
   if (ScenarioSchema.safeParse(r.doc.value).success) {
     const full = loadScenario(files, options);
     const more = full.more === undefined ? {} : { more: full.more };
@@ -302,6 +317,13 @@ function checkWorldUnguarded(files: readonly SourceFile[], options: LoadOptions)
   }
   const parsed = validate(r.doc.value, WorldBodySchema);
   if (parsed.ok) return { ok: true, complete: false, errors: [], warnings: tidy(r.warnings) };
-  const errors = parsed.findings.map((f) => diagnosticAt(r.doc.origins, r.entry.name, f));
-  return { ok: false, complete: false, errors: tidy(errors), warnings: tidy(r.warnings) };
+  const k = kept(parsed.findings);
+  const errors = k.findings.map((f) => diagnosticAt(r.doc.origins, r.entry.name, f));
+  return {
+    ok: false,
+    complete: false,
+    errors: tidy(errors),
+    warnings: tidy(r.warnings),
+    unlisted: k.unlisted,
+  };
 }

@@ -28,7 +28,7 @@ export interface SourceFile {
 export type WorldResolver = (id: string) => SourceFile | undefined;
 
 /** What `extends` may name: a world's id, never a path (so no file outside is ever read). */
-const WORLD_ID = /^[a-z][a-z0-9-]{0,63}$/;
+export const WORLD_ID = /^[a-z][a-z0-9-]{0,63}$/;
 
 /** The header fields a file may carry at its top level; stripped before validation. */
 export const HEADER_FIELDS = ['kind', 'extends', 'remove'] as const;
@@ -219,10 +219,13 @@ function located(name: string, origins: Origins, path: Path, expected: string, f
   });
 }
 
+/** How many problems of an unreadable file were counted but not kept (the reader keeps 1,000). */
+const unlistedIn = new WeakMap<readonly Diagnostic[], number>();
+
 function readFile(file: SourceFile): Parsed | Diagnostic[] {
   const parsed = parseFile(file.name, file.text);
   if (!parsed.ok) {
-    return parsed.issues.map((i) => ({
+    const problems = parsed.issues.map((i) => ({
       severity: 'error' as const,
       file: file.name,
       line: i.line,
@@ -232,6 +235,8 @@ function readFile(file: SourceFile): Parsed | Diagnostic[] {
       found: i.found,
       message: findingMessage(i),
     }));
+    if (parsed.unlisted !== undefined) unlistedIn.set(problems, parsed.unlisted);
+    return problems;
   }
   const origins: Origins = new Map();
   for (const [k, spot] of parsed.spots) origins.set(k, { ...spot, file: file.name });
@@ -305,6 +310,8 @@ export interface ResolveResult {
   header: Header; // the entry file's own header
   errors: Diagnostic[];
   warnings: Diagnostic[];
+  /** Errors found but not in `errors` (a file with thousands of problems): only counted. */
+  unlisted: number;
 }
 
 /**
@@ -318,6 +325,11 @@ export function resolveFile(
 ): ResolveResult {
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
+  let unlisted = 0;
+  const failed = (problems: Diagnostic[]) => {
+    errors.push(...problems);
+    unlisted += unlistedIn.get(problems) ?? 0;
+  };
   const cache = new Map<string, Parsed | Diagnostic[]>();
   const read = (f: SourceFile) => {
     const hit = cache.get(f.name);
@@ -348,7 +360,8 @@ export function resolveFile(
     if (self && own && !Array.isArray(own) && own.id === id) return self;
     // The world may be in a file that could not be read: its problems explain the missing id.
     const unreadable = files.filter((f) => f.name !== from && Array.isArray(read(f)));
-    if (unreadable.length > 0) return unreadable.flatMap((f) => read(f) as Diagnostic[]);
+    if (unreadable.length === 1) return read(unreadable[0] as SourceFile) as Diagnostic[];
+    if (unreadable.length > 1) return unreadable.flatMap((f) => read(f) as Diagnostic[]);
     return undefined;
   };
 
@@ -366,7 +379,7 @@ export function resolveFile(
   const build = (file: SourceFile, chain: readonly string[]): LocatedDoc | undefined => {
     const p = read(file);
     if (Array.isArray(p)) {
-      errors.push(...p);
+      failed(p);
       return undefined;
     }
     errors.push(...p.problems);
@@ -386,7 +399,7 @@ export function resolveFile(
       return undefined;
     }
     if (Array.isArray(world)) {
-      errors.push(...world);
+      failed(world);
       return undefined;
     }
     if (world.name === file.name || chain.includes(world.name)) {
@@ -423,5 +436,5 @@ export function resolveFile(
   // Header problems are reported once, for the entry and for each world read on the way.
   const doc = build(entry, []);
   const head = read(entry);
-  return { doc, header: Array.isArray(head) ? {} : head.header, errors, warnings };
+  return { doc, header: Array.isArray(head) ? {} : head.header, errors, warnings, unlisted };
 }

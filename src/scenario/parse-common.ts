@@ -12,7 +12,9 @@ export const MAX_NODES = 100_000; // values in one file, aliases expanded
 export const MAX_LINES = 50_000; // a long scenario has a few thousand
 export const MAX_TOKENS = 200_000; // YAML syntax tokens (about 1 MB of typical YAML)
 export const MAX_TOKENS_PER_LINE = 2_000; // a long flow list on one line has a few dozen
-export const MAX_ISSUES = 50; // problems reported from one file before reading stops
+export const MAX_ISSUES = 50; // syntax errors reported from one file before reading stops
+/** Problems of values kept from one file; the rest are only counted (the loader lists 50). */
+export const MAX_KEPT = 1000;
 
 /** Where a value was written: its own position and, for a field, the position of its name. */
 export interface Spot {
@@ -34,7 +36,10 @@ export interface ParseIssue {
   found: string;
 }
 
-export type ParseResult = { ok: true; value: unknown; spots: Spots } | { ok: false; issues: ParseIssue[] };
+/** `unlisted`: how many more problems were found than `issues` holds (at most `MAX_KEPT`). */
+export type ParseResult =
+  | { ok: true; value: unknown; spots: Spots }
+  | { ok: false; issues: ParseIssue[]; unlisted?: number };
 
 export function pathKey(path: Path): string {
   return JSON.stringify(path);

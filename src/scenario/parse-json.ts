@@ -9,6 +9,7 @@ import {
   emptyMap,
   isForbiddenKey,
   MAX_DEPTH,
+  MAX_KEPT,
   MAX_NODES,
   type ParseIssue,
   type ParseResult,
@@ -42,10 +43,16 @@ export function parseJson(text: string): ParseResult {
     return { line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1 };
   };
   let values = 0;
+  let unlisted = 0;
+  const kinds = new Set<string>(); // a problem of a new kind is always kept
+  const failed = (): ParseResult => ({ ok: false, issues, ...(unlisted > 0 ? { unlisted } : {}) });
   const issue = (offset: number, path: Path, expected: string, found: string) => {
-    // Kept, and reading goes on (the loader lists the first and counts the rest) to the first
-    // syntax error, which stops it.
-    issues.push({ ...pos(offset), path, expected, found });
+    // The first are kept, the rest counted, and reading goes on (the loader lists the first 50
+    // and counts the rest) to the first syntax error, which stops it.
+    if (issues.length < MAX_KEPT || !kinds.has(expected))
+      issues.push({ ...pos(offset), path, expected, found });
+    else unlisted++;
+    kinds.add(expected);
   };
   const fail = (offset: number, path: Path, expected: string, found: string): never => {
     issue(offset, path, expected, found);
@@ -243,7 +250,7 @@ export function parseJson(text: string): ParseResult {
     const value = readValue([], 0);
     skipSpace();
     if (i < text.length) fail(i, [], 'the end of the file after the closing bracket', foundAt(i));
-    return issues.length > 0 ? { ok: false, issues } : { ok: true, value, spots };
+    return issues.length > 0 ? failed() : { ok: true, value, spots };
   } catch (e) {
     if (!(e instanceof SyntaxStop)) {
       issue(
@@ -253,6 +260,6 @@ export function parseJson(text: string): ParseResult {
         `a problem the reader could not handle (${String(e).slice(0, 80)})`,
       );
     }
-    return { ok: false, issues };
+    return failed();
   }
 }

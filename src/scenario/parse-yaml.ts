@@ -16,6 +16,7 @@ import {
   MAX_ALIASES,
   MAX_DEPTH,
   MAX_ISSUES,
+  MAX_KEPT,
   MAX_LINES,
   MAX_NODES,
   MAX_TOKENS,
@@ -286,10 +287,15 @@ type Pos = (offset: number) => { line: number; column: number };
 
 function toPlain(doc: Document.Parsed, pos: Pos, issues: ParseIssue[]): ParseResult {
   let stopped = false;
+  let unlisted = 0;
+  const kinds = new Set<string>(); // a problem of a new kind is always kept
   const issue = (offset: number, path: Path, expected: string, found: string) => {
-    // Every problem of a value is kept (the loader lists the first and counts the rest); only the
-    // limits on aliases, values and nesting stop the reading.
-    issues.push({ ...pos(offset), path, expected, found });
+    // The first problems of values are kept and the rest counted (the loader lists the first 50
+    // and counts the rest); only the limits on aliases, values and nesting stop the reading.
+    if (issues.length < MAX_KEPT || !kinds.has(expected))
+      issues.push({ ...pos(offset), path, expected, found });
+    else unlisted++;
+    kinds.add(expected);
   };
   const spots: Spots = new Map();
   let aliases = 0;
@@ -391,5 +397,6 @@ function toPlain(doc: Document.Parsed, pos: Pos, issues: ParseIssue[]): ParseRes
 
   const root = doc.contents as YamlNode | null;
   const value = convert(root, [], 0, start(root, 0));
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value, spots };
+  if (issues.length === 0) return { ok: true, value, spots };
+  return { ok: false, issues, ...(unlisted > 0 ? { unlisted } : {}) };
 }

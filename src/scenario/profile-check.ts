@@ -58,6 +58,7 @@ export function checkProfiles(sc: Scenario): ProfileProblem[] {
     else if ('instrument' in c) known('instrument', c.instrument, [...path, 'instrument']);
     else if ('statement' in c) known('statement', c.statement, [...path, 'statement']);
     else if ('event' in c) known('event', c.event, [...path, 'event']);
+    else if ('commitment' in c) known('commitment', c.commitment, [...path, 'commitment']);
     else if ('proposal' in c) clauseMatch(c.proposal, [...path, 'proposal']);
   };
   const profileIds = new Set<string>();

@@ -9,6 +9,7 @@ import { matchMaker } from '@colyseus/core';
 import type { BySide, GameState, Move, Order, Scenario, Side } from '../engine';
 import { checkMove, rulesFor, SIDES, score, standing, viewFor, waitingOn } from '../engine';
 import { dateOf, type Rules } from '../engine/rules';
+import { GAME_ROOM } from '../net/protocol';
 import type { GameSummary } from '../ui/class-results';
 import { summariesCsv, summariseRecord } from '../ui/class-results';
 import { watchGames } from './class-hooks';
@@ -24,7 +25,6 @@ import {
 import { isCode, makeCode, makeSeed, makeToken } from './codes';
 import { LOG_FORMAT, LOG_VERSION, type LogHeader, type LogStore, parseLog, recordOfLog } from './game-log';
 import type { GameRoom } from './game-room';
-import { GAME_ROOM } from './protocol';
 
 /** A refusal the instructor or a student reads as it is. */
 export class ClassError extends Error {

@@ -19,17 +19,6 @@ import {
   waitingOn,
 } from '../engine';
 import type { Rules } from '../engine/rules';
-import { gameChanged } from './class-hooks';
-import { makeCode, makeSeed, makeToken } from './codes';
-import {
-  LOG_FORMAT,
-  LOG_VERSION,
-  type LoggedGame,
-  type LogHeader,
-  type LogLine,
-  readLogged,
-  recordOfLog,
-} from './game-log';
 import {
   CreateOptionsSchema,
   DraftMessageSchema,
@@ -42,7 +31,18 @@ import {
   type SeatUpdate,
   type SideStatus,
   type Welcome,
-} from './protocol';
+} from '../net/protocol';
+import { gameChanged } from './class-hooks';
+import { makeCode, makeSeed, makeToken } from './codes';
+import {
+  LOG_FORMAT,
+  LOG_VERSION,
+  type LoggedGame,
+  type LogHeader,
+  type LogLine,
+  readLogged,
+  recordOfLog,
+} from './game-log';
 import { type RoomServices, roomServices } from './services';
 
 const SIDE_NAME: BySide<string> = { us: 'Washington', cn: 'Beijing' };

@@ -13,13 +13,13 @@ import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Scenario } from '../engine';
+import { GAME_ROOM } from '../net/protocol';
 import { classRoute } from './class-http';
 import { ClassLogStore } from './class-log';
 import { Classes } from './class-room';
 import { isCode, makeToken } from './codes';
 import { FileLogStore, type LogStore, RedisLogStore } from './game-log';
 import { GameRoom } from './game-room';
-import { GAME_ROOM } from './protocol';
 import { DEFAULT_LIMITS, type Limits, type OperatorLog, setRoomServices, stderrLog } from './services';
 
 export interface ServerConfig {

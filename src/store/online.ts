@@ -7,7 +7,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GameRecord, Move, Order, Scenario, Side } from '../engine';
-import type { Finished, Refused, SeatUpdate, Welcome } from '../server/protocol';
+import type { Finished, Refused, SeatUpdate, Welcome } from '../net/protocol';
 
 export type OnlineStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
 

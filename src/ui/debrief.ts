@@ -19,6 +19,7 @@ import {
 import {
   clauseText,
   newsLine,
+  objectiveWhyText,
   orderText,
   pct,
   pts,
@@ -303,8 +304,9 @@ function handSection(d: DebriefData): HTMLElement {
   const s = d.score;
   const series = d.analysis.series;
   const avg = series.reduce((sum, p) => sum + p.leverageUs, 0) / Math.max(1, series.length);
-  const created = s.sides.us.score + s.sides.cn.score;
-  const share = (side: Side) => (created > 0 ? Math.max(0, s.sides[side].score) / created : null);
+  // each side's share of what the two claimed above standing still (a score below 0 claims none)
+  const claimed = Math.max(0, s.sides.us.score) + Math.max(0, s.sides.cn.score);
+  const share = (side: Side) => (claimed > 0 ? Math.max(0, s.sides[side].score) / claimed : null);
   const upper: Side = avg >= 0.5 ? 'us' : 'cn';
   const bigger: Side | null =
     s.sides.us.score === s.sides.cn.score ? null : s.sides.us.score > s.sides.cn.score ? 'us' : 'cn';
@@ -320,7 +322,7 @@ function handSection(d: DebriefData): HTMLElement {
     { class: 'card debrief-hand', 'aria-label': 'The upper hand and the slice' },
     h('h2', { text: 'Did the upper hand win the bigger slice?' }),
     dataTable({
-      caption: 'Average leverage beside each side’s share of the joint gain',
+      caption: 'Average leverage beside each side’s score and its share of the two scores above 0',
       head: ['Side', 'Average leverage', 'Score', 'Share of the two scores'],
       rows: [row('us'), row('cn')],
     }),
@@ -357,7 +359,9 @@ function dealSection(d: DebriefData): HTMLElement {
       h(
         'ul',
         { class: 'objectives' },
-        s.sides[side].objectives.map((o) => h('li', { text: `${o.met ? '✔ met' : '✘ missed'}: ${o.text}` })),
+        s.sides[side].objectives.map((o) =>
+          h('li', { text: `${o.met ? '✔' : '✘'} ${o.text} — ${objectiveWhyText(sc, o)}` }),
+        ),
       ),
       h('p', {
         text: `Score: ${score0(s.sides[side].score)} (${pts(s.sides[side].raw)} utility points over standing still). Promises delivered: ${s.sides[side].durability === null ? 'none made' : pct(s.sides[side].durability!)}.`,

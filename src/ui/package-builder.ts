@@ -56,7 +56,23 @@ export function packageBuilder(
   const state = game.state;
   const d = draftFor(game, side);
   const chosenKeys = new Set(d.clauses.map(keyOf));
-  const options = clauseOptions(rules, state, side).filter((c) => !chosenKeys.has(keyOf(c)));
+  // what the engine offers, and the clauses over the player's own red lines (never offered by it)
+  // listed too, marked and disabled, so the player sees where the lines run before trying them
+  const offered = clauseOptions(rules, state, side);
+  const offeredKeys = new Set(offered.map(keyOf));
+  const overTheLine: Clause[] = [];
+  for (const r of sc.redLines) {
+    if (r.side !== side) continue;
+    if (r.statement !== undefined) overTheLine.push({ kind: 'statement', statement: r.statement });
+    const inst = r.instrument !== undefined ? rules.instruments.get(r.instrument) : undefined;
+    if (inst)
+      for (let l = 0; l < (r.below ?? inst.levels.length); l++)
+        if (l !== (state.levels[inst.id] ?? 0))
+          overTheLine.push({ kind: 'instrument', instrument: inst.id, level: l });
+  }
+  const options = [...offered, ...overTheLine.filter((c) => !offeredKeys.has(keyOf(c)))].filter(
+    (c) => !chosenKeys.has(keyOf(c)),
+  );
   const groups: { id: string; label: string; list: Clause[] }[] = [
     { id: 'give', label: 'You offer', list: options.filter((c) => clauseGiver(rules, c) === side) },
     {

@@ -6,7 +6,7 @@ import type { Side } from '../engine';
 import { leverage, OBJECTIVES_CAP, other, rulesFor, score } from '../engine';
 import { CJK } from '../present/cjk-text';
 import { emblemUrl } from '../present/icons';
-import { pct, pts, SCORE_MEANING, score0, sideMark, sideName } from '../present/text';
+import { objectiveWhyText, pct, pts, SCORE_MEANING, score0, sideMark, sideName } from '../present/text';
 import { type AppStore, recordOf, toDebrief, toMenu } from '../store/game-store';
 import { button, h } from './dom';
 import { exportButtons } from './export';
@@ -43,7 +43,6 @@ export function renderResults(root: HTMLElement, store: AppStore) {
         h('span', { class: 'badge', text: sideMark(side) }),
       ),
       h('p', { class: 'score-big', text: `Score: ${score0(x.score)}` }),
-      h('p', { class: 'hint', text: SCORE_MEANING }),
       h(
         'table',
         {},
@@ -68,7 +67,12 @@ export function renderResults(root: HTMLElement, store: AppStore) {
         'ul',
         { class: 'objectives' },
         x.objectives.map((o) =>
-          h('li', { text: `${o.met ? '✔ met' : '✘ not met'}: ${o.text} (${o.points.toFixed(1)})` }),
+          h(
+            'li',
+            {},
+            h('span', { text: `${o.met ? '✔' : '✘'} ${o.text} (${o.points.toFixed(1)})` }),
+            h('span', { class: 'why', text: ` — ${objectiveWhyText(sc, o)}` }),
+          ),
         ),
       ),
     );

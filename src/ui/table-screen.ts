@@ -84,7 +84,7 @@ export function mountTableScreen(store: AppStore): TableScreen {
   let tab: Tab = 'talks';
   let tabFor = ''; // the phase the tab was chosen for
   // narrow screens show the words and may ask for the drawn table; wide ones the reverse
-  const board2 = { full: false, words: false };
+  const board2 = { full: false, words: false, pressures: false };
   let seenTurn = store.getState().game?.state.turn ?? 0;
   let firstUpdate = true;
   const hear = makeAnnouncer(store.getState());
@@ -92,10 +92,11 @@ export function mountTableScreen(store: AppStore): TableScreen {
   const refresh = () => update();
 
   const narrow = () => matchMedia('(max-width: 999px), (max-height: 599px)').matches;
-  function toggleBoard(which: 'full' | 'words' = narrow() ? 'full' : 'words') {
+  function toggleBoard(which: 'full' | 'words' | 'pressures' = narrow() ? 'full' : 'words') {
     board2[which] = !board2[which];
     root.dataset.full = String(board2.full);
     root.dataset.words = String(board2.words);
+    root.dataset.pressures = String(board2.pressures);
     renderBoardTools();
   }
 
@@ -106,6 +107,15 @@ export function mountTableScreen(store: AppStore): TableScreen {
         'aria-expanded': String(board2.full),
         'data-key': 'board-narrow',
       }),
+      button(
+        board2.pressures ? 'Hide the pressures at home' : 'Show the pressures at home',
+        () => toggleBoard('pressures'),
+        {
+          class: 'narrow-only',
+          'aria-expanded': String(board2.pressures),
+          'data-key': 'board-pressures',
+        },
+      ),
       button(board2.words ? 'Show the table drawn' : 'Show the table in words', () => toggleBoard('words'), {
         class: 'wide-only small',
         'aria-pressed': String(board2.words),

@@ -26,7 +26,11 @@ export const clock = (ms: number) => {
 const PHASE = { talks: 'Talks', orders: 'Orders', over: 'Game over' } as const;
 
 /** "Talks", the date, and "3 turns to the summit (30 Oct 2025)" or the epilogue's turns left. */
-export function calendarLine(game: GameSession): { phase: string; date: string; left: string } {
+export function calendarLine(game: Pick<GameSession, 'scenario' | 'state'>): {
+  phase: string;
+  date: string;
+  left: string;
+} {
   const sc = game.scenario;
   const s = game.state;
   const rules = rulesFor(sc);

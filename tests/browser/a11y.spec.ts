@@ -60,6 +60,12 @@ test('axe: no serious or critical violation on any screen', async ({ page }) => 
   await tableReady(page);
   await expect(page.getByRole('button', { name: 'Done talking (pass)' })).toBeVisible();
   await noSeriousViolations(page, 'talks');
+  // the builder: the player's red lines are marked and cannot be added; the maximum shows at once
+  const marked = page.locator('select option', { hasText: 'crosses your red line' });
+  expect(await marked.count()).toBeGreaterThan(0);
+  await expect(marked.first()).toBeDisabled();
+  await expect(page.getByText('Marked clauses cross your red lines')).toBeVisible();
+  await expect(page.getByText('0 of at most 6 clauses.')).toBeVisible();
   await page.getByRole('tab', { name: 'Briefing' }).click();
   await noSeriousViolations(page, 'briefing tab');
   await page.getByRole('tab', { name: 'Talks' }).click();

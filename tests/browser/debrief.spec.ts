@@ -42,11 +42,12 @@ async function passToTheEnd(page: Page): Promise<number> {
 }
 
 const usScore = async (page: Page) =>
-  (await page
-    .getByRole('region', { name: 'Washington’s score' })
-    .getByRole('row', { name: /Score against the no-deal line/ })
-    .getByRole('cell')
-    .textContent()) ?? '';
+  (
+    (await page
+      .getByRole('region', { name: 'Washington’s score' })
+      .getByText(/^Score: −?\d+$/)
+      .textContent()) ?? ''
+  ).slice('Score: '.length);
 
 test('a finished game: debrief, export to a file and a link, replay, class results', async ({ page }) => {
   test.setTimeout(180_000);
@@ -55,7 +56,7 @@ test('a finished game: debrief, export to a file and a link, replay, class resul
   await startHotSeat(page, 'debrief-1');
   const moves = await passToTheEnd(page);
   const finalScore = (await usScore(page)).trim();
-  expect(finalScore).toMatch(/^[+−±]\d/);
+  expect(finalScore).toMatch(/^−?\d+$/);
 
   // the game's summary, as CSV
   const sumDl = page.waitForEvent('download');
@@ -105,7 +106,7 @@ test('a finished game: debrief, export to a file and a link, replay, class resul
   await jump.selectOption({ label: 'The end of the game' });
   await expect(other.getByRole('status', { name: 'Replay position' })).toContainText('The end of the game');
   await expect(other.getByRole('region', { name: 'Washington at this point' })).toContainText(
-    `Score against the no-deal line: ${finalScore} points`,
+    `Score: ${finalScore} (`,
   );
   // the table as it was, drawn by the game's own table
   await tableReady(other);
@@ -131,7 +132,7 @@ test('a finished game: debrief, export to a file and a link, replay, class resul
   for (let i = 0; i < 40 && (await fwd.isEnabled()); i++) await fwd.click();
   await expect(page.getByRole('status', { name: 'Replay position' })).toContainText('The end of the game');
   await expect(page.getByRole('region', { name: 'Washington at this point' })).toContainText(
-    `Score against the no-deal line: ${finalScore} points`,
+    `Score: ${finalScore} (`,
   );
   await page.getByRole('button', { name: 'Leave the replay' }).click();
   // a saved game (finished or not) replays, and saves to a file, from the menu's list
@@ -185,7 +186,7 @@ test('a finished game: debrief, export to a file and a link, replay, class resul
   );
   const table = page.getByRole('table', { name: 'The class’s games' });
   await expect(table.getByRole('row')).toHaveCount(4);
-  await page.getByRole('button', { name: 'Sort by US points' }).click();
+  await page.getByRole('button', { name: 'Sort by US score' }).click();
   await expect(page.getByRole('figure', { name: 'Distribution of outcomes' })).toBeVisible();
   const csvDl = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV' }).click();
@@ -216,7 +217,7 @@ test('a game against the computer: its debrief gives the computer’s reasons an
     'Start and no-deal line',
   );
   await expect(page.getByRole('region', { name: 'The upper hand and the slice' })).toContainText(
-    'Share of the joint gain',
+    'Share of the two scores',
   );
   await page
     .getByRole('region', { name: 'Outcome plot' })

@@ -62,7 +62,7 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
     'Soybeans to “reduced purchases”',
   );
   const preview = page.getByRole('region', { name: 'Preview of the package' });
-  await expect(preview).toContainText('to the end');
+  await expect(preview).toContainText('If signed and then neither side moves again');
   await expect(preview).toContainText('Leverage:');
   await shot(page, 'table-package');
   await page.getByRole('button', { name: 'Send proposal' }).click();

@@ -62,10 +62,12 @@ test('solo: a full game of Road to Busan against the computer, to the results', 
   await expect(calendar(page)).toHaveCount(0);
   const verdict = page.getByRole('status').first();
   await expect(verdict).toContainText(/did better|draw/);
-  await expect(page.getByRole('region', { name: 'Washington’s score' })).toContainText(
-    'Score against the no-deal line',
+  // one score on one scale, its meaning said once, the utility behind it one click away
+  await expect(page.getByText(/^Your score: −?\d+\. 0 is where you would be had neither side/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Washington’s score' })).toContainText(/Score: −?\d+/);
+  await expect(page.getByRole('region', { name: 'Beijing’s score' })).toContainText(
+    'The utility behind the score',
   );
-  await expect(page.getByRole('region', { name: 'Beijing’s score' })).toContainText('Normalised');
   await expect(page.getByText(/Value created/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'New game' })).toBeVisible();
   await shot(page, 'results');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
 import type { Move, Side } from '../../src/engine';
-import type { Finished, Refused, SeatUpdate, Welcome } from '../../src/server/protocol';
+import type { Finished, Refused, SeatUpdate, Welcome } from '../../src/net/protocol';
 import { type RunningServer, startServer } from '../../src/server/server';
 import { type Limits, quietLog } from '../../src/server/services';
 import { loadScenarioFile, shippedDir } from '../../tools/scenario-files';

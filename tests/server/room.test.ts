@@ -3,7 +3,7 @@
 // shared drafts and the second submission named, a dropped seat shown as reconnecting, taken back by
 // its token and handed to the computer meanwhile, and the game file offered at the end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, CODE_LENGTH } from '../../src/server/protocol';
+import { CODE_ALPHABET, CODE_LENGTH } from '../../src/net/protocol';
 import type { RunningServer } from '../../src/server/server';
 import { playOut, Seat, startTestServer } from './helpers';
 

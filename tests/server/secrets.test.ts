@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Move, Scenario, Side } from '../../src/engine';
 import { newGame, other, replay, viewFor } from '../../src/engine';
-import type { SeatUpdate } from '../../src/server/protocol';
+import type { SeatUpdate } from '../../src/net/protocol';
 import type { RunningServer } from '../../src/server/server';
 import { type Received, Seat, startTestServer, testScenarios } from './helpers';
 

@@ -23,11 +23,20 @@ const MAY_IMPORT: Record<string, Record<string, 'any' | 'lazy'>> = {
   engine: { model: 'any' },
   ai: { engine: 'any', model: 'any' },
   scenario: { engine: 'any', model: 'any' },
-  store: { engine: 'any', model: 'any', scenario: 'any', ai: 'lazy' },
+  net: { engine: 'any', model: 'any' },
+  store: { engine: 'any', model: 'any', scenario: 'any', net: 'any', ai: 'lazy' },
   present: { engine: 'any', model: 'any' },
   game: { store: 'any', engine: 'any', model: 'any', present: 'any' },
-  ui: { store: 'any', engine: 'any', scenario: 'any', model: 'any', present: 'any', game: 'lazy' },
-  server: { engine: 'any', scenario: 'any', ai: 'any', model: 'any' },
+  ui: {
+    store: 'any',
+    engine: 'any',
+    scenario: 'any',
+    model: 'any',
+    present: 'any',
+    net: 'any',
+    game: 'lazy',
+  },
+  server: { engine: 'any', scenario: 'any', ai: 'any', model: 'any', net: 'any' },
   'main.ts': { ui: 'any', store: 'any', present: 'any', engine: 'any', model: 'any', game: 'lazy' },
 };
 

@@ -1,5 +1,6 @@
 // The committed corpus of hostile files (tests/fixtures/hostile/): each is refused with at least one
-// located error, quickly, without a throw and without touching Object.prototype. A file over the
+// located error naming the file (at most 50 listed), without a throw and without touching
+// Object.prototype. How quickly is measured by `npm run bench:check`, not asserted here. A file over the
 // size limit is generated here rather than committed.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,12 +26,12 @@ describe('hostile files', () => {
   });
 
   test.each(files.map((f) => [f.name, f] as const))('%s is refused with located errors', (_name, file) => {
-    const t0 = Date.now();
     const r = loadScenario([file], { resolveWorld });
-    expect(Date.now() - t0).toBeLessThan(2000);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.length).toBeGreaterThan(0);
+    expect(r.errors.length).toBeLessThanOrEqual(50);
+    for (const d of r.errors) expect(names).toContain(d.file); // this file, or a world of its cycle
     r.errors.forEach(expectWellFormed);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
@@ -45,10 +46,8 @@ describe('hostile files', () => {
   test.each([
     ['3 MB of YAML', 'big.yaml', `id: big\nmeta:\n  summary: "${'x'.repeat(3 * 1024 * 1024)}"\n`],
     ['3 MB of JSON', 'big.json', `{"id": "big", "meta": {"summary": "${'y'.repeat(3 * 1024 * 1024)}"}}`],
-  ])('%s is refused at 1:1, quickly', (_n, name, text) => {
-    const t0 = Date.now();
+  ])('%s is refused at 1:1', (_n, name, text) => {
     const r = loadScenario([{ name, text }]);
-    expect(Date.now() - t0).toBeLessThan(1000);
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.errors[0]).toMatchObject({

@@ -22,6 +22,7 @@ import {
   MAX_TURNS,
 } from '../../src/scenario/limits';
 import { type LoadResult, loadScenario, type SourceFile } from '../../src/scenario/load';
+import { parseFile } from '../../src/scenario/parse';
 import { resolverFor, shippedDir, shippedOpenings } from '../../tools/scenario-files';
 import { expectWellFormed, fixture, HOSTILE, lineOf, miniInput, SCENARIOS } from './scenario-fixtures';
 
@@ -102,6 +103,12 @@ describe('lists, texts, names and numbers', () => {
       expected: `a list of at most ${LIST_LIMITS.events} entries`,
       found: '250 entries',
     });
+  });
+
+  test('a list under a field named like an object property is held to the general limit', () => {
+    const text = JSON.stringify({ id: 'odd', constructor: Array.from({ length: 150 }, (_, i) => i) });
+    const errors = refused(loadScenario([{ name: 'odd.json', text }]), 'odd.json');
+    expect(errors.map((d) => [d.path, d.found])).toEqual([['constructor', '150 entries']]);
   });
 
   test('a map over its limit (an effects map of 150 indicators)', () => {
@@ -200,6 +207,18 @@ describe('at most 50 problems listed, the rest counted', () => {
     const r = loadScenario([{ name: 'many.json', text }]);
     refused(r, 'many.json');
     expect(r.ok ? undefined : r.more).toBe('and 24,949 more errors of the same kinds');
+  });
+
+  test('the reader keeps 1,000 problems and counts the rest, but keeps a problem of a new kind', () => {
+    const text = `{${Array.from({ length: 1500 }, () => '"a": 1').join(', ')}, "b": "\\u0001"}`;
+    const r = parseFile('a.json', text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toHaveLength(1001);
+    expect(r.unlisted).toBe(499);
+    expect(r.issues.at(-1)?.found).toBe('the control character U+0001');
+    const load = loadScenario([{ name: 'a.json', text }]);
+    expect(load.ok ? undefined : load.more).toBe('and 1,450 more errors of the same kinds');
   });
 
   test('the first of each kind is listed before more of a kind already shown', () => {

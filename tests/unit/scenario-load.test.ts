@@ -214,7 +214,7 @@ describe('a broken file: every error at once, each located', () => {
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]?.path).toBe('events[1].condition');
     expect(r.errors[0]?.expected).toMatch(
-      /^one of these forms: \{indicator, below, above\}, .* or \{event\}$/,
+      /^one of these forms: \{indicator, below, above\}, .*\{event\} or \{commitment, deliveredAtLeast\}$/,
     );
   });
 

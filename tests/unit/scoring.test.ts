@@ -77,7 +77,16 @@ describe('scores', () => {
   it('cap objectives at 33 score points', () => {
     const generous = rulesScenario((i) => ({
       ...i,
-      objectives: [{ id: 'big', side: 'us', text: 'a huge prize', condition: { deal: false }, points: 900 }],
+      objectives: [
+        {
+          id: 'big',
+          side: 'us',
+          text: 'a huge prize',
+          condition: { deal: false },
+          points: 900,
+          estimate: 'test',
+        },
+      ],
     }));
     const s = passTurns(generous, newGame(generous, 's'), 11);
     const r = score(generous, s);

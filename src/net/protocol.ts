@@ -1,7 +1,8 @@
 // What travels between a browser and a game room, both ways. Everything a client sends is parsed
 // with the zod schemas here before it reaches the room's handlers, so a malformed message is refused
 // with a reason and never reaches the engine. What the room sends is typed here too; the browser
-// imports these types only (no code), so the menu's bundle does not grow with the server.
+// imports these types only (no code), so the menu's bundle does not grow with the server. It sits
+// outside src/server, which nothing imports: the room and the browser both import this module.
 import { z } from 'zod';
 import type { BySide, Clause, GameRecord, Order, Side } from '../engine';
 import type { View } from '../engine/view';
