@@ -7,7 +7,11 @@
 // every dashboard request without the instructor key. Text from the server goes in as textContent.
 import './class-live.css';
 import qrcode from 'qrcode-generator';
+import type { GameRecord } from '../engine';
 import type { DashboardRow } from '../server/class-room';
+import { findScenario } from '../store/catalog';
+import { encodeGame } from '../store/game-link';
+import { COLUMN_LABELS, type GameSummary, SUMMARY_COLUMNS } from './class-results';
 import { button, h, select } from './dom';
 import { download } from './export';
 
@@ -283,6 +287,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
   const qrImg = h('img', { src: qr.createDataURL(4, 2), alt: `QR code of ${link}`, class: 'class-qr' });
   const status = h('p', { class: 'online-error', role: 'alert', id: 'class-status' });
   const body = h('div', { id: 'class-board' });
+  const resultsBox = h('section', { id: 'class-results-table', 'aria-label': 'Class results' });
   let sort: SortKey = 'letter';
   let desc = false;
   let teamSize = '1';
@@ -349,14 +354,67 @@ function dashboard(main: HTMLElement, key: string, code: string) {
     ),
     status,
     body,
+    resultsBox,
   );
+  /** The class-results table from the games on the server, the CSV, and each game's debrief. */
   const results = async () => {
     const r = await call('GET', `${code}/results`, undefined, key);
     if (!r.ok) {
       status.textContent = r.reason ?? '';
       return;
     }
-    download(`class-${code}.csv`, String(r.csv), 'text/csv');
+    const games = (r.games ?? []) as {
+      letter: string;
+      players: string;
+      summary: GameSummary;
+      record: GameRecord;
+    }[];
+    const cols = SUMMARY_COLUMNS.filter((c) => !['side', 'mode', 'aiLevel', 'seed', 'scenario'].includes(c));
+    const rows = games.map((g) => {
+      const cell = h('td', { text: '…' });
+      void findScenario(g.record.scenarioHash, null).then((entry) => {
+        if (!entry) {
+          cell.textContent = 'no link';
+          return;
+        }
+        const url = `${location.origin}${location.pathname}#game=${encodeGame(entry.scenario, g.record)}`;
+        cell.replaceChildren(
+          h('a', { href: url, target: '_blank', rel: 'noopener', text: `Debrief of game ${g.letter}` }),
+        );
+      });
+      return h(
+        'tr',
+        {},
+        h('th', { scope: 'row', text: g.players ? `${g.letter} (${g.players})` : g.letter }),
+        cols.map((c) => h('td', { text: String(g.summary[c]) })),
+        cell,
+      );
+    });
+    resultsBox.replaceChildren(
+      h('h2', { text: 'Results' }),
+      h(
+        'table',
+        { class: 'data-table class-results' },
+        h('caption', {
+          text: `${games.length} game${games.length === 1 ? '' : 's'}, from the server's game logs`,
+        }),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col', text: 'Game' }),
+            cols.map((c) => h('th', { scope: 'col', text: COLUMN_LABELS[c] })),
+            h('th', { scope: 'col', text: 'Debrief' }),
+          ),
+        ),
+        h('tbody', {}, rows),
+      ),
+      button('Download the CSV', () => download(`class-${code}.csv`, String(r.csv), 'text/csv'), {
+        id: 'class-csv',
+      }),
+    );
   };
   const col = (label: string, k: SortKey) =>
     h(
@@ -415,7 +473,9 @@ function dashboard(main: HTMLElement, key: string, code: string) {
       h('p', {
         id: 'class-summary',
         text: `${students} student${students === 1 ? '' : 's'} joined${unpaired.length ? `; waiting to be paired: ${unpaired.join(', ')}` : ''}.${d.paused ? ' The games are paused.' : ''}${
-          d.ending ? ` The games end in ${minutes((d.ending as { leftMs: number }).leftMs)}.` : ''
+          d.ending && !d.closed
+            ? ` The games end in ${minutes((d.ending as { leftMs: number }).leftMs)}.`
+            : ''
         }${d.closed ? ' The games are over.' : ''}`,
       }),
       h(

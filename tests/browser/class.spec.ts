@@ -76,5 +76,30 @@ test('an instructor runs a class of two students', async ({ browser }) => {
     code,
   );
   expect(asked).toBe(403);
+
+  // an inject into every game, then the end (the page's own button gives two minutes' warning)
+  await teacher.page.getByRole('button', { name: 'Inject in every game' }).click();
+  await expect(teacher.page.locator('#class-status')).toHaveText('');
+  const ended = await teacher.page.evaluate(
+    async ([c, k]) =>
+      (
+        await fetch(`/class/${c}/end`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-instructor-key': k ?? '' },
+          body: JSON.stringify({ warningSeconds: 0 }),
+        })
+      ).status,
+    [code, KEY],
+  );
+  expect(ended).toBe(200);
+  await expect(teacher.page.locator('#class-summary')).toContainText('The games are over', {
+    timeout: 30_000,
+  });
+  await expect(teacher.page.locator('tr[data-letter="A"]')).toContainText('ended at turn 1 of');
+  await teacher.page.getByRole('button', { name: 'Results' }).click();
+  await expect(teacher.page.locator('#class-results-table tbody tr')).toHaveCount(1);
+  await expect(teacher.page.getByRole('link', { name: 'Debrief of game A' })).toBeVisible();
+  await expect(teacher.page.locator('#class-results-table')).not.toContainText('Ana');
+  await shot(teacher.page, 'class-results');
   expect(teacher.errors).toEqual([]);
 });
