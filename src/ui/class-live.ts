@@ -8,9 +8,11 @@
 import './class-live.css';
 import qrcode from 'qrcode-generator';
 import type { GameRecord } from '../engine';
+import { rulesFor } from '../engine';
 import type { DashboardRow } from '../server/class-room';
 import { findScenario } from '../store/catalog';
 import { encodeGame } from '../store/game-link';
+import { classPlan } from './class-plan';
 import { COLUMN_LABELS, type GameSummary, SUMMARY_COLUMNS } from './class-results';
 import { button, h, select } from './dom';
 import { download } from './export';
@@ -178,7 +180,7 @@ function askKey(main: HTMLElement) {
 
 async function setup(main: HTMLElement, key: string) {
   const list = await fetch('/online/scenarios')
-    .then((r) => r.json() as Promise<{ id: string; title: string }[]>)
+    .then((r) => r.json() as Promise<{ id: string; title: string; hash: string }[]>)
     .catch(() => []);
   const o = {
     scenarioId: list[0]?.id ?? '',
@@ -192,6 +194,31 @@ async function setup(main: HTMLElement, key: string) {
   const events = h('input', { type: 'checkbox', id: 'class-events', checked: true });
   const seed = h('input', { type: 'checkbox', id: 'class-seed', checked: true });
   const error = h('p', { class: 'online-error', role: 'alert' });
+  const length = h('input', { type: 'number', id: 'class-length', min: 10, max: 240, value: 50 });
+  const plan = h('p', { id: 'class-plan', role: 'status' });
+  /** The period's plan for the scenario chosen (untimed: the clocks are set on the dashboard). */
+  const showPlan = async () => {
+    const hash = list.find((x) => x.id === o.scenarioId)?.hash ?? '';
+    const entry = await findScenario(hash, null);
+    if (!entry) {
+      plan.textContent = '';
+      return;
+    }
+    const rules = rulesFor(entry.scenario);
+    const p = classPlan({
+      classMinutes: Number(length.value) || 50,
+      mainTurns: rules.mainTurns,
+      totalTurns: rules.totalTurns,
+      talks: null,
+      orders: null,
+    });
+    plan.textContent = `The plan: ${p.steps.map((x) => `${x.label.toLowerCase()} ${x.minutes}`).join(', ')} minutes — ${p.total} in all.${
+      p.warning ? ` ${p.warning}` : ''
+    }`;
+    plan.classList.toggle('class-plan-warn', !p.fits);
+  };
+  length.addEventListener('input', () => void showPlan());
+  void showPlan();
   main.replaceChildren(
     h('h1', { text: 'Run a class' }),
     select(
@@ -200,8 +227,11 @@ async function setup(main: HTMLElement, key: string) {
       o.scenarioId,
       (v) => {
         o.scenarioId = v;
+        void showPlan();
       },
     ),
+    field('Class length (minutes)', length),
+    plan,
     select(
       'Students play',
       [
@@ -238,10 +268,10 @@ async function setup(main: HTMLElement, key: string) {
         o.leverage = v;
       },
     ),
-    h('label', { class: 'field' }, events, h('span', { text: ' Random events' })),
+    h('label', { class: 'class-check' }, events, h('span', { text: ' Random events' })),
     h(
       'label',
-      { class: 'field' },
+      { class: 'class-check' },
       seed,
       h('span', { text: ' One seed for every game (the games are comparable)' }),
     ),

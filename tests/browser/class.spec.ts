@@ -44,6 +44,13 @@ test('an instructor runs a class of two students', async ({ browser }) => {
   await expect(teacher.page.getByRole('alert')).toContainText('instructor key');
   await teacher.page.getByLabel('Instructor key').fill(KEY);
   await teacher.page.getByRole('button', { name: 'Open' }).click();
+  // the period's plan: the tutorial's six turns untimed overrun 50 minutes, and fit 60
+  const plan = teacher.page.locator('#class-plan');
+  await expect(plan).toContainText('The plan: joining 3, briefing 6, play (6 turns) 36, debrief 12 minutes');
+  await expect(plan).toContainText('more than the 50-minute class');
+  await shot(teacher.page, 'class-setup');
+  await teacher.page.getByLabel('Class length (minutes)').fill('60');
+  await expect(plan).not.toContainText('more than');
   await teacher.page.getByRole('button', { name: 'Create the class' }).click();
   const code = ((await teacher.page.locator('#class-code-shown').textContent()) ?? '').trim();
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
