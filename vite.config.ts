@@ -1,6 +1,7 @@
 // The site: the menu loads small (shipped scenarios come pre-validated as JSON from the scenarios
 // plugin); Phaser, the AI and the file loader (yaml + zod) are split into chunks loaded on demand.
 import { defineConfig } from 'vite';
+import { cspPlugin } from './tools/vite-csp';
 import { scenariosPlugin } from './tools/vite-scenarios';
 import { schemasPlugin } from './tools/vite-schemas';
 
@@ -10,7 +11,7 @@ export default defineConfig({
   server: { host: '127.0.0.1', ...(process.env.UPPER_HAND_NO_HMR ? { hmr: false, watch: null } : {}) },
   // every dependency pre-bundled at start-up: a late discovery would reload the page mid-test
   optimizeDeps: { include: ['phaser', 'immer', 'zustand/vanilla', 'seedrandom/lib/alea', 'yaml', 'zod'] },
-  plugins: [scenariosPlugin(), schemasPlugin()],
+  plugins: [scenariosPlugin(), schemasPlugin(), cspPlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,

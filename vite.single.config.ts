@@ -1,11 +1,12 @@
 // The single self-contained file an instructor can hand out: `dist/upper-hand.html`, with every
 // script, chunk, style, font and icon inlined, so it plays offline from a file:// address.
-// Built into a scratch folder, then moved beside the site's build (or to UPPER_HAND_SINGLE_OUT, which
+// Built into a scratch folder, given its Content-Security-Policy, then moved beside the site's build (or to UPPER_HAND_SINGLE_OUT, which
 // the browser test uses to build its own copy).
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { withCsp } from './tools/vite-csp';
 import { scenariosPlugin } from './tools/vite-scenarios';
 
 const out = resolve(process.env.UPPER_HAND_SINGLE_OUT ?? 'dist/upper-hand.html');
@@ -19,7 +20,8 @@ export default defineConfig({
       name: 'upper-hand-single-file-name',
       closeBundle() {
         mkdirSync(dirname(out), { recursive: true });
-        renameSync(resolve(scratch, 'index.html'), out);
+        // the policy goes in once every script is inlined: its hash is of the final script
+        writeFileSync(out, withCsp(readFileSync(resolve(scratch, 'index.html'), 'utf8')));
         rmSync(scratch, { recursive: true, force: true });
       },
     },

@@ -4,10 +4,21 @@
 import './ui/styles.css';
 import { setMuted } from './present/sound';
 import { restoreFeed, startAiDriver } from './store/ai-driver';
-import { openGameLink } from './store/game-file';
-import { peekGame } from './store/game-link';
-import { type AppState, makeAppStore, openReplay, resumeGame, useStorage } from './store/game-store';
-import { isProblem, readSave, SAVE_PREFIX } from './store/saves';
+import { openRecord, type RefusedGame } from './store/game-file';
+import { decodeLink } from './store/game-link';
+import {
+  type AppState,
+  gameTakenAway,
+  makeAppStore,
+  openReplay,
+  resumeGame,
+  useSaves,
+  writesDone,
+} from './store/game-store';
+import { migrateLocalSaves } from './store/migrate-saves';
+import { saveDb } from './store/save-db';
+import { isProblem, readSave, saveAsFile } from './store/saves';
+import { browserTabGames } from './store/tab-lock';
 import { renderBriefing } from './ui/briefing';
 import { renderClassResults } from './ui/class-screen';
 import { renderCurtain } from './ui/curtain';
@@ -16,19 +27,27 @@ import { h } from './ui/dom';
 import { menuShown, renderMenu } from './ui/menu';
 import { mountReplayScreen, type ReplayScreen } from './ui/replay-screen';
 import { renderResults } from './ui/results';
+import { renderSaveAlert } from './ui/save-alert';
 import { loadSettings } from './ui/settings';
 import { mountTableScreen, type TableScreen } from './ui/table-screen';
 
 const settings = loadSettings();
 setMuted(settings.muted);
 const store = makeAppStore(settings);
-useStorage(localStorage);
+useSaves(
+  saveDb(),
+  browserTabGames(
+    () => writesDone(store),
+    (id) => gameTakenAway(store, id),
+  ),
+);
 startAiDriver(store);
 
 const app = document.getElementById('app')!;
+const alertRoot = h('div');
 const screenRoot = h('div');
 const curtainRoot = h('div');
-app.replaceChildren(screenRoot, curtainRoot);
+app.replaceChildren(alertRoot, screenRoot, curtainRoot);
 
 let shown: AppState['screen'] | null = null;
 let shownGame: unknown = null; // the game shown: a save's id, or the record in the replay viewer
@@ -88,6 +107,7 @@ function render() {
     if (rebuilt) renderClassResults(screenRoot, store);
   } else table?.update();
   renderCurtain(curtainRoot, store);
+  renderSaveAlert(alertRoot, store);
   screenRoot.inert = state.curtain !== null; // behind the curtain nothing can be reached
   if ((rebuilt || (curtainWas !== null && state.curtain === null)) && state.curtain === null)
     focusScreen(state.screen);
@@ -109,19 +129,29 @@ function focusScreen(screen: AppState['screen']) {
 
 /** A reload with `#game=…` resumes that game (a save's id) or replays it (a game link). */
 async function resumeFromHash() {
-  const id = /^#game=([\w-]+)$/.exec(location.hash)?.[1];
-  if (!id) return;
-  if (localStorage.getItem(SAVE_PREFIX + id) === null && peekGame(id)) {
-    const opened = await openGameLink(id, localStorage);
-    if (opened.ok) openReplay(store, opened);
-    else store.setState({ notice: `The game in this link cannot be opened: ${opened.reason}.` });
-    return;
+  const text = /^#game=(.*)$/s.exec(location.hash)?.[1];
+  if (text === undefined) return;
+  if (/^[a-z0-9]{1,20}$/.test(text)) {
+    const r = await readSave(saveDb(), text, localStorage, true); // its states restore the feed
+    if (!isProblem(r)) {
+      resumeGame(store, r);
+      void restoreFeed(store, r.states);
+      return;
+    }
+    if (r.reason !== 'it is no longer there') {
+      const file = await saveAsFile(saveDb(), text).catch(() => null);
+      const sentence = `The saved game in this address cannot be resumed: ${r.reason}.`;
+      store.setState({ refusedGame: file && !r.broken ? { text: sentence, file } : { text: sentence } });
+      return;
+    }
   }
-  const r = await readSave(localStorage, SAVE_PREFIX + id, true); // its states restore the feed
-  if (isProblem(r)) store.setState({ notice: `The game in this address cannot be resumed: ${r.reason}.` });
+  const link = decodeLink(text);
+  const opened = link.ok ? await openRecord(link.record, localStorage) : link;
+  if (opened.ok) openReplay(store, opened);
   else {
-    resumeGame(store, r);
-    void restoreFeed(store, r.states);
+    const sentence = `The game in this link cannot be opened: ${opened.reason}.`;
+    const file = (opened as RefusedGame).keep;
+    store.setState({ refusedGame: file ? { text: sentence, file } : { text: sentence } });
   }
 }
 
@@ -149,10 +179,14 @@ store.subscribe((state, prev) => {
     render();
   });
 });
+// saves kept in localStorage by earlier versions move to IndexedDB once, before any is listed
 if (!openClass() && !openOnline())
-  void resumeFromHash().finally(() => {
-    booted = true;
-    render();
-    performance.mark('menu-ready');
-    document.body.dataset.ready = 'true';
-  });
+  void migrateLocalSaves(localStorage, saveDb())
+    .catch(() => undefined)
+    .then(resumeFromHash)
+    .finally(() => {
+      booted = true;
+      render();
+      performance.mark('menu-ready');
+      document.body.dataset.ready = 'true';
+    });

@@ -49,6 +49,12 @@ calendar:
   deadline: ${OPENING.deadline} # the end of the talks: turns before it have talks
   epilogueTurns: 2 # turns after the deadline with orders but no talks
   firstInTalks: cn # who opens the talks on turn 1; then the sides alternate
+  # The Geneva truce runs out on the deadline: unless a package is in force (or a side extends the
+  # truce), the tariffs snap back to April's 145% and 125%. Standing still costs both sides.
+  truce:
+    end: ${OPENING.deadline}
+    extendDays: 90
+    snapback: { us-tariff: 6, cn-tariff: 5 }
 
 params:
   tension:
@@ -58,12 +64,24 @@ params:
 # file for every level's label). Only what you list changes; the rest keeps the world's level.
 instruments:
   - { id: us-tariff, level: 3 } # 30%
+  - { id: us-chips, level: 4 } # H20 banned
   - { id: cn-tariff, level: 1 } # 10%
+  - { id: cn-rare-earths, level: 2 } # seven metals restricted
+  - { id: cn-soybeans, level: 3 } # the boycott
 
-# Indicator values on the first day, in points (0–100). Only what you list changes.
+# Indicator values on the first day, in points (0–100): the spring's tariffs and the rare-earth
+# stoppage have cost both sides. Only what you list changes.
 indicators:
   - { id: us-farm, start: 52 }
+  - { id: us-industry, start: 50 }
+  - { id: us-prices, start: 55 }
+  - { id: us-tech, start: 55 }
+  - { id: us-capital, start: 56 }
   - { id: cn-exports, start: 52 }
+  - { id: cn-growth, start: 47 }
+  - { id: cn-chips, start: 45 }
+  - { id: cn-food, start: 65 }
+  - { id: cn-face, start: 58 }
 
 # What each player reads before the first turn: replace with your own. The world's history text is
 # kept unless you give your own \`history\`.

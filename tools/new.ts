@@ -94,9 +94,9 @@ function main(): number {
     noDealLoss: (sc) => noDealLoss(sc),
   });
   writeWhole(path, text);
-  if (!r.ok) {
+  if (!r.ok || r.warnings.length > 0) {
     console.error(`new: wrote ${display(path)}, but it does not check clean:`);
-    for (const d of r.errors) console.error(formatDiagnostic(d));
+    for (const d of r.ok ? r.warnings : [...r.errors, ...r.warnings]) console.error(formatDiagnostic(d));
     return 1;
   }
   console.log(`wrote ${display(path)} (${a.world ? 'a standalone scenario' : 'an opening of the 2025 world'}), which checks clean.

@@ -278,7 +278,7 @@ async function main() {
       process.stdout.write(`${JSON.stringify({ ...report, spread, usage: used })}\n`);
       return;
     }
-    process.stdout.write(`${formatReport(report)}\n${formatSpread(spread, names)}${formatUsage(used)}`);
+    process.stdout.write(`${formatReport(report)}\n${formatSpread(spread, names)}\n${formatUsage(used)}`);
     if (report.checks.some((c) => c.pass === false) && args.why)
       process.stdout.write(await whyLines(args, report));
     return;

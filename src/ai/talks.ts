@@ -375,3 +375,96 @@ function clauseKey(c: Clause): string {
 export function packageKey(clauses: readonly Clause[]): string {
   return clauses.map(clauseKey).sort().join(';');
 }
+
+/**
+ * Every package one change away, as a counter sees them: a member dropped, replaced by another
+ * clause of its kind or swapped for a clause of another kind, or a clause added (up to MAX, the engine's limit).
+ */
+function eachSwap(t: Table, p: Pkg, visit: (skip: number, add: number) => void) {
+  for (let i = 0; i < p.length; i++) visit(i, -1);
+  const o = t.options;
+  for (let k = 0; k < o.length; k++) {
+    let at = -1;
+    for (let i = 0; i < p.length; i++) if (o[p[i]!]!.key === o[k]!.key) at = i;
+    if (at >= 0) {
+      if (p[at] !== k) visit(at, k);
+      continue;
+    }
+    if (p.length < MAX) visit(-1, k);
+    for (let i = 0; i < p.length; i++) visit(i, k);
+  }
+}
+
+/**
+ * A counter from an offer: starting from the offered package, each step takes the change that
+ * raises its own gain most for each point it costs the other side (a change that costs them nothing
+ * first) until its gain reaches `goal`; then, with room to spare, it logrolls back toward the other
+ * side (what is cheap for it and dear to them) down to the goal. Throughout, at least `minKeep` of
+ * the offered options (`kept`) stay in the package. Returns the package it ends on.
+ */
+export function counterFrom(
+  t: Table,
+  start: Pkg,
+  goal: number,
+  kept: ReadonlySet<number>,
+  minKeep: number,
+): Pkg {
+  let cur = start;
+  let [cs, co] = gains(t, cur);
+  const keptIn = (p: Pkg) => p.reduce((n, i) => n + (kept.has(i) ? 1 : 0), 0);
+  const keepsEnough = (skip: number, add: number) => {
+    let n = keptIn(cur);
+    if (skip >= 0 && kept.has(cur[skip]!)) n -= 1;
+    if (add >= 0 && kept.has(add)) n += 1;
+    return n >= minKeep;
+  };
+  for (let iter = 0; iter < 12 && cs < goal; iter++) {
+    let skipB = -2;
+    let addB = -1;
+    let bestRatio = 0;
+    eachSwap(t, cur, (skip, add) => {
+      if (!keepsEnough(skip, add)) return;
+      evalWith(t, cur, skip, add);
+      const dSelf = gs - cs;
+      if (dSelf <= 1e-6) return;
+      const loss = co - go;
+      const ratio = loss <= 1e-6 ? 1e6 + dSelf : dSelf / loss;
+      if (ratio > bestRatio) {
+        bestRatio = ratio;
+        skipB = skip;
+        addB = add;
+      }
+    });
+    if (skipB === -2) break;
+    cur = applyChange(cur, skipB, addB);
+    [cs, co] = gains(t, cur);
+  }
+  for (let iter = 0; iter < 12; iter++) {
+    let skipB = -2;
+    let addB = -1;
+    let bestRatio = 0;
+    eachSwap(t, cur, (skip, add) => {
+      if (!keepsEnough(skip, add)) return;
+      evalWith(t, cur, skip, add);
+      const dOther = go - co;
+      if (dOther <= 1e-6 || gs < goal) return;
+      const cost = cs - gs;
+      const ratio = cost <= 1e-6 ? 1e6 + dOther : dOther / cost;
+      if (ratio > bestRatio) {
+        bestRatio = ratio;
+        skipB = skip;
+        addB = add;
+      }
+    });
+    if (skipB === -2) break;
+    cur = applyChange(cur, skipB, addB);
+    [cs, co] = gains(t, cur);
+  }
+  return cur;
+}
+
+/** The table's option for a clause, if it holds that very clause (−1 if not). */
+export function optionOf(t: Table, c: Clause): number {
+  const key = clauseKey(c);
+  return t.options.findIndex((o) => clauseKey(o.clause) === key);
+}

@@ -1,5 +1,6 @@
 // The engine's public API: everything the AI, the store, the tools and the tests use.
 export { describeAiMove } from './ai-reason';
+export { clauseToken, readSay, type Said, type SayKind, sayCode, tokenClause } from './ai-say';
 export type {
   Analysis,
   EvaluatedProposal,
@@ -57,6 +58,7 @@ export {
 export { newGame } from './state';
 export * from './types';
 export { agreedIn, checkMove, crossedRedLine, isSetup, pendingReadout } from './validate';
+export { RULES_VERSION } from './version';
 export type { View, Viewer } from './view';
 export { viewFor } from './view';
 export type { Asking } from './waiting';

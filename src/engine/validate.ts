@@ -227,6 +227,8 @@ export function checkMove(rules: Rules, s: GameState, move: unknown): Refusal | 
     );
   if (move.ai !== undefined && !(isObj(move.ai) && isStr(move.ai.code)))
     return refuse('MALFORMED', 'An AI note must carry a reason code.');
+  if (move.ai?.value !== undefined && !(typeof move.ai.value === 'number' && Number.isFinite(move.ai.value)))
+    return refuse('MALFORMED', 'An AI note’s value must be a finite number.');
   if (s.phase === 'over') return refuse('GAME_OVER', 'The game is over.');
   if (move.type === 'inject') {
     if (move.side !== 'control')

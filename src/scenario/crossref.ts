@@ -56,7 +56,11 @@ export function checkCrossRefs(s: Scenario): Finding[] {
     s[list].forEach((item, i) => {
       const first = seen.get(item.id);
       if (first !== undefined) {
-        err([list, i, 'id'], `an id used once in \`${list}\``, `"${item.id}", also at ${list}[${first}]`);
+        err(
+          [list, i, 'id'],
+          `an id used once in \`${list}\``,
+          `duplicate id ${item.id}, also at ${list}[${first}]`,
+        );
         return;
       }
       seen.set(item.id, i);

@@ -166,6 +166,61 @@ function resolve(files: readonly SourceFile[], options: LoadOptions): Resolved |
   return { entry, doc: r.doc, warnings: r.warnings };
 }
 
+/**
+ * A message that names another field of the scenario ("also at indicators[0]") names the file, line
+ * and column where that field was written, so the author can find both places.
+ */
+function withPlaces(d: Diagnostic, origins: LocatedDoc['origins']): Diagnostic {
+  const m = /also at ([A-Za-z]+(?:\[\d+\]|\.[A-Za-z]+)*)$/.exec(d.found);
+  if (!m?.[1]) return d;
+  const path = [...m[1].matchAll(/([A-Za-z]+)|\[(\d+)\]/g)].map((x) =>
+    x[2] === undefined ? (x[1] ?? '') : Number(x[2]),
+  );
+  const o = originOf(origins, path)?.origin;
+  if (!o) return d;
+  const found = `${d.found.slice(0, m.index)}also at ${o.file}:${o.line}:${o.column}`;
+  return { ...d, found, message: findingMessage({ expected: d.expected, found }) };
+}
+
+/**
+ * An opening's error that the merge located in its world is moved to the opening, where its author
+ * can fix it: a weight sum to a weight the opening set for that side; a world's event dated outside
+ * the opening's calendar to the opening's `remove` list (or its calendar), naming the world's line.
+ * An error in a value only the world wrote stays in the world.
+ */
+function inAuthorsFile(d: Diagnostic, f: Finding, doc: LocatedDoc, entry: SourceFile): Diagnostic {
+  if (d.severity !== 'error' || d.file === entry.name) return d;
+  const value = doc.value as { indicators?: { side?: unknown }[] };
+  if (f.path[0] === 'indicators' && f.path[2] === 'weight' && typeof f.path[1] === 'number') {
+    const side = value.indicators?.[f.path[1]]?.side;
+    const j = (value.indicators ?? []).findIndex(
+      (x, i) => x.side === side && doc.origins.get(pathKey(['indicators', i, 'weight']))?.file === entry.name,
+    );
+    if (j >= 0)
+      return { ...diagnosticAt(doc.origins, entry.name, { ...f, path: ['indicators', j, 'weight'] }) };
+  }
+  // A world's event dated outside the opening's calendar: the fix is in the opening.
+  const event =
+    f.path[0] === 'events' && typeof f.path[1] === 'number' && f.path[2] === 'date'
+      ? (doc.value as { events?: { id?: unknown }[] }).events?.[f.path[1]]?.id
+      : undefined;
+  if (event === undefined) return d;
+  const own = parseFile(entry.name, entry.text);
+  const at = own.ok
+    ? (own.spots.get(pathKey(['remove'])) ?? own.spots.get(pathKey(['calendar'])))
+    : undefined;
+  if (!at) return d;
+  const found = `${d.found}, the world's event ${String(event)} (${d.file}:${d.line}:${d.column}): change your calendar, or add ${String(event)} to \`remove\``;
+  return {
+    ...d,
+    file: entry.name,
+    line: at.line,
+    column: at.column,
+    found,
+    message: findingMessage({ expected: d.expected, found }),
+  };
+}
+
 /** The AI profiles' cross-references, as findings the loader locates like any other. */
 function profileFindings(scenario: Scenario): Finding[] {
   return checkProfiles(scenario).map((p) => {
@@ -242,7 +297,9 @@ function loadUnguarded(files: readonly SourceFile[], options: LoadOptions): Load
   if ('errors' in r) return { ...r, ok: false, errors: tidy(r.errors), warnings: tidy(r.warnings) };
   const { entry, doc } = r;
   const locateAll = (findings: readonly Finding[]) =>
-    findings.map((f) => diagnosticAt(doc.origins, entry.name, f));
+    findings.map((f) =>
+      inAuthorsFile(withPlaces(diagnosticAt(doc.origins, entry.name, f), doc.origins), f, doc, entry),
+    );
 
   const parsed = validate(doc.value, ScenarioSchema);
   if (!parsed.ok) {

@@ -191,6 +191,35 @@ export function removeIds(
   return { doc: { value: walk([], []), origins }, found };
 }
 
+/** Diagnostics for each entry of a list whose id an earlier entry of the same list has. */
+function duplicateIds(name: string, doc: LocatedDoc): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (v: unknown, path: (string | number)[]) => {
+    if (Array.isArray(v)) {
+      const seen = new Map<string, number>();
+      v.forEach((item, i) => {
+        const id = idOf(item);
+        const first = id === undefined ? undefined : seen.get(id);
+        if (id !== undefined && first !== undefined) {
+          const there = doc.origins.get(pathKey([...path, first, 'id']));
+          out.push(
+            located(
+              name,
+              doc.origins,
+              [...path, i, 'id'],
+              `each id once in \`${formatPath(path)}\``,
+              `duplicate id ${id}, also at ${there ? `${there.file}:${there.line}:${there.column}` : formatPath([...path, first])}`,
+            ),
+          );
+        } else if (id !== undefined) seen.set(id, i);
+        walk(item, [...path, i]);
+      });
+    } else if (isMap(v)) for (const k of Object.keys(v)) walk(v[k], [...path, k]);
+  };
+  walk(doc.value, []);
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Resolving a file with its `extends` chain.
 
@@ -233,7 +262,7 @@ function readFile(file: SourceFile): Parsed | Diagnostic[] {
       path: formatPath(i.path),
       expected: i.expected,
       found: i.found,
-      message: findingMessage(i),
+      message: i.message ?? findingMessage(i),
     }));
     if (parsed.unlisted !== undefined) unlistedIn.set(problems, parsed.unlisted);
     return problems;
@@ -384,6 +413,13 @@ export function resolveFile(
     }
     errors.push(...p.problems);
     if (p.problems.length > 0) return undefined;
+    // An id given twice in one list of a file: said plainly, with both places, before the merge
+    // reads the second as a new, incomplete entry.
+    const twice = duplicateIds(file.name, p.body);
+    if (twice.length > 0) {
+      errors.push(...twice);
+      return undefined;
+    }
     const target = p.header.extends;
     if (target === undefined) return p.body;
     const world = lookup(target, file.name);

@@ -34,6 +34,8 @@ export interface ParseIssue {
   path: Path;
   expected: string;
   found: string;
+  /** A plain sentence that says it better than "expected …, found …" (an indentation mistake). */
+  message?: string;
 }
 
 /** `unlisted`: how many more problems were found than `issues` holds (at most `MAX_KEPT`). */

@@ -220,7 +220,69 @@ function describeYamlError(e: YAMLError, text: string): { expected: string; foun
   }
 }
 
+/** The indentation of each line, or undefined for a blank line or a comment. */
+function indentOf(line: string): number | undefined {
+  const t = line.trimStart();
+  return t === '' || t.startsWith('#') ? undefined : line.length - t.length;
+}
+
+/** The depths a line sets: its indentation, and for a list item `- key: …` its fields' too. */
+function depthsOf(line: string): number[] {
+  const own = indentOf(line);
+  if (own === undefined) return [];
+  const dash = /^\s*(-\s+)+/.exec(line);
+  return dash ? [own, dash[0].length] : [own];
+}
+
+/**
+ * One indentation mistake makes the YAML reader report several errors, from where it went wrong to
+ * where it gave up. When a line near the first error is indented unlike both lines around it, that
+ * line is the mistake: one sentence, and none of the errors that follow from it.
+ */
+function indentationIssue(text: string, issues: readonly ParseIssue[]): ParseIssue | undefined {
+  const first = issues[0];
+  if (!first || first.expected !== 'valid YAML') return undefined;
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let n = Math.max(1, first.line - 3); n <= Math.min(lines.length, first.line + 3); n++) {
+    const own = indentOf(lines[n - 1] ?? '');
+    if (own === undefined) continue;
+    const earlier = lines.slice(0, n - 1).filter((l) => indentOf(l) !== undefined);
+    const prev = earlier.at(-1);
+    if (prev === undefined) continue;
+    const before = indentOf(prev) ?? 0;
+    let after: number | undefined;
+    for (let i = n; i < lines.length && after === undefined; i++) after = indentOf(lines[i] ?? '');
+    // Deeper than the line before is right after a line that opens a block (`key:`, `-`, a block
+    // text `>-`, an open bracket); shallower is right when it returns to an earlier line's depth.
+    const opens = /(:|^\s*-|[>|][+-]?|[[{,])\s*(#.*)?$/.test(prev);
+    const deeperOk = own > before && (opens || depthsOf(prev).includes(own));
+    const shallowerOk = own < before && earlier.some((l) => depthsOf(l).includes(own));
+    if (own === before || deeperOk || shallowerOk) continue;
+    const spaces = (k: number) => (k === 0 ? 'none' : k === 1 ? '1 space' : `${k} spaces`);
+    const around =
+      after === undefined || after === before || after < own
+        ? spaces(before)
+        : `${spaces(before)} and ${spaces(after)}`;
+    return {
+      line: n,
+      column: 1,
+      path: [],
+      expected: `the indentation of the lines around it (${around})`,
+      found: `${spaces(own)}`,
+      message: `line ${n} is indented ${spaces(own)}; the lines around it use ${around}`,
+    };
+  }
+  return undefined;
+}
+
 export function parseYaml(text: string): ParseResult {
+  const r = parseYamlIssues(text);
+  if (r.ok) return r;
+  const indent = indentationIssue(text, r.issues);
+  return indent ? { ok: false, issues: [indent] } : r;
+}
+
+function parseYamlIssues(text: string): ParseResult {
   const lines = new LineCounter();
   const pos = (offset: number) => {
     const p = lines.linePos(Math.max(0, Math.min(offset, text.length)));

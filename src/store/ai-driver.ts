@@ -4,12 +4,15 @@
 import type { GameState, Move, Side } from '../engine';
 import { replay, SIDES, waitingOn } from '../engine';
 import { loadAi } from './ai';
-import { type AppStore, addFeed, dispatch, type GameSession } from './game-store';
+import { type AppStore, addFeed, dispatch, type GameSession, isReadOnly, isSaving } from './game-store';
 
-/** The computer's side that must act now, if any. */
+/**
+ * The computer's side that must act now, if any: none while a move is being written (the screen
+ * does not show it yet) or while the game is played in another tab.
+ */
 function aiToAct(store: AppStore): Side | null {
   const { game, screen, curtain } = store.getState();
-  if (!game || screen !== 'table' || curtain) return null;
+  if (!game || screen !== 'table' || curtain || isSaving(store) || isReadOnly(store.getState())) return null;
   return waitingOn(game.state, { order: SIDES, seats: 'ai' });
 }
 

@@ -1,6 +1,7 @@
 // The scenarios a player can start: the shipped ones (validated at build time; the menu has their
 // summaries, and each full scenario is a JSON chunk loaded when it is played) and any loaded from
-// disk in this browser, kept in localStorage by content hash so their saved games can be resumed.
+// disk in this browser, kept in localStorage by content hash so their saved games can be resumed
+// (the player is told when the browser refuses to keep one).
 import shipped from 'virtual:scenarios';
 import type { Scenario } from '../engine';
 import { contentHash } from '../engine';
@@ -53,17 +54,25 @@ export function infoOf(entry: CatalogEntry): ScenarioInfo {
   return { ...scenarioSummary(entry.id, entry.hash, entry.scenario), origin: entry.origin };
 }
 
-/** Adds a scenario loaded (and validated) from disk, and keeps it for resuming its saves. */
-export function addLoadedScenario(scenario: Scenario, hash: string, storage: Storage | null): CatalogEntry {
+/**
+ * Adds a scenario loaded (and validated) from disk, and keeps it for resuming its saves; `kept` is
+ * false when the browser refused to keep it (its storage full), which the player is told.
+ */
+export function addLoadedScenario(
+  scenario: Scenario,
+  hash: string,
+  storage: Storage | null,
+): CatalogEntry & { readonly kept: boolean } {
   const entry: CatalogEntry = { id: scenario.id, hash, scenario: deepFreeze(scenario), origin: 'file' };
   loaded.set(hash, entry);
   fromFiles.set(hash, infoOf(entry));
+  let kept = storage !== null;
   try {
     storage?.setItem(SCENARIO_PREFIX + hash, JSON.stringify(scenario));
   } catch {
-    // storage full or unavailable: the game still plays, its saves just cannot be resumed later
+    kept = false; // the game still plays; its saves need the file again on a later visit
   }
-  return entry;
+  return { ...entry, kept };
 }
 
 /** The scenario with this content hash: shipped, loaded this visit, or kept from an earlier one. */
@@ -91,6 +100,16 @@ export async function findScenario(hash: string, storage: Storage | null): Promi
     return entry;
   } catch {
     return undefined;
+  }
+}
+
+/** Whether the scenario with this content hash is here, without loading it. */
+export function isKnownHash(hash: string, storage: Storage | null): boolean {
+  if (loaded.has(hash) || shipped.some((s) => s.hash === hash)) return true;
+  try {
+    return storage?.getItem(SCENARIO_PREFIX + hash) != null;
+  } catch {
+    return false;
   }
 }
 

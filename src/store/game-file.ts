@@ -1,39 +1,73 @@
-// A game as a small file (JSON: scenario id and content hash, seed, setup, moves) and the opening of
-// a game file or a link: find its scenario (shipped, loaded, or kept from an earlier visit), replay
-// it, and keep every state for the replay viewer. A file for a scenario that is not here says which
-// scenario file it needs; a broken or tampered file is refused with its reason, never thrown.
-import type { GameRecord, GameState, Move, Scenario } from '../engine';
-import { isSetup, replay } from '../engine';
+// A game as a small file, and the opening of a game file or a link. A file is JSON: its format and
+// version, the rules version, the scenario's id and content hash, seed, setup and moves (each move
+// written out whole, never as a position in a list), an optional signature by the class server, and
+// a CRC-32 over all of it, so a damaged or naively edited file is refused rather than opened as
+// another game. Opening finds the scenario (shipped, loaded, or kept from an earlier visit) and
+// replays every move, keeping every state for the replay viewer. Refusals are one plain sentence.
+import type { GameRecord, GameState, Scenario } from '../engine';
+import { canonicalJson, replay } from '../engine';
 import { findScenario, knownTitle } from './catalog';
-import { decodeGame, peekGame } from './game-link';
+import { decodeLink } from './game-link';
+import { parseRecord, rulesProblem, scenarioProblem, type VersionedRecord, versioned } from './game-record';
+import { crc32Text } from './integrity';
 
 export const GAME_FILE_FORMAT = 'upper-hand-game';
-export const GAME_FILE_VERSION = 1;
+export const GAME_FILE_VERSION = 2;
+const MAX_FILE_CHARS = 5_000_000;
+
+/**
+ * A class server's signature of a game it hosted: an HMAC of `signedText(record)` with the server's
+ * key. Only the server can check it; a file opened offline carries it, and a checker given by the
+ * server says whether it holds.
+ */
+export interface GameSignature {
+  readonly by: string; // "class-server"
+  readonly alg: string; // "HMAC-SHA256"
+  readonly value: string; // base64url
+}
+export type SignatureCheck = (signedText: string, signature: GameSignature) => Promise<boolean>;
 
 export interface OpenedGame {
   readonly ok: true;
   readonly scenario: Scenario;
   readonly hash: string;
-  readonly record: GameRecord;
+  readonly record: VersionedRecord;
   readonly states: readonly GameState[]; // [0] the opening, then after each move
+  readonly verified?: 'class-server'; // its signature was checked and holds
 }
-export type OpenResult = OpenedGame | { readonly ok: false; readonly reason: string };
+export interface RefusedGame {
+  readonly ok: false;
+  readonly reason: string;
+  /** The refused game as a file to keep, when it was read whole (other rules, another scenario). */
+  readonly keep?: { readonly name: string; readonly text: string };
+}
+export type OpenResult = OpenedGame | RefusedGame;
 
-/** The game file's text. */
-export function gameFileText(record: GameRecord): string {
-  return `${JSON.stringify(
-    {
-      format: GAME_FILE_FORMAT,
-      version: GAME_FILE_VERSION,
-      scenarioId: record.scenarioId,
-      scenarioHash: record.scenarioHash,
-      seed: record.seed,
-      setup: record.setup,
-      moves: record.moves,
-    },
-    null,
-    1,
-  )}\n`;
+/** The record's fields in the file's order: what a signature covers. */
+function body(record: VersionedRecord) {
+  return {
+    format: GAME_FILE_FORMAT,
+    version: GAME_FILE_VERSION,
+    rules: record.rules,
+    scenarioId: record.scenarioId,
+    scenarioHash: record.scenarioHash,
+    seed: record.seed,
+    setup: record.setup,
+    moves: record.moves,
+  };
+}
+
+/** The text a class server signs: the record's canonical JSON. */
+export const signedText = (record: GameRecord | VersionedRecord): string =>
+  canonicalJson(body('rules' in record ? record : versioned(record)));
+
+/** The game file's text (under today's rules unless the record names its own). */
+export function gameFileText(record: GameRecord | VersionedRecord, signature?: GameSignature): string {
+  const content = {
+    ...body('rules' in record ? record : versioned(record)),
+    ...(signature && { signature }),
+  };
+  return `${JSON.stringify({ ...content, checksum: crc32Text(canonicalJson(content)) }, null, 1)}\n`;
 }
 
 export const gameFileName = (record: GameRecord) =>
@@ -42,82 +76,113 @@ export const gameFileName = (record: GameRecord) =>
 const isObj = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** The shape check of a game file (a save from localStorage is accepted too). */
-export function parseGameFile(text: string): GameRecord | { reason: string } {
+function isSignature(x: unknown): x is GameSignature {
+  return (
+    isObj(x) &&
+    Object.keys(x).length === 3 &&
+    typeof x.by === 'string' &&
+    typeof x.alg === 'string' &&
+    typeof x.value === 'string'
+  );
+}
+
+export type ParsedFile = VersionedRecord & { readonly signature?: GameSignature };
+
+/** The shape and checksum check of a game file; the reason is a clause for "…: <reason>". */
+export function parseGameFile(text: string): ParsedFile | { reason: string } {
+  if (text.length > MAX_FILE_CHARS) return { reason: 'it is far too large to be a game file' };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     return { reason: 'it is not a game file (not valid JSON)' };
   }
-  if (!isObj(data)) return { reason: 'it holds no game' };
-  if (data.format !== GAME_FILE_FORMAT && data.format !== 1)
+  if (!isObj(data) || data.format !== GAME_FILE_FORMAT)
     return { reason: 'it is not an Upper Hand game file' };
-  for (const k of ['scenarioId', 'scenarioHash', 'seed'] as const)
-    if (typeof data[k] !== 'string') return { reason: `its field “${k}” is missing or damaged` };
-  if (!isSetup(data.setup)) return { reason: 'its setup is missing or damaged' };
-  if (!Array.isArray(data.moves) || !data.moves.every(isObj))
-    return { reason: 'its list of moves is missing or damaged' };
-  return {
-    scenarioId: data.scenarioId as string,
-    scenarioHash: data.scenarioHash as string,
-    seed: data.seed as string,
-    setup: data.setup,
-    moves: data.moves as Move[],
-  };
+  if (data.version === 1)
+    return {
+      reason:
+        'it was made by an earlier version of Upper Hand whose files cannot be checked for damage, so it cannot be opened safely',
+    };
+  if (data.version !== GAME_FILE_VERSION)
+    return { reason: 'it was made by a newer version of Upper Hand: open it there' };
+  const { checksum, ...content } = data;
+  try {
+    if (typeof checksum !== 'string' || crc32Text(canonicalJson(content)) !== checksum)
+      return { reason: 'it is damaged or has been edited (its checksum does not match its content)' };
+  } catch {
+    return { reason: 'it is damaged' };
+  }
+  const known = new Set([
+    'format',
+    'version',
+    'rules',
+    'scenarioId',
+    'scenarioHash',
+    'seed',
+    'setup',
+    'moves',
+  ]);
+  if (content.signature !== undefined && !isSignature(content.signature))
+    return { reason: 'its signature is damaged' };
+  if (Object.keys(content).some((k) => !known.has(k) && k !== 'signature'))
+    return { reason: 'it holds fields a game file does not have' };
+  let record: VersionedRecord | { reason: string };
+  try {
+    record = parseRecord(content);
+  } catch {
+    return { reason: 'it is damaged' };
+  }
+  if ('reason' in record) return record;
+  return isSignature(content.signature) ? { ...record, signature: content.signature } : record;
 }
 
-async function scenarioFor(
-  id: string,
-  hash: string,
-  storage: Storage | null,
-): Promise<{ scenario: Scenario } | { reason: string }> {
-  const entry = await findScenario(hash, storage);
-  if (entry) return { scenario: entry.scenario };
-  const title = knownTitle(id);
-  return {
-    reason: title
-      ? `it was played on another version of “${title}” (its content hash differs), so it cannot be replayed on this one`
-      : `it needs the scenario file “${id}.yaml”, which is not here: load that scenario from the menu first`,
-  };
-}
-
-/** Opens a game record: its scenario, then a replay of every move. */
-export async function openRecord(record: GameRecord, storage: Storage | null): Promise<OpenResult> {
-  const found = await scenarioFor(record.scenarioId, record.scenarioHash, storage);
-  if ('reason' in found) return { ok: false, reason: found.reason };
-  if (found.scenario.id !== record.scenarioId)
+/** Opens a game record: its rules version, its scenario, then a replay of every move. */
+export async function openRecord(record: VersionedRecord, storage: Storage | null): Promise<OpenResult> {
+  const keep = { name: gameFileName(record), text: gameFileText(record) };
+  const rules = rulesProblem(record.rules);
+  if (rules) return { ok: false, reason: rules, keep };
+  const entry = await findScenario(record.scenarioHash, storage);
+  if (!entry)
+    return { ok: false, reason: scenarioProblem(record.scenarioId, knownTitle(record.scenarioId)), keep };
+  if (entry.scenario.id !== record.scenarioId)
     return { ok: false, reason: `its scenario id “${record.scenarioId}” does not match its content hash` };
   try {
-    const r = replay(found.scenario, record.seed, record.setup, record.moves, true);
+    const r = replay(entry.scenario, record.seed, record.setup, record.moves, true);
     if (!r.ok) return { ok: false, reason: `move ${r.at + 1} is refused by the rules: ${r.reason}` };
     return {
       ok: true,
-      scenario: found.scenario,
+      scenario: entry.scenario,
       hash: record.scenarioHash,
       record,
       states: r.states ?? [r.state],
     };
-  } catch (e) {
-    return { ok: false, reason: `it could not be replayed (${String(e).slice(0, 100)})` };
+  } catch {
+    return { ok: false, reason: 'it could not be replayed' };
   }
 }
 
-/** Opens a game file's text. */
-export async function openGameFile(text: string, storage: Storage | null): Promise<OpenResult> {
-  const record = parseGameFile(text);
-  if ('reason' in record) return { ok: false, reason: record.reason };
-  return openRecord(record, storage);
+/** Opens a game file's text; a signature is checked when the caller can (the class server's key). */
+export async function openGameFile(
+  text: string,
+  storage: Storage | null,
+  checkSignature?: SignatureCheck,
+): Promise<OpenResult> {
+  const parsed = parseGameFile(text);
+  if ('reason' in parsed) return { ok: false, reason: parsed.reason };
+  const { signature, ...record } = parsed;
+  const opened = await openRecord(record, storage);
+  if (!opened.ok || !signature || !checkSignature) return opened;
+  if (await checkSignature(signedText(record), signature)) return { ...opened, verified: 'class-server' };
+  return {
+    ok: false,
+    reason: 'its class server signature does not hold: it was changed after the server signed it',
+  };
 }
 
 /** Opens a link's text (what follows `#game=`). */
 export async function openGameLink(text: string, storage: Storage | null): Promise<OpenResult> {
-  const peek = peekGame(text);
-  if (!peek) return { ok: false, reason: 'the link is not a game link, or it is damaged' };
-  const found = await scenarioFor(peek.scenarioId, peek.scenarioHash, storage);
-  if ('reason' in found) return { ok: false, reason: found.reason };
-  const d = decodeGame(found.scenario, peek.scenarioHash, text);
-  if (!d.ok) return { ok: false, reason: d.reason };
-  // decoding replayed every move against this scenario already: its states are the game's
-  return { ok: true, scenario: found.scenario, hash: peek.scenarioHash, record: d.record, states: d.states };
+  const d = decodeLink(text);
+  if (!d.ok) return d;
+  return openRecord(d.record, storage);
 }

@@ -1,214 +1,96 @@
-// A game as a short link: (scenario id and content hash, seed, setup, moves) packed into bytes and
-// written in base64url. A move the engine lists among a side's legal moves is stored as its index in
-// that list (a byte or two), so a long game stays short; any other move (a package built by hand, an
-// instructor's inject) is stored as its JSON. The AI's reason codes come from a small string table.
-// Decoding replays the game, so a link that does not fit its scenario is refused with the reason.
-import type { GameRecord, GameState, Move, Scenario } from '../engine';
-import { applyMove, canonicalJson, isSetup, legalMoves, newGame } from '../engine';
+// A game as a link (`#game=<text>`): a format byte, the record — rules version, scenario id and
+// content hash, seed, setup and every move written out whole as canonical JSON, deflated — and a
+// CRC-32 over all the bytes before it, in base64url. Moves are stored by their content, never as a
+// position in the legal-move list, so a change to the move generator cannot turn an old link into
+// another game; any changed, added or lost character fails the checksum (a single character is a
+// burst of at most 6 bits, which CRC-32 always detects), the last character must be the canonical
+// one, and nothing may follow. Refusals are one plain clause, never a parser's message.
 
-const VERSION = 1;
-const ACTORS = ['us', 'cn', 'control'] as const;
+import CRC32 from 'crc-32';
+import { deflateSync, inflateSync } from 'fflate';
+import type { GameRecord } from '../engine';
+import { canonicalJson } from '../engine';
+import { parseRecord, type VersionedRecord, versioned } from './game-record';
+import { firstNonFinite, fromBase64Url, toBase64Url } from './integrity';
 
-class Writer {
-  private bytes: number[] = [];
-  byte(b: number) {
-    this.bytes.push(b & 0xff);
-  }
-  varint(n: number) {
-    let v = n;
-    while (v >= 0x80) {
-      this.byte((v & 0x7f) | 0x80);
-      v = Math.floor(v / 128);
-    }
-    this.byte(v);
-  }
-  text(s: string) {
-    const b = new TextEncoder().encode(s);
-    this.varint(b.length);
-    for (const x of b) this.byte(x);
-  }
-  done(): Uint8Array {
-    return Uint8Array.from(this.bytes);
-  }
-}
+/** The link format: 1 packed moves as positions in the legal-move list and had no checksum. */
+const LINK_VERSION = 2;
+const OLD_LINK_VERSION = 1;
+const MAX_LINK_CHARS = 200_000;
+const MAX_JSON_BYTES = 4_000_000;
 
-class Reader {
-  private at = 0;
-  constructor(private readonly bytes: Uint8Array) {}
-  byte(): number {
-    const b = this.bytes[this.at++];
-    if (b === undefined) throw new Error('the link ends too soon');
-    return b;
-  }
-  varint(): number {
-    let n = 0;
-    let scale = 1;
-    for (let i = 0; i < 8; i++) {
-      const b = this.byte();
-      n += (b & 0x7f) * scale;
-      if (b < 0x80) return n;
-      scale *= 128;
-    }
-    throw new Error('a number in the link is too long');
-  }
-  text(): string {
-    const len = this.varint();
-    if (this.at + len > this.bytes.length) throw new Error('the link ends too soon');
-    const s = new TextDecoder('utf-8', { fatal: true }).decode(this.bytes.subarray(this.at, this.at + len));
-    this.at += len;
-    return s;
-  }
-  get rest() {
-    return this.bytes.length - this.at;
-  }
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-function toBase64Url(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let j = 0; j < chars; j++) out += B64[(n >> (18 - 6 * j)) & 63];
-  }
-  return out;
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  const out: number[] = [];
-  let buf = 0;
-  let bits = 0;
-  for (const ch of text) {
-    const v = B64.indexOf(ch);
-    if (v < 0) throw new Error(`the link holds a character it cannot: ${JSON.stringify(ch)}`);
-    buf = (buf << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((buf >> bits) & 0xff);
-    }
-  }
-  return Uint8Array.from(out);
-}
-
-const bodyOf = (m: Move): Move => {
-  const { ai: _ai, ...body } = m;
-  return body as Move;
-};
-
-/** The index of a move among the mover's legal moves, or -1. */
-function indexAmong(scenario: Scenario, s: GameState, m: Move): number {
-  if (m.side === 'control') return -1;
-  const key = canonicalJson(bodyOf(m));
-  return legalMoves(scenario, s, m.side).findIndex((c) => canonicalJson(c) === key);
-}
-
-/** Packs a game record into a link's text (base64url). The moves must replay on the scenario. */
-export function encodeGame(scenario: Scenario, record: GameRecord): string {
-  const w = new Writer();
-  w.byte(VERSION);
-  w.text(record.scenarioId);
-  w.text(record.scenarioHash);
-  w.text(record.seed);
-  w.text(canonicalJson(record.setup));
-  const codes = [...new Set(record.moves.flatMap((m) => (m.ai ? [m.ai.code] : [])))];
-  w.varint(codes.length);
-  for (const c of codes) w.text(c);
-  w.varint(record.moves.length);
-  let s = newGame(scenario, record.seed, record.setup);
-  for (const m of record.moves) {
-    const index = indexAmong(scenario, s, m);
-    const ai = m.ai;
-    const hasValue = ai?.value !== undefined;
-    w.byte(ACTORS.indexOf(m.side) | (ai ? 4 : 0) | (index < 0 ? 8 : 0) | (hasValue ? 16 : 0));
-    if (ai) {
-      w.varint(codes.indexOf(ai.code));
-      if (hasValue) w.text(String(ai.value));
-    }
-    if (index < 0) w.text(canonicalJson(bodyOf(m)));
-    else w.varint(index);
-    const r = applyMove(scenario, s, m);
-    if (!r.ok) throw new Error(`move ${record.moves.indexOf(m) + 1} is refused: ${r.reason}`);
-    s = r.state;
-  }
-  return toBase64Url(w.done());
-}
-
-export type DecodedGame =
-  | {
-      readonly ok: true;
-      readonly record: GameRecord;
-      readonly state: GameState;
-      readonly states: readonly GameState[]; // [0] the opening, then after each move
-    }
+export type DecodedLink =
+  | { readonly ok: true; readonly record: VersionedRecord }
   | { readonly ok: false; readonly reason: string };
 
-/** What a link names before its moves are read: enough to find (or ask for) the scenario. */
-export function peekGame(text: string): { scenarioId: string; scenarioHash: string } | null {
+const u32 = (n: number) => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
+const readU32 = (b: Uint8Array, at: number) =>
+  (((b[at] ?? 0) << 24) | ((b[at + 1] ?? 0) << 16) | ((b[at + 2] ?? 0) << 8) | (b[at + 3] ?? 0)) >>> 0;
+
+/** Packs a game record into a link's text (base64url), under today's rules unless it names its own. */
+export function encodeGame(record: GameRecord | VersionedRecord): string {
+  const r = 'rules' in record ? record : versioned(record);
+  const content = {
+    rules: r.rules,
+    scenarioId: r.scenarioId,
+    scenarioHash: r.scenarioHash,
+    seed: r.seed,
+    setup: r.setup,
+    moves: r.moves,
+  };
+  const bad = firstNonFinite(content);
+  if (bad) throw new Error(`a number in the game is not finite (${bad})`);
+  return packLink(canonicalJson(content));
+}
+
+/** A record's JSON text packed as a link: format byte, length, deflated text, CRC-32. */
+export function packLink(jsonText: string): string {
+  const json = new TextEncoder().encode(jsonText);
+  const packed = deflateSync(json, { level: 9 });
+  const head = [LINK_VERSION, ...u32(json.length)];
+  const bytes = new Uint8Array(head.length + packed.length + 4);
+  bytes.set(head, 0);
+  bytes.set(packed, head.length);
+  bytes.set(
+    u32(CRC32.buf(bytes.subarray(0, head.length + packed.length)) >>> 0),
+    head.length + packed.length,
+  );
+  return toBase64Url(bytes);
+}
+
+const DAMAGED = 'the link is damaged or incomplete (it was changed, cut short or added to)';
+
+/** Unpacks a link's text into its record, checking its checksum; refuses with a reason, never throws. */
+export function decodeLink(text: string): DecodedLink {
+  if (text.length === 0) return { ok: false, reason: 'the link holds no game' };
+  if (text.length > MAX_LINK_CHARS)
+    return { ok: false, reason: 'the link is far too long to be a game link' };
+  const bytes = fromBase64Url(text);
+  if (!bytes || bytes.length < 1) return { ok: false, reason: DAMAGED };
+  if (bytes[0] === OLD_LINK_VERSION)
+    return {
+      ok: false,
+      reason:
+        'the link was made by an earlier version of Upper Hand whose links cannot be checked for damage, so it cannot be opened safely',
+    };
+  if (bytes[0] !== LINK_VERSION || bytes.length < 10) return { ok: false, reason: DAMAGED };
+  const end = bytes.length - 4;
+  if (CRC32.buf(bytes.subarray(0, end)) >>> 0 !== readU32(bytes, end)) return { ok: false, reason: DAMAGED };
+  const size = readU32(bytes, 1);
+  if (size > MAX_JSON_BYTES) return { ok: false, reason: DAMAGED };
   try {
-    const r = new Reader(fromBase64Url(text));
-    if (r.byte() !== VERSION) return null;
-    return { scenarioId: r.text(), scenarioHash: r.text() };
+    const json = inflateSync(bytes.subarray(5, end), { out: new Uint8Array(size + 1) });
+    if (json.length !== size) return { ok: false, reason: DAMAGED };
+    const record = parseRecord(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json)));
+    if ('reason' in record) return { ok: false, reason: record.reason.replace(/^it /, 'the link ') };
+    return { ok: true, record };
   } catch {
-    return null;
+    return { ok: false, reason: DAMAGED };
   }
 }
 
-/**
- * Unpacks a link against its scenario and replays it, keeping every state (the replay viewer's);
- * refuses with a reason, never throws.
- */
-export function decodeGame(scenario: Scenario, scenarioHash: string, text: string): DecodedGame {
-  try {
-    const r = new Reader(fromBase64Url(text.trim()));
-    const version = r.byte();
-    if (version !== VERSION)
-      return { ok: false, reason: `this link is of format ${version}, not ${VERSION}` };
-    const scenarioId = r.text();
-    const hash = r.text();
-    if (scenarioId !== scenario.id)
-      return { ok: false, reason: `this game is of the scenario “${scenarioId}”` };
-    if (hash !== scenarioHash)
-      return { ok: false, reason: 'this game was played on another version of the scenario file' };
-    const seed = r.text();
-    const setup: unknown = JSON.parse(r.text());
-    if (!isSetup(setup)) return { ok: false, reason: 'the link’s setup is malformed' };
-    const codes: string[] = [];
-    for (let n = r.varint(); n > 0; n--) codes.push(r.text());
-    const count = r.varint();
-    if (count > r.rest) return { ok: false, reason: 'the link is cut short' };
-    let s = newGame(scenario, seed, setup);
-    const states = [s];
-    const moves: Move[] = [];
-    for (let i = 0; i < count; i++) {
-      const tag = r.byte();
-      const actor = ACTORS[tag & 3];
-      if (!actor) return { ok: false, reason: `move ${i + 1} names no side` };
-      let ai: Move['ai'];
-      if (tag & 4) {
-        const code = codes[r.varint()];
-        if (code === undefined) return { ok: false, reason: `move ${i + 1} names an unknown reason` };
-        ai = tag & 16 ? { code, value: Number(r.text()) } : { code };
-      }
-      let body: Move;
-      if (tag & 8) body = JSON.parse(r.text()) as Move;
-      else {
-        if (actor === 'control') return { ok: false, reason: `move ${i + 1} is malformed` };
-        const listed = legalMoves(scenario, s, actor)[r.varint()];
-        if (!listed) return { ok: false, reason: `move ${i + 1} is not a legal move there` };
-        body = listed;
-      }
-      const move = (ai ? { ...body, ai } : body) as Move;
-      const applied = applyMove(scenario, s, move);
-      if (!applied.ok) return { ok: false, reason: `move ${i + 1} is refused: ${applied.reason}` };
-      s = applied.state;
-      states.push(s);
-      moves.push(move);
-    }
-    if (r.rest !== 0) return { ok: false, reason: 'the link has bytes after its last move' };
-    return { ok: true, record: { scenarioId, scenarioHash: hash, seed, setup, moves }, state: s, states };
-  } catch (e) {
-    return { ok: false, reason: `the link cannot be read: ${e instanceof Error ? e.message : String(e)}` };
-  }
+/** What a link names before it is opened, or null when it is not a readable game link. */
+export function peekGame(text: string): { scenarioId: string; scenarioHash: string } | null {
+  const d = decodeLink(text);
+  return d.ok ? { scenarioId: d.record.scenarioId, scenarioHash: d.record.scenarioHash } : null;
 }

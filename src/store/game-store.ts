@@ -2,14 +2,18 @@
 // moves and the engine's state — who is at the screen, the hot-seat curtain, and the computer's
 // moves with their reasons. Every change to a game is a move object dispatched to the engine's
 // applyMove; a refused move leaves everything as it was and keeps the engine's reason. Each accepted
-// move is autosaved. Undo takes back one's last action within the turn from a stack of this turn's
-// states. The DOM and the Phaser table render from here and hold no rules.
+// move is written to the saves before the screen shows it (when the browser refuses the write, the
+// player is told at once and offered the game file); a game is played in one tab at a time. Undo
+// takes back one's last action within the turn from a stack of this turn's states. The DOM and the
+// Phaser table render from here and hold no rules.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GameRecord, GameState, Move, Refusal, Scenario, Setup, Side } from '../engine';
-import { applyMove, newGame, other, SIDES, waitingOn } from '../engine';
+import { applyMove, newGame, other, RULES_VERSION, SIDES, waitingOn } from '../engine';
 import type { CatalogEntry } from './catalog';
-import { SAVE_FORMAT, writeSave } from './save-file';
+import type { VersionedRecord } from './game-record';
+import { type SaveDb, type SaveHeader, writeGame } from './save-db';
 import type { ResumableSave } from './saves';
+import type { TabGames } from './tab-lock';
 
 export type Screen = 'menu' | 'briefing' | 'table' | 'results' | 'debrief' | 'replay' | 'class';
 
@@ -45,7 +49,9 @@ export interface AppState {
   readonly briefingNext: Side | null; // hot-seat: the side whose briefing comes after it
   readonly feed: readonly FeedItem[];
   readonly refusal: string | null; // the engine's reason for the last refused move
-  readonly notice: string | null; // saving problems and the like
+  readonly notice: string | null; // problems opening a scenario, a save or a link, and the like
+  readonly saveAlert: SaveAlert | null; // the game on screen is not being saved, or not played here
+  readonly refusedGame: RefusedGameOffer | null; // a link or save refused, offered as a file to keep
   readonly settings: Settings;
   readonly replay: ReplayView | null; // the game in the replay viewer
 }
@@ -59,6 +65,26 @@ export interface ReplayView {
   readonly at: number; // index into states
   readonly from: Screen; // where Back goes
 }
+
+/**
+ * Why the game on screen is not being saved: the browser's storage is full (`started`: since the
+ * game began) or unavailable; or why it is not played in this tab: another tab holds it, took it
+ * over, or wrote it since this tab last did.
+ */
+export type SaveAlert =
+  | { readonly kind: 'full'; readonly started: boolean }
+  | { readonly kind: 'failed' }
+  | { readonly kind: 'elsewhere' | 'taken' | 'conflict' };
+
+/** A game that could not be opened here (other rules, another scenario version): its file to keep. */
+export interface RefusedGameOffer {
+  readonly text: string; // one sentence: what was refused and why
+  readonly file?: { readonly name: string; readonly text: string };
+}
+
+/** The game is shown but not played in this tab. */
+export const isReadOnly = (s: Pick<AppState, 'saveAlert'>) =>
+  s.saveAlert?.kind === 'elsewhere' || s.saveAlert?.kind === 'taken' || s.saveAlert?.kind === 'conflict';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -74,10 +100,17 @@ const AT_MENU = {
   briefingNext: null,
   feed: [],
   refusal: null,
+  saveAlert: null,
 } as const satisfies Partial<AppState>;
 
 export function makeAppStore(settings: Settings = DEFAULT_SETTINGS): AppStore {
-  return createStore<AppState>()(() => ({ ...AT_MENU, notice: null, settings, replay: null }));
+  return createStore<AppState>()(() => ({
+    ...AT_MENU,
+    notice: null,
+    refusedGame: null,
+    settings,
+    replay: null,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -110,29 +143,88 @@ export function undoableIndex(game: GameSession, side: Side | null): number {
 // ---------------------------------------------------------------------------------------------
 // Changing it
 
-let storage: Storage | null = null;
-/** Where autosaves go (localStorage in the browser; none in unit tests unless given). */
-export function useStorage(s: Storage | null) {
-  storage = s;
+let saves: SaveDb | null = null;
+let tabs: TabGames | null = null;
+/** Where games are saved (IndexedDB in the browser; none in unit tests unless given). */
+export function useSaves(db: SaveDb | null, tabGames: TabGames | null = null) {
+  saves = db;
+  tabs = tabGames;
 }
 
-function persist(store: AppStore) {
-  const g = store.getState().game;
-  if (!g || !storage) return;
-  const problem = writeSave(storage, {
-    format: SAVE_FORMAT,
+/** Per store: the newest accepted game not yet shown (its write under way), the chain of writes. */
+interface Writing {
+  latest: GameSession | null;
+  chain: Promise<void>;
+  readonly revs: Map<string, number>; // game id → revision last written or read
+}
+const writing = new WeakMap<AppStore, Writing>();
+function writingOf(store: AppStore): Writing {
+  let w = writing.get(store);
+  if (!w) {
+    w = { latest: null, chain: Promise.resolve(), revs: new Map() };
+    writing.set(store, w);
+  }
+  return w;
+}
+
+/** A move is being written: the screen does not show it yet. */
+export const isSaving = (store: AppStore) => writingOf(store).latest !== null;
+
+/** Resolves once every accepted move has been written (or refused by the browser). */
+export const writesDone = (store: AppStore): Promise<void> => writingOf(store).chain;
+
+/** The game as the next move must find it: the newest accepted, shown or still being written. */
+const latestGame = (store: AppStore) => writingOf(store).latest ?? store.getState().game;
+
+function headerOf(g: GameSession): SaveHeader {
+  const side = (s: Side) => ({ name: g.scenario.sides[s].name, seat: g.setup.seats[s].kind });
+  return {
     id: g.id,
     scenarioId: g.scenario.id,
     scenarioHash: g.hash,
+    rules: RULES_VERSION,
     title: g.scenario.meta.title,
-    seed: g.seed,
-    setup: g.setup,
-    moves: g.moves,
-    savedAt: new Date().toISOString(),
+    sides: { us: side('us'), cn: side('cn') },
     turn: g.state.turn,
+    moves: g.moves.length,
     over: g.state.phase === 'over',
+    savedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * Shows `next` (with `also`) once it is written to the saves; at once when there are none. A write
+ * the browser refuses still shows the move, with the reason and the game file offered; a write over
+ * another tab's moves is never made, and this tab stops playing the game.
+ */
+function commit(store: AppStore, next: GameSession, also: Partial<AppState> = {}, first = false) {
+  const db = saves;
+  if (!db || isReadOnly(store.getState())) {
+    store.setState({ game: next, ...also });
+    settle(store);
+    return;
+  }
+  const w = writingOf(store);
+  w.latest = next;
+  w.chain = w.chain.then(async () => {
+    const after = w.revs.get(next.id) ?? 0;
+    const r = await writeGame(db, headerOf(next), recordOf(next, RULES_VERSION), after);
+    if (r.ok) w.revs.set(next.id, r.rev);
+    if (w.latest === next) w.latest = null;
+    const { game, saveAlert } = store.getState();
+    if (game?.id !== next.id) return; // the player has left this game
+    const alert: SaveAlert | null = r.ok
+      ? saveAlert && !isReadOnly(store.getState())
+        ? null
+        : saveAlert
+      : r.kind === 'conflict'
+        ? { kind: 'conflict' }
+        : r.kind === 'full'
+          ? { kind: 'full', started: first || (saveAlert?.kind === 'full' && saveAlert.started) }
+          : { kind: 'failed' };
+    store.setState({ game: next, ...also, saveAlert: alert });
+    settle(store);
   });
-  if (problem) store.setState({ notice: problem });
 }
 
 /** After any change: who is at the screen, the curtain, the results. */
@@ -198,8 +290,10 @@ export function startGame(store: AppStore, entry: CatalogEntry, opts: StartOptio
     feed: [],
     refusal: null,
     notice: null,
+    saveAlert: null,
   });
-  persist(store);
+  void tabs?.claim(game.id);
+  commit(store, game, {}, true);
   return game;
 }
 
@@ -207,12 +301,14 @@ export function startGame(store: AppStore, entry: CatalogEntry, opts: StartOptio
 export function resumeGame(store: AppStore, r: ResumableSave) {
   const entry = { scenario: r.scenario, hash: r.save.scenarioHash };
   const game = session(entry, r.save.id, r.save.seed, r.save.setup, r.save.moves, r.state);
+  writingOf(store).revs.set(game.id, r.save.rev);
   store.setState({
     game,
     screen: r.state.phase === 'over' ? 'results' : 'table',
     feed: [],
     refusal: null,
     notice: null,
+    saveAlert: null,
     viewer: null,
     curtain: null,
     briefing: null,
@@ -220,6 +316,39 @@ export function resumeGame(store: AppStore, r: ResumableSave) {
   });
   if (!isHotSeat(game.setup)) store.setState({ viewer: humanSides(game.setup)[0] ?? null });
   settle(store);
+  if (tabs && r.state.phase !== 'over')
+    void tabs.claim(game.id).then((where) => {
+      if (where === 'elsewhere' && store.getState().game?.id === game.id)
+        store.setState({ saveAlert: { kind: 'elsewhere' } });
+    });
+}
+
+/** This tab stops playing the game: another tab took it over (its moves are written first). */
+export function gameTakenAway(store: AppStore, id: string) {
+  if (store.getState().game?.id === id) store.setState({ saveAlert: { kind: 'taken' } });
+}
+
+/** Takes the game on screen over from the tab that holds it, then shows it as that tab left it. */
+export async function takeOverGame(
+  store: AppStore,
+  reopen: (id: string) => Promise<ResumableSave | { reason: string }>,
+): Promise<void> {
+  const game = store.getState().game;
+  if (!game || !tabs) return;
+  await tabs.takeOver(game.id);
+  const r = await reopen(game.id);
+  if ('reason' in r) {
+    store.setState({ notice: `The game could not be taken over: ${r.reason}.` });
+    return;
+  }
+  resumeGame(store, r);
+}
+
+/** Leaves the game: the menu, and the game free for another tab. */
+export function toMenu(store: AppStore) {
+  const id = store.getState().game?.id;
+  store.setState(AT_MENU);
+  if (id) void writesDone(store).then(() => tabs?.release(id));
 }
 
 /** The briefing was read: the next side's briefing (hot-seat) or the table. */
@@ -242,8 +371,14 @@ export function confirmCurtain(store: AppStore) {
 
 /** Sends a move to the engine. Accepted: the new state, autosaved. Refused: the reason, nothing else. */
 export function dispatch(store: AppStore, move: Move): { ok: true } | Refusal {
-  const { game } = store.getState();
+  const game = latestGame(store);
   if (!game) return { ok: false, code: 'MALFORMED', reason: 'No game is being played.' };
+  if (isReadOnly(store.getState()))
+    return {
+      ok: false,
+      code: 'NOT_YOUR_TURN',
+      reason: 'This game is played in another tab: take it over to play here.',
+    };
   const r = applyMove(game.scenario, game.state, move);
   if (!r.ok) {
     store.setState({ refusal: r.reason });
@@ -254,26 +389,27 @@ export function dispatch(store: AppStore, move: Move): { ok: true } | Refusal {
   const next: GameSession = newTurn
     ? { ...game, moves, state: r.state, turnStart: moves.length, turnStates: [r.state] }
     : { ...game, moves, state: r.state, turnStates: [...game.turnStates, r.state] };
-  store.setState({ game: next, refusal: null });
-  persist(store);
-  settle(store);
+  commit(store, next, { refusal: null });
   return { ok: true };
 }
 
 /** Takes back the viewer's last move of this turn (and the computer's answers to it). */
 export function undo(store: AppStore): boolean {
-  const { game, viewer } = store.getState();
-  if (!game) return false;
+  const game = latestGame(store);
+  const { viewer } = store.getState();
+  if (!game || isReadOnly(store.getState())) return false;
   const i = undoableIndex(game, viewer);
   if (i < 0) return false;
   const kept = i - game.turnStart;
   const state = game.turnStates[kept]!;
-  store.setState({
-    game: { ...game, moves: game.moves.slice(0, i), state, turnStates: game.turnStates.slice(0, kept + 1) },
-    refusal: null,
-    feed: store.getState().feed.slice(0, countFeedBefore(store.getState().feed, game, i)),
-  });
-  persist(store);
+  commit(
+    store,
+    { ...game, moves: game.moves.slice(0, i), state, turnStates: game.turnStates.slice(0, kept + 1) },
+    {
+      refusal: null,
+      feed: store.getState().feed.slice(0, countFeedBefore(store.getState().feed, game, i)),
+    },
+  );
   return true;
 }
 
@@ -285,10 +421,6 @@ function countFeedBefore(feed: readonly FeedItem[], game: GameSession, i: number
 
 export function addFeed(store: AppStore, item: FeedItem) {
   store.setState({ feed: [...store.getState().feed, item] });
-}
-
-export function toMenu(store: AppStore) {
-  store.setState(AT_MENU);
 }
 
 /** Opens a game in the replay viewer at its opening. */
@@ -344,12 +476,15 @@ export function shareableRecord(game: Pick<GameSession, 'moves' | 'state' | 'tur
 
 type RecordParts = Pick<GameSession, 'scenario' | 'hash' | 'seed' | 'setup' | 'moves'>;
 
-export function recordOf(game: RecordParts): GameRecord {
-  return {
+export function recordOf(game: RecordParts): GameRecord;
+export function recordOf(game: RecordParts, rules: number): VersionedRecord;
+export function recordOf(game: RecordParts, rules?: number): GameRecord | VersionedRecord {
+  const record = {
     scenarioId: game.scenario.id,
     scenarioHash: game.hash,
     seed: game.seed,
     setup: game.setup,
     moves: game.moves,
   };
+  return rules === undefined ? record : { ...record, rules };
 }

@@ -401,17 +401,12 @@ function dashboard(main: HTMLElement, key: string, code: string) {
     }[];
     const cols = SUMMARY_COLUMNS.filter((c) => !['side', 'mode', 'aiLevel', 'seed', 'scenario'].includes(c));
     const rows = games.map((g) => {
-      const cell = h('td', { text: '…' });
-      void findScenario(g.record.scenarioHash, null).then((entry) => {
-        if (!entry) {
-          cell.textContent = 'no link';
-          return;
-        }
-        const url = `${location.origin}${location.pathname}#game=${encodeGame(entry.scenario, g.record)}`;
-        cell.replaceChildren(
-          h('a', { href: url, target: '_blank', rel: 'noopener', text: `Debrief of game ${g.letter}` }),
-        );
-      });
+      const url = `${location.origin}${location.pathname}#game=${encodeGame(g.record)}`;
+      const cell = h(
+        'td',
+        {},
+        h('a', { href: url, target: '_blank', rel: 'noopener', text: `Debrief of game ${g.letter}` }),
+      );
       return h(
         'tr',
         {},

@@ -20,8 +20,8 @@ export function download(name: string, text: string, type: string) {
 }
 
 /** The link that opens this game in the replay viewer. */
-export function gameLink(scenario: Scenario, record: GameRecord): string {
-  return `${location.origin}${location.pathname}${location.search}#game=${encodeGame(scenario, record)}`;
+export function gameLink(record: GameRecord): string {
+  return `${location.origin}${location.pathname}${location.search}#game=${encodeGame(record)}`;
 }
 
 /** "Save game file", "Copy link" and the summary downloads, and the field the link appears in. */
@@ -41,7 +41,7 @@ export function exportButtons(scenario: Scenario, record: GameRecord): HTMLEleme
     }),
     button('Copy link to this game', () => {
       try {
-        field.value = gameLink(scenario, record);
+        field.value = gameLink(record);
       } catch (e) {
         status.textContent = `No link can be made: ${e instanceof Error ? e.message : String(e)}`;
         return;

@@ -2,13 +2,11 @@
 // at its opening), a side, a mode (against the computer at a level, or two players at one screen)
 // and the game's settings; continue or delete a saved game; load scenario files from disk. Every
 // scenario text is set as text.
-import type { GameRecord, LeverageVisibility, Setup, Side } from '../engine';
+import type { LeverageVisibility, Setup, Side } from '../engine';
 import { CJK } from '../present/cjk-text';
 import { emblemUrl } from '../present/icons';
-import { fmtDate, sideName } from '../present/text';
 import type { AiModule } from '../store/ai';
 import { loadAi } from '../store/ai';
-import { restoreFeed } from '../store/ai-driver';
 import {
   addLoadedScenario,
   fileScenarios,
@@ -16,13 +14,13 @@ import {
   type ScenarioInfo,
   shippedScenarios,
 } from '../store/catalog';
-import { gameFileName, gameFileText, openGameFile } from '../store/game-file';
-import { type AppStore, openReplay, resumeGame, startGame, toClassResults } from '../store/game-store';
-import { deleteSave, listSaves, type ResumableSave, type SaveProblem } from '../store/saves';
+import { openGameFile } from '../store/game-file';
+import { type AppStore, openReplay, startGame, toClassResults } from '../store/game-store';
+import { saveDb } from '../store/save-db';
+import { listSaves } from '../store/saves';
 import { button, h, select } from './dom';
-import { download } from './export';
 import { type FileLoad, loadFiles } from './file-loader';
-import { openReplayOf } from './replay-screen';
+import { type SavesList, savedGamesCard } from './saved-games';
 import { PACES, saveSettings } from './settings';
 
 type Mode = 'solo' | 'hotseat';
@@ -38,7 +36,7 @@ interface MenuState {
   fileResult: FileLoad | null;
   loading: boolean;
   ai: AiModule | null | 'loading';
-  saves: { saves: ResumableSave[]; problems: SaveProblem[] } | null; // null while they are checked
+  saves: SavesList | null; // null while the headers are read
   starting: boolean;
 }
 
@@ -85,13 +83,18 @@ export function menuShown() {
   }
 }
 
-/** Checks the saved games (replaying each) and shows them when done. */
+/** Reads the saved games' headers (no game is replayed) and shows them when done. */
 function reloadSaves() {
-  void listSaves(localStorage).then((r) => {
-    if (!menu) return;
-    menu.saves = r;
-    refresh();
-  });
+  void listSaves(saveDb(), localStorage)
+    .catch(() => ({
+      saves: [],
+      problems: [{ id: '', title: 'every', reason: 'the browser’s storage could not be read' }],
+    }))
+    .then((r) => {
+      if (!menu) return;
+      menu.saves = r;
+      refresh();
+    });
 }
 
 const entries = (): ScenarioInfo[] => [...shippedScenarios(), ...fileScenarios()];
@@ -282,112 +285,7 @@ async function start(store: AppStore, m: MenuState) {
   menu = { ...m, seed: randomSeed() };
 }
 
-const recordOfSave = (save: ResumableSave['save']): GameRecord => ({
-  scenarioId: save.scenarioId,
-  scenarioHash: save.scenarioHash,
-  seed: save.seed,
-  setup: save.setup,
-  moves: save.moves,
-});
-
-function savedGames(store: AppStore, m: MenuState): HTMLElement {
-  if (!m.saves)
-    return h(
-      'section',
-      { class: 'card saves', 'aria-label': 'Saved games' },
-      h('h2', { text: 'Continue a saved game' }),
-      h('p', { class: 'hint', text: 'Checking saved games…' }),
-    );
-  const { saves, problems } = m.saves;
-  const list = h('ul');
-  for (const s of saves) {
-    const who = (['us', 'cn'] as const)
-      .map((side) => (s.save.setup.seats[side].kind === 'human' ? sideName(s.scenario, side) : null))
-      .filter(Boolean)
-      .join(' and ');
-    const label = `${s.save.title} — ${who}, turn ${s.state.turn + 1}${s.save.over ? ' (finished)' : ''}`;
-    list.append(
-      h(
-        'li',
-        {},
-        h(
-          'span',
-          {},
-          h('strong', { text: s.save.title }),
-          ` — ${who}, turn ${s.state.turn + 1}${s.save.over ? ' (finished)' : ''}`,
-          s.save.savedAt
-            ? h('span', { class: 'hint', text: ` · ${fmtDate(s.save.savedAt.slice(0, 10))}` })
-            : null,
-        ),
-        h(
-          'span',
-          {},
-          button(
-            'Continue',
-            () => {
-              resumeGame(store, s);
-              void restoreFeed(store);
-            },
-            { 'aria-label': `Continue ${label}` },
-          ),
-          ' ',
-          button('Replay', () => openReplayOf(store, s.scenario, s.save.scenarioHash, recordOfSave(s.save)), {
-            class: 'small',
-            'aria-label': `Replay ${label}`,
-          }),
-          ' ',
-          button(
-            'Save file',
-            () =>
-              download(
-                gameFileName(recordOfSave(s.save)),
-                gameFileText(recordOfSave(s.save)),
-                'application/json',
-              ),
-            { class: 'small', 'aria-label': `Save a game file of ${label}` },
-          ),
-          ' ',
-          button(
-            'Delete',
-            () => {
-              deleteSave(localStorage, s.save.id);
-              reloadSaves();
-            },
-            { class: 'small', 'aria-label': `Delete ${label}` },
-          ),
-        ),
-      ),
-    );
-  }
-  const problemList = h('ul');
-  for (const p of problems)
-    problemList.append(
-      h(
-        'li',
-        {},
-        `Saved game ${p.id} cannot be resumed: ${p.reason.replace(/\.$/, '')}. `,
-        button(
-          'Delete',
-          () => {
-            localStorage.removeItem(p.key);
-            reloadSaves();
-          },
-          { class: 'small', 'aria-label': `Delete saved game ${p.id}` },
-        ),
-      ),
-    );
-  return h(
-    'section',
-    { class: 'card saves', 'aria-label': 'Saved games' },
-    h('h2', { text: 'Continue a saved game' }),
-    saves.length === 0
-      ? h('p', { class: 'hint', text: 'No saved games yet: every move is saved as you play.' })
-      : list,
-    problems.length > 0 ? h('div', { class: 'problems', role: 'status' }, problemList) : null,
-  );
-}
-
-function fileLoader(m: MenuState): HTMLElement {
+function fileLoader(store: AppStore, m: MenuState): HTMLElement {
   const input = h('input', {
     type: 'file',
     multiple: true,
@@ -405,6 +303,10 @@ function fileLoader(m: MenuState): HTMLElement {
     if (r.ok) {
       const entry = addLoadedScenario(r.scenario, r.hash, localStorage);
       m.hash = entry.hash;
+      if (!entry.kept)
+        store.setState({
+          notice: `“${r.scenario.meta.title}” is loaded for this visit, but the browser’s storage is full, so it is not kept: to continue its games on a later visit, load its file again.`,
+        });
     }
     refresh();
   };
@@ -562,7 +464,7 @@ export function renderMenu(root: HTMLElement, store: AppStore) {
             { role: 'group', 'aria-label': 'Scenarios' },
             list.map((e) => scenarioCard(e, m)),
           ),
-          fileLoader(m),
+          fileLoader(store, m),
         ),
         h(
           'div',
@@ -577,7 +479,7 @@ export function renderMenu(root: HTMLElement, store: AppStore) {
             h('div', { class: 'start-row' }, startBtn),
           ),
           h('div', { style: 'height:14px' }),
-          savedGames(store, m),
+          savedGamesCard(store, m.saves, reloadSaves),
           h('div', { style: 'height:14px' }),
           replaysCard(store),
         ),

@@ -617,7 +617,7 @@ function makeFinishedPanel(sc: Scenario, s: OnlineState) {
       return;
     }
     try {
-      const url = `${location.origin}${location.pathname}#game=${encodeGame(entry.scenario, record)}`;
+      const url = `${location.origin}${location.pathname}#game=${encodeGame(record)}`;
       link.replaceChildren(
         h('a', { href: url, target: '_blank', rel: 'noopener', text: 'Link to the replay' }),
       );

@@ -1,5 +1,6 @@
-// A reload in the middle of a game resumes it exactly (from its autosave); a corrupt or outdated save
-// is reported and skipped while the others stay listed.
+// A reload in the middle of a game resumes it exactly (from its save in IndexedDB); saves kept in
+// localStorage by an earlier version move over on the next start; a corrupt or outdated save is
+// reported and skipped while the others stay listed.
 import { expect, test } from '@playwright/test';
 import {
   bothPassTheTalks,
@@ -42,38 +43,67 @@ test('a reload mid-game resumes the same state', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Done talking (pass)' })).toBeVisible();
   await shot(page, 'reloaded');
 
-  // back to the menu: the game is listed; a broken and an outdated save are reported, not listed
-  await page.evaluate(() => {
-    localStorage.setItem('upper-hand:save:broken', '{"format":1, "id": "broken", ');
-    const good = Object.keys(localStorage).find(
-      (k) => k.startsWith('upper-hand:save:') && k !== 'upper-hand:save:broken',
-    )!;
-    const save = JSON.parse(localStorage.getItem(good)!);
-    localStorage.setItem(
-      'upper-hand:save:outdated',
-      JSON.stringify({ ...save, id: 'outdated', scenarioHash: '0000000000000000' }),
-    );
-    localStorage.setItem(
-      'upper-hand:save:refused',
-      JSON.stringify({ ...save, id: 'refused', moves: [{ type: 'accept', side: 'cn' }] }),
-    );
-  });
+  // back to the menu: saves an earlier version kept in localStorage move to IndexedDB on the next
+  // start; the menu lists them from their headers; a broken and an outdated one are reported, and one
+  // the rules refuse says so when it is opened
   await page.getByRole('button', { name: 'Menu' }).click();
-  const saves = page.getByRole('region', { name: 'Saved games' });
-  await expect(saves.getByRole('button', { name: /^Continue Road to Busan/ })).toHaveCount(1);
-  await expect(saves).toContainText('Saved game broken cannot be resumed: it is not valid JSON');
-  await expect(saves).toContainText(
-    'Saved game outdated cannot be resumed: it was made with another version of “Road to Busan”',
+  const hash = await page.getByRole('radio', { name: 'Play Road to Busan' }).getAttribute('value');
+  await page.evaluate((scenarioHash) => {
+    const save = (id: string, title: string, extra: object) =>
+      localStorage.setItem(
+        `upper-hand:save:${id}`,
+        JSON.stringify({
+          format: 1,
+          id,
+          scenarioId: 'road-to-busan',
+          scenarioHash,
+          title,
+          seed: 'legacy',
+          setup: {
+            seats: { us: { kind: 'human' }, cn: { kind: 'human' } },
+            randomEvents: true,
+            leverage: 'live',
+          },
+          moves: [{ type: 'pass', side: 'us' }],
+          savedAt: '2026-11-30T10:00:00.000Z',
+          turn: 0,
+          over: false,
+          ...extra,
+        }),
+      );
+    save('legacy1', 'Old Busan', {});
+    save('outdated', 'Outdated Busan', { scenarioHash: '0000000000000000' });
+    save('refused', 'Refused Busan', { moves: [{ type: 'accept', side: 'cn' }] });
+    localStorage.setItem('upper-hand:save:broken', '{"format":1, "id": "broken", ');
+  }, hash);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Upper Hand', level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':save:')))).toEqual(
+    [],
   );
-  await expect(saves).toContainText('Saved game refused cannot be resumed: move 1 is refused by the rules');
+  const saves = page.getByRole('region', { name: 'Saved games' });
+  await expect(
+    saves.getByRole('button', { name: /^Continue Road to Busan — Washington and Beijing, turn 2/ }),
+  ).toHaveCount(1);
+  await expect(saves.getByRole('button', { name: /^Continue Old Busan/ })).toHaveCount(1);
+  await expect(saves).toContainText(
+    'Saved game “broken” cannot be opened here: it was damaged before it was moved here',
+  );
+  await expect(saves).toContainText(
+    'Saved game “Outdated Busan” cannot be opened here: it was played on another version of “Road to Busan”',
+  );
   // The menu is built afresh after this reload, and rebuilt once the computer opponent's code has
   // loaded (a cold dev server may take seconds): wait for that before handling its elements.
   await expect(page.getByLabel('Against the computer')).toBeEnabled();
   await saves.scrollIntoViewIfNeeded();
   await shot(page, 'menu-saves');
+  await saves.getByRole('button', { name: /^Continue Refused Busan/ }).click();
+  await expect(
+    page.getByText(/The saved game “Refused Busan” cannot be opened: move 1 is refused by the rules/),
+  ).toBeVisible();
   await saves.getByRole('button', { name: 'Delete saved game broken' }).click();
-  await expect(saves).not.toContainText('Saved game broken');
-  await expect(saves).toContainText('Saved game outdated');
+  await expect(saves).not.toContainText('Saved game “broken”');
+  await expect(saves).toContainText('Saved game “Outdated Busan”');
   await saves.getByRole('button', { name: /^Continue Road to Busan/ }).click();
   await lift(page, 'Washington');
   expect(await words.textContent()).toBe(before);

@@ -1,5 +1,6 @@
 // The self-contained upper-hand.html an instructor hands out: built here with the single-file config,
-// opened from a file:// address, and played for a turn with nothing fetched from a server.
+// opened from a file:// address, and played for a turn with nothing fetched from a server and its
+// Content-Security-Policy (the inline script allowed by its hash) reporting no violation.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -25,8 +26,17 @@ test('the single-file build plays a turn from a file:// address', async ({ page 
     if (!r.url().startsWith('file:') && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
       requests.push(r.url());
   });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
+  });
   await page.goto(pathToFileURL(out).href);
   await expect(page.getByRole('heading', { name: 'Upper Hand', level: 1 })).toBeVisible();
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+';/);
   await page.getByRole('radio', { name: 'Play Road to Busan' }).check();
   await page.getByLabel('Two players at one screen').check();
   await page.getByRole('button', { name: 'Start game' }).click();
@@ -36,5 +46,8 @@ test('the single-file build plays a turn from a file:// address', async ({ page 
   await page.waitForTimeout(600);
   await shot(page, 'single-file-table');
   expect(requests).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual(
+    [],
+  );
   expect(errors).toEqual([]);
 });

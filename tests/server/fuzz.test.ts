@@ -9,7 +9,7 @@ import { playOut, Seat, startTestServer } from './helpers';
 let server: RunningServer;
 beforeAll(async () => {
   // a high rate, so that the fuzz reaches the parsers rather than the rate limit
-  server = await startTestServer({ burst: 100_000, perSecond: 100_000, hardPerSecond: 100_000 });
+  server = await startTestServer({ limits: { burst: 100_000, perSecond: 100_000, hardPerSecond: 100_000 } });
 });
 afterAll(async () => {
   await server?.close();

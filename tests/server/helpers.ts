@@ -19,17 +19,25 @@ export function testScenarios() {
   return scenarios;
 }
 
-export function startTestServer(
-  limits: Partial<Limits> = {},
-  dataDir = tempDir('data'),
-): Promise<RunningServer> {
+export interface TestServerOptions {
+  readonly limits?: Partial<Limits>;
+  readonly dataDir?: string;
+  readonly port?: number;
+  readonly redisUrl?: string;
+  readonly publicAddress?: string;
+}
+
+/** A game server in this process (one per test file: Colyseus' matchmaker is one per process). */
+export function startTestServer(o: TestServerOptions = {}): Promise<RunningServer> {
   return startServer({
-    port: 0,
+    port: o.port ?? 0,
     host: '127.0.0.1',
     scenarios: testScenarios(),
-    dataDir,
+    dataDir: o.dataDir ?? tempDir('data'),
     distDir: null,
-    limits: { aiDelayMs: 20, ...limits },
+    redisUrl: o.redisUrl,
+    publicAddress: o.publicAddress,
+    limits: { aiDelayMs: 20, ...o.limits },
     log: quietLog,
   });
 }

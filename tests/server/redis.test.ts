@@ -1,16 +1,19 @@
-// Scale-out: two game-server processes share one real redis-server (started here on a loopback port
-// and stopped after). A game created through one process is joined through the other, both
-// laptops play on it, and its log is in Redis, one line per accepted move after its header.
+// Scale-out: two game-server processes — this test's own and a child — share one real redis-server
+// (started here on a loopback port and stopped after). A game created on the child process is joined
+// through this one, both laptops play on it, and its log is in Redis, one line per accepted move
+// after its header.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Seat, spawnServer, tempDir } from './helpers';
+import type { RunningServer } from '../../src/server/server';
+import { Seat, spawnServer, startTestServer, tempDir } from './helpers';
 
 const REDIS_PORT = 26711;
 const PORTS = [25721, 25722] as const;
 const REDIS_URL = `redis://127.0.0.1:${REDIS_PORT}`;
 let redis: ChildProcess | null = null;
 const stops: (() => Promise<void>)[] = [];
+let local: RunningServer | null = null;
 
 beforeAll(async () => {
   const found = spawnSync('redis-server', ['--version']);
@@ -40,6 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(stops.map((s) => s()));
+  await local?.close();
   if (redis) {
     const r = redis;
     await new Promise<void>((res) => {
@@ -50,21 +54,22 @@ afterAll(async () => {
 });
 
 it('a client on one process joins a room held by another, through Redis', async () => {
-  const [a, b] = await Promise.all(
-    PORTS.map((port) =>
-      spawnServer(['--port', String(port), '--data', tempDir('redis')], {
-        REDIS_URL,
-        PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-      }),
-    ),
-  );
-  stops.push(a!.stop, b!.stop);
-  const us = await Seat.create(a!.port, { scenarioId: 'opening-bid', side: 'us', name: 'Ana' });
+  const [pa, pb] = PORTS;
+  const [a, b] = await Promise.all([
+    spawnServer(['--port', String(pa), '--data', tempDir('redis')], {
+      REDIS_URL,
+      PUBLIC_ADDRESS: `127.0.0.1:${pa}`,
+    }),
+    startTestServer({ port: pb, redisUrl: REDIS_URL, publicAddress: `127.0.0.1:${pb}` }),
+  ]);
+  stops.push(a.stop);
+  local = b;
+  const us = await Seat.create(a.port, { scenarioId: 'opening-bid', side: 'us', name: 'Ana' });
   const code = us.welcome!.code;
   // the other laptop knows only process B's address
-  const open = await fetch(`http://127.0.0.1:${b!.port}/online/open/${code}`);
+  const open = await fetch(`http://127.0.0.1:${b.port}/online/open/${code}`);
   expect(open.status).toBe(200);
-  const cn = await Seat.join(b!.port, code, { side: 'cn', name: 'Bo' });
+  const cn = await Seat.join(b.port, code, { side: 'cn', name: 'Bo' });
   expect(cn.welcome!.code).toBe(code);
   await us.until(() => us.update?.seats.cn.members[0]?.name === 'Bo');
 

@@ -1,15 +1,18 @@
 // Nothing lost: a game server (a child process) is killed with SIGKILL in the middle of a turn, one
-// side's orders in; restarted on the same data folder, it restores the room from its log, both
-// laptops take their seats back with their tokens, every accepted move is there, and the game
-// finishes normally.
+// side's orders in; a server started again on the same port and data folder (here, in this process)
+// restores the room from its log, both laptops take their seats back with their tokens, every
+// accepted move is there, and the game finishes normally.
 import { afterAll, expect, it } from 'vitest';
-import { playOut, Seat, spawnServer, tempDir } from './helpers';
+import type { RunningServer } from '../../src/server/server';
+import { playOut, Seat, spawnServer, startTestServer, tempDir } from './helpers';
 
 const PORT = 25711;
 const data = tempDir('restart');
 let stop: (() => Promise<void>) | null = null;
+let restarted: RunningServer | null = null;
 afterAll(async () => {
   await stop?.();
+  await restarted?.close();
 });
 
 it('restores every room after a SIGKILL, with no accepted move lost', async () => {
@@ -34,8 +37,10 @@ it('restores every room after a SIGKILL, with no accepted move lost', async () =
   first.child.kill('SIGKILL');
   await new Promise((r) => first.child.once('exit', r));
 
-  const second = await spawnServer(['--port', String(PORT), '--data', data]);
-  stop = second.stop;
+  stop = null;
+  const second = await startTestServer({ port: PORT, dataDir: data });
+  restarted = second;
+  expect(second.restored).toEqual([code]);
   const us2 = await Seat.join(second.port, code, { token: us.welcome!.token });
   const cn2 = await Seat.join(second.port, code, { token: cn.welcome!.token });
   expect(us2.welcome!.name).toBe('Ana');

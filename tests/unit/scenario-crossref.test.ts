@@ -39,7 +39,7 @@ const cases: Case[] = [
     'error',
     'instruments[2].id',
     'an id used once in `instruments`',
-    '"rare-earths", also at instruments[1]',
+    'duplicate id rare-earths, also at instruments[1]',
   ],
   [
     'an id shared by two lists',

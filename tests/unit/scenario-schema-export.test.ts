@@ -36,12 +36,18 @@ describe('the committed JSON Schemas', () => {
     expect(world.properties).toHaveProperty('extends');
   });
 
-  test('an opening requires nothing at the top, only the ids of list entries it changes', () => {
+  test('an opening requires its id, a standalone one every field a scenario needs, entries their ids', () => {
     const opening = JSON.parse(built['opening.schema.json']) as {
       required?: string[];
+      if: unknown;
+      then: { required: string[] };
       properties: Record<string, { items?: { required?: string[]; properties: Record<string, unknown> } }>;
     };
-    expect(opening.required ?? []).toEqual([]);
+    expect(opening.required).toEqual(['id']);
+    expect(opening.if).toEqual({ not: { required: ['extends'] } });
+    expect(opening.then.required).toEqual(
+      expect.arrayContaining(['meta', 'documents', 'sides', 'params', 'calendar', 'indicators', 'briefings']),
+    );
     expect(opening.properties.instruments?.items?.required).toEqual(['id']);
     // An instrument's levels replace whole, so a level is complete.
     const levels = opening.properties.instruments?.items?.properties.levels as {

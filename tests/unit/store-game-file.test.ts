@@ -1,9 +1,10 @@
 // Game files and links opened: a game exported to a file, and to a link, opens to an identical
 // record and the same final state; a file for a scenario that is not here names the file it needs;
-// a tampered or broken file is refused with its reason.
+// a tampered or broken file is refused with its reason; a game of other rules or another version of
+// its scenario is refused with one sentence naming what changed, and offered as a file to keep.
 import { describe, expect, it, vi } from 'vitest';
 import type { Move, Scenario, Setup } from '../../src/engine';
-import { applyMove, contentHash, legalMoves, newGame } from '../../src/engine';
+import { applyMove, contentHash, legalMoves, newGame, RULES_VERSION } from '../../src/engine';
 import { shippedScenarios } from '../fixtures/shipped';
 
 const busan = shippedScenarios().find(([, s]) => s.id === 'road-to-busan')?.[1] as Scenario;
@@ -51,18 +52,18 @@ describe('game files and links', () => {
   const { record, state } = play(3);
 
   it('a game file round-trips to an identical game', async () => {
-    expect(parseGameFile(gameFileText(record))).toEqual(record);
+    expect(parseGameFile(gameFileText(record))).toEqual({ ...record, rules: RULES_VERSION });
     addLoadedScenario(busan, hash, null);
     const r = await openGameFile(gameFileText(record), null);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.record).toEqual(record);
+    expect(r.record).toEqual({ ...record, rules: RULES_VERSION });
     expect(r.states[r.states.length - 1]).toEqual(state);
   });
 
   it('a link round-trips to the same game', async () => {
     addLoadedScenario(busan, hash, null);
-    const r = await openGameLink(encodeGame(busan, record), null);
+    const r = await openGameLink(encodeGame(record), null);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.states[r.states.length - 1]).toEqual(state);
@@ -71,7 +72,7 @@ describe('game files and links', () => {
 
   it('a link opens to the same states, move by move, as the game file', async () => {
     addLoadedScenario(busan, hash, null);
-    const link = await openGameLink(encodeGame(busan, record), null);
+    const link = await openGameLink(encodeGame(record), null);
     const file = await openGameFile(gameFileText(record), null);
     if (!link.ok || !file.ok) throw new Error('the game does not open');
     expect(link.states).toHaveLength(record.moves.length + 1);
@@ -82,16 +83,34 @@ describe('game files and links', () => {
 
   it('a game of a scenario that is not here names the file it needs', async () => {
     const r = await openGameFile(
-      gameFileText({ ...record, scenarioId: 'far-away', scenarioHash: 'x'.repeat(64) }),
+      gameFileText({ ...record, scenarioId: 'far-away', scenarioHash: 'x'.repeat(16) }),
       null,
     );
-    expect(r).toEqual({ ok: false, reason: expect.stringContaining('“far-away.yaml”') });
+    expect(r).toMatchObject({ ok: false, reason: expect.stringContaining('“far-away.yaml”') });
   });
 
-  it('a tampered or broken file is refused with its reason', async () => {
+  it('a game of another version of its scenario, or of other rules, is refused and offered to keep', async () => {
     addLoadedScenario(busan, hash, null);
-    const tampered = { ...record, moves: [{ type: 'accept', side: 'us' } as Move, ...record.moves.slice(1)] };
-    const r = await openGameFile(gameFileText(tampered), null);
+    const older = await openGameLink(encodeGame({ ...record, scenarioHash: 'f'.repeat(16) }), null);
+    expect(older).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/another version of “Road to Busan” \(the scenario has changed since\)/),
+      keep: { name: expect.stringMatching(/\.upper-hand\.json$/) },
+    });
+    const rules = await openGameLink(encodeGame({ ...record, rules: RULES_VERSION + 1 }), null);
+    expect(rules).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/newer version of the game’s rules/),
+    });
+    // the file offered is the refused game, whole, and reads back as it
+    if (rules.ok || !rules.keep) throw new Error('no file offered');
+    expect(parseGameFile(rules.keep.text)).toEqual({ ...record, rules: RULES_VERSION + 1 });
+  });
+
+  it('a file the rules refuse, or a broken one, is refused with its reason', async () => {
+    addLoadedScenario(busan, hash, null);
+    const refused = { ...record, moves: [{ type: 'accept', side: 'us' } as Move, ...record.moves.slice(1)] };
+    const r = await openGameFile(gameFileText(refused), null);
     expect(r).toEqual({ ok: false, reason: expect.stringMatching(/^move 1 is refused by the rules/) });
     expect(await openGameFile('{ not json', null)).toEqual({
       ok: false,
@@ -99,8 +118,24 @@ describe('game files and links', () => {
     });
     expect(await openGameFile('{"format":"upper-hand-game","scenarioId":"road-to-busan"}', null)).toEqual({
       ok: false,
-      reason: expect.stringContaining('missing or damaged'),
+      reason: expect.stringContaining('newer version of Upper Hand'),
     });
+    expect(await openGameFile('{"format":"upper-hand-game","version":1,"moves":[]}', null)).toEqual({
+      ok: false,
+      reason: expect.stringContaining('cannot be checked for damage'),
+    });
+  });
+
+  it('a file signed by the class server is verified only by a check that holds', async () => {
+    addLoadedScenario(busan, hash, null);
+    const signature = { by: 'class-server', alg: 'HMAC-SHA256', value: 'c2lnbmVk' };
+    const text = gameFileText(record, signature);
+    const holds = await openGameFile(text, null, async (_t, sig) => sig.value === 'c2lnbmVk');
+    expect(holds).toMatchObject({ ok: true, verified: 'class-server' });
+    const fails = await openGameFile(text, null, async () => false);
+    expect(fails).toMatchObject({ ok: false, reason: expect.stringMatching(/signature does not hold/) });
+    const unchecked = await openGameFile(text, null);
+    expect(unchecked.ok && unchecked.verified).toBe(undefined);
   });
 
   it('a game shared in the middle of the orders leaves out the orders not yet revealed', () => {

@@ -1,10 +1,19 @@
 // The store around the engine: moves dispatched to applyMove (a refusal keeps the state and the
-// engine's reason), autosave after every move, undo of one's own last move within the turn, the
+// engine's reason; saving is in store-saving.test.ts), undo of one's own last move within the turn, the
 // hot-seat curtain, the computer's moves back in the feed after a resume, and the package preview
 // computed on copies of the game.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Move, Scenario, Setup } from '../../src/engine';
-import { applyMove, contentHash, newGame, previewPackage, SIDES, viewFor, waitingOn } from '../../src/engine';
+import {
+  applyMove,
+  contentHash,
+  newGame,
+  previewPackage,
+  RULES_VERSION,
+  SIDES,
+  viewFor,
+  waitingOn,
+} from '../../src/engine';
 import { restoreFeed } from '../../src/store/ai-driver';
 import {
   type AppStore,
@@ -17,21 +26,18 @@ import {
   startGame,
   undo,
   undoableIndex,
-  useStorage,
+  useSaves,
 } from '../../src/store/game-store';
-import { SAVE_FORMAT, SAVE_PREFIX } from '../../src/store/save-file';
-import { HOT_SEAT, MemoryStorage, shippedBusan } from './store-fixtures';
+import { HOT_SEAT, shippedBusan } from './store-fixtures';
 
 let busan: Scenario;
-let storage: MemoryStorage;
 
 beforeAll(() => {
   busan = shippedBusan();
 });
 
 function hotSeat(): AppStore {
-  storage = new MemoryStorage();
-  useStorage(storage);
+  useSaves(null);
   const store = makeAppStore({ pace: 0, muted: true });
   startGame(
     store,
@@ -57,7 +63,7 @@ describe('the game store', () => {
 
   it('in hot-seat briefs the side chosen in the menu first, then the other, then shows the table', () => {
     const store = makeAppStore({ pace: 0, muted: true });
-    useStorage(new MemoryStorage());
+    useSaves(null);
     startGame(
       store,
       { id: busan.id, hash: contentHash(busan), scenario: busan, origin: 'shipped' },
@@ -75,7 +81,7 @@ describe('the game store', () => {
     expect(store.getState().screen).toBe('table');
   });
 
-  it('dispatches moves to the engine, autosaves, and keeps the engine’s reason for a refusal', () => {
+  it('dispatches moves to the engine and keeps the engine’s reason for a refusal', () => {
     const store = hotSeat();
     confirmCurtain(store);
     const before = store.getState().game!.state;
@@ -84,9 +90,7 @@ describe('the game store', () => {
     expect(store.getState().game!.state).toBe(before);
     expect(store.getState().refusal).toMatch(/other side’s turn/);
     expect(dispatch(store, { type: 'pass', side: 'us' }).ok).toBe(true);
-    const saved = JSON.parse(storage.getItem(SAVE_PREFIX + store.getState().game!.id)!);
-    expect(saved.moves).toEqual([{ type: 'pass', side: 'us' }]);
-    expect(saved.scenarioHash).toBe(contentHash(busan));
+    expect(store.getState().game!.moves).toEqual([{ type: 'pass', side: 'us' }]);
     // the screen passes to Beijing behind the curtain
     expect(store.getState().curtain).toBe('cn');
     expect(store.getState().viewer).toBeNull();
@@ -110,7 +114,6 @@ describe('the game store', () => {
     const g = store.getState().game!;
     expect(g.moves).toHaveLength(1);
     expect(g.state.talks.open?.by).toBe('us');
-    expect(JSON.parse(storage.getItem(SAVE_PREFIX + g.id)!).moves).toHaveLength(1);
   });
 
   it('names the human who must act next', () => {
@@ -171,19 +174,16 @@ describe('the game store', () => {
       moves.push(m);
     }
     const store = makeAppStore({ pace: 0, muted: true });
-    useStorage(null);
+    useSaves(null);
     const save = {
-      format: SAVE_FORMAT,
       id: 'fed',
+      rev: 1,
+      rules: RULES_VERSION,
       scenarioId: busan.id,
       scenarioHash: contentHash(busan),
-      title: busan.meta.title,
       seed: 's',
       setup,
       moves,
-      savedAt: '',
-      turn: s.turn,
-      over: false,
     };
     resumeGame(store, { save, scenario: busan, state: s });
     await restoreFeed(store);
