@@ -160,6 +160,20 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   expect(rows[1]?.computer.cn).toBe(2);
   expect(typeof rows[0]?.standing.us).toBe('number');
 
+  // the class's clocks, paused and resumed: a paused clock stands still
+  expect((await call('POST', `${code}/clocks`, { talks: 600, orders: 600 })).ok).toBe(true);
+  const clockOf = async () =>
+    ((await call('GET', `${code}/dashboard`)).rows as { clockMs: number | null }[])[0]?.clockMs ?? null;
+  await until(async () => (await clockOf()) !== null);
+  expect((await call('POST', `${code}/pause`, {})).ok).toBe(true);
+  expect((await call('POST', `${code}/pause`, {})).reason).toMatch(/already paused/);
+  const frozen = await clockOf();
+  await new Promise((res) => setTimeout(res, 300));
+  expect(await clockOf()).toBe(frozen);
+  expect((await call('GET', `${code}/dashboard`)).paused).toBe(true);
+  expect((await call('POST', `${code}/resume`, {})).ok).toBe(true);
+  expect((await call('GET', `${code}/dashboard`)).paused).toBe(false);
+
   // the end, fairly: every game played out as standing still
   expect((await call('POST', `${code}/end`, { warningSeconds: 0 })).ok).toBe(true);
   await until(async () => (await call('GET', `${code}/dashboard`)).closed === true);
