@@ -3,33 +3,22 @@
 // search value, adds the weights of its profile's matching rules after the `never` filters, and
 // takes the best (ties broken by its own dice). The move carries the code of what decided it: the
 // rule that changed the choice, or the search term that made it.
-import type {
-  Clause,
-  GameState,
-  Move,
-  MoveBody,
-  Order,
-  RejectReason,
-  Rules,
-  Scenario,
-  Side,
-} from '../engine';
-import {
-  aiStream,
-  applyMove,
-  checkMove,
-  clauseToken,
-  legalMoves,
-  orderSets,
-  pendingReadout,
-  rulesFor,
-  sayCode,
-} from '../engine';
+import type { Clause, GameState, Move, MoveBody, RejectReason, Rules, Scenario, Side } from '../engine';
+import { aiStream, applyMove, checkMove, legalMoves, orderSets, pendingReadout, rulesFor } from '../engine';
 import type { ProfileParams, Rule } from '../model/profile-schema';
 import type { Situation } from './character';
-import { escalationHarm, isEscalation, opponentSteps, orderHarm, ruleApplies, ruleEffect } from './character';
+import { escalationHarm, opponentSteps, ruleApplies, ruleEffect } from './character';
 import { entryFor, type Plan, planFor } from './memo';
-import { leverageFor, type Model, oneOff, ordersModel, orderTension, tensionRisk } from './model';
+import {
+  clausesValue,
+  dealBonus,
+  leverageFor,
+  type Model,
+  oneOff,
+  ordersModel,
+  orderTension,
+  tensionRisk,
+} from './model';
 import { orderContext, orderTerms, sumTerms, type Terms } from './orders';
 import {
   ANSWERING_PROFILE,
@@ -45,18 +34,15 @@ import { pick, type Rand, randFor } from './rng';
 import { type Policy, playOn } from './rollout';
 import { type Seen, seeFor } from './seen';
 import {
+  clauseGains,
   clausesOf,
-  counterFrom,
-  fromScore,
   fromTemplate,
+  gains,
   logroll,
-  offerWorth,
-  optionOf,
   type Pkg,
   packageKey,
-  packageWorth,
-  toScore,
-} from './worth';
+  type Table,
+} from './talks';
 
 export interface Seat {
   readonly profile: string;
@@ -119,9 +105,6 @@ const ANSWERING = { us: answeringProfile('us'), cn: answeringProfile('cn') } as 
  */
 const LEVERAGE_WORTH = 0.6;
 
-/** What the next step after a deal (a build, an extension) is worth on top of its terms (a design estimate). */
-const NEXT_STEP = 1;
-
 /** What an order must be worth (points) to be given rather than nothing. */
 const ACTION_COST = 0.4;
 
@@ -182,34 +165,10 @@ function choose(cands: readonly Candidate[], rules: readonly Rule[], x: Situatio
 // ---------------------------------------------------------------------------------------------
 // Talks
 
-// The negotiator (DESIGN.md "The AI as a negotiator"): a bidding strategy that asks for its
-// aspiration θ(t) × its target's gain and concedes along the profile's curve, offering packages near
-// the frontier for that aspiration; an opponent model (the table's values for the other side: its
-// public weights, or a flat prior at the lowest level); and an acceptance condition — AC_next, an
-// offer at least as good as what it would ask next, and in its last talks before the deadline, the
-// summit or the truce's end, any offer better than holding still by ACCEPT_LAST score points.
-
-/** Score points over holding still an offer must bring in its last talks (AC_combi's line). */
-const ACCEPT_LAST = 5;
-
-/** Its aspiration now (raw points of own gain): what it asks for, and what an offer must match. */
-function aspiration(m: Model, plan: Plan, profile: Profile | null, at: number): number {
-  // The gentle level concedes at once: it asks its profile's floor from the start.
-  const th = m.depth.forgiving
-    ? (profile?.params.thetaFloor ?? PLAIN.thetaFloor)
-    : profile
-      ? theta(m.rules, profile, at)
-      : PLAIN.thetaFloor;
+/** The threshold a package must meet now (points of own gain). */
+function needNow(m: Model, plan: Plan, profile: Profile | null, at: number): number {
+  const th = profile ? theta(m.rules, profile, at) : PLAIN.thetaFloor;
   return Math.max(MIN_GAIN, th * plan.tgt.gains[0]);
-}
-
-/** Its last talks before a deadline: the last turn of talks, the summit's turn, the truce's last turns. */
-export function lastTalks(m: Model): boolean {
-  const r = m.rules;
-  if (m.turn >= r.mainTurns - 1) return true;
-  if (m.s.summit === 'pending' && r.summitTurn === m.turn) return true;
-  const tr = m.s.truce;
-  return tr !== null && !tr.expired && !m.dealNow && tr.endTurn - m.turn <= 1 && tr.endTurn >= m.turn;
 }
 
 function rejectReason(
@@ -230,101 +189,24 @@ function rejectReason(
   return 'too-little';
 }
 
-/** The variant of a sentence: it changes with the turn and the move's place in it. */
-const variantOf = (m: Model) => (m.turn + m.s.news.length) % 3;
-
-/** The offer it just rejected, if its last move this turn was that rejection. */
-function justRejected(s: GameState, side: Side): readonly Clause[] | null {
-  const last = s.news[s.news.length - 1];
-  const before = s.news[s.news.length - 2];
-  if (last?.kind !== 'answer' || last.side !== side || last.accepted) return null;
-  return before?.kind === 'proposal' && before.side !== side ? before.clauses : null;
-}
-
-/** Its own last proposal, this turn or the last (what a counter must not repeat word for word). */
-function previousProposal(s: GameState, side: Side): string | null {
-  for (const news of [s.news, s.lastNews])
-    for (let i = news.length - 1; i >= 0; i--) {
-      const n = news[i]!;
-      if (n.kind === 'proposal' && n.side === side) return packageKey(n.clauses);
-    }
-  return null;
-}
-
-/**
- * Its counter to an offer: the offer as its options, changed where it makes the difference — what
- * it asks added, what it cannot give dropped, a logroll back toward the other side with room to
- * spare — keeping at least half of the offered clauses, and never its previous proposal again.
- */
-function counterTo(m: Model, plan: Plan, offer: readonly Clause[], goal: number, allows: Allows): Pkg | null {
-  const t = plan.offers;
-  const start = offer.map((c) => optionOf(t, c)).filter((i) => i >= 0);
-  // An offered clause is kept in any of its forms (a pledge resized, a promise tied or untied).
-  const keys = new Set(start.map((i) => t.options[i]!.key));
-  const kept = new Set(t.options.flatMap((o, i) => (keys.has(o.key) ? [i] : [])));
-  const minKeep = Math.min(Math.ceil(offer.length / 2), start.length);
-  const prev = previousProposal(m.s, m.side);
-  const offered = packageKey(offer);
-  let fallback: Pkg | null = null;
-  for (const g of [goal, goal * 1.1, goal * 1.25, goal * 1.5, goal * 2, goal * 0.9, goal * 0.8]) {
-    const p = repaired(counterFrom(t, start, g, kept, minKeep), t, m.side, allows);
-    if (!p || p.filter((i) => kept.has(i)).length < minKeep) continue;
-    const key = packageKey(clausesOf(t, p));
-    if (p.length === 0 || key === prev || key === offered) continue;
-    const w = packageWorth(t, p);
-    // A counter it would not sign itself is no counter.
-    if (w[0] < Math.max(0.6 * goal, fromScore(m, m.side, ACCEPT_LAST)) || w[0] <= 0) continue;
-    if (m.depth.forgiving || fairSplit(plan, w)) return p;
-    fallback ??= p;
-  }
-  return fallback;
-}
-
-/** What a counter changes in an offer: the clauses it adds, and the offered ones it drops. */
-function changes(offer: readonly Clause[], counter: readonly Clause[]) {
-  const has = (list: readonly Clause[], c: Clause) => list.some((x) => clauseToken(x) === clauseToken(c));
-  return {
-    added: counter.filter((c) => !has(offer, c)),
-    dropped: offer.filter((c) => !has(counter, c)),
-  };
-}
-
-function answer(m: Model, plan: Plan, profile: Profile | null, rand: Rand, allows: Allows): Candidate[] {
+function answer(m: Model, plan: Plan, profile: Profile | null, rand: Rand): Candidate[] {
   const open = m.s.talks.open!;
   // Its judgement of what it needs is only so precise: a little more or less, by its own dice.
   const judged = 1 + m.depth.precision * (2 * rand() - 1);
-  let need = judged * aspiration(m, plan, profile, m.turn + 0.5 * m.s.talks.made[m.side]);
+  let need = judged * needNow(m, plan, profile, m.turn + 0.5 * m.s.talks.made[m.side]);
+  // A short look-ahead sees only the first turns of what an offer brings (the lowest level).
+  const g =
+    m.depth.horizon < m.T - m.turn ? shortGains(m, open.clauses) : clauseGains(plan.table, open.clauses);
   if (m.depth.lookahead > 0) need = Math.min(need, waitingWorth(m, plan, profile));
-  const last = lastTalks(m);
-  // Not to be milked: before its last talks, the higher levels take nothing that is barely better
-  // than holding still; the lowest level is the forgiving one.
-  const line = fromScore(m, m.side, ACCEPT_LAST);
-  if (!m.depth.forgiving) need = Math.max(need, line);
-  const g = offerWorth(plan.table, open.clauses);
-  const worth = toScore(m, m.side, g[0]);
-  const why =
-    g[0] >= need && (m.depth.forgiving || fairSplit(plan, g))
-      ? 'next'
-      : g[0] >= line && (last || m.depth.forgiving)
-        ? 'last'
-        : null;
-  const v = variantOf(m);
   const reason = rejectReason(m, g, need, open.clauses);
-  const counter = counterTo(m, plan, open.clauses, need, allows);
-  const ch = counter ? changes(open.clauses, clausesOf(plan.offers, counter)) : { added: [], dropped: [] };
-  const rejectCode = sayCode('reject', v, worth, toScore(m, m.side, need), ch.added, ch.dropped);
   const out: Candidate[] = [
-    {
-      move: { type: 'accept', side: m.side },
-      search: why ? 1 + 0.01 * worth : Math.min(-0.5, g[0] - need),
-      code: sayCode('accept', v, worth, why ?? 'next', toScore(m, m.side, need)),
-    },
+    { move: { type: 'accept', side: m.side }, search: g[0] - need, code: 'search:threshold' },
   ];
   for (const r of ['too-little', 'distrust', 'timing', 'face', 'linkage'] as const)
     out.push({
       move: { type: 'reject', side: m.side, reason: r },
       search: r === reason ? 0 : -3,
-      code: rejectCode,
+      code: 'search:threshold',
     });
   return out;
 }
@@ -343,26 +225,14 @@ function waitingWorth(m: Model, plan: Plan, profile: Profile | null): number {
   return Math.max(MIN_GAIN, m.depth.lookahead * th * plan.tgt.gains[0] * shrink);
 }
 
-/**
- * Proposals it makes in a turn: one, and the second the rules allow in the last turn of talks — or,
- * at the hardest level, when tension nears the risk line (an agreement is the one thing that eases
- * it). A counter to an offer it has just rejected may always be made while the rules allow one.
- */
-function proposalsAllowed(rules: Rules, s: GameState, depth: Depth): number {
-  if (s.turn === rules.mainTurns - 1) return 2;
-  if (depth.secondOffer && s.tension >= rules.scenario.params.tension.risk - 50) return 2;
-  return 1;
-}
-
-/**
- * How much more lopsided than its target's split a deal may be before it looks like being milked:
- * the other side's gain for each point of its own, at most FAIR times what its target gives (the
- * target splits the gains by leverage; a design estimate).
- */
+/** How much more lopsided than the target's split a deal may be before it looks exploited. */
 const FAIR = 1.6;
 
-/** Is a split [self, other] fair enough, against its target's? */
-function fairSplit(plan: Plan, g: readonly [number, number]): boolean {
+/**
+ * The look-ahead offers no lopsided deal: the other side's gain, for each point of its own, at most
+ * FAIR times what the target gives it for each point of the AI's (both split by leverage).
+ */
+function fairEnough(plan: Plan, g: readonly [number, number]): boolean {
   const [ts, to] = plan.tgt.gains;
   if (g[0] <= 0) return false;
   if (ts <= 0 || to <= 0) return g[1] <= g[0];
@@ -370,42 +240,23 @@ function fairSplit(plan: Plan, g: readonly [number, number]): boolean {
 }
 
 /**
- * The package it bids at an aspiration: its target conceded toward the other side, or raised above
- * it — and raised further while the split is not fair on the score scale.
+ * Proposals it makes in a turn: one, and the second the rules allow in the last turn of talks — or,
+ * at the hardest level, when tension nears the risk line (an agreement is the one thing that eases
+ * it).
  */
-function bidAt(m: Model, plan: Plan, asp: number): Pkg {
-  const { offers: t, tgt } = plan;
-  let p = asp <= tgt.gains[0] ? logroll(t, tgt.pkg, asp).at(-1)! : counterFrom(t, tgt.pkg, asp, new Set(), 0);
-  for (const more of [1.2, 1.5, 2, 3]) {
-    const g = packageWorth(t, p);
-    if (m.depth.forgiving || fairSplit(plan, g)) break;
-    p = counterFrom(t, p, Math.max(asp, g[0]) * more, new Set(), 0);
-  }
-  return p;
+function proposalsAllowed(rules: Rules, s: GameState, depth: Depth): number {
+  if (s.turn === rules.mainTurns - 1) return 2;
+  if (depth.secondOffer && s.tension >= rules.scenario.params.tension.risk - 50) return 2;
+  return 1;
 }
 
-/** Its opening anchors: packages near the frontier at or above its aspiration, the other side gaining. */
-function anchors(m: Model, plan: Plan, profile: Profile | null, asp: number): Pkg[] {
-  const { offers: t, tgt } = plan;
-  const out: Pkg[] = [asp, asp * 0.9, asp * 1.15, asp * 1.3].map((a) => bidAt(m, plan, a));
-  out.push(tgt.pkg);
-  out.push(...logroll(t, tgt.pkg, 0.85 * Math.min(asp, tgt.gains[0])).slice(1, 3));
-  for (const tpl of profile?.templates ?? []) {
-    const p = fromTemplate(t, tpl);
-    if (p.length > 0) out.push(counterFrom(t, p, Math.min(asp, tgt.gains[0]), new Set(), 0));
-  }
-  // … and each with one clause left out: an anchor need not ask for everything at once.
-  for (const p of [...out]) for (let i = 0; i < p.length; i++) out.push(p.filter((_, j) => j !== i));
-  const seen = new Set<string>();
-  const lo = 0.8 * Math.min(asp, tgt.gains[0]);
-  return out.filter((p) => {
-    const key = packageKey(clausesOf(t, p));
-    const g = packageWorth(t, p);
-    if (p.length === 0 || seen.has(key) || g[0] < lo || g[1] <= 0) return false;
-    if (!m.depth.forgiving && !fairSplit(plan, g)) return false;
-    seen.add(key);
-    return true;
-  });
+/** An offer's gains [self, other] over the level's horizon only. */
+function shortGains(m: Model, clauses: readonly Clause[]): [number, number] {
+  const short = ordersModel(m);
+  return [
+    dealBonus(short, m.side) + clausesValue(short, m.side, clauses),
+    dealBonus(short, m.opp) + clausesValue(short, m.opp, clauses),
+  ];
 }
 
 /** Proposals already made by this side this turn (all answered: none open). */
@@ -415,144 +266,47 @@ function madeThisTurn(s: GameState, side: Side): (readonly Clause[])[] {
     .map((n) => (n as { clauses: readonly Clause[] }).clauses);
 }
 
-/** Why it passes, for its note: its proposals made, a deal in force, or nothing worth offering. */
-function passCode(m: Model, made: boolean): string {
-  const v = variantOf(m);
-  if (made) return sayCode('pass', v, 'made', m.s.talks.made[m.side]);
-  const deal = [...m.s.packages].reverse().find((p) => p.status === 'active');
-  if (deal) return sayCode('pass', v, 'deal', deal.turn + 1);
-  return sayCode('pass', v, 'hold', m.turn + 1);
-}
-
-/** Does one of its rules forbid this move now (`never`), or, with `soft`, hold it against it (`avoid`)? */
-function forbids(rules: readonly Rule[], x: Situation, move: MoveBody, soft: boolean): boolean {
-  return rules.some((r) => {
-    if (!r.never && !(soft && r.avoid)) return false;
-    if (!ruleApplies(r, x)) return false;
-    const e = ruleEffect(r, x, move);
-    return e === 'never' || (typeof e === 'number' && e < 0);
-  });
-}
-
-type Allows = (move: MoveBody, soft: boolean) => boolean;
-
-/** Drops, cheapest first, the clauses that keep a package from passing `ok` (up to four). */
-function dropUntil(p: Pkg, table: Plan['offers'], ok: (cl: readonly Clause[]) => boolean): Pkg | null {
-  let cur = p;
-  for (let round = 0; round < 4 && !ok(clausesOf(table, cur)); round++) {
-    let best: Pkg | null = null;
-    let bestScore = Number.NEGATIVE_INFINITY;
-    const consider = (q: Pkg, bonus: number) => {
-      if (q.length === 0) return;
-      const g = packageWorth(table, q)[0] + (ok(clausesOf(table, q)) ? 1e6 : 0) + bonus;
-      if (g > bestScore) {
-        best = q;
-        bestScore = g;
-      }
-    };
-    for (let i = 0; i < cur.length; i++) {
-      consider(
-        cur.filter((_, j) => j !== i),
-        0,
-      );
-      // A clause of the same kind in another form (a promise tied to its condition) comes first.
-      const key = table.options[cur[i]!]!.key;
-      table.options.forEach((o, k) => {
-        if (o.key === key && k !== cur[i])
-          consider(
-            cur.map((x, j) => (j === i ? k : x)),
-            1e5,
-          );
-      });
+function proposals(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
+  const out: Candidate[] = [{ move: { type: 'pass', side: m.side }, search: 0, code: 'search:hold' }];
+  // One proposal a turn, and the second the rules allow only in the last turn of talks.
+  if (m.s.talks.made[m.side] >= proposalsAllowed(m.rules, m.s, m.depth) || m.turn >= m.rules.mainTurns)
+    return out;
+  const { table, tgt } = plan;
+  let need = needNow(m, plan, profile, m.turn + 0.5 * m.s.talks.made[m.side]);
+  if (!m.depth.logroll) return [...out, ...templateOffers(m, plan.offers, need, profile)];
+  if (tgt.pkg.length === 0) return out;
+  let path = logroll(table, tgt.pkg, need);
+  let main = path[path.length - 1]!;
+  // The hardest level offers down to what waiting would bring it, as it accepts — while the other
+  // side's gain stays within its fair share — and rates its offers against that same line: an offer
+  // it would sign if the other side made it is worth making.
+  if (m.depth.lookahead > 0) {
+    const low = Math.min(need, waitingWorth(m, plan, profile));
+    if (low < need) {
+      path = logroll(table, main, low);
+      for (const p of path) if (fairEnough(plan, gains(table, p))) main = p;
+      need = low;
     }
-    if (!best) return null;
-    cur = best;
   }
-  return ok(clausesOf(table, cur)) ? cur : null;
-}
-
-/**
- * A package as its rules let it through: the clauses a `never` rule forbids dropped, then those an
- * `avoid` rule holds against it, the fewest and cheapest first; null if its `never` rules cannot be
- * met.
- */
-function repaired(p: Pkg, table: Plan['offers'], side: Side, allows: Allows): Pkg | null {
-  const propose = (cl: readonly Clause[]): MoveBody => ({ type: 'propose', side, clauses: cl });
-  const hard = dropUntil(p, table, (cl) => allows(propose(cl), false));
-  if (!hard) return null;
-  return dropUntil(hard, table, (cl) => allows(propose(cl), true)) ?? hard;
-}
-
-function proposals(m: Model, plan: Plan, profile: Profile | null, rand: Rand, allows: Allows): Candidate[] {
-  const rejected = justRejected(m.s, m.side);
-  const made = m.s.talks.made[m.side];
-  const allowed = rejected ? 2 : proposalsAllowed(m.rules, m.s, m.depth);
-  const out: Candidate[] = [
-    { move: { type: 'pass', side: m.side }, search: 0, code: passCode(m, made >= allowed) },
-  ];
-  if (made >= allowed || m.turn >= m.rules.mainTurns) return out;
-  const { offers: table, tgt } = plan;
-  let asp = aspiration(m, plan, profile, m.turn + 0.5 * made);
-  if (m.depth.lookahead > 0) asp = Math.min(asp, Math.max(MIN_GAIN, waitingWorth(m, plan, profile)));
-  const v = variantOf(m);
   const seen = new Set(madeThisTurn(m.s, m.side).map(packageKey));
-  const prev = previousProposal(m.s, m.side);
-  const candidate = (p0: Pkg, search: number, code: string): Candidate | null => {
-    let p = repaired(p0, table, m.side, allows);
-    if (!p) return null;
-    // What its rules dropped, it makes up for elsewhere (once).
-    if (packageWorth(table, p)[0] < 0.9 * asp) {
-      const again = repaired(counterFrom(table, p, asp, new Set(p), p.length), table, m.side, allows);
-      if (again && packageWorth(table, again)[0] > packageWorth(table, p)[0]) p = again;
-    }
-    // Nothing it would not sign itself is put on the table, whatever its rules prefer.
-    const own = packageWorth(table, p)[0];
-    if (own <= 0 || own < 0.6 * asp || own < fromScore(m, m.side, ACCEPT_LAST)) return null;
+  const value = (p: Pkg, code: string): Candidate | null => {
     const cl = clausesOf(table, p);
     const key = packageKey(cl);
     if (cl.length === 0 || seen.has(key)) return null;
     seen.add(key);
+    const g = gains(table, p);
+    const search = g[0] >= need && g[1] > 0 ? 2 + 0.05 * (g[0] - need) : Math.min(-0.5, g[0] - need);
     return { move: { type: 'propose', side: m.side, clauses: cl }, search, code };
   };
   const add = (c: Candidate | null) => {
     if (c) out.push(c);
   };
-  // A counter from the offer it has just rejected.
-  if (rejected) {
-    const p = counterTo(m, plan, rejected, asp, allows);
-    if (p) {
-      const ch = changes(rejected, clausesOf(table, p));
-      add(candidate(p, 3, sayCode('counter', v, ch.added, ch.dropped)));
-    }
-    return out;
-  }
-  if (tgt.pkg.length === 0) return out;
-  const kind = m.dealNow ? 'next' : 'bid';
-  // The opening: an anchor it can defend, one of several by its own dice (one candidate, so that
-  // a rule preferring some clause does not make every game open alike).
-  if (prev === null && !m.dealNow) {
-    const list = anchors(m, plan, profile, asp);
-    const order = list.map((p) => [rand(), p] as const).sort((a, b) => a[0] - b[0]);
-    for (const [, p] of order) {
-      const c = candidate(p, 2.5, sayCode('open', v));
-      if (c) {
-        out.push(c);
-        return out;
-      }
-    }
-  }
-  const value = (p: Pkg): number => {
-    const g = packageWorth(table, p);
-    if (g[1] <= 0) return -1;
-    return g[0] >= 0.9 * asp ? 2 + 0.05 * (g[0] - asp) : Math.min(-0.5, g[0] - asp);
-  };
-  const bid = bidAt(m, plan, asp);
-  // Its bid, unless the other side has already had it word for word.
-  const bidKey = packageKey(clausesOf(table, bid));
-  if (bidKey !== prev) add(candidate(bid, value(bid), sayCode(kind, v)));
+  const fromTpl = tgt.template ? `template:${tgt.template.id}` : null;
+  add(value(main, fromTpl ?? (main === tgt.pkg ? 'search:target' : 'search:logroll')));
+  add(value(tgt.pkg, fromTpl ?? 'search:target'));
   // Variants the rules may prefer: a promise tied to its condition, or not.
-  for (let i = 0; i < bid.length; i++) {
-    const o = table.options[bid[i]!]!;
+  for (let i = 0; i < main.length; i++) {
+    const o = table.options[main[i]!]!;
     const c = o.clause;
     if (c.kind !== 'pledge' && c.kind !== 'commitment') continue;
     const twin = table.options.findIndex(
@@ -563,18 +317,34 @@ function proposals(m: Model, plan: Plan, profile: Profile | null, rand: Rand, al
         (q.clause.kind === 'pledge' || q.clause.kind === 'commitment') &&
         (q.clause.condition === undefined) !== (c.condition === undefined),
     );
-    if (twin >= 0) {
-      const p = [...bid.slice(0, i), twin, ...bid.slice(i + 1)];
-      if (packageKey(clausesOf(table, p)) !== prev) add(candidate(p, value(p), sayCode(kind, v)));
-    }
+    if (twin >= 0) add(value([...main.slice(0, i), twin, ...main.slice(i + 1)], 'search:logroll'));
   }
-  // Conceding a step past its bid, when the other side has already had its bid.
-  if (bidKey === prev) {
-    const step = logroll(table, bid, 0.85 * asp)[1];
-    if (step) add(candidate(step, value(step) > 0 ? 1.5 : -0.5, sayCode(kind, v)));
+  // Templates from history open the talks: they are tried in the first two turns, while no deal is
+  // in force (later the search has moved on from them).
+  for (const tpl of m.dealNow || m.turn > 1 ? [] : (profile?.templates ?? [])) {
+    const p = fromTemplate(table, tpl);
+    if (p.length > 0) add(value(logroll(table, p, need).at(-1)!, `template:${tpl.id}`));
   }
   return out;
 }
+
+/** The lowest level's offers: its templates from history as they stand, if they meet its threshold. */
+function templateOffers(m: Model, table: Table, need: number, profile: Profile | null): Candidate[] {
+  const seen = new Set(madeThisTurn(m.s, m.side).map(packageKey));
+  const out: Candidate[] = [];
+  for (const tpl of profile?.templates ?? []) {
+    const p = fromTemplate(table, tpl);
+    const cl = clausesOf(table, p);
+    const key = packageKey(cl);
+    if (cl.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    const g = gains(table, p);
+    const search = g[0] >= need && g[1] > 0 ? 2 + 0.05 * (g[0] - need) : Math.min(-0.5, g[0] - need);
+    out.push({ move: { type: 'propose', side: m.side, clauses: cl }, search, code: `template:${tpl.id}` });
+  }
+  return out;
+}
+
 function readouts(m: Model): Candidate[] {
   const { readout, tension } = m.rules.scenario.params;
   const politics = m.rules.scenario.sides[m.side].politics;
@@ -614,64 +384,6 @@ function termCode(t: Terms, empty: boolean): string {
   return `search:${code}`;
 }
 
-/**
- * Has the other side raised or announced something during the game (the answerer's licence to
- * escalate)? A rise it made (or an event made on its instruments) marks this side pressured; an
- * announcement pending says it by itself.
- */
-export function provoked(m: Model): boolean {
-  if (m.s.pressuredOn[m.side] >= 0) return true;
-  return Object.values(m.s.announcements).some((a) => a.by === m.opp);
-}
-
-/**
- * The harm a turn (this side's per-turn utility) of what it may answer: the other side's measures
- * above where the game opened them, and — after the first two turns — those already in force at the
- * opening, no harder than they hit.
- */
-function answerable(m: Model): number {
-  let harm = 0;
-  const lu = m.lu[m.side];
-  for (const inst of m.rules.scenario.instruments) {
-    if (inst.owner !== m.opp) continue;
-    const row = lu.get(inst.id);
-    if (!row) continue;
-    const now = m.s.levels[inst.id] ?? 0;
-    const pending = m.s.announcements[inst.id];
-    const at = pending && pending.by === m.opp ? Math.max(now, pending.level) : now;
-    const from = m.turn >= 2 ? 0 : Math.min(at, inst.level);
-    harm += Math.max(0, (row[from] ?? 0) - (row[at] ?? 0));
-  }
-  return harm;
-}
-
-/** The harm a turn of a set of orders' escalations to the other side. */
-const setHarm = (m: Model, set: readonly Order[]) => set.reduce((h, o) => h + orderHarm(m, o), 0);
-
-/** How much harder than the measure it answers an answer may hit (a design estimate). */
-const PROPORTION = 1.25;
-
-/**
- * Escalation by character (issue: "It escalates by character"). A side that answers in kind (its
- * profile's reciprocity is not `none`: Beijing) escalates only in answer and in proportion — not in
- * the first two turns unless the other side raised or announced something, and never harder than
- * the measure it answers. A side that does not (Washington) may escalate early, but unprovoked only
- * by an announcement (a threat a package can withdraw, its note naming its demand), and never in a
- * turn in which it has put a proposal on the table.
- */
-export function characterAllows(m: Model, set: readonly Order[], profile: Profile | null): boolean {
-  const escalations = set.filter((o) => isEscalation(m, o));
-  if (escalations.length === 0) return true;
-  const answers = (profile?.params.reciprocity ?? 'none') !== 'none';
-  const provokedNow = provoked(m);
-  if (answers) {
-    if (!provokedNow && m.turn < 2) return false;
-    return setHarm(m, escalations) <= PROPORTION * answerable(m) + 1e-9;
-  }
-  if (m.s.news.some((n) => n.kind === 'proposal' && n.side === m.side)) return false;
-  return provokedNow || escalations.every((o) => o.kind === 'announce');
-}
-
 function usefulShift(m: Model, id: string, level: number): boolean {
   const now = m.s.levels[id] ?? 0;
   const top = (m.rules.instruments.get(id)?.levels.length ?? 1) - 1;
@@ -696,19 +408,9 @@ function orders(m: Model, plan: () => Plan, profile: Profile | null, L: number):
     // before the set is valued, which is the dear part.
     const added = set.reduce((s, o) => s + orderTension(m, o), 0);
     if (added > 0 && ctx.base + added > maxT) continue;
-    if (!characterAllows(m, set, profile)) continue;
     const terms = orderTerms(ctx, set);
-    // Every order spends a little attention and credibility: doing nothing wins a tie — except
-    // after a deal with talks still ahead, when the next step (a build, the truce extended) is
-    // what keeps the deal worth having (the hardest level weighs that by playing on instead).
-    const nextStep =
-      m.depth.rollouts === 0 &&
-      m.dealNow &&
-      m.turn + 2 < m.rules.mainTurns &&
-      set.some((o) => o.kind === 'build' || o.kind === 'extend')
-        ? NEXT_STEP
-        : 0;
-    const search = sumTerms(terms) - ACTION_COST * set.length + nextStep;
+    // Every order spends a little attention and credibility: doing nothing wins a tie.
+    const search = sumTerms(terms) - ACTION_COST * set.length;
     out.push({
       move: { type: 'orders', side: m.side, orders: set },
       search,
@@ -742,21 +444,13 @@ function forcedPass(sc: Scenario, s: GameState, side: Side, seat: Seat): boolean
   if (seat.profile === RANDOM_PROFILE || s.phase !== 'talks' || s.talks.toMove !== side) return false;
   if (s.talks.open && s.talks.open.by !== side) return false;
   if (s.talks.made[side] < proposalsAllowed(rulesFor(sc), s, depthOf(seat.level))) return false;
-  if (justRejected(s, side) && s.talks.made[side] < 2) return false;
   return !pendingReadout(s, side);
 }
 
 /** The move an AI seat chooses now (only called when the side has a legal move). */
 export function decide(full: Scenario, state: GameState, side: Side, seat: Seat): Move {
   if (forcedPass(full, state, side, seat))
-    return {
-      type: 'pass',
-      side,
-      ai: {
-        code: sayCode('pass', (state.turn + state.news.length) % 3, 'made', state.talks.made[side]),
-        value: 0,
-      },
-    };
+    return { type: 'pass', side, ai: { code: 'search:hold', value: 0 } };
   const seen = seeFor(full, state, side);
   const rand = randFor(state.rng[aiStream(side, state.phase)]);
   if (seat.profile === RANDOM_PROFILE) return randomMove(seen, rand);
@@ -787,10 +481,9 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
         );
     }
   } else if (s.phase === 'talks' && s.talks.toMove === side) {
-    if (s.talks.open && s.talks.open.by !== side)
-      cands = answer(m, plan(), profile, rand, (mv, soft) => !forbids(ruleList, x, mv, soft));
+    if (s.talks.open && s.talks.open.by !== side) cands = answer(m, plan(), profile, rand);
     else {
-      cands = proposals(m, plan(), profile, rand, (mv, soft) => !forbids(ruleList, x, mv, soft));
+      cands = proposals(m, plan(), profile);
       // Holding back is left to the search: playing on models the other side as the plain profile,
       // which offers more than most sides would, so waiting for its offer looks better than it is.
       if (m.depth.rollouts > 0)
@@ -799,8 +492,7 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   } else cands = [];
   for (let tries = 0; tries < 3 && cands.length > 0; tries++) {
     const move = choose(cands, ruleList, x, rand);
-    if (checkMove(seen.rules, s, move) === null)
-      return s.phase === 'orders' ? namingDemand(m, plan, move) : move;
+    if (checkMove(seen.rules, s, move) === null) return move;
     cands = cands.filter((c) => !sameBody(c.move, move));
   }
   // Nothing of its own fits (it should not happen): the first legal move, named as such.
@@ -808,22 +500,6 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   const fallback =
     legal.find((mv) => mv.type === 'pass') ?? legal.find((mv) => mv.type === 'orders') ?? legal[0]!;
   return { ...fallback, ai: { code: 'search:fallback' } };
-}
-
-/**
- * An announcement names its demand: the clauses of its target the other side would give that are
- * worth most to it (a threat a package can withdraw).
- */
-function namingDemand(m: Model, plan: () => Plan, move: Move): Move {
-  if (move.type !== 'orders' || !move.orders.some((o) => o.kind === 'announce')) return move;
-  const { table, tgt } = plan();
-  const demand = tgt.pkg
-    .map((i) => table.options[i]!)
-    .filter((o) => o.giver === m.opp)
-    .sort((a, b) => b.vs - a.vs)
-    .slice(0, 2)
-    .map((o) => o.clause);
-  return { ...move, ai: { ...move.ai, code: sayCode('announce', m.turn % 3, demand) } };
 }
 
 /** How many of its best proposals or order sets the hardest level plays on from. */

@@ -4,7 +4,7 @@
 // China accepting a package right after being escalated against). Pure: the same scenario, seed
 // and seats give the same summary.
 import type { BySide, GameState, Move, Order, Scenario, Setup, Side } from '../engine';
-import { applyMove, levelUtility, leverage, newGame, rulesFor, score } from '../engine';
+import { applyMove, leverage, newGame, rulesFor, score } from '../engine';
 import type { AiSeat } from './index';
 import { chooseMove } from './index';
 import { nextToMove } from './rollout';
@@ -25,34 +25,8 @@ export interface GameSummary {
   readonly pressuredAccepts: number; // China accepted in the turn after being escalated against
   readonly moveCount: number;
   readonly codes: Readonly<Record<string, number>>; // reason codes of the AI's moves
-  readonly negotiation: BySide<Negotiation>;
   /** What the game used, once each: "instrument us-tariff", "alternative x", "clause cn-boeing", "event ev-x". */
   readonly used: readonly string[];
-}
-
-/** What a side did as a negotiator in one game (issue: "Measured in simulate"). */
-export interface Negotiation {
-  readonly opened: boolean; // a proposal of its own in its first two talks turns
-  readonly rejections: number; // rejections it made while it had a proposal left that turn
-  readonly counters: number; // … followed at once by a proposal of its own
-  readonly dealWithTurnsLeft: boolean; // a deal was signed with two or more talks turns left after it
-  readonly actedAfterDeal: boolean; // … and it then proposed, extended the truce or built (epilogue apart)
-  readonly escalations: number; // raises and announcements it ordered
-  readonly unprovoked: number; // … with no earlier raise or announcement by the other side or dated event, or harsher than what it answers
-  readonly unprovokedEarly: number; // … of those, in the first two turns
-}
-
-function blankNegotiation() {
-  return {
-    opened: false,
-    rejections: 0,
-    counters: 0,
-    dealWithTurnsLeft: false,
-    actedAfterDeal: false,
-    escalations: 0,
-    unprovoked: 0,
-    unprovokedEarly: 0,
-  };
 }
 
 export function setupFor(seats: BySide<AiSeat>): Setup {
@@ -111,66 +85,8 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
   let pressuredAccepts = 0;
   let lastTurn = -1;
   const asked = new Set<string>();
-  const neg = { us: blankNegotiation(), cn: blankNegotiation() };
-  const provokedBy: BySide<{ any: boolean; harm: number }> = {
-    us: { any: false, harm: 0 },
-    cn: { any: false, harm: 0 },
-  };
-  let firstDeal = -1;
-  let pendingReject: Side | null = null;
-  const harmOf = (o: Order, side: Side) => {
-    if (o.kind !== 'shift' && o.kind !== 'announce') return 0;
-    const from = s.levels[o.instrument] ?? 0;
-    const target = side === 'us' ? 'cn' : 'us';
-    return Math.max(
-      0,
-      levelUtility(rules, s.alt, o.instrument, from, target) -
-        levelUtility(rules, s.alt, o.instrument, o.level, target),
-    );
-  };
-  const tally = (m: Move) => {
-    if (m.side === 'control') return;
-    const me = neg[m.side];
-    const other: Side = m.side === 'us' ? 'cn' : 'us';
-    const talksTurn = s.turn < rules.mainTurns;
-    if (pendingReject === m.side) {
-      pendingReject = null;
-      if (m.type === 'propose') me.counters += 1;
-    }
-    if (m.type === 'propose' && s.turn <= 1) me.opened = true;
-    if (m.type === 'reject' && s.talks.made[m.side] < 2) {
-      me.rejections += 1;
-      pendingReject = m.side;
-    }
-    if (m.type === 'accept' && firstDeal < 0) firstDeal = s.turn;
-    // Every move after the first deal's acceptance is after the deal.
-    if (firstDeal >= 0 && rules.mainTurns - 1 - firstDeal >= 2 && talksTurn) {
-      const acts =
-        m.type === 'propose' ||
-        (m.type === 'orders' && m.orders.some((o) => o.kind === 'build' || o.kind === 'extend'));
-      if (acts) me.actedAfterDeal = true;
-    }
-    if (m.type === 'orders') {
-      for (const o of m.orders) {
-        const up = o.kind === 'announce' || (o.kind === 'shift' && o.level > (s.levels[o.instrument] ?? 0));
-        if (!up || owner(o.instrument) !== m.side) continue;
-        me.escalations += 1;
-        const p = provokedBy[m.side];
-        const harm = harmOf(o, m.side);
-        const unprovoked = !p.any || (p.harm > 0 && harm > 1.25 * p.harm + 1e-9);
-        if (unprovoked) {
-          me.unprovoked += 1;
-          if (s.turn < 2) me.unprovokedEarly += 1;
-        }
-        const q = provokedBy[other];
-        q.any = true;
-        q.harm = Math.max(q.harm, harm);
-      }
-    }
-  };
   const used = new Set<string>();
   const apply = (m: Move) => {
-    tally(m);
     for (const k of moveKeys(s, m)) moves[k] = (moves[k] ?? 0) + 1;
     if (m.type === 'orders')
       for (const o of m.orders) {
@@ -207,11 +123,6 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
       for (const n of s.news)
         if (n.kind === 'announcement-effective' && isTariff(n.instrument) && owner(n.instrument) === 'us')
           raisesSeen.push(s.turn);
-      // A dated event during the game licenses an answer from both sides.
-      if (s.turn > 0 && s.news.some((n) => n.kind === 'event')) {
-        provokedBy.us.any = true;
-        provokedBy.cn.any = true;
-      }
     }
     const side = nextToMove(s, asked);
     apply(chooseMove(scenario, s, side, seats[side]));
@@ -241,10 +152,6 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
     pressuredAccepts,
     moveCount: s.moveCount,
     codes,
-    negotiation: {
-      us: { ...neg.us, dealWithTurnsLeft: firstDeal >= 0 && rules.mainTurns - 1 - firstDeal >= 2 },
-      cn: { ...neg.cn, dealWithTurnsLeft: firstDeal >= 0 && rules.mainTurns - 1 - firstDeal >= 2 },
-    },
     used: [...used, ...Object.keys(s.fired).map((e) => `event ${e}`)].sort(),
   };
 }

@@ -42,9 +42,6 @@ export interface Depth {
   // turns after each of its best choices, this many times, and takes what leaves it best placed
   // (0: it does not look)
   readonly rollouts: number;
-  // takes any offer clearly better than holding still, at any turn (the forgiving level); the others
-  // take such an offer only in their last talks before a deadline
-  readonly forgiving: boolean;
 }
 
 const DEPTHS: readonly Depth[] = [
@@ -59,20 +56,18 @@ const DEPTHS: readonly Depth[] = [
     noise: 1,
     precision: 0.15,
     rollouts: 0,
-    forgiving: true,
   },
   // 2: the whole game, the other side's public weights, the package search
   {
     horizon: 99,
     flatPrior: false,
     secondOffer: false,
-    lookahead: 0.6,
+    lookahead: 0,
     logroll: true,
     leverage: true,
     noise: 0.3,
     precision: 0.15,
     rollouts: 0,
-    forgiving: false,
   },
   // 3: and it weighs waiting, and plays the game on before it proposes or gives calm orders
   {
@@ -85,7 +80,6 @@ const DEPTHS: readonly Depth[] = [
     noise: 0.1,
     precision: 0.08,
     rollouts: 4,
-    forgiving: false,
   },
 ];
 

@@ -33,20 +33,6 @@ export interface Report {
   readonly reasons: readonly { readonly code: string; readonly perGame: number }[];
   readonly thresholds: BySide<readonly number[] | null>; // θ by turn, for seats with a scenario profile
   readonly checks: readonly Check[];
-  readonly negotiation: BySide<NegotiationFigures>;
-}
-
-/** The negotiator's figures for a side over the games (issue: "Measured in simulate"). */
-export interface NegotiationFigures {
-  readonly seat: string;
-  readonly opens: number; // share of games in which it proposed in its first two talks turns
-  readonly counters: number; // counters ÷ rejections made while it had a proposal left
-  readonly rejections: number; // such rejections, per game
-  readonly actsAfterDeal: number; // share of games with a deal and two or more talks turns left in which it then acted
-  readonly dealGames: number; // how many such games
-  readonly escalations: number; // raises and announcements per game
-  readonly unprovoked: number; // unprovoked escalations per game
-  readonly unprovokedEarly: number; // unprovoked escalations in the first two turns, in all
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -116,12 +102,9 @@ export function summarise(
       detail: `${pressured} such acceptances`,
     },
     thetaCheck(rules, th),
-    // The band of a good game (issue 17): the documents show two sides that bargained hard and
-    // still moved — Geneva, London, Kuala Lumpur, Busan — so most games between negotiators end
-    // with a deal; fewer than half would be a game of walk-outs.
     {
-      name: 'AI against AI reaches a deal in 50–100% of games',
-      pass: deal >= 0.5,
+      name: 'AI against AI reaches a deal in 40–80% of games',
+      pass: deal >= 0.4 && deal <= 0.8,
       detail: `${Math.round(deal * 1000) / 10}% deals`,
     },
     {
@@ -163,50 +146,7 @@ export function summarise(
     reasons,
     thresholds: th,
     checks,
-    negotiation: {
-      us: negotiationFigures(games, 'us', seats.us),
-      cn: negotiationFigures(games, 'cn', seats.cn),
-    },
   };
-}
-
-/** A side's negotiator figures over the games. */
-export function negotiationFigures(
-  games: readonly GameSummary[],
-  side: Side,
-  seat: AiSeat,
-): NegotiationFigures {
-  const n = Math.max(1, games.length);
-  const xs = games.map((g) => g.negotiation[side]);
-  const rejections = xs.reduce((a, x) => a + x.rejections, 0);
-  const counters = xs.reduce((a, x) => a + x.counters, 0);
-  const withDeal = xs.filter((x) => x.dealWithTurnsLeft);
-  return {
-    seat: seatName(seat),
-    opens: r3(xs.filter((x) => x.opened).length / n),
-    counters: r3(counters / Math.max(1, rejections)),
-    rejections: r3(rejections / n),
-    actsAfterDeal: r3(withDeal.filter((x) => x.actedAfterDeal).length / Math.max(1, withDeal.length)),
-    dealGames: withDeal.length,
-    escalations: r3(xs.reduce((a, x) => a + x.escalations, 0) / n),
-    unprovoked: r3(xs.reduce((a, x) => a + x.unprovoked, 0) / n),
-    unprovokedEarly: xs.reduce((a, x) => a + x.unprovokedEarly, 0),
-  };
-}
-
-/** The negotiator's figures as lines of the text report. */
-export function formatNegotiation(r: Report): string[] {
-  const lines = [
-    'negotiation              opens  counters (of rejections/game)  acts after a deal (games)  escalations/game  unprovoked/game  unprovoked in turns 1–2',
-  ];
-  for (const side of ['us', 'cn'] as const) {
-    const x = r.negotiation[side];
-    const name = side === 'us' ? 'Washington' : 'Beijing';
-    lines.push(
-      `  ${`${name} ${x.seat}`.padEnd(24)}${pct(x.opens).padStart(6)}  ${pct(x.counters).padStart(8)} (${x.rejections.toFixed(2)})${' '.repeat(18)}${pct(x.actsAfterDeal).padStart(6)} (${x.dealGames})${' '.repeat(16)}${x.escalations.toFixed(2).padStart(6)}${x.unprovoked.toFixed(2).padStart(17)}${String(x.unprovokedEarly).padStart(12)}`,
-    );
-  }
-  return lines;
 }
 
 function winsAmong(games: readonly GameSummary[], outcome: GameSummary['outcome']) {
@@ -275,8 +215,6 @@ export function formatReport(r: Report): string {
   lines.push('');
   lines.push('reasons given most (per game)');
   for (const m of r.reasons) lines.push(`  ${m.perGame.toFixed(2).padStart(6)}  ${m.code}`);
-  lines.push('');
-  lines.push(...formatNegotiation(r));
   lines.push('');
   lines.push('checks');
   for (const c of r.checks)

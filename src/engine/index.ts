@@ -1,6 +1,5 @@
 // The engine's public API: everything the AI, the store, the tools and the tests use.
 export { describeAiMove } from './ai-reason';
-export { clauseToken, readSay, type Said, type SayKind, sayCode, tokenClause } from './ai-say';
 export type {
   Analysis,
   EvaluatedProposal,

@@ -112,17 +112,5 @@ export function checkPlayability(s: Scenario, noDealLoss?: NoDealLoss): Finding[
       }
     }
   }
-  // A profile that insists on all of its target even at its deadline can never accept an offer
-  // that gives the other side a share: its threshold must fall below 1 (the AI's concession curve).
-  s.profiles.forEach((p, i) => {
-    if (p.params.thetaFloor >= 1)
-      out.push({
-        severity: 'warning',
-        path: ['profiles', i, 'params', 'thetaFloor'],
-        expected:
-          'a threshold floor below 1, so the profile can accept less than its whole target by its deadline',
-        found: `${p.params.thetaFloor}: ${p.id} can never accept a share of the gains`,
-      });
-  });
   return out;
 }
