@@ -53,18 +53,28 @@ let shown: AppState['screen'] | null = null;
 let shownGame: unknown = null; // the game shown: a save's id, or the record in the replay viewer
 let table: TableScreen | ReplayScreen | null = null;
 
+// A live class (`#class` for the instructor, `#join` for a student): loaded only from its address.
+let classPage = false;
+function openClass() {
+  if (classPage || !/^#(class$|join)/.test(location.hash)) return false;
+  classPage = true;
+  void import('./ui/class-live').then((m) => m.mountClass(app));
+  return true;
+}
+
 // Online play: its screens load only when a player chooses it, or opens a room's link.
 const ONLINE_HASH = /^#(online|room=)/;
 let online = false;
 function openOnline() {
   if (online || !ONLINE_HASH.test(location.hash)) return false;
   online = true;
+  classPage = false;
   void import('./ui/online-screen').then((m) => m.mountOnline(app));
   return true;
 }
 
 function syncHash(state: AppState) {
-  if (online) return;
+  if (online || classPage) return;
   if (state.screen === 'replay' || state.screen === 'class') return; // a link being viewed stays
   const want = state.game && state.screen !== 'menu' ? `#game=${state.game.id}` : '';
   if (location.hash !== want) history.replaceState(null, '', want || location.pathname + location.search);
@@ -147,7 +157,7 @@ async function resumeFromHash() {
 
 // a game link opened in a page already showing (only the address's hash changed)
 window.addEventListener('hashchange', () => {
-  if (!openOnline()) void resumeFromHash();
+  if (!openClass() && !openOnline()) void resumeFromHash();
 });
 
 let queued = false;
@@ -170,7 +180,7 @@ store.subscribe((state, prev) => {
   });
 });
 // saves kept in localStorage by earlier versions move to IndexedDB once, before any is listed
-if (!openOnline())
+if (!openClass() && !openOnline())
   void migrateLocalSaves(localStorage, saveDb())
     .catch(() => undefined)
     .then(resumeFromHash)

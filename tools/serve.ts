@@ -2,6 +2,7 @@
 // than the sources, then starts one Node process serving the build and the game rooms on one port,
 // and prints the address students type with a QR code of it.
 //   npm run serve -- [--port 2567] [--host 0.0.0.0] [--data ./data] [--no-build] [--scenarios id,id] [--fsync]
+//                    [--instructor-key KEY] (or INSTRUCTOR_KEY; made up and printed when not given)
 // REDIS_URL (several processes share rooms and logs) and PUBLIC_ADDRESS (how clients reach this very
 // process behind a shared address) come from the environment, or --redis / --public-address.
 import { spawnSync } from 'node:child_process';
@@ -99,6 +100,7 @@ async function main() {
     log: flag('quiet') ? quietLog : stderrLog,
     stats: flag('stats'),
     fsync: flag('fsync'),
+    instructorKey: arg('instructor-key') ?? process.env.INSTRUCTOR_KEY,
     ...(rate ? { limits: { perSecond: Number(rate), burst: Number(rate) * 2 } } : {}),
   });
   const shown = host === '0.0.0.0' || host === '::' ? (lanAddresses()[0] ?? '127.0.0.1') : host;
@@ -109,6 +111,9 @@ async function main() {
       `Students open that address (or scan the code), choose "Play online" and type the room code.\n`,
     );
     process.stdout.write(`${terminalQr(url)}\n`);
+    process.stdout.write(
+      `To run a class, open ${url}#class and give the instructor key: ${server.instructorKey}\n`,
+    );
     if (server.restored.length) process.stdout.write(`Restored games: ${server.restored.join(', ')}\n`);
   }
   process.stdout.write(`READY ${server.port}\n`);

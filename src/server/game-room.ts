@@ -32,6 +32,7 @@ import {
   type SideStatus,
   type Welcome,
 } from '../net/protocol';
+import { gameChanged } from './class-hooks';
 import { makeCode, makeSeed, makeToken } from './codes';
 import {
   LOG_FORMAT,
@@ -93,6 +94,44 @@ export class GameRoom extends Room {
 
   get code() {
     return this.#header.room.code;
+  }
+
+  /** For a class's dashboard: the game as this room holds it (never sent to a seat as it is). */
+  snapshot() {
+    return {
+      header: this.#header,
+      scenario: this.#scenario,
+      state: this.#state,
+      moves: this.#moves as readonly Move[],
+      seats: { us: this.#status('us'), cn: this.#status('cn') },
+      drafts: this.#drafts,
+      finished: this.#finished,
+    };
+  }
+
+  /**
+   * The server's own moves (an instructor's inject, a clock that ran out, the end of a class): one
+   * job in the room's queue, so no player's move lands between two of them. `next` names each move
+   * in turn from the state (null: done); each is applied like a player's, logged and told to all.
+   */
+  control(
+    next: (s: GameState, drafts: BySide<readonly Order[] | null>) => Move | null,
+  ): Promise<Refused | null> {
+    return new Promise((resolve) => {
+      this.#enqueue(async () => {
+        let refused: Refused | null = null;
+        for (let i = 0; i < 2000 && !this.#finished; i++) {
+          const move = next(this.#state, {
+            us: this.#drafts.us?.orders ?? null,
+            cn: this.#drafts.cn?.orders ?? null,
+          });
+          if (!move) break;
+          refused = await this.#apply(move, move.side, 'the instructor', true);
+          if (refused) break;
+        }
+        resolve(refused);
+      });
+    });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -438,16 +477,16 @@ export class GameRoom extends Room {
   }
 
   /** Applies a move through the engine: logged, then told to every seat. Returns the refusal, if any. */
-  async #apply(move: Move, side: Side, by: string): Promise<Refused | null> {
-    if (this.#ai[side] !== null && !move.ai)
+  async #apply(move: Move, side: Side | 'control', by: string, server = false): Promise<Refused | null> {
+    if (side !== 'control' && !server && this.#ai[side] !== null && !move.ai)
       return {
         code: 'COMPUTER_PLAYS',
         reason: `The computer plays ${SIDE_NAME[side]} until the end of this phase; your team takes it back then.`,
       };
     const r = applyMove(this.#scenario, this.#state, move);
     if (!r.ok) {
-      const who = this.#submittedBy[side];
-      if (r.code === 'ALREADY_SUBMITTED' && who)
+      const who = side === 'control' ? null : this.#submittedBy[side];
+      if (side !== 'control' && r.code === 'ALREADY_SUBMITTED' && who)
         return {
           code: r.code,
           reason: `${who} has already submitted ${SIDE_NAME[side]}'s orders this turn.`,
@@ -459,8 +498,8 @@ export class GameRoom extends Room {
     this.#state = r.state;
     this.#moves.push(move);
     if (move.type === 'orders') {
-      this.#submittedBy[side] = by;
-      this.#drafts[side] = null;
+      this.#submittedBy[move.side] = by;
+      this.#drafts[move.side] = null;
     }
     if (r.state.turn !== before.turn) {
       this.#submittedBy = { us: null, cn: null };
@@ -572,6 +611,7 @@ export class GameRoom extends Room {
   /** Sends every connected seat (or only one side's) what it may see now. */
   #broadcastUpdates(only?: Side) {
     if (!this.#scenario) return;
+    gameChanged(this.code);
     const seats = { us: this.#status('us'), cn: this.#status('cn') };
     const bySeat = new Map<SeatName, SeatUpdate>();
     for (const client of this.clients) {

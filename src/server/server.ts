@@ -14,7 +14,10 @@ import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Scenario } from '../engine';
 import { GAME_ROOM } from '../net/protocol';
-import { isCode } from './codes';
+import { classRoute } from './class-http';
+import { ClassLogStore } from './class-log';
+import { Classes } from './class-room';
+import { isCode, makeToken } from './codes';
 import { FileLogStore, type LogStore, RedisLogStore } from './game-log';
 import { GameRoom } from './game-room';
 import { DEFAULT_LIMITS, type Limits, type OperatorLog, setRoomServices, stderrLog } from './services';
@@ -31,12 +34,16 @@ export interface ServerConfig {
   readonly log?: OperatorLog;
   readonly stats?: boolean; // answer /online/stats (memory and CPU), for the benchmark
   readonly fsync?: boolean; // wait for the disk after each logged line (power-cut safe)
+  readonly instructorKey?: string | undefined; // opens "Run a class" (made up when not given)
+  readonly classTickMs?: number; // how often the class clocks are checked
 }
 
 export interface RunningServer {
   readonly port: number;
   readonly store: LogStore;
   readonly restored: readonly string[]; // the codes of the games restored at start
+  readonly instructorKey: string;
+  readonly classes: Classes;
   close(): Promise<void>;
 }
 
@@ -129,8 +136,17 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const colyseus = http.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   http.removeAllListeners('request');
   const dist = config.distDir ? resolve(config.distDir) : null;
+  const instructorKey = config.instructorKey ?? makeToken();
+  const classes = new Classes({
+    store: new ClassLogStore(config.dataDir),
+    games: store,
+    scenarios: new Map(config.scenarios.map((s) => [s.scenario.id, s.scenario])),
+    hashes: new Map(config.scenarios.map((s) => [s.scenario.id, s.hash])),
+    ...(config.classTickMs ? { tickMs: config.classTickMs } : {}),
+  });
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
+    if (classRoute(classes, instructorKey, req, res)) return;
     if (url.startsWith('/matchmake') || url.startsWith('/__healthcheck')) {
       for (const l of colyseus) l(req, res);
       return;
@@ -183,6 +199,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       log.warn('restore-failed', { code, error: String(e).slice(0, 200) });
     }
   }
+  await classes.restore();
   const port = (http.address() as AddressInfo).port;
   log.info('listening', {
     port,
@@ -195,7 +212,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     port,
     store,
     restored,
+    instructorKey,
+    classes,
     async close() {
+      classes.close();
       await gameServer.gracefullyShutdown(false);
       await store.close();
       http.closeAllConnections();

@@ -1,0 +1,183 @@
+// The class's HTTP routes, under /class/. The instructor's routes need the instructor key (header
+// `x-instructor-key`, compared in constant time); a student's routes need only the class code, and a
+// student's token opens only that student's own page, never the dashboard. Every body is parsed with
+// a zod schema; a refusal is a plain sentence in `reason`.
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { ClassError, type Classes } from './class-room';
+
+const Level = z.number().int().min(1).max(3);
+const Seconds = z.number().int().min(1).max(3600).nullable();
+
+export const CreateClassSchema = z.strictObject({
+  scenarioId: z.string().min(1).max(80),
+  sides: z.enum(['both', 'us', 'cn']).default('both'),
+  levels: z.array(Level).min(1).max(3).default([2]),
+  randomEvents: z.boolean().default(true),
+  leverage: z.enum(['live', 'own', 'after']).default('live'),
+  sameSeed: z.boolean().default(true),
+  seed: z.string().min(1).max(80).optional(),
+  capacity: z.number().int().min(1).max(200).default(80),
+  names: z.boolean().default(false),
+});
+const JoinSchema = z.strictObject({ code: z.string().max(20), name: z.string().max(80) });
+const PairSchema = z.union([
+  z.strictObject({ teamSize: z.number().int().min(1).max(4) }),
+  z.strictObject({
+    games: z
+      .array(
+        z.strictObject({
+          us: z.array(z.string().max(40)).max(4),
+          cn: z.array(z.string().max(40)).max(4),
+          ai: z.strictObject({ us: Level.optional(), cn: Level.optional() }).optional(),
+        }),
+      )
+      .min(1)
+      .max(100),
+  }),
+]);
+const LetterSchema = z.strictObject({ letter: z.string().max(3).optional() });
+const ClocksSchema = z.strictObject({
+  talks: Seconds,
+  orders: Seconds,
+  letter: z.string().max(3).optional(),
+});
+const InjectSchema = z.strictObject({
+  event: z.string().min(1).max(80),
+  letter: z.string().max(3).optional(),
+});
+const EndSchema = z.strictObject({ warningSeconds: z.number().min(0).max(600).default(120) });
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+async function body(req: IncomingMessage): Promise<unknown> {
+  let text = '';
+  for await (const chunk of req) {
+    text += String(chunk);
+    if (text.length > 64 * 1024) throw new ClassError(413, 'That request is too large.');
+  }
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ClassError(400, 'That request is not JSON.');
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const r = schema.safeParse(value);
+  if (!r.success)
+    throw new ClassError(
+      400,
+      `That request is not understood (${r.error.issues[0]?.message ?? 'bad field'}).`,
+    );
+  return r.data;
+}
+
+function keyMatches(given: string | string[] | undefined, key: string) {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(key);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Answers a /class/ request; false when the path is not one of the class's. */
+export function classRoute(
+  classes: Classes,
+  key: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): boolean {
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  if (!path.startsWith('/class/')) return false;
+  const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+  const parts = path.split('/').filter(Boolean).slice(1); // after "class"
+  const handle = async (): Promise<unknown> => {
+    // a student's routes
+    if (req.method === 'POST' && parts[0] === 'join' && parts.length === 1) {
+      const o = parse(JoinSchema, await body(req));
+      return classes.join(o.code, o.name);
+    }
+    if (req.method === 'GET' && parts[0] === 'me' && parts.length === 2)
+      return classes.student(parts[1] ?? '', query.get('token') ?? '');
+    // the instructor's
+    if (!keyMatches(req.headers['x-instructor-key'], key))
+      throw new ClassError(403, 'Only the instructor can do that: the instructor key is missing or wrong.');
+    if (req.method === 'GET' && parts[0] === 'key' && parts.length === 1) return { ok: true };
+    if (req.method === 'POST' && parts[0] === 'create' && parts.length === 1) {
+      const o = parse(CreateClassSchema, await body(req));
+      const seed = o.sameSeed ? (o.seed ?? `class-${Math.random().toString(36).slice(2, 10)}`) : null;
+      return classes.create({
+        scenarioId: o.scenarioId,
+        sides: o.sides,
+        levels: o.levels,
+        randomEvents: o.randomEvents,
+        leverage: o.leverage,
+        seed,
+        capacity: o.capacity,
+        names: o.names,
+      });
+    }
+    const code = parts[0] ?? '';
+    const action = parts[1];
+    if (req.method === 'GET' && action === 'dashboard') return classes.dashboard(code);
+    if (req.method === 'GET' && action === 'results') {
+      const names = query.get('names');
+      const r = await classes.results(code, names === null ? undefined : names === '1');
+      if (query.get('format') === 'csv') return { csv: r.csv };
+      return {
+        csv: r.csv,
+        games: r.games.map((g) => ({
+          letter: g.letter,
+          players: g.players,
+          summary: g.summary,
+          record: g.record,
+        })),
+      };
+    }
+    if (req.method !== 'POST') throw new ClassError(404, 'There is no such class page.');
+    const b = await body(req);
+    switch (action) {
+      case 'pair':
+        return { games: await classes.pair(code, parse(PairSchema, b)) };
+      case 'start': {
+        const o = parse(LetterSchema, b);
+        return { started: await classes.start(code, o.letter) };
+      }
+      case 'clocks': {
+        const o = parse(ClocksSchema, b);
+        await classes.setClocks(code, { talks: o.talks, orders: o.orders }, o.letter);
+        return { ok: true };
+      }
+      case 'pause':
+        await classes.pause(code);
+        return { ok: true };
+      case 'resume':
+        await classes.resume(code);
+        return { ok: true };
+      case 'inject': {
+        const o = parse(InjectSchema, b);
+        return { games: await classes.inject(code, o.event, o.letter) };
+      }
+      case 'end': {
+        const o = parse(EndSchema, b);
+        await classes.endAll(code, o.warningSeconds * 1000);
+        return { ok: true };
+      }
+      default:
+        throw new ClassError(404, 'There is no such class action.');
+    }
+  };
+  handle().then(
+    (out) => send(res, 200, { ok: true, ...(out as object) }),
+    (e: unknown) => {
+      if (e instanceof ClassError) send(res, e.status, { ok: false, reason: e.message });
+      else send(res, 500, { ok: false, reason: 'The server could not do that.' });
+    },
+  );
+  return true;
+}

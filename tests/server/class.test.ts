@@ -1,0 +1,207 @@
+// The instructor's class on loopback, from start to finish: a class made with the instructor key
+// (refused without it), students joining by code and name (a wrong code and a duplicate name each
+// refused with a sentence), automatic pairing with a computer for the odd student, every game
+// started at once, a phase clock running out (the waiting side passes), an inject replayed
+// identically from the game's log, the server killed and restarted from the class log, the games
+// ended fairly, and the class results equal to those computed from the game files on disk.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { replay } from '../../src/engine';
+import { parseLog, recordOfLog } from '../../src/server/game-log';
+import { summariseRecord } from '../../src/ui/class-results';
+import { Seat, spawnServer, tempDir, testScenarios } from './helpers';
+
+const PORT = 25801;
+const KEY = 'instructor-key-for-the-test-0123';
+const data = tempDir('class');
+let stop: (() => Promise<void>) | null = null;
+afterAll(async () => {
+  await stop?.();
+});
+
+interface Answer {
+  ok: boolean;
+  reason?: string;
+  [k: string]: unknown;
+}
+
+function api(port: number) {
+  return async (
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    key: string | null = KEY,
+  ): Promise<Answer & { status: number }> => {
+    const r = await fetch(`http://127.0.0.1:${port}/class/${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(key ? { 'x-instructor-key': key } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: r.status, ...((await r.json()) as Answer) };
+  };
+}
+
+interface Row {
+  letter: string;
+  code: string;
+  phase: string;
+  turn: number;
+  turns: number;
+  ended: string | null;
+  standing: { us: number | null; cn: number | null };
+  players: { us: { name: string }[]; cn: { name: string }[] };
+  computer: { us: number | null; cn: number | null };
+}
+
+const until = async (cond: () => Promise<boolean>, ms = 20_000) => {
+  const t0 = Date.now();
+  while (!(await cond())) {
+    if (Date.now() - t0 > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the results', async () => {
+  const first = await spawnServer(['--port', String(PORT), '--data', data, '--instructor-key', KEY]);
+  stop = first.stop;
+  let call = api(first.port);
+
+  // the dashboard is the instructor's only
+  const noKey = await call('POST', 'create', { scenarioId: 'opening-bid' }, null);
+  expect(noKey.status).toBe(403);
+  expect(noKey.reason).toMatch(/instructor key/);
+  const made = await call('POST', 'create', { scenarioId: 'opening-bid', capacity: 3, seed: 'class-seed-1' });
+  expect(made.ok).toBe(true);
+  const code = made.code as string;
+  expect(code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
+
+  // students join with the code and a name; bad input gets a sentence
+  const wrong = await call('POST', 'join', { code: 'QQQQQQ', name: 'Ana' }, null);
+  expect(wrong.status).toBe(404);
+  expect(wrong.reason).toMatch(/No class has the code QQQQQQ/);
+  const tokens: Record<string, string> = {};
+  for (const name of ['Ana', 'Bo', 'Cy']) {
+    const j = await call('POST', 'join', { code: code.toLowerCase(), name }, null);
+    expect(j.ok).toBe(true);
+    tokens[name] = j.token as string;
+  }
+  const dup = await call('POST', 'join', { code, name: 'ana' }, null);
+  expect(dup.reason).toMatch(/already called ana/);
+  const full = await call('POST', 'join', { code, name: 'Dee' }, null);
+  expect(full.reason).toMatch(/full/);
+  // a student's token opens the student's page, not the dashboard
+  const asStudent = await call('GET', `${code}/dashboard`, undefined, tokens.Ana ?? '');
+  expect(asStudent.status).toBe(403);
+
+  // pairs of one: Ana v Bo, Cy v the computer
+  const paired = await call('POST', `${code}/pair`, { teamSize: 1 });
+  const games = paired.games as {
+    letter: string;
+    us: string[];
+    cn: string[];
+    ai: { us: number | null; cn: number | null };
+  }[];
+  expect(games).toHaveLength(2);
+  expect(games[1]?.ai.cn).toBe(2);
+  const started = await call('POST', `${code}/start`, {});
+  expect(started.started).toEqual(['A', 'B']);
+
+  const me = await call('GET', `me/${code}?token=${tokens.Ana}`, undefined, null);
+  const ana = me.game as { code: string; seat: string; side: string; letter: string };
+  expect(ana.letter).toBe('A');
+  const bo = (await call('GET', `me/${code}?token=${tokens.Bo}`, undefined, null)).game as typeof ana;
+  const a = await Seat.join(first.port, ana.code, { token: ana.seat });
+  const b = await Seat.join(first.port, bo.code, { token: bo.seat });
+  expect(a.welcome?.name).toBe('Ana');
+  expect(a.update?.state.phase).toBe('talks');
+
+  // a one-second clock on game A's talks: it runs out, the side to talk passes until the orders
+  expect((await call('POST', `${code}/clocks`, { talks: 1, orders: null, letter: 'A' })).ok).toBe(true);
+  await a.until(() => a.update?.state.phase === 'orders');
+  expect(a.received.some((r) => r.type === 'clock' && /Time ran out/.test(r.raw))).toBe(true);
+
+  // an inject from the scenario's control events, into game A
+  const board = await call('GET', `${code}/dashboard`);
+  const event = (board.events as string[])[0] ?? '';
+  const injected = await call('POST', `${code}/inject`, { event, letter: 'A' });
+  expect(injected).toMatchObject({ games: ['A'] });
+  const again = await call('POST', `${code}/inject`, { event, letter: 'A' });
+  expect(again.status).toBe(409);
+  expect(again.reason).toMatch(/already happened/);
+  await a.until(() => (a.update?.moveCount ?? 0) >= 3);
+  const held = a.update;
+
+  // the game's log replays to the state the room holds, the inject included
+  const logged = parseLog(readFileSync(join(data, 'live', `${ana.code}.jsonl`), 'utf8').split('\n'));
+  if ('reason' in logged) throw new Error(logged.reason);
+  expect(logged.moves.some((m) => m.type === 'inject' && m.event === event)).toBe(true);
+  const [scenario] = testScenarios();
+  if (!scenario) throw new Error('no scenario');
+  const r = replay(scenario.scenario, logged.header.seed, logged.header.setup, logged.moves);
+  if (!r.ok) throw new Error(r.reason);
+  expect(r.state.fired[event]).toBe(held?.state.fired[event]);
+  expect(r.state.news.length).toBe(held?.state.news.length);
+  expect(logged.header.seed).toBe('class-seed-1');
+
+  // the server is killed; restarted on the same folder, the class is there with its games
+  await a.leave();
+  await b.leave();
+  first.child.kill('SIGKILL');
+  await new Promise((res) => first.child.once('exit', res));
+  const second = await spawnServer(['--port', String(PORT), '--data', data, '--instructor-key', KEY]);
+  stop = second.stop;
+  call = api(second.port);
+  const back = await call('GET', `${code}/dashboard`);
+  const rows = back.rows as Row[];
+  expect(rows.map((x) => x.letter)).toEqual(['A', 'B']);
+  expect(rows[0]?.players.us.map((p) => p.name)).toEqual(['Ana']);
+  expect(rows[0]?.phase).toBe('orders');
+  expect(rows[1]?.computer.cn).toBe(2);
+  expect(typeof rows[0]?.standing.us).toBe('number');
+
+  // the class's clocks, paused and resumed: a paused clock stands still
+  expect((await call('POST', `${code}/clocks`, { talks: 600, orders: 600 })).ok).toBe(true);
+  const clockOf = async () =>
+    ((await call('GET', `${code}/dashboard`)).rows as { clockMs: number | null }[])[0]?.clockMs ?? null;
+  await until(async () => (await clockOf()) !== null);
+  expect((await call('POST', `${code}/pause`, {})).ok).toBe(true);
+  expect((await call('POST', `${code}/pause`, {})).reason).toMatch(/already paused/);
+  const frozen = await clockOf();
+  await new Promise((res) => setTimeout(res, 300));
+  expect(await clockOf()).toBe(frozen);
+  expect((await call('GET', `${code}/dashboard`)).paused).toBe(true);
+  expect((await call('POST', `${code}/resume`, {})).ok).toBe(true);
+  expect((await call('GET', `${code}/dashboard`)).paused).toBe(false);
+
+  // the end, fairly: every game played out as standing still
+  expect((await call('POST', `${code}/end`, { warningSeconds: 0 })).ok).toBe(true);
+  await until(async () => (await call('GET', `${code}/dashboard`)).closed === true);
+  const end = (await call('GET', `${code}/dashboard`)).rows as Row[];
+  for (const row of end) {
+    expect(row.phase).toBe('over');
+    expect(row.ended).toMatch(/^ended at turn \d+ of \d+$/);
+  }
+  expect(end[0]?.ended).toBe(`ended at turn 1 of ${end[0]?.turns}`);
+  const late = await call('POST', 'join', { code, name: 'Eve' }, null);
+  expect(late.reason).toMatch(/ended/);
+  const refused = await call('POST', `${code}/inject`, { event, letter: 'B' });
+  expect(refused.status).toBe(409);
+  expect(refused.reason).toMatch(/ended/);
+
+  // the results are those of the game files on disk, by letter (no names)
+  const results = await call('GET', `${code}/results`);
+  const byFile = readdirSync(join(data, 'done')).map((f) => {
+    const g = parseLog(readFileSync(join(data, 'done', f), 'utf8').split('\n'));
+    if ('reason' in g) throw new Error(g.reason);
+    return summariseRecord(scenario.scenario, recordOfLog(g));
+  });
+  const fromServer = (results.games as { summary: unknown }[]).map((g) => g.summary);
+  expect(fromServer).toHaveLength(2);
+  expect(new Set(fromServer.map((x) => JSON.stringify(x)))).toEqual(
+    new Set(byFile.map((x) => JSON.stringify(x))),
+  );
+  const csv = results.csv as string;
+  expect(csv.split('\n')[0]).toMatch(/^game,scenario,/);
+  expect(csv).not.toMatch(/Ana|Bo|Cy/);
+});
