@@ -9,9 +9,10 @@ import { matchMaker } from '@colyseus/core';
 import type { BySide, GameState, Move, Order, Scenario, Side } from '../engine';
 import { checkMove, rulesFor, SIDES, score, standing, viewFor, waitingOn } from '../engine';
 import { dateOf, type Rules } from '../engine/rules';
+import type { DashboardRow, StudentView } from '../net/class-protocol';
 import { GAME_ROOM } from '../net/protocol';
-import type { GameSummary } from '../ui/class-results';
-import { summariesCsv, summariseRecord } from '../ui/class-results';
+import type { GameSummary } from '../present/class-summary';
+import { summariesCsv, summariseRecord } from '../present/class-summary';
 import { watchGames } from './class-hooks';
 import {
   CLASS_FORMAT,
@@ -75,37 +76,6 @@ export interface ClassesConfig {
   readonly hashes: ReadonlyMap<string, string>;
   readonly tickMs?: number;
   readonly now?: () => number;
-}
-
-export interface DashboardRow {
-  readonly letter: string;
-  readonly code: string | null;
-  readonly players: BySide<readonly { readonly name: string; readonly connected: boolean }[]>;
-  readonly computer: BySide<number | null>;
-  readonly turn: number; // 1-based
-  readonly turns: number;
-  readonly date: string;
-  readonly phase: string; // waiting (not started), talks, orders, over
-  readonly waitingOn: readonly Side[];
-  readonly waitingMs: number;
-  readonly leverage: number | null; // Washington's share, 0–1
-  readonly tension: number;
-  readonly deals: number;
-  readonly standing: BySide<number | null>; // each side's projected score (median), or its score when over
-  readonly clockMs: number | null; // left on this phase's clock
-  readonly ended: string | null; // "ended at turn 5 of 9"
-}
-
-export interface StudentView {
-  readonly name: string;
-  readonly className: string; // the scenario's title
-  readonly game: {
-    readonly letter: string;
-    readonly code: string | null;
-    readonly seat: string | null;
-    readonly side: Side;
-  } | null;
-  readonly closed: boolean;
 }
 
 function room(code: string): GameRoom | null {

@@ -9,11 +9,11 @@ import './class-live.css';
 import qrcode from 'qrcode-generator';
 import type { GameRecord } from '../engine';
 import { rulesFor } from '../engine';
-import type { DashboardRow } from '../server/class-room';
+import type { DashboardRow } from '../net/class-protocol';
+import { COLUMN_LABELS, type GameSummary, SUMMARY_COLUMNS } from '../present/class-summary';
 import { findScenario } from '../store/catalog';
 import { encodeGame } from '../store/game-link';
 import { classPlan } from './class-plan';
-import { COLUMN_LABELS, type GameSummary, SUMMARY_COLUMNS } from './class-results';
 import { button, h, select } from './dom';
 import { download } from './export';
 

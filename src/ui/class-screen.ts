@@ -3,9 +3,6 @@
 // sortable table, download as one CSV, and their outcomes (who did better) as a small bar chart with
 // its data table. A file that cannot be read is reported with its reason and the rest are kept.
 
-import { openGameFile } from '../store/game-file';
-import { type AppStore, toMenu } from '../store/game-store';
-import { svg } from './charts';
 import {
   COLUMN_LABELS,
   type GameSummary,
@@ -13,7 +10,10 @@ import {
   type SummaryColumn,
   summariesCsv,
   summarise,
-} from './class-results';
+} from '../present/class-summary';
+import { openGameFile } from '../store/game-file';
+import { type AppStore, toMenu } from '../store/game-store';
+import { svg } from './charts';
 import { button, dataTable, h, rerender } from './dom';
 import { download } from './export';
 

@@ -2,10 +2,10 @@
 // on this page's address), shown in a read-only field to copy. Both carry the scenario id and
 // content hash, the seed, the setup and the moves. The game's summary downloads as CSV or JSON.
 import type { GameRecord, Scenario } from '../engine';
+import { summariesCsv, summariseRecord } from '../present/class-summary';
 import { gameFileName, gameFileText } from '../store/game-file';
 import { encodeGame } from '../store/game-link';
 import { type GameSession, shareableRecord } from '../store/game-store';
-import { summariesCsv, summariseRecord } from './class-results';
 import { openDialog } from './dialog';
 import { button, h } from './dom';
 

@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { replay } from '../../src/engine';
+import { summariseRecord } from '../../src/present/class-summary';
 import { parseLog, recordOfLog } from '../../src/server/game-log';
-import { summariseRecord } from '../../src/ui/class-results';
 import { Seat, spawnServer, tempDir, testScenarios } from './helpers';
 
 const PORT = 25801;

@@ -36,7 +36,7 @@ const MAY_IMPORT: Record<string, Record<string, 'any' | 'lazy'>> = {
     net: 'any',
     game: 'lazy',
   },
-  server: { engine: 'any', scenario: 'any', ai: 'any', model: 'any', net: 'any' },
+  server: { engine: 'any', scenario: 'any', ai: 'any', model: 'any', net: 'any', present: 'any' },
   'main.ts': { ui: 'any', store: 'any', present: 'any', engine: 'any', model: 'any', game: 'lazy' },
 };
 

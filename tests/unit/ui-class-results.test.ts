@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Move } from '../../src/engine';
 import { DEFAULT_SETUP, newGame, rulesFor, score } from '../../src/engine';
-import { SUMMARY_COLUMNS, summariesCsv, summarise, summariseRecord } from '../../src/ui/class-results';
+import { SUMMARY_COLUMNS, summariesCsv, summarise, summariseRecord } from '../../src/present/class-summary';
 import { rulesScenario } from '../fixtures/worked';
 import { passTurns, play } from './helpers';
 

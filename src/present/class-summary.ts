@@ -3,7 +3,7 @@
 // computed by replaying it and scoring it on the one score scale. Pure: no DOM.
 import type { GameRecord, GameState, Scenario, Side } from '../engine';
 import { replay, score } from '../engine';
-import { clauseText } from '../present/text';
+import { clauseText } from './text';
 
 export const SUMMARY_COLUMNS = [
   'scenario',
