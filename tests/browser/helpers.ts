@@ -141,12 +141,15 @@ export async function playAgainstComputer(
     const passOrders = page.getByRole('button', { name: 'Pass: no orders' });
     const modest = page.getByRole('button', { name: 'Keep it modest' });
     await opts.everyStep?.();
-    if (await modest.isVisible()) await modest.click();
-    else if (opts.accept && (await accept.isVisible()) && (await accept.isEnabled())) await accept.click();
-    else if (await accept.isVisible()) await page.getByRole('button', { name: 'Reject' }).click();
+    // The computer moves while this loop looks: a button seen a moment ago may be gone by the click,
+    // so a click that does not land soon is given up and the loop looks again.
+    const click = (l: Locator) => l.click({ timeout: 3_000 }).catch(() => undefined);
+    if (await modest.isVisible()) await click(modest);
+    else if (opts.accept && (await accept.isVisible()) && (await accept.isEnabled())) await click(accept);
+    else if (await accept.isVisible()) await click(page.getByRole('button', { name: 'Reject' }));
     else if (await pass.isVisible()) {
-      if (!(await opts.talk?.())) await pass.click();
-    } else if (await passOrders.isVisible()) await passOrders.click();
+      if (!(await opts.talk?.())) await click(pass);
+    } else if (await passOrders.isVisible()) await click(passOrders);
     else await page.waitForTimeout(100);
   }
   await expect(results).toBeVisible();
