@@ -1,7 +1,7 @@
 // The preview that the end confirms: Washington signs a package whose preview printed its projected
 // score and range, both sides then pass to the end with random events off, and Washington's final
 // score lies within the range the preview printed.
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { draftPackage, lift, openMenu, shot, tableReady, throughBriefings, watchErrors } from './helpers';
 
 const num = (s: string) => Number(s.replace('−', '-'));
@@ -15,10 +15,13 @@ async function holdStillToTheEnd(page: Page) {
     const modest = page.getByRole('button', { name: 'Keep it modest' });
     const pass = page.getByRole('button', { name: 'Done talking (pass)' });
     const noOrders = page.getByRole('button', { name: 'Pass: no orders' });
-    if (await curtain.isVisible()) await curtain.click();
-    else if (await modest.isVisible()) await modest.click();
-    else if (await pass.isVisible()) await pass.click();
-    else if (await noOrders.isVisible()) await noOrders.click();
+    // A button seen a moment ago may be gone by the click (the move is saved before the screen moves
+    // on): a click that does not land soon is given up, and the loop looks again.
+    const click = (l: Locator) => l.click({ timeout: 3_000 }).catch(() => undefined);
+    if (await curtain.isVisible()) await click(curtain);
+    else if (await modest.isVisible()) await click(modest);
+    else if (await pass.isVisible()) await click(pass);
+    else if (await noOrders.isVisible()) await click(noOrders);
     else await page.waitForTimeout(100);
   }
   await expect(results).toBeVisible();
