@@ -22,7 +22,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `UPPER_HAND_NO_HMR=1 npx vite --port ${port} --strictPort --host 127.0.0.1`,
+    command: `UPPER_HAND_NO_HMR=1 VITE_CONFIG_NATIVE_IGNORE_WARNING=true npx vite --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -55,44 +55,52 @@ export function briefingBody(sc: Scenario, side: Side): HTMLElement {
   );
 }
 
+// What each root shows: the briefing is drawn again only when the game or the side changes, so
+// that a store change meanwhile (an autosave finishing) never takes the focus from its button.
+const shownIn = new WeakMap<HTMLElement, { key: string; page: Element }>();
+
 export function renderBriefing(root: HTMLElement, store: AppStore) {
   const { game, briefing, curtain } = store.getState();
   if (!game || !briefing || curtain) {
+    shownIn.delete(root);
     root.replaceChildren();
     return;
   }
+  const key = `${game.id} ${briefing}`;
+  const shown = shownIn.get(root);
+  if (shown?.key === key && root.firstElementChild === shown.page) return;
   const sc = game.scenario;
-  root.replaceChildren(
+  const page = h(
+    'main',
+    { class: `briefing side-${briefing}`, 'aria-label': `Briefing for ${sideName(sc, briefing)}` },
     h(
-      'main',
-      { class: `briefing side-${briefing}`, 'aria-label': `Briefing for ${sideName(sc, briefing)}` },
+      'header',
+      {},
+      h('img', { src: emblemUrl(briefing), alt: '' }),
       h(
-        'header',
+        'div',
         {},
-        h('img', { src: emblemUrl(briefing), alt: '' }),
         h(
-          'div',
+          'h1',
           {},
-          h(
-            'h1',
-            {},
-            `Briefing: ${sideName(sc, briefing)}`,
-            h('span', { class: 'cjk', lang: 'zh-Hans', text: CJK[briefing] }),
-          ),
-          h('p', { class: 'hint', text: `${sc.meta.title} · ${sc.meta.period}` }),
+          `Briefing: ${sideName(sc, briefing)}`,
+          h('span', { class: 'cjk', lang: 'zh-Hans', text: CJK[briefing] }),
         ),
-        h('span', { style: 'flex:1' }),
-        button('To the table', () => finishBriefing(store), { class: 'primary', 'data-autofocus': '' }),
+        h('p', { class: 'hint', text: `${sc.meta.title} · ${sc.meta.period}` }),
       ),
-      briefingBody(sc, briefing),
-      h(
-        'p',
-        { style: 'margin-top:16px' },
-        button('To the table', () => finishBriefing(store), {
-          class: 'primary',
-          'aria-label': 'To the table (end of briefing)',
-        }),
-      ),
+      h('span', { style: 'flex:1' }),
+      button('To the table', () => finishBriefing(store), { class: 'primary', 'data-autofocus': '' }),
+    ),
+    briefingBody(sc, briefing),
+    h(
+      'p',
+      { style: 'margin-top:16px' },
+      button('To the table', () => finishBriefing(store), {
+        class: 'primary',
+        'aria-label': 'To the table (end of briefing)',
+      }),
     ),
   );
+  shownIn.set(root, { key, page });
+  root.replaceChildren(page);
 }

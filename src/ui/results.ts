@@ -12,9 +12,15 @@ import { button, h } from './dom';
 import { exportButtons } from './export';
 import { leverageHeadline } from './leverage-dialog';
 
+// What each root shows: the results are drawn again only for a new final state, so that a store
+// change meanwhile (an autosave finishing) never takes the focus from the button it is on.
+const shownIn = new WeakMap<HTMLElement, { state: object; page: Element }>();
+
 export function renderResults(root: HTMLElement, store: AppStore) {
   const { game } = store.getState();
   if (!game) return;
+  const shown = shownIn.get(root);
+  if (shown?.state === game.state && root.firstElementChild === shown.page) return;
   const sc = game.scenario;
   const sc0 = score(sc, game.state);
   const name = (s: Side) => sideName(sc, s);
@@ -98,34 +104,34 @@ export function renderResults(root: HTMLElement, store: AppStore) {
       : bigger === upper
         ? `${name(upper)} held the upper hand at the end, and it also claimed the bigger slice.`
         : `${name(upper)} held the upper hand at the end, yet ${name(bigger)} claimed the bigger slice.`;
-  root.replaceChildren(
+  const page = h(
+    'main',
+    { class: 'results', 'aria-label': 'Results' },
+    h('h1', { text: `Results — ${sc.meta.title}` }),
+    yours,
+    h('p', { class: 'verdict', role: 'status', text: verdict }),
+    yours ? null : h('p', { class: 'hint', text: SCORE_MEANING }),
     h(
-      'main',
-      { class: 'results', 'aria-label': 'Results' },
-      h('h1', { text: `Results — ${sc.meta.title}` }),
-      yours,
-      h('p', { class: 'verdict', role: 'status', text: verdict }),
-      yours ? null : h('p', { class: 'hint', text: SCORE_MEANING }),
-      h(
-        'p',
-        {},
-        sc0.collapsed
-          ? 'The talks collapsed. '
-          : sc0.deal
-            ? 'A deal was in force at the end. '
-            : 'No deal was in force at the end. ',
-        `Value created (both scores from the game, added): ${score0(sc0.created)} — claimed ${score0(sc0.sides.us.base)} by ${name('us')} and ${score0(sc0.sides.cn.base)} by ${name('cn')}.`,
-      ),
-      head ? h('p', { text: `At the end: ${head}` }) : null,
-      h('p', { class: 'lesson' }, h('strong', { text: 'Did the upper hand win the bigger slice? ' }), lesson),
-      h('div', { class: 'score-cols' }, card('us'), card('cn')),
-      h(
-        'div',
-        { class: 'actions', style: 'margin-top:18px' },
-        button('Debrief', () => toDebrief(store), { class: 'primary' }),
-        ...exportButtons(sc, recordOf(game)),
-        button('New game', () => toMenu(store)),
-      ),
+      'p',
+      {},
+      sc0.collapsed
+        ? 'The talks collapsed. '
+        : sc0.deal
+          ? 'A deal was in force at the end. '
+          : 'No deal was in force at the end. ',
+      `Value created (both scores from the game, added): ${score0(sc0.created)} — claimed ${score0(sc0.sides.us.base)} by ${name('us')} and ${score0(sc0.sides.cn.base)} by ${name('cn')}.`,
+    ),
+    head ? h('p', { text: `At the end: ${head}` }) : null,
+    h('p', { class: 'lesson' }, h('strong', { text: 'Did the upper hand win the bigger slice? ' }), lesson),
+    h('div', { class: 'score-cols' }, card('us'), card('cn')),
+    h(
+      'div',
+      { class: 'actions', style: 'margin-top:18px' },
+      button('Debrief', () => toDebrief(store), { class: 'primary' }),
+      ...exportButtons(sc, recordOf(game)),
+      button('New game', () => toMenu(store)),
     ),
   );
+  shownIn.set(root, { state: game.state, page });
+  root.replaceChildren(page);
 }

@@ -77,15 +77,16 @@ export async function draftPackage(scope: Page | Locator, side: Side, offer: str
 
 /** The side at the screen gives one order (the first) and submits its orders. */
 export async function giveOrder(page: Page, order: string) {
-  // orders are grouped by lever: a list of orders on each instrument, a box for each of the others
+  // orders are grouped by lever: a list of orders on each instrument, a box for each of the others;
+  // wait for the one that holds this order (the orders may still be drawing after the talks end)
   const box = page.getByRole('checkbox', { name: order, exact: true });
+  const lever = page
+    .getByRole('combobox', { name: /^Order on / })
+    .filter({ has: page.locator('option', { hasText: order }) })
+    .first();
+  await expect(box.or(lever).first()).toBeVisible();
   if ((await box.count()) > 0) await box.check();
-  else {
-    const lever = page.getByRole('combobox', { name: /^Order on / }).filter({
-      has: page.locator('option', { hasText: order }),
-    });
-    await lever.first().selectOption({ label: order });
-  }
+  else await lever.selectOption({ label: order });
   await page.getByRole('button', { name: 'Submit orders' }).click();
 }
 
@@ -145,7 +146,12 @@ export async function playAgainstComputer(
     // so a click that does not land soon is given up and the loop looks again.
     const click = (l: Locator) => l.click({ timeout: 3_000 }).catch(() => undefined);
     if (await modest.isVisible()) await click(modest);
-    else if (opts.accept && (await accept.isVisible()) && (await accept.isEnabled())) await click(accept);
+    else if (
+      opts.accept &&
+      (await accept.isVisible()) &&
+      (await accept.isEnabled({ timeout: 1000 }).catch(() => false))
+    )
+      await click(accept);
     else if (await accept.isVisible()) await click(page.getByRole('button', { name: 'Reject' }));
     else if (await pass.isVisible()) {
       if (!(await opts.talk?.())) await click(pass);

@@ -2,7 +2,7 @@
 // most five key presses; after every action the focus is on the next thing to do (never lost to
 // the page); the polite live region reads out the computer's moves; the shortcuts dialog traps the
 // focus and gives it back.
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { openMenu, shot, watchErrors } from './helpers';
 
 /** The focused element as "role/tag: accessible-ish name", and its data-key. */
@@ -17,14 +17,21 @@ const focused = (page: Page) =>
     };
   });
 
-/** Tabs forward until the control named `name` has the focus (keys only). */
-async function tabTo(page: Page, name: string | RegExp) {
+/**
+ * Tabs forward until the control named `name` has the focus (keys only). With `target`, gives up
+ * (false) once that control is gone: the computer may move on while the keys travel.
+ */
+async function tabTo(page: Page, name: string | RegExp, target?: Locator): Promise<boolean> {
+  const seen: string[] = [];
   for (let i = 0; i < 80; i++) {
     const f = await focused(page);
-    if (typeof name === 'string' ? f.name === name : name.test(f.name)) return;
+    if (typeof name === 'string' ? f.name === name : name.test(f.name)) return true;
+    if (target && i % 5 === 4 && !(await target.isVisible())) return false;
+    seen.push(`${f.tag}:${f.key}:${f.name.slice(0, 24)}`);
     await page.keyboard.press('Tab');
   }
-  throw new Error(`no control named ${name} within 80 Tabs`);
+  if (target && !(await target.isVisible())) return false;
+  throw new Error(`no control named ${name} within 80 Tabs; the focus went ${seen.join(' | ')}`);
 }
 
 // What the table may put the focus on after an action: the next thing to do in each situation.
@@ -103,31 +110,32 @@ test('a whole solo game by keyboard alone, from the menu to the debrief', async 
     const accept = page.getByRole('button', { name: 'Accept' });
     const pass = page.getByRole('button', { name: 'Done talking (pass)' });
     const passOrders = page.getByRole('button', { name: 'Pass: no orders' });
-    if (await modest.isVisible()) {
-      await tabTo(page, 'Keep it modest');
-      await page.keyboard.press('Enter');
-    } else if (await accept.isVisible()) {
-      await tabTo(page, (await accept.isEnabled()) ? 'Accept' : 'Reject');
-      await page.keyboard.press('Enter');
-    } else if (await pass.isVisible()) {
-      await tabTo(page, 'Done talking (pass)');
-      await page.keyboard.press('Enter');
-    } else if (await passOrders.isVisible()) {
+    // each step tabs to its control and presses Enter; a control gone meanwhile starts the step again
+    let pressed = false;
+    if (await modest.isVisible()) pressed = await tabTo(page, 'Keep it modest', modest);
+    else if (await accept.isVisible()) {
+      const ok = await accept.isEnabled({ timeout: 1000 }).catch(() => null);
+      if (ok !== null) pressed = await tabTo(page, ok ? 'Accept' : 'Reject', accept);
+    } else if (await pass.isVisible()) pressed = await tabTo(page, 'Done talking (pass)', pass);
+    else if (await passOrders.isVisible()) {
       if (!ordered) {
         // one order by keyboard: the first lever's list, one step down, then Submit
-        ordered = true;
         const lever = page.getByRole('combobox', { name: /^Order on / }).first();
-        await tabTo(page, (await lever.getAttribute('aria-label')) ?? '');
-        await page.keyboard.press('ArrowDown');
-        await expect(page.locator('.order-preview').first()).toContainText('holds still');
-        await shot(page, 'keyboard-order-preview');
-        await tabTo(page, 'Submit orders');
-      } else await tabTo(page, 'Pass: no orders');
-      await page.keyboard.press('Enter');
-    } else {
+        const label = await lever.getAttribute('aria-label', { timeout: 1000 }).catch(() => null);
+        if (label !== null && (await tabTo(page, label, lever))) {
+          await page.keyboard.press('ArrowDown');
+          await expect(page.locator('.order-preview').first()).toContainText('holds still');
+          await shot(page, 'keyboard-order-preview');
+          pressed = await tabTo(page, 'Submit orders', passOrders);
+          ordered = pressed;
+        }
+      } else pressed = await tabTo(page, 'Pass: no orders', passOrders);
+    }
+    if (!pressed) {
       await page.waitForTimeout(100);
       continue;
     }
+    await page.keyboard.press('Enter');
     await expectFocusOnNext(page);
   }
   await expect(results).toBeVisible();
