@@ -113,7 +113,8 @@ export function datesIn(text: string, year: number): { said: string; from: strin
   return out;
 }
 
-const FIGURE_RE = /(?<![\w.$])(\$\s?\d[\d,.]*(?:\s?(?:billion|million|bn))?|\d+(?:\.\d+)?(?:\s?%|\s(?:percent|per cent)\b))/gi;
+const FIGURE_RE =
+  /(?<![\w.$])(\$\s?\d[\d,.]*(?:\s?(?:billion|million|bn))?|\d+(?:\.\d+)?(?:\s?%|\s(?:percent|per cent)\b))/gi;
 
 /** The figures a text names — percentages and dollar sums — written one way ("30 percent" → "30%"). */
 export function figuresIn(text: string): string[] {
