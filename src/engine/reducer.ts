@@ -7,12 +7,12 @@ import { advance } from './kernel';
 import { draw } from './rng';
 import type { Rules } from './rules';
 import { rulesFor } from './rules';
-import type { GameState, Move, MoveResult, Scenario } from './types';
+import type { GameState, Move, MoveResult, Scenario, Working } from './types';
 import { aiStream, other } from './types';
 import { canonicalClause, canonicalOrder, checkMove, pendingReadout } from './validate';
 
 /** Applies a legal move's effects to a draft (the move has been checked). */
-function apply(rules: Rules, s: GameState, move: Move) {
+function apply(rules: Rules, s: Working, move: Move) {
   s.moveCount += 1;
   // The AI drew from its side's stream to choose this move.
   if (move.ai && move.side !== 'control') {
@@ -68,7 +68,7 @@ function apply(rules: Rules, s: GameState, move: Move) {
 }
 
 /** An accepted package: instrument changes at once, statements' effects, tension eases. */
-function acceptOpen(rules: Rules, s: GameState, side: GameState['talks']['toMove']) {
+function acceptOpen(rules: Rules, s: Working, side: GameState['talks']['toMove']) {
   const open = s.talks.open!;
   s.talks.open = null;
   for (const c of open.clauses) {

@@ -1,6 +1,8 @@
 // The engine's vocabulary: sides, setup, moves, the game state and refusals. Everything here is
 // plain serialisable data, so a game is fully described by (scenario, seed, setup, moves) and a
 // state can be saved, compared and sent as JSON.
+
+import type { Draft, Immutable } from 'immer';
 import type { Condition, Scenario, Side } from '../model/schema';
 
 export type { Condition, Scenario, Side };
@@ -174,7 +176,12 @@ export interface Truce {
   extensions: number;
 }
 
-export interface GameState {
+/**
+ * The game state's fields (docs/state.md places each in its part: meta, world, round, rng). Only the
+ * engine's producers write them: everything outside the engine holds a `GameState`, read-only all
+ * the way down.
+ */
+export interface StateFields {
   readonly scenarioId: string;
   readonly scenarioHash: string;
   readonly seed: string;
@@ -205,6 +212,11 @@ export interface GameState {
   lastNews: NewsItem[]; // the previous turn's, for the feed after a turn ends
   rng: Record<Stream, RngState>;
 }
+
+/** A game state as everything outside the engine's producers sees it: read-only all the way down. */
+export type GameState = Immutable<StateFields>;
+/** A state being written: an immer draft, or the turn kernel's working copy. Engine-only. */
+export type Working = Draft<GameState>;
 
 // ---------------------------------------------------------------------------------------------
 // Refusals: an illegal move is a value, not an exception.

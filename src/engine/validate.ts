@@ -57,7 +57,10 @@ function checkCondition(rules: Rules, c: unknown): string | null {
 }
 
 /** The package accepted this turn whose readout `side` still owes (trumpet or modest), if any. */
-export function pendingReadout(s: Pick<GameState, 'packages' | 'turn'>, side: Side) {
+export function pendingReadout<S extends Pick<GameState, 'packages' | 'turn'>>(
+  s: S,
+  side: Side,
+): S['packages'][number] | undefined {
   return s.packages.find((p) => p.turn === s.turn && p.status === 'active' && p.readouts[side] === null);
 }
 
