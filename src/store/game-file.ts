@@ -140,7 +140,10 @@ export async function openRecord(record: VersionedRecord, storage: Storage | nul
   }
 }
 
-/** Opens a game file's text; a signature is checked when the caller can (the class server's key). */
+/**
+ * Opens a game file's text; a signature is checked when the caller can (by asking the class server).
+ * A checker that cannot reach a server throws: the file then opens unverified.
+ */
 export async function openGameFile(
   text: string,
   storage: Storage | null,
@@ -149,13 +152,19 @@ export async function openGameFile(
   const parsed = parseGameFile(text);
   if ('reason' in parsed) return { ok: false, reason: parsed.reason };
   const { signature, ...record } = parsed;
+  // the signature first: a signed file changed since says so, whatever its replay would have met;
+  // with no server to ask (the check throws), it opens unverified, like an unsigned one
+  const holds =
+    signature && checkSignature
+      ? await checkSignature(signedText(record), signature).catch(() => null)
+      : null;
+  if (holds === false)
+    return {
+      ok: false,
+      reason: 'its class server signature does not hold: it was changed after the server signed it',
+    };
   const opened = await openRecord(record, storage);
-  if (!opened.ok || !signature || !checkSignature) return opened;
-  if (await checkSignature(signedText(record), signature)) return { ...opened, verified: 'class-server' };
-  return {
-    ok: false,
-    reason: 'its class server signature does not hold: it was changed after the server signed it',
-  };
+  return opened.ok && holds === true ? { ...opened, verified: 'class-server' } : opened;
 }
 
 /** Opens a link's text (what follows `#game=`). */

@@ -7,6 +7,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GameRecord, Move, Order, Scenario, Side } from '../engine';
+import type { GameSignature } from '../net/game-signature';
 import type { Finished, Refused, SeatUpdate, Welcome } from '../net/protocol';
 
 export type OnlineStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
@@ -18,6 +19,7 @@ export interface OnlineState {
   readonly refusal: string | null; // the last refusal's reason, until the next accepted change
   readonly error: string | null; // a failed create or join
   readonly finished: GameRecord | null;
+  readonly signature: GameSignature | null; // the server's, of the finished record
 }
 
 export type OnlineStore = StoreApi<OnlineState>;
@@ -39,6 +41,7 @@ export function makeOnlineStore(): OnlineStore {
     refusal: null,
     error: null,
     finished: null,
+    signature: null,
   }));
 }
 
@@ -73,7 +76,7 @@ function connect(store: OnlineStore, room: Room): OnlineConnection {
   });
   room.onMessage('refused', (r: Refused) => store.setState({ refusal: r.reason }));
   room.onMessage('ack', () => undefined);
-  room.onMessage('finished', (f: Finished) => store.setState({ finished: f.record }));
+  room.onMessage('finished', (f: Finished) => store.setState({ finished: f.record, signature: f.signature }));
   room.onDrop(() => store.setState({ status: 'reconnecting' }));
   room.onReconnect(() => store.setState({ status: 'connected' }));
   room.onLeave(() => store.setState({ status: 'closed' }));

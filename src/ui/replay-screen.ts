@@ -193,7 +193,9 @@ export function mountReplayScreen(store: AppStore): ReplayScreen {
     const data = dataOf(view);
     rerender(head, () => [
       h('h1', { text: `Replay — ${sc.meta.title}` }),
-      h('p', { text: `Seed “${view.record.seed}”, ${view.record.moves.length} moves.` }),
+      h('p', {
+        text: `Seed “${view.record.seed}”, ${view.record.moves.length} moves.${view.verified ? ' Verified by the class server: this is the game it hosted, move for move.' : ''}`,
+      }),
       h(
         'div',
         { class: 'actions no-print', role: 'group', 'aria-label': 'Replay controls' },
