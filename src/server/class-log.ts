@@ -54,6 +54,7 @@ export type ClassLine =
   | { readonly pause: { readonly at: number } }
   | { readonly resume: { readonly at: number } }
   | { readonly inject: { readonly letter: string; readonly event: string } }
+  | { readonly news: { readonly letter: string; readonly text: string } }
   | { readonly end: { readonly at: number; readonly closeAt: number } }
   | { readonly ended: { readonly letter: string; readonly turn: number; readonly of: number } };
 

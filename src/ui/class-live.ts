@@ -10,10 +10,12 @@ import qrcode from 'qrcode-generator';
 import type { GameRecord } from '../engine';
 import { rulesFor } from '../engine';
 import type { DashboardRow } from '../net/class-protocol';
+import type { ClassDebrief } from '../present/class-debrief';
 import { COLUMN_LABELS, type GameSummary, SUMMARY_COLUMNS } from '../present/class-summary';
 import { findScenario } from '../store/catalog';
 import { encodeGame } from '../store/game-link';
 import { classPlan } from './class-plan';
+import { drawDebrief, drawProjector, type ProjectorAnswer, standingsChart } from './class-views';
 import { button, h, select } from './dom';
 import { download } from './export';
 
@@ -332,8 +334,95 @@ function dashboard(main: HTMLElement, key: string, code: string) {
       void refresh();
     };
   const events = h('span');
+  // the three views: the dashboard, the projector (public state, large), the debrief
+  let view: 'dashboard' | 'projector' | 'debrief' = 'dashboard';
+  let follow: string | null = null;
+  let reveal = false;
+  let names: boolean | null = null;
+  let closed = false;
+  let debriefShown = '';
+  const projBox = h('section', {
+    id: 'class-projector',
+    class: 'class-projector',
+    'aria-label': 'Projector view',
+    hidden: true,
+  });
+  const debriefBox = h('section', {
+    id: 'class-debrief',
+    class: 'class-debrief',
+    'aria-label': 'Class debrief',
+    hidden: true,
+  });
+  const dashBox = h('div', { id: 'class-dashboard-view' });
+  const viewButtons = (['dashboard', 'projector', 'debrief'] as const).map((v) =>
+    button(
+      v === 'dashboard' ? 'Dashboard' : v === 'projector' ? 'Projector' : 'Debrief',
+      () => {
+        view = v;
+        debriefShown = '';
+        show();
+        void refresh();
+      },
+      { id: `class-view-${v}`, 'aria-pressed': String(v === view) },
+    ),
+  );
+  const show = () => {
+    dashBox.hidden = view !== 'dashboard';
+    projBox.hidden = view !== 'projector';
+    debriefBox.hidden = view !== 'debrief';
+    document.body.classList.toggle('class-projecting', view === 'projector');
+    viewButtons.forEach((b, i) => {
+      b.setAttribute('aria-pressed', String(['dashboard', 'projector', 'debrief'][i] === view));
+    });
+  };
+  const drawDebriefView = async () => {
+    const q = `reveal=${reveal ? 1 : 0}${names === null ? '' : `&names=${names ? 1 : 0}`}`;
+    const r = await call('GET', `${code}/debrief?${q}`, undefined, key);
+    if (!r.ok) {
+      status.textContent = r.reason ?? '';
+      return;
+    }
+    closed = r.closed === true;
+    const text = JSON.stringify(r);
+    if (text === debriefShown) return;
+    debriefShown = text;
+    drawDebrief(debriefBox, r as unknown as ClassDebrief, {
+      closed,
+      reveal,
+      names: names ?? false,
+      setReveal: (on) => {
+        reveal = on;
+        void drawDebriefView();
+      },
+      setNames: (on) => {
+        names = on;
+        void drawDebriefView();
+      },
+    });
+  };
+  const newsText = h('input', {
+    type: 'text',
+    id: 'class-news',
+    maxlength: 200,
+    placeholder: 'A line of news',
+  });
+  const postNews = async () => {
+    const r = await call('POST', `${code}/news`, { text: newsText.value }, key);
+    status.textContent = r.ok ? '' : (r.reason ?? 'That did not work.');
+    if (r.ok) newsText.value = '';
+  };
   main.replaceChildren(
-    h('h1', { text: `Class ${code}` }),
+    h(
+      'div',
+      { class: 'class-top' },
+      h('h1', { text: `Class ${code}` }),
+      h('nav', { class: 'class-views', 'aria-label': 'Views' }, viewButtons),
+    ),
+    projBox,
+    debriefBox,
+    dashBox,
+  );
+  dashBox.replaceChildren(
     h(
       'div',
       { class: 'class-join-card' },
@@ -375,6 +464,8 @@ function dashboard(main: HTMLElement, key: string, code: string) {
       button('Pause', () => void act('pause')(), { id: 'class-pause' }),
       button('Resume', () => void act('resume')(), { id: 'class-resume' }),
       events,
+      field('Your news', newsText),
+      button('Post to every game', () => void postNews(), { id: 'class-post-news' }),
       button('End the games', () => void act('end', { warningSeconds: 120 })(), { id: 'class-end' }),
       button('Results', () => void results(), { id: 'class-results' }),
       button('Leave this class', () => {
@@ -461,11 +552,31 @@ function dashboard(main: HTMLElement, key: string, code: string) {
           : ((r[k] as number | null) ?? -1);
   let eventsShown = false;
   const refresh = async () => {
+    if (view === 'projector') {
+      const p = await call(
+        'GET',
+        `${code}/projector${follow ? `?letter=${encodeURIComponent(follow)}` : ''}`,
+        undefined,
+        key,
+      );
+      if (p.ok && view === 'projector')
+        drawProjector(projBox, p as unknown as ProjectorAnswer, (letter) => {
+          follow = letter;
+          void refresh();
+        });
+      return;
+    }
+    if (view === 'debrief') {
+      await drawDebriefView();
+      return;
+    }
     const d = await call('GET', `${code}/dashboard`, undefined, key);
     if (!d.ok) {
       status.textContent = d.reason ?? '';
       return;
     }
+    closed = d.closed === true;
+    if (names === null) names = (d.settings as { names?: boolean } | undefined)?.names ?? false;
     if (!eventsShown) {
       eventsShown = true;
       const list = (d.events as string[]) ?? [];
@@ -560,11 +671,15 @@ function dashboard(main: HTMLElement, key: string, code: string) {
           ),
         ),
       ),
+      standingsChart(d.rows as DashboardRow[]),
     );
   };
   void refresh();
+  let ticks = 0;
   const timer = setInterval(() => {
-    if (!main.isConnected) clearInterval(timer);
-    else void refresh();
+    if (!main.isConnected) {
+      clearInterval(timer);
+      document.body.classList.remove('class-projecting');
+    } else if (view !== 'debrief' || ++ticks % 5 === 0) void refresh(); // the debrief: every 5 s
   }, 1000);
 }

@@ -7,7 +7,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { spawnServer } from '../server/spawn';
 import { shot, watchErrors } from './helpers';
 
-const PORT = 25802;
+const PORT = 25901;
 const KEY = 'browser-class-key-0123456789';
 let server: Awaited<ReturnType<typeof spawnServer>> | null = null;
 
