@@ -129,7 +129,7 @@ export function classDebrief(
         c.kind === 'pledge' || c.kind === 'commitment' ? rules.commitments.get(c.item)?.side === side : false,
       )
       .map((c) => clauseText(scenario, c));
-    return given.length ? given.join('; ') : 'no promise of its own';
+    return given.length ? given.join('; ') : 'nothing';
   };
   const topUs = best('us');
   if (topUs)

@@ -47,6 +47,11 @@ const InjectSchema = z.strictObject({
   event: z.string().min(1).max(80),
   letter: z.string().max(3).optional(),
 });
+const PlaceSchema = z.strictObject({
+  name: z.string().min(1).max(40),
+  letter: z.string().min(1).max(3),
+  side: z.enum(['us', 'cn']),
+});
 const NewsSchema = z.strictObject({
   text: z.string().min(1).max(400),
   letter: z.string().max(3).optional(),
@@ -171,6 +176,10 @@ export function classRoute(
       case 'inject': {
         const o = parse(InjectSchema, b);
         return { games: await classes.inject(code, o.event, o.letter) };
+      }
+      case 'place': {
+        const o = parse(PlaceSchema, b);
+        return { text: await classes.place(code, o.name, o.letter, o.side) };
       }
       case 'news': {
         const o = parse(NewsSchema, b);

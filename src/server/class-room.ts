@@ -178,6 +178,13 @@ export class Classes {
         g.code = line.start.code;
         g.seats = { ...line.start.seats };
       }
+    } else if ('late' in line) {
+      const { token, letter, side, seat } = line.late;
+      const g = c.games.find((x) => x.pairing.letter === letter);
+      if (g) {
+        g.pairing = { ...g.pairing, [side]: [...g.pairing[side], token] };
+        g.seats = { ...g.seats, [token]: seat };
+      }
     } else if ('clocks' in line) {
       const { letter, clocks } = line.clocks;
       if (letter === null) {
@@ -532,6 +539,41 @@ export class Classes {
     return done;
   }
 
+  /**
+   * A late joiner seated in a game in progress: on a side with students, they join its team; on a
+   * side the computer plays, they take it over at the next phase (once their page is connected).
+   */
+  async place(rawCode: string, rawName: string, letter: string, side: Side): Promise<string> {
+    const c = this.#get(rawCode);
+    this.#notEnded(c);
+    const name = rawName.trim().toLowerCase();
+    const st = [...c.students.values()].find((x) => x.name.toLowerCase() === name);
+    if (!st) throw new ClassError(400, `No student in this class is called ${rawName}.`);
+    if (c.games.some((g) => g.code && (g.pairing.us.includes(st.token) || g.pairing.cn.includes(st.token))))
+      throw new ClassError(409, `${st.name} is already playing in a started game.`);
+    const g = this.#byLetter(c, letter);
+    const r = this.#playing(c, g);
+    if (g.pairing[side].length >= 4)
+      throw new ClassError(
+        409,
+        `Game ${g.pairing.letter}'s ${SIDE_NAME[side]} team is full (four students).`,
+      );
+    // out of any game not yet started that listed them
+    for (const other of c.games)
+      if (!other.code && (other.pairing.us.includes(st.token) || other.pairing.cn.includes(st.token)))
+        other.pairing = {
+          ...other.pairing,
+          us: other.pairing.us.filter((t) => t !== st.token),
+          cn: other.pairing.cn.filter((t) => t !== st.token),
+        };
+    const computer = r.snapshot().seats[side].ai !== null;
+    const seat = await r.addSeat(side, st.name);
+    await this.#write(c, { late: { token: st.token, letter: g.pairing.letter, side, seat } });
+    return computer
+      ? `${st.name} takes over ${SIDE_NAME[side]} from the computer in game ${g.pairing.letter} at the next phase.`
+      : `${st.name} joins ${SIDE_NAME[side]}'s team in game ${g.pairing.letter}.`;
+  }
+
   /** Posts the instructor's own line of news (a control move with no effect) in one game or all. */
   async news(rawCode: string, raw: string, letter?: string): Promise<string[]> {
     const c = this.#get(rawCode);
@@ -557,6 +599,7 @@ export class Classes {
         continue;
       }
       await this.#write(c, { news: { letter: g.pairing.letter, text } });
+      r.broadcast('clock', { kind: 'news', text: `From your instructor: ${text}` }); // on the students' screens too
       done.push(g.pairing.letter);
     }
     if (!done.length) throw new ClassError(409, 'The news reached no game.');
@@ -750,6 +793,7 @@ export class Classes {
             cn: names(g.pairing.cn).map((name) => ({ name, connected: false })),
           },
           computer: g.pairing.ai,
+          moves: 0,
           turn: 1,
           turns: rules.totalTurns,
           date: dateOf(rules, 0),
@@ -775,6 +819,7 @@ export class Classes {
         code: g.code,
         players: { us: snap.seats.us.members, cn: snap.seats.cn.members },
         computer: { us: snap.seats.us.ai, cn: snap.seats.cn.ai },
+        moves: snap.moves.length,
         turn: Math.min(s.turn + 1, rules.totalTurns),
         turns: rules.totalTurns,
         date: dateOf(rules, s.turn),

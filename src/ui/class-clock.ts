@@ -34,14 +34,21 @@ export function mountClassClock() {
           : ''
         : `${phase} · ${clock(left)} left${s.paused ? ' (paused)' : ''}`;
     time.classList.toggle('class-clock-low', left !== null && left <= 60_000 && !s.paused);
-    const fresh = s.notice && now - s.notice.at < NOTICE_MS ? s.notice : null;
+    const fresh =
+      s.notice && now - s.notice.at < (s.notice.kind === 'news' ? 3 * NOTICE_MS : NOTICE_MS)
+        ? s.notice
+        : null;
     notice.textContent = fresh?.text ?? '';
     notice.hidden = !fresh;
     if (s.notice && s.notice !== heard) {
       heard = s.notice;
       announce(s.notice.text);
     }
-    if (bar) bar.hidden = !time.textContent && !fresh;
+    if (bar) {
+      bar.hidden = !time.textContent && !fresh;
+      // the page moves down under the bar, so the bar covers nothing at the top
+      document.body.style.paddingTop = bar.hidden ? '' : `${bar.offsetHeight + 8}px`;
+    }
   };
   classClock.subscribe(paint);
   const timer = setInterval(() => {

@@ -29,6 +29,7 @@ export function scatter(o: {
   readonly fmtX?: (v: number) => string;
   readonly fmtY?: (v: number) => string;
   readonly id?: string;
+  readonly xRange?: readonly [number, number];
 }): HTMLElement {
   const W = 520;
   const H = 360;
@@ -44,7 +45,7 @@ export function scatter(o: {
     const pad = (hi - lo) * 0.1;
     return [lo - pad, hi + pad] as const;
   };
-  const [x0, x1] = span(all.map((p) => p.x));
+  const [x0, x1] = o.xRange ?? span(all.map((p) => p.x));
   const [y0, y1] = span(all.map((p) => p.y));
   const X = (v: number) => P.l + ((v - x0) / (x1 - x0)) * (W - P.l - P.r);
   const Y = (v: number) => H - P.b - ((v - y0) / (y1 - y0)) * (H - P.t - P.b);
@@ -91,13 +92,27 @@ export function scatter(o: {
     );
     chart.append(svg('text', { x: X(m.x) + 10, y: Y(m.y) + 16, class: 'mark-label' }, m.label));
   }
+  // games at the same point are one dot, labelled with every game's letter
+  const groups = new Map<string, ScatterPoint[]>();
   for (const p of o.points) {
-    chart.append(svg('circle', { cx: X(p.x), cy: Y(p.y), r: 9, class: `pt ${p.cls ?? ''}` }));
+    const k = `${Math.round(X(p.x) / 6)}:${Math.round(Y(p.y) / 6)}`;
+    groups.set(k, [...(groups.get(k) ?? []), p]);
+  }
+  for (const ps of groups.values()) {
+    const p = ps[0] as ScatterPoint;
+    const label = ps.map((x) => x.label.split(' ')[0]).join(', ');
+    chart.append(svg('circle', { cx: X(p.x), cy: Y(p.y), r: 7, class: `pt ${p.cls ?? ''}` }));
+    const right = X(p.x) < W - P.r - 60;
     chart.append(
       svg(
         'text',
-        { x: X(p.x), y: Y(p.y) + 4, 'text-anchor': 'middle', class: 'pt-label' },
-        p.label.slice(0, 2),
+        {
+          x: X(p.x) + (right ? 11 : -11),
+          y: Y(p.y) + 5,
+          'text-anchor': right ? 'start' : 'end',
+          class: 'pt-label',
+        },
+        label,
       ),
     );
   }
@@ -327,6 +342,7 @@ export function drawDebrief(
             yLabel: 'Washington minus Beijing',
             points: d.points.map((p) => ({ label: p.label, x: p.leverage * 100, y: p.us - p.cn })),
             fmtX: (v) => `${v.toFixed(0)}%`,
+            xRange: [0, 100],
           }),
         )
       : h('p', { text: 'No game is over yet: the debrief fills in as games end.' }),

@@ -71,7 +71,7 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   const noKey = await call('POST', 'create', { scenarioId: 'opening-bid' }, null);
   expect(noKey.status).toBe(403);
   expect(noKey.reason).toMatch(/instructor key/);
-  const made = await call('POST', 'create', { scenarioId: 'opening-bid', capacity: 3, seed: 'class-seed-1' });
+  const made = await call('POST', 'create', { scenarioId: 'opening-bid', capacity: 5, seed: 'class-seed-1' });
   expect(made.ok).toBe(true);
   const code = made.code as string;
   expect(code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
@@ -88,8 +88,6 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   }
   const dup = await call('POST', 'join', { code, name: 'ana' }, null);
   expect(dup.reason).toMatch(/already called ana/);
-  const full = await call('POST', 'join', { code, name: 'Dee' }, null);
-  expect(full.reason).toMatch(/full/);
   // a student's token opens the student's page, not the dashboard
   const asStudent = await call('GET', `${code}/dashboard`, undefined, tokens.Ana ?? '');
   expect(asStudent.status).toBe(403);
@@ -106,6 +104,33 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   expect(games[1]?.ai.cn).toBe(2);
   const started = await call('POST', `${code}/start`, {});
   expect(started.started).toEqual(['A', 'B']);
+
+  // late joiners: Dee joins game A's Washington team, Eve takes Beijing over from the computer in B
+  for (const name of ['Dee', 'Eve']) {
+    const j = await call('POST', 'join', { code, name }, null);
+    tokens[name] = j.token as string;
+  }
+  const full = await call('POST', 'join', { code, name: 'Fay' }, null);
+  expect(full.reason).toMatch(/full/);
+  expect((await call('POST', `${code}/place`, { name: 'Dee', letter: 'A', side: 'us' })).text).toBe(
+    "Dee joins Washington's team in game A.",
+  );
+  expect((await call('POST', `${code}/place`, { name: 'Eve', letter: 'B', side: 'cn' })).text).toBe(
+    'Eve takes over Beijing from the computer in game B at the next phase.',
+  );
+  expect((await call('POST', `${code}/place`, { name: 'Eve', letter: 'A', side: 'cn' })).reason).toMatch(
+    /already playing/,
+  );
+  const dee = (await call('GET', `me/${code}?token=${tokens.Dee}`, undefined, null)).game as {
+    code: string;
+    seat: string;
+    side: string;
+  };
+  expect(dee.side).toBe('us');
+  const d = await Seat.join(first.port, dee.code, { token: dee.seat });
+  expect(d.welcome?.seat).toBe('us');
+  expect(d.welcome?.name).toBe('Dee');
+  await d.leave();
 
   const me = await call('GET', `me/${code}?token=${tokens.Ana}`, undefined, null);
   const ana = me.game as { code: string; seat: string; side: string; letter: string };
@@ -174,9 +199,10 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   const back = await call('GET', `${code}/dashboard`);
   const rows = back.rows as Row[];
   expect(rows.map((x) => x.letter)).toEqual(['A', 'B']);
-  expect(rows[0]?.players.us.map((p) => p.name)).toEqual(['Ana']);
+  expect(rows[0]?.players.us.map((p) => p.name)).toEqual(['Ana', 'Dee']);
+  expect(rows[1]?.players.cn.map((p) => p.name)).toEqual(['Eve']);
   expect(rows[0]?.phase).toBe('orders');
-  expect(rows[1]?.computer.cn).toBe(2);
+  expect(rows[1]?.computer.cn).toBe(2); // until Eve is at the table for a new phase
   expect(typeof rows[0]?.standing.us).toBe('number');
 
   // the class's clocks, paused and resumed: a paused clock stands still
@@ -217,7 +243,7 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
     expect(row.ended).toMatch(/^ended at turn \d+ of \d+$/);
   }
   expect(end[0]?.ended).toBe(`ended at turn 1 of ${end[0]?.turns}`);
-  const late = await call('POST', 'join', { code, name: 'Eve' }, null);
+  const late = await call('POST', 'join', { code, name: 'Gus' }, null);
   expect(late.reason).toMatch(/ended/);
   const refused = await call('POST', `${code}/inject`, { event, letter: 'B' });
   expect(refused.status).toBe(409);
@@ -252,8 +278,8 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   expect(revealed[0]?.objectives).toEqual(
     sc0?.scenario.objectives.filter((o) => o.side === 'us').map((o) => o.text),
   );
-  expect(JSON.stringify(await call('GET', `${code}/debrief?names=1`))).toMatch(/A \(Ana v Bo\)/);
+  expect(JSON.stringify(await call('GET', `${code}/debrief?names=1`))).toMatch(/A \(Ana & Dee v Bo\)/);
   const csv = results.csv as string;
   expect(csv.split('\n')[0]).toMatch(/^game,scenario,/);
-  expect(csv).not.toMatch(/Ana|Bo|Cy/);
+  expect(csv).not.toMatch(/Ana|Bo|Cy|Dee|Eve/);
 });
