@@ -23,6 +23,9 @@ function apply(rules: Rules, s: Working, move: Move) {
     case 'inject':
       fireEvent(rules, s, move.event);
       return;
+    case 'news':
+      s.news.push({ kind: 'instructor', text: move.text });
+      return;
     case 'readout': {
       pendingReadout(s, move.side)!.readouts[move.side] = move.style;
       s.news.push({ kind: 'readout', side: move.side, style: move.style });

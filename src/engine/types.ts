@@ -77,7 +77,8 @@ export type MoveBody =
   | { readonly type: 'pass'; readonly side: Side } // done talking this turn
   | { readonly type: 'orders'; readonly side: Side; readonly orders: readonly Order[] }
   | { readonly type: 'readout'; readonly side: Side; readonly style: 'trumpet' | 'modest' }
-  | { readonly type: 'inject'; readonly side: 'control'; readonly event: string };
+  | { readonly type: 'inject'; readonly side: 'control'; readonly event: string }
+  | { readonly type: 'news'; readonly side: 'control'; readonly text: string }; // the instructor's line: no effect
 
 export type Move = MoveBody & { readonly ai?: AiNote };
 export type MoveType = Move['type'];
@@ -151,6 +152,7 @@ export interface Talks {
 /** What happened this turn, for the news feed and the explanation of the table's movement. */
 export type NewsItem =
   | { readonly kind: 'event'; readonly event: string }
+  | { readonly kind: 'instructor'; readonly text: string } // a line of news the instructor posted
   | { readonly kind: 'announcement-effective'; readonly instrument: string; readonly level: number }
   | { readonly kind: 'snapback' }
   | { readonly kind: 'summit'; readonly deal: boolean }

@@ -136,6 +136,18 @@ export class GameRoom extends Room {
     });
   }
 
+  /**
+   * A seat the server makes (a class's late joiner, named by the class): logged like any seat. On a
+   * side the computer holds, the student takes it over at the next phase once connected.
+   */
+  async addSeat(side: Side, name: string): Promise<string> {
+    const member: Member = { token: makeToken(), seat: side, name, clients: new Set(), dropped: null };
+    await this.#append({ seat: { token: member.token, side, name } });
+    this.#members.set(member.token, member);
+    this.#broadcastUpdates();
+    return member.token;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Life cycle
 
