@@ -26,10 +26,18 @@ export { handOf, levelUtility, leverage } from './leverage';
 export type { ObjectiveStatus, ObjectiveWhy } from './objectives';
 export { objectiveStatus } from './objectives';
 export { afterOrders, draw } from './preview';
-export type { OrdersPreview, PackagePreview, Projected, Refused, SignRefused } from './projection';
+export type {
+  OrdersBaseline,
+  OrdersPreview,
+  PackagePreview,
+  Projected,
+  Refused,
+  SignRefused,
+} from './projection';
 export {
   diceOf,
   evaluateUnder,
+  ordersBaseline,
   PREVIEW_SEEDS,
   previewOrders,
   previewPackage,

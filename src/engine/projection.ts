@@ -239,33 +239,59 @@ export type OrdersPreview =
   | {
       readonly ok: true;
       readonly scoreDelta: BySide<number>; // change in each side's projected score (medians), points
+      readonly effect: BySide<Projected>; // the change seed by seed: its median and 10th–90th range
       readonly leverageNext: number; // L_us after this turn's orders resolve (median)
       readonly tensionNext: number; // tension after this turn, points (median)
     }
   | Refused;
 
+/** Each preview seed's final scores if nobody gives orders this turn and both hold still after. */
+export interface OrdersBaseline {
+  readonly ok: true;
+  readonly still: BySide<readonly number[]>;
+}
+
+/** The state orders are previewed from: the orders phase of this turn, the talks ended. */
+function ordersStart(scenario: Scenario, view: View): GameState | Refused {
+  const why = unscorable(scenario);
+  if (why) return { ok: false, reason: why };
+  const s0 = stateFromView(view, diceOf(PREVIEW_SEEDS[0] ?? 'preview'));
+  if (s0.phase === 'over') return { ok: false, reason: 'The game is over: no more orders.' };
+  return {
+    ...s0,
+    phase: 'orders',
+    talks: { ...s0.talks, open: null },
+    drafts: { us: null, cn: null },
+  };
+}
+
+/**
+ * The line every orders preview of this turn is measured from (both sides give none and hold
+ * still), computed once so that a list of orders is previewed at the cost of the orders alone.
+ */
+export function ordersBaseline(scenario: Scenario, view: View): OrdersBaseline | Refused {
+  const s = ordersStart(scenario, view);
+  if ('ok' in s) return s;
+  return { ok: true, still: overSeeds(scenario, view, s, holdStill) };
+}
+
 /**
  * What `orders` given by `side` this turn would change if the other side holds still: both sides'
- * projected final scores against giving no orders, and next turn's leverage and tension. During the
- * talks, the talks are taken to end with nothing more signed.
+ * projected final scores against giving no orders (the change of the medians, and the change seed
+ * by seed with its range), and next turn's leverage and tension. During the talks, the talks are
+ * taken to end with nothing more signed. `baseline`, from `ordersBaseline` on the same view, saves
+ * computing the no-orders line again.
  */
 export function previewOrders(
   scenario: Scenario,
   view: View,
   side: Side,
   orders: readonly Order[],
+  baseline?: OrdersBaseline,
 ): OrdersPreview {
-  const why = unscorable(scenario);
-  if (why) return { ok: false, reason: why };
+  const s = ordersStart(scenario, view);
+  if ('ok' in s) return s;
   const rules = rulesFor(scenario);
-  const s0 = stateFromView(view, diceOf(PREVIEW_SEEDS[0] ?? 'preview'));
-  if (s0.phase === 'over') return { ok: false, reason: 'The game is over: no more orders.' };
-  const s: GameState = {
-    ...s0,
-    phase: 'orders',
-    talks: { ...s0.talks, open: null },
-    drafts: { us: null, cn: null },
-  };
   const refusal = checkMove(rules, s, { type: 'orders', side, orders });
   if (refusal) return { ok: false, reason: refusal.reason };
   const mine = orders.map(canonicalOrder);
@@ -278,10 +304,12 @@ export function previewOrders(
     tension.push(next.tension / 10);
     return holdStill(r, next, next.rng);
   });
-  const b = overSeeds(scenario, view, s, holdStill);
+  const b = baseline?.still ?? overSeeds(scenario, view, s, holdStill);
+  const change = (x: Side) => a[x].map((v, i) => v - (b[x][i] ?? 0));
   return {
     ok: true,
     scoreDelta: bySide((x) => Math.round((projected(a[x]).median - projected(b[x]).median) * 10) / 10),
+    effect: bySide((x) => projected(change(x))),
     leverageNext: median(lev),
     tensionNext: Math.round(median(tension) * 10) / 10,
   };

@@ -83,6 +83,9 @@ export interface RefusedGameOffer {
   readonly file?: { readonly name: string; readonly text: string };
 }
 
+/** Why a move is refused in a tab that shows a game played in another. */
+export const READ_ONLY_REASON = 'This game is played in another tab: take it over to play here.';
+
 /** The game is shown but not played in this tab. */
 export const isReadOnly = (s: Pick<AppState, 'saveAlert'>) =>
   s.saveAlert?.kind === 'elsewhere' || s.saveAlert?.kind === 'taken' || s.saveAlert?.kind === 'conflict';
@@ -378,7 +381,7 @@ export function dispatch(store: AppStore, move: Move): { ok: true } | Refusal {
     return {
       ok: false,
       code: 'NOT_YOUR_TURN',
-      reason: 'This game is played in another tab: take it over to play here.',
+      reason: READ_ONLY_REASON,
     };
   const r = applyMove(game.scenario, game.state, move);
   if (!r.ok) {

@@ -2,7 +2,7 @@
 // dice (projection.ts); the store builds that view from the game it holds and keeps the last few
 // results, since a screen asks for the same preview each time it redraws.
 import type { BySide, Clause, Order, OrdersPreview, PackagePreview, Projected, Side } from '../engine';
-import { previewOrders, previewPackage, standing, viewFor } from '../engine';
+import { ordersBaseline, previewOrders, previewPackage, standing, viewFor } from '../engine';
 import type { GameSession } from './game-store';
 
 const cache = new Map<string, unknown>();
@@ -10,7 +10,7 @@ const cache = new Map<string, unknown>();
 function cached<T>(key: string, make: () => T): T {
   if (cache.has(key)) return cache.get(key) as T;
   const v = make();
-  if (cache.size > 100) cache.clear();
+  if (cache.size > 400) cache.clear();
   cache.set(key, v);
   return v;
 }
@@ -30,9 +30,16 @@ export function packagePreview(
 
 /** What `orders` by `side` would change, the other side holding still, from its view. */
 export function ordersPreview(game: GameSession, side: Side, orders: readonly Order[]): OrdersPreview {
-  return cached(`o|${at(game, side)}|${JSON.stringify(orders)}`, () =>
-    previewOrders(game.scenario, viewFor(game.scenario, game.state, side), side, orders),
-  );
+  return cached(`o|${at(game, side)}|${JSON.stringify(orders)}`, () => {
+    const view = viewFor(game.scenario, game.state, side);
+    const base = cached(`b|${at(game, side)}`, () => ordersBaseline(game.scenario, view));
+    return previewOrders(game.scenario, view, side, orders, base.ok ? base : undefined);
+  });
+}
+
+/** Whether the preview of `orders` by `side` is at hand already (a screen then shows it at once). */
+export function ordersPreviewReady(game: GameSession, side: Side, orders: readonly Order[]): boolean {
+  return cache.has(`o|${at(game, side)}|${JSON.stringify(orders)}`);
 }
 
 /** Each side's projected final score if both hold still from here, as `side` sees the game. */

@@ -1,17 +1,19 @@
 // The Orders tab: up to k orders, grouped by lever — one group per instrument the side owns (shift
 // it now, announce a dated change, withdraw an announcement), then its alternatives to build and
 // the truce to extend. Every kind of order is listed; those the rules forbid now are shown disabled
-// with the engine's reason (checkMove). The chosen order of each group, and the whole set, carry a
-// one-line preview: the change in both sides' projected scores and the next turn's leverage and
-// tension if the other side holds still. Draft orders are shown only to their own side; both
+// with the engine's reason (checkMove); every other one shows its effect on the side's projected score
+// if the other side holds still (the median over the preview dice, and its 10–90 % range), worked
+// out from the side's own view once per state, a few orders at a time. The chosen order of each
+// group, and the whole set, carry a one-line preview: the change in both sides' projected scores and
+// the next turn's leverage and tension if the other side holds still. Draft orders are shown only to their own side; both
 // sides' orders are revealed together once both are in.
-import type { GameState, Order, Scenario, Side } from '../engine';
+import type { GameState, Order, OrdersPreview, Scenario, Side } from '../engine';
 import { checkMove, other, rulesFor, viewFor } from '../engine';
 import { play } from '../present/sound';
 import { instName, levelLabel, orderText, pct, sideName, turnDate } from '../present/text';
 import { type AppStore, dispatch, type GameSession } from '../store/game-store';
 import { button, h } from './dom';
-import { previewOrderSet } from './projections';
+import { dropWaitingPreviews, orderPreviewSoon, previewOrderSet } from './projections';
 
 const drafts = new Map<string, Map<string, Order>>(); // a turn's draft: group → its chosen order
 
@@ -81,6 +83,26 @@ function levers(sc: Scenario, s: GameState, side: Side): Lever[] {
   return out;
 }
 
+const signed = (x: number) => `${x >= 0.05 ? '+' : x <= -0.05 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
+
+/** One order's effect on the viewer's projected score: "your score +1.2 (−0.3 to +2.5)". */
+export function effectText(p: OrdersPreview, side: Side): string | null {
+  if (!p.ok) return null;
+  const e = p.effect[side];
+  const range = e.low === e.high ? '' : ` (${signed(e.low)} to ${signed(e.high)})`;
+  return `your score ${signed(e.median)}${range}`;
+}
+
+/** Shows the effect of `order` on `side`'s projected score through `show`: now if it is known, or once it is worked out. */
+function showEffect(game: GameSession, side: Side, order: Order, show: (text: string) => void) {
+  const put = (p: OrdersPreview) => {
+    const t = effectText(p, side);
+    if (t) show(t);
+  };
+  const now = orderPreviewSoon(game, side, order, put);
+  if (now) put(now);
+}
+
 /** "You +1.2, Beijing −0.4; leverage 44% → 47%; tension 26 → 31", or null when there is none. */
 export function previewLine(game: GameSession, side: Side, orders: readonly Order[]): string | null {
   const sc = game.scenario;
@@ -88,7 +110,7 @@ export function previewLine(game: GameSession, side: Side, orders: readonly Orde
   const p = previewOrderSet(game, side, orders);
   if (!p.ok) return null;
   const them = other(side);
-  const d = (x: number) => `${x >= 0.05 ? '+' : x <= -0.05 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
+  const d = signed;
   const parts = [`you ${d(p.scoreDelta[side])}, ${sideName(sc, them)} ${d(p.scoreDelta[them])}`];
   const view = viewFor(sc, s, side);
   if (view.leverage) {
@@ -138,6 +160,7 @@ export function ordersPanel(store: AppStore, game: GameSession, viewer: Side): H
     ? checkMove(rules, s, { type: 'orders', side: viewer, orders: chosen() })
     : null;
   const rerun = () => store.setState({}); // re-render with the engine's verdict and the preview
+  dropWaitingPreviews(); // the lists drawn before this one are gone: their previews are not needed
   const groups = levers(sc, s, viewer).map((lever, gi) => {
     const head = h(
       'legend',
@@ -162,6 +185,10 @@ export function ordersPanel(store: AppStore, game: GameSession, viewer: Side): H
             text: c.refused ? `${c.label} — not now: ${c.refused}` : c.label,
           });
           o.disabled = c.refused !== null;
+          if (c.refused === null)
+            showEffect(game, viewer, c.order, (t) => {
+              o.textContent = `${c.label} — ${t}`;
+            });
           if (pick && keyOf(pick) === keyOf(c.order)) o.selected = true;
           og.append(o);
         }
@@ -187,6 +214,11 @@ export function ordersPanel(store: AppStore, game: GameSession, viewer: Side): H
       const box = h('input', { type: 'checkbox', 'data-key': `order-${id}` });
       box.checked = [...draft.values()].some((o) => keyOf(o) === keyOf(c.order));
       box.disabled = c.refused !== null;
+      const effect = h('span', { class: 'hint order-effect' });
+      if (c.refused === null)
+        showEffect(game, viewer, c.order, (t) => {
+          effect.textContent = ` — ${t}`;
+        });
       box.addEventListener('change', () => {
         if (box.checked) draft.set(id, c.order);
         else draft.delete(id);
@@ -201,7 +233,7 @@ export function ordersPanel(store: AppStore, game: GameSession, viewer: Side): H
           { class: 'choice' },
           box,
           h('span', { text: c.label }),
-          c.refused ? h('span', { class: 'hint', text: ` — not now: ${c.refused}` }) : null,
+          c.refused ? h('span', { class: 'hint', text: ` — not now: ${c.refused}` }) : effect,
         ),
         line ? h('p', { class: 'order-preview', text: line }) : null,
       );

@@ -7,7 +7,7 @@
 import type { BySide, GameState, Order, OrdersPreview, Projected, Scenario, Side } from '../engine';
 import { standing as engineStanding, viewFor } from '../engine';
 import type { GameSession } from '../store/game-store';
-import { ordersPreview, standingOf } from '../store/preview';
+import { ordersPreview, ordersPreviewReady, standingOf } from '../store/preview';
 
 export type Standing = Projected;
 
@@ -46,4 +46,50 @@ export function standingNow(game: GameSession, viewer: Side): BySide<Standing> |
 /** What `orders` by `side` would change if the other side holds still (the engine's refusal if it may not). */
 export function previewOrderSet(game: GameSession, side: Side, orders: readonly Order[]): OrdersPreview {
   return ordersPreview(game, side, orders);
+}
+
+interface Pending {
+  readonly game: GameSession;
+  readonly side: Side;
+  readonly order: Order;
+  readonly done: (p: OrdersPreview) => void;
+}
+
+let pending: Pending[] = [];
+let working = false;
+const SLICE_MS = 25; // work between frames, so the page answers while the list is worked out
+
+function work() {
+  const until = performance.now() + SLICE_MS;
+  while (pending.length && performance.now() < until) {
+    const job = pending.shift();
+    if (job) job.done(ordersPreview(job.game, job.side, [job.order]));
+  }
+  working = pending.length > 0;
+  if (working) setTimeout(work, 0);
+}
+
+/**
+ * The preview of one order by `side`, if it is at hand; otherwise null, and `later` receives it
+ * once it is worked out — a few orders at a time between frames, each computed once for a game's
+ * state (the store keeps it), however often the screen redraws.
+ */
+export function orderPreviewSoon(
+  game: GameSession,
+  side: Side,
+  order: Order,
+  later: (p: OrdersPreview) => void,
+): OrdersPreview | null {
+  if (ordersPreviewReady(game, side, [order])) return ordersPreview(game, side, [order]);
+  pending.push({ game, side, order, done: later });
+  if (!working) {
+    working = true;
+    setTimeout(work, 0);
+  }
+  return null;
+}
+
+/** Forget the previews still waiting (the screen that asked for them is being redrawn). */
+export function dropWaitingPreviews(): void {
+  pending = [];
 }

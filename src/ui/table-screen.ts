@@ -11,7 +11,16 @@ import { CJK } from '../present/cjk-text';
 import { play, setMuted } from '../present/sound';
 import { framer, type TableFeed } from '../present/table-frame';
 import { sideName } from '../present/text';
-import { type AppStore, type GameSession, isHotSeat, toMenu, undo, undoableIndex } from '../store/game-store';
+import {
+  type AppStore,
+  type GameSession,
+  isHotSeat,
+  isReadOnly,
+  READ_ONLY_REASON,
+  toMenu,
+  undo,
+  undoableIndex,
+} from '../store/game-store';
 import { makeAnnouncer } from './announcer';
 import { briefingBody } from './briefing';
 import { button, h, rerender } from './dom';
@@ -53,6 +62,21 @@ export interface TableScreen {
   readonly root: HTMLElement;
   update(): void;
   destroy(): void;
+}
+
+/**
+ * The talks or orders of a game played in another tab: every control that would make a move shown
+ * disabled, with the reason in its description and once in words above them.
+ */
+function readOnly(parts: readonly HTMLElement[]): HTMLElement[] {
+  for (const part of parts)
+    for (const c of part.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>(
+      'button, input, select, textarea',
+    )) {
+      c.disabled = true;
+      c.title = READ_ONLY_REASON;
+    }
+  return [h('p', { class: 'status waiting', 'data-key': 'read-only', text: READ_ONLY_REASON }), ...parts];
 }
 
 export function mountTableScreen(store: AppStore): TableScreen {
@@ -191,7 +215,11 @@ export function mountTableScreen(store: AppStore): TableScreen {
           {
             'data-key': 'undo',
             'aria-label': 'Undo my last move',
-            disabledReason: canUndo ? null : 'Nothing of yours to take back this turn.',
+            disabledReason: isReadOnly(store.getState())
+              ? READ_ONLY_REASON
+              : canUndo
+                ? null
+                : 'Nothing of yours to take back this turn.',
           },
         ),
         mute,
@@ -251,9 +279,15 @@ export function mountTableScreen(store: AppStore): TableScreen {
         notice ? h('p', { class: 'notice', role: 'status', text: notice }) : null,
         refusal ? h('p', { class: 'refusal', role: 'alert', text: `Refused: ${refusal}` }) : null,
       ];
-      if (tab === 'talks') parts.push(...talksPanel(store, game, viewer, refresh));
-      else if (tab === 'orders') parts.push(...ordersPanel(store, game, viewer));
-      else parts.push(briefingBody(game.scenario, viewer));
+      const moves =
+        tab === 'talks'
+          ? talksPanel(store, game, viewer, refresh)
+          : tab === 'orders'
+            ? ordersPanel(store, game, viewer)
+            : [];
+      if (tab === 'briefing') parts.push(briefingBody(game.scenario, viewer));
+      else if (isReadOnly(store.getState())) parts.push(...readOnly(moves));
+      else parts.push(...moves);
       const mine = feed
         .filter((f) => f.side !== viewer)
         .slice(-6)

@@ -203,6 +203,7 @@ for (const locks of [true, false])
     await second.goto(page.url());
     await expect(alert(second, 'elsewhere')).toContainText('This game is open in another tab');
     await lift(second, 'Beijing');
+    await expect(second.getByRole('button', { name: 'Done talking (pass)' })).toBeDisabled();
     await shot(second, `tabs-elsewhere-${locks}`);
     await alert(second, 'elsewhere').getByRole('button', { name: 'Play it here instead' }).click();
     // the first tab is told and plays no more; the second has every move the first made
@@ -213,9 +214,20 @@ for (const locks of [true, false])
     await expect(second.getByRole('button', { name: 'I am Washington: show my side' })).toBeVisible();
     await shot(page, `tabs-taken-${locks}`);
     await lift(page, 'Beijing');
-    await pass(page);
-    // refused: the screen does not pass to Washington
-    await expect(page.getByRole('button', { name: 'Done talking (pass)' })).toBeVisible();
+    // read-only: the moves are shown disabled, each with the reason, and the reason once in words
+    const reason = 'This game is played in another tab: take it over to play here.';
+    const passButton = page.getByRole('button', { name: 'Done talking (pass)' });
+    await expect(passButton).toBeDisabled();
+    await expect(passButton).toHaveAttribute('title', reason);
+    await expect(page.getByRole('button', { name: 'Undo my last move' })).toBeDisabled();
+    await expect(page.locator('[data-key="read-only"]')).toHaveText(reason);
+    const enabledMoves = page.locator(
+      '#tab-body button:enabled, #tab-body input:enabled, #tab-body select:enabled',
+    );
+    await expect(enabledMoves).toHaveCount(0);
+    // a click does nothing: the screen does not pass to Washington
+    await passButton.click({ force: true });
+    await expect(passButton).toBeVisible();
     await expect(page.getByRole('button', { name: 'I am Washington: show my side' })).toHaveCount(0);
     // and taking it back brings the second tab's move with it (once is enough: the same code runs)
     expect(errors).toEqual([]);

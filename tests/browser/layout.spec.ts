@@ -106,6 +106,11 @@ for (const [width, height] of SIZES) {
     // the orders, as the phase after the talks shows them
     await page.getByRole('button', { name: 'Done talking (pass)' }).click();
     await expect(page.getByRole('button', { name: 'Pass: no orders' })).toBeVisible();
+    // every order the rules allow shows its effect on the side's projected score, once worked out
+    const options = page.locator('.lever select option:not([disabled]):not([value=""])');
+    await expect
+      .poll(async () => (await options.allTextContents()).every((t) => /your score [+−±]\d/.test(t)))
+      .toBe(true);
     expect(await sideways(page)).toBeLessThanOrEqual(0);
     expect(await coveredControls(page)).toEqual([]);
     if (width >= 1280 && height >= 768) expect(await smallText(page)).toEqual([]);

@@ -7,6 +7,7 @@ import {
   DEFAULT_SETUP,
   leverage,
   newGame,
+  ordersBaseline,
   previewOrders,
   previewPackage,
   rulesFor,
@@ -67,5 +68,34 @@ describe('the orders preview', () => {
     const over = passTurns(sc, s, 11);
     expect(previewOrders(sc, viewFor(sc, over, 'us'), 'us', [])).toMatchObject({ ok: false });
     expect(previewPackage(sc, viewFor(sc, over, 'us'), 'us', [])).toMatchObject({ ok: false });
+  });
+});
+
+describe('the orders preview from a baseline', () => {
+  it('is the same with the no-orders line computed once, and gives the change seed by seed', () => {
+    const s = newGame(sc, 'p', quiet);
+    const view = viewFor(sc, s, 'us');
+    const base = ordersBaseline(sc, view);
+    expect(base.ok).toBe(true);
+    if (!base.ok) return;
+    const order: Order = { kind: 'withdraw', instrument: 'us-tariff' };
+    const alone = previewOrders(sc, view, 'us', [order]);
+    const shared = previewOrders(sc, view, 'us', [order], base);
+    expect(shared).toEqual(alone);
+    if (!shared.ok) return;
+    // events off: every preview seed plays the same game, so the change has no spread
+    expect(shared.effect.cn.median).toBeCloseTo(shared.scoreDelta.cn, 1);
+    expect(shared.effect.cn.low).toBe(shared.effect.cn.median);
+    expect(shared.effect.cn.high).toBe(shared.effect.cn.median);
+  });
+
+  it('gives a range over the preview dice when events may fire', () => {
+    const s = newGame(sc, 'p', DEFAULT_SETUP);
+    const view = viewFor(sc, s, 'us');
+    const p = previewOrders(sc, view, 'us', [{ kind: 'withdraw', instrument: 'us-tariff' }]);
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    expect(p.effect.us.low).toBeLessThanOrEqual(p.effect.us.median);
+    expect(p.effect.us.median).toBeLessThanOrEqual(p.effect.us.high);
   });
 });
