@@ -15,7 +15,7 @@ export type Dice = Readonly<Record<Stream, RngState>>;
  * turn writes to is copied, everything else (frozen) is shared. The turn then runs on plain data —
  * through immer's proxies the same work cost sixteen times as much.
  */
-function workingCopy(s: GameState, dice: Dice): GameState {
+export function workingCopy(s: GameState, dice: Dice): GameState {
   return {
     ...s,
     levels: { ...s.levels },
