@@ -1,9 +1,9 @@
 // The one entry point for change: applyMove checks a move and, if it is legal, produces the next
 // state with immer. Each move type has its handler; the turn advances itself once both sides'
 // orders are in. A refused move returns the reason and leaves the state untouched.
-import { freeze, produce } from 'immer';
+import { produce } from 'immer';
 import { addTension, addToIndicators, fireEvent, moveInstrument } from './effects';
-import { advance, workingCopy } from './kernel';
+import { advance, freezeNew, workingCopy } from './kernel';
 import { draw } from './rng';
 import type { Rules } from './rules';
 import { rulesFor } from './rules';
@@ -132,6 +132,6 @@ export function applyMove(scenario: Scenario, state: GameState, move: Move): Mov
   apply(rules, next, move);
   if (next.phase === 'orders' && next.drafts.us !== null && next.drafts.cn !== null)
     next = advance(rules, next, { us: next.drafts.us, cn: next.drafts.cn }, next.rng);
-  const done = freeze(next, true);
+  const done = freezeNew(next);
   return { ok: true, state: produce(state, () => done) };
 }
