@@ -85,6 +85,26 @@ function downloadArchive(
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+interface Briefing {
+  readonly leftMs: number;
+  readonly ready: readonly string[];
+  readonly teams: readonly string[];
+}
+
+const teamName = (k: string) => {
+  const [letter, side] = k.split(':');
+  return `${letter} ${side === 'us' ? 'Washington' : 'Beijing'}`;
+};
+
+/** " Briefing: 4:10 left; ready: 2 of 3 teams (A Washington, A Beijing)." */
+function briefingText(b: Briefing | null): string {
+  if (!b) return '';
+  const ready = b.teams.filter((k) => b.ready.includes(k));
+  return ` Briefing: ${minutes(b.leftMs)} left; ready: ${ready.length} of ${b.teams.length} teams${
+    ready.length ? ` (${ready.map(teamName).join(', ')})` : ''
+  }.`;
+}
+
 const minutes = (ms: number) => {
   const s = Math.max(0, Math.round(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
@@ -354,6 +374,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
   let desc = false;
   let teamSize = '1';
   let event = '';
+  const briefMinutes = h('input', { type: 'number', id: 'class-brief-minutes', min: 1, max: 30, value: 6 });
   const talks = h('input', { type: 'number', id: 'class-talks', min: 1, max: 3600, placeholder: 'none' });
   const orders = h('input', { type: 'number', id: 'class-orders', min: 1, max: 3600, placeholder: 'none' });
   const act =
@@ -576,6 +597,14 @@ function dashboard(main: HTMLElement, key: string, code: string) {
         id: 'class-pair',
       }),
       button('Start all games', () => void act('start')(), { id: 'class-start', class: 'primary' }),
+      field('Briefing (min)', briefMinutes),
+      button(
+        'Start the briefing',
+        () => void act('briefing', { minutes: Number(briefMinutes.value) || 6 })(),
+        {
+          id: 'class-briefing',
+        },
+      ),
       field('Talks clock (s)', talks),
       field('Orders clock (s)', orders),
       button(
@@ -769,7 +798,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
           d.ending && !d.closed
             ? ` The games end in ${minutes((d.ending as { leftMs: number }).leftMs)}.`
             : ''
-        }${d.closed ? ' The games are over.' : ''}`,
+        }${d.closed ? ' The games are over.' : ''}${briefingText(d.briefing as Briefing | null)}`,
       }),
       h(
         'table',

@@ -97,6 +97,15 @@ test('an instructor runs a class of four students in two games', async ({ browse
   const asked = await ana.evaluate(async (c) => (await fetch(`/class/${c}/dashboard`)).status, code);
   expect(asked).toBe(403);
 
+  // the timed briefing on the students' screens; it ends when every team has marked itself ready
+  await t.getByRole('button', { name: 'Start the briefing' }).click();
+  await expect(ana.locator('#class-clock-time')).toContainText(/Briefing · [56]:\d\d left/);
+  await expect(t.locator('#class-summary')).toContainText('Briefing: ');
+  await shot(ana, 'class-student-briefing');
+  for (const s of students) await s.getByRole('button', { name: 'Our team is ready' }).click();
+  await expect(cy.locator('#class-clock-notice')).toHaveText('The briefing is over: the games are on.');
+  await expect(t.locator('#class-summary')).not.toContainText('Briefing');
+
   // a line of news to game A only: Ana reads it, Cy (game B) does not
   await t.getByLabel('Send to').selectOption('A');
   await t.getByLabel('Your news').fill('The press asks about soybeans.');

@@ -141,6 +141,22 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   expect(a.welcome?.name).toBe('Ana');
   expect(a.update?.state.phase).toBe('talks');
 
+  // the timed briefing: the clocks wait until every team has marked itself ready
+  expect((await call('POST', `${code}/briefing`, { minutes: 6 })).ok).toBe(true);
+  expect((await call('POST', `${code}/briefing`, { minutes: 6 })).reason).toMatch(/already running/);
+  await a.until(() => a.received.some((r) => r.type === 'clock' && /Read your briefing/.test(r.raw)));
+  const ready = (name: string) => call('POST', 'ready', { code, token: tokens[name] }, null);
+  expect((await call('POST', 'ready', { code, token: 'nobody' }, null)).status).toBe(403);
+  expect((await ready('Ana')).text).toBe('Washington is ready.');
+  for (const name of ['Bo', 'Cy']) expect((await ready(name)).ok).toBe(true);
+  const briefing = (await call('GET', `${code}/dashboard`)).briefing as { ready: string[]; teams: string[] };
+  expect(briefing.ready.sort()).toEqual(['A:cn', 'A:us', 'B:us']);
+  expect(briefing.teams.sort()).toEqual(['A:cn', 'A:us', 'B:cn', 'B:us']);
+  expect((await ready('Eve')).ok).toBe(true);
+  await a.until(() => a.received.some((r) => r.type === 'clock' && /briefing is over/.test(r.raw)));
+  expect((await call('GET', `${code}/dashboard`)).briefing).toBeNull();
+  expect((await ready('Ana')).reason).toMatch(/briefing is over/);
+
   // a one-second clock on game A's talks: it runs out, the side to talk passes until the orders
   expect((await call('POST', `${code}/clocks`, { talks: 1, orders: null, letter: 'A' })).ok).toBe(true);
   await a.until(() => a.update?.state.phase === 'orders');
