@@ -1,9 +1,12 @@
 // The instructor's class on loopback, from start to finish: a class made with the instructor key
 // (refused without it), students joining by code and name (a wrong code and a duplicate name each
 // refused with a sentence), automatic pairing with a computer for the odd student, every game
-// started at once, a phase clock running out (the waiting side passes), an inject replayed
+// started at once, late joiners seated (a team, a computer's side), the timed briefing ended by every
+// team's ready mark, a phase clock announced a minute before and running out (the waiting side
+// passes), the instructor's line of news, an inject replayed
 // identically from the game's log, the server killed and restarted from the class log, the games
-// ended fairly, and the class results equal to those computed from the game files on disk.
+// ended fairly, the projector in public state only, the debrief (the reveal only after the end), and
+// the class results equal to those computed from the game files on disk.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
