@@ -382,6 +382,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
     async () => {
       const r = await call('POST', `${code}/${path}`, b, key);
       status.textContent = r.ok ? '' : (r.reason ?? 'That did not work.');
+      status.classList.remove('class-ok');
       void refresh();
     };
   const events = h('span');
@@ -481,6 +482,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
     }
     const r = await call('POST', `${code}/pair`, { games }, key);
     status.textContent = r.ok ? '' : (r.reason ?? 'That did not work.');
+    status.classList.remove('class-ok');
     if (r.ok) byHand.value = '';
     void refresh();
   };
@@ -527,6 +529,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
           const [letter = '', side = 'us'] = where.split(':');
           const r = await call('POST', `${code}/place`, { name: who, letter, side }, key);
           status.textContent = r.ok ? String(r.text) : (r.reason ?? 'That did not work.');
+          status.classList.toggle('class-ok', r.ok);
           lateShown = '';
           void refresh();
         },
@@ -543,6 +546,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
   const postNews = async () => {
     const r = await call('POST', `${code}/news`, { text: newsText.value, ...aim() }, key);
     status.textContent = r.ok ? '' : (r.reason ?? 'That did not work.');
+    status.classList.remove('class-ok');
     if (r.ok) newsText.value = '';
   };
   const title = h('h1', { text: `Class ${code}` });
@@ -605,6 +609,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
           id: 'class-briefing',
         },
       ),
+      targetBox, // the clocks, an inject or the news: for every game, or one
       field('Talks clock (s)', talks),
       field('Orders clock (s)', orders),
       button(
@@ -613,12 +618,12 @@ function dashboard(main: HTMLElement, key: string, code: string) {
           void act('clocks', {
             talks: talks.value ? Number(talks.value) : null,
             orders: orders.value ? Number(orders.value) : null,
+            ...aim(), // one game's clocks, or the class's
           })(),
         { id: 'class-clocks' },
       ),
       button('Pause', () => void act('pause')(), { id: 'class-pause' }),
       button('Resume', () => void act('resume')(), { id: 'class-resume' }),
-      targetBox,
       events,
       field('Your news', newsText),
       button('Post the news', () => void postNews(), { id: 'class-post-news' }),

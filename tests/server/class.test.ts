@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { replay } from '../../src/engine';
+import { checkMove, newGame, replay, rulesFor } from '../../src/engine';
 import { summariseRecord } from '../../src/present/class-summary';
 import { parseLog, recordOfLog } from '../../src/server/game-log';
 import { Seat, spawnServer, tempDir, testScenarios } from './helpers';
@@ -301,4 +301,15 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   const csv = results.csv as string;
   expect(csv.split('\n')[0]).toMatch(/^game,scenario,/);
   expect(csv).not.toMatch(/Ana|Bo|Cy|Dee|Eve/);
+});
+
+it('takes the instructor’s news line from the control role only, as plain text of 1–200 characters', () => {
+  const [sc] = testScenarios();
+  if (!sc) throw new Error('no scenario');
+  const rules = rulesFor(sc.scenario);
+  const s = newGame(sc.scenario, 'news-seed');
+  expect(checkMove(rules, s, { type: 'news', side: 'control', text: 'The press asks.' })).toBeNull();
+  expect(checkMove(rules, s, { type: 'news', side: 'us', text: 'The press asks.' })?.code).toBe('NOT_OWNER');
+  for (const text of ['', ' padded ', 'x'.repeat(201), 'line\nbreak'])
+    expect(checkMove(rules, s, { type: 'news', side: 'control', text })?.code).toBe('MALFORMED');
 });
