@@ -14,7 +14,7 @@ import { GAME_ROOM } from '../net/protocol';
 import { classDebrief } from '../present/class-debrief';
 import type { GameSummary } from '../present/class-summary';
 import { summariesCsv, summariseRecord } from '../present/class-summary';
-import { newsLine } from '../present/text';
+import { fmtDate, newsLine } from '../present/text';
 import { watchGames } from './class-hooks';
 import {
   CLASS_FORMAT,
@@ -1018,7 +1018,7 @@ export class Classes {
         letter: g.pairing.letter,
         turn: Math.min(s.turn + 1, rules.totalTurns),
         turns: rules.totalTurns,
-        date: dateOf(rules, s.turn),
+        date: fmtDate(dateOf(rules, s.turn)),
         phase: s.phase,
         ended: g.ended ? `ended at turn ${g.ended.turn} of ${g.ended.of}` : null,
         leverage: view.leverage ? view.leverage.us : null,

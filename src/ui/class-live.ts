@@ -13,6 +13,7 @@ import { rulesFor } from '../engine';
 import type { DashboardRow } from '../net/class-protocol';
 import type { ClassDebrief } from '../present/class-debrief';
 import { COLUMN_LABELS, type GameSummary, SUMMARY_COLUMNS } from '../present/class-summary';
+import { fmtDate } from '../present/text';
 import { findScenario } from '../store/catalog';
 import { gameFileText } from '../store/game-file';
 import { encodeGame } from '../store/game-link';
@@ -840,7 +841,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
               h('th', { scope: 'row', text: r.letter }),
               h('td', { text: who(r, 'us') }),
               h('td', { text: who(r, 'cn') }),
-              h('td', { class: 'nowrap', text: `${r.turn} of ${r.turns} · ${r.date}` }),
+              h('td', { class: 'nowrap', text: `${r.turn} of ${r.turns} · ${fmtDate(r.date)}` }),
               h('td', { text: r.ended ?? r.phase }),
               h('td', {
                 text: r.waitingOn.length
