@@ -52,6 +52,8 @@ const PlaceSchema = z.strictObject({
   letter: z.string().min(1).max(3),
   side: z.enum(['us', 'cn']),
 });
+const ReadySchema = z.strictObject({ code: z.string().max(20), token: z.string().max(80) });
+const BriefingSchema = z.strictObject({ minutes: z.number().int().min(1).max(30).default(6) });
 const NewsSchema = z.strictObject({
   text: z.string().min(1).max(400),
   letter: z.string().max(3).optional(),
@@ -110,6 +112,10 @@ export function classRoute(
     if (req.method === 'POST' && parts[0] === 'join' && parts.length === 1) {
       const o = parse(JoinSchema, await body(req));
       return classes.join(o.code, o.name);
+    }
+    if (req.method === 'POST' && parts[0] === 'ready' && parts.length === 1) {
+      const o = parse(ReadySchema, await body(req));
+      return { text: await classes.ready(o.code, o.token) };
     }
     if (req.method === 'GET' && parts[0] === 'me' && parts.length === 2)
       return classes.student(parts[1] ?? '', query.get('token') ?? '');
@@ -180,6 +186,11 @@ export function classRoute(
       case 'place': {
         const o = parse(PlaceSchema, b);
         return { text: await classes.place(code, o.name, o.letter, o.side) };
+      }
+      case 'briefing': {
+        const o = parse(BriefingSchema, b);
+        await classes.brief(code, o.minutes);
+        return { ok: true };
       }
       case 'news': {
         const o = parse(NewsSchema, b);

@@ -55,6 +55,9 @@ export type ClassLine =
   | { readonly resume: { readonly at: number } }
   | { readonly inject: { readonly letter: string; readonly event: string } }
   | { readonly news: { readonly letter: string; readonly text: string } }
+  | { readonly briefing: { readonly at: number; readonly endsAt: number } }
+  | { readonly ready: { readonly letter: string; readonly side: 'us' | 'cn' } }
+  | { readonly briefed: { readonly at: number } }
   | {
       readonly late: {
         readonly token: string; // the student's class token

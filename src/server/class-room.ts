@@ -14,7 +14,7 @@ import { GAME_ROOM } from '../net/protocol';
 import { classDebrief } from '../present/class-debrief';
 import type { GameSummary } from '../present/class-summary';
 import { summariesCsv, summariseRecord } from '../present/class-summary';
-import { newsLine } from '../present/text';
+import { fmtDate, newsLine } from '../present/text';
 import { watchGames } from './class-hooks';
 import {
   CLASS_FORMAT,
@@ -69,6 +69,7 @@ interface LiveClass {
   clocks: Clocks;
   paused: number | null;
   end: { at: number; closeAt: number } | null;
+  briefing: { endsAt: number; ready: Set<string> } | null; // "A:us": that team has marked itself ready
   closed: boolean;
 }
 
@@ -146,6 +147,7 @@ export class Classes {
       clocks: { talks: null, orders: null },
       paused: null,
       end: null,
+      briefing: null,
       closed: false,
     };
   }
@@ -185,6 +187,11 @@ export class Classes {
         g.pairing = { ...g.pairing, [side]: [...g.pairing[side], token] };
         g.seats = { ...g.seats, [token]: seat };
       }
+    } else if ('briefing' in line) c.briefing = { endsAt: line.briefing.endsAt, ready: new Set() };
+    else if ('ready' in line) c.briefing?.ready.add(`${line.ready.letter}:${line.ready.side}`);
+    else if ('briefed' in line) {
+      c.briefing = null;
+      for (const g of c.games) g.phaseKey = ''; // the phase clocks start now
     } else if ('clocks' in line) {
       const { letter, clocks } = line.clocks;
       if (letter === null) {
@@ -574,6 +581,66 @@ export class Classes {
       : `${st.name} joins ${SIDE_NAME[side]}'s team in game ${g.pairing.letter}.`;
   }
 
+  /**
+   * The timed briefing: the games' phase clocks wait while the teams read, until the time is up or
+   * every team in a started game has marked itself ready.
+   */
+  async brief(rawCode: string, minutes: number) {
+    const c = this.#get(rawCode);
+    this.#notEnded(c);
+    if (!c.games.some((g) => g.code && !g.ended)) throw new ClassError(409, 'Start the games first.');
+    if (c.briefing) throw new ClassError(409, 'The briefing is already running.');
+    const at = this.#now();
+    const endsAt = at + minutes * MINUTE;
+    await this.#write(c, { briefing: { at, endsAt } });
+    this.#tellAll(c, {
+      kind: 'briefing',
+      text: `Read your briefing: the clocks start in ${minutes} minute${minutes === 1 ? '' : 's'}, or when every team is ready.`,
+      leftMs: endsAt - at,
+      class: c.header.code,
+    });
+  }
+
+  /** A student marks their team ready (the briefing ends when every team is). */
+  async ready(rawCode: string, token: string): Promise<string> {
+    const c = this.#get(rawCode);
+    const me = c.students.get(token);
+    if (!me)
+      throw new ClassError(
+        403,
+        'This link does not belong to anyone in this class: join again with the class code.',
+      );
+    if (!c.briefing) throw new ClassError(409, 'The briefing is over: the games are on.');
+    const g = c.games.find((x) => x.code && (x.pairing.us.includes(token) || x.pairing.cn.includes(token)));
+    if (!g) throw new ClassError(409, 'You are not in a game yet.');
+    const side: Side = g.pairing.us.includes(token) ? 'us' : 'cn';
+    if (!c.briefing.ready.has(`${g.pairing.letter}:${side}`)) {
+      await this.#write(c, { ready: { letter: g.pairing.letter, side } });
+      if (g.code)
+        room(g.code)?.broadcast('clock', {
+          kind: 'ready',
+          side,
+          text: `${SIDE_NAME[side]} is ready (${me.name}).`,
+        });
+    }
+    if (this.#teams(c).every((k) => c.briefing?.ready.has(k))) await this.#endBriefing(c);
+    return `${SIDE_NAME[side]} is ready.`;
+  }
+
+  /** Every team in a started game: "A:us". */
+  #teams(c: LiveClass): string[] {
+    return c.games
+      .filter((g) => g.code && !g.ended)
+      .flatMap((g) => SIDES.filter((s) => g.pairing[s].length > 0).map((s) => `${g.pairing.letter}:${s}`));
+  }
+
+  async #endBriefing(c: LiveClass) {
+    if (!c.briefing) return;
+    await this.#write(c, { briefed: { at: this.#now() } });
+    this.#tellAll(c, { kind: 'briefed', text: 'The briefing is over: the games are on.' });
+    this.tick();
+  }
+
   /** Posts the instructor's own line of news (a control move with no effect) in one game or all. */
   async news(rawCode: string, raw: string, letter?: string): Promise<string[]> {
     const c = this.#get(rawCode);
@@ -683,6 +750,22 @@ export class Classes {
         continue;
       }
       if (c.paused !== null) continue;
+      if (c.briefing) {
+        if (now >= c.briefing.endsAt) void this.#endBriefing(c);
+        else
+          for (const g of c.games) {
+            if (!g.code || g.ended || now - g.toldAt < 5000) continue;
+            g.toldAt = now; // the briefing's clock, for a page that came in late
+            room(g.code)?.broadcast('clock', {
+              kind: 'clock',
+              phase: 'briefing',
+              leftMs: c.briefing.endsAt - now,
+              paused: false,
+              class: c.header.code,
+            });
+          }
+        continue; // the phase clocks wait for the briefing
+      }
       for (const g of c.games) {
         if (!g.code || g.ended || this.#busy.has(g.code)) continue;
         this.#follow(c, g);
@@ -845,6 +928,13 @@ export class Classes {
       clocks: c.clocks,
       paused: c.paused !== null,
       ending: c.end ? { closeAt: c.end.closeAt, leftMs: Math.max(0, c.end.closeAt - now) } : null,
+      briefing: c.briefing
+        ? {
+            leftMs: Math.max(0, c.briefing.endsAt - now),
+            ready: [...c.briefing.ready],
+            teams: this.#teams(c),
+          }
+        : null,
       closed: c.closed,
       events: [...rules.events.keys()].filter((e) => !rules.eventTurns.has(e)), // the undated: the instructor's to fire
       rows,
@@ -928,7 +1018,7 @@ export class Classes {
         letter: g.pairing.letter,
         turn: Math.min(s.turn + 1, rules.totalTurns),
         turns: rules.totalTurns,
-        date: dateOf(rules, s.turn),
+        date: fmtDate(dateOf(rules, s.turn)),
         phase: s.phase,
         ended: g.ended ? `ended at turn ${g.ended.turn} of ${g.ended.of}` : null,
         leverage: view.leverage ? view.leverage.us : null,

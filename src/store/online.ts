@@ -34,6 +34,7 @@ export interface ClassClock {
   readonly endsAt: number | null;
   readonly leftMs: number | null; // while paused
   readonly paused: boolean;
+  readonly classCode: string | null; // the class's code (a briefing's ready mark is sent with it)
   readonly notice: { readonly kind: string; readonly text: string; readonly at: number } | null;
 }
 
@@ -42,6 +43,7 @@ export const classClock: StoreApi<ClassClock> = createStore<ClassClock>()(() => 
   endsAt: null,
   leftMs: null,
   paused: false,
+  classCode: null,
   notice: null,
 }));
 
@@ -51,11 +53,13 @@ interface ClockMessage {
   phase?: unknown;
   leftMs?: unknown;
   paused?: unknown;
+  class?: unknown;
 }
 
 /** One clock message from the class, into `classClock`. */
 export function hearClock(m: ClockMessage, now = Date.now()) {
   const left = typeof m.leftMs === 'number' && Number.isFinite(m.leftMs) ? Math.max(0, m.leftMs) : null;
+  if (typeof m.class === 'string') classClock.setState({ classCode: m.class.slice(0, 12) });
   if (m.kind === 'clock') {
     const paused = m.paused === true;
     classClock.setState({
@@ -74,6 +78,14 @@ export function hearClock(m: ClockMessage, now = Date.now()) {
     classClock.setState({ paused: true, leftMs: s.endsAt === null ? null : Math.max(0, s.endsAt - now) });
   }
   if (m.kind === 'resumed') classClock.setState({ paused: false });
+  if (m.kind === 'briefing')
+    classClock.setState({
+      phase: 'briefing',
+      endsAt: left === null ? null : now + left,
+      leftMs: null,
+      paused: false,
+    });
+  if (m.kind === 'briefed') classClock.setState({ phase: null, endsAt: null, leftMs: null });
   classClock.setState({ notice: { kind: m.kind, text, at: now } });
 }
 

@@ -6,11 +6,11 @@
 import './class-clock.css';
 import { type ClassClock, classClock } from '../store/online';
 import { announce } from './announcer';
-import { h } from './dom';
+import { button, h } from './dom';
 import { clock } from './table-status';
 
 const NOTICE_MS = 20_000;
-const PHASE: Record<string, string> = { talks: 'Talks', orders: 'Orders' };
+const PHASE: Record<string, string> = { talks: 'Talks', orders: 'Orders', briefing: 'Briefing' };
 
 let bar: HTMLElement | null = null;
 
@@ -19,7 +19,33 @@ export function mountClassClock() {
   if (bar?.isConnected) return;
   const time = h('span', { class: 'class-clock-time', id: 'class-clock-time' });
   const notice = h('p', { class: 'class-clock-notice', id: 'class-clock-notice' });
-  bar = h('div', { class: 'class-clock', id: 'class-clock', hidden: true }, time, notice);
+  let readySent = false;
+  const ready = button(
+    'Our team is ready',
+    async () => {
+      const s = classClock.getState();
+      const code = s.classCode ?? '';
+      let token = '';
+      try {
+        token = sessionStorage.getItem(`upper-hand:class-student:${code}`) ?? '';
+      } catch {
+        token = '';
+      }
+      const r = await fetch('/class/ready', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, token }),
+      })
+        .then((x) => x.json() as Promise<{ ok: boolean; text?: string; reason?: string }>)
+        .catch(() => ({ ok: false, reason: 'The game server cannot be reached.' }) as const);
+      readySent = r.ok;
+      classClock.setState({
+        notice: { kind: 'ready', text: r.ok ? (r.text ?? '') : (r.reason ?? ''), at: Date.now() },
+      });
+    },
+    { id: 'class-ready', class: 'primary' },
+  );
+  bar = h('div', { class: 'class-clock', id: 'class-clock', hidden: true }, time, ready, notice);
   document.body.append(bar);
   let heard: ClassClock['notice'] = null;
   const paint = () => {
@@ -33,6 +59,8 @@ export function mountClassClock() {
           ? 'The games are paused'
           : ''
         : `${phase} · ${clock(left)} left${s.paused ? ' (paused)' : ''}`;
+    ready.hidden = s.phase !== 'briefing' || readySent;
+    if (s.phase !== 'briefing') readySent = false;
     time.classList.toggle('class-clock-low', left !== null && left <= 60_000 && !s.paused);
     const fresh =
       s.notice && now - s.notice.at < (s.notice.kind === 'news' ? 3 * NOTICE_MS : NOTICE_MS)

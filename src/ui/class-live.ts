@@ -13,6 +13,7 @@ import { rulesFor } from '../engine';
 import type { DashboardRow } from '../net/class-protocol';
 import type { ClassDebrief } from '../present/class-debrief';
 import { COLUMN_LABELS, type GameSummary, SUMMARY_COLUMNS } from '../present/class-summary';
+import { fmtDate } from '../present/text';
 import { findScenario } from '../store/catalog';
 import { gameFileText } from '../store/game-file';
 import { encodeGame } from '../store/game-link';
@@ -83,6 +84,26 @@ function downloadArchive(
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+interface Briefing {
+  readonly leftMs: number;
+  readonly ready: readonly string[];
+  readonly teams: readonly string[];
+}
+
+const teamName = (k: string) => {
+  const [letter, side] = k.split(':');
+  return `${letter} ${side === 'us' ? 'Washington' : 'Beijing'}`;
+};
+
+/** " Briefing: 4:10 left; ready: 2 of 3 teams (A Washington, A Beijing)." */
+function briefingText(b: Briefing | null): string {
+  if (!b) return '';
+  const ready = b.teams.filter((k) => b.ready.includes(k));
+  return ` Briefing: ${minutes(b.leftMs)} left; ready: ${ready.length} of ${b.teams.length} teams${
+    ready.length ? ` (${ready.map(teamName).join(', ')})` : ''
+  }.`;
 }
 
 const minutes = (ms: number) => {
@@ -354,6 +375,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
   let desc = false;
   let teamSize = '1';
   let event = '';
+  const briefMinutes = h('input', { type: 'number', id: 'class-brief-minutes', min: 1, max: 30, value: 6 });
   const talks = h('input', { type: 'number', id: 'class-talks', min: 1, max: 3600, placeholder: 'none' });
   const orders = h('input', { type: 'number', id: 'class-orders', min: 1, max: 3600, placeholder: 'none' });
   const act =
@@ -361,6 +383,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
     async () => {
       const r = await call('POST', `${code}/${path}`, b, key);
       status.textContent = r.ok ? '' : (r.reason ?? 'That did not work.');
+      status.classList.remove('class-ok');
       void refresh();
     };
   const events = h('span');
@@ -460,6 +483,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
     }
     const r = await call('POST', `${code}/pair`, { games }, key);
     status.textContent = r.ok ? '' : (r.reason ?? 'That did not work.');
+    status.classList.remove('class-ok');
     if (r.ok) byHand.value = '';
     void refresh();
   };
@@ -506,6 +530,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
           const [letter = '', side = 'us'] = where.split(':');
           const r = await call('POST', `${code}/place`, { name: who, letter, side }, key);
           status.textContent = r.ok ? String(r.text) : (r.reason ?? 'That did not work.');
+          status.classList.toggle('class-ok', r.ok);
           lateShown = '';
           void refresh();
         },
@@ -522,6 +547,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
   const postNews = async () => {
     const r = await call('POST', `${code}/news`, { text: newsText.value, ...aim() }, key);
     status.textContent = r.ok ? '' : (r.reason ?? 'That did not work.');
+    status.classList.remove('class-ok');
     if (r.ok) newsText.value = '';
   };
   const title = h('h1', { text: `Class ${code}` });
@@ -576,6 +602,15 @@ function dashboard(main: HTMLElement, key: string, code: string) {
         id: 'class-pair',
       }),
       button('Start all games', () => void act('start')(), { id: 'class-start', class: 'primary' }),
+      field('Briefing (min)', briefMinutes),
+      button(
+        'Start the briefing',
+        () => void act('briefing', { minutes: Number(briefMinutes.value) || 6 })(),
+        {
+          id: 'class-briefing',
+        },
+      ),
+      targetBox, // the clocks, an inject or the news: for every game, or one
       field('Talks clock (s)', talks),
       field('Orders clock (s)', orders),
       button(
@@ -584,12 +619,12 @@ function dashboard(main: HTMLElement, key: string, code: string) {
           void act('clocks', {
             talks: talks.value ? Number(talks.value) : null,
             orders: orders.value ? Number(orders.value) : null,
+            ...aim(), // one game's clocks, or the class's
           })(),
         { id: 'class-clocks' },
       ),
       button('Pause', () => void act('pause')(), { id: 'class-pause' }),
       button('Resume', () => void act('resume')(), { id: 'class-resume' }),
-      targetBox,
       events,
       field('Your news', newsText),
       button('Post the news', () => void postNews(), { id: 'class-post-news' }),
@@ -769,7 +804,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
           d.ending && !d.closed
             ? ` The games end in ${minutes((d.ending as { leftMs: number }).leftMs)}.`
             : ''
-        }${d.closed ? ' The games are over.' : ''}`,
+        }${d.closed ? ' The games are over.' : ''}${briefingText(d.briefing as Briefing | null)}`,
       }),
       h(
         'table',
@@ -806,7 +841,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
               h('th', { scope: 'row', text: r.letter }),
               h('td', { text: who(r, 'us') }),
               h('td', { text: who(r, 'cn') }),
-              h('td', { class: 'nowrap', text: `${r.turn} of ${r.turns} · ${r.date}` }),
+              h('td', { class: 'nowrap', text: `${r.turn} of ${r.turns} · ${fmtDate(r.date)}` }),
               h('td', { text: r.ended ?? r.phase }),
               h('td', {
                 text: r.waitingOn.length

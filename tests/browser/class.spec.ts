@@ -1,8 +1,10 @@
 // A live class in Debian's Chromium, on the production build served by the game server: the
 // instructor opens "Run a class" with the key, makes a class, four students (their own contexts, on
 // phones: the compact layout) join with the code and their names, the instructor pairs them into two
-// games and starts them, each student lands at the online table with the seat the class gave, and the
-// dashboard follows the games with its standings chart; a talks clock shows on the students' screens
+// games by hand and starts them, each student lands at the online table with the seat the class gave,
+// and the dashboard follows the games with its standings chart; the timed briefing counts down on the
+// students' screens and ends when every team is ready; a late joiner is seated in a game in progress;
+// a talks clock shows on the students' screens
 // and runs out; a line of news reaches one game only; the projector view (no text under 20 px, no
 // names, nothing private) and the debrief (nothing private before the reveal) are checked and
 // photographed at 1280×800; a student's page refuses the dashboard.
@@ -96,6 +98,28 @@ test('an instructor runs a class of four students in two games', async ({ browse
   // a student's browser has no key: the dashboard is refused
   const asked = await ana.evaluate(async (c) => (await fetch(`/class/${c}/dashboard`)).status, code);
   expect(asked).toBe(403);
+
+  // the timed briefing on the students' screens; it ends when every team has marked itself ready
+  await t.getByRole('button', { name: 'Start the briefing' }).click();
+  await expect(ana.locator('#class-clock-time')).toContainText(/Briefing · [56]:\d\d left/);
+  await expect(t.locator('#class-summary')).toContainText('Briefing: ');
+  await shot(ana, 'class-student-briefing');
+  for (const s of students) await s.getByRole('button', { name: 'Our team is ready' }).click();
+  await expect(cy.locator('#class-clock-notice')).toHaveText('The briefing is over: the games are on.');
+  await expect(t.locator('#class-summary')).not.toContainText('Briefing');
+
+  // a late joiner: Eve joins after the start and is seated in game B's Beijing team
+  const eve = (await laptop(browser, 390, 844)).page;
+  await eve.goto(`${base}/#join=${code}`);
+  await eve.getByLabel('Your name').fill('Eve');
+  await eve.getByRole('button', { name: 'Join' }).click();
+  await expect(eve.getByRole('heading', { name: 'You are in the class' })).toBeVisible();
+  await expect(t.locator('#class-late')).toContainText('Late joiners');
+  await t.getByLabel('Seat them in').selectOption('B:cn');
+  await t.getByRole('button', { name: 'Seat them' }).click();
+  await expect(t.locator('#class-status')).toHaveText("Eve joins Beijing's team in game B.");
+  await expect(eve.getByTestId('room-code')).toBeVisible({ timeout: 20_000 });
+  await expect(t.locator('tr[data-letter="B"]')).toContainText('Dee, Eve');
 
   // a line of news to game A only: Ana reads it, Cy (game B) does not
   await t.getByLabel('Send to').selectOption('A');

@@ -1,13 +1,16 @@
 // The instructor's class on loopback, from start to finish: a class made with the instructor key
 // (refused without it), students joining by code and name (a wrong code and a duplicate name each
 // refused with a sentence), automatic pairing with a computer for the odd student, every game
-// started at once, a phase clock running out (the waiting side passes), an inject replayed
+// started at once, late joiners seated (a team, a computer's side), the timed briefing ended by every
+// team's ready mark, a phase clock announced a minute before and running out (the waiting side
+// passes), the instructor's line of news, an inject replayed
 // identically from the game's log, the server killed and restarted from the class log, the games
-// ended fairly, and the class results equal to those computed from the game files on disk.
+// ended fairly, the projector in public state only, the debrief (the reveal only after the end), and
+// the class results equal to those computed from the game files on disk.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { replay } from '../../src/engine';
+import { checkMove, newGame, replay, rulesFor } from '../../src/engine';
 import { summariseRecord } from '../../src/present/class-summary';
 import { parseLog, recordOfLog } from '../../src/server/game-log';
 import { Seat, spawnServer, tempDir, testScenarios } from './helpers';
@@ -140,6 +143,22 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   const b = await Seat.join(first.port, bo.code, { token: bo.seat });
   expect(a.welcome?.name).toBe('Ana');
   expect(a.update?.state.phase).toBe('talks');
+
+  // the timed briefing: the clocks wait until every team has marked itself ready
+  expect((await call('POST', `${code}/briefing`, { minutes: 6 })).ok).toBe(true);
+  expect((await call('POST', `${code}/briefing`, { minutes: 6 })).reason).toMatch(/already running/);
+  await a.until(() => a.received.some((r) => r.type === 'clock' && /Read your briefing/.test(r.raw)));
+  const ready = (name: string) => call('POST', 'ready', { code, token: tokens[name] }, null);
+  expect((await call('POST', 'ready', { code, token: 'nobody' }, null)).status).toBe(403);
+  expect((await ready('Ana')).text).toBe('Washington is ready.');
+  for (const name of ['Bo', 'Cy']) expect((await ready(name)).ok).toBe(true);
+  const briefing = (await call('GET', `${code}/dashboard`)).briefing as { ready: string[]; teams: string[] };
+  expect(briefing.ready.sort()).toEqual(['A:cn', 'A:us', 'B:us']);
+  expect(briefing.teams.sort()).toEqual(['A:cn', 'A:us', 'B:cn', 'B:us']);
+  expect((await ready('Eve')).ok).toBe(true);
+  await a.until(() => a.received.some((r) => r.type === 'clock' && /briefing is over/.test(r.raw)));
+  expect((await call('GET', `${code}/dashboard`)).briefing).toBeNull();
+  expect((await ready('Ana')).reason).toMatch(/briefing is over/);
 
   // a one-second clock on game A's talks: it runs out, the side to talk passes until the orders
   expect((await call('POST', `${code}/clocks`, { talks: 1, orders: null, letter: 'A' })).ok).toBe(true);
@@ -282,4 +301,15 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   const csv = results.csv as string;
   expect(csv.split('\n')[0]).toMatch(/^game,scenario,/);
   expect(csv).not.toMatch(/Ana|Bo|Cy|Dee|Eve/);
+});
+
+it('takes the instructor’s news line from the control role only, as plain text of 1–200 characters', () => {
+  const [sc] = testScenarios();
+  if (!sc) throw new Error('no scenario');
+  const rules = rulesFor(sc.scenario);
+  const s = newGame(sc.scenario, 'news-seed');
+  expect(checkMove(rules, s, { type: 'news', side: 'control', text: 'The press asks.' })).toBeNull();
+  expect(checkMove(rules, s, { type: 'news', side: 'us', text: 'The press asks.' })?.code).toBe('NOT_OWNER');
+  for (const text of ['', ' padded ', 'x'.repeat(201), 'line\nbreak'])
+    expect(checkMove(rules, s, { type: 'news', side: 'control', text })?.code).toBe('MALFORMED');
 });
