@@ -937,6 +937,7 @@ export class Classes {
         : null,
       closed: c.closed,
       events: [...rules.events.keys()].filter((e) => !rules.eventTurns.has(e)), // the undated: the instructor's to fire
+      eventTitles: Object.fromEntries([...rules.events].map(([id, e]) => [id, e.title])),
       rows,
     };
   }

@@ -756,11 +756,12 @@ function dashboard(main: HTMLElement, key: string, code: string) {
     if (!eventsShown) {
       eventsShown = true;
       const list = (d.events as string[]) ?? [];
+      const titles = (d.eventTitles as Record<string, string> | undefined) ?? {};
       event = list[0] ?? '';
       events.replaceChildren(
         select(
           'Event',
-          list.map((e) => [e, e] as const),
+          list.map((e) => [e, titles[e] ?? e] as const), // the instructor reads the event's title
           event,
           (v) => {
             event = v;
