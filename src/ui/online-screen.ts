@@ -7,7 +7,7 @@ import './online.css';
 import qrcode from 'qrcode-generator';
 import type { Clause, Move, Order, Scenario, Side, View } from '../engine';
 import { previewOrders, previewPackage, REJECT_REASONS, standing } from '../engine';
-import type { SeatName, SeatUpdate, SideStatus } from '../net/protocol';
+import { CODE_LENGTH, type SeatName, type SeatUpdate, type SideStatus } from '../net/protocol';
 import { clauseText, instName, levelLabel, orderText, REASON_TEXT, turnDate } from '../present/text';
 import { findScenario } from '../store/catalog';
 import { gameFileName, gameFileText } from '../store/game-file';
@@ -15,6 +15,7 @@ import { encodeGame } from '../store/game-link';
 import {
   createOnlineGame,
   joinOnlineGame,
+  lookUpRoom,
   makeOnlineStore,
   normaliseCode,
   type OnlineConnection,
@@ -142,14 +143,65 @@ export function mountOnline(root: HTMLElement) {
       maxlength: 40,
       autocomplete: 'nickname',
     });
+    const joinPick = select('Your side', sideChoices, joinSide, (v) => {
+      joinSide = v as SeatName;
+    });
+    // Which sides are free, looked up as soon as a whole code is typed or comes with the link: a
+    // taken side is shown so and cannot be picked (its team joins by the team link instead).
+    const seats = h('p', { class: 'online-free', role: 'status', 'data-testid': 'free-seats' });
+    let asked = '';
+    const showFree = async () => {
+      const typed = normaliseCode(code.value);
+      if (typed === asked) return;
+      asked = typed;
+      const options = [...joinPick.querySelectorAll('option')];
+      for (const o of options) {
+        o.disabled = false;
+        o.textContent = sideChoices.find(([v]) => v === o.value)?.[1] ?? o.value;
+      }
+      if (typed.length !== CODE_LENGTH) {
+        seats.textContent = '';
+        return;
+      }
+      const r = await lookUpRoom(typed);
+      if (asked !== typed) return; // the code changed meanwhile
+      if (!r.ok) {
+        seats.textContent = r.reason;
+        return;
+      }
+      const names = r.free.map((x) => SIDE[x]);
+      const title = r.scenario ? `${r.scenario}: ` : '';
+      if (start.team) {
+        seats.textContent = `${title}you join ${SIDE[start.side ?? 'us']}’s team.`;
+        return;
+      }
+      seats.textContent = r.over
+        ? `${title}this game is over; you can still watch it.`
+        : names.length === 2
+          ? `${title}both sides are free.`
+          : names.length === 1
+            ? `${title}${names[0]} is free; ${SIDE[r.free[0] === 'us' ? 'cn' : 'us']} is taken.`
+            : `${title}both sides are taken: you can watch, or join a team with the link a member gives you.`;
+      for (const o of options) {
+        if (o.value === 'observer' || r.free.includes(o.value as Side)) continue;
+        o.disabled = true;
+        o.textContent = `${SIDE[o.value as Side]} (taken)`;
+      }
+      const sel = joinPick.querySelector('select');
+      if (sel && joinSide !== 'observer' && !r.free.includes(joinSide)) {
+        joinSide = r.free[0] ?? 'observer';
+        sel.value = joinSide;
+      }
+    };
+    code.addEventListener('input', () => void showFree());
+    if (start.code) void showFree();
     const join = h(
       'section',
       { class: 'card', 'aria-labelledby': 'online-join' },
       h('h2', { id: 'online-join', text: start.team ? 'Join your team' : 'Join a game' }),
       h('label', { class: 'field' }, h('span', { text: 'Room code' }), code),
-      select('Your side', sideChoices, joinSide, (v) => {
-        joinSide = v as SeatName;
-      }),
+      seats,
+      joinPick,
       h('label', { class: 'field' }, h('span', { text: 'Your name (optional)' }), joinName),
       h(
         'div',
