@@ -70,6 +70,7 @@ function openOnline() {
   online = true;
   classPage = false;
   void import('./ui/online-screen').then((m) => m.mountOnline(app));
+  void import('./ui/class-clock').then((m) => m.mountClassClock()); // shown only in a class game
   return true;
 }
 

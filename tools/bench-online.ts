@@ -5,6 +5,13 @@
 // server memory per room (heap after minus before, after a collection, divided by rooms), the
 // server's CPU, and lost moves (accepted moves a client never saw); then the same with two server
 // processes sharing a redis-server (started here on a loopback port, stopped after).
+//
+// `npm run bench:online -- --class 40 [--seconds 30] [--json]`: one class of 40 games (80 students)
+// made, joined, paired and started through the class's HTTP routes, every student a bot at its seat,
+// and the instructor's dashboard asked for as fast as it answers (at most every 100 ms). It prints the
+// dashboard's update delay — from a move reaching the game's seats to the first dashboard answer that
+// shows it (median, p95; `dashboardP95Ms` in the JSON) — and the dashboard's own answer time. The
+// page asks once a second, so what an instructor sees may lag up to a second more.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +32,8 @@ const DELAY = arg('delay', 1000); // a bot's thinking time
 const JSON_OUT = process.argv.includes('--json');
 const BASE_PORT = arg('port', 25780);
 const REDIS_PORT = arg('redis-port', 26780);
+const CLASS = arg('class', 0);
+const CLASS_KEY = 'bench-instructor-key-0123456789';
 
 interface ServerProc {
   child: ChildProcess;
@@ -54,6 +63,7 @@ function startServer(port: number, env: Record<string, string>): Promise<ServerP
       'opening-bid',
       '--rate',
       '50',
+      ...(CLASS ? ['--instructor-key', CLASS_KEY] : []),
     ],
     { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -270,7 +280,95 @@ function print(title: string, r: Result) {
   );
 }
 
+/** One class of CLASS games on one server: the dashboard's update delay as moves land. */
+async function runClass(server: ServerProc) {
+  const base = `http://127.0.0.1:${server.port}/class`;
+  const post = async (path: string, body: unknown, key = true) => {
+    const r = await fetch(`${base}/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { 'x-instructor-key': CLASS_KEY } : {}) },
+      body: JSON.stringify(body),
+    });
+    const a = (await r.json()) as { ok: boolean; reason?: string } & Record<string, unknown>;
+    if (!a.ok) throw new Error(`${path}: ${a.reason}`);
+    return a;
+  };
+  const made = await post('create', { scenarioId: 'opening-bid', capacity: 2 * CLASS });
+  const code = String(made.code);
+  const tokens: string[] = [];
+  for (let i = 0; i < 2 * CLASS; i++)
+    tokens.push(String((await post('join', { code, name: `Student ${i + 1}` }, false)).token));
+  await post(`${code}/pair`, { teamSize: 1 });
+  await post(`${code}/start`, {});
+  const seen = new Map<string, number>(); // "room:moveCount" → when a seat first saw it
+  const bots = await inBatches(tokens.length, 20, async (i) => {
+    const me = (await (await fetch(`${base}/me/${code}?token=${tokens[i]}`)).json()) as {
+      game: { code: string; seat: string };
+    };
+    const room = await new Client(`ws://127.0.0.1:${server.port}`).joinById(me.game.code, {
+      token: me.game.seat,
+    });
+    const bot = new Bot(room);
+    room.onMessage('update', (u: SeatUpdate) => {
+      const k = `${me.game.code}:${u.moveCount}`;
+      if (!seen.has(k)) seen.set(k, performance.now());
+    });
+    room.onMessage('clock', () => undefined);
+    return bot;
+  });
+  const shown = new Map<string, number>(); // room → moves the dashboard has shown
+  const delays: number[] = [];
+  const answers: number[] = [];
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  while (performance.now() - t0 < SECONDS * 1000) {
+    const asked = performance.now();
+    const d = (await (
+      await fetch(`${base}/${code}/dashboard`, { headers: { 'x-instructor-key': CLASS_KEY } })
+    ).json()) as { rows: { code: string | null; moves: number }[] };
+    const now = performance.now();
+    answers.push(now - asked);
+    for (const row of d.rows) {
+      if (!row.code) continue;
+      const from = shown.get(row.code) ?? 0;
+      for (let m = from + 1; m <= row.moves; m++) {
+        const t = seen.get(`${row.code}:${m}`);
+        if (t !== undefined) delays.push(Math.max(0, now - t));
+      }
+      shown.set(row.code, Math.max(from, row.moves));
+    }
+    await new Promise((r) => setTimeout(r, Math.max(0, 100 - (performance.now() - asked))));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const c1 = process.cpuUsage(c0);
+  for (const b of bots) b.stop();
+  await Promise.all(bots.map((b) => b.room.leave(true).catch(() => 0)));
+  return {
+    games: CLASS,
+    students: tokens.length,
+    seconds: round(seconds),
+    movesShown: delays.length,
+    dashboardP50Ms: round(pct(delays, 50)),
+    dashboardP95Ms: round(pct(delays, 95)),
+    dashboardAnswerP95Ms: round(pct(answers, 95)),
+    dashboards: answers.length,
+    clientCpuPercent: round((c1.user + c1.system) / 10 / (seconds * 1000)),
+  };
+}
+
 async function main() {
+  if (CLASS) {
+    const server = await startServer(BASE_PORT, {});
+    const r = await runClass(server);
+    await server.stop();
+    process.stdout.write(
+      `One class: ${r.games} games, ${r.students} students, ${r.seconds} s, ${r.movesShown} moves\n` +
+        `  dashboard update delay (a move reaching its seats → the dashboard showing it): median ${r.dashboardP50Ms} ms, p95 ${r.dashboardP95Ms} ms\n` +
+        `  dashboard answer time: p95 ${r.dashboardAnswerP95Ms} ms (${r.dashboards} answers; the page asks once a second)\n`,
+    );
+    if (JSON_OUT) process.stdout.write(`${JSON.stringify(r)}\n`);
+    process.exit(0);
+  }
   const one = await startServer(BASE_PORT, {});
   const single = await run([one]);
   await one.stop();

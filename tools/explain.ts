@@ -1,8 +1,9 @@
 // `npm run explain -- FILE [--changed]` — an opening as the engine will play it: every value its
 // world gives and every value the opening changes, side by side, each with the file and line it came
 // from; the world's entries the opening removes; and warnings for texts it inherits from the world
-// (briefings, history, events, objectives) that name a date outside the opening's span, so that an
-// author sees what the players will read about months they never play. `--changed` lists only what
+// (briefings, history, events, objectives) that name a date outside the opening's span, or a figure
+// of the world's opening day that the opening changes (the world's "10% tariff" where the opening
+// starts at 30%), so that an author sees what the players will read about a time they never play. `--changed` lists only what
 // the opening changes or adds. A standalone scenario lists its own values. Values the schema
 // supplies by default (a field written nowhere) are not listed: the guide gives each default.
 // Exit status: 0 shown, 1 the file does not load (its problems are printed), 2 a usage error.
@@ -17,7 +18,8 @@ import { display, readText, resolverFor } from './scenario-files';
 const USAGE = `usage: npm run explain -- FILE [--changed]
 
 Shows every value the scenario will be played with, where each was written (file:line), and for an
-opening what it changes from its world; warns of inherited texts that name dates outside its span.
+opening what it changes from its world; warns of inherited texts that name dates outside its span
+or figures of the world's opening day that the opening changes.
   --changed   only the values the opening changes or adds`;
 
 function usage(problem: string): never {
@@ -109,6 +111,19 @@ export function datesIn(text: string, year: number): { said: string; from: strin
     );
   }
   return out;
+}
+
+const FIGURE_RE =
+  /(?<![\w.$])(\$\s?\d[\d,.]*(?:\s?(?:billion|million|bn))?|\d+(?:\.\d+)?(?:\s?%|\s(?:percent|per cent)\b))/gi;
+
+/** The figures a text names — percentages and dollar sums — written one way ("30 percent" → "30%"). */
+export function figuresIn(text: string): string[] {
+  return [...text.matchAll(FIGURE_RE)].map((m) =>
+    (m[1] ?? '')
+      .toLowerCase()
+      .replace(/\s?(percent|per cent)$/, '%')
+      .replace(/\s+/g, ''),
+  );
 }
 
 /** Inherited texts players read. */
@@ -212,6 +227,36 @@ function main(): number {
       if (outside.length > 0)
         warnings.push(
           `${where(leaf.origin)} ${path} (inherited from the world) names ${[...new Set(outside.map((d) => d.said))].join(', ')}, outside this opening (${sc.calendar.start} to ${lastDay}); give the opening its own text`,
+        );
+    }
+  }
+  // Inherited texts that name a figure of the world's opening day that this opening changes: the
+  // world's starting level of an instrument ("the 10% tariff") when the opening starts it elsewhere.
+  if (worldFile) {
+    const stale = new Map<string, string>(); // figure → why it is stale here
+    for (const ins of sc.instruments) {
+      const was = theirs.get(`instruments[${ins.id}].level`)?.value;
+      if (typeof was !== 'number' || was === ins.level) continue;
+      const wasLabel = theirs.get(`instruments[${ins.id}].levels[${was}].label`)?.value;
+      const nowLabel = ins.levels[ins.level]?.label ?? '';
+      if (typeof wasLabel !== 'string') continue;
+      const now = new Set(figuresIn(nowLabel));
+      for (const f of figuresIn(wasLabel))
+        if (!now.has(f) && !stale.has(f))
+          stale.set(
+            f,
+            `the world's opening level of ${ins.short ?? ins.name} ("${wasLabel}"); this opening starts it at "${nowLabel}"`,
+          );
+    }
+    for (const [path, leaf] of mine) {
+      if (leaf.origin?.file === entry.name || typeof leaf.value !== 'string' || !TEXT_FIELD.test(path))
+        continue;
+      // events and history steps are dated: they may name the figures of their own day
+      if (path.startsWith('events[') || path.startsWith('history.steps[')) continue;
+      const named = [...new Set(figuresIn(leaf.value))].filter((f) => stale.has(f));
+      for (const f of named)
+        warnings.push(
+          `${where(leaf.origin)} ${path} (inherited from the world) names ${f}, ${stale.get(f)}; give the opening its own text`,
         );
     }
   }

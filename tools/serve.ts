@@ -4,7 +4,8 @@
 //   npm run serve -- [--port 2567] [--host 0.0.0.0] [--data ./data] [--no-build] [--scenarios id,id] [--fsync]
 //                    [--instructor-key KEY] (or INSTRUCTOR_KEY; made up and printed when not given)
 // REDIS_URL (several processes share rooms and logs) and PUBLIC_ADDRESS (how clients reach this very
-// process behind a shared address) come from the environment, or --redis / --public-address.
+// process behind a shared address) come from the environment, or --redis / --public-address; the
+// key that signs finished games from UPPER_HAND_SIGNING_KEY (made and kept in the data folder if not).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
@@ -101,6 +102,7 @@ async function main() {
     stats: flag('stats'),
     fsync: flag('fsync'),
     instructorKey: arg('instructor-key') ?? process.env.INSTRUCTOR_KEY,
+    signingKey: process.env.UPPER_HAND_SIGNING_KEY,
     ...(rate ? { limits: { perSecond: Number(rate), burst: Number(rate) * 2 } } : {}),
   });
   const shown = host === '0.0.0.0' || host === '::' ? (lanAddresses()[0] ?? '127.0.0.1') : host;

@@ -55,6 +55,7 @@ function moveKeys(s: GameState, m: Move): string[] {
   if (m.type === 'readout') return [`${m.side} readout ${m.style}`];
   if (m.type === 'reject') return [`${m.side} reject (${m.reason})`];
   if (m.type === 'inject') return ['control inject'];
+  if (m.type === 'news') return ['control news'];
   return [`${m.side} ${m.type}`];
 }
 

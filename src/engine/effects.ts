@@ -4,7 +4,7 @@
 // coefficients are rounded to thousandths when written.
 import { holds } from './conditions';
 import type { Rules } from './rules';
-import type { BySide, GameState, Side } from './types';
+import type { BySide, GameState, Side, Working } from './types';
 import { other } from './types';
 
 export const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -22,7 +22,7 @@ export function utilities(rules: Rules, values: Readonly<Record<string, number>>
 }
 
 /** Adds deltas (tenths, possibly fractional) to indicators, rounds, and keeps each within bounds. */
-export function addToIndicators(rules: Rules, s: GameState, deltas: Readonly<Record<string, number>>) {
+export function addToIndicators(rules: Rules, s: Working, deltas: Readonly<Record<string, number>>) {
   for (const id in deltas) {
     const ind = rules.indicators.get(id);
     if (!ind) continue;
@@ -31,7 +31,7 @@ export function addToIndicators(rules: Rules, s: GameState, deltas: Readonly<Rec
   }
 }
 
-export function addTension(rules: Rules, s: GameState, tenths: number) {
+export function addTension(rules: Rules, s: Working, tenths: number) {
   s.tension = clamp(Math.round(s.tension + tenths), 0, rules.scenario.params.tension.max);
 }
 
@@ -41,7 +41,7 @@ export const dealInForce = (s: Pick<GameState, 'packages'>) => s.packages.some((
  * Raising an instrument above a level its owner agreed to in a package in force breaks that
  * package: the other side is released, the breaker's reliability falls and tension rises.
  */
-function checkBreach(rules: Rules, s: GameState, instrument: string, level: number, owner: Side) {
+function checkBreach(rules: Rules, s: Working, instrument: string, level: number, owner: Side) {
   s.packages.forEach((p, i) => {
     if (p.status !== 'active') return;
     const bound = p.clauses.find((c) => c.kind === 'instrument' && c.instrument === instrument);
@@ -60,7 +60,7 @@ function checkBreach(rules: Rules, s: GameState, instrument: string, level: numb
  * indicator pays the concession cost, doubled (or as the scenario says) in the turn after it was
  * escalated against.
  */
-export function moveInstrument(rules: Rules, s: GameState, instrument: string, level: number) {
+export function moveInstrument(rules: Rules, s: Working, instrument: string, level: number) {
   const inst = rules.instruments.get(instrument);
   if (!inst) return;
   const from = s.levels[instrument] ?? 0;
@@ -81,7 +81,7 @@ export function moveInstrument(rules: Rules, s: GameState, instrument: string, l
 }
 
 /** Fires a scenario event: its effects (not softened by alternatives), tension, shifts and the rest. */
-export function fireEvent(rules: Rules, s: GameState, eventId: string) {
+export function fireEvent(rules: Rules, s: Working, eventId: string) {
   const e = rules.events.get(eventId);
   if (!e || s.fired[eventId] !== undefined) return;
   s.fired[eventId] = s.turn;

@@ -64,7 +64,7 @@ export {
 } from './scoring';
 export { newGame } from './state';
 export * from './types';
-export { agreedIn, checkMove, crossedRedLine, isSetup, pendingReadout } from './validate';
+export { agreedIn, checkMove, crossedRedLine, isNewsText, isSetup, pendingReadout } from './validate';
 export { RULES_VERSION } from './version';
 export type { View, Viewer } from './view';
 export { viewFor } from './view';

@@ -28,6 +28,5 @@ export function afterOrders(
     { us: orders.us.map(canonicalOrder), cn: orders.cn.map(canonicalOrder) },
     s.rng,
   );
-  w.moveCount = s.moveCount + 2;
-  return w;
+  return { ...w, moveCount: s.moveCount + 2 };
 }

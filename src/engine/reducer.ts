@@ -1,18 +1,18 @@
 // The one entry point for change: applyMove checks a move and, if it is legal, produces the next
 // state with immer. Each move type has its handler; the turn advances itself once both sides'
 // orders are in. A refused move returns the reason and leaves the state untouched.
-import { freeze, produce } from 'immer';
+import { produce } from 'immer';
 import { addTension, addToIndicators, fireEvent, moveInstrument } from './effects';
-import { advance } from './kernel';
+import { advance, freezeNew, workingCopy } from './kernel';
 import { draw } from './rng';
 import type { Rules } from './rules';
 import { rulesFor } from './rules';
-import type { GameState, Move, MoveResult, Scenario } from './types';
+import type { GameState, Move, MoveResult, Scenario, Working } from './types';
 import { aiStream, other } from './types';
 import { canonicalClause, canonicalOrder, checkMove, pendingReadout } from './validate';
 
-/** Applies a legal move's effects to a draft (the move has been checked). */
-function apply(rules: Rules, s: GameState, move: Move) {
+/** Applies a legal move's effects to a plain copy of the state (the move has been checked). */
+function apply(rules: Rules, s: Working, move: Move) {
   s.moveCount += 1;
   // The AI drew from its side's stream to choose this move.
   if (move.ai && move.side !== 'control') {
@@ -23,8 +23,12 @@ function apply(rules: Rules, s: GameState, move: Move) {
     case 'inject':
       fireEvent(rules, s, move.event);
       return;
+    case 'news':
+      s.news.push({ kind: 'instructor', text: move.text });
+      return;
     case 'readout': {
-      pendingReadout(s, move.side)!.readouts[move.side] = move.style;
+      const p = pendingReadout(s, move.side)!;
+      s.packages[s.packages.indexOf(p)] = { ...p, readouts: { ...p.readouts, [move.side]: move.style } };
       s.news.push({ kind: 'readout', side: move.side, style: move.style });
       if (move.style === 'trumpet') {
         const { readout, tension } = rules.scenario.params;
@@ -68,7 +72,7 @@ function apply(rules: Rules, s: GameState, move: Move) {
 }
 
 /** An accepted package: instrument changes at once, statements' effects, tension eases. */
-function acceptOpen(rules: Rules, s: GameState, side: GameState['talks']['toMove']) {
+function acceptOpen(rules: Rules, s: Working, side: GameState['talks']['toMove']) {
   const open = s.talks.open!;
   s.talks.open = null;
   for (const c of open.clauses) {
@@ -92,20 +96,48 @@ function acceptOpen(rules: Rules, s: GameState, side: GameState['talks']['toMove
   s.news.push({ kind: 'answer', side, accepted: true });
 }
 
+/**
+ * A plain copy of `s` for one move: the root and the containers the move writes to are copied,
+ * everything else (frozen) is shared. Talks moves touch a few small containers; an acceptance, a
+ * readout or an injected event may move much of the standing, so they get the kernel's working copy.
+ */
+function moveCopy(s: GameState, move: Move): Working {
+  const rng = move.ai && move.side !== 'control' ? { ...s.rng } : s.rng;
+  // typed as a draft: the move writes only the containers copied here
+  const copy = (x: GameState) => x as Working;
+  switch (move.type) {
+    case 'pass':
+      return copy({ ...s, talks: { ...s.talks, passed: { ...s.talks.passed } }, rng });
+    case 'propose':
+      return copy({
+        ...s,
+        talks: { ...s.talks, made: { ...s.talks.made }, passed: { ...s.talks.passed } },
+        news: [...s.news],
+        rng,
+      });
+    case 'reject':
+      return copy({ ...s, talks: { ...s.talks }, news: [...s.news], rng });
+    case 'orders':
+      return copy({ ...s, drafts: { ...s.drafts }, rng });
+    default:
+      return workingCopy(s, s.rng);
+  }
+}
+
 /** Checks a move and applies it: the next state, or a refusal with the state unchanged. */
 export function applyMove(scenario: Scenario, state: GameState, move: Move): MoveResult {
   const rules = rulesFor(scenario);
   const refusal = checkMove(rules, state, move);
   if (refusal) return refusal;
-  const next = produce(state, (s) => apply(rules, s, move));
-  if (next.phase !== 'orders' || next.drafts.us === null || next.drafts.cn === null)
-    return { ok: true, state: next };
-  // Both sides' orders are in: the kernel ends the turn on the game's own dice, on a plain working
-  // copy (immer's proxies made the same work sixteen times dearer), frozen, and returned by the
-  // producer as the next state. Frozen parts it shares with the last state are not walked again.
-  const orders = { us: next.drafts.us, cn: next.drafts.cn };
-  return {
-    ok: true,
-    state: produce(next, () => freeze(advance(rules, next, orders, next.rng), true)),
-  };
+  // The move is applied to a plain copy of what it changes and the producer returns it, frozen, as
+  // the next state: drafting the same few fields through immer's proxies cost three times as much,
+  // and the frozen parts it shares with the last state are not walked again. Once both sides'
+  // orders are in, the kernel ends the turn on the game's own dice.
+  const copy = moveCopy(state, move);
+  apply(rules, copy, move);
+  let next: GameState = copy;
+  if (next.phase === 'orders' && next.drafts.us !== null && next.drafts.cn !== null)
+    next = advance(rules, next, { us: next.drafts.us, cn: next.drafts.cn }, next.rng);
+  const done = freezeNew(next);
+  return { ok: true, state: produce(state, () => done) };
 }

@@ -5,10 +5,10 @@ import { seedStreams } from './rng';
 import type { Rules } from './rules';
 import { rulesFor, turnOf } from './rules';
 import { startTurn } from './turn';
-import type { GameState, Scenario, Setup } from './types';
+import type { GameState, Scenario, Setup, Working } from './types';
 import { DEFAULT_SETUP } from './types';
 
-export function openingState(rules: Rules, seed: string, setup: Setup): GameState {
+export function openingState(rules: Rules, seed: string, setup: Setup): Working {
   const sc = rules.scenario;
   const levels: Record<string, number> = {};
   for (const i of sc.instruments) levels[i.id] = i.level;
@@ -18,7 +18,7 @@ export function openingState(rules: Rules, seed: string, setup: Setup): GameStat
     values[i.id] = i.start;
     alt[i.id] = i.alt;
   }
-  const announcements: GameState['announcements'] = {};
+  const announcements: Working['announcements'] = {};
   for (const a of sc.announcements) {
     const owner = rules.instruments.get(a.instrument)?.owner;
     if (owner) announcements[a.instrument] = { level: a.level, turn: turnOf(rules, a.date), by: owner };

@@ -18,23 +18,23 @@ import {
 import { draw } from './rng';
 import type { Rules } from './rules';
 import { firstInTalks, isEpilogue } from './rules';
-import type { GameState, Order, Side, Stream } from './types';
+import type { Order, Side, Stream, Working } from './types';
 import { tallyKey } from './types';
 
-function roll(s: GameState, stream: Stream): number {
+function roll(s: Working, stream: Stream): number {
   const [x, next] = draw(s.rng[stream]);
   s.rng[stream] = next;
   return x;
 }
 
-export function openTalks(rules: Rules, s: GameState) {
+export function openTalks(rules: Rules, s: Working) {
   const first = firstInTalks(rules, s.turn);
   s.talks = { first, toMove: first, made: { us: 0, cn: 0 }, open: null, passed: { us: false, cn: false } };
   s.phase = isEpilogue(rules, s.turn) || s.collapsed ? 'orders' : 'talks';
 }
 
 /** Step 1 of a turn: what the calendar brings, then events. */
-export function startTurn(rules: Rules, s: GameState) {
+export function startTurn(rules: Rules, s: Working) {
   const cred = rules.scenario.params.credibility;
   for (const id of rules.instrumentIds) {
     const a = s.announcements[id];
@@ -67,7 +67,7 @@ export function startTurn(rules: Rules, s: GameState) {
 const ORDER_RANK: Record<Order['kind'], number> = { withdraw: 0, shift: 1, announce: 2, build: 3, extend: 4 };
 const orderKey = (o: Order) => ('instrument' in o ? o.instrument : o.kind === 'build' ? o.alternative : '');
 
-function resolveOrders(rules: Rules, s: GameState) {
+function resolveOrders(rules: Rules, s: Working) {
   const all: { side: Side; order: Order }[] = [];
   for (const side of ['us', 'cn'] as const)
     for (const order of s.drafts[side] ?? []) all.push({ side, order });
@@ -146,7 +146,7 @@ function levelTable(rules: Rules) {
 }
 
 /** The levels' per-turn effects, softened by the alternatives of the indicators they hit. */
-function levelEffects(rules: Rules, s: GameState, into: Record<string, number>) {
+function levelEffects(rules: Rules, s: Working, into: Record<string, number>) {
   for (const [id, rows] of levelTable(rules)) {
     const lv = rows[s.levels[id] ?? 0];
     if (!lv) continue;
@@ -155,7 +155,7 @@ function levelEffects(rules: Rules, s: GameState, into: Record<string, number>) 
 }
 
 /** Pledges and structural commitments of packages in force, each at a drawn share of its rate. */
-function deliveries(rules: Rules, s: GameState, into: Record<string, number>) {
+function deliveries(rules: Rules, s: Working, into: Record<string, number>) {
   const sizes = rules.scenario.params.pledgeSizes;
   const learning = rules.scenario.params.credibility.learning;
   for (const p of s.packages) {
@@ -189,7 +189,7 @@ function deliveries(rules: Rules, s: GameState, into: Record<string, number>) {
 }
 
 /** Building alternatives, and the creep of alternatives under restrictions held against a side. */
-function alternatives(rules: Rules, s: GameState) {
+function alternatives(rules: Rules, s: Working) {
   const altMax = rules.scenario.params.altMax;
   for (const id in s.builds) {
     const left = s.builds[id] ?? 0;
@@ -213,7 +213,7 @@ function alternatives(rules: Rules, s: GameState) {
 }
 
 /** Tension's drift, the crisis roll above the risk line, and collapse at the top. */
-function tensionAndCrisis(rules: Rules, s: GameState) {
+function tensionAndCrisis(rules: Rules, s: Working) {
   const t = rules.scenario.params.tension;
   addTension(rules, s, t.decay);
   if (s.tension > t.risk && !s.collapsed) {
@@ -228,7 +228,7 @@ function tensionAndCrisis(rules: Rules, s: GameState) {
 }
 
 /** The talks collapse: every instrument to its top level, every package void, no more talks. */
-export function collapse(rules: Rules, s: GameState) {
+export function collapse(rules: Rules, s: Working) {
   s.collapsed = true;
   for (const id of rules.instrumentIds) s.levels[id] = rules.instruments.get(id)!.levels.length - 1;
   s.announcements = {};
@@ -236,7 +236,7 @@ export function collapse(rules: Rules, s: GameState) {
   s.news.push({ kind: 'collapse' });
 }
 
-function summit(rules: Rules, s: GameState) {
+function summit(rules: Rules, s: Working) {
   const def = rules.scenario.calendar.summit;
   if (!def || s.summit !== 'pending' || rules.summitTurn === null || s.turn < rules.summitTurn) return;
   const deal = dealInForce(s);
@@ -249,7 +249,7 @@ function summit(rules: Rules, s: GameState) {
  * Steps 3 (resolution) to 5 of a turn on a plain mutable state whose drafts hold both sides' orders;
  * then the next turn starts. Only the kernel (kernel.ts) calls it: it is the body of `advance`.
  */
-export function endTurn(rules: Rules, s: GameState) {
+export function endTurn(rules: Rules, s: Working) {
   resolveOrders(rules, s);
   const deltas: Record<string, number> = {};
   levelEffects(rules, s, deltas);

@@ -1,6 +1,8 @@
 // The engine's vocabulary: sides, setup, moves, the game state and refusals. Everything here is
 // plain serialisable data, so a game is fully described by (scenario, seed, setup, moves) and a
 // state can be saved, compared and sent as JSON.
+
+import type { Draft, Immutable } from 'immer';
 import type { Condition, Scenario, Side } from '../model/schema';
 
 export type { Condition, Scenario, Side };
@@ -75,7 +77,8 @@ export type MoveBody =
   | { readonly type: 'pass'; readonly side: Side } // done talking this turn
   | { readonly type: 'orders'; readonly side: Side; readonly orders: readonly Order[] }
   | { readonly type: 'readout'; readonly side: Side; readonly style: 'trumpet' | 'modest' }
-  | { readonly type: 'inject'; readonly side: 'control'; readonly event: string };
+  | { readonly type: 'inject'; readonly side: 'control'; readonly event: string }
+  | { readonly type: 'news'; readonly side: 'control'; readonly text: string }; // the instructor's line: no effect
 
 export type Move = MoveBody & { readonly ai?: AiNote };
 export type MoveType = Move['type'];
@@ -149,6 +152,7 @@ export interface Talks {
 /** What happened this turn, for the news feed and the explanation of the table's movement. */
 export type NewsItem =
   | { readonly kind: 'event'; readonly event: string }
+  | { readonly kind: 'instructor'; readonly text: string } // a line of news the instructor posted
   | { readonly kind: 'announcement-effective'; readonly instrument: string; readonly level: number }
   | { readonly kind: 'snapback' }
   | { readonly kind: 'summit'; readonly deal: boolean }
@@ -174,7 +178,12 @@ export interface Truce {
   extensions: number;
 }
 
-export interface GameState {
+/**
+ * The game state's fields (docs/state.md places each in its part: meta, world, round, rng). Only the
+ * engine's producers write them: everything outside the engine holds a `GameState`, read-only all
+ * the way down.
+ */
+export interface StateFields {
   readonly scenarioId: string;
   readonly scenarioHash: string;
   readonly seed: string;
@@ -205,6 +214,11 @@ export interface GameState {
   lastNews: NewsItem[]; // the previous turn's, for the feed after a turn ends
   rng: Record<Stream, RngState>;
 }
+
+/** A game state as everything outside the engine's producers sees it: read-only all the way down. */
+export type GameState = Immutable<StateFields>;
+/** A state being written: an immer draft, or the turn kernel's working copy. Engine-only. */
+export type Working = Draft<GameState>;
 
 // ---------------------------------------------------------------------------------------------
 // Refusals: an illegal move is a value, not an exception.

@@ -10,6 +10,9 @@ const isObj = (x: unknown): x is Record<string, unknown> =>
 const isSide = (x: unknown): x is Side => x === 'us' || x === 'cn';
 const isInt = (x: unknown): x is number => Number.isInteger(x);
 const isStr = (x: unknown): x is string => typeof x === 'string';
+/** The instructor's line of news: trimmed, 1–200 characters, no control characters. */
+export const isNewsText = (t: string) =>
+  t === t.trim() && t.length >= 1 && t.length <= 200 && [...t].every((c) => c >= ' ' && c !== '\u007f');
 
 export const MAX_CLAUSES = 6;
 
@@ -57,7 +60,10 @@ function checkCondition(rules: Rules, c: unknown): string | null {
 }
 
 /** The package accepted this turn whose readout `side` still owes (trumpet or modest), if any. */
-export function pendingReadout(s: Pick<GameState, 'packages' | 'turn'>, side: Side) {
+export function pendingReadout<S extends Pick<GameState, 'packages' | 'turn'>>(
+  s: S,
+  side: Side,
+): S['packages'][number] | undefined {
   return s.packages.find((p) => p.turn === s.turn && p.status === 'active' && p.readouts[side] === null);
 }
 
@@ -216,14 +222,14 @@ function checkOrder(
 }
 
 const ORDER_KINDS = new Set(['shift', 'announce', 'withdraw', 'build', 'extend']);
-const MOVE_TYPES = new Set(['propose', 'accept', 'reject', 'pass', 'orders', 'readout', 'inject']);
+const MOVE_TYPES = new Set(['propose', 'accept', 'reject', 'pass', 'orders', 'readout', 'inject', 'news']);
 
 /** Why a move is illegal in this state, or null when it is legal. */
 export function checkMove(rules: Rules, s: GameState, move: unknown): Refusal | null {
   if (!isObj(move) || !isStr(move.type) || !MOVE_TYPES.has(move.type))
     return refuse(
       'MALFORMED',
-      'A move must be one of: propose, accept, reject, pass, orders, readout, inject.',
+      'A move must be one of: propose, accept, reject, pass, orders, readout, inject, news.',
     );
   if (move.ai !== undefined && !(isObj(move.ai) && isStr(move.ai.code)))
     return refuse('MALFORMED', 'An AI note must carry a reason code.');
@@ -235,6 +241,12 @@ export function checkMove(rules: Rules, s: GameState, move: unknown): Refusal | 
       return refuse('NOT_OWNER', 'Only the instructor’s control role injects events.');
     if (!isStr(move.event) || !rules.events.has(move.event)) return refuse('UNKNOWN_ID', 'No such event.');
     if (s.fired[move.event] !== undefined) return refuse('ALREADY_FIRED', 'That event has already happened.');
+    return null;
+  }
+  if (move.type === 'news') {
+    if (move.side !== 'control') return refuse('NOT_OWNER', 'Only the instructor’s control role posts news.');
+    if (!isStr(move.text) || !isNewsText(move.text))
+      return refuse('MALFORMED', 'A line of news is 1 to 200 characters of plain text.');
     return null;
   }
   const side = move.side;

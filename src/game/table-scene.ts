@@ -6,27 +6,17 @@
 // or the replay viewer's position) and the engine's view, holds no rules, and animates what changed
 // since the last frame.
 import Phaser from 'phaser';
-import type { GameState, Scenario, Side } from '../engine';
-import { rulesFor, viewFor } from '../engine';
+import type { Scenario, Side, View } from '../engine';
+import { rulesFor } from '../engine';
 import { CJK } from '../present/cjk-text';
 import { iconName } from '../present/icons';
 import { play } from '../present/sound';
+import type { TableFeed, TableFrame } from '../present/table-frame';
 import { levelLabel, turnDate } from '../present/text';
 import { COLOR, CSS, FONT, H, W } from './palette';
 
-/** What the table shows: a scenario, a state, and whose eyes it is drawn for. */
-export interface TableFrame {
-  readonly scenario: Scenario;
-  readonly state: GameState;
-  readonly viewer: Side | 'public';
-}
-
-/** Where the table's frames come from: the live game or a replay. */
-export interface TableFeed {
-  current(): TableFrame | null;
-  /** Calls `changed` whenever the frame (its state or viewer) changes; returns the unsubscribe. */
-  subscribe(changed: () => void): () => void;
-}
+/** The part of the view the table draws. */
+type Shown = View['state'];
 
 type TextStyle = Phaser.Types.GameObjects.Text.TextStyle;
 const text = (size: number, color: string = CSS.ink, bold = false): TextStyle => ({
@@ -81,7 +71,7 @@ export class TableScene extends Phaser.Scene {
   private turnPill!: Phaser.GameObjects.Arc;
   private truceMark!: Phaser.GameObjects.Container;
   private calX: (turn: number) => number = () => 0;
-  private last: GameState | null = null;
+  private last: Shown | null = null;
   private lastLev: number | null = null;
   private frame: TableFrame | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -106,7 +96,7 @@ export class TableScene extends Phaser.Scene {
     if (!game) return;
     this.frame = game;
     this.bg = this.add.graphics();
-    this.buildCalendar(game.state);
+    this.buildCalendar(game.view.state);
     this.buildSide('us', 12);
     this.buildSide('cn', W - 12 - 376);
     this.buildMiddle();
@@ -123,12 +113,12 @@ export class TableScene extends Phaser.Scene {
       this.statics = [];
       this.add.image(0, 0, 'table-static').setOrigin(0, 0).setDepth(-1);
     }
-    this.apply(game.state, false);
+    this.apply(game.view.state, false);
     this.unsubscribe = this.feed.subscribe(() => {
       const next = this.feed.current();
-      if (!next || (next.state === this.frame?.state && next.viewer === this.frame.viewer)) return;
+      if (!next || next === this.frame) return;
       this.frame = next;
-      this.apply(next.state, true);
+      this.apply(next.view.state, true);
     });
     this.game.canvas.addEventListener('pointermove', this.wakeUp);
     this.game.canvas.addEventListener('pointerdown', this.wakeUp);
@@ -166,7 +156,7 @@ export class TableScene extends Phaser.Scene {
   // -----------------------------------------------------------------------------------------
   // Building
 
-  private buildCalendar(state: GameState) {
+  private buildCalendar(state: Shown) {
     const sc = this.scenario;
     const rules = rulesFor(sc);
     const total = rules.totalTurns;
@@ -385,7 +375,7 @@ export class TableScene extends Phaser.Scene {
   // -----------------------------------------------------------------------------------------
   // Rendering a state, animating what changed
 
-  private apply(state: GameState, animate: boolean) {
+  private apply(state: Shown, animate: boolean) {
     this.wake();
     const sc = this.scenario;
     const prev = this.last;
@@ -434,7 +424,7 @@ export class TableScene extends Phaser.Scene {
         );
       c.building.setText(under.length ? `Building: ${under.join('; ')}` : '');
     }
-    this.applyLeverage(state, dur);
+    this.applyLeverage(dur);
     const t = sc.params.tension;
     this.to(this.tensionFill, { scaleY: state.tension / t.max }, dur);
     this.tensionFill.setFillStyle(
@@ -460,10 +450,8 @@ export class TableScene extends Phaser.Scene {
     if (animate && prev && prev.turn !== state.turn) play('turn');
   }
 
-  private applyLeverage(state: GameState, dur: number) {
-    const sc = this.scenario;
-    const view = viewFor(sc, state, this.frame?.viewer ?? 'public');
-    const l = view.leverage;
+  private applyLeverage(dur: number) {
+    const l = this.frame?.view.leverage ?? null;
     this.needle.setVisible(l !== null);
     this.levHidden.setVisible(l === null);
     this.dialUs.setVisible(l !== null);

@@ -5,10 +5,11 @@
 import Phaser from 'phaser';
 import { CJK_GLYPHS } from '../present/cjk-text';
 import { allIcons, emblemUrl } from '../present/icons';
+import type { TableFeed } from '../present/table-frame';
 import { COLOR, H, W } from './palette';
-import { type TableFeed, TableScene } from './table-scene';
+import { TableScene } from './table-scene';
 
-export type { TableFeed, TableFrame } from './table-scene';
+export type { TableFeed, TableFrame } from '../present/table-frame';
 
 async function rasterise(url: string, size: number): Promise<HTMLCanvasElement> {
   const img = new Image(size, size);

@@ -7,6 +7,7 @@ export interface DashboardRow {
   readonly code: string | null;
   readonly players: BySide<readonly { readonly name: string; readonly connected: boolean }[]>;
   readonly computer: BySide<number | null>;
+  readonly moves: number; // moves made so far
   readonly turn: number; // 1-based
   readonly turns: number;
   readonly date: string;

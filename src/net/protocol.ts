@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { BySide, Clause, GameRecord, Order, Side } from '../engine';
 import type { View } from '../engine/view';
 import { ConditionSchema } from '../model/basics';
+import type { GameSignature } from './game-signature';
 
 /** The room kind's name, as the browser asks for it. */
 export const GAME_ROOM = 'game';
@@ -166,4 +167,6 @@ export interface Refused {
 
 export interface Finished {
   readonly record: GameRecord;
+  /** The server's signature of the record (its file carries it: "verified by the class server"). */
+  readonly signature: GameSignature;
 }

@@ -225,6 +225,8 @@ export function newsLine(sc: Scenario, n: NewsItem): NewsLine {
           : {}),
       };
     }
+    case 'instructor':
+      return { title: `From your instructor: ${n.text}` };
     case 'announcement-effective':
       return {
         title: `${instName(sc, n.instrument)} goes to “${levelLabel(sc, n.instrument, n.level)}” as announced`,

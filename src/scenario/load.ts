@@ -23,6 +23,7 @@ import { checkHistoryScript } from './history-check';
 import { checkLimits, MAX_REPORTED } from './limits';
 import {
   diagnosticAt,
+  isMap,
   type LocatedDoc,
   originOf,
   resolveFile,
@@ -204,7 +205,7 @@ function inAuthorsFile(d: Diagnostic, f: Finding, doc: LocatedDoc, entry: Source
     f.path[0] === 'events' && typeof f.path[1] === 'number' && f.path[2] === 'date'
       ? (doc.value as { events?: { id?: unknown }[] }).events?.[f.path[1]]?.id
       : undefined;
-  if (event === undefined) return d;
+  if (event === undefined) return viaOpeningsChange(d, f, doc, entry);
   const own = parseFile(entry.name, entry.text);
   const at = own.ok
     ? (own.spots.get(pathKey(['remove'])) ?? own.spots.get(pathKey(['calendar'])))
@@ -219,6 +220,62 @@ function inAuthorsFile(d: Diagnostic, f: Finding, doc: LocatedDoc, entry: Source
     found,
     message: findingMessage({ expected: d.expected, found }),
   };
+}
+
+/**
+ * An error in a value only the world wrote that follows from what the opening did to an entry it
+ * names — an id the opening's `remove` drops (the world's history still shifts it), or an entry the
+ * opening redefined (its levels cut to two while a world's condition asks for level 2) — is reported
+ * at the opening's line that did it, naming the world's place.
+ */
+function viaOpeningsChange(d: Diagnostic, f: Finding, doc: LocatedDoc, entry: SourceFile): Diagnostic {
+  const own = parseFile(entry.name, entry.text);
+  if (!own.ok || !isMap(own.value)) return d;
+  const mine = own.value;
+  // the ids this error names: quoted in what was found, or written beside the faulty value
+  const named = new Set<string>([...d.found.matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? ''));
+  const near = (path: readonly (string | number)[]) => {
+    let v: unknown = doc.value;
+    for (const seg of path)
+      v = isMap(v) || Array.isArray(v) ? (v as Record<string, unknown>)[seg] : undefined;
+    if (typeof v === 'string') named.add(v);
+    else if (isMap(v)) {
+      for (const x of Object.values(v)) if (typeof x === 'string') named.add(x);
+    }
+  };
+  near(f.path);
+  near(f.path.slice(0, -1));
+  const place = `the world's ${d.path} (${d.file}:${d.line}:${d.column})`;
+  const moved = (at: { line: number; column: number } | undefined, why: string): Diagnostic => {
+    if (!at) return d;
+    const found = `${d.found}; ${why}, and ${place} depends on it`;
+    return {
+      ...d,
+      file: entry.name,
+      line: at.line,
+      column: at.column,
+      found,
+      message: findingMessage({ expected: d.expected, found }),
+    };
+  };
+  const removed = Array.isArray(mine.remove) ? mine.remove : [];
+  for (const [i, id] of removed.entries())
+    if (typeof id === 'string' && named.has(id))
+      return moved(own.spots.get(pathKey(['remove', i])), `your \`remove\` drops ${id}`);
+  for (const [list, entries] of Object.entries(mine)) {
+    if (!Array.isArray(entries)) continue;
+    for (const [i, x] of entries.entries()) {
+      if (!isMap(x) || typeof x.id !== 'string' || !named.has(x.id)) continue;
+      const fields = Object.keys(x).filter((k) => k !== 'id');
+      if (fields.length === 0) continue;
+      const field = fields.includes('levels') ? 'levels' : (fields[0] ?? 'id');
+      // at the field's name: a block list's own spot is its first item
+      const spot = own.spots.get(pathKey([list, i, field]));
+      const at = spot && { line: spot.keyLine ?? spot.line, column: spot.keyColumn ?? spot.column };
+      return moved(at, `your ${list} entry ${x.id} sets its \`${field}\``);
+    }
+  }
+  return d;
 }
 
 /** The AI profiles' cross-references, as findings the loader locates like any other. */

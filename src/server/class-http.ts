@@ -47,6 +47,15 @@ const InjectSchema = z.strictObject({
   event: z.string().min(1).max(80),
   letter: z.string().max(3).optional(),
 });
+const PlaceSchema = z.strictObject({
+  name: z.string().min(1).max(40),
+  letter: z.string().min(1).max(3),
+  side: z.enum(['us', 'cn']),
+});
+const NewsSchema = z.strictObject({
+  text: z.string().min(1).max(400),
+  letter: z.string().max(3).optional(),
+});
 const EndSchema = z.strictObject({ warningSeconds: z.number().min(0).max(600).default(120) });
 
 function send(res: ServerResponse, status: number, body: unknown) {
@@ -125,6 +134,11 @@ export function classRoute(
     const code = parts[0] ?? '';
     const action = parts[1];
     if (req.method === 'GET' && action === 'dashboard') return classes.dashboard(code);
+    if (req.method === 'GET' && action === 'projector') return classes.projector(code, query.get('letter'));
+    if (req.method === 'GET' && action === 'debrief') {
+      const names = query.get('names');
+      return classes.debrief(code, query.get('reveal') === '1', names === null ? undefined : names === '1');
+    }
     if (req.method === 'GET' && action === 'results') {
       const names = query.get('names');
       const r = await classes.results(code, names === null ? undefined : names === '1');
@@ -162,6 +176,14 @@ export function classRoute(
       case 'inject': {
         const o = parse(InjectSchema, b);
         return { games: await classes.inject(code, o.event, o.letter) };
+      }
+      case 'place': {
+        const o = parse(PlaceSchema, b);
+        return { text: await classes.place(code, o.name, o.letter, o.side) };
+      }
+      case 'news': {
+        const o = parse(NewsSchema, b);
+        return { games: await classes.news(code, o.text, o.letter) };
       }
       case 'end': {
         const o = parse(EndSchema, b);

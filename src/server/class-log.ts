@@ -54,6 +54,15 @@ export type ClassLine =
   | { readonly pause: { readonly at: number } }
   | { readonly resume: { readonly at: number } }
   | { readonly inject: { readonly letter: string; readonly event: string } }
+  | { readonly news: { readonly letter: string; readonly text: string } }
+  | {
+      readonly late: {
+        readonly token: string; // the student's class token
+        readonly letter: string;
+        readonly side: 'us' | 'cn';
+        readonly seat: string; // the game seat token made for the student
+      };
+    }
   | { readonly end: { readonly at: number; readonly closeAt: number } }
   | { readonly ended: { readonly letter: string; readonly turn: number; readonly of: number } };
 

@@ -7,12 +7,14 @@
 // the class decides is in its own log (class-log.ts), so it survives a server restart.
 import { matchMaker } from '@colyseus/core';
 import type { BySide, GameState, Move, Order, Scenario, Side } from '../engine';
-import { checkMove, rulesFor, SIDES, score, standing, viewFor, waitingOn } from '../engine';
+import { checkMove, isNewsText, rulesFor, SIDES, score, standing, viewFor, waitingOn } from '../engine';
 import { dateOf, type Rules } from '../engine/rules';
 import type { DashboardRow, StudentView } from '../net/class-protocol';
 import { GAME_ROOM } from '../net/protocol';
+import { classDebrief } from '../present/class-debrief';
 import type { GameSummary } from '../present/class-summary';
 import { summariesCsv, summariseRecord } from '../present/class-summary';
+import { newsLine } from '../present/text';
 import { watchGames } from './class-hooks';
 import {
   CLASS_FORMAT,
@@ -56,6 +58,7 @@ interface ClassGame {
   deadline: number | null;
   left: number | null; // ms left on the clock while paused
   warned: boolean;
+  toldAt: number; // when the clock was last told to the game's seats
   ended: { turn: number; of: number } | null;
 }
 
@@ -158,6 +161,7 @@ export class Classes {
       deadline: null,
       left: null,
       warned: false,
+      toldAt: 0,
       ended: null,
     };
   }
@@ -173,6 +177,13 @@ export class Classes {
       if (g) {
         g.code = line.start.code;
         g.seats = { ...line.start.seats };
+      }
+    } else if ('late' in line) {
+      const { token, letter, side, seat } = line.late;
+      const g = c.games.find((x) => x.pairing.letter === letter);
+      if (g) {
+        g.pairing = { ...g.pairing, [side]: [...g.pairing[side], token] };
+        g.seats = { ...g.seats, [token]: seat };
       }
     } else if ('clocks' in line) {
       const { letter, clocks } = line.clocks;
@@ -528,6 +539,73 @@ export class Classes {
     return done;
   }
 
+  /**
+   * A late joiner seated in a game in progress: on a side with students, they join its team; on a
+   * side the computer plays, they take it over at the next phase (once their page is connected).
+   */
+  async place(rawCode: string, rawName: string, letter: string, side: Side): Promise<string> {
+    const c = this.#get(rawCode);
+    this.#notEnded(c);
+    const name = rawName.trim().toLowerCase();
+    const st = [...c.students.values()].find((x) => x.name.toLowerCase() === name);
+    if (!st) throw new ClassError(400, `No student in this class is called ${rawName}.`);
+    if (c.games.some((g) => g.code && (g.pairing.us.includes(st.token) || g.pairing.cn.includes(st.token))))
+      throw new ClassError(409, `${st.name} is already playing in a started game.`);
+    const g = this.#byLetter(c, letter);
+    const r = this.#playing(c, g);
+    if (g.pairing[side].length >= 4)
+      throw new ClassError(
+        409,
+        `Game ${g.pairing.letter}'s ${SIDE_NAME[side]} team is full (four students).`,
+      );
+    // out of any game not yet started that listed them
+    for (const other of c.games)
+      if (!other.code && (other.pairing.us.includes(st.token) || other.pairing.cn.includes(st.token)))
+        other.pairing = {
+          ...other.pairing,
+          us: other.pairing.us.filter((t) => t !== st.token),
+          cn: other.pairing.cn.filter((t) => t !== st.token),
+        };
+    const computer = r.snapshot().seats[side].ai !== null;
+    const seat = await r.addSeat(side, st.name);
+    await this.#write(c, { late: { token: st.token, letter: g.pairing.letter, side, seat } });
+    return computer
+      ? `${st.name} takes over ${SIDE_NAME[side]} from the computer in game ${g.pairing.letter} at the next phase.`
+      : `${st.name} joins ${SIDE_NAME[side]}'s team in game ${g.pairing.letter}.`;
+  }
+
+  /** Posts the instructor's own line of news (a control move with no effect) in one game or all. */
+  async news(rawCode: string, raw: string, letter?: string): Promise<string[]> {
+    const c = this.#get(rawCode);
+    this.#notEnded(c);
+    const text = [...raw]
+      .filter((ch) => ch >= ' ' && ch !== '\u007f')
+      .join('')
+      .trim();
+    if (!isNewsText(text)) throw new ClassError(400, 'Type a line of news: 1 to 200 characters.');
+    const targets = letter ? [this.#byLetter(c, letter)] : c.games.filter((g) => g.code && !g.ended);
+    if (!targets.length) throw new ClassError(409, 'No game is being played.');
+    const done: string[] = [];
+    for (const g of targets) {
+      const r = this.#playing(c, g);
+      let sent = false;
+      const refused = await r.control(() => {
+        if (sent) return null;
+        sent = true;
+        return { type: 'news', side: 'control', text };
+      });
+      if (refused) {
+        if (letter) throw new ClassError(409, `Game ${g.pairing.letter}: ${refused.reason}`);
+        continue;
+      }
+      await this.#write(c, { news: { letter: g.pairing.letter, text } });
+      r.broadcast('clock', { kind: 'news', text: `From your instructor: ${text}` }); // on the students' screens too
+      done.push(g.pairing.letter);
+    }
+    if (!done.length) throw new ClassError(409, 'The news reached no game.');
+    return done;
+  }
+
   /** Ends every game fairly: a warning now, and at `closeAt` the rest is played out as standing still. */
   async endAll(rawCode: string, warningMs = 2 * MINUTE) {
     const c = this.#get(rawCode);
@@ -557,6 +635,7 @@ export class Classes {
 
   #tellClock(c: LiveClass, g: ClassGame) {
     if (!g.code) return;
+    g.toldAt = this.#now();
     const phase = g.phaseKey.split(':')[1] ?? '';
     room(g.code)?.broadcast('clock', {
       kind: 'clock',
@@ -610,7 +689,14 @@ export class Classes {
         if (g.deadline === null) continue;
         const r = room(g.code);
         if (!r) continue;
-        if (!g.warned && now >= g.deadline - MINUTE && now < g.deadline) {
+        if (now - g.toldAt >= 5000) this.#tellClock(c, g); // a seat that came in late hears it too
+        // a clock longer than a minute is announced a minute before it runs out
+        if (
+          !g.warned &&
+          g.deadline - g.phaseSince > MINUTE &&
+          now >= g.deadline - MINUTE &&
+          now < g.deadline
+        ) {
           g.warned = true;
           const phase = g.phaseKey.split(':')[1];
           r.broadcast('clock', {
@@ -707,6 +793,7 @@ export class Classes {
             cn: names(g.pairing.cn).map((name) => ({ name, connected: false })),
           },
           computer: g.pairing.ai,
+          moves: 0,
           turn: 1,
           turns: rules.totalTurns,
           date: dateOf(rules, 0),
@@ -732,6 +819,7 @@ export class Classes {
         code: g.code,
         players: { us: snap.seats.us.members, cn: snap.seats.cn.members },
         computer: { us: snap.seats.us.ai, cn: snap.seats.cn.ai },
+        moves: snap.moves.length,
         turn: Math.min(s.turn + 1, rules.totalTurns),
         turns: rules.totalTurns,
         date: dateOf(rules, s.turn),
@@ -780,6 +868,80 @@ export class Classes {
     }
     this.#standing.set(code, { moves, value });
     return value;
+  }
+
+  /**
+   * The class debrief from the games on the server (finished ones only): by letter unless names are
+   * chosen; the sides' objectives and red lines only once every game is over.
+   */
+  async debrief(rawCode: string, reveal: boolean, names?: boolean) {
+    const c = this.#get(rawCode);
+    if (reveal && !c.closed)
+      throw new ClassError(409, 'The objectives and red lines are shown once the games are over.');
+    const scenario = this.#cfg.scenarios.get(c.header.settings.scenarioId);
+    if (!scenario) throw new ClassError(404, 'This server no longer has the class scenario.');
+    const r = await this.results(rawCode, names);
+    const done = r.games.filter((g) => this.#over(c, g.letter));
+    const d = classDebrief(
+      scenario,
+      done.map((g) => ({ label: g.players ? `${g.letter} (${g.players})` : g.letter, record: g.record })),
+      reveal,
+    );
+    return { ...d, closed: c.closed };
+  }
+
+  #over(c: LiveClass, letter: string) {
+    const g = c.games.find((x) => x.pairing.letter === letter);
+    if (!g?.code) return false;
+    if (g.ended) return true;
+    return room(g.code)?.snapshot().finished ?? true;
+  }
+
+  /**
+   * What the projector shows: every game in one line each (by letter), and the game it follows in
+   * public state only — no names, no drafts, no objectives: the view any observer has.
+   */
+  projector(rawCode: string, rawLetter: string | null) {
+    const c = this.#get(rawCode);
+    const scenario = this.#cfg.scenarios.get(c.header.settings.scenarioId);
+    if (!scenario) throw new ClassError(404, 'This server no longer has the class scenario.');
+    const rules = this.#rulesOf(c.header.settings.scenarioId);
+    const started = c.games.filter((g) => g.code);
+    const letter = rawLetter?.toUpperCase() || started[0]?.pairing.letter || null;
+    const games = started.map((g) => {
+      const s = g.code ? room(g.code)?.snapshot().state : undefined;
+      return {
+        letter: g.pairing.letter,
+        turn: s ? Math.min(s.turn + 1, rules.totalTurns) : 0,
+        phase: g.ended ? 'over' : (s?.phase ?? 'closed'),
+      };
+    });
+    const g = started.find((x) => x.pairing.letter === letter);
+    const snap = g?.code ? room(g.code)?.snapshot() : undefined;
+    let game = null;
+    if (g && snap) {
+      const s = snap.state;
+      const view = viewFor(scenario, s, 'public');
+      const now = this.#now();
+      const news = [...(s.news.length ? s.news : s.lastNews)].reverse().slice(0, 5);
+      game = {
+        letter: g.pairing.letter,
+        turn: Math.min(s.turn + 1, rules.totalTurns),
+        turns: rules.totalTurns,
+        date: dateOf(rules, s.turn),
+        phase: s.phase,
+        ended: g.ended ? `ended at turn ${g.ended.turn} of ${g.ended.of}` : null,
+        leverage: view.leverage ? view.leverage.us : null,
+        tension: s.tension / 10,
+        tensionMax: scenario.params.tension.max / 10,
+        deals: s.packages.filter((p) => p.status === 'active').length,
+        open: s.talks.open ? SIDE_NAME[s.talks.open.by] : null,
+        standing: this.#standingOf(g.code ?? '', scenario, s, snap.moves.length),
+        clockMs: c.paused !== null ? g.left : g.deadline === null ? null : Math.max(0, g.deadline - now),
+        news: news.map((n) => newsLine(scenario, n).title),
+      };
+    }
+    return { code: c.header.code, scenario: scenario.meta.title, games, game, closed: c.closed };
   }
 
   /** The class-results table from the game files the server keeps: letters, or names if chosen. */

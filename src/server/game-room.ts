@@ -19,9 +19,11 @@ import {
   waitingOn,
 } from '../engine';
 import type { Rules } from '../engine/rules';
+import { signedText } from '../net/game-signature';
 import {
   CreateOptionsSchema,
   DraftMessageSchema,
+  type Finished,
   HandoverMessageSchema,
   JoinOptionsSchema,
   MESSAGE_CAP,
@@ -135,6 +137,18 @@ export class GameRoom extends Room {
     });
   }
 
+  /**
+   * A seat the server makes (a class's late joiner, named by the class): logged like any seat. On a
+   * side the computer holds, the student takes it over at the next phase once connected.
+   */
+  async addSeat(side: Side, name: string): Promise<string> {
+    const member: Member = { token: makeToken(), seat: side, name, clients: new Set(), dropped: null };
+    await this.#append({ seat: { token: member.token, side, name } });
+    this.#members.set(member.token, member);
+    this.#broadcastUpdates();
+    return member.token;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Life cycle
 
@@ -219,8 +233,7 @@ export class GameRoom extends Room {
     if (side && this.#ai[side] !== null && this.#aiBack[side] === null) this.#aiBack[side] = this.#phaseKey();
     this.#svc.log.info('join', { code: this.code, seat: m.seat, fresh: auth.fresh });
     this.#broadcastUpdates();
-    if (this.#finished)
-      client.send('finished', { record: recordOfLog({ header: this.#header, moves: this.#moves }) });
+    if (this.#finished) client.send('finished', this.#finishedMessage());
   }
 
   override onDrop(client: Client) {
@@ -510,8 +523,7 @@ export class GameRoom extends Room {
     await this.#handBack();
     if (r.state.phase === 'over') await this.#finish();
     this.#broadcastUpdates();
-    if (this.#finished)
-      this.broadcast('finished', { record: recordOfLog({ header: this.#header, moves: this.#moves }) });
+    if (this.#finished) this.broadcast('finished', this.#finishedMessage());
     else this.#kickAi();
     return null;
   }
@@ -529,6 +541,12 @@ export class GameRoom extends Room {
   }
 
   #phaseKey = () => `${this.#state.turn}:${this.#state.phase}`;
+
+  /** The finished game's record, signed with the server's key. */
+  #finishedMessage(): Finished {
+    const record = recordOfLog({ header: this.#header, moves: this.#moves });
+    return { record, signature: this.#svc.signer.sign(signedText(record)) };
+  }
 
   async #finish() {
     if (this.#finished) return;

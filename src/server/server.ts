@@ -21,6 +21,8 @@ import { isCode, makeToken } from './codes';
 import { FileLogStore, type LogStore, RedisLogStore } from './game-log';
 import { GameRoom } from './game-room';
 import { DEFAULT_LIMITS, type Limits, type OperatorLog, setRoomServices, stderrLog } from './services';
+import { loadSigner } from './signing';
+import { verifyRoute } from './verify-http';
 
 export interface ServerConfig {
   readonly port: number; // 0: any free port
@@ -36,6 +38,7 @@ export interface ServerConfig {
   readonly fsync?: boolean; // wait for the disk after each logged line (power-cut safe)
   readonly instructorKey?: string | undefined; // opens "Run a class" (made up when not given)
   readonly classTickMs?: number; // how often the class clocks are checked
+  readonly signingKey?: string | undefined; // signs finished games (made and kept in dataDir when not given)
 }
 
 export interface RunningServer {
@@ -121,7 +124,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const store: LogStore = config.redisUrl
     ? new RedisLogStore(config.redisUrl, owner)
     : new FileLogStore(config.dataDir, config.fsync);
+  const signer = await loadSigner(config.dataDir, config.signingKey);
   setRoomServices({
+    signer,
     scenarios: new Map(config.scenarios.map((s) => [s.scenario.id, s.scenario])),
     hashes: new Map(config.scenarios.map((s) => [s.scenario.id, s.hash])),
     store,
@@ -157,6 +162,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     if (classRoute(classes, instructorKey, req, res)) return;
+    if (verifyRoute(signer, req, res)) return;
     if (url.startsWith('/matchmake') || url.startsWith('/__healthcheck')) {
       for (const l of colyseus) l(req, res);
       return;

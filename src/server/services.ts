@@ -3,6 +3,7 @@
 // scaled out, on whichever process it chooses), so a room finds these here rather than in its options.
 import type { Scenario } from '../engine';
 import type { LogStore } from './game-log';
+import type { Signer } from './signing';
 
 export interface Limits {
   readonly burst: number; // messages a client may send at once
@@ -36,6 +37,7 @@ export interface RoomServices {
   readonly store: LogStore;
   readonly limits: Limits;
   readonly log: OperatorLog;
+  readonly signer: Signer; // signs each finished game's record
 }
 
 let current: RoomServices | null = null;

@@ -6,26 +6,22 @@
 // replays every move, keeping every state for the replay viewer. Refusals are one plain sentence.
 import type { GameRecord, GameState, Scenario } from '../engine';
 import { canonicalJson, replay } from '../engine';
+import {
+  GAME_FILE_FORMAT,
+  GAME_FILE_VERSION,
+  type GameSignature,
+  type SignatureCheck,
+  signedBody,
+  signedText,
+} from '../net/game-signature';
 import { findScenario, knownTitle } from './catalog';
 import { decodeLink } from './game-link';
-import { parseRecord, rulesProblem, scenarioProblem, type VersionedRecord, versioned } from './game-record';
+import { parseRecord, rulesProblem, scenarioProblem, type VersionedRecord } from './game-record';
 import { crc32Text } from './integrity';
 
-export const GAME_FILE_FORMAT = 'upper-hand-game';
-export const GAME_FILE_VERSION = 2;
-const MAX_FILE_CHARS = 5_000_000;
+export { GAME_FILE_FORMAT, GAME_FILE_VERSION, type GameSignature, type SignatureCheck, signedText };
 
-/**
- * A class server's signature of a game it hosted: an HMAC of `signedText(record)` with the server's
- * key. Only the server can check it; a file opened offline carries it, and a checker given by the
- * server says whether it holds.
- */
-export interface GameSignature {
-  readonly by: string; // "class-server"
-  readonly alg: string; // "HMAC-SHA256"
-  readonly value: string; // base64url
-}
-export type SignatureCheck = (signedText: string, signature: GameSignature) => Promise<boolean>;
+const MAX_FILE_CHARS = 5_000_000;
 
 export interface OpenedGame {
   readonly ok: true;
@@ -43,28 +39,10 @@ export interface RefusedGame {
 }
 export type OpenResult = OpenedGame | RefusedGame;
 
-/** The record's fields in the file's order: what a signature covers. */
-function body(record: VersionedRecord) {
-  return {
-    format: GAME_FILE_FORMAT,
-    version: GAME_FILE_VERSION,
-    rules: record.rules,
-    scenarioId: record.scenarioId,
-    scenarioHash: record.scenarioHash,
-    seed: record.seed,
-    setup: record.setup,
-    moves: record.moves,
-  };
-}
-
-/** The text a class server signs: the record's canonical JSON. */
-export const signedText = (record: GameRecord | VersionedRecord): string =>
-  canonicalJson(body('rules' in record ? record : versioned(record)));
-
 /** The game file's text (under today's rules unless the record names its own). */
 export function gameFileText(record: GameRecord | VersionedRecord, signature?: GameSignature): string {
   const content = {
-    ...body('rules' in record ? record : versioned(record)),
+    ...signedBody(record),
     ...(signature && { signature }),
   };
   return `${JSON.stringify({ ...content, checksum: crc32Text(canonicalJson(content)) }, null, 1)}\n`;
@@ -162,7 +140,10 @@ export async function openRecord(record: VersionedRecord, storage: Storage | nul
   }
 }
 
-/** Opens a game file's text; a signature is checked when the caller can (the class server's key). */
+/**
+ * Opens a game file's text; a signature is checked when the caller can (by asking the class server).
+ * A checker that cannot reach a server throws: the file then opens unverified.
+ */
 export async function openGameFile(
   text: string,
   storage: Storage | null,
@@ -171,13 +152,19 @@ export async function openGameFile(
   const parsed = parseGameFile(text);
   if ('reason' in parsed) return { ok: false, reason: parsed.reason };
   const { signature, ...record } = parsed;
+  // the signature first: a signed file changed since says so, whatever its replay would have met;
+  // with no server to ask (the check throws), it opens unverified, like an unsigned one
+  const holds =
+    signature && checkSignature
+      ? await checkSignature(signedText(record), signature).catch(() => null)
+      : null;
+  if (holds === false)
+    return {
+      ok: false,
+      reason: 'its class server signature does not hold: it was changed after the server signed it',
+    };
   const opened = await openRecord(record, storage);
-  if (!opened.ok || !signature || !checkSignature) return opened;
-  if (await checkSignature(signedText(record), signature)) return { ...opened, verified: 'class-server' };
-  return {
-    ok: false,
-    reason: 'its class server signature does not hold: it was changed after the server signed it',
-  };
+  return opened.ok && holds === true ? { ...opened, verified: 'class-server' } : opened;
 }
 
 /** Opens a link's text (what follows `#game=`). */

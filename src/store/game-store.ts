@@ -64,6 +64,7 @@ export interface ReplayView {
   readonly states: readonly GameState[]; // [0] the opening, then after each move
   readonly at: number; // index into states
   readonly from: Screen; // where Back goes
+  readonly verified?: 'class-server'; // opened from a file the class server signed, and it holds
 }
 
 /**

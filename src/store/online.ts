@@ -7,6 +7,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GameRecord, Move, Order, Scenario, Side } from '../engine';
+import type { GameSignature } from '../net/game-signature';
 import type { Finished, OpenRoom, Refused, SeatUpdate, Welcome } from '../net/protocol';
 
 export type OnlineStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
@@ -18,9 +19,63 @@ export interface OnlineState {
   readonly refusal: string | null; // the last refusal's reason, until the next accepted change
   readonly error: string | null; // a failed create or join
   readonly finished: GameRecord | null;
+  readonly signature: GameSignature | null; // the server's, of the finished record
 }
 
 export type OnlineStore = StoreApi<OnlineState>;
+
+/**
+ * A class game's clock as the class last told it: the phase, when it runs out (this page's own
+ * time, from the milliseconds left), whether the class is paused, and the last announcement ("One
+ * minute left for the talks.", "Time ran out…"). Games outside a class never hear of it.
+ */
+export interface ClassClock {
+  readonly phase: string | null;
+  readonly endsAt: number | null;
+  readonly leftMs: number | null; // while paused
+  readonly paused: boolean;
+  readonly notice: { readonly kind: string; readonly text: string; readonly at: number } | null;
+}
+
+export const classClock: StoreApi<ClassClock> = createStore<ClassClock>()(() => ({
+  phase: null,
+  endsAt: null,
+  leftMs: null,
+  paused: false,
+  notice: null,
+}));
+
+interface ClockMessage {
+  kind?: unknown;
+  text?: unknown;
+  phase?: unknown;
+  leftMs?: unknown;
+  paused?: unknown;
+}
+
+/** One clock message from the class, into `classClock`. */
+export function hearClock(m: ClockMessage, now = Date.now()) {
+  const left = typeof m.leftMs === 'number' && Number.isFinite(m.leftMs) ? Math.max(0, m.leftMs) : null;
+  if (m.kind === 'clock') {
+    const paused = m.paused === true;
+    classClock.setState({
+      phase: typeof m.phase === 'string' ? m.phase : null,
+      endsAt: !paused && left !== null ? now + left : null,
+      leftMs: paused ? left : null,
+      paused,
+    });
+    return;
+  }
+  if (typeof m.text !== 'string' || typeof m.kind !== 'string') return;
+  const text = m.text.slice(0, 300);
+  if (m.kind === 'expired' || m.kind === 'ended') classClock.setState({ endsAt: null, leftMs: null });
+  if (m.kind === 'paused') {
+    const s = classClock.getState();
+    classClock.setState({ paused: true, leftMs: s.endsAt === null ? null : Math.max(0, s.endsAt - now) });
+  }
+  if (m.kind === 'resumed') classClock.setState({ paused: false });
+  classClock.setState({ notice: { kind: m.kind, text, at: now } });
+}
 
 const TOKEN_KEY = 'upper-hand:online-seat:';
 const GAME_ROOM = 'game';
@@ -39,6 +94,7 @@ export function makeOnlineStore(): OnlineStore {
     refusal: null,
     error: null,
     finished: null,
+    signature: null,
   }));
 }
 
@@ -73,7 +129,8 @@ function connect(store: OnlineStore, room: Room): OnlineConnection {
   });
   room.onMessage('refused', (r: Refused) => store.setState({ refusal: r.reason }));
   room.onMessage('ack', () => undefined);
-  room.onMessage('finished', (f: Finished) => store.setState({ finished: f.record }));
+  room.onMessage('clock', (m: ClockMessage) => hearClock(m));
+  room.onMessage('finished', (f: Finished) => store.setState({ finished: f.record, signature: f.signature }));
   room.onDrop(() => store.setState({ status: 'reconnecting' }));
   room.onReconnect(() => store.setState({ status: 'connected' }));
   room.onLeave(() => store.setState({ status: 'closed' }));

@@ -6,14 +6,18 @@
 // with the seat the class gave). A student's page never reaches the dashboard: the server refuses
 // every dashboard request without the instructor key. Text from the server goes in as textContent.
 import './class-live.css';
+import { strToU8, zipSync } from 'fflate';
 import qrcode from 'qrcode-generator';
 import type { GameRecord } from '../engine';
 import { rulesFor } from '../engine';
 import type { DashboardRow } from '../net/class-protocol';
+import type { ClassDebrief } from '../present/class-debrief';
 import { COLUMN_LABELS, type GameSummary, SUMMARY_COLUMNS } from '../present/class-summary';
 import { findScenario } from '../store/catalog';
+import { gameFileText } from '../store/game-file';
 import { encodeGame } from '../store/game-link';
 import { classPlan } from './class-plan';
+import { drawDebrief, drawProjector, type ProjectorAnswer, standingsChart } from './class-views';
 import { button, h, select } from './dom';
 import { download } from './export';
 
@@ -51,6 +55,34 @@ const store = (() => {
 
 function field(label: string, input: HTMLElement) {
   return h('label', { class: 'field' }, h('span', { text: label }), input);
+}
+
+/**
+ * The class archive: every game file (named by its letter) and the results' CSV in one zip, made in
+ * this page from what the server sent; the students' names are in it only if the instructor chose them.
+ */
+export function classArchive(
+  code: string,
+  games: readonly { letter: string; record: GameRecord }[],
+  csv: string,
+) {
+  const files: Record<string, Uint8Array> = { [`class-${code}/results.csv`]: strToU8(csv) };
+  for (const g of games) files[`class-${code}/game-${g.letter}.json`] = strToU8(gameFileText(g.record));
+  return zipSync(files, { level: 6, mtime: new Date('2025-01-01T00:00:00Z') });
+}
+
+function downloadArchive(
+  code: string,
+  games: readonly { letter: string; record: GameRecord }[],
+  csv: string,
+) {
+  const zip = classArchive(code, games, csv);
+  const url = URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+  const a = h('a', { href: url, download: `class-${code}.zip`, style: 'display:none' });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const minutes = (ms: number) => {
@@ -332,14 +364,197 @@ function dashboard(main: HTMLElement, key: string, code: string) {
       void refresh();
     };
   const events = h('span');
+  // the three views: the dashboard, the projector (public state, large), the debrief
+  let view: 'dashboard' | 'projector' | 'debrief' = 'dashboard';
+  let follow: string | null = null;
+  let reveal = false;
+  let names: boolean | null = null;
+  let closed = false;
+  let debriefShown = '';
+  const projBox = h('section', {
+    id: 'class-projector',
+    class: 'class-projector',
+    'aria-label': 'Projector view',
+    hidden: true,
+  });
+  const debriefBox = h('section', {
+    id: 'class-debrief',
+    class: 'class-debrief',
+    'aria-label': 'Class debrief',
+    hidden: true,
+  });
+  const dashBox = h('div', { id: 'class-dashboard-view', class: 'class-dash-grid' });
+  const viewButtons = (['dashboard', 'projector', 'debrief'] as const).map((v) =>
+    button(
+      v === 'dashboard' ? 'Dashboard' : v === 'projector' ? 'Projector' : 'Debrief',
+      () => {
+        view = v;
+        debriefShown = '';
+        show();
+        void refresh();
+      },
+      { id: `class-view-${v}`, 'aria-pressed': String(v === view) },
+    ),
+  );
+  const show = () => {
+    dashBox.hidden = view !== 'dashboard';
+    projBox.hidden = view !== 'projector';
+    debriefBox.hidden = view !== 'debrief';
+    document.body.classList.toggle('class-projecting', view === 'projector');
+    viewButtons.forEach((b, i) => {
+      b.setAttribute('aria-pressed', String(['dashboard', 'projector', 'debrief'][i] === view));
+    });
+  };
+  const drawDebriefView = async () => {
+    const q = `reveal=${reveal ? 1 : 0}${names === null ? '' : `&names=${names ? 1 : 0}`}`;
+    const r = await call('GET', `${code}/debrief?${q}`, undefined, key);
+    if (!r.ok) {
+      status.textContent = r.reason ?? '';
+      return;
+    }
+    closed = r.closed === true;
+    const text = JSON.stringify(r);
+    if (text === debriefShown) return;
+    debriefShown = text;
+    drawDebrief(debriefBox, r as unknown as ClassDebrief, {
+      closed,
+      reveal,
+      names: names ?? false,
+      setReveal: (on) => {
+        reveal = on;
+        void drawDebriefView();
+      },
+      setNames: (on) => {
+        names = on;
+        void drawDebriefView();
+      },
+    });
+  };
+  // an inject or a line of news goes to every game, or to the one chosen
+  let target = '';
+  const aim = () => (target ? { letter: target } : {});
+  const targetBox = h('span', { id: 'class-target' });
+  // pairing by hand: one game a line, "Ana, Bo v Cy" (an empty side, or "computer", is the computer's)
+  const byHand = h('textarea', {
+    id: 'class-by-hand',
+    rows: 3,
+    placeholder: 'Ana, Bo v Cy\nDee v computer',
+  });
+  const pairByHand = async () => {
+    const games = byHand.value
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((l) => {
+        const [us = '', cn = ''] = l.split(/\s+v\s+/i);
+        const names = (x: string) =>
+          x
+            .split(',')
+            .map((n) => n.trim())
+            .filter((n) => n && n.toLowerCase() !== 'computer');
+        return { us: names(us), cn: names(cn) };
+      });
+    if (!games.length) {
+      status.textContent = 'Write one game a line: the Washington team, “v”, the Beijing team.';
+      return;
+    }
+    const r = await call('POST', `${code}/pair`, { games }, key);
+    status.textContent = r.ok ? '' : (r.reason ?? 'That did not work.');
+    if (r.ok) byHand.value = '';
+    void refresh();
+  };
+  // late joiners: a student not in a started game, seated on a side of a game in progress
+  const lateBox = h('div', { id: 'class-late', class: 'class-late' });
+  let lateShown = '';
+  const drawLate = (unpaired: readonly string[], rows: readonly DashboardRow[]) => {
+    const playing = rows.filter((r) => r.code && !r.ended && r.phase !== 'over');
+    const sig = JSON.stringify([
+      unpaired,
+      playing.map((r) => [r.letter, r.players.us.length, r.players.cn.length, r.computer]),
+    ]);
+    if (sig === lateShown) return;
+    lateShown = sig;
+    if (!unpaired.length || !playing.length) {
+      lateBox.replaceChildren();
+      return;
+    }
+    let who = unpaired[0] ?? '';
+    const places = playing.flatMap((r) =>
+      (['us', 'cn'] as const).map((side) => {
+        const team = r.players[side].map((p) => p.name).join(', ');
+        const label = `Game ${r.letter} · ${side === 'us' ? 'Washington' : 'Beijing'} (${team || 'the computer: taken over at the next phase'})`;
+        return [`${r.letter}:${side}`, label] as const;
+      }),
+    );
+    let where = places[0]?.[0] ?? '';
+    lateBox.replaceChildren(
+      h('h2', { text: 'Late joiners' }),
+      select(
+        'Student',
+        unpaired.map((n) => [n, n] as const),
+        who,
+        (v) => {
+          who = v;
+        },
+      ),
+      select('Seat them in', places, where, (v) => {
+        where = v;
+      }),
+      button(
+        'Seat them',
+        async () => {
+          const [letter = '', side = 'us'] = where.split(':');
+          const r = await call('POST', `${code}/place`, { name: who, letter, side }, key);
+          status.textContent = r.ok ? String(r.text) : (r.reason ?? 'That did not work.');
+          lateShown = '';
+          void refresh();
+        },
+        { id: 'class-seat' },
+      ),
+    );
+  };
+  const newsText = h('input', {
+    type: 'text',
+    id: 'class-news',
+    maxlength: 200,
+    placeholder: 'A line of news',
+  });
+  const postNews = async () => {
+    const r = await call('POST', `${code}/news`, { text: newsText.value, ...aim() }, key);
+    status.textContent = r.ok ? '' : (r.reason ?? 'That did not work.');
+    if (r.ok) newsText.value = '';
+  };
+  const title = h('h1', { text: `Class ${code}` });
+  const chartBox = h('div', { class: 'class-chart-box' });
   main.replaceChildren(
-    h('h1', { text: `Class ${code}` }),
     h(
       'div',
-      { class: 'class-join-card' },
-      h('p', { class: 'class-code', id: 'class-code-shown', text: code }),
-      h('p', { text: `Students open ${link}, or scan the code.` }),
-      qrImg,
+      { class: 'class-top' },
+      title,
+      h('nav', { class: 'class-views', 'aria-label': 'Views' }, viewButtons),
+    ),
+    projBox,
+    debriefBox,
+    dashBox,
+  );
+  dashBox.replaceChildren(
+    h(
+      'div',
+      { class: 'class-overview' },
+      h(
+        'div',
+        { class: 'class-join-card' },
+        h('p', { class: 'class-code', id: 'class-code-shown', text: code }),
+        h(
+          'div',
+          {},
+          h('p', { text: 'Students open' }),
+          h('p', { class: 'class-link', text: link }),
+          h('p', { text: 'or scan the code.' }),
+        ),
+        qrImg,
+      ),
+      chartBox,
     ),
     h(
       'div',
@@ -374,7 +589,10 @@ function dashboard(main: HTMLElement, key: string, code: string) {
       ),
       button('Pause', () => void act('pause')(), { id: 'class-pause' }),
       button('Resume', () => void act('resume')(), { id: 'class-resume' }),
+      targetBox,
       events,
+      field('Your news', newsText),
+      button('Post the news', () => void postNews(), { id: 'class-post-news' }),
       button('End the games', () => void act('end', { warningSeconds: 120 })(), { id: 'class-end' }),
       button('Results', () => void results(), { id: 'class-results' }),
       button('Leave this class', () => {
@@ -382,6 +600,14 @@ function dashboard(main: HTMLElement, key: string, code: string) {
         instructorPage(main);
       }),
     ),
+    h(
+      'details',
+      { class: 'class-by-hand' },
+      h('summary', { text: 'Pair by hand' }),
+      field('One game a line: the Washington team “v” the Beijing team', byHand),
+      button('Pair as written', () => void pairByHand(), { id: 'class-pair-by-hand' }),
+    ),
+    lateBox,
     status,
     body,
     resultsBox,
@@ -439,6 +665,9 @@ function dashboard(main: HTMLElement, key: string, code: string) {
       button('Download the CSV', () => download(`class-${code}.csv`, String(r.csv), 'text/csv'), {
         id: 'class-csv',
       }),
+      button('Download the class archive (zip)', () => downloadArchive(code, games, String(r.csv)), {
+        id: 'class-archive',
+      }),
     );
   };
   const col = (label: string, k: SortKey) =>
@@ -460,12 +689,35 @@ function dashboard(main: HTMLElement, key: string, code: string) {
           ? r.turn
           : ((r[k] as number | null) ?? -1);
   let eventsShown = false;
+  let targetsShown: string | null = null;
   const refresh = async () => {
+    if (view === 'projector') {
+      const p = await call(
+        'GET',
+        `${code}/projector${follow ? `?letter=${encodeURIComponent(follow)}` : ''}`,
+        undefined,
+        key,
+      );
+      if (p.ok && view === 'projector')
+        drawProjector(projBox, p as unknown as ProjectorAnswer, (letter) => {
+          follow = letter;
+          void refresh();
+        });
+      return;
+    }
+    if (view === 'debrief') {
+      await drawDebriefView();
+      return;
+    }
     const d = await call('GET', `${code}/dashboard`, undefined, key);
     if (!d.ok) {
       status.textContent = d.reason ?? '';
       return;
     }
+    closed = d.closed === true;
+    title.textContent = `${String(d.scenario)}: class ${code}`;
+    chartBox.replaceChildren(standingsChart(d.rows as DashboardRow[]));
+    if (names === null) names = (d.settings as { names?: boolean } | undefined)?.names ?? false;
     if (!eventsShown) {
       eventsShown = true;
       const list = (d.events as string[]) ?? [];
@@ -479,7 +731,23 @@ function dashboard(main: HTMLElement, key: string, code: string) {
             event = v;
           },
         ),
-        button('Inject in every game', () => void act('inject', { event })(), { id: 'class-inject' }),
+        button('Inject the event', () => void act('inject', { event, ...aim() })(), { id: 'class-inject' }),
+      );
+    }
+    const letters = (d.rows as DashboardRow[]).filter((r) => r.code).map((r) => r.letter);
+    drawLate(d.unpaired as string[], d.rows as DashboardRow[]);
+    if (letters.join() !== targetsShown) {
+      targetsShown = letters.join();
+      if (!letters.includes(target)) target = '';
+      targetBox.replaceChildren(
+        select(
+          'Send to',
+          [['', 'Every game'] as const, ...letters.map((l) => [l, `Game ${l}`] as const)],
+          target,
+          (v) => {
+            target = v;
+          },
+        ),
       );
     }
     const rows = [...(d.rows as DashboardRow[])].sort((a, b) => {
@@ -538,7 +806,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
               h('th', { scope: 'row', text: r.letter }),
               h('td', { text: who(r, 'us') }),
               h('td', { text: who(r, 'cn') }),
-              h('td', { text: `${r.turn} of ${r.turns} (${r.date})` }),
+              h('td', { class: 'nowrap', text: `${r.turn} of ${r.turns} · ${r.date}` }),
               h('td', { text: r.ended ?? r.phase }),
               h('td', {
                 text: r.waitingOn.length
@@ -563,8 +831,11 @@ function dashboard(main: HTMLElement, key: string, code: string) {
     );
   };
   void refresh();
+  let ticks = 0;
   const timer = setInterval(() => {
-    if (!main.isConnected) clearInterval(timer);
-    else void refresh();
+    if (!main.isConnected) {
+      clearInterval(timer);
+      document.body.classList.remove('class-projecting');
+    } else if (view !== 'debrief' || ++ticks % 5 === 0) void refresh(); // the debrief: every 5 s
   }, 1000);
 }

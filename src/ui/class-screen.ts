@@ -13,12 +13,14 @@ import {
 } from '../present/class-summary';
 import { openGameFile } from '../store/game-file';
 import { type AppStore, toMenu } from '../store/game-store';
+import { serverSignatureCheck } from '../store/server-check';
 import { svg } from './charts';
 import { button, dataTable, h, rerender } from './dom';
 import { download } from './export';
 
 interface ClassRow {
   readonly file: string;
+  readonly verified: boolean; // signed by the class server, and the signature holds
   readonly summary: GameSummary;
 }
 
@@ -39,13 +41,14 @@ export async function importFiles(files: readonly File[], storage: Storage | nul
       page.problems.push(`${f.name}: it could not be read`);
       continue;
     }
-    const r = await openGameFile(text, storage);
+    const r = await openGameFile(text, storage, serverSignatureCheck);
     if (!r.ok) {
       page.problems.push(`${f.name}: ${r.reason}`);
       continue;
     }
     page.rows.push({
       file: f.name,
+      verified: r.verified === 'class-server',
       summary: summarise(r.scenario, r.record, r.states[r.states.length - 1]!),
     });
   }
@@ -196,7 +199,10 @@ export function renderClassResults(root: HTMLElement, store: AppStore) {
           caption: 'The class’s games',
           class: 'class-table',
           head,
-          rows: sorted().map((r) => [r.file, ...SUMMARY_COLUMNS.map((c) => String(r.summary[c]))]),
+          rows: sorted().map((r) => [
+            r.verified ? `${r.file} (verified by the class server)` : r.file,
+            ...SUMMARY_COLUMNS.map((c) => String(r.summary[c])),
+          ]),
         }),
       ),
       page.rows.length ? distribution() : null,

@@ -96,6 +96,8 @@ export function moveText(sc: Scenario, before: GameState, m: Move): string {
       return m.style === 'trumpet' ? `${who} trumpets the deal at home` : `${who} keeps its readout modest`;
     case 'inject':
       return `${who} injects an event: ${sc.events.find((e) => e.id === m.event)?.title ?? m.event}`;
+    case 'news':
+      return `${who} posts a line of news: “${m.text}”`;
   }
 }
 

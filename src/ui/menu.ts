@@ -18,6 +18,7 @@ import { openGameFile } from '../store/game-file';
 import { type AppStore, openReplay, startGame, toClassResults } from '../store/game-store';
 import { saveDb } from '../store/save-db';
 import { listSaves } from '../store/saves';
+import { serverSignatureCheck } from '../store/server-check';
 import { button, h, select } from './dom';
 import { type FileLoad, loadFiles } from './file-loader';
 import { type SavesList, savedGamesCard } from './saved-games';
@@ -378,7 +379,7 @@ function replaysCard(store: AppStore): HTMLElement {
   });
   const open = async (file: File | undefined) => {
     if (!file) return;
-    const r = await openGameFile(await file.text(), localStorage);
+    const r = await openGameFile(await file.text(), localStorage, serverSignatureCheck);
     if (r.ok) openReplay(store, r);
     else store.setState({ notice: `The game file “${file.name}” is refused: ${r.reason}.` });
   };

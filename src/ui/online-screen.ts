@@ -659,7 +659,7 @@ function finishedPanel(sc: Scenario, s: OnlineState) {
 
 function makeFinishedPanel(sc: Scenario, s: OnlineState) {
   const record = s.finished!;
-  const text = gameFileText(record);
+  const text = gameFileText(record, s.signature ?? undefined);
   const href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const link = h('p', { 'data-testid': 'game-link' });
   // the link replays the game, so it is made from the whole scenario, found by its content hash

@@ -101,7 +101,7 @@ export function packageBuilder(
       const line = redLine(c);
       const o = h('option', {
         value: keyOf(c),
-        text: line ? `⛔ ${clauseShort(sc, c)} — crosses your red line` : clauseShort(sc, c),
+        text: line ? `⊘ ${clauseShort(sc, c)} — crosses your red line` : clauseShort(sc, c),
       });
       o.disabled = line !== undefined;
       o.selected = keyOf(c) === current;
@@ -135,8 +135,9 @@ export function packageBuilder(
     ? h(
         'p',
         { class: 'hint red-line' },
-        `⛔ Marked clauses cross your red lines and cannot be added: `,
-        [...new Set(crossing.map((c) => redLine(c)?.text ?? ''))].join('; '),
+        // a sign every system font has (an emoji may draw as an empty box)
+        `⊘ Marked clauses cross your red lines and cannot be added: `,
+        `${[...new Set(crossing.map((c) => (redLine(c)?.text ?? '').replace(/\.\s*$/, '')))].join('; ')}.`,
       )
     : null;
   const chosen = h(

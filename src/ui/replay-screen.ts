@@ -5,7 +5,7 @@
 // shown) following the cursor.
 import type { GameRecord, GameState, Scenario } from '../engine';
 import { isEpilogue, replay, rulesFor, score } from '../engine';
-import type { TableFeed } from '../game/table-scene';
+import { framer, type TableFeed } from '../present/table-frame';
 import { clauseText, instName, levelLabel, pts, score0, sideName, turnDate } from '../present/text';
 import { type AppStore, closeReplay, openReplay, type ReplayView, replayTo } from '../store/game-store';
 import { chartsSection, type DebriefData, debriefData, timelineSection } from './debrief';
@@ -134,11 +134,12 @@ function shownState(s: GameState): GameState {
 
 /** The replay's position as the table's feed, drawn for the projector. */
 function replayFeed(store: AppStore): TableFeed {
+  const frame = framer();
   return {
     current() {
       const r = store.getState().replay;
       const s = r?.states[r.at];
-      return r && s ? { scenario: r.scenario, state: shownState(s), viewer: 'public' } : null;
+      return r && s ? frame(r.scenario, shownState(s), 'public') : null;
     },
     subscribe(changed) {
       return store.subscribe((s, prev) => {
@@ -192,7 +193,9 @@ export function mountReplayScreen(store: AppStore): ReplayScreen {
     const data = dataOf(view);
     rerender(head, () => [
       h('h1', { text: `Replay — ${sc.meta.title}` }),
-      h('p', { text: `Seed “${view.record.seed}”, ${view.record.moves.length} moves.` }),
+      h('p', {
+        text: `Seed “${view.record.seed}”, ${view.record.moves.length} moves.${view.verified ? ' Verified by the class server: this is the game it hosted, move for move.' : ''}`,
+      }),
       h(
         'div',
         { class: 'actions no-print', role: 'group', 'aria-label': 'Replay controls' },

@@ -2,7 +2,7 @@
 // table…" placeholder while the table's chunk (Phaser is most of the game's weight) loads by dynamic
 // import, then the table drawn from the feed. `body[data-table=ready]` (and the time it took) tell
 // tests and benchmarks it is there. Destroying it before it is ready is safe.
-import type { TableFeed } from '../game/table-scene';
+import type { TableFeed } from '../present/table-frame';
 import { h } from './dom';
 
 export interface TableCanvas {

@@ -7,9 +7,9 @@
 // tap away). After every action the focus goes to the next thing to do, and the polite live region
 // reads out what the other side did. Mounted once per game; its parts re-render from the store.
 import { pendingReadout, rulesFor } from '../engine';
-import type { TableFeed } from '../game/table-scene';
 import { CJK } from '../present/cjk-text';
 import { play, setMuted } from '../present/sound';
+import { framer, type TableFeed } from '../present/table-frame';
 import { sideName } from '../present/text';
 import {
   type AppStore,
@@ -42,12 +42,13 @@ const TABS: readonly (readonly [Tab, string])[] = [
   ['briefing', 'Briefing'],
 ];
 
-/** The live game as the table's feed, drawn for the side at the screen. */
+/** The live game as the table's feed, drawn for the side at the screen (its view, never the state). */
 function gameFeed(store: AppStore): TableFeed {
+  const frame = framer();
   return {
     current() {
       const { game, viewer } = store.getState();
-      return game ? { scenario: game.scenario, state: game.state, viewer: viewer ?? 'public' } : null;
+      return game ? frame(game.scenario, game.state, viewer ?? 'public') : null;
     },
     subscribe(changed) {
       return store.subscribe((s, prev) => {

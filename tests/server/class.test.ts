@@ -12,7 +12,7 @@ import { summariseRecord } from '../../src/present/class-summary';
 import { parseLog, recordOfLog } from '../../src/server/game-log';
 import { Seat, spawnServer, tempDir, testScenarios } from './helpers';
 
-const PORT = 25801;
+const PORT = 25900;
 const KEY = 'instructor-key-for-the-test-0123';
 const data = tempDir('class');
 let stop: (() => Promise<void>) | null = null;
@@ -71,7 +71,7 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   const noKey = await call('POST', 'create', { scenarioId: 'opening-bid' }, null);
   expect(noKey.status).toBe(403);
   expect(noKey.reason).toMatch(/instructor key/);
-  const made = await call('POST', 'create', { scenarioId: 'opening-bid', capacity: 3, seed: 'class-seed-1' });
+  const made = await call('POST', 'create', { scenarioId: 'opening-bid', capacity: 5, seed: 'class-seed-1' });
   expect(made.ok).toBe(true);
   const code = made.code as string;
   expect(code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
@@ -88,8 +88,6 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   }
   const dup = await call('POST', 'join', { code, name: 'ana' }, null);
   expect(dup.reason).toMatch(/already called ana/);
-  const full = await call('POST', 'join', { code, name: 'Dee' }, null);
-  expect(full.reason).toMatch(/full/);
   // a student's token opens the student's page, not the dashboard
   const asStudent = await call('GET', `${code}/dashboard`, undefined, tokens.Ana ?? '');
   expect(asStudent.status).toBe(403);
@@ -106,6 +104,33 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   expect(games[1]?.ai.cn).toBe(2);
   const started = await call('POST', `${code}/start`, {});
   expect(started.started).toEqual(['A', 'B']);
+
+  // late joiners: Dee joins game A's Washington team, Eve takes Beijing over from the computer in B
+  for (const name of ['Dee', 'Eve']) {
+    const j = await call('POST', 'join', { code, name }, null);
+    tokens[name] = j.token as string;
+  }
+  const full = await call('POST', 'join', { code, name: 'Fay' }, null);
+  expect(full.reason).toMatch(/full/);
+  expect((await call('POST', `${code}/place`, { name: 'Dee', letter: 'A', side: 'us' })).text).toBe(
+    "Dee joins Washington's team in game A.",
+  );
+  expect((await call('POST', `${code}/place`, { name: 'Eve', letter: 'B', side: 'cn' })).text).toBe(
+    'Eve takes over Beijing from the computer in game B at the next phase.',
+  );
+  expect((await call('POST', `${code}/place`, { name: 'Eve', letter: 'A', side: 'cn' })).reason).toMatch(
+    /already playing/,
+  );
+  const dee = (await call('GET', `me/${code}?token=${tokens.Dee}`, undefined, null)).game as {
+    code: string;
+    seat: string;
+    side: string;
+  };
+  expect(dee.side).toBe('us');
+  const d = await Seat.join(first.port, dee.code, { token: dee.seat });
+  expect(d.welcome?.seat).toBe('us');
+  expect(d.welcome?.name).toBe('Dee');
+  await d.leave();
 
   const me = await call('GET', `me/${code}?token=${tokens.Ana}`, undefined, null);
   const ana = me.game as { code: string; seat: string; side: string; letter: string };
@@ -130,18 +155,37 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   expect(again.status).toBe(409);
   expect(again.reason).toMatch(/already happened/);
   await a.until(() => (a.update?.moveCount ?? 0) >= 3);
+  // the instructor's own line of news: a control move with no effect, logged like the rest
+  const before = a.update?.state;
+  expect((await call('POST', `${code}/news`, { text: '  ', letter: 'A' })).reason).toMatch(/Type a line/);
+  const posted = await call('POST', `${code}/news`, { text: 'The press asks about soybeans.', letter: 'A' });
+  expect(posted).toMatchObject({ games: ['A'] });
+  await a.until(() => (a.update?.moveCount ?? 0) >= 4);
+  expect(a.update?.state.news.at(-1)).toEqual({ kind: 'instructor', text: 'The press asks about soybeans.' });
+  expect(a.update?.state.values).toEqual(before?.values);
+  expect(a.update?.state.tension).toBe(before?.tension);
   const held = a.update;
+
+  // the students see the clock: told as time left, and announced a minute before it runs out
+  expect((await call('POST', `${code}/clocks`, { talks: null, orders: 61, letter: 'A' })).ok).toBe(true);
+  await a.until(() => a.received.some((r) => r.type === 'clock' && /"leftMs":6\d{4}/.test(r.raw)));
+  await a.until(() =>
+    a.received.some((r) => r.type === 'clock' && /One minute left for the orders/.test(r.raw)),
+  );
 
   // the game's log replays to the state the room holds, the inject included
   const logged = parseLog(readFileSync(join(data, 'live', `${ana.code}.jsonl`), 'utf8').split('\n'));
   if ('reason' in logged) throw new Error(logged.reason);
   expect(logged.moves.some((m) => m.type === 'inject' && m.event === event)).toBe(true);
+  expect(logged.moves.some((m) => m.type === 'news' && m.text === 'The press asks about soybeans.')).toBe(
+    true,
+  );
   const [scenario] = testScenarios();
   if (!scenario) throw new Error('no scenario');
   const r = replay(scenario.scenario, logged.header.seed, logged.header.setup, logged.moves);
   if (!r.ok) throw new Error(r.reason);
   expect(r.state.fired[event]).toBe(held?.state.fired[event]);
-  expect(r.state.news.length).toBe(held?.state.news.length);
+  expect(r.state.news).toEqual(held?.state.news);
   expect(logged.header.seed).toBe('class-seed-1');
 
   // the server is killed; restarted on the same folder, the class is there with its games
@@ -155,9 +199,10 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   const back = await call('GET', `${code}/dashboard`);
   const rows = back.rows as Row[];
   expect(rows.map((x) => x.letter)).toEqual(['A', 'B']);
-  expect(rows[0]?.players.us.map((p) => p.name)).toEqual(['Ana']);
+  expect(rows[0]?.players.us.map((p) => p.name)).toEqual(['Ana', 'Dee']);
+  expect(rows[1]?.players.cn.map((p) => p.name)).toEqual(['Eve']);
   expect(rows[0]?.phase).toBe('orders');
-  expect(rows[1]?.computer.cn).toBe(2);
+  expect(rows[1]?.computer.cn).toBe(2); // until Eve is at the table for a new phase
   expect(typeof rows[0]?.standing.us).toBe('number');
 
   // the class's clocks, paused and resumed: a paused clock stands still
@@ -174,6 +219,21 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   expect((await call('POST', `${code}/resume`, {})).ok).toBe(true);
   expect((await call('GET', `${code}/dashboard`)).paused).toBe(false);
 
+  // the projector follows a game in public state only; the reveal waits for the end
+  const [sc0] = testScenarios();
+  const secrets = [...(sc0?.scenario.objectives ?? []), ...(sc0?.scenario.redLines ?? [])].map((o) => o.text);
+  expect(secrets.length).toBeGreaterThan(0);
+  const proj = await call('GET', `${code}/projector?letter=a`);
+  expect((proj.game as { letter: string }).letter).toBe('A');
+  expect((proj.games as { letter: string }[]).map((g) => g.letter)).toEqual(['A', 'B']);
+  const projText = JSON.stringify(proj);
+  expect(projText).not.toMatch(/Ana|Bo|Cy/);
+  for (const t of secrets) expect(projText).not.toContain(t);
+  expect((proj.game as { news: string[] }).news).toContain(
+    'From your instructor: The press asks about soybeans.',
+  );
+  expect((await call('GET', `${code}/debrief?reveal=1`)).reason).toMatch(/once the games are over/);
+
   // the end, fairly: every game played out as standing still
   expect((await call('POST', `${code}/end`, { warningSeconds: 0 })).ok).toBe(true);
   await until(async () => (await call('GET', `${code}/dashboard`)).closed === true);
@@ -183,7 +243,7 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
     expect(row.ended).toMatch(/^ended at turn \d+ of \d+$/);
   }
   expect(end[0]?.ended).toBe(`ended at turn 1 of ${end[0]?.turns}`);
-  const late = await call('POST', 'join', { code, name: 'Eve' }, null);
+  const late = await call('POST', 'join', { code, name: 'Gus' }, null);
   expect(late.reason).toMatch(/ended/);
   const refused = await call('POST', `${code}/inject`, { event, letter: 'B' });
   expect(refused.status).toBe(409);
@@ -201,7 +261,25 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   expect(new Set(fromServer.map((x) => JSON.stringify(x)))).toEqual(
     new Set(byFile.map((x) => JSON.stringify(x))),
   );
+  // the debrief: each game's two scores as in the results, the objectives only when revealed
+  const deb = await call('GET', `${code}/debrief`);
+  const pts = deb.points as { label: string; us: number; cn: number; leverage: number }[];
+  expect(pts.map((x) => x.label)).toEqual(['A', 'B']);
+  for (const [i, x] of pts.entries()) {
+    const sm = (results.games as { summary: { scoreUs: number; scoreCn: number } }[])[i]?.summary;
+    expect(x.us).toBeCloseTo(sm?.scoreUs ?? Number.NaN, 1);
+    expect(x.cn).toBeCloseTo(sm?.scoreCn ?? Number.NaN, 1);
+  }
+  expect((deb.prompts as string[]).some((x) => /Which Washington scored highest/.test(x))).toBe(true);
+  const hidden = JSON.stringify(deb);
+  for (const t of secrets) expect(hidden).not.toContain(t);
+  const shown = await call('GET', `${code}/debrief?reveal=1`);
+  const revealed = shown.revealed as { side: string; objectives: string[] }[];
+  expect(revealed[0]?.objectives).toEqual(
+    sc0?.scenario.objectives.filter((o) => o.side === 'us').map((o) => o.text),
+  );
+  expect(JSON.stringify(await call('GET', `${code}/debrief?names=1`))).toMatch(/A \(Ana & Dee v Bo\)/);
   const csv = results.csv as string;
   expect(csv.split('\n')[0]).toMatch(/^game,scenario,/);
-  expect(csv).not.toMatch(/Ana|Bo|Cy/);
+  expect(csv).not.toMatch(/Ana|Bo|Cy|Dee|Eve/);
 });

@@ -95,6 +95,32 @@ describe('npm run explain', () => {
   });
 });
 
+describe('npm run explain, figures', () => {
+  test('an inherited text naming the world’s opening tariff, which the opening changes, is a warning', () => {
+    const dir = mkdtempSync(join(temp, 'figures-'));
+    const world = readFileSync(join(root, 'tests/fixtures/scenarios/mini-world.yaml'), 'utf8').replace(
+      'text: You hold the tariff; Beijing holds the rare earths and the soybeans.',
+      'text: You hold the 30 percent tariff and $12 billion of farm aid.',
+    );
+    writeFileSync(join(dir, 'mini-world.yaml'), world);
+    const opening = readFileSync(join(root, 'tests/fixtures/scenarios/mini-opening.yaml'), 'utf8');
+    writeFileSync(join(dir, 'mini-opening.yaml'), opening);
+    const r = run('explain', join(dir, 'mini-opening.yaml'), '--changed');
+    expect(r.code).toBe(0);
+    const at = world.split('\n').findIndex((l) => l.includes('the 30 percent tariff')) + 1;
+    expect(r.out).toMatch(
+      new RegExp(
+        `\\S*mini-world\\.yaml:${at} briefings\\.us\\.text \\(inherited from the world\\) names 30%, the world's opening level of US tariff \\("30%"\\); this opening starts it at "55%"`,
+      ),
+    );
+    // a figure the opening does not change is no warning
+    expect(r.out).not.toContain('$12billion');
+    // with the opening's tariff back at the world's level, nothing is stale
+    writeFileSync(join(dir, 'mini-opening.yaml'), opening.replace('    level: 4\n', '    level: 3\n'));
+    expect(run('explain', join(dir, 'mini-opening.yaml'), '--changed').out).not.toMatch(/names 30%/);
+  });
+});
+
 describe("the author's own sources", () => {
   test('a document of any file name is looked up in the --sources folder and its quotes checked', () => {
     const dir = mkdtempSync(join(temp, 'own-'));

@@ -59,6 +59,43 @@ describe("errors in the author's terms", () => {
     );
   });
 
+  // the test fixtures' small world and opening: the world's history shifts rare-earths, and one of
+  // its events asks for soybeans at level 2
+  const miniOpening = readFileSync(join(root, 'tests/fixtures/scenarios/mini-opening.yaml'), 'utf8');
+  const miniErrors = (text: string) => {
+    const r = loadScenario([{ name: 'mini-opening.yaml', text }], {
+      resolveWorld: resolverFor(join(root, 'tests/fixtures/scenarios/mini-opening.yaml'), []),
+    });
+    expect(r.ok).toBe(false);
+    return r.ok ? [] : r.errors;
+  };
+
+  test("a world's value that names an id the opening removes is the opening's to fix, at its remove list", () => {
+    const text = miniOpening.replace(
+      'remove: [port-fees, press-war]',
+      'remove: [port-fees, press-war, rare-earths]',
+    );
+    const errors = miniErrors(text);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: 'mini-opening.yaml', line: lineOf(text, 'remove:'), column: 32 });
+    expect(errors[0]?.message).toMatch(
+      /which no instrument has; your `remove` drops rare-earths, and the world's history\.steps\[0\]\.shifts\.rare-earths \(\S*mini-world\.yaml:\d+:\d+\) depends on it$/,
+    );
+  });
+
+  test("a world's condition broken by the levels an opening gives an instrument points at those levels", () => {
+    const text = miniOpening.replace(
+      '      - { label: boycott, effects: { us-capital: -4 }, estimate: design estimate }\n',
+      '',
+    );
+    const errors = miniErrors(text);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: 'mini-opening.yaml', line: lineOf(text, 'levels:') });
+    expect(errors[0]?.message).toMatch(
+      /found 2; your instruments entry soybeans sets its `levels`, and the world's events\[1\]\.condition\.atLeast \(\S*mini-world\.yaml:\d+:\d+\) depends on it$/,
+    );
+  });
+
   test('one indentation mistake is one sentence at its line', () => {
     const text = example.replace('    sigma: 0.8 # below 1', '     sigma: 0.8 # below 1');
     const errors = errorsOf('summit.yaml', text);
