@@ -110,6 +110,10 @@ test('two laptops join by code, play two turns with a reload, watched by an obse
 
   // turn 1: talks, then orders — Washington picks one, Beijing holds still
   await talk(us.page, cn.page);
+  // every order listed shows its effect on the seat's projected score, from its own view
+  const effects = us.page.locator('.online-orders .order-effect');
+  await expect(effects.first()).toContainText('your score');
+  await expect(effects.last()).toContainText('your score');
   await us.page.locator('.online-orders input[type=checkbox]').first().check();
   // previews come from the seat's own view, with the preview dice
   await us.page.getByRole('button', { name: 'Preview these orders' }).click();
