@@ -1,13 +1,22 @@
 // axe-core on every screen of a game: the menu, the file loader's error list, the hot-seat curtain,
 // the briefing, the talks, the orders, the leverage explanation, save/share, the shortcuts, the
-// results, the debrief, the replay viewer and the class results; and, on the production build served by
+// results, the debrief, the replay viewer and the class results; the storage warning of a game open in
+// another tab, over its read-only table; and, on the production build served by
 // the game server, the online screens (the lobby, the join form with its free sides, the room, the talks
 // and the orders). Any serious or critical violation fails the test, named with the nodes it was found on.
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { spawnServer } from '../server/spawn';
-import { lift, openMenu, playAgainstComputer, startHotSeat, tableReady, watchErrors } from './helpers';
+import {
+  lift,
+  openMenu,
+  playAgainstComputer,
+  startHotSeat,
+  tableReady,
+  toTheTable,
+  watchErrors,
+} from './helpers';
 
 async function noSeriousViolations(page: Page, screen: string) {
   const r = await new AxeBuilder({ page }).analyze();
@@ -103,6 +112,25 @@ test('axe: no serious or critical violation on any screen', async ({ page }) => 
   await expect(page.getByRole('heading', { name: 'Class results', level: 1 })).toBeVisible();
   await noSeriousViolations(page, 'class results');
   expect(errors).toEqual([]);
+});
+
+test('axe: a game open in another tab — the storage warning over a read-only table', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openMenu(page);
+  await startHotSeat(page, 'a11y-tabs');
+  await toTheTable(page);
+  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  await expect(page).toHaveURL(/#game=[a-z0-9]+$/);
+  const second = await page.context().newPage();
+  const errors2 = watchErrors(second);
+  await second.goto(page.url());
+  await expect(second.locator('[data-alert="elsewhere"]')).toBeVisible();
+  await noSeriousViolations(second, 'game open in another tab');
+  await lift(second, 'Beijing');
+  await expect(second.getByRole('button', { name: 'Done talking (pass)' })).toBeDisabled();
+  await noSeriousViolations(second, 'read-only table');
+  expect(errors).toEqual([]);
+  expect(errors2).toEqual([]);
 });
 
 test.describe('online', () => {
