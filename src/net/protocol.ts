@@ -128,6 +128,21 @@ export interface SideStatus {
   readonly free: boolean; // no one has taken it yet
 }
 
+/** What `/online/open/<code>` answers for a game that exists: what a student needs to pick a seat. */
+export interface OpenRoom {
+  readonly ok: true;
+  readonly scenario: string; // the scenario's title
+  readonly free: readonly Side[]; // the sides no one has taken yet (a taken side's team joins by its link)
+  readonly over: boolean; // the game has ended: only its record can be seen
+}
+
+/** The room's listing, shared by every process: what `/online/open` reads. */
+export interface RoomListing {
+  readonly scenarioId: string;
+  readonly free: readonly Side[];
+  readonly over: boolean;
+}
+
 /** The engine's view of the state for a seat, without the seed before the end. */
 export type OnlineState = Omit<View['state'], 'seed'> & { readonly seed?: string };
 

@@ -29,6 +29,7 @@ import {
   MESSAGE_CAP,
   MoveMessageSchema,
   type Refused,
+  type RoomListing,
   type SeatName,
   type SeatUpdate,
   type SideStatus,
@@ -159,7 +160,7 @@ export class GameRoom extends Room {
     if (isRestore(options)) await this.#restore(options.restore);
     else await this.#start(options);
     this.roomId = this.code;
-    await this.setMetadata({ scenarioId: this.#header.scenarioId });
+    await this.#list();
 
     this.onMessage('move', (client, data) => this.#guard(client, data, () => this.#onMove(client, data)));
     this.onMessage('draft', (client, data) => this.#guard(client, data, () => this.#onDraft(client, data)));
@@ -208,6 +209,7 @@ export class GameRoom extends Room {
     const member: Member = { token: makeToken(), seat, name, clients: new Set(), dropped: null };
     await this.#append({ seat: { token: member.token, side: seat, name } });
     this.#members.set(member.token, member);
+    if (seat !== 'observer') await this.#list();
     return { member, fresh: true };
   }
 
@@ -550,6 +552,7 @@ export class GameRoom extends Room {
     if (this.#finished) return;
     this.#finished = true;
     await this.#svc.store.finish(this.code);
+    await this.#list();
     this.#svc.log.info('game-over', { code: this.code, moves: this.#moves.length });
   }
 
@@ -613,6 +616,16 @@ export class GameRoom extends Room {
         changed = true;
       }
     if (changed) this.#broadcastUpdates();
+  }
+
+  /** The room's listing: its scenario, the sides still free, whether the game is over. */
+  async #list() {
+    const listing: RoomListing = {
+      scenarioId: this.#header.scenarioId,
+      free: SIDES.filter((side) => ![...this.#members.values()].some((m) => m.seat === side)),
+      over: this.#finished,
+    };
+    await this.setMetadata(listing);
   }
 
   #status(side: Side): SideStatus {

@@ -13,7 +13,7 @@ import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Scenario } from '../engine';
-import { GAME_ROOM } from '../net/protocol';
+import { GAME_ROOM, type OpenRoom, type RoomListing } from '../net/protocol';
 import { classRoute } from './class-http';
 import { ClassLogStore } from './class-log';
 import { Classes } from './class-room';
@@ -107,6 +107,16 @@ async function ensureRoom(store: LogStore, code: string): Promise<'open' | 'none
   return 'open';
 }
 
+/** What a student needs to pick a seat in the game `code` (open somewhere): its scenario, the free sides. */
+async function openRoom(code: string, scenarios: ServerConfig['scenarios']): Promise<OpenRoom> {
+  const listed = (await matchMaker.query({ roomId: code }))[0]?.metadata as Partial<RoomListing> | undefined;
+  const id = listed?.scenarioId;
+  const title = scenarios.find((s) => s.scenario.id === id)?.scenario.meta.title ?? '';
+  // a finished game whose room is closed: its record only, no seat to take
+  if (!listed) return { ok: true, scenario: title, free: [], over: true };
+  return { ok: true, scenario: title, free: listed.free ?? [], over: listed.over ?? false };
+}
+
 /** Starts the server; resolves once it listens and every live game is restored. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const log = config.log ?? stderrLog;
@@ -161,15 +171,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     if (open && req.method === 'GET') {
       const code = open[1] ?? '';
       if (!isCode(code)) return json(res, 404, { ok: false, reason: `${code} is not a room code.` });
-      ensureRoom(store, code).then(
-        (r) =>
-          json(
-            res,
-            r === 'open' ? 200 : 404,
-            r === 'open' ? { ok: true } : { ok: false, reason: `No game has the code ${code}.` },
-          ),
-        () => json(res, 500, { ok: false, reason: 'The server could not open that game.' }),
-      );
+      ensureRoom(store, code)
+        .then((r) => (r === 'open' ? openRoom(code, config.scenarios) : null))
+        .then(
+          (r) => json(res, r ? 200 : 404, r ?? { ok: false, reason: `No game has the code ${code}.` }),
+          () => json(res, 500, { ok: false, reason: 'The server could not open that game.' }),
+        );
       return;
     }
     if (config.stats && url === '/online/stats') {

@@ -8,7 +8,7 @@ import { Client, type Room } from '@colyseus/sdk';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GameRecord, Move, Order, Scenario, Side } from '../engine';
 import type { GameSignature } from '../net/game-signature';
-import type { Finished, Refused, SeatUpdate, Welcome } from '../net/protocol';
+import type { Finished, OpenRoom, Refused, SeatUpdate, Welcome } from '../net/protocol';
 
 export type OnlineStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
@@ -190,6 +190,24 @@ export interface JoinRequest {
   readonly side?: Side | 'observer';
   readonly team?: string;
   readonly name?: string;
+}
+
+/** The game with this code as a student about to join sees it: its scenario and the sides still free. */
+export async function lookUpRoom(
+  text: string,
+): Promise<OpenRoom | { readonly ok: false; readonly reason: string }> {
+  const code = normaliseCode(text);
+  try {
+    const r = await fetch(`/online/open/${code}`);
+    const body = (await r.json().catch(() => null)) as (OpenRoom | { reason?: string }) | null;
+    if (r.ok && body && 'free' in body) return body;
+    return {
+      ok: false,
+      reason: (body && 'reason' in body && body.reason) || `No game has the code ${code}.`,
+    };
+  } catch {
+    return { ok: false, reason: 'The server could not be reached.' };
+  }
 }
 
 /** Joins a game by its code: with this tab's seat token if it has one, else taking the side asked for. */

@@ -1,13 +1,14 @@
 // The online screens, loaded only when a player chooses online play or opens a room's link: the lobby
 // (create a game and take a seat, or join one by its code), then the room — its code, link and QR
 // code, who sits where ("Beijing is reconnecting"), the table as this seat may see it, the talks and
-// the orders (a draft shared with the team as it is made), and the game file at the end. Everything
+// the orders (a draft shared with the team as it is made, each order with its effect on the seat's
+// projected score), and the game file at the end. Everything
 // shown comes from the room's messages; scenario text goes in through textContent only.
 import './online.css';
 import qrcode from 'qrcode-generator';
-import type { Clause, Move, Order, Scenario, Side, View } from '../engine';
-import { previewOrders, previewPackage, REJECT_REASONS, standing } from '../engine';
-import type { SeatName, SeatUpdate, SideStatus } from '../net/protocol';
+import type { Clause, Move, Order, OrdersBaseline, Scenario, Side, View } from '../engine';
+import { ordersBaseline, previewOrders, previewPackage, REJECT_REASONS, standing } from '../engine';
+import { CODE_LENGTH, type SeatName, type SeatUpdate, type SideStatus } from '../net/protocol';
 import { clauseText, instName, levelLabel, orderText, REASON_TEXT, turnDate } from '../present/text';
 import { findScenario } from '../store/catalog';
 import { gameFileName, gameFileText } from '../store/game-file';
@@ -15,6 +16,7 @@ import { encodeGame } from '../store/game-link';
 import {
   createOnlineGame,
   joinOnlineGame,
+  lookUpRoom,
   makeOnlineStore,
   normaliseCode,
   type OnlineConnection,
@@ -142,14 +144,65 @@ export function mountOnline(root: HTMLElement) {
       maxlength: 40,
       autocomplete: 'nickname',
     });
+    const joinPick = select('Your side', sideChoices, joinSide, (v) => {
+      joinSide = v as SeatName;
+    });
+    // Which sides are free, looked up as soon as a whole code is typed or comes with the link: a
+    // taken side is shown so and cannot be picked (its team joins by the team link instead).
+    const seats = h('p', { class: 'online-free', role: 'status', 'data-testid': 'free-seats' });
+    let asked = '';
+    const showFree = async () => {
+      const typed = normaliseCode(code.value);
+      if (typed === asked) return;
+      asked = typed;
+      const options = [...joinPick.querySelectorAll('option')];
+      for (const o of options) {
+        o.disabled = false;
+        o.textContent = sideChoices.find(([v]) => v === o.value)?.[1] ?? o.value;
+      }
+      if (typed.length !== CODE_LENGTH) {
+        seats.textContent = '';
+        return;
+      }
+      const r = await lookUpRoom(typed);
+      if (asked !== typed) return; // the code changed meanwhile
+      if (!r.ok) {
+        seats.textContent = r.reason;
+        return;
+      }
+      const names = r.free.map((x) => SIDE[x]);
+      const title = r.scenario ? `${r.scenario}: ` : '';
+      if (start.team) {
+        seats.textContent = `${title}you join ${SIDE[start.side ?? 'us']}’s team.`;
+        return;
+      }
+      seats.textContent = r.over
+        ? `${title}this game is over; you can still watch it.`
+        : names.length === 2
+          ? `${title}both sides are free.`
+          : names.length === 1
+            ? `${title}${names[0]} is free; ${SIDE[r.free[0] === 'us' ? 'cn' : 'us']} is taken.`
+            : `${title}both sides are taken: you can watch, or join a team with the link a member gives you.`;
+      for (const o of options) {
+        if (o.value === 'observer' || r.free.includes(o.value as Side)) continue;
+        o.disabled = true;
+        o.textContent = `${SIDE[o.value as Side]} (taken)`;
+      }
+      const sel = joinPick.querySelector('select');
+      if (sel && joinSide !== 'observer' && !r.free.includes(joinSide)) {
+        joinSide = r.free[0] ?? 'observer';
+        sel.value = joinSide;
+      }
+    };
+    code.addEventListener('input', () => void showFree());
+    if (start.code) void showFree();
     const join = h(
       'section',
       { class: 'card', 'aria-labelledby': 'online-join' },
       h('h2', { id: 'online-join', text: start.team ? 'Join your team' : 'Join a game' }),
       h('label', { class: 'field' }, h('span', { text: 'Room code' }), code),
-      select('Your side', sideChoices, joinSide, (v) => {
-        joinSide = v as SeatName;
-      }),
+      seats,
+      joinPick,
       h('label', { class: 'field' }, h('span', { text: 'Your name (optional)' }), joinName),
       h(
         'div',
@@ -211,6 +264,58 @@ export function mountOnline(root: HTMLElement) {
     paint();
   };
   const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
+  // Each order's effect on this seat's projected score, from its own view with the preview dice:
+  // worked out once per update of the room (the no-orders line once), a few orders between frames.
+  let effects: {
+    at: number;
+    base: OrdersBaseline | null;
+    done: Map<string, string>;
+    queue: Order[];
+    shown: Map<string, HTMLElement>;
+  } | null = null;
+  const effectSlice = () => {
+    const s = conn?.store.getState();
+    const e = effects;
+    if (!s?.welcome || !s.update || !e || e.at !== s.update.moveCount || s.welcome.seat === 'observer')
+      return;
+    const side = s.welcome.seat;
+    const sc = scenarioOf(s);
+    const view = viewOf(s);
+    const until = performance.now() + 25;
+    if (!e.base) {
+      const b = ordersBaseline(sc, view);
+      if (!b.ok) return;
+      e.base = b;
+    }
+    while (e.queue.length && performance.now() < until) {
+      const o = e.queue.shift()!;
+      const key = JSON.stringify(o);
+      const p = previewOrders(sc, view, side, [o], e.base);
+      const text = p.ok
+        ? `your score ${signed(p.effect[side].median)}${p.effect[side].low === p.effect[side].high ? '' : ` (${signed(p.effect[side].low)} to ${signed(p.effect[side].high)})`}`
+        : '';
+      e.done.set(key, text);
+      const el = e.shown.get(key);
+      if (el && text) el.textContent = ` — ${text}`;
+    }
+    if (e.queue.length) setTimeout(effectSlice, 0);
+  };
+  /** The element that shows `o`'s effect: filled now if it is known, else once it is worked out. */
+  const effectOf = (at: number, o: Order) => {
+    if (effects?.at !== at) {
+      effects = { at, base: null, done: new Map(), queue: [], shown: new Map() };
+      setTimeout(effectSlice, 0);
+    }
+    const key = JSON.stringify(o);
+    const known = effects.done.get(key);
+    const el = h('span', { class: 'muted order-effect', text: known ? ` — ${known}` : '' });
+    effects.shown.set(key, el);
+    if (known === undefined && !effects.queue.some((q) => JSON.stringify(q) === key)) {
+      if (!effects.queue.length) setTimeout(effectSlice, 0); // the last slice may have ended
+      effects.queue.push(o);
+    }
+    return el;
+  };
   const previewRow = (label: string, make: (sc: Scenario, view: View) => string) =>
     button(label, () => showPreview(make), { 'data-key': label });
   const previewLine = (u: SeatUpdate) =>
@@ -458,7 +563,15 @@ export function mountOnline(root: HTMLElement) {
           draftPick = box2.checked ? [...draftPick, o] : draftPick.filter((p) => JSON.stringify(p) !== key);
           conn?.draft(draftPick);
         });
-        list.append(h('li', {}, box2, h('label', { for: `order-${i}`, text: orderText(sc, s, o) })));
+        list.append(
+          h(
+            'li',
+            {},
+            box2,
+            h('label', { for: `order-${i}`, text: orderText(sc, s, o) }),
+            effectOf(u.moveCount, o),
+          ),
+        );
       });
       box.append(
         list,

@@ -214,10 +214,13 @@ export function ordersPanel(store: AppStore, game: GameSession, viewer: Side): H
       const box = h('input', { type: 'checkbox', 'data-key': `order-${id}` });
       box.checked = [...draft.values()].some((o) => keyOf(o) === keyOf(c.order));
       box.disabled = c.refused !== null;
-      const effect = h('span', { class: 'hint order-effect' });
+      // the effect is the box's description, not part of its name (which is the order alone)
+      const effectId = `order-effect-${gi}-${ci}`;
+      const effect = h('p', { class: 'hint order-effect', id: effectId });
+      if (c.refused === null) box.setAttribute('aria-describedby', effectId);
       if (c.refused === null)
         showEffect(game, viewer, c.order, (t) => {
-          effect.textContent = ` — ${t}`;
+          effect.textContent = t;
         });
       box.addEventListener('change', () => {
         if (box.checked) draft.set(id, c.order);
@@ -233,8 +236,9 @@ export function ordersPanel(store: AppStore, game: GameSession, viewer: Side): H
           { class: 'choice' },
           box,
           h('span', { text: c.label }),
-          c.refused ? h('span', { class: 'hint', text: ` — not now: ${c.refused}` }) : effect,
+          c.refused ? h('span', { class: 'hint', text: ` — not now: ${c.refused}` }) : null,
         ),
+        c.refused ? null : effect,
         line ? h('p', { class: 'order-preview', text: line }) : null,
       );
     });

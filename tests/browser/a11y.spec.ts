@@ -1,11 +1,22 @@
 // axe-core on every screen of a game: the menu, the file loader's error list, the hot-seat curtain,
 // the briefing, the talks, the orders, the leverage explanation, save/share, the shortcuts, the
-// results, the debrief, the replay viewer and the class results. Any serious or critical violation
-// fails the test, named with the nodes it was found on.
+// results, the debrief, the replay viewer and the class results; the storage warning of a game open in
+// another tab, over its read-only table; and, on the production build served by
+// the game server, the online screens (the lobby, the join form with its free sides, the room, the talks
+// and the orders). Any serious or critical violation fails the test, named with the nodes it was found on.
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { lift, openMenu, playAgainstComputer, startHotSeat, tableReady, watchErrors } from './helpers';
+import { spawnServer } from '../server/spawn';
+import {
+  lift,
+  openMenu,
+  playAgainstComputer,
+  startHotSeat,
+  tableReady,
+  toTheTable,
+  watchErrors,
+} from './helpers';
 
 async function noSeriousViolations(page: Page, screen: string) {
   const r = await new AxeBuilder({ page }).analyze();
@@ -101,4 +112,75 @@ test('axe: no serious or critical violation on any screen', async ({ page }) => 
   await expect(page.getByRole('heading', { name: 'Class results', level: 1 })).toBeVisible();
   await noSeriousViolations(page, 'class results');
   expect(errors).toEqual([]);
+});
+
+test('axe: a game open in another tab — the storage warning over a read-only table', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openMenu(page);
+  await startHotSeat(page, 'a11y-tabs');
+  await toTheTable(page);
+  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  await expect(page).toHaveURL(/#game=[a-z0-9]+$/);
+  const second = await page.context().newPage();
+  const errors2 = watchErrors(second);
+  await second.goto(page.url());
+  await expect(second.locator('[data-alert="elsewhere"]')).toBeVisible();
+  await noSeriousViolations(second, 'game open in another tab');
+  await lift(second, 'Beijing');
+  await expect(second.getByRole('button', { name: 'Done talking (pass)' })).toBeDisabled();
+  await noSeriousViolations(second, 'read-only table');
+  expect(errors).toEqual([]);
+  expect(errors2).toEqual([]);
+});
+
+test.describe('online', () => {
+  let server: Awaited<ReturnType<typeof spawnServer>> | null = null;
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    // serve builds the site first when the build is missing or older than the sources
+    server = await spawnServer(
+      ['--port', '0', '--data', `test-results/a11y-online-data-${Date.now()}`],
+      {},
+      true,
+    );
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  test('axe: no serious or critical violation on the online screens', async ({ browser }) => {
+    test.setTimeout(180_000);
+    const base = `http://127.0.0.1:${server?.port}`;
+    const us = await (await browser.newContext()).newPage();
+    const cn = await (await browser.newContext()).newPage();
+    const errors = [...watchErrors(us), ...watchErrors(cn)];
+    await us.goto(`${base}/#online`);
+    await expect(us.getByRole('region', { name: 'Create a game' })).toBeVisible({ timeout: 20_000 });
+    await noSeriousViolations(us, 'online lobby');
+    const create = us.getByRole('region', { name: 'Create a game' });
+    await create.getByLabel('Your side').selectOption('us');
+    await create.getByRole('button', { name: 'Create game' }).click();
+    const code = ((await us.getByTestId('room-code').textContent()) ?? '').trim();
+    await noSeriousViolations(us, 'online room, waiting');
+
+    await cn.goto(`${base}/#room=${code}`);
+    await expect(cn.getByTestId('free-seats')).toContainText('Beijing is free');
+    await noSeriousViolations(cn, 'online join form');
+    const join = cn.getByRole('region', { name: 'Join a game' });
+    await join.getByRole('button', { name: 'Join game' }).click();
+    await expect(cn.getByTestId('room-code')).toHaveText(code);
+    await noSeriousViolations(cn, 'online talks');
+
+    // both end the talks, whoever the room waits on first: the orders
+    const when = us.getByTestId('online-when');
+    for (let i = 0; i < 40 && !/orders/.test((await when.textContent()) ?? ''); i++)
+      for (const p of [us, cn]) {
+        const done = p.getByRole('button', { name: 'Done talking' });
+        if (await done.isVisible()) await done.click({ timeout: 3_000 }).catch(() => undefined);
+        else await p.waitForTimeout(100);
+      }
+    await expect(when).toContainText('orders');
+    await noSeriousViolations(us, 'online orders');
+    expect(errors).toEqual([]);
+  });
 });

@@ -79,14 +79,19 @@ export async function draftPackage(scope: Page | Locator, side: Side, offer: str
 export async function giveOrder(page: Page, order: string) {
   // orders are grouped by lever: a list of orders on each instrument, a box for each of the others;
   // wait for the one that holds this order (the orders may still be drawing after the talks end)
+  // an option's text adds the order's effect on the score once it is worked out: " — your score …"
   const box = page.getByRole('checkbox', { name: order, exact: true });
+  const named = new RegExp(`^${order.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( — |$)`);
   const lever = page
     .getByRole('combobox', { name: /^Order on / })
-    .filter({ has: page.locator('option', { hasText: order }) })
+    .filter({ has: page.locator('option', { hasText: named }) })
     .first();
   await expect(box.or(lever).first()).toBeVisible();
   if ((await box.count()) > 0) await box.check();
-  else await lever.selectOption({ label: order });
+  else {
+    const value = await lever.locator('option', { hasText: named }).first().getAttribute('value');
+    await lever.selectOption(value ?? '');
+  }
   await page.getByRole('button', { name: 'Submit orders' }).click();
 }
 

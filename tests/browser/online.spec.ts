@@ -6,7 +6,7 @@ import { type Browser, type BrowserContext, expect, type Page, test } from '@pla
 import { spawnServer } from '../server/spawn';
 import { shot, watchErrors } from './helpers';
 
-const PORT = 25750;
+const PORT = Number(process.env.PW_ONLINE_PORT ?? 25750);
 let server: Awaited<ReturnType<typeof spawnServer>> | null = null;
 
 test.beforeAll(async () => {
@@ -84,6 +84,11 @@ test('two laptops join by code, play two turns with a reload, watched by an obse
   await cn.page.goto(`${base}/#room=${code}`);
   const join = cn.page.getByRole('region', { name: 'Join a game' });
   await expect(join.getByLabel('Room code')).toHaveValue(code);
+  // the join form says which side is free, and a taken side cannot be picked
+  await expect(cn.page.getByTestId('free-seats')).toContainText('Beijing is free; Washington is taken.');
+  await expect(join.getByRole('option', { name: 'Washington (taken)' })).toBeDisabled();
+  await expect(join.getByLabel('Your side')).toHaveValue('cn');
+  await shot(cn.page, 'online-join-free-side');
   await join.getByLabel('Your side').selectOption('cn');
   await join.getByLabel('Your name (optional)').fill('Bo');
   await join.getByRole('button', { name: 'Join game' }).click();
@@ -92,6 +97,8 @@ test('two laptops join by code, play two turns with a reload, watched by an obse
   await obs.page.goto(`${base}/#online`);
   const watch = obs.page.getByRole('region', { name: 'Join a game' });
   await watch.getByLabel('Room code').fill(code.toLowerCase());
+  await expect(obs.page.getByTestId('free-seats')).toContainText('both sides are taken');
+  await expect(watch.getByLabel('Your side')).toHaveValue('observer');
   await watch.getByLabel('Your side').selectOption('observer');
   await watch.getByRole('button', { name: 'Join game' }).click();
   await expect(obs.page.getByTestId('seats')).toContainText('Washington: Ana');
@@ -103,6 +110,10 @@ test('two laptops join by code, play two turns with a reload, watched by an obse
 
   // turn 1: talks, then orders — Washington picks one, Beijing holds still
   await talk(us.page, cn.page);
+  // every order listed shows its effect on the seat's projected score, from its own view
+  const effects = us.page.locator('.online-orders .order-effect');
+  await expect(effects.first()).toContainText('your score');
+  await expect(effects.last()).toContainText('your score');
   await us.page.locator('.online-orders input[type=checkbox]').first().check();
   // previews come from the seat's own view, with the preview dice
   await us.page.getByRole('button', { name: 'Preview these orders' }).click();

@@ -1,7 +1,8 @@
 // The game room over real WebSocket clients on loopback: seats taken by code and by team link, the
 // server as the authority (the other side's moves, out of turn, an observer's move, a finished game),
 // shared drafts and the second submission named, a dropped seat shown as reconnecting, taken back by
-// its token and handed to the computer meanwhile, and the game file offered at the end.
+// its token and handed to the computer meanwhile, and the game file offered at the end; and the
+// lookup of a game by its code, which names the sides still free.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODE_ALPHABET, CODE_LENGTH } from '../../src/net/protocol';
 import type { RunningServer } from '../../src/server/server';
@@ -107,6 +108,27 @@ describe('a game room', () => {
     await obs.until(() => obs.refusals.some((r) => r.code === 'RATE'));
     expect(obs.room.connection.isOpen).toBe(true);
     await Promise.all([us.leave(), mate.leave(), back.leave(), obs.leave()]);
+  });
+
+  it('tells a student joining by code which sides are still free', async () => {
+    const open = async (code: string) => {
+      const r = await fetch(`http://127.0.0.1:${server.port}/online/open/${code}`);
+      return { status: r.status, body: (await r.json()) as unknown };
+    };
+    const us = await Seat.create(server.port, { scenarioId: 'opening-bid', side: 'us', name: 'Ana' });
+    const code = us.welcome!.code;
+    expect(await open(code)).toEqual({
+      status: 200,
+      body: { ok: true, scenario: expect.any(String), free: ['cn'], over: false },
+    });
+    // an observer takes no side; Beijing does
+    const obs = await Seat.join(server.port, code, { side: 'observer' });
+    expect((await open(code)).body).toMatchObject({ free: ['cn'] });
+    const cn = await Seat.join(server.port, code, { side: 'cn', name: 'Bo' });
+    expect((await open(code)).body).toMatchObject({ free: [], over: false });
+    // a game no one has created
+    expect((await open('AAAAAA')).status).toBe(404);
+    await Promise.all([us.leave(), cn.leave(), obs.leave()]);
   });
 });
 
