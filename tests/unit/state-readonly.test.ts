@@ -10,7 +10,7 @@ import { rulesScenario } from '../fixtures/worked';
 const sc = rulesScenario();
 
 /** Never called: the typecheck is the test. */
-export function writesRefusedByTheTypes(s: GameState) {
+function writesRefusedByTheTypes(s: GameState) {
   // @ts-expect-error a level is the engine's to change
   s.levels['us-tariff'] = 3;
   // @ts-expect-error so is the talks' state, nested
@@ -20,6 +20,8 @@ export function writesRefusedByTheTypes(s: GameState) {
   // @ts-expect-error and the random streams
   s.rng.events = s.rng.crisis;
 }
+
+void writesRefusedByTheTypes; // compiled, never run
 
 describe('a state outside the engine', () => {
   it('is frozen all the way down, after newGame and after a move', () => {
