@@ -12,7 +12,7 @@ export interface AiModule {
   readonly AI_LEVELS: readonly number[];
   readonly DEFAULT_AI_LEVEL: number;
   chooseMove(scenario: Scenario, state: GameState, side: Side, seat: AiSeat): Move;
-  describeAiMove(scenario: Scenario, move: Move): string;
+  describeAiMove(scenario: Scenario, move: Move, at?: { index?: number; turn?: number }): string;
   defaultSeat(scenario: Scenario, side: Side): AiSeat;
 }
 

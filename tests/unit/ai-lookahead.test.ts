@@ -133,7 +133,7 @@ describe('the look-ahead in words', () => {
       clauses: [],
       ai: { code: 'search:look-ahead' },
     });
-    expect(offer).toBe('Beijing makes the offer that, played on a few turns, leaves it best placed');
+    expect(offer).toBe('Beijing makes the offer that, played on a few turns, leaves it best placed.');
     const still = describeAiMove(openingBid, {
       type: 'orders',
       side: 'us',
@@ -147,6 +147,9 @@ describe('the look-ahead in words', () => {
       orders: [{ kind: 'build', alternative: 'us-minerals-deals' }],
       ai: { code: 'search:look-ahead' },
     });
-    expect(orders).toBe('Washington gives the orders that, played on a few turns, leave it best placed');
+    expect(orders).toContain(
+      'Washington gives the orders that, played on a few turns, leave it best placed.',
+    );
+    expect(orders).toContain('Its orders: an alternative built:');
   });
 });
