@@ -14,6 +14,8 @@ import type { Clause, Move, Order, Scenario } from './types';
 export interface AiMoveContext {
   readonly index?: number;
   readonly turn?: number;
+  /** The package on the table the move answers (an accept or a reject), to name what it says yes or no to. */
+  readonly offer?: readonly Clause[] | undefined;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -101,7 +103,9 @@ const list = (xs: readonly string[]) =>
   xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join('; ')} and ${xs[xs.length - 1]}`;
 
 /** What the move does, as a sentence of its own (empty for a move with nothing to name). */
-function leversOf(sc: Scenario, move: Move): string {
+function leversOf(sc: Scenario, move: Move, offer?: readonly Clause[]): string {
+  if ((move.type === 'accept' || move.type === 'reject') && offer && offer.length > 0)
+    return ` The offer on the table: ${list(offer.map((c) => clauseWords(sc, c)))}.`;
   if (move.type === 'propose' && move.clauses.length > 0)
     return ` The package: ${list(move.clauses.map((c) => clauseWords(sc, c)))}.`;
   if (move.type === 'orders' && move.orders.length > 0)
@@ -128,12 +132,12 @@ function timeSentence(sc: Scenario, turn: number | undefined): string {
   return left === 1 ? ' This is its last turn of talks.' : ` ${left} turns of talks are left.`;
 }
 
-/** How much time is left, when the turn is known: talks turns up to the deadline. */
+/** How much time is left, when the turn is known, as the sentence's lead: talks turns to the deadline. */
 function timeLeft(sc: Scenario, turn: number | undefined): string {
   if (turn === undefined) return '';
   const left = rulesFor(sc).mainTurns - turn;
-  if (left <= 0) return ', after the deadline';
-  return left === 1 ? ', in its last turn of talks' : `, with ${left} turns of talks left`;
+  if (left <= 0) return 'After the deadline, ';
+  return left === 1 ? 'In its last turn of talks, ' : `With ${left} turns of talks left, `;
 }
 
 function searchLine(sc: Scenario, name: string, term: string, move: Move, k: number, turn?: number): string {
@@ -143,18 +147,18 @@ function searchLine(sc: Scenario, name: string, term: string, move: Move, k: num
       if (move.type === 'accept')
         return pickOf(
           [
-            `${name} accepts${when}: the package gives it at least the share of its target it still insists on`,
-            `${name} signs${when}: the offer is worth as much to it as what it still holds out for`,
-            `${name} agrees${when}: the offer meets what it now asks for`,
+            `${when}${name} accepts: the package gives it at least the share of its target it still insists on`,
+            `${when}${name} signs: the offer is worth as much to it as what it still holds out for`,
+            `${when}${name} agrees: the offer meets what it now asks for`,
           ],
           k,
         );
       const why = pickOf(REJECT_WORDS[move.type === 'reject' ? (move.reason ?? '') : ''] ?? ['no'], k >> 1);
       return pickOf(
         [
-          `${name} rejects the offer${when}: ${why}. It wants more of its target than the package gives`,
-          `${name} says no${when}: ${why}. The package falls short of what it still insists on`,
-          `${name} turns the offer down${when}: ${why}. It needs a better share before it signs`,
+          `${when}${name} rejects the offer: ${why}. It wants more of its target than the package gives`,
+          `${when}${name} says no: ${why}. The package falls short of what it still insists on`,
+          `${when}${name} turns the offer down: ${why}. It needs a better share before it signs`,
         ],
         k,
       );
@@ -162,18 +166,18 @@ function searchLine(sc: Scenario, name: string, term: string, move: Move, k: num
     case 'target':
       return pickOf(
         [
-          `${name} proposes${when} the package that best balances both sides’ gains for the leverage it holds`,
-          `${name} puts forward${when} a package sized to the leverage it holds`,
-          `${name} makes an offer${when}, balanced to what its leverage can ask`,
+          `${when}${name} proposes the package that best balances both sides’ gains for the leverage it holds`,
+          `${when}${name} puts forward a package sized to the leverage it holds`,
+          `${when}${name} makes an offer, balanced to what its leverage can ask`,
         ],
         k,
       );
     case 'logroll':
       return pickOf(
         [
-          `${name} proposes${when} a trade: what is cheap for it and dear to the other side`,
-          `${name} offers${when} what costs it little and is worth much to the other side`,
-          `${name} bargains${when}: it gives what is cheap for it in return for what it values most`,
+          `${when}${name} proposes a trade: what is cheap for it and dear to the other side`,
+          `${when}${name} offers what costs it little and is worth much to the other side`,
+          `${when}${name} bargains: it gives what is cheap for it in return for what it values most`,
         ],
         k,
       );
@@ -181,52 +185,52 @@ function searchLine(sc: Scenario, name: string, term: string, move: Move, k: num
       if (move.type === 'orders')
         return pickOf(
           [
-            `${name} holds its ground${when}: no order is worth its cost now`,
-            `${name} gives no orders${when}: none would pay for what it costs`,
-            `${name} stays put${when}: moving a lever now would cost more than it brings`,
+            `${when}${name} holds its ground: no order is worth its cost now`,
+            `${when}${name} gives no orders: none would pay for what it costs`,
+            `${when}${name} stays put: moving a lever now would cost more than it brings`,
           ],
           k,
         );
       return pickOf(
         [
-          `${name} has nothing better to offer${when}`,
-          `${name} waits${when}: no offer it could make now would suit it better than waiting`,
-          `${name} holds back its offer${when}, waiting for the other side to move`,
+          `${when}${name} has nothing better to offer`,
+          `${when}${name} waits: no offer it could make now would suit it better than waiting`,
+          `${when}${name} holds back its offer, waiting for the other side to move`,
         ],
         k,
       );
     case 'build':
       return pickOf(
         [
-          `${name} improves its fallback${when} by building alternatives`,
-          `${name} builds alternatives${when}, so the other side’s threats count for less`,
+          `${when}${name} improves its fallback by building alternatives`,
+          `${when}${name} builds alternatives, so the other side’s threats count for less`,
         ],
         k,
       );
     case 'utility':
       return pickOf(
         [
-          `${name} does what pays at home over the turns ahead`,
-          `${name} acts${when} for what pays at home`,
-          `${name} moves${when} where its own economy gains most`,
+          `${when}${name} does what pays at home over the turns ahead`,
+          `${when}${name} acts for what pays at home`,
+          `${when}${name} moves where its own economy gains most`,
         ],
         k,
       );
     case 'leverage':
       return pickOf(
         [
-          `${name} moves${when} to strengthen its hand at the table`,
-          `${name} builds pressure${when} to gain the upper hand in the talks`,
+          `${when}${name} moves to strengthen its hand at the table`,
+          `${when}${name} builds pressure to gain the upper hand in the talks`,
         ],
         k,
       );
     case 'deal':
-      return pickOf([`${name} keeps the deal in force`, `${name} sticks to the deal${when}`], k);
+      return pickOf([`${when}${name} keeps the deal in force`, `${when}${name} sticks to the deal`], k);
     case 'tension':
       return pickOf(
         [
-          `${name} steps back from the brink${when}: tension is too high`,
-          `${name} eases off${when}: tension is already too high to risk more`,
+          `${when}${name} steps back from the brink: tension is too high`,
+          `${when}${name} eases off: tension is already too high to risk more`,
         ],
         k,
       );
@@ -234,35 +238,41 @@ function searchLine(sc: Scenario, name: string, term: string, move: Move, k: num
       if (move.type === 'propose')
         return pickOf(
           [
-            `${name} makes the offer that, played on a few turns, leaves it best placed`,
-            `${name} makes${when} the offer that looks best for it a few turns on`,
+            `${when}${name} makes the offer that, played on a few turns, leaves it best placed`,
+            `${when}${name} makes the offer that looks best for it a few turns on`,
           ],
           k,
         );
       return move.type === 'orders' && move.orders.length === 0
         ? pickOf(
             [
-              `${name} gives no orders: played on a few turns, holding still leaves it better placed`,
-              `${name} holds still${when}: a few turns on, that leaves it better placed`,
+              `${when}${name} gives no orders: played on a few turns, holding still leaves it better placed`,
+              `${when}${name} holds still: a few turns on, that leaves it better placed`,
             ],
             k,
           )
         : pickOf(
             [
-              `${name} gives the orders that, played on a few turns, leave it best placed`,
-              `${name} gives${when} the orders that look best for it a few turns on`,
+              `${when}${name} gives the orders that, played on a few turns, leave it best placed`,
+              `${when}${name} gives the orders that look best for it a few turns on`,
             ],
             k,
           );
     case 'readout':
       return move.type === 'readout' && move.style === 'trumpet'
-        ? pickOf([`${name} trumpets the deal at home`, `${name} sells the deal loudly at home${when}`], k)
+        ? pickOf(
+            [`${when}${name} trumpets the deal at home`, `${when}${name} sells the deal loudly at home`],
+            k,
+          )
         : pickOf(
-            [`${name} keeps its readout of the deal modest`, `${name} plays the deal down at home${when}`],
+            [
+              `${when}${name} keeps its readout of the deal modest`,
+              `${when}${name} plays the deal down at home`,
+            ],
             k,
           );
     default:
-      return `${name} makes the only move left${when}`;
+      return `${when}${name} makes the only move left`;
   }
 }
 
@@ -275,7 +285,7 @@ export function describeAiMove(scenario: Scenario, move: Move, at: AiMoveContext
   const code = move.ai?.code;
   if (!code) return '';
   const k = at.index ?? at.turn ?? 0;
-  const levers = leversOf(scenario, move);
+  const levers = leversOf(scenario, move, at.offer);
   if (code === 'random') return `${name} plays at random (the baseline opponent).${levers}`;
   const [kind, id = ''] = [code.slice(0, code.indexOf(':')), code.slice(code.indexOf(':') + 1)];
   if (kind === 'rule') {
@@ -287,7 +297,7 @@ export function describeAiMove(scenario: Scenario, move: Move, at: AiMoveContext
   if (kind === 'template') {
     const t = findTemplate(scenario, id);
     return t
-      ? `${name} opens from history, ${t.name}${cite(scenario, t, k)}.${levers}${timeSentence(scenario, at.turn)}`
+      ? `${pickOf([`${name} builds its offer on history, ${t.name}`, `${name} offers along the lines of a precedent, ${t.name}`], k)}${cite(scenario, t, k)}.${levers}${timeSentence(scenario, at.turn)}`
       : `${name} opens from a precedent.${levers}`;
   }
   return `${searchLine(scenario, name, id, move, k, at.turn)}.${levers}`;

@@ -46,7 +46,7 @@ export function startAiDriver(store: AppStore): () => void {
           store.setState({ notice: `The computer's move was refused: ${r.reason}` });
           return;
         }
-        const at = { index: game.moves.length, turn: game.state.turn };
+        const at = { index: game.moves.length, turn: game.state.turn, offer: game.state.talks.open?.clauses };
         addFeed(store, { turn: game.state.turn, side, text: ai.describeAiMove(game.scenario, move, at) });
       } finally {
         busy = false;
@@ -74,13 +74,17 @@ export async function restoreFeed(store: AppStore, known?: readonly GameState[],
   const states = known?.length === game.moves.length + 1 ? known : statesOf(game);
   if (!states) return;
   const items = game.moves
-    .map((m, index) => ({ m, index, turn: states[index]?.turn ?? 0 }))
+    .map((m, index) => ({ m, index, before: states[index] }))
     .filter(({ m }) => m.ai && (m.side === 'us' || m.side === 'cn'))
     .slice(-count)
-    .map(({ m, index, turn }) => ({
-      turn,
+    .map(({ m, index, before }) => ({
+      turn: before?.turn ?? 0,
       side: m.side as Side,
-      text: ai.describeAiMove(game.scenario, m, { index, turn }),
+      text: ai.describeAiMove(game.scenario, m, {
+        index,
+        turn: before?.turn ?? 0,
+        offer: before?.talks.open?.clauses,
+      }),
     }));
   store.setState({ feed: items });
 }

@@ -31,7 +31,7 @@ function sentences(sc: Scenario, seed: string, seats: BySide<AiSeat>): Record<Si
   while (s.phase !== 'over') {
     const side = nextToMove(s, asked);
     const move = chooseMove(sc, s, side, seats[side]);
-    out[side].push(describeAiMove(sc, move, { index, turn: s.turn }));
+    out[side].push(describeAiMove(sc, move, { index, turn: s.turn, offer: s.talks.open?.clauses }));
     const r = applyMove(sc, s, move);
     if (!r.ok) throw new Error(r.reason);
     s = r.state;
@@ -92,4 +92,22 @@ describe('the computer’s moves in plain words', () => {
       }
     });
   }
+
+  it('an answer names the offer it says yes or no to, and the reason in words', () => {
+    const sc = loadScenarioFile(join(DIR, 'opening-bid.yaml')).scenario;
+    const offer = [{ kind: 'instrument', instrument: 'us-tariff', level: 0 }] as const;
+    const no = describeAiMove(
+      sc,
+      { type: 'reject', side: 'cn', reason: 'too-little', ai: { code: 'search:threshold' } },
+      { index: 3, turn: 1, offer },
+    );
+    expect(no).toMatch(/^With 4 turns of talks left, Beijing/);
+    expect(no).toContain('The offer on the table: US tariff at “');
+    expect(no).toMatch(/too (much|little) for what it (gives|asks)/);
+    expect(no).not.toContain('too-little');
+    // old records (no place in the game given) still render
+    expect(describeAiMove(sc, { type: 'accept', side: 'us', ai: { code: 'search:threshold' } })).toContain(
+      'Washington accepts',
+    );
+  });
 });
