@@ -266,7 +266,29 @@ function madeThisTurn(s: GameState, side: Side): (readonly Clause[])[] {
     .map((n) => (n as { clauses: readonly Clause[] }).clauses);
 }
 
+/** What opening the talks is worth to the search: above holding back, below any offer it would sign. */
+const OPENS = 1;
+
+/**
+ * Its first talks: it opens with an anchor — its best offer for itself that its rules allow, even
+ * one short of what it now insists on — rather than waiting for the other side's (an offer it can
+ * defend, not its final position). Only when none of its offers already meets its threshold.
+ */
+function opening(m: Model, cands: Candidate[]): Candidate[] {
+  if (m.turn !== 0 || m.dealNow || m.s.talks.made[m.side] > 0) return cands;
+  const offers = cands.filter((c) => c.move.type === 'propose');
+  if (offers.length === 0 || offers.some((c) => c.search > 0)) return cands;
+  // Each offer rises above holding back, in the search's order (a rule may still bar one).
+  return cands.map((c) =>
+    c.move.type === 'propose' ? { ...c, search: OPENS + Math.max(-0.9, 0.01 * c.search) } : c,
+  );
+}
+
 function proposals(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
+  return opening(m, offersOf(m, plan, profile));
+}
+
+function offersOf(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
   const out: Candidate[] = [{ move: { type: 'pass', side: m.side }, search: 0, code: 'search:hold' }];
   // One proposal a turn, and the second the rules allow only in the last turn of talks.
   if (m.s.talks.made[m.side] >= proposalsAllowed(m.rules, m.s, m.depth) || m.turn >= m.rules.mainTurns)

@@ -1,14 +1,46 @@
 // The line a student reads for an AI move, rendered from its reason code (never stored as text):
-// a rule's own words and its source ("Beijing answers in proportion: “… take necessary measures to
-// resolutely safeguard our legitimate rights and interests” — 004"), a template's name, or a fixed
-// phrase for each search term. Kept in the engine, beside explain.ts, because the reason code is
-// part of the game record: the debrief words it without loading the AI.
+// what the move does in plain words (the levers and their levels, the promises), why (a rule's own
+// words and its source by its title — “Beijing answers in proportion … (Title)” — a template's
+// name, or a phrase for each search term), never an internal code or a source's file name. The same
+// kind of move is worded by one of a few templates, chosen by the move's place in the game, so a
+// game's feed does not repeat itself word for word. Kept in the engine, beside explain.ts, because
+// the reason code is part of the game record: the debrief words it without loading the AI.
 
 import type { Rule, Template } from '../model/profile-schema';
-import type { Move, Scenario } from './types';
+import { dateOf, rulesFor } from './rules';
+import type { Clause, Move, Order, Scenario } from './types';
 
-const cite = (x: { source?: string | undefined; quote?: string | undefined }) =>
-  x.source && x.quote ? `: “${x.quote}” — ${x.source.slice(0, 3)}` : ' (a design estimate)';
+/** Where the move stands in its game: its index in the record and the turn it was made in. */
+export interface AiMoveContext {
+  readonly index?: number;
+  readonly turn?: number;
+  /** The package on the table the move answers (an accept or a reject), to name what it says yes or no to. */
+  readonly offer?: readonly Clause[] | undefined;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const fmtDate = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+};
+
+/** One of a few wordings, chosen by the move's place in the game. */
+const pickOf = <T>(xs: readonly T[], k: number): T => xs[((k % xs.length) + xs.length) % xs.length]!;
+
+/** The source's title, or nothing when the scenario does not list it (never its file name). */
+function titleOf(scenario: Scenario, file: string | undefined): string | undefined {
+  return file ? scenario.documents.find((d) => d.file === file)?.title : undefined;
+}
+
+function cite(scenario: Scenario, x: { source?: string | undefined; quote?: string | undefined }, k: number) {
+  const title = titleOf(scenario, x.source);
+  if (!x.quote) return '';
+  if (!title) return ` (“${x.quote}”)`;
+  return pickOf(
+    [` (“${x.quote}” — ${title})`, `, as “${title}” reports: “${x.quote}”`, ` — “${x.quote}” (${title})`],
+    k,
+  );
+}
 
 function findRule(scenario: Scenario, id: string): Rule | undefined {
   for (const p of scenario.profiles) {
@@ -26,59 +58,247 @@ function findTemplate(scenario: Scenario, id: string): Template | undefined {
   return undefined;
 }
 
-function searchLine(name: string, term: string, move: Move): string {
-  switch (term) {
-    case 'threshold':
-      return move.type === 'accept'
-        ? `${name} accepts: the package gives it at least the share of its target it still insists on`
-        : `${name} rejects (${move.type === 'reject' ? move.reason : 'no'}): the package gives it less than the share of its target it still insists on`;
-    case 'target':
-      return `${name} proposes the package that best balances both sides’ gains for the leverage it holds`;
-    case 'logroll':
-      return `${name} proposes a logrolled package: what is cheap for it and dear to the other side`;
-    case 'hold':
-      return move.type === 'orders'
-        ? `${name} holds its ground: no order is worth its cost now`
-        : `${name} has nothing better to offer now`;
-    case 'build':
-      return `${name} improves its fallback by building alternatives`;
-    case 'utility':
-      return `${name} does what pays at home over the turns ahead`;
-    case 'leverage':
-      return `${name} moves to strengthen its hand at the table`;
-    case 'deal':
-      return `${name} keeps the deal in force`;
-    case 'tension':
-      return `${name} steps back from the brink: tension is too high`;
-    case 'look-ahead':
-      if (move.type === 'propose')
-        return `${name} makes the offer that, played on a few turns, leaves it best placed`;
-      return move.type === 'orders' && move.orders.length === 0
-        ? `${name} gives no orders: played on a few turns, holding still leaves it better placed`
-        : `${name} gives the orders that, played on a few turns, leave it best placed`;
-    case 'readout':
-      return move.type === 'readout' && move.style === 'trumpet'
-        ? `${name} trumpets the deal at home`
-        : `${name} keeps its readout of the deal modest`;
-    default:
-      return `${name} makes the only move left`;
+function instName(sc: Scenario, id: string): string {
+  const i = sc.instruments.find((x) => x.id === id);
+  return i?.short ?? i?.name ?? 'an instrument';
+}
+
+function levelLabel(sc: Scenario, id: string, level: number): string {
+  return sc.instruments.find((x) => x.id === id)?.levels[level]?.label ?? `level ${level}`;
+}
+
+function clauseWords(sc: Scenario, c: Clause): string {
+  switch (c.kind) {
+    case 'instrument':
+      return `${instName(sc, c.instrument)} at “${levelLabel(sc, c.instrument, c.level)}”`;
+    case 'pledge': {
+      const item = sc.commitments.find((x) => x.id === c.item);
+      return `${item?.name ?? 'a purchase pledge'}${item ? ` from ${sc.sides[item.side].name}` : ''} (${c.size})`;
+    }
+    case 'commitment': {
+      const item = sc.commitments.find((x) => x.id === c.item);
+      return `a commitment${item ? ` from ${sc.sides[item.side].name}` : ''}: ${item?.name ?? 'reform'}`;
+    }
+    case 'statement':
+      return `a statement: ${sc.statements.find((s) => s.id === c.statement)?.name ?? 'a joint statement'}`;
   }
 }
 
-/** The sentence for an AI move's reason, from its code. */
-export function describeAiMove(scenario: Scenario, move: Move): string {
+function orderWords(sc: Scenario, o: Order): string {
+  switch (o.kind) {
+    case 'shift':
+      return `${instName(sc, o.instrument)} to “${levelLabel(sc, o.instrument, o.level)}”`;
+    case 'announce':
+      return `${instName(sc, o.instrument)} at “${levelLabel(sc, o.instrument, o.level)}” announced from ${fmtDate(dateOf(rulesFor(sc), o.turn))}`;
+    case 'withdraw':
+      return `the announced change to ${instName(sc, o.instrument)} withdrawn`;
+    case 'build':
+      return `an alternative built: ${sc.alternatives.find((a) => a.id === o.alternative)?.name ?? 'a new supplier'}`;
+    case 'extend':
+      return `the truce extended by ${sc.calendar.truce?.extendDays ?? 0} days`;
+  }
+}
+
+const list = (xs: readonly string[]) =>
+  xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join('; ')} and ${xs[xs.length - 1]}`;
+
+/** What the move does, as a sentence of its own (empty for a move with nothing to name). */
+function leversOf(sc: Scenario, move: Move, offer?: readonly Clause[]): string {
+  if ((move.type === 'accept' || move.type === 'reject') && offer && offer.length > 0)
+    return ` The offer on the table: ${list(offer.map((c) => clauseWords(sc, c)))}.`;
+  if (move.type === 'propose' && move.clauses.length > 0)
+    return ` The package: ${list(move.clauses.map((c) => clauseWords(sc, c)))}.`;
+  if (move.type === 'orders' && move.orders.length > 0)
+    return ` Its orders: ${list(move.orders.map((o) => orderWords(sc, o)))}.`;
+  return '';
+}
+
+const REJECT_WORDS: Record<string, readonly string[]> = {
+  'too-little': ['it asks too much for what it gives', 'it gives too little for what it asks'],
+  distrust: [
+    'it does not trust the other side to keep these promises',
+    'it doubts these promises would be kept',
+  ],
+  timing: ['it is not the time yet: it expects a better offer before the deadline', 'it can wait for more'],
+  face: ['it cannot be seen to yield right after being pressured', 'it will not yield under fresh pressure'],
+  linkage: ['it ties together what should stay apart', 'it links matters that should be kept apart'],
+};
+
+/** The time left as a sentence of its own (after a rule's or a template's words). */
+function timeSentence(sc: Scenario, turn: number | undefined): string {
+  if (turn === undefined) return '';
+  const left = rulesFor(sc).mainTurns - turn;
+  if (left <= 0) return ' The deadline has passed.';
+  return left === 1 ? ' This is its last turn of talks.' : ` ${left} turns of talks are left.`;
+}
+
+/** How much time is left, when the turn is known, as the sentence's lead: talks turns to the deadline. */
+function timeLeft(sc: Scenario, turn: number | undefined): string {
+  if (turn === undefined) return '';
+  const left = rulesFor(sc).mainTurns - turn;
+  if (left <= 0) return 'After the deadline, ';
+  return left === 1 ? 'In its last turn of talks, ' : `With ${left} turns of talks left, `;
+}
+
+function searchLine(sc: Scenario, name: string, term: string, move: Move, k: number, turn?: number): string {
+  const when = timeLeft(sc, turn);
+  switch (term) {
+    case 'threshold': {
+      if (move.type === 'accept')
+        return pickOf(
+          [
+            `${when}${name} accepts: the package gives it at least the share of its target it still insists on`,
+            `${when}${name} signs: the offer is worth as much to it as what it still holds out for`,
+            `${when}${name} agrees: the offer meets what it now asks for`,
+          ],
+          k,
+        );
+      const why = pickOf(REJECT_WORDS[move.type === 'reject' ? (move.reason ?? '') : ''] ?? ['no'], k >> 1);
+      return pickOf(
+        [
+          `${when}${name} rejects the offer: ${why}. It wants more of its target than the package gives`,
+          `${when}${name} says no: ${why}. The package falls short of what it still insists on`,
+          `${when}${name} turns the offer down: ${why}. It needs a better share before it signs`,
+        ],
+        k,
+      );
+    }
+    case 'target':
+      return pickOf(
+        [
+          `${when}${name} proposes the package that best balances both sides’ gains for the leverage it holds`,
+          `${when}${name} puts forward a package sized to the leverage it holds`,
+          `${when}${name} makes an offer, balanced to what its leverage can ask`,
+        ],
+        k,
+      );
+    case 'logroll':
+      return pickOf(
+        [
+          `${when}${name} proposes a trade: what is cheap for it and dear to the other side`,
+          `${when}${name} offers what costs it little and is worth much to the other side`,
+          `${when}${name} bargains: it gives what is cheap for it in return for what it values most`,
+        ],
+        k,
+      );
+    case 'hold':
+      if (move.type === 'orders')
+        return pickOf(
+          [
+            `${when}${name} holds its ground: no order is worth its cost now`,
+            `${when}${name} gives no orders: none would pay for what it costs`,
+            `${when}${name} stays put: moving a lever now would cost more than it brings`,
+          ],
+          k,
+        );
+      return pickOf(
+        [
+          `${when}${name} has nothing better to offer`,
+          `${when}${name} waits: no offer it could make now would suit it better than waiting`,
+          `${when}${name} holds back its offer, waiting for the other side to move`,
+        ],
+        k,
+      );
+    case 'build':
+      return pickOf(
+        [
+          `${when}${name} improves its fallback by building alternatives`,
+          `${when}${name} builds alternatives, so the other side’s threats count for less`,
+        ],
+        k,
+      );
+    case 'utility':
+      return pickOf(
+        [
+          `${when}${name} does what pays at home over the turns ahead`,
+          `${when}${name} acts for what pays at home`,
+          `${when}${name} moves where its own economy gains most`,
+        ],
+        k,
+      );
+    case 'leverage':
+      return pickOf(
+        [
+          `${when}${name} moves to strengthen its hand at the table`,
+          `${when}${name} builds pressure to gain the upper hand in the talks`,
+        ],
+        k,
+      );
+    case 'deal':
+      return pickOf([`${when}${name} keeps the deal in force`, `${when}${name} sticks to the deal`], k);
+    case 'tension':
+      return pickOf(
+        [
+          `${when}${name} steps back from the brink: tension is too high`,
+          `${when}${name} eases off: tension is already too high to risk more`,
+        ],
+        k,
+      );
+    case 'look-ahead':
+      if (move.type === 'propose')
+        return pickOf(
+          [
+            `${when}${name} makes the offer that, played on a few turns, leaves it best placed`,
+            `${when}${name} makes the offer that looks best for it a few turns on`,
+          ],
+          k,
+        );
+      return move.type === 'orders' && move.orders.length === 0
+        ? pickOf(
+            [
+              `${when}${name} gives no orders: played on a few turns, holding still leaves it better placed`,
+              `${when}${name} holds still: a few turns on, that leaves it better placed`,
+            ],
+            k,
+          )
+        : pickOf(
+            [
+              `${when}${name} gives the orders that, played on a few turns, leave it best placed`,
+              `${when}${name} gives the orders that look best for it a few turns on`,
+            ],
+            k,
+          );
+    case 'readout':
+      return move.type === 'readout' && move.style === 'trumpet'
+        ? pickOf(
+            [`${when}${name} trumpets the deal at home`, `${when}${name} sells the deal loudly at home`],
+            k,
+          )
+        : pickOf(
+            [
+              `${when}${name} keeps its readout of the deal modest`,
+              `${when}${name} plays the deal down at home`,
+            ],
+            k,
+          );
+    default:
+      return `${when}${name} makes the only move left`;
+  }
+}
+
+/**
+ * The sentence for an AI move's reason, from its code. `at`: the move's place in its game (its
+ * index in the record, its turn), which chooses the wording and says how much time is left.
+ */
+export function describeAiMove(scenario: Scenario, move: Move, at: AiMoveContext = {}): string {
   const name = move.side === 'control' ? 'The instructor' : scenario.sides[move.side].name;
   const code = move.ai?.code;
   if (!code) return '';
-  if (code === 'random') return `${name} plays at random (the baseline opponent)`;
+  const k = at.index ?? at.turn ?? 0;
+  const levers = leversOf(scenario, move, at.offer);
+  if (code === 'random') return `${name} plays at random (the baseline opponent).${levers}`;
   const [kind, id = ''] = [code.slice(0, code.indexOf(':')), code.slice(code.indexOf(':') + 1)];
   if (kind === 'rule') {
     const r = findRule(scenario, id);
-    return r ? `${r.text}${cite(r)}` : `${name} follows its rule ${id}`;
+    return r
+      ? `${r.text}${cite(scenario, r, k)}.${levers}${timeSentence(scenario, at.turn)}`
+      : `${name} follows one of its rules of character.${levers}`;
   }
   if (kind === 'template') {
     const t = findTemplate(scenario, id);
-    return t ? `${name} opens from history, ${t.name}${cite(t)}` : `${name} opens from a template`;
+    return t
+      ? `${pickOf([`${name} builds its offer on history, ${t.name}`, `${name} offers along the lines of a precedent, ${t.name}`], k)}${cite(scenario, t, k)}.${levers}${timeSentence(scenario, at.turn)}`
+      : `${name} opens from a precedent.${levers}`;
   }
-  return searchLine(name, id, move);
+  return `${searchLine(scenario, name, id, move, k, at.turn)}.${levers}`;
 }

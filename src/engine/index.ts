@@ -1,5 +1,5 @@
 // The engine's public API: everything the AI, the store, the tools and the tests use.
-export { describeAiMove } from './ai-reason';
+export { type AiMoveContext, describeAiMove } from './ai-reason';
 export type {
   Analysis,
   EvaluatedProposal,

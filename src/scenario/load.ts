@@ -284,7 +284,7 @@ function profileFindings(scenario: Scenario): Finding[] {
     const text = p.message.replace(/^expected /, '');
     const cut = text.lastIndexOf(', found ');
     return {
-      severity: 'error',
+      severity: p.severity ?? 'error',
       path: [...p.path],
       expected: cut < 0 ? text : text.slice(0, cut),
       found: cut < 0 ? 'something else' : text.slice(cut + ', found '.length),

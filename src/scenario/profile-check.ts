@@ -2,7 +2,10 @@
 // profile names (instruments, alternatives, promises, statements, indicators, events) exists, a
 // template's levels are in range and its promises are of the right kind, and rule and template ids
 // are unique across profiles (a reason code names one of them). Each problem comes with its path in
-// the scenario, as the loader's diagnostics do.
+// the scenario, as the loader's diagnostics do. One is a warning, not an error: a profile whose
+// acceptance threshold never falls below its whole target (`thetaStart` and `thetaFloor` both 1 or
+// more) accepts only an offer that gives it everything it aims at, which in play is almost never —
+// a side that never settles and never meets a student halfway.
 
 import type { AiCondition, ClauseMatch, MoveMatch } from '../model/profile-schema';
 import type { Scenario } from '../model/schema';
@@ -10,6 +13,8 @@ import type { Scenario } from '../model/schema';
 export interface ProfileProblem {
   readonly path: readonly (string | number)[];
   readonly message: string;
+  /** An error unless said: a warning loads, and `npm run check` prints it. */
+  readonly severity?: 'warning';
 }
 
 /** Every problem in a scenario's profiles (none: they are sound). */
@@ -71,6 +76,13 @@ export function checkProfiles(sc: Scenario): ProfileProblem[] {
     profileIds.add(p.id);
     if (p.id === 'random' || p.id === 'plain')
       out.push({ path: [...at, 'id'], message: `expected a profile id other than the built-in "${p.id}"` });
+    const { thetaStart, thetaFloor } = p.params;
+    if (Math.min(thetaStart, thetaFloor) >= 1)
+      out.push({
+        path: [...at, 'params', 'thetaFloor'],
+        message: `expected a threshold that falls below the whole target by the deadline (thetaFloor under 1), so that the profile can accept a fair offer, found thetaFloor ${thetaFloor} (with thetaStart ${thetaStart}): it never accepts less than all it aims at`,
+        severity: 'warning',
+      });
     p.rules.forEach((r, ri) => {
       const rp = [...at, 'rules', ri];
       if (ruleIds.has(r.id))

@@ -46,7 +46,8 @@ export function startAiDriver(store: AppStore): () => void {
           store.setState({ notice: `The computer's move was refused: ${r.reason}` });
           return;
         }
-        addFeed(store, { turn: game.state.turn, side, text: ai.describeAiMove(game.scenario, move) });
+        const at = { index: game.moves.length, turn: game.state.turn, offer: game.state.talks.open?.clauses };
+        addFeed(store, { turn: game.state.turn, side, text: ai.describeAiMove(game.scenario, move, at) });
       } finally {
         busy = false;
         kick();
@@ -73,10 +74,18 @@ export async function restoreFeed(store: AppStore, known?: readonly GameState[],
   const states = known?.length === game.moves.length + 1 ? known : statesOf(game);
   if (!states) return;
   const items = game.moves
-    .map((m, i) => ({ m, turn: states[i]?.turn ?? 0 }))
+    .map((m, index) => ({ m, index, before: states[index] }))
     .filter(({ m }) => m.ai && (m.side === 'us' || m.side === 'cn'))
     .slice(-count)
-    .map(({ m, turn }) => ({ turn, side: m.side as Side, text: ai.describeAiMove(game.scenario, m) }));
+    .map(({ m, index, before }) => ({
+      turn: before?.turn ?? 0,
+      side: m.side as Side,
+      text: ai.describeAiMove(game.scenario, m, {
+        index,
+        turn: before?.turn ?? 0,
+        offer: before?.talks.open?.clauses,
+      }),
+    }));
   store.setState({ feed: items });
 }
 

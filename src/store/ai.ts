@@ -1,7 +1,7 @@
 // The computer opponent, loaded on demand from src/ai (written separately, to this contract). The
 // module is found with import.meta.glob so the game builds and plays hot-seat even where src/ai is
 // not there yet; solo play is offered only when it is. The store never decides a move itself.
-import type { GameState, Move, Scenario, Side } from '../engine';
+import type { AiMoveContext, GameState, Move, Scenario, Side } from '../engine';
 
 export interface AiSeat {
   profile: string;
@@ -12,7 +12,7 @@ export interface AiModule {
   readonly AI_LEVELS: readonly number[];
   readonly DEFAULT_AI_LEVEL: number;
   chooseMove(scenario: Scenario, state: GameState, side: Side, seat: AiSeat): Move;
-  describeAiMove(scenario: Scenario, move: Move): string;
+  describeAiMove(scenario: Scenario, move: Move, at?: AiMoveContext): string;
   defaultSeat(scenario: Scenario, side: Side): AiSeat;
 }
 

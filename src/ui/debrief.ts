@@ -138,7 +138,13 @@ function itemDetails(d: DebriefData, item: TimelineItem): (HTMLElement | null)[]
   }
   const before = d.states[item.index]!;
   const after = d.states[item.index + 1]!;
-  const ai = item.move.ai ? describeAiMove(d.scenario, item.move) : '';
+  const ai = item.move.ai
+    ? describeAiMove(d.scenario, item.move, {
+        index: item.index,
+        turn: item.turn,
+        offer: d.states[item.index]?.talks.open?.clauses,
+      })
+    : '';
   return [
     ai ? h('p', { class: 'reason' }, h('strong', { text: 'The computer’s reason: ' }), ai) : null,
     h('p', { class: 'effect', text: effectText(d.scenario, before, after) }),

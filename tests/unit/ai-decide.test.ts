@@ -64,9 +64,12 @@ describe('a rule decides, and says so', () => {
   it('renders the rule with its words and source', () => {
     const s = afterChipEscalation(busan);
     const line = describeAiMove(busan, chooseMove(busan, s, 'cn', seats.cn));
+    // by the source's title, never its file name
     expect(line).toMatch(
-      /^Beijing answers in proportion: “.*safeguard our legitimate rights and interests” — 004$/,
+      /^Beijing answers in proportion \(“.*safeguard our legitimate rights and interests” — [A-Z].*\)\./,
     );
+    expect(line).not.toMatch(/\b004\b|\.txt/);
+    expect(line).toContain('Its orders:');
   });
 
   it('never accepts in the turn after being escalated against (a never rule, named)', () => {

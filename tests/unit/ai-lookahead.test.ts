@@ -92,10 +92,13 @@ function beforeLookedAheadOrders(): GameState {
 
 describe('the hardest level looks ahead', () => {
   // Beijing speaks first in the Opening Bid. The default level finds no offer worth its threshold
-  // and holds back; the hardest level rates offers against what waiting would bring it (the line it
-  // accepts at), so it opens with one.
-  it('offers what it would sign where the default level holds back', () => {
-    expect(chooseMove(openingBid, start(2), 'cn', seatsAt(2).cn).type).toBe('pass');
+  // and opens with an anchor short of it (its first talks: it does not wait); the hardest level
+  // rates offers against what waiting would bring it (the line it accepts at), so it opens with one
+  // it would sign.
+  it('opens at every level: an anchor at the default level, an offer it would sign at the hardest', () => {
+    const two = chooseMove(openingBid, start(2), 'cn', seatsAt(2).cn);
+    expect(two.type).toBe('propose');
+    expect(applyMove(openingBid, start(2), two).ok).toBe(true);
     const three = chooseMove(openingBid, start(3), 'cn', seatsAt(3).cn);
     expect(three.type).toBe('propose');
     expect(applyMove(openingBid, start(3), three).ok).toBe(true);
@@ -133,7 +136,7 @@ describe('the look-ahead in words', () => {
       clauses: [],
       ai: { code: 'search:look-ahead' },
     });
-    expect(offer).toBe('Beijing makes the offer that, played on a few turns, leaves it best placed');
+    expect(offer).toBe('Beijing makes the offer that, played on a few turns, leaves it best placed.');
     const still = describeAiMove(openingBid, {
       type: 'orders',
       side: 'us',
@@ -147,6 +150,9 @@ describe('the look-ahead in words', () => {
       orders: [{ kind: 'build', alternative: 'us-minerals-deals' }],
       ai: { code: 'search:look-ahead' },
     });
-    expect(orders).toBe('Washington gives the orders that, played on a few turns, leave it best placed');
+    expect(orders).toContain(
+      'Washington gives the orders that, played on a few turns, leave it best placed.',
+    );
+    expect(orders).toContain('Its orders: an alternative built:');
   });
 });

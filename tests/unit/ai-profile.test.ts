@@ -96,6 +96,26 @@ describe('profile meaning checks', () => {
   });
 });
 
+describe('a profile that can never accept', () => {
+  it('is warned of, not refused: thetaFloor at 1 with thetaStart at 1 or more', () => {
+    const stubborn = structuredClone(busan);
+    const p = stubborn.profiles[1]!;
+    p.params = { ...p.params, thetaStart: 1.3, thetaFloor: 1 };
+    const problems = checkProfiles(stubborn);
+    expect(problems.map((x) => [x.severity, x.path.join('.')])).toEqual([
+      ['warning', 'profiles.1.params.thetaFloor'],
+    ]);
+    expect(problems[0]?.message).toContain('never accepts less than all it aims at');
+  });
+
+  it('is not warned of when its threshold falls below the whole target by the deadline', () => {
+    const fine = structuredClone(busan);
+    const p = fine.profiles[1]!;
+    p.params = { ...p.params, thetaStart: 1.3, thetaFloor: 0.95 };
+    expect(checkProfiles(fine)).toEqual([]);
+  });
+});
+
 describe('the acceptance threshold θ(t)', () => {
   const rules = rulesFor(busan);
   const [us, cn] = [busan.profiles[0]!, busan.profiles[1]!];

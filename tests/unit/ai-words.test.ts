@@ -1,0 +1,113 @@
+// The computer's moves in plain words: whole AI-vs-AI games in every shipped opening, every move the
+// AI makes rendered as the feed and the debrief render it. No sentence carries an internal code (a
+// reject reason's code, a reason code, an id from the scenario) or a source's file name, every move
+// has a sentence, and a side's sentences within a game do not repeat word for word more than a
+// little (the same kind of move is worded by one of a few templates, with its levers and the time
+// left, so a sentence comes back only when the same move is made at the same point of another turn's
+// talks — `MAX_REPEATS`).
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AiSeat } from '../../src/ai';
+import { chooseMove, defaultSeat, describeAiMove } from '../../src/ai';
+import { setupFor } from '../../src/ai/match';
+import { nextToMove } from '../../src/ai/rollout';
+import type { BySide, Scenario, Side } from '../../src/engine';
+import { applyMove, newGame, REJECT_REASONS } from '../../src/engine';
+import { loadScenarioFile } from '../../tools/scenario-files';
+
+const DIR = join(import.meta.dirname, '..', '..', 'scenarios');
+const OPENINGS = readdirSync(DIR).filter((f) => f.endsWith('.yaml') && f !== 'world-2025.yaml');
+
+/** At most this many times one sentence comes back for one side within a game. */
+const MAX_REPEATS = 2;
+
+/** Every sentence the AI's moves of one game render to, by side. */
+function sentences(sc: Scenario, seed: string, seats: BySide<AiSeat>): Record<Side, string[]> {
+  let s = newGame(sc, seed, setupFor(seats));
+  const out: Record<Side, string[]> = { us: [], cn: [] };
+  const asked = new Set<string>();
+  let index = 0;
+  while (s.phase !== 'over') {
+    const side = nextToMove(s, asked);
+    const move = chooseMove(sc, s, side, seats[side]);
+    out[side].push(describeAiMove(sc, move, { index, turn: s.turn, offer: s.talks.open?.clauses }));
+    const r = applyMove(sc, s, move);
+    if (!r.ok) throw new Error(r.reason);
+    s = r.state;
+    index += 1;
+  }
+  return out;
+}
+
+/** The codes a sentence must never show: reason codes, the scenario's ids, its sources' file names. */
+function forbidden(sc: Scenario): string[] {
+  const ids = [
+    ...sc.instruments,
+    ...sc.commitments,
+    ...sc.statements,
+    ...sc.alternatives,
+    ...sc.events,
+    ...sc.profiles,
+    ...sc.profiles.flatMap((p) => [...p.rules, ...p.templates]),
+  ].map((x) => x.id);
+  const files = sc.documents.map((d) => d.file);
+  return [
+    ...REJECT_REASONS.filter((r) => r.includes('-')),
+    'search:',
+    'rule:',
+    'template:',
+    '.txt',
+    ...ids.filter((id) => id.includes('-')),
+    ...files,
+    ...files.map((f) => `— ${f.slice(0, 3)}`),
+  ];
+}
+
+describe('the computer’s moves in plain words', () => {
+  for (const file of OPENINGS) {
+    it(`${file}: no code or file id, and few repeats`, () => {
+      const sc = loadScenarioFile(join(DIR, file)).scenario;
+      const bad = forbidden(sc);
+      for (const [seed, level] of [
+        ['words-1', 1],
+        ['words-2', 2],
+      ] as const) {
+        const seats = {
+          us: { ...defaultSeat(sc, 'us'), level },
+          cn: { ...defaultSeat(sc, 'cn'), level },
+        };
+        const lines = sentences(sc, seed, seats);
+        for (const side of ['us', 'cn'] as const) {
+          const seen = new Map<string, number>();
+          for (const line of lines[side]) {
+            expect(line.length, 'every move has a sentence').toBeGreaterThan(20);
+            for (const b of bad) expect(line, `“${b}” on screen`).not.toContain(b);
+            expect(line).not.toMatch(/\b0\d\d(_[0-9a-f]+)?\b/);
+            seen.set(line, (seen.get(line) ?? 0) + 1);
+          }
+          const worst = [...seen.entries()].sort((a, b) => b[1] - a[1])[0];
+          expect(worst?.[1] ?? 0, `repeated: ${worst?.[0]}`).toBeLessThanOrEqual(MAX_REPEATS);
+        }
+      }
+    });
+  }
+
+  it('an answer names the offer it says yes or no to, and the reason in words', () => {
+    const sc = loadScenarioFile(join(DIR, 'opening-bid.yaml')).scenario;
+    const offer = [{ kind: 'instrument', instrument: 'us-tariff', level: 0 }] as const;
+    const no = describeAiMove(
+      sc,
+      { type: 'reject', side: 'cn', reason: 'too-little', ai: { code: 'search:threshold' } },
+      { index: 3, turn: 1, offer },
+    );
+    expect(no).toMatch(/^With 4 turns of talks left, Beijing/);
+    expect(no).toContain('The offer on the table: US tariff at “');
+    expect(no).toMatch(/too (much|little) for what it (gives|asks)/);
+    expect(no).not.toContain('too-little');
+    // old records (no place in the game given) still render
+    expect(describeAiMove(sc, { type: 'accept', side: 'us', ai: { code: 'search:threshold' } })).toContain(
+      'Washington accepts',
+    );
+  });
+});
