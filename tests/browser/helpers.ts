@@ -174,4 +174,21 @@ export async function startDefaultGame(page: Page) {
   await start.click();
   await page.getByRole('button', { name: 'To the table', exact: true }).click();
   await tableReady(page);
+  await turnDownOffers(page);
+}
+
+/**
+ * The computer may open the talks with an offer: each offer on the table is turned down until the
+ * talks are the player's (its "Done talking (pass)" shows). `onOffer` runs at the first offer seen.
+ */
+export async function turnDownOffers(page: Page, onOffer?: () => Promise<void>) {
+  const pass = page.getByRole('button', { name: 'Done talking (pass)' });
+  const reject = page.getByRole('button', { name: 'Reject' });
+  await expect(pass.or(reject).first()).toBeVisible();
+  for (let i = 0; i < 5 && (await reject.isVisible()); i++) {
+    if (i === 0) await onOffer?.();
+    await reject.click({ timeout: 3_000 }).catch(() => undefined);
+    await expect(pass.or(reject).first()).toBeVisible();
+  }
+  await expect(pass).toBeVisible();
 }
