@@ -211,10 +211,24 @@ function inAuthorsFile(d: Diagnostic, f: Finding, doc: LocatedDoc, entry: Source
     ? (own.spots.get(pathKey(['remove'])) ?? own.spots.get(pathKey(['calendar'])))
     : undefined;
   if (!at) return d;
-  const found = `${d.found}, the world's event ${String(event)} (${d.file}:${d.line}:${d.column}): change your calendar, or add ${String(event)} to \`remove\``;
+  return movedTo(
+    d,
+    entry.name,
+    at,
+    `${d.found}, the world's event ${String(event)} (${d.file}:${d.line}:${d.column}): change your calendar, or add ${String(event)} to \`remove\``,
+  );
+}
+
+/** `d` placed at `at` in the author's `file`, with what was found told anew. */
+function movedTo(
+  d: Diagnostic,
+  file: string,
+  at: { line: number; column: number },
+  found: string,
+): Diagnostic {
   return {
     ...d,
-    file: entry.name,
+    file,
     line: at.line,
     column: at.column,
     found,
@@ -246,18 +260,8 @@ function viaOpeningsChange(d: Diagnostic, f: Finding, doc: LocatedDoc, entry: So
   near(f.path);
   near(f.path.slice(0, -1));
   const place = `the world's ${d.path} (${d.file}:${d.line}:${d.column})`;
-  const moved = (at: { line: number; column: number } | undefined, why: string): Diagnostic => {
-    if (!at) return d;
-    const found = `${d.found}; ${why}, and ${place} depends on it`;
-    return {
-      ...d,
-      file: entry.name,
-      line: at.line,
-      column: at.column,
-      found,
-      message: findingMessage({ expected: d.expected, found }),
-    };
-  };
+  const moved = (at: { line: number; column: number } | undefined, why: string): Diagnostic =>
+    at ? movedTo(d, entry.name, at, `${d.found}; ${why}, and ${place} depends on it`) : d;
   const removed = Array.isArray(mine.remove) ? mine.remove : [];
   for (const [i, id] of removed.entries())
     if (typeof id === 'string' && named.has(id))
