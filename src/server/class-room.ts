@@ -522,28 +522,50 @@ export class Classes {
     this.#notEnded(c);
     const rules = this.#rulesOf(c.header.settings.scenarioId);
     if (!rules.events.has(event)) throw new ClassError(400, `This scenario has no event “${event}”.`);
+    const { done, problems } = await this.#control(
+      c,
+      letter,
+      { type: 'inject', side: 'control', event },
+      (g) => this.#write(c, { inject: { letter: g.pairing.letter, event } }),
+    );
+    if (!done.length) throw new ClassError(409, `The event reached no game (${problems.join('; ')}).`);
+    return done;
+  }
+
+  /**
+   * Sends one control move to the game `letter` names, or to every game being played: each game's
+   * room applies it once, then `logged` records it in the class log. A refusal in the one game named
+   * is an error; in several, it is listed and the others go on.
+   */
+  async #control(
+    c: LiveClass,
+    letter: string | undefined,
+    move: Move,
+    logged: (g: ClassGame) => Promise<void>,
+  ): Promise<{ done: string[]; problems: string[]; rooms: GameRoom[] }> {
     const targets = letter ? [this.#byLetter(c, letter)] : c.games.filter((g) => g.code && !g.ended);
     if (!targets.length) throw new ClassError(409, 'No game is being played.');
     const done: string[] = [];
     const problems: string[] = [];
+    const rooms: GameRoom[] = [];
     for (const g of targets) {
       const r = this.#playing(c, g);
       let sent = false;
       const refused = await r.control(() => {
         if (sent) return null;
         sent = true;
-        return { type: 'inject', side: 'control', event };
+        return move;
       });
       if (refused) {
         if (letter) throw new ClassError(409, `Game ${g.pairing.letter}: ${refused.reason}`);
         problems.push(`${g.pairing.letter}: ${refused.reason}`);
         continue;
       }
-      await this.#write(c, { inject: { letter: g.pairing.letter, event } });
+      await logged(g);
       done.push(g.pairing.letter);
+      rooms.push(r);
     }
-    if (!done.length) throw new ClassError(409, `The event reached no game (${problems.join('; ')}).`);
-    return done;
+    return { done, problems, rooms };
   }
 
   /**
@@ -650,25 +672,11 @@ export class Classes {
       .join('')
       .trim();
     if (!isNewsText(text)) throw new ClassError(400, 'Type a line of news: 1 to 200 characters.');
-    const targets = letter ? [this.#byLetter(c, letter)] : c.games.filter((g) => g.code && !g.ended);
-    if (!targets.length) throw new ClassError(409, 'No game is being played.');
-    const done: string[] = [];
-    for (const g of targets) {
-      const r = this.#playing(c, g);
-      let sent = false;
-      const refused = await r.control(() => {
-        if (sent) return null;
-        sent = true;
-        return { type: 'news', side: 'control', text };
-      });
-      if (refused) {
-        if (letter) throw new ClassError(409, `Game ${g.pairing.letter}: ${refused.reason}`);
-        continue;
-      }
-      await this.#write(c, { news: { letter: g.pairing.letter, text } });
-      r.broadcast('clock', { kind: 'news', text: `From your instructor: ${text}` }); // on the students' screens too
-      done.push(g.pairing.letter);
-    }
+    const { done, rooms } = await this.#control(c, letter, { type: 'news', side: 'control', text }, (g) =>
+      this.#write(c, { news: { letter: g.pairing.letter, text } }),
+    );
+    // on the students' screens too
+    for (const r of rooms) r.broadcast('clock', { kind: 'news', text: `From your instructor: ${text}` });
     if (!done.length) throw new ClassError(409, 'The news reached no game.');
     return done;
   }
