@@ -57,6 +57,22 @@ function simulate(file: string, extra: readonly string[]): unknown {
 }
 
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+/** How each side negotiated and escalated (src/ai/conduct.ts defines each figure). */
+function conductRows(r: Report): string[] {
+  const share = (x: number | null) => (x === null ? 'n/a' : pct(x));
+  const row = (label: string, f: (c: Report['conduct']['us']) => string) =>
+    `| ${label} | ${f(r.conduct.us)} | ${f(r.conduct.cn)} |`;
+  return [
+    row('opens: its own proposal in its first two talks', (c) => pct(c.opens)),
+    row('counters: proposals after its rejections with a proposal left', (c) => share(c.counters)),
+    row('acts after a deal (two or more talks turns left)', (c) =>
+      c.actsAfterDeal === null ? 'n/a' : `${pct(c.actsAfterDeal)} of ${c.afterDealGames} games`,
+    ),
+    row('unprovoked escalations a game', (c) => String(c.unprovoked)),
+    row('games with an unprovoked escalation in the first two turns', (c) => pct(c.unprovokedEarly)),
+  ];
+}
+
 const mark = (pass: boolean | null) => (pass === null ? 'n/a' : pass ? 'pass' : '**FAIL**');
 
 /** What the previous file holds: the notes written by hand, and each scenario's part of it. */
@@ -162,6 +178,7 @@ function main() {
         `| win share | ${pct(report.winShare.us)} | ${pct(report.winShare.cn)} |`,
         `| points over the no-deal line | ${report.scores.raw.us} | ${report.scores.raw.cn} |`,
         `| mean score | ${report.scores.score.us} | ${report.scores.score.cn} |`,
+        ...conductRows(report),
         '',
         `Outcomes: deal ${pct(report.outcomes.deal)}, collapse ${pct(report.outcomes.collapse)}, no deal ${pct(report.outcomes.noDeal)}.`,
         '',
@@ -188,7 +205,7 @@ function main() {
     '',
     `Written by \`npm run balance\` (${a.games} games a scenario at the default level, and the strength table at ${a.strength} games a row, from seed \`${a.seed}\`). Do not edit by hand, except the notes under each scenario, which are kept. A test fails when a shipped scenario has changed since: run \`npm run balance\` again.`,
     '',
-    'What is checked: each side wins 35–65% of games (the higher share of its no-deal loss recovered wins); the hardest AI beats the `random` profile in at least 90% of games from either side; no order is played in more than half of a side’s turns; the character checks of the scripted opponent; and the shares of deals (40–80%), collapses (under 15%) and no deals.',
+    'What is checked: each side wins 35–65% of games (the higher share of its no-deal loss recovered wins); the hardest AI beats the `random` profile in at least 90% of games from either side; no order is played in more than half of a side’s turns; the character checks of the scripted opponent; the shares of deals (40–80%), collapses (under 15%) and no deals; and how each side negotiates — it counters at least half the offers it rejects while it has a proposal left, acts after a deal in at least 80% of games with two or more talks turns left, and Beijing escalates first in no game’s first two turns (an escalation is unprovoked when nothing of the other side’s it answers — opening day’s measures, its raises and announcements, dated events that hurt — reaches as far up its instrument’s range).',
     '',
     `<!-- notes:all -->${notes.get('all') ?? '\n'}<!-- /notes -->`,
     '',

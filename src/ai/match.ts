@@ -5,6 +5,8 @@
 // and seats give the same summary.
 import type { BySide, GameState, Move, Order, Scenario, Setup, Side } from '../engine';
 import { applyMove, leverage, newGame, rulesFor, score } from '../engine';
+import type { Conduct } from './conduct';
+import { conductTracker } from './conduct';
 import type { AiSeat } from './index';
 import { chooseMove } from './index';
 import { nextToMove } from './rollout';
@@ -27,6 +29,8 @@ export interface GameSummary {
   readonly codes: Readonly<Record<string, number>>; // reason codes of the AI's moves
   /** What the game used, once each: "instrument us-tariff", "alternative x", "clause cn-boeing", "event ev-x". */
   readonly used: readonly string[];
+  /** How each side negotiated and escalated (src/ai/conduct.ts defines each count). */
+  readonly conduct: BySide<Conduct>;
 }
 
 export function setupFor(seats: BySide<AiSeat>): Setup {
@@ -87,7 +91,9 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
   let lastTurn = -1;
   const asked = new Set<string>();
   const used = new Set<string>();
+  const conduct = conductTracker(scenario, s);
   const apply = (m: Move) => {
+    conduct.before(s, m);
     for (const k of moveKeys(s, m)) moves[k] = (moves[k] ?? 0) + 1;
     if (m.type === 'orders')
       for (const o of m.orders) {
@@ -115,6 +121,7 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
     const r = applyMove(scenario, s, m);
     if (!r.ok) throw new Error(`the AI chose an illegal move (${r.code}: ${r.reason}): ${JSON.stringify(m)}`);
     s = r.state;
+    conduct.after(s);
   };
   while (s.phase !== 'over') {
     if (s.turn !== lastTurn) {
@@ -154,5 +161,6 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
     moveCount: s.moveCount,
     codes,
     used: [...used, ...Object.keys(s.fired).map((e) => `event ${e}`)].sort(),
+    conduct: conduct.result(),
   };
 }

@@ -5,6 +5,7 @@
 // games give the same report, and its text and JSON never hold a time or a machine's detail.
 import type { BySide, Rules, Scenario, Side } from '../engine';
 import { rulesFor } from '../engine';
+import type { Conduct } from './conduct';
 import type { AiSeat } from './index';
 import type { GameSummary } from './match';
 import { findProfile, theta } from './profile';
@@ -32,7 +33,20 @@ export interface Report {
   readonly topMoves: readonly { readonly move: string; readonly perGame: number }[];
   readonly reasons: readonly { readonly code: string; readonly perGame: number }[];
   readonly thresholds: BySide<readonly number[] | null>; // θ by turn, for seats with a scenario profile
+  /** How each seat negotiated and escalated (definitions in src/ai/conduct.ts); null: no such game. */
+  readonly conduct: BySide<ConductShares>;
   readonly checks: readonly Check[];
+}
+
+export interface ConductShares {
+  readonly opens: number; // share of games with its own proposal in its first two talks
+  readonly counters: number | null; // its proposals after a rejection, among rejections with a proposal left
+  readonly rejections: number; // such rejections, per game
+  readonly actsAfterDeal: number | null; // share of games with two or more talks turns left after a deal
+  readonly afterDealGames: number;
+  readonly unprovoked: number; // unprovoked escalations per game
+  readonly unprovokedEarly: number; // share of games with one in the first two turns
+  readonly unprovokedBy: readonly { readonly instrument: string; readonly perGame: number }[];
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -90,6 +104,7 @@ export function summarise(
   const withRaise = games.filter((g) => g.tariffRaises > 0);
   const answered = withRaise.filter((g) => g.tariffAnswered === g.tariffRaises).length;
   const pressured = games.reduce((a, g) => a + g.pressuredAccepts, 0);
+  const conduct = { us: conductOf(games, 'us'), cn: conductOf(games, 'cn') };
   const checks: Check[] = [
     {
       name: 'China answers a US tariff rise with an escalation within a turn (≥ 90% of such games)',
@@ -117,6 +132,7 @@ export function summarise(
       pass: us / Math.max(1, n) >= 0.35 && us / Math.max(1, n) <= 0.65,
       detail: `Washington ${Math.round((1000 * us) / Math.max(1, n)) / 10}%`,
     },
+    ...conductChecks(conduct),
   ];
   return {
     scenario: scenario.id,
@@ -145,8 +161,64 @@ export function summarise(
     topMoves: top,
     reasons,
     thresholds: th,
+    conduct,
     checks,
   };
+}
+
+function conductOf(games: readonly GameSummary[], side: Side): ConductShares {
+  const n = Math.max(1, games.length);
+  const cs: Conduct[] = games.map((g) => g.conduct[side]);
+  const rejections = cs.reduce((a, c) => a + c.rejections, 0);
+  const after = cs.filter((c) => c.afterDeal !== null);
+  const by = new Map<string, number>();
+  for (const c of cs)
+    for (const [inst, k] of Object.entries(c.unprovokedBy)) by.set(inst, (by.get(inst) ?? 0) + k);
+  return {
+    opens: r3(cs.filter((c) => c.opened).length / n),
+    counters: rejections ? r3(cs.reduce((a, c) => a + c.counters, 0) / rejections) : null,
+    rejections: r3(rejections / n),
+    actsAfterDeal: after.length ? r3(after.filter((c) => c.afterDeal).length / after.length) : null,
+    afterDealGames: after.length,
+    unprovoked: r3(cs.reduce((a, c) => a + c.unprovoked, 0) / n),
+    unprovokedEarly: r3(cs.filter((c) => c.unprovokedEarly > 0).length / n),
+    unprovokedBy: [...by.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([instrument, k]) => ({ instrument, perGame: r3(k / n) })),
+  };
+}
+
+const SIDE_NAME: BySide<string> = { us: 'Washington', cn: 'Beijing' };
+
+/** The negotiator's goals (issue "An opponent that negotiates"), measured over these games. */
+function conductChecks(c: BySide<ConductShares>): Check[] {
+  const out: Check[] = [];
+  for (const side of ['us', 'cn'] as const) {
+    const x = c[side];
+    out.push({
+      name: `${SIDE_NAME[side]} counters at least half the offers it rejects with a proposal left`,
+      pass: x.counters === null ? null : x.counters >= 0.5,
+      detail:
+        x.counters === null
+          ? 'no such rejection'
+          : `${Math.round(x.counters * 100)}% of ${x.rejections} a game`,
+    });
+    out.push({
+      name: `${SIDE_NAME[side]} acts after a deal (a proposal, extension, build or answer to a breach) in at least 80% of games with two or more talks turns left`,
+      pass: x.actsAfterDeal === null ? null : x.actsAfterDeal >= 0.8,
+      detail:
+        x.actsAfterDeal === null
+          ? 'no such game'
+          : `${Math.round(x.actsAfterDeal * 100)}% of ${x.afterDealGames} games`,
+    });
+  }
+  const cn = c.cn;
+  out.push({
+    name: 'Beijing makes no unprovoked escalation in the first two turns',
+    pass: cn.unprovokedEarly === 0,
+    detail: `${Math.round(cn.unprovokedEarly * 1000) / 10}% of games${cn.unprovokedBy.length ? `; unprovoked over the game, per game: ${cn.unprovokedBy.map((u) => `${u.instrument} ${u.perGame}`).join(', ')}` : ''}`,
+  });
+  return out;
 }
 
 function winsAmong(games: readonly GameSummary[], outcome: GameSummary['outcome']) {
@@ -215,6 +287,16 @@ export function formatReport(r: Report): string {
   lines.push('');
   lines.push('reasons given most (per game)');
   for (const m of r.reasons) lines.push(`  ${m.perGame.toFixed(2).padStart(6)}  ${m.code}`);
+  lines.push('');
+  lines.push('conduct                              Washington   Beijing');
+  const row = (label: string, f: (x: ConductShares) => string) =>
+    lines.push(`  ${label.padEnd(35)}${f(r.conduct.us).padStart(10)}${f(r.conduct.cn).padStart(10)}`);
+  const share = (x: number | null) => (x === null ? 'n/a' : pct(x));
+  row('opens (own proposal, first 2 talks)', (x) => pct(x.opens));
+  row('counters a rejected offer', (x) => share(x.counters));
+  row('acts after a deal', (x) => share(x.actsAfterDeal));
+  row('unprovoked escalations a game', (x) => f2(x.unprovoked));
+  row('… games with one in turns 1–2', (x) => pct(x.unprovokedEarly));
   lines.push('');
   lines.push('checks');
   for (const c of r.checks)

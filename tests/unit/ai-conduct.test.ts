@@ -1,0 +1,102 @@
+// The simulator's conduct counts (src/ai/conduct.ts) on games played move by move in the tutorial,
+// random events off: a rejection with a proposal left and the counter that follows it, an opening
+// proposal, escalations with nothing to answer, harsher than what they answer, and in answer.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { conductTracker } from '../../src/ai/conduct';
+import type { GameState, Move, Order, Side } from '../../src/engine';
+import { applyMove, newGame } from '../../src/engine';
+import { loadScenarioFile } from '../../tools/scenario-files';
+
+const tutorial = loadScenarioFile(
+  join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml'),
+).scenario;
+const SETUP = {
+  seats: { us: { kind: 'human' as const }, cn: { kind: 'human' as const } },
+  randomEvents: false,
+  leverage: 'after' as const,
+};
+
+/** Plays the moves in order, feeding the tracker as the simulator does. */
+function play(moves: readonly Move[]) {
+  let s: GameState = newGame(tutorial, 'conduct', SETUP);
+  const t = conductTracker(tutorial, s);
+  for (const m of moves) {
+    t.before(s, m);
+    const r = applyMove(tutorial, s, m);
+    if (!r.ok) throw new Error(`${r.code}: ${r.reason} (${JSON.stringify(m)})`);
+    s = r.state;
+    t.after(s);
+  }
+  return { s, conduct: t.result() };
+}
+
+const pass = (side: Side): Move => ({ type: 'pass', side });
+const orders = (side: Side, ...os: Order[]): Move => ({ type: 'orders', side, orders: os });
+const shift = (instrument: string, level: number): Order => ({ kind: 'shift', instrument, level });
+/** A quiet turn: Beijing opens the tutorial's first talks, then the sides take turns to open. */
+const quiet = (first: Side, us: Order[] = [], cn: Order[] = []): Move[] => [
+  pass(first),
+  pass(first === 'us' ? 'cn' : 'us'),
+  orders('us', ...us),
+  orders('cn', ...cn),
+];
+
+describe('conduct counts', () => {
+  it('counts an opening proposal, and a counter to a rejected offer made with a proposal left', () => {
+    const offer: Move = {
+      type: 'propose',
+      side: 'cn',
+      clauses: [{ kind: 'instrument', instrument: 'us-tariff', level: 0 }],
+    };
+    const counter: Move = {
+      type: 'propose',
+      side: 'us',
+      clauses: [{ kind: 'instrument', instrument: 'cn-soybeans', level: 0 }],
+    };
+    const { conduct } = play([
+      offer,
+      { type: 'reject', side: 'us', reason: 'too-little' },
+      counter,
+      { type: 'reject', side: 'cn', reason: 'too-little' },
+      pass('cn'),
+      pass('us'),
+    ]);
+    expect(conduct.cn.opened).toBe(true);
+    expect(conduct.us.opened).toBe(true);
+    expect(conduct.us).toMatchObject({ rejections: 1, counters: 1 });
+    // Beijing rejected with a proposal left and passed: a rejection not countered.
+    expect(conduct.cn).toMatchObject({ rejections: 1, counters: 0 });
+    expect(conduct.us.afterDeal).toBeNull();
+  });
+
+  it('calls an escalation with nothing of that bite to answer unprovoked, and one in answer provoked', () => {
+    // Turn 1: Beijing stops rare earths (the top level) against a 10% tariff: unprovoked, early.
+    // Turn 2: Washington raises its tariff to the top (145%). Turn 3: Beijing's top tariff answers it.
+    const { conduct } = play([
+      ...quiet('cn', [], [shift('cn-rare-earths', 4)]),
+      ...quiet('us', [shift('us-tariff', 6)], []),
+      ...quiet('cn', [], [shift('cn-tariff', 5)]),
+    ]);
+    expect(conduct.cn.unprovoked).toBe(1);
+    expect(conduct.cn.unprovokedEarly).toBe(1);
+    expect(conduct.cn.unprovokedBy).toEqual({ 'cn-rare-earths': 1 });
+    // Beijing's stoppage came before Washington's rise, so the rise answers a top measure.
+    expect(conduct.us.unprovoked).toBe(0);
+  });
+
+  it('lets a side answer opening day’s measures no harder than they hit, and not a rise given the same turn', () => {
+    // Opening day's harshest US measure is the chip controls at half their range: Beijing's 10%
+    // tariff (a fifth of its range) is in proportion, its 34% (three fifths) is not; Washington's
+    // rise given the same turn is not yet known to Beijing, and answers it the turn after.
+    const { conduct } = play([
+      ...quiet('cn', [shift('us-tariff', 5)], [shift('cn-tariff', 1)]),
+      ...quiet('us', [], [shift('cn-tariff', 3)]),
+    ]);
+    expect(conduct.cn.unprovoked).toBe(0);
+    const harsher = play([...quiet('cn', [shift('us-tariff', 2)], [shift('cn-tariff', 3)])]);
+    expect(harsher.conduct.cn.unprovoked).toBe(1);
+    // Washington answers opening day's fentanyl controls, at the level the US complains of (the top).
+    expect(harsher.conduct.us.unprovoked).toBe(0);
+  });
+});
