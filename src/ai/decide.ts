@@ -54,6 +54,7 @@ interface Candidate {
   readonly search: number;
   readonly code: string; // the search term, if search decides
   readonly calm?: boolean; // orders that add no tension
+  readonly needs?: Clause; // a rejection's: what it asks for (its sentence names it)
 }
 
 /** A profile's parameters when a seat names none the scenario has: even-tempered, no rules. */
@@ -159,7 +160,8 @@ function choose(cands: readonly Candidate[], rules: readonly Rule[], x: Situatio
       if (decider) code = `rule:${decider.id}`;
     }
   }
-  return { ...best.c.move, ai: { code, value: round1(best.total) } } as Move;
+  const needs = best.c.needs ? { needs: best.c.needs } : {};
+  return { ...best.c.move, ai: { code, value: round1(best.total), ...needs } } as Move;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,13 +204,36 @@ function answer(m: Model, plan: Plan, profile: Profile | null, rand: Rand): Cand
   const out: Candidate[] = [
     { move: { type: 'accept', side: m.side }, search: g[0] - need, code: 'search:threshold' },
   ];
+  const wanted = needed(plan, open.clauses);
   for (const r of ['too-little', 'distrust', 'timing', 'face', 'linkage'] as const)
     out.push({
       move: { type: 'reject', side: m.side, reason: r },
       search: r === reason ? 0 : -3,
       code: 'search:threshold',
+      ...(wanted && r === 'too-little' ? { needs: wanted } : {}),
     });
   return out;
+}
+
+const clauseId = (c: Clause) =>
+  c.kind === 'instrument' ? c.instrument : c.kind === 'statement' ? c.statement : c.item;
+
+/**
+ * What a rejection asks for: of its own target's clauses that the other side would give, the one
+ * it values most that the offer leaves out (or offers at a higher level than the target's).
+ */
+function needed(plan: Plan, offer: readonly Clause[]): Clause | undefined {
+  const offered = new Map(offer.map((c) => [clauseId(c), c]));
+  let best: { clause: Clause; vs: number } | undefined;
+  for (const i of plan.tgt.pkg) {
+    const o = plan.table.options[i]!;
+    if (o.giver !== plan.table.m.opp || o.vs <= 0 || (best && best.vs >= o.vs)) continue;
+    const got = offered.get(clauseId(o.clause));
+    const short =
+      !got || (o.clause.kind === 'instrument' && got.kind === 'instrument' && got.level > o.clause.level);
+    if (short) best = { clause: o.clause, vs: o.vs };
+  }
+  return best?.clause;
 }
 
 /**

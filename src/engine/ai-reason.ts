@@ -84,6 +84,25 @@ function clauseWords(sc: Scenario, c: Clause): string {
   }
 }
 
+/** “Chip controls” → “chip controls” mid-sentence; “US tariff” stays. */
+const lowerFirst = (x: string) => (/^[A-Z][a-z]/.test(x) ? x[0]!.toLowerCase() + x.slice(1) : x);
+
+/** What a rejection says the side needs, as the object of “wants … before it signs”. */
+function needWords(sc: Scenario, c: Clause): string {
+  switch (c.kind) {
+    case 'instrument':
+      return `the ${lowerFirst(instName(sc, c.instrument))} brought down to “${levelLabel(sc, c.instrument, c.level)}”`;
+    case 'pledge':
+    case 'commitment': {
+      const item = sc.commitments.find((x) => x.id === c.item);
+      const tied = c.condition ? ', tied to its condition' : '';
+      return `${item?.name ?? 'a promise'}${item ? ` from ${sc.sides[item.side].name}` : ''}${tied}`;
+    }
+    case 'statement':
+      return `the statement “${sc.statements.find((s) => s.id === c.statement)?.name ?? 'a joint statement'}”`;
+  }
+}
+
 function orderWords(sc: Scenario, o: Order): string {
   switch (o.kind) {
     case 'shift':
@@ -285,7 +304,11 @@ export function describeAiMove(scenario: Scenario, move: Move, at: AiMoveContext
   const code = move.ai?.code;
   if (!code) return '';
   const k = at.index ?? at.turn ?? 0;
-  const levers = leversOf(scenario, move, at.offer);
+  const needs =
+    move.type === 'reject' && move.ai?.needs
+      ? ` ${name} wants ${needWords(scenario, move.ai.needs)} before it signs.`
+      : '';
+  const levers = leversOf(scenario, move, at.offer) + needs;
   if (code === 'random') return `${name} plays at random (the baseline opponent).${levers}`;
   const [kind, id = ''] = [code.slice(0, code.indexOf(':')), code.slice(code.indexOf(':') + 1)];
   if (kind === 'rule') {

@@ -68,6 +68,8 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
 export interface AiNote {
   readonly code: string; // "rule:cn-proportional" or "search:utility"
   readonly value?: number;
+  /** A rejection's: the clause of its own target, missing from the offer, it values most from the other side. */
+  readonly needs?: Clause;
 }
 
 export type MoveBody =

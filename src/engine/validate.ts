@@ -235,6 +235,8 @@ export function checkMove(rules: Rules, s: GameState, move: unknown): Refusal | 
     return refuse('MALFORMED', 'An AI note must carry a reason code.');
   if (move.ai?.value !== undefined && !(typeof move.ai.value === 'number' && Number.isFinite(move.ai.value)))
     return refuse('MALFORMED', 'An AI note’s value must be a finite number.');
+  if (move.ai?.needs !== undefined && !(isObj(move.ai.needs) && isStr(move.ai.needs.kind)))
+    return refuse('MALFORMED', 'What an AI note says a side needs must be a clause.');
   if (s.phase === 'over') return refuse('GAME_OVER', 'The game is over.');
   if (move.type === 'inject') {
     if (move.side !== 'control')

@@ -110,4 +110,38 @@ describe('the computer’s moves in plain words', () => {
       'Washington accepts',
     );
   });
+
+  it('a rejection of a lowball says what the computer needs, in words', () => {
+    const sc = loadScenarioFile(join(DIR, 'opening-bid.yaml')).scenario;
+    const seats = {
+      us: { kind: 'human' as const },
+      cn: { kind: 'ai' as const, profile: 'beijing', level: 2 },
+    };
+    let s = newGame(sc, 'needs', { seats, randomEvents: false, leverage: 'after' });
+    const play = (m: Parameters<typeof applyMove>[2]) => {
+      const r = applyMove(sc, s, m);
+      if (!r.ok) throw new Error(r.reason);
+      s = r.state;
+    };
+    // Beijing opens; Washington turns it down and offers a statement alone.
+    play(chooseMove(sc, s, 'cn', { profile: 'beijing', level: 2 }));
+    if (s.talks.open) play({ type: 'reject', side: 'us', reason: 'too-little' });
+    play({
+      type: 'propose',
+      side: 'us',
+      clauses: [{ kind: 'statement', statement: 'st-oppose-independence' }],
+    });
+    const answer = chooseMove(sc, s, 'cn', { profile: 'beijing', level: 2 });
+    expect(answer.type).toBe('reject');
+    const needs = answer.ai?.needs;
+    expect(needs, 'the rejection names a clause of Beijing’s target').toBeDefined();
+    const line = describeAiMove(sc, answer, { index: 3, turn: 0, offer: s.talks.open?.clauses });
+    expect(line).toMatch(/Beijing wants .+ before it signs\./);
+    if (needs?.kind === 'instrument')
+      expect(line.toLowerCase()).toContain(
+        (sc.instruments.find((i) => i.id === needs.instrument)?.short ?? '?').toLowerCase(),
+      );
+    for (const b of forbidden(sc)) expect(line).not.toContain(b);
+    expect(applyMove(sc, s, answer).ok).toBe(true);
+  });
 });
