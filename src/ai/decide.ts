@@ -161,7 +161,15 @@ function choose(cands: readonly Candidate[], rules: readonly Rule[], x: Situatio
     }
   }
   const needs = best.c.needs ? { needs: best.c.needs } : {};
-  return { ...best.c.move, ai: { code, value: round1(best.total), ...needs } } as Move;
+  const held = best.c.move.type === 'pass' ? holding(x.m) : {};
+  return { ...best.c.move, ai: { code, value: round1(best.total), ...needs, ...held } } as Move;
+}
+
+/** While a deal is in force, a pass says how the other side's promises stand (its sentence names it). */
+function holding(m: Model): { delivered?: number } {
+  const promised = m.s.totals.promised[m.opp];
+  if (!m.dealNow || promised <= 0) return {};
+  return { delivered: Math.min(1, Math.round((100 * m.s.totals.delivered[m.opp]) / promised) / 100) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -308,7 +308,12 @@ export function describeAiMove(scenario: Scenario, move: Move, at: AiMoveContext
     move.type === 'reject' && move.ai?.needs
       ? ` ${name} wants ${needWords(scenario, move.ai.needs)} before it signs.`
       : '';
-  const levers = leversOf(scenario, move, at.offer) + needs;
+  const delivered = move.ai?.delivered;
+  const held =
+    move.type === 'pass' && delivered !== undefined
+      ? ` Holding: ${scenario.sides[move.side === 'us' ? 'cn' : 'us'].name} has delivered ${Math.round(delivered * 100)}% of what it promised.`
+      : '';
+  const levers = leversOf(scenario, move, at.offer) + needs + held;
   if (code === 'random') return `${name} plays at random (the baseline opponent).${levers}`;
   const [kind, id = ''] = [code.slice(0, code.indexOf(':')), code.slice(code.indexOf(':') + 1)];
   if (kind === 'rule') {

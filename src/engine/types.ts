@@ -70,6 +70,8 @@ export interface AiNote {
   readonly value?: number;
   /** A rejection's: the clause of its own target, missing from the offer, it values most from the other side. */
   readonly needs?: Clause;
+  /** A pass's, while a deal is in force: the share the other side has delivered of what it promised. */
+  readonly delivered?: number;
 }
 
 export type MoveBody =

@@ -237,6 +237,9 @@ export function checkMove(rules: Rules, s: GameState, move: unknown): Refusal | 
     return refuse('MALFORMED', 'An AI note’s value must be a finite number.');
   if (move.ai?.needs !== undefined && !(isObj(move.ai.needs) && isStr(move.ai.needs.kind)))
     return refuse('MALFORMED', 'What an AI note says a side needs must be a clause.');
+  const delivered = move.ai?.delivered;
+  if (delivered !== undefined && !(typeof delivered === 'number' && delivered >= 0 && delivered <= 1))
+    return refuse('MALFORMED', 'An AI note’s delivered share must be a number from 0 to 1.');
   if (s.phase === 'over') return refuse('GAME_OVER', 'The game is over.');
   if (move.type === 'inject') {
     if (move.side !== 'control')

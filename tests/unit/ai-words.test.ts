@@ -144,4 +144,32 @@ describe('the computer’s moves in plain words', () => {
     for (const b of forbidden(sc)) expect(line).not.toContain(b);
     expect(applyMove(sc, s, answer).ok).toBe(true);
   });
+
+  it('a pass while a deal is in force says how the other side’s promises stand', () => {
+    const sc = loadScenarioFile(join(DIR, 'chips-and-soybeans.yaml')).scenario;
+    const seats = { us: defaultSeat(sc, 'us'), cn: defaultSeat(sc, 'cn') };
+    const held: string[] = [];
+    for (const seed of ['held-1', 'held-2']) {
+      let s = newGame(sc, seed, setupFor(seats));
+      const asked = new Set<string>();
+      while (s.phase !== 'over') {
+        const side = nextToMove(s, asked);
+        const move = chooseMove(sc, s, side, seats[side]);
+        const r = applyMove(sc, s, move);
+        if (!r.ok) throw new Error(r.reason);
+        const dealInForce = s.packages.some((p) => p.status === 'active');
+        if (move.type === 'pass' && move.ai?.delivered !== undefined) {
+          expect(dealInForce).toBe(true);
+          const promised = s.totals.promised[side === 'us' ? 'cn' : 'us'];
+          const delivered = s.totals.delivered[side === 'us' ? 'cn' : 'us'];
+          expect(move.ai.delivered).toBeCloseTo(delivered / promised, 2);
+          held.push(describeAiMove(sc, move, { turn: s.turn }));
+        }
+        s = r.state;
+      }
+    }
+    expect(held.length, 'some pass while a deal was in force').toBeGreaterThan(0);
+    for (const line of held)
+      expect(line).toMatch(/ Holding: (Washington|Beijing) has delivered \d{1,3}% of what it promised\.$/);
+  });
 });
