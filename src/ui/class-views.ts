@@ -1,11 +1,13 @@
 // The instructor's other views of a live class: the standings chart on the dashboard, the projector
 // view (public state only, large enough to read from the back of a room, following any game live)
 // and the class debrief after the end (the scores scatter with standing still at (0, 0), final
-// leverage against the score difference, the clauses signed and delivered, the discussion prompts,
+// leverage against the score difference, the clauses signed and delivered, each team's line of
+// reasoning beside its moves (when the class asked for it), the discussion prompts,
 // and the sides' objectives and red lines behind a reveal once the games are over). Everything
 // comes from the server's answers and goes in as textContent.
 import type { DashboardRow } from '../net/class-protocol';
 import type { ClassDebrief } from '../present/class-debrief';
+import type { TurnReasoning } from '../present/class-reasoning';
 import { svg } from './charts';
 import { button, dataTable, h } from './dom';
 
@@ -289,10 +291,56 @@ export function drawProjector(box: HTMLElement, a: ProjectorAnswer, follow: (let
 // ---------------------------------------------------------------------------------------------
 // The debrief
 
+/** One game's lines of reasoning, turn by turn, each side's moves beside its team's line. */
+export function reasoningTable(label: string, turns: readonly TurnReasoning[]): HTMLElement {
+  const cell = (x: TurnReasoning['sides']['us']) =>
+    h(
+      'td',
+      {},
+      h('p', { class: 'reason-line', text: x.reason ? `“${x.reason}”` : '(no line written)' }),
+      x.moves.length
+        ? h(
+            'ul',
+            { class: 'reason-moves' },
+            x.moves.map((m) => h('li', { text: m })),
+          )
+        : null,
+    );
+  return h(
+    'table',
+    { class: 'data-table class-reasoning' },
+    h('caption', { text: `Game ${label}: each team's reasoning beside its moves` }),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col', text: 'Turn' }),
+        h('th', { scope: 'col', text: 'Washington' }),
+        h('th', { scope: 'col', text: 'Beijing' }),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      turns.map((t) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row', text: `${t.turn} · ${t.date}` }),
+          cell(t.sides.us),
+          cell(t.sides.cn),
+        ),
+      ),
+    ),
+  );
+}
+
 /** Draws the class debrief; `reveal` and `names` re-ask the server with the toggles changed. */
 export function drawDebrief(
   box: HTMLElement,
-  d: ClassDebrief,
+  d: ClassDebrief & { readonly reasoning?: readonly { label: string; turns: readonly TurnReasoning[] }[] },
   o: {
     readonly closed: boolean;
     readonly reveal: boolean;
@@ -366,6 +414,14 @@ export function drawDebrief(
           ),
         })
       : h('p', { text: 'No deal was signed in any game.' }),
+    d.reasoning?.length
+      ? h(
+          'section',
+          { class: 'debrief-reasoning', id: 'class-reasoning', 'aria-label': 'The teams’ reasoning' },
+          h('h3', { text: 'The teams’ reasoning' }),
+          d.reasoning.map((g) => reasoningTable(g.label, g.turns)),
+        )
+      : '',
     h('h3', { text: 'For discussion' }),
     h(
       'ol',
