@@ -652,6 +652,8 @@ function dashboard(main: HTMLElement, key: string, code: string) {
         instructorPage(main);
       }),
     ),
+    status, // the games' table right under the controls: the room at a glance
+    body,
     h(
       'details',
       { class: 'class-by-hand' },
@@ -660,8 +662,6 @@ function dashboard(main: HTMLElement, key: string, code: string) {
       button('Pair as written', () => void pairByHand(), { id: 'class-pair-by-hand' }),
     ),
     lateBox,
-    status,
-    body,
     resultsBox,
   );
   /** The class-results table from the games on the server, the CSV, and each game's debrief. */
@@ -824,6 +824,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
       r.computer[side] !== null && r.players[side].length === 0
         ? `computer (${r.computer[side]})`
         : r.players[side].map((p) => `${p.name}${p.connected ? '' : ' (away)'}`).join(', ');
+    const waitingToStart = rows.some((r) => !r.code); // the Start column, while a game waits
     const students = (d.students as string[]).length;
     const unpaired = d.unpaired as string[];
     body.replaceChildren(
@@ -857,7 +858,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
             col('US standing', 'us'),
             col('China standing', 'cn'),
             h('th', { scope: 'col', text: 'Clock' }),
-            h('th', { scope: 'col', text: '' }),
+            waitingToStart ? h('th', { scope: 'col', text: 'Start' }) : null,
           ),
         ),
         h(
@@ -883,11 +884,15 @@ function dashboard(main: HTMLElement, key: string, code: string) {
               h('td', { text: r.standing.us === null ? '—' : r.standing.us.toFixed(0) }),
               h('td', { text: r.standing.cn === null ? '—' : r.standing.cn.toFixed(0) }),
               h('td', { text: r.clockMs === null ? '—' : minutes(r.clockMs) }),
-              h(
-                'td',
-                {},
-                r.code ? '' : button(`Start ${r.letter}`, () => void act('start', { letter: r.letter })()),
-              ),
+              waitingToStart
+                ? h(
+                    'td',
+                    {},
+                    r.code
+                      ? ''
+                      : button(`Start ${r.letter}`, () => void act('start', { letter: r.letter })()),
+                  )
+                : null,
             ),
           ),
         ),

@@ -18,6 +18,16 @@ export interface ScatterPoint {
   readonly cls?: string;
 }
 
+/** Round values every 1, 2 or 5 × 10ⁿ between `lo` and `hi`: three to seven ticks on an axis. */
+function niceTicks(lo: number, hi: number): number[] {
+  const raw = (hi - lo) / 5;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((x) => x >= raw) ?? raw;
+  const out: number[] = [];
+  for (let i = Math.ceil(lo / step); i * step <= hi; i++) out.push(i * step);
+  return out;
+}
+
 /**
  * A scatter with its axes through (0, 0) when the range holds it, labelled points, and its data
  * table beneath (for a screen reader), in a figure captioned by `title`.
@@ -68,9 +78,9 @@ export function scatter(o: {
     chart.append(svg('line', { x1: P.l, y1: Y(0), x2: W - P.r, y2: Y(0), class: 'guide' }));
   chart.append(svg('line', { x1: P.l, y1: H - P.b, x2: W - P.r, y2: H - P.b, class: 'axis' }));
   chart.append(svg('line', { x1: P.l, y1: P.t, x2: P.l, y2: H - P.b, class: 'axis' }));
-  for (const t of [x0 + (x1 - x0) * 0.05, (x0 + x1) / 2, x1 - (x1 - x0) * 0.05])
+  for (const t of niceTicks(x0, x1))
     chart.append(svg('text', { x: X(t), y: H - P.b + 18, 'text-anchor': 'middle', class: 'tick' }, fx(t)));
-  for (const t of [y0 + (y1 - y0) * 0.05, (y0 + y1) / 2, y1 - (y1 - y0) * 0.05])
+  for (const t of niceTicks(y0, y1))
     chart.append(svg('text', { x: P.l - 6, y: Y(t) + 4, 'text-anchor': 'end', class: 'tick' }, fy(t)));
   chart.append(
     svg('text', { x: (P.l + W - P.r) / 2, y: H - 8, 'text-anchor': 'middle', class: 'axis-label' }, o.xLabel),

@@ -156,6 +156,7 @@ test('an instructor runs a class of four students in two games', async ({ browse
   for (const letter of ['A', 'B'])
     await expect(t.locator(`tr[data-letter="${letter}"]`)).toContainText('orders', { timeout: 20_000 });
   await noSeriousViolations(t, 'class dashboard');
+  await t.evaluate(() => window.scrollTo(0, 0));
   await shot(t, 'class-dashboard');
   // the student's room on a phone: the QR code whole on the screen, no serious axe violation
   const qr = await ana.locator('.online-head canvas').boundingBox();
