@@ -158,6 +158,12 @@ test('an instructor runs a class of four students in two games', async ({ browse
   await noSeriousViolations(t, 'class dashboard');
   await t.evaluate(() => window.scrollTo(0, 0));
   await shot(t, 'class-dashboard');
+  // the dashboard on a phone: the class code and its QR code whole on the screen
+  await t.setViewportSize({ width: 390, height: 844 });
+  const cardQr = await t.locator('.class-qr').boundingBox();
+  expect(cardQr && cardQr.x >= 0 && cardQr.x + cardQr.width <= 390).toBe(true);
+  await shot(t, 'class-dashboard-phone');
+  await t.setViewportSize({ width: 1280, height: 800 });
   // the student's room on a phone: the QR code whole on the screen, no serious axe violation
   const qr = await ana.locator('.online-head canvas').boundingBox();
   expect(qr && qr.x >= 0 && qr.x + qr.width <= 390).toBe(true);
@@ -211,6 +217,7 @@ test('an instructor runs a class of four students in two games', async ({ browse
   await noSeriousViolations(t, 'class debrief');
   await shot(t, 'class-debrief');
   await t.getByLabel('Reveal every side’s objectives and red lines').check();
+  await expect(t.locator('#class-revealed li').first()).toBeVisible(); // the server's answer is in
   const secrets = await t.locator('#class-revealed li').allTextContents();
   expect(secrets.length).toBeGreaterThan(2);
   for (const x of secrets) {
