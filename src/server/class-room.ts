@@ -531,7 +531,10 @@ export class Classes {
     }
     await this.#write(c, { resume: { at: now } });
     this.#tellAll(c, { kind: 'resumed', text: 'The games go on: the clocks run again.' });
-    for (const g of c.games) this.#tellClock(c, g);
+    if (c.briefing) {
+      for (const g of c.games) g.toldAt = 0; // the briefing's clock, told again on the next tick
+      this.tick();
+    } else for (const g of c.games) this.#tellClock(c, g);
   }
 
   /** Fires a scenario's control event (the engine's inject move) in one game or all. */
