@@ -117,6 +117,7 @@ test('an instructor runs a class of four students in two games', async ({ browse
   await ana.getByLabel(/One line/).fill('Hold firm: they need the deal more than we do.');
   await ana.getByRole('button', { name: 'Keep this line' }).click();
   await expect(ana.locator('#class-reason-status')).toContainText('reasoning for turn 1 is kept');
+  await shot(ana, 'class-student-reasoning');
   await expect(t.locator('#class-summary')).not.toContainText('Briefing');
 
   // a late joiner: Eve joins after the start and is seated in game B's Beijing team
