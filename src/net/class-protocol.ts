@@ -32,4 +32,6 @@ export interface StudentView {
     readonly side: Side;
   } | null;
   readonly closed: boolean;
+  readonly reasons: boolean; // the class asks each team for one line of reasoning a turn
+  readonly reason: string | null; // the team's line for the turn being played, if written
 }

@@ -20,6 +20,7 @@ export const CreateClassSchema = z.strictObject({
   seed: z.string().min(1).max(80).optional(),
   capacity: z.number().int().min(1).max(200).default(80),
   names: z.boolean().default(false),
+  reasons: z.boolean().default(false),
 });
 const JoinSchema = z.strictObject({ code: z.string().max(20), name: z.string().max(80) });
 const PairSchema = z.union([
@@ -53,6 +54,11 @@ const PlaceSchema = z.strictObject({
   side: z.enum(['us', 'cn']),
 });
 const ReadySchema = z.strictObject({ code: z.string().max(20), token: z.string().max(80) });
+const ReasonSchema = z.strictObject({
+  code: z.string().max(20),
+  token: z.string().max(80),
+  text: z.string().max(400),
+});
 const BriefingSchema = z.strictObject({ minutes: z.number().int().min(1).max(30).default(6) });
 const NewsSchema = z.strictObject({
   text: z.string().min(1).max(400),
@@ -117,6 +123,10 @@ export function classRoute(
       const o = parse(ReadySchema, await body(req));
       return { text: await classes.ready(o.code, o.token) };
     }
+    if (req.method === 'POST' && parts[0] === 'reason' && parts.length === 1) {
+      const o = parse(ReasonSchema, await body(req));
+      return { text: await classes.reason(o.code, o.token, o.text) };
+    }
     if (req.method === 'GET' && parts[0] === 'me' && parts.length === 2)
       return classes.student(parts[1] ?? '', query.get('token') ?? '');
     // the instructor's
@@ -135,6 +145,7 @@ export function classRoute(
         seed,
         capacity: o.capacity,
         names: o.names,
+        reasons: o.reasons,
       });
     }
     const code = parts[0] ?? '';
@@ -156,6 +167,7 @@ export function classRoute(
           players: g.players,
           summary: g.summary,
           record: g.record,
+          reasoning: g.reasoning,
         })),
       };
     }

@@ -18,6 +18,7 @@ export interface ClassSettings {
   readonly seed: string | null; // one seed for every game (shown), or null: one each
   readonly capacity: number; // students at most
   readonly names: boolean; // results show names (else game letters only)
+  readonly reasons?: boolean; // each team writes one line of reasoning a turn (absent: off)
 }
 
 export interface ClassHeader {
@@ -64,6 +65,14 @@ export type ClassLine =
         readonly letter: string;
         readonly side: 'us' | 'cn';
         readonly seat: string; // the game seat token made for the student
+      };
+    }
+  | {
+      readonly reason: {
+        readonly letter: string;
+        readonly side: 'us' | 'cn';
+        readonly turn: number; // the game's turn (0-based) the line is for
+        readonly text: string;
       };
     }
   | { readonly end: { readonly at: number; readonly closeAt: number } }

@@ -12,6 +12,7 @@ import { dateOf, type Rules } from '../engine/rules';
 import type { DashboardRow, StudentView } from '../net/class-protocol';
 import { GAME_ROOM } from '../net/protocol';
 import { classDebrief } from '../present/class-debrief';
+import { type ReasonLine, reasoningByTurn } from '../present/class-reasoning';
 import type { GameSummary } from '../present/class-summary';
 import { summariesCsv, summariseRecord } from '../present/class-summary';
 import { fmtDate, newsLine } from '../present/text';
@@ -60,6 +61,7 @@ interface ClassGame {
   warned: boolean;
   toldAt: number; // when the clock was last told to the game's seats
   ended: { turn: number; of: number } | null;
+  reasons: Map<string, ReasonLine>; // "3:us": a team's line of reasoning for turn 3 (the last kept)
 }
 
 interface LiveClass {
@@ -165,6 +167,7 @@ export class Classes {
       warned: false,
       toldAt: 0,
       ended: null,
+      reasons: new Map(),
     };
   }
 
@@ -187,8 +190,16 @@ export class Classes {
         g.pairing = { ...g.pairing, [side]: [...g.pairing[side], token] };
         g.seats = { ...g.seats, [token]: seat };
       }
-    } else if ('briefing' in line) c.briefing = { endsAt: line.briefing.endsAt, ready: new Set() };
-    else if ('ready' in line) c.briefing?.ready.add(`${line.ready.letter}:${line.ready.side}`);
+    } else if ('reason' in line) {
+      const { letter, side, turn, text } = line.reason;
+      c.games.find((x) => x.pairing.letter === letter)?.reasons.set(`${turn}:${side}`, { turn, side, text });
+    } else if ('briefing' in line) {
+      c.briefing = { endsAt: line.briefing.endsAt, ready: new Set() };
+      for (const g of c.games) {
+        g.deadline = null; // the phase clocks wait for the briefing's end
+        g.left = null;
+      }
+    } else if ('ready' in line) c.briefing?.ready.add(`${line.ready.letter}:${line.ready.side}`);
     else if ('briefed' in line) {
       c.briefing = null;
       for (const g of c.games) g.phaseKey = ''; // the phase clocks start now
@@ -203,8 +214,11 @@ export class Classes {
       }
       for (const g of c.games) g.phaseKey = ''; // the new clock starts now
     } else if ('pause' in line) c.paused = line.pause.at;
-    else if ('resume' in line) c.paused = null;
-    else if ('end' in line) c.end = line.end;
+    else if ('resume' in line) {
+      // the briefing's time stood still while the class was paused
+      if (c.briefing && c.paused !== null) c.briefing.endsAt += line.resume.at - c.paused;
+      c.paused = null;
+    } else if ('end' in line) c.end = line.end;
     else if ('ended' in line) {
       const g = c.games.find((x) => x.pairing.letter === line.ended.letter);
       if (g) g.ended = { turn: line.ended.turn, of: line.ended.of };
@@ -294,6 +308,8 @@ export class Classes {
       );
     const scenario = this.#cfg.scenarios.get(c.header.settings.scenarioId);
     const g = c.games.find((x) => x.pairing.us.includes(token) || x.pairing.cn.includes(token));
+    const side: Side = g?.pairing.us.includes(token) ? 'us' : 'cn';
+    const turn = g?.code ? room(g.code)?.snapshot().state.turn : undefined;
     return {
       name: me.name,
       className: scenario?.meta.title ?? c.header.settings.scenarioId,
@@ -302,10 +318,12 @@ export class Classes {
             letter: g.pairing.letter,
             code: g.code,
             seat: g.seats[token] ?? null,
-            side: g.pairing.us.includes(token) ? 'us' : 'cn',
+            side,
           }
         : null,
       closed: c.closed,
+      reasons: c.header.settings.reasons === true,
+      reason: g && turn !== undefined ? (g.reasons.get(`${turn}:${side}`)?.text ?? null) : null,
     };
   }
 
@@ -513,7 +531,10 @@ export class Classes {
     }
     await this.#write(c, { resume: { at: now } });
     this.#tellAll(c, { kind: 'resumed', text: 'The games go on: the clocks run again.' });
-    for (const g of c.games) this.#tellClock(c, g);
+    if (c.briefing) {
+      for (const g of c.games) g.toldAt = 0; // the briefing's clock, told again on the next tick
+      this.tick();
+    } else for (const g of c.games) this.#tellClock(c, g);
   }
 
   /** Fires a scenario's control event (the engine's inject move) in one game or all. */
@@ -663,6 +684,40 @@ export class Classes {
     this.tick();
   }
 
+  /**
+   * A team's one line of reasoning for the turn its game is in (the class must ask for it): kept in
+   * the class log beside the game, never as a move, so the game replays as it would without it. A
+   * teammate's later line for the same turn replaces it.
+   */
+  async reason(rawCode: string, token: string, raw: string): Promise<string> {
+    const c = this.#get(rawCode);
+    const me = c.students.get(token);
+    if (!me)
+      throw new ClassError(
+        403,
+        'This link does not belong to anyone in this class: join again with the class code.',
+      );
+    if (!c.header.settings.reasons)
+      throw new ClassError(409, 'This class does not ask for a line of reasoning.');
+    const g = c.games.find((x) => x.code && (x.pairing.us.includes(token) || x.pairing.cn.includes(token)));
+    if (!g) throw new ClassError(409, 'You are not in a game yet.');
+    const r = this.#playing(c, g);
+    const text = [...raw]
+      .filter((ch) => ch >= ' ' && ch !== '\u007f')
+      .join('')
+      .trim();
+    if (!isNewsText(text)) throw new ClassError(400, 'Write one line of reasoning: 1 to 200 characters.');
+    const side: Side = g.pairing.us.includes(token) ? 'us' : 'cn';
+    const turn = r.snapshot().state.turn;
+    await this.#write(c, { reason: { letter: g.pairing.letter, side, turn, text } });
+    r.broadcast('clock', {
+      kind: 'reason',
+      side,
+      text: `${me.name} wrote ${SIDE_NAME[side]}'s reasoning for turn ${turn + 1}.`,
+    });
+    return `Your team's reasoning for turn ${turn + 1} is kept.`;
+  }
+
   /** Posts the instructor's own line of news (a control move with no effect) in one game or all. */
   async news(rawCode: string, raw: string, letter?: string): Promise<string[]> {
     const c = this.#get(rawCode);
@@ -739,6 +794,12 @@ export class Classes {
     g.phaseKey = key;
     g.phaseSince = this.#now();
     g.warned = false;
+    if (c.briefing) {
+      // the moves go on during the briefing, the clocks do not: they start when it ends
+      g.deadline = null;
+      g.left = null;
+      return;
+    }
     const secs = this.#clockOf(c, g, s.phase);
     const ms = secs === null ? null : secs * 1000;
     if (c.paused !== null) {
@@ -986,7 +1047,10 @@ export class Classes {
       done.map((g) => ({ label: g.players ? `${g.letter} (${g.players})` : g.letter, record: g.record })),
       reveal,
     );
-    return { ...d, closed: c.closed };
+    const reasoning = done
+      .filter((g) => g.reasoning.length)
+      .map((g) => ({ label: g.players ? `${g.letter} (${g.players})` : g.letter, turns: g.reasoning }));
+    return { ...d, reasoning, closed: c.closed };
   }
 
   #over(c: LiveClass, letter: string) {
@@ -1054,6 +1118,7 @@ export class Classes {
       players: string;
       summary: GameSummary;
       record: ReturnType<typeof recordOfLog>;
+      reasoning: ReturnType<typeof reasoningByTurn>;
     }[] = [];
     for (const g of c.games) {
       if (!g.code) continue;
@@ -1070,6 +1135,7 @@ export class Classes {
         players: showNames ? `${who('us')} v ${who('cn')}` : '',
         summary,
         record,
+        reasoning: reasoningByTurn(scenario, record, [...g.reasons.values()]),
       });
     }
     const [head, ...body] = summariesCsv(games.map((x) => x.summary)).split('\n');

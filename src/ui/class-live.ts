@@ -12,13 +12,20 @@ import type { GameRecord } from '../engine';
 import { rulesFor } from '../engine';
 import type { DashboardRow } from '../net/class-protocol';
 import type { ClassDebrief } from '../present/class-debrief';
+import type { TurnReasoning } from '../present/class-reasoning';
 import { COLUMN_LABELS, type GameSummary, SUMMARY_COLUMNS } from '../present/class-summary';
 import { fmtDate } from '../present/text';
 import { findScenario } from '../store/catalog';
 import { gameFileText } from '../store/game-file';
 import { encodeGame } from '../store/game-link';
 import { classPlan } from './class-plan';
-import { drawDebrief, drawProjector, type ProjectorAnswer, standingsChart } from './class-views';
+import {
+  drawDebrief,
+  drawProjector,
+  type ProjectorAnswer,
+  reasoningTable,
+  standingsChart,
+} from './class-views';
 import { button, h, select } from './dom';
 import { download } from './export';
 
@@ -26,6 +33,7 @@ const KEY = 'upper-hand:instructor-key';
 const CLASS = 'upper-hand:class-code';
 const STUDENT = 'upper-hand:class-student:';
 const SEAT = 'upper-hand:online-seat:'; // the online screen's own seat-token key
+const CLASS_OF = 'upper-hand:class-of:'; // a class game's code → its class's code (class-reason.ts)
 
 interface Answer {
   ok: boolean;
@@ -155,6 +163,7 @@ function studentPage(main: HTMLElement, given: string) {
       }
       if (game?.code && game.seat) {
         store?.setItem(SEAT + game.code, game.seat);
+        store?.setItem(CLASS_OF + game.code, c); // the game's screen asks the class for the reasoning line
         location.hash = `#room=${game.code}`;
         return;
       }
@@ -246,6 +255,7 @@ async function setup(main: HTMLElement, key: string) {
   const capacity = h('input', { type: 'number', id: 'class-capacity', min: 1, max: 200, value: 80 });
   const events = h('input', { type: 'checkbox', id: 'class-events', checked: true });
   const seed = h('input', { type: 'checkbox', id: 'class-seed', checked: true });
+  const reasons = h('input', { type: 'checkbox', id: 'class-reasons' });
   const error = h('p', { class: 'online-error', role: 'alert' });
   const length = h('input', { type: 'number', id: 'class-length', min: 10, max: 240, value: 50 });
   const plan = h('p', { id: 'class-plan', role: 'status' });
@@ -328,6 +338,12 @@ async function setup(main: HTMLElement, key: string) {
       seed,
       h('span', { text: ' One seed for every game (the games are comparable)' }),
     ),
+    h(
+      'label',
+      { class: 'class-check' },
+      reasons,
+      h('span', { text: ' Each team writes one line of reasoning a turn (shown in the debrief)' }),
+    ),
     field('Students at most', capacity),
     button(
       'Create the class',
@@ -343,6 +359,7 @@ async function setup(main: HTMLElement, key: string) {
             leverage: o.leverage,
             sameSeed: seed.checked,
             capacity: Number(capacity.value),
+            reasons: reasons.checked,
           },
           key,
         );
@@ -635,6 +652,8 @@ function dashboard(main: HTMLElement, key: string, code: string) {
         instructorPage(main);
       }),
     ),
+    status, // the games' table right under the controls: the room at a glance
+    body,
     h(
       'details',
       { class: 'class-by-hand' },
@@ -643,8 +662,6 @@ function dashboard(main: HTMLElement, key: string, code: string) {
       button('Pair as written', () => void pairByHand(), { id: 'class-pair-by-hand' }),
     ),
     lateBox,
-    status,
-    body,
     resultsBox,
   );
   /** The class-results table from the games on the server, the CSV, and each game's debrief. */
@@ -659,6 +676,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
       players: string;
       summary: GameSummary;
       record: GameRecord;
+      reasoning?: readonly TurnReasoning[];
     }[];
     const cols = SUMMARY_COLUMNS.filter((c) => !['side', 'mode', 'aiLevel', 'seed', 'scenario'].includes(c));
     const rows = games.map((g) => {
@@ -697,6 +715,16 @@ function dashboard(main: HTMLElement, key: string, code: string) {
         ),
         h('tbody', {}, rows),
       ),
+      ...games
+        .filter((g) => g.reasoning?.length)
+        .map((g) =>
+          h(
+            'details',
+            { class: 'class-reasoning-box' },
+            h('summary', { text: `Game ${g.letter}: the teams’ reasoning` }),
+            reasoningTable(g.players ? `${g.letter} (${g.players})` : g.letter, g.reasoning ?? []),
+          ),
+        ),
       button('Download the CSV', () => download(`class-${code}.csv`, String(r.csv), 'text/csv'), {
         id: 'class-csv',
       }),
@@ -796,6 +824,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
       r.computer[side] !== null && r.players[side].length === 0
         ? `computer (${r.computer[side]})`
         : r.players[side].map((p) => `${p.name}${p.connected ? '' : ' (away)'}`).join(', ');
+    const waitingToStart = rows.some((r) => !r.code); // the Start column, while a game waits
     const students = (d.students as string[]).length;
     const unpaired = d.unpaired as string[];
     body.replaceChildren(
@@ -829,7 +858,7 @@ function dashboard(main: HTMLElement, key: string, code: string) {
             col('US standing', 'us'),
             col('China standing', 'cn'),
             h('th', { scope: 'col', text: 'Clock' }),
-            h('th', { scope: 'col', text: '' }),
+            waitingToStart ? h('th', { scope: 'col', text: 'Start' }) : null,
           ),
         ),
         h(
@@ -855,11 +884,15 @@ function dashboard(main: HTMLElement, key: string, code: string) {
               h('td', { text: r.standing.us === null ? '—' : r.standing.us.toFixed(0) }),
               h('td', { text: r.standing.cn === null ? '—' : r.standing.cn.toFixed(0) }),
               h('td', { text: r.clockMs === null ? '—' : minutes(r.clockMs) }),
-              h(
-                'td',
-                {},
-                r.code ? '' : button(`Start ${r.letter}`, () => void act('start', { letter: r.letter })()),
-              ),
+              waitingToStart
+                ? h(
+                    'td',
+                    {},
+                    r.code
+                      ? ''
+                      : button(`Start ${r.letter}`, () => void act('start', { letter: r.letter })()),
+                  )
+                : null,
             ),
           ),
         ),

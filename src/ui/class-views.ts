@@ -1,11 +1,13 @@
 // The instructor's other views of a live class: the standings chart on the dashboard, the projector
 // view (public state only, large enough to read from the back of a room, following any game live)
 // and the class debrief after the end (the scores scatter with standing still at (0, 0), final
-// leverage against the score difference, the clauses signed and delivered, the discussion prompts,
+// leverage against the score difference, the clauses signed and delivered, each team's line of
+// reasoning beside its moves (when the class asked for it), the discussion prompts,
 // and the sides' objectives and red lines behind a reveal once the games are over). Everything
 // comes from the server's answers and goes in as textContent.
 import type { DashboardRow } from '../net/class-protocol';
 import type { ClassDebrief } from '../present/class-debrief';
+import type { TurnReasoning } from '../present/class-reasoning';
 import { svg } from './charts';
 import { button, dataTable, h } from './dom';
 
@@ -14,6 +16,16 @@ export interface ScatterPoint {
   readonly x: number;
   readonly y: number;
   readonly cls?: string;
+}
+
+/** Round values every 1, 2 or 5 × 10ⁿ between `lo` and `hi`: three to seven ticks on an axis. */
+function niceTicks(lo: number, hi: number): number[] {
+  const raw = (hi - lo) / 5;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((x) => x >= raw) ?? raw;
+  const out: number[] = [];
+  for (let i = Math.ceil(lo / step); i * step <= hi; i++) out.push(i * step);
+  return out;
 }
 
 /**
@@ -66,9 +78,9 @@ export function scatter(o: {
     chart.append(svg('line', { x1: P.l, y1: Y(0), x2: W - P.r, y2: Y(0), class: 'guide' }));
   chart.append(svg('line', { x1: P.l, y1: H - P.b, x2: W - P.r, y2: H - P.b, class: 'axis' }));
   chart.append(svg('line', { x1: P.l, y1: P.t, x2: P.l, y2: H - P.b, class: 'axis' }));
-  for (const t of [x0 + (x1 - x0) * 0.05, (x0 + x1) / 2, x1 - (x1 - x0) * 0.05])
+  for (const t of niceTicks(x0, x1))
     chart.append(svg('text', { x: X(t), y: H - P.b + 18, 'text-anchor': 'middle', class: 'tick' }, fx(t)));
-  for (const t of [y0 + (y1 - y0) * 0.05, (y0 + y1) / 2, y1 - (y1 - y0) * 0.05])
+  for (const t of niceTicks(y0, y1))
     chart.append(svg('text', { x: P.l - 6, y: Y(t) + 4, 'text-anchor': 'end', class: 'tick' }, fy(t)));
   chart.append(
     svg('text', { x: (P.l + W - P.r) / 2, y: H - 8, 'text-anchor': 'middle', class: 'axis-label' }, o.xLabel),
@@ -289,10 +301,56 @@ export function drawProjector(box: HTMLElement, a: ProjectorAnswer, follow: (let
 // ---------------------------------------------------------------------------------------------
 // The debrief
 
+/** One game's lines of reasoning, turn by turn, each side's moves beside its team's line. */
+export function reasoningTable(label: string, turns: readonly TurnReasoning[]): HTMLElement {
+  const cell = (x: TurnReasoning['sides']['us']) =>
+    h(
+      'td',
+      {},
+      h('p', { class: 'reason-line', text: x.reason ? `“${x.reason}”` : '(no line written)' }),
+      x.moves.length
+        ? h(
+            'ul',
+            { class: 'reason-moves' },
+            x.moves.map((m) => h('li', { text: m })),
+          )
+        : null,
+    );
+  return h(
+    'table',
+    { class: 'data-table class-reasoning' },
+    h('caption', { text: `Game ${label}: each team's reasoning beside its moves` }),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col', text: 'Turn' }),
+        h('th', { scope: 'col', text: 'Washington' }),
+        h('th', { scope: 'col', text: 'Beijing' }),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      turns.map((t) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row', text: `${t.turn} · ${t.date}` }),
+          cell(t.sides.us),
+          cell(t.sides.cn),
+        ),
+      ),
+    ),
+  );
+}
+
 /** Draws the class debrief; `reveal` and `names` re-ask the server with the toggles changed. */
 export function drawDebrief(
   box: HTMLElement,
-  d: ClassDebrief,
+  d: ClassDebrief & { readonly reasoning?: readonly { label: string; turns: readonly TurnReasoning[] }[] },
   o: {
     readonly closed: boolean;
     readonly reveal: boolean;
@@ -366,6 +424,14 @@ export function drawDebrief(
           ),
         })
       : h('p', { text: 'No deal was signed in any game.' }),
+    d.reasoning?.length
+      ? h(
+          'section',
+          { class: 'debrief-reasoning', id: 'class-reasoning', 'aria-label': 'The teams’ reasoning' },
+          h('h3', { text: 'The teams’ reasoning' }),
+          d.reasoning.map((g) => reasoningTable(g.label, g.turns)),
+        )
+      : '',
     h('h3', { text: 'For discussion' }),
     h(
       'ol',

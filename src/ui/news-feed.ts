@@ -1,6 +1,6 @@
 // The news feed under the table: what happened this turn and last turn — events with their source
 // (title, outlet, date, quote), proposals and answers, revealed orders, deliveries, crises — each
-// marked with its side's badge. Public information only.
+// marked with its side's badge, and the instructor's lines in a class game. Public information only.
 import type { NewsItem, Scenario } from '../engine';
 import { newsLine, sideMark, turnDate } from '../present/text';
 import type { GameSession } from '../store/game-store';
@@ -33,7 +33,11 @@ function item(sc: Scenario, n: NewsItem): HTMLElement {
   );
 }
 
-export function newsFeed(game: GameSession): Node[] {
+/** The feed for a game: the one-screen table's session, or an online seat's view of the game. */
+export function newsFeed(game: {
+  readonly scenario: Scenario;
+  readonly state: Pick<GameSession['state'], 'news' | 'lastNews' | 'turn'>;
+}): Node[] {
   const sc = game.scenario;
   const s = game.state;
   const now = [...s.news].reverse().map((n) => item(sc, n));

@@ -2,7 +2,7 @@
 // (create a game and take a seat, or join one by its code), then the room — its code, link and QR
 // code, who sits where ("Beijing is reconnecting"), the table as this seat may see it, the talks and
 // the orders (a draft shared with the team as it is made, each order with its effect on the seat's
-// projected score), and the game file at the end. Everything
+// projected score), the news (the instructor's lines and injects among it), and the game file at the end. Everything
 // shown comes from the room's messages; scenario text goes in through textContent only.
 import './online.css';
 import qrcode from 'qrcode-generator';
@@ -25,7 +25,9 @@ import {
   savedToken,
   seatScenario,
 } from '../store/online';
+import { reasonBox } from './class-reason';
 import { button, h, select } from './dom';
+import { newsFeed } from './news-feed';
 
 const SIDE: Record<SeatName, string> = { us: 'Washington', cn: 'Beijing', observer: 'Observer' };
 
@@ -366,8 +368,19 @@ export function mountOnline(root: HTMLElement) {
           tableOf(sc, u, mySide),
           h('div', { class: 'start-row' }, previewRow('Where things stand', standingText)),
           previewLine(u),
+          h(
+            'section',
+            { class: 'card news online-news', 'aria-label': 'News', 'data-testid': 'online-news' },
+            ...newsFeed({ scenario: sc, state: u.state }),
+          ),
         ),
-        h('div', { class: 'online-side' }, actions(sc, u, mySide), privateParts(sc, seat)),
+        h(
+          'div',
+          { class: 'online-side' },
+          actions(sc, u, mySide),
+          mySide ? reasonBox(w.code, u.state.turn, s.finished !== null, paint) : null,
+          privateParts(sc, seat),
+        ),
       ),
       ...(s.finished ? [finishedPanel(sc, s)] : []),
     );

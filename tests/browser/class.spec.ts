@@ -7,12 +7,15 @@
 // a talks clock shows on the students' screens
 // and runs out; a line of news reaches one game only; the projector view (no text under 20 px, no
 // names, nothing private) and the debrief (nothing private before the reveal) are checked and
-// photographed at 1280×800; a student's page refuses the dashboard.
+// photographed at 1280×800; a student's page refuses the dashboard. The class asks for a line of
+// reasoning a turn: a student writes one and the debrief and the results show it beside the moves;
+// the instructor's news reaches the student's news feed; the room's QR code fits a phone. axe-core
+// checks every class screen (no serious or critical violation).
 import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { spawnServer } from '../server/spawn';
-import { shot, watchErrors } from './helpers';
+import { noSeriousViolations, shot, watchErrors } from './helpers';
 
 const PORT = 25901;
 const KEY = 'browser-class-key-0123456789';
@@ -44,7 +47,7 @@ async function laptop(
 }
 
 test('an instructor runs a class of four students in two games', async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000); // a loaded machine; about half of it on a quiet one
   const teacher = await laptop(browser);
   const t = teacher.page;
   await t.goto(`${base}/#class`);
@@ -57,8 +60,10 @@ test('an instructor runs a class of four students in two games', async ({ browse
   const plan = t.locator('#class-plan');
   await expect(plan).toContainText('The plan: joining 3, briefing 6, play (6 turns) 36, debrief 12 minutes');
   await expect(plan).toContainText('more than the 50-minute class');
+  await noSeriousViolations(t, 'class setup');
   await shot(t, 'class-setup');
   await t.getByLabel('Class length (minutes)').fill('60');
+  await t.getByLabel(/one line of reasoning a turn/).check();
   await expect(plan).not.toContainText('more than');
   await t.getByRole('button', { name: 'Create the class' }).click();
   const code = ((await t.locator('#class-code-shown').textContent()) ?? '').trim();
@@ -69,10 +74,12 @@ test('an instructor runs a class of four students in two games', async ({ browse
   for (const name of names) {
     const s = await laptop(browser, 390, 844); // a phone
     await s.page.goto(`${base}/#join`);
+    if (name === 'Ana') await noSeriousViolations(s.page, 'student join');
     await s.page.getByLabel('Class code').fill(code.toLowerCase());
     await s.page.getByLabel('Your name').fill(name);
     await s.page.getByRole('button', { name: 'Join' }).click();
     await expect(s.page.getByRole('heading', { name: 'You are in the class' })).toBeVisible();
+    if (name === 'Ana') await noSeriousViolations(s.page, 'student waiting');
     students.push(s.page);
   }
   const [ana, , cy] = students as [Page, Page, Page, Page];
@@ -106,6 +113,11 @@ test('an instructor runs a class of four students in two games', async ({ browse
   await shot(ana, 'class-student-briefing');
   for (const s of students) await s.getByRole('button', { name: 'Our team is ready' }).click();
   await expect(cy.locator('#class-clock-notice')).toHaveText('The briefing is over: the games are on.');
+  // Ana writes Washington's line of reasoning for the turn
+  await ana.getByLabel(/One line/).fill('Hold firm: they need the deal more than we do.');
+  await ana.getByRole('button', { name: 'Keep this line' }).click();
+  await expect(ana.locator('#class-reason-status')).toContainText('reasoning for turn 1 is kept');
+  await shot(ana, 'class-student-reasoning');
   await expect(t.locator('#class-summary')).not.toContainText('Briefing');
 
   // a late joiner: Eve joins after the start and is seated in game B's Beijing team
@@ -128,6 +140,10 @@ test('an instructor runs a class of four students in two games', async ({ browse
   await expect(ana.locator('#class-clock-notice')).toHaveText(
     'From your instructor: The press asks about soybeans.',
   );
+  await expect(ana.getByTestId('online-news')).toContainText(
+    'From your instructor: The press asks about soybeans.',
+  );
+  await expect(cy.getByTestId('online-news')).not.toContainText('soybeans');
   await t.getByLabel('Send to').selectOption('');
 
   // a talks clock for the class: on the students' screens, then it runs out and the games move on
@@ -140,7 +156,19 @@ test('an instructor runs a class of four students in two games', async ({ browse
   await expect(cy.locator('#class-clock-notice')).not.toContainText('soybeans');
   for (const letter of ['A', 'B'])
     await expect(t.locator(`tr[data-letter="${letter}"]`)).toContainText('orders', { timeout: 20_000 });
+  await noSeriousViolations(t, 'class dashboard');
+  await t.evaluate(() => window.scrollTo(0, 0));
   await shot(t, 'class-dashboard');
+  // the dashboard on a phone: the class code and its QR code whole on the screen
+  await t.setViewportSize({ width: 390, height: 844 });
+  const cardQr = await t.locator('.class-qr').boundingBox();
+  expect(cardQr && cardQr.x >= 0 && cardQr.x + cardQr.width <= 390).toBe(true);
+  await shot(t, 'class-dashboard-phone');
+  await t.setViewportSize({ width: 1280, height: 800 });
+  // the student's room on a phone: the QR code whole on the screen, no serious axe violation
+  const qr = await ana.locator('.online-head canvas').boundingBox();
+  expect(qr && qr.x >= 0 && qr.x + qr.width <= 390).toBe(true);
+  await noSeriousViolations(ana, 'student room');
   await shot(ana, 'class-student-room');
 
   // the projector: the game followed, large, public; no names
@@ -158,6 +186,7 @@ test('an instructor runs a class of four students in two games', async ({ browse
     return min;
   });
   expect(smallest).toBeGreaterThanOrEqual(20);
+  await noSeriousViolations(t, 'class projector');
   await shot(t, 'class-projector');
   await proj.getByRole('button', { name: /^B ·/ }).click();
   await expect(proj.locator('h2')).toHaveText('Game B');
@@ -185,8 +214,11 @@ test('an instructor runs a class of four students in two games', async ({ browse
   await expect(t.getByLabel('Reveal every side’s objectives and red lines')).toBeEnabled({ timeout: 10_000 });
   const before = (await debrief.textContent()) ?? '';
   for (const n of names) expect(before).not.toMatch(word(n));
+  await expect(debrief.locator('#class-reasoning')).toContainText('Hold firm: they need the deal more');
+  await noSeriousViolations(t, 'class debrief');
   await shot(t, 'class-debrief');
   await t.getByLabel('Reveal every side’s objectives and red lines').check();
+  await expect(t.locator('#class-revealed li').first()).toBeVisible(); // the server's answer is in
   const secrets = await t.locator('#class-revealed li').allTextContents();
   expect(secrets.length).toBeGreaterThan(2);
   for (const x of secrets) {
@@ -201,9 +233,11 @@ test('an instructor runs a class of four students in two games', async ({ browse
   await expect(t.locator('#class-summary')).toContainText('The games are over');
   await expect(t.locator('tr[data-letter="A"]')).toContainText(/ended at turn \d+ of 6/);
   await t.getByRole('button', { name: 'Results' }).click();
-  await expect(t.locator('#class-results-table tbody tr')).toHaveCount(2);
+  await expect(t.locator('#class-results-table table.class-results > tbody > tr')).toHaveCount(2);
   await expect(t.getByRole('link', { name: 'Debrief of game A' })).toBeVisible();
   await expect(t.locator('#class-results-table')).not.toContainText('Ana');
+  await t.getByText('Game A: the teams’ reasoning').click();
+  await expect(t.locator('#class-results-table .class-reasoning')).toContainText('Hold firm');
   // the class archive: every game file and the CSV in one zip, by letter, no names
   const [download] = await Promise.all([
     t.waitForEvent('download'),

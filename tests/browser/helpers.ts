@@ -1,9 +1,19 @@
 // Shared steps of the browser tests: everything by role and label, as a player would find it.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export const SCREENS = 'test-results/screens';
 
 type Side = 'Washington' | 'Beijing';
+
+/** axe-core on the page as it is: any serious or critical violation fails, named with its nodes. */
+export async function noSeriousViolations(page: Page, screen: string) {
+  const r = await new AxeBuilder({ page }).analyze();
+  const bad = r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${screen}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+}
 
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENS}/${name}.png` });

@@ -10,10 +10,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import type { Move } from '../../src/engine';
 import { checkMove, newGame, replay, rulesFor } from '../../src/engine';
 import { summariseRecord } from '../../src/present/class-summary';
 import { parseLog, recordOfLog } from '../../src/server/game-log';
-import { Seat, spawnServer, tempDir, testScenarios } from './helpers';
+import { plainMove, Seat, spawnServer, tempDir, testScenarios } from './helpers';
 
 const PORT = 25900;
 const KEY = 'instructor-key-for-the-test-0123';
@@ -74,7 +75,12 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   const noKey = await call('POST', 'create', { scenarioId: 'opening-bid' }, null);
   expect(noKey.status).toBe(403);
   expect(noKey.reason).toMatch(/instructor key/);
-  const made = await call('POST', 'create', { scenarioId: 'opening-bid', capacity: 5, seed: 'class-seed-1' });
+  const made = await call('POST', 'create', {
+    scenarioId: 'opening-bid',
+    capacity: 5,
+    seed: 'class-seed-1',
+    reasons: true,
+  });
   expect(made.ok).toBe(true);
   const code = made.code as string;
   expect(code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
@@ -144,10 +150,18 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   expect(a.welcome?.name).toBe('Ana');
   expect(a.update?.state.phase).toBe('talks');
 
-  // the timed briefing: the clocks wait until every team has marked itself ready
+  // the timed briefing: the clocks wait until every team has marked itself ready; the moves do not
   expect((await call('POST', `${code}/briefing`, { minutes: 6 })).ok).toBe(true);
   expect((await call('POST', `${code}/briefing`, { minutes: 6 })).reason).toMatch(/already running/);
   await a.until(() => a.received.some((r) => r.type === 'clock' && /Read your briefing/.test(r.raw)));
+  // a one-second clock on game A's talks, set during the briefing, and a move made while it runs
+  expect((await call('POST', `${code}/clocks`, { talks: 1, orders: null, letter: 'A' })).ok).toBe(true);
+  const opener = [a, b].find((x) => x.update?.state.talks.toMove === x.side);
+  expect(await opener?.move({ type: 'pass', side: opener.side })).toBeNull();
+  const waiting = ((await call('GET', `${code}/dashboard`)).rows as { clockMs: number | null }[])[0];
+  expect(waiting?.clockMs).toBeNull(); // the clock has not started
+  expect(a.received.some((r) => r.type === 'clock' && /"phase":"talks"/.test(r.raw))).toBe(false);
+  expect(a.update?.state.phase).toBe('talks');
   const ready = (name: string) => call('POST', 'ready', { code, token: tokens[name] }, null);
   expect((await call('POST', 'ready', { code, token: 'nobody' }, null)).status).toBe(403);
   expect((await ready('Ana')).text).toBe('Washington is ready.');
@@ -160,10 +174,49 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   expect((await call('GET', `${code}/dashboard`)).briefing).toBeNull();
   expect((await ready('Ana')).reason).toMatch(/briefing is over/);
 
-  // a one-second clock on game A's talks: it runs out, the side to talk passes until the orders
-  expect((await call('POST', `${code}/clocks`, { talks: 1, orders: null, letter: 'A' })).ok).toBe(true);
+  // once the briefing is over, game A's talks clock runs: it runs out, the side to talk passes
   await a.until(() => a.update?.state.phase === 'orders');
   expect(a.received.some((r) => r.type === 'clock' && /Time ran out/.test(r.raw))).toBe(true);
+
+  // a line of reasoning a team a turn, kept in the class log beside the game (a teammate's later
+  // line for the same turn replaces it); never a move, so the game's log is untouched
+  const reason = (name: string, text: string) =>
+    call('POST', 'reason', { code, token: tokens[name] ?? '', text }, null);
+  const movesBefore = a.update?.moveCount;
+  expect((await reason('Ana', '   ')).reason).toMatch(/one line of reasoning/);
+  expect((await call('POST', 'reason', { code, token: 'nobody', text: 'x' }, null)).status).toBe(403);
+  expect((await reason('Ana', 'Hold the tariff: they need the deal more.')).text).toMatch(/turn 1 is kept/);
+  expect((await reason('Dee', 'Hold the tariffs: they need the deal more than we do.')).ok).toBe(true);
+  expect((await reason('Bo', 'Wait for their first offer.')).ok).toBe(true);
+  await a.until(() =>
+    a.received.some((r) => r.type === 'clock' && /Bo wrote Beijing's reasoning/.test(r.raw)),
+  );
+  expect(a.update?.moveCount).toBe(movesBefore);
+
+  // Eve, seated late on the computer's side of game B, takes Beijing over at the next phase
+  const seatOf = async (name: string) =>
+    (await call('GET', `me/${code}?token=${tokens[name]}`, undefined, null)).game as typeof ana;
+  const [cyGame, eveGame] = [await seatOf('Cy'), await seatOf('Eve')];
+  const cy = await Seat.join(first.port, cyGame.code, { token: cyGame.seat });
+  const e = await Seat.join(first.port, eveGame.code, { token: eveGame.seat });
+  expect(e.welcome?.seat).toBe('cn');
+  expect(e.update?.seats.cn.ai).toBe(2); // the computer holds the seat until the phase ends
+  const phaseOf = (x: Seat) => `${x.update?.state.turn}:${x.update?.state.phase}`;
+  const startPhase = phaseOf(e);
+  for (let i = 0; i < 40 && phaseOf(e) === startPhase; i++) {
+    const m = plainMove(cy, i);
+    if (m) await cy.move(m);
+    else await e.until(() => phaseOf(e) !== startPhase || plainMove(cy, i) !== null);
+  }
+  await e.until(() => e.update?.seats.cn.ai === null);
+  await e.until(() => plainMove(e) !== null);
+  const eveMove = plainMove(e);
+  expect(await e.move(eveMove as Move)).toBeNull(); // the student moves for Beijing now
+  const bLog = parseLog(readFileSync(join(data, 'live', `${eveGame.code}.jsonl`), 'utf8').split('\n'));
+  if ('reason' in bLog) throw new Error(bLog.reason);
+  expect(bLog.moves.at(-1)).toEqual(eveMove); // no computer's note: the student's own move
+  await cy.leave();
+  await e.leave();
 
   // an inject from the scenario's control events, into game A
   const board = await call('GET', `${code}/dashboard`);
@@ -221,7 +274,12 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   expect(rows[0]?.players.us.map((p) => p.name)).toEqual(['Ana', 'Dee']);
   expect(rows[1]?.players.cn.map((p) => p.name)).toEqual(['Eve']);
   expect(rows[0]?.phase).toBe('orders');
-  expect(rows[1]?.computer.cn).toBe(2); // until Eve is at the table for a new phase
+  expect(rows[1]?.computer.cn).toBeNull(); // Eve took Beijing over
+  const anaBack = await call('GET', `me/${code}?token=${tokens.Ana}`, undefined, null);
+  expect(anaBack).toMatchObject({
+    reasons: true,
+    reason: 'Hold the tariffs: they need the deal more than we do.',
+  });
   expect(typeof rows[0]?.standing.us).toBe('number');
 
   // the class's clocks, paused and resumed: a paused clock stands still
@@ -298,6 +356,15 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
     sc0?.scenario.objectives.filter((o) => o.side === 'us').map((o) => o.text),
   );
   expect(JSON.stringify(await call('GET', `${code}/debrief?names=1`))).toMatch(/A \(Ana & Dee v Bo\)/);
+  // the teams' reasoning beside their moves, in the results and the debrief
+  const reasoningA = (results.games as { letter: string; reasoning: unknown[] }[]).find(
+    (g) => g.letter === 'A',
+  )?.reasoning[0] as { turn: number; sides: Record<string, { moves: string[]; reason: string | null }> };
+  expect(reasoningA.turn).toBe(1);
+  expect(reasoningA.sides.us?.reason).toBe('Hold the tariffs: they need the deal more than we do.');
+  expect(reasoningA.sides.cn?.reason).toBe('Wait for their first offer.');
+  expect(reasoningA.sides.us?.moves.some((m) => m.startsWith('Orders:'))).toBe(true);
+  expect(JSON.stringify(deb.reasoning)).toContain('Wait for their first offer.');
   const csv = results.csv as string;
   expect(csv.split('\n')[0]).toMatch(/^game,scenario,/);
   expect(csv).not.toMatch(/Ana|Bo|Cy|Dee|Eve/);
