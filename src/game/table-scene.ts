@@ -32,12 +32,24 @@ const text = (size: number, color: string = CSS.ink, bold = false): TextStyle =>
   };
 };
 
-/** Sets a text, shortened with an ellipsis until it is at most `width` wide. */
+/** Sets a text, shortened with an ellipsis to at most `width` wide (measured once, drawn once). */
 function fitText(t: Phaser.GameObjects.Text, s: string, width: number): Phaser.GameObjects.Text {
-  t.setText(s);
-  for (let n = s.length - 1; t.width > width && n > 1; n--) t.setText(`${s.slice(0, n).trimEnd()}…`);
-  return t;
+  measurer ??= document.createElement('canvas').getContext('2d');
+  if (!measurer) return t.setText(s);
+  const ctx = measurer;
+  ctx.font = `${t.style.fontStyle} ${t.style.fontSize} ${t.style.fontFamily}`;
+  const fits = (x: string) => ctx.measureText(x).width <= width;
+  if (fits(s)) return t.setText(s);
+  let lo = 1; // the longest start of `s` that fits with its ellipsis, by halving
+  let hi = s.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(`${s.slice(0, mid).trimEnd()}…`)) lo = mid;
+    else hi = mid - 1;
+  }
+  return t.setText(`${s.slice(0, lo).trimEnd()}…`);
 }
+let measurer: CanvasRenderingContext2D | null | undefined;
 
 /** A side's panel's width; the middle column takes what is left. */
 const SIDE_W = 370;
