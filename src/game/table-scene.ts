@@ -216,7 +216,7 @@ export class TableScene extends Phaser.Scene {
         this.add.text(epi + 6, 6, 'after the deadline', text(TYPE.small, CSS.muted, true)),
       );
       if (label.width > room) label.setText('epilogue');
-      if (label.width > room) label.setVisible(false);
+      if (label.width > room) label.setText(''); // no room even for that
     }
     g.lineStyle(2, COLOR.line, 1).lineBetween(x0, y, x1, y);
     // as many dates as fit side by side (each about 64 design pixels wide)
