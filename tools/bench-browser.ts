@@ -13,7 +13,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
-const port = 5181;
+const port = Number(process.env.BENCH_PORT ?? 5181); // BENCH_PORT: several checkouts side by side
 const base = `http://127.0.0.1:${port}`;
 const LONG = join(root, 'tests/fixtures/scenarios/long-campaign.yaml');
 
@@ -46,7 +46,7 @@ async function mark(page: Page, name: string): Promise<number> {
   return page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN, name);
 }
 
-/** Clicks through whatever the game asks next in a hot-seat game: curtains, passes, no orders. */
+/** Clicks through whatever the game asks next: curtains, the computer's offers (turned down), passes, no orders. */
 async function passUntilTurn(page: Page, turn: number, pause = 0) {
   for (let i = 0; i < 5000; i++) {
     const text =
@@ -61,6 +61,7 @@ async function passUntilTurn(page: Page, turn: number, pause = 0) {
       const buttons = [...document.querySelectorAll('button')];
       const b =
         buttons.find((x) => /: show my side$/.test(x.textContent || '')) ||
+        buttons.find((x) => x.textContent === 'Reject' && !x.disabled) ||
         buttons.find((x) => x.getAttribute('aria-label') === 'Done talking (pass)' && !x.disabled) ||
         buttons.find((x) => x.textContent === 'Pass: no orders' && !x.disabled);
       if (b) b.click();

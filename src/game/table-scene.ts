@@ -13,33 +13,59 @@ import { iconName } from '../present/icons';
 import { play } from '../present/sound';
 import type { TableFeed, TableFrame } from '../present/table-frame';
 import { levelLabel, turnDate } from '../present/text';
-import { COLOR, CSS, FONT, H, W } from './palette';
+import { COLOR, CSS, FONT, H, TYPE, W } from './palette';
 
 /** The part of the view the table draws. */
 type Shown = View['state'];
 
 type TextStyle = Phaser.Types.GameObjects.Text.TextStyle;
-const text = (size: number, color: string = CSS.ink, bold = false): TextStyle => ({
-  fontFamily: FONT,
-  fontSize: `${size}px`,
-  color,
-  fontStyle: bold ? 'bold' : 'normal',
-  resolution: 2,
-});
+/** The smallest type any table has drawn (design pixels): tests check it on screen. */
+let smallestType = Number.POSITIVE_INFINITY;
+const text = (size: number, color: string = CSS.ink, bold = false): TextStyle => {
+  smallestType = Math.min(smallestType, size);
+  return {
+    fontFamily: FONT,
+    fontSize: `${size}px`,
+    color,
+    fontStyle: bold ? 'bold' : 'normal',
+    resolution: 2,
+  };
+};
 
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** Sets a text, shortened with an ellipsis to at most `width` wide (measured once, drawn once). */
+function fitText(t: Phaser.GameObjects.Text, s: string, width: number): Phaser.GameObjects.Text {
+  measurer ??= document.createElement('canvas').getContext('2d');
+  if (!measurer) return t.setText(s);
+  const ctx = measurer;
+  ctx.font = `${t.style.fontStyle} ${t.style.fontSize} ${t.style.fontFamily}`;
+  const fits = (x: string) => ctx.measureText(x).width <= width;
+  if (fits(s)) return t.setText(s);
+  let lo = 1; // the longest start of `s` that fits with its ellipsis, by halving
+  let hi = s.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(`${s.slice(0, mid).trimEnd()}…`)) lo = mid;
+    else hi = mid - 1;
+  }
+  return t.setText(`${s.slice(0, lo).trimEnd()}…`);
+}
+let measurer: CanvasRenderingContext2D | null | undefined;
+
+/** A side's panel's width; the middle column takes what is left. */
+const SIDE_W = 370;
 
 interface TrackRow {
   readonly id: string;
+  readonly side: Side;
   readonly x0: number;
   readonly x1: number;
   readonly levels: number;
   readonly marker: Phaser.GameObjects.Shape;
   readonly filled: Phaser.GameObjects.Rectangle;
   readonly label: Phaser.GameObjects.Text;
+  readonly labelWidth: number;
   readonly flash: Phaser.GameObjects.Rectangle;
   readonly pending: Phaser.GameObjects.Shape;
-  readonly pendingText: Phaser.GameObjects.Text;
 }
 
 interface GaugeRow {
@@ -56,7 +82,7 @@ interface GaugeRow {
 
 export class TableScene extends Phaser.Scene {
   private tracks: TrackRow[] = [];
-  private creds: { side: Side; cred: Phaser.GameObjects.Text; building: Phaser.GameObjects.Text }[] = [];
+  private creds: { side: Side; cred: Phaser.GameObjects.Text }[] = [];
   private gauges: GaugeRow[] = [];
   private needle!: Phaser.GameObjects.Rectangle;
   private levText!: Phaser.GameObjects.Text;
@@ -97,8 +123,8 @@ export class TableScene extends Phaser.Scene {
     this.frame = game;
     this.bg = this.add.graphics();
     this.buildCalendar(game.view.state);
-    this.buildSide('us', 12);
-    this.buildSide('cn', W - 12 - 376);
+    this.buildSide('us', 8);
+    this.buildSide('cn', W - 8 - SIDE_W);
     this.buildMiddle();
     // Everything that never changes is drawn once into one texture: a frame then draws a few dozen
     // objects instead of hundreds (Graphics are re-tessellated every frame, each Text is a quad).
@@ -122,7 +148,20 @@ export class TableScene extends Phaser.Scene {
     });
     this.game.canvas.addEventListener('pointermove', this.wakeUp);
     this.game.canvas.addEventListener('pointerdown', this.wakeUp);
+    this.scale.on(Phaser.Scale.Events.RESIZE, () => this.reportType());
+    this.reportType();
     this.onReady();
+  }
+
+  /**
+   * Tells tests the smallest type on screen: the smallest design size times the scale the canvas is
+   * shown at, in the canvas's `data-min-text-px`.
+   */
+  reportType() {
+    const canvas = this.game.canvas;
+    const shown = canvas.getBoundingClientRect().width / W;
+    if (shown > 0 && Number.isFinite(smallestType))
+      canvas.dataset.minTextPx = (smallestType * shown).toFixed(1);
   }
 
   /** Marks a game object as static: it is baked into the background texture. */
@@ -154,47 +193,56 @@ export class TableScene extends Phaser.Scene {
   }
 
   // -----------------------------------------------------------------------------------------
-  // Building
+  // Building (design size W×H; type from TYPE, never under 18 design pixels)
 
   private buildCalendar(state: Shown) {
     const sc = this.scenario;
     const rules = rulesFor(sc);
     const total = rules.totalTurns;
-    const x0 = 40;
-    const x1 = W - 40;
-    const y = 44;
+    const x0 = 44;
+    const x1 = W - 44;
+    const y = 33;
     const gap = (x1 - x0) / Math.max(1, total - 1);
     this.calX = (t: number) => x0 + (total <= 1 ? 0 : Math.min(t, total - 1) * gap);
     const g = this.bg;
-    g.fillStyle(COLOR.card, 1).fillRoundedRect(12, 6, W - 24, 66, 8);
-    g.lineStyle(1, COLOR.line, 1).strokeRoundedRect(12, 6, W - 24, 66, 8);
+    g.fillStyle(COLOR.card, 1).fillRoundedRect(8, 4, W - 16, 62, 8);
+    g.lineStyle(1, COLOR.line, 1).strokeRoundedRect(8, 4, W - 16, 62, 8);
     const epi = this.calX(rules.mainTurns) - gap / 2;
     if (rules.mainTurns < total) {
-      g.fillStyle(0xece6d8, 1).fillRect(epi, 7, W - 13 - epi, 64);
-      g.lineStyle(2, COLOR.ink, 0.7).lineBetween(epi, 8, epi, 70);
-      this.st(this.add.text(epi + 6, 10, 'deadline passed: epilogue', text(10, CSS.muted, true)));
+      g.fillStyle(0xece6d8, 1).fillRect(epi, 5, W - 9 - epi, 60);
+      g.lineStyle(2, COLOR.ink, 0.7).lineBetween(epi, 6, epi, 64);
+      const room = W - 16 - epi - 12;
+      const label = this.st(
+        this.add.text(epi + 6, 6, 'after the deadline', text(TYPE.small, CSS.muted, true)),
+      );
+      if (label.width > room) label.setText('epilogue');
+      if (label.width > room) label.setText(''); // no room even for that
     }
     g.lineStyle(2, COLOR.line, 1).lineBetween(x0, y, x1, y);
-    const step = Math.max(1, Math.ceil(total / 12));
+    // as many dates as fit side by side (each about 64 design pixels wide)
+    const step = Math.max(1, Math.ceil((total * 64) / (x1 - x0)));
     for (let t = 0; t < total; t++) {
       g.fillStyle(COLOR.muted, 1).fillCircle(this.calX(t), y, 3);
       if (t % step === 0 || t === total - 1)
-        this.add
-          .text(this.calX(t), y + 10, turnDate(sc, t).replace(/ \d{4}$/, ''), text(10, CSS.muted))
-          .setOrigin(0.5, 0);
+        this.st(
+          this.add
+            .text(this.calX(t), y + 8, turnDate(sc, t).replace(/ \d{4}$/, ''), text(TYPE.small, CSS.muted))
+            .setOrigin(0.5, 0),
+        );
     }
     if (rules.summitTurn !== null && sc.calendar.summit) {
       const sx = this.calX(rules.summitTurn);
       this.st(this.add.star(sx, y - 16, 5, 4, 9, COLOR.warn).setStrokeStyle(1, COLOR.ink));
       this.st(
-        this.add.text(sx - 12, y - 16, sc.calendar.summit.name, text(11, CSS.ink, true)).setOrigin(1, 0.5),
+        this.add
+          .text(sx - 12, y - 16, sc.calendar.summit.name, text(TYPE.small, CSS.ink, true))
+          .setOrigin(1, 0.5),
       );
     }
-    const truceLine = this.add.rectangle(0, 0, 2, 44, COLOR.cn, 0.8).setOrigin(0.5, 0);
-    const truceText = this.add.text(-5, 2, 'truce ends', text(10, CSS.cn, true)).setOrigin(1, 0);
-    this.truceMark = this.add.container(0, 14, [truceLine, truceText]).setVisible(state.truce !== null);
-    this.st(this.add.text(18, 10, 'CALENDAR', text(10, CSS.muted, true)));
-    this.turnPill = this.add.circle(this.calX(state.turn), y, 9, COLOR.ink).setStrokeStyle(3, 0xffffff);
+    const truceLine = this.add.rectangle(0, 0, 2, 40, COLOR.cn, 0.8).setOrigin(0.5, 0);
+    const truceText = this.add.text(-6, 0, 'truce ends', text(TYPE.small, CSS.cn, true)).setOrigin(1, 0);
+    this.truceMark = this.add.container(0, 6, [truceLine, truceText]).setVisible(state.truce !== null);
+    this.turnPill = this.add.circle(this.calX(state.turn), y, 10, COLOR.ink).setStrokeStyle(3, 0xffffff);
     this.tweens.add({
       targets: this.turnPill,
       scale: 1.25,
@@ -210,37 +258,43 @@ export class TableScene extends Phaser.Scene {
     const rules = rulesFor(sc);
     const color = COLOR[side];
     const g = this.bg;
-    g.fillStyle(COLOR.card, 1).fillRoundedRect(x0, 80, 376, H - 86, 8);
-    g.lineStyle(1, COLOR.line, 1).strokeRoundedRect(x0, 80, 376, H - 86, 8);
-    g.fillStyle(color, 1).fillRect(x0, 80, 376, 5);
-    this.st(this.add.image(x0 + 24, 106, `emblem-${side}`).setDisplaySize(28, 28));
-    const name = this.st(this.add.text(x0 + 44, 96, sc.sides[side].name, text(17, CSS.ink, true)));
-    this.st(this.add.text(name.x + name.width + 6, 98, CJK[side], text(15, CSS.muted)));
-    this.st(
-      this.add.text(x0 + 364, 98, side === 'us' ? '■ US' : '● CN', text(13, CSS[side], true)).setOrigin(1, 0),
+    const top0 = 72;
+    const pw = SIDE_W;
+    const right = x0 + pw - 12; // right-aligned texts end here
+    g.fillStyle(COLOR.card, 1).fillRoundedRect(x0, top0, pw, H - top0 - 6, 8);
+    g.lineStyle(1, COLOR.line, 1).strokeRoundedRect(x0, top0, pw, H - top0 - 6, 8);
+    g.fillStyle(color, 1).fillRect(x0, top0, pw, 5);
+    this.st(this.add.image(x0 + 24, top0 + 24, `emblem-${side}`).setDisplaySize(30, 30));
+    const name = this.st(
+      this.add.text(x0 + 46, top0 + 10, sc.sides[side].name, text(TYPE.name, CSS.ink, true)),
     );
+    this.st(this.add.text(name.x + name.width + 8, top0 + 13, CJK[side], text(TYPE.cjk, CSS.muted)));
+    this.st(
+      this.add
+        .text(right, top0 + 14, side === 'us' ? '■ US' : '● CN', text(TYPE.small, CSS[side], true))
+        .setOrigin(1, 0),
+    );
+    // credibility under the name: how far the side's threats are believed and its promises trusted
+    const cred = this.add.text(x0 + 14, top0 + 42, '', text(TYPE.small, CSS.ink));
+    this.creds.push({ side, cred });
 
     const insts = sc.instruments.filter((i) => i.owner === side);
     const inds = rules.indicatorsOf[side];
-    const top = 132;
-    const indH = 25;
-    const iy = H - 14 - inds.length * indH - 20; // the gauges sit at the foot of the panel
-    const cy = iy - 46; // credibility and alternatives under way, above them
-    const rowH = Math.max(26, Math.min(58, Math.floor((cy - top - 6) / Math.max(1, insts.length))));
-    this.st(this.add.text(x0 + 12, top - 6, 'LEVERS', text(10, CSS.muted, true)));
+    const top = top0 + 72;
+    const indH = 24;
+    const iy = H - 12 - inds.length * indH - 26; // the gauges sit at the foot of the panel
+    const rowH = Math.max(30, Math.min(62, Math.floor((iy - 6 - top) / Math.max(1, insts.length))));
     insts.forEach((inst, i) => {
-      const y = top + 8 + i * rowH;
-      const flash = this.add.rectangle(x0 + 4, y - 2, 368, rowH - 2, color, 0).setOrigin(0, 0);
-      this.st(
-        this.add
-          .image(x0 + 20, y + Math.min(rowH - 11, 25) / 2 + 2, `icon-${iconName(sc, inst.id)}`)
-          .setDisplaySize(22, 22),
+      const y = top + i * rowH;
+      const flash = this.add.rectangle(x0 + 4, y - 4, pw - 8, rowH - 2, color, 0).setOrigin(0, 0);
+      this.st(this.add.image(x0 + 24, y + 11, `icon-${iconName(sc, inst.id)}`).setDisplaySize(22, 22));
+      const title = this.st(
+        fitText(this.add.text(x0 + 42, y, '', text(TYPE.small, CSS.ink, true)), inst.short ?? inst.name, 190),
       );
-      this.st(this.add.text(x0 + 38, y, clip(inst.short ?? inst.name, 24), text(12, CSS.ink, true)));
-      const label = this.add.text(x0 + 364, y, '', text(11, CSS.muted)).setOrigin(1, 0);
+      const label = this.add.text(right, y, '', text(TYPE.small, CSS.muted)).setOrigin(1, 0);
       const tx0 = x0 + 44;
-      const tx1 = x0 + 356;
-      const ty = y + Math.min(rowH - 11, 25); // the track sits just under its name
+      const tx1 = right - 8;
+      const ty = y + Math.min(rowH - 9, 31); // the track sits just under its name
       const L = inst.levels.length;
       const at = (l: number) => tx0 + (L <= 1 ? 0 : (l * (tx1 - tx0)) / (L - 1));
       g.lineStyle(2, COLOR.line, 1).lineBetween(tx0, ty, tx1, ty);
@@ -248,19 +302,15 @@ export class TableScene extends Phaser.Scene {
         .rectangle(tx0, ty, tx1 - tx0, 4, color, 0.35)
         .setOrigin(0, 0.5)
         .setScale(0, 1);
-      for (let l = 0; l < L; l++) g.fillStyle(COLOR.muted, 0.55).fillCircle(at(l), ty, 2.5);
+      for (let l = 0; l < L; l++) g.fillStyle(COLOR.muted, 0.55).fillCircle(at(l), ty, 3);
       const pending =
         side === 'us'
-          ? this.add.rectangle(0, ty, 11, 11).setStrokeStyle(2, color).setVisible(false)
-          : this.add.circle(0, ty, 6).setStrokeStyle(2, color).setVisible(false);
-      const pendingText = this.add
-        .text(0, ty - 16, '', text(10, CSS[side], true))
-        .setOrigin(0.5, 0)
-        .setVisible(false);
+          ? this.add.rectangle(0, ty, 12, 12).setStrokeStyle(2, color).setVisible(false)
+          : this.add.circle(0, ty, 7).setStrokeStyle(2, color).setVisible(false);
       const marker =
         side === 'us'
-          ? this.add.rectangle(at(0), ty, 12, 12, color).setStrokeStyle(2, 0xffffff)
-          : this.add.circle(at(0), ty, 7, color).setStrokeStyle(2, 0xffffff);
+          ? this.add.rectangle(at(0), ty, 14, 14, color).setStrokeStyle(2, 0xffffff)
+          : this.add.circle(at(0), ty, 8, color).setStrokeStyle(2, 0xffffff);
       // hover a track: the label of the level under the pointer
       const zone = this.add
         .zone(tx0 - 8, ty - 10, tx1 - tx0 + 16, 20)
@@ -273,42 +323,45 @@ export class TableScene extends Phaser.Scene {
       zone.on('pointerout', () => this.tip?.setVisible(false));
       this.tracks.push({
         id: inst.id,
+        side,
         x0: tx0,
         x1: tx1,
         levels: L,
         marker,
         filled,
         label,
+        labelWidth: right - (title.x + title.width + 14),
         flash,
         pending,
-        pendingText,
       });
     });
-    this.st(this.add.text(x0 + 12, cy, 'CREDIBILITY', text(10, CSS.muted, true)));
-    this.st(
-      this.add.text(x0 + 364, cy, 'threats believed · promises kept', text(10, CSS.muted)).setOrigin(1, 0),
+    this.st(this.add.text(x0 + 14, iy, 'Pressures at home', text(TYPE.small, CSS.muted, true)));
+    const legend = this.st(
+      this.add.text(right, iy, 'alternatives', text(TYPE.small, CSS.muted)).setOrigin(1, 0),
     );
-    const cred = this.add.text(x0 + 12, cy + 13, '', text(12, CSS.ink));
-    const building = this.add.text(x0 + 12, cy + 29, '', text(11, CSS.gain, true));
-    this.creds.push({ side, cred, building });
-    this.st(this.add.text(x0 + 12, iy, 'PRESSURES AT HOME', text(10, CSS.muted, true)));
-    this.st(this.add.text(x0 + 364, iy, 'value · green: alternatives', text(10, CSS.muted)).setOrigin(1, 0));
+    this.st(this.add.rectangle(legend.x - legend.width - 6, iy + 12, 18, 3, COLOR.alt).setOrigin(1, 0.5));
     inds.forEach((ind, i) => {
-      const y = iy + 18 + i * indH;
-      this.st(this.add.image(x0 + 20, y + 8, `icon-${iconName(sc, ind.id)}`).setDisplaySize(18, 18));
-      this.st(this.add.text(x0 + 36, y + 1, clip(ind.name.replace(/ \(.*\)$/, ''), 24), text(12)));
-      const bx = x0 + 196;
-      const bw = 128;
-      this.st(this.add.rectangle(bx, y + 3, bw, 10, 0xe9e4d8).setOrigin(0, 0));
+      const y = iy + 26 + i * indH;
+      this.st(this.add.image(x0 + 24, y + 10, `icon-${iconName(sc, ind.id)}`).setDisplaySize(18, 18));
+      const bx = x0 + 214;
+      const bw = 96;
+      this.st(
+        fitText(
+          this.add.text(x0 + 40, y, '', text(TYPE.small)),
+          ind.name.replace(/ \(.*\)$/, ''),
+          bx - x0 - 48,
+        ),
+      );
+      this.st(this.add.rectangle(bx, y + 4, bw, 10, 0xe9e4d8).setOrigin(0, 0));
       const fill = this.add
-        .rectangle(bx, y + 3, bw, 10, color, 0.85)
+        .rectangle(bx, y + 4, bw, 10, color, 0.85)
         .setOrigin(0, 0)
         .setScale(0, 1);
       const alt = this.add
-        .rectangle(bx, y + 15, bw, 3, COLOR.alt)
+        .rectangle(bx, y + 16, bw, 3, COLOR.alt)
         .setOrigin(0, 0)
         .setScale(0, 1);
-      const value = this.add.text(x0 + 364, y, '', text(12, CSS.ink, true)).setOrigin(1, 0);
+      const value = this.add.text(right, y, '', text(TYPE.small, CSS.ink, true)).setOrigin(1, 0);
       this.gauges.push({ id: ind.id, min: ind.min, max: ind.max, x: bx, y, width: bw, fill, alt, value });
     });
   }
@@ -316,60 +369,64 @@ export class TableScene extends Phaser.Scene {
   private buildMiddle() {
     const cx = W / 2;
     const g = this.bg;
-    g.fillStyle(COLOR.card, 1).fillRoundedRect(cx - 104, 80, 208, H - 86, 8);
-    g.lineStyle(1, COLOR.line, 1).strokeRoundedRect(cx - 104, 80, 208, H - 86, 8);
-    this.st(this.add.text(cx, 90, 'WHO HAS THE UPPER HAND?', text(10, CSS.muted, true)).setOrigin(0.5, 0));
-    const cy = 200;
-    g.lineStyle(18, 0xcfc8b8, 1).beginPath().arc(cx, cy, 84, Math.PI, 0, false).strokePath();
+    const mw = W - 32 - 2 * SIDE_W; // the middle column's width
+    g.fillStyle(COLOR.card, 1).fillRoundedRect(cx - mw / 2, 72, mw, H - 78, 8);
+    g.lineStyle(1, COLOR.line, 1).strokeRoundedRect(cx - mw / 2, 72, mw, H - 78, 8);
+    this.st(this.add.text(cx, 82, 'Upper hand', text(TYPE.small, CSS.muted, true)).setOrigin(0.5, 0));
+    const cy = 196;
+    const r = 76;
+    g.lineStyle(18, 0xcfc8b8, 1).beginPath().arc(cx, cy, r, Math.PI, 0, false).strokePath();
     this.dialUs = this.add
-      .arc(cx, cy, 84, 180, 270, false)
+      .arc(cx, cy, r, 180, 270, false)
       .setStrokeStyle(16, COLOR.us, 0.9)
       .setClosePath(false);
     this.dialCn = this.add
-      .arc(cx, cy, 84, 270, 360, false)
+      .arc(cx, cy, r, 270, 360, false)
       .setStrokeStyle(16, COLOR.cn, 0.9)
       .setClosePath(false);
     this.dialUs.isFilled = false;
     this.dialCn.isFilled = false;
-    this.st(this.add.rectangle(cx, cy - 84, 2, 18, 0xffffff));
-    this.needle = this.add.rectangle(cx, cy, 74, 4, COLOR.ink).setOrigin(0, 0.5);
+    this.st(this.add.rectangle(cx, cy - r, 2, 18, 0xffffff));
+    this.needle = this.add.rectangle(cx, cy, r - 10, 4, COLOR.ink).setOrigin(0, 0.5);
     this.add.circle(cx, cy, 7, COLOR.ink);
     this.levText = this.add
-      .text(cx, cy + 12, '', text(13, CSS.ink, true))
+      .text(cx, cy + 12, '', text(TYPE.small, CSS.ink, true))
       .setOrigin(0.5, 0)
       .setAlign('center');
     this.levHidden = this.add
-      .text(cx, cy - 40, 'hidden until\nthe end', text(13, CSS.muted))
+      .text(cx, cy - 36, 'hidden until\nthe end', text(TYPE.small, CSS.muted))
       .setOrigin(0.5, 0.5)
       .setAlign('center');
-    const explain = this.st(
-      this.add.text(cx, cy + 52, 'Explain ▸', text(12, CSS.us, true)).setOrigin(0.5, 0),
-    );
-    const zone = this.add.zone(cx, cy - 10, 200, 180).setInteractive({ useHandCursor: true });
+    this.st(this.add.text(cx, cy + 60, 'Explain ▸', text(TYPE.small, CSS.us, true)).setOrigin(0.5, 0));
+    const zone = this.add.zone(cx, cy - 8, mw - 8, 190).setInteractive({ useHandCursor: true });
     zone.on('pointerdown', () => this.onExplain());
-    void explain;
 
     const t = this.scenario.params.tension;
-    const top = 318;
-    const hgt = 220;
-    this.st(this.add.text(cx, top - 30, 'TENSION', text(10, CSS.muted, true)).setOrigin(0.5, 0));
-    this.tensionText = this.add.text(cx, top - 16, '', text(13, CSS.ink, true)).setOrigin(0.5, 0);
+    const top = 322;
+    const hgt = 180;
+    this.st(this.add.text(cx - 4, top - 32, 'Tension', text(TYPE.small, CSS.muted, true)).setOrigin(1, 0));
+    this.tensionText = this.add.text(cx + 4, top - 32, '', text(TYPE.small, CSS.ink, true)).setOrigin(0, 0);
     const riskTop = top + hgt * (1 - t.max / t.max);
     const riskBottom = top + hgt * (1 - t.risk / t.max);
     g.fillStyle(0xe9e4d8, 1).fillRoundedRect(cx - 16, top, 32, hgt, 6);
     g.fillStyle(COLOR.loss, 0.16).fillRect(cx - 30, riskTop, 60, riskBottom - riskTop);
     g.lineStyle(1, COLOR.loss, 0.8).lineBetween(cx - 34, riskBottom, cx + 34, riskBottom);
-    this.st(this.add.text(cx + 36, riskBottom - 6, `risk\n${t.risk / 10}`, text(10, CSS.loss, true)));
-    this.st(this.add.text(cx + 36, riskTop, 'collapse', text(10, CSS.loss)));
+    // the risk line's value on the right, the collapse end on the left: they never meet
+    this.st(
+      this.add
+        .text(cx + 36, riskBottom, `risk ${t.risk / 10}`, text(TYPE.small, CSS.loss, true))
+        .setOrigin(0, 0.5),
+    );
+    this.st(this.add.text(cx - 36, riskTop, 'collapse', text(TYPE.small, CSS.loss)).setOrigin(1, 0));
     this.tensionFill = this.add
       .rectangle(cx, top + hgt, 22, hgt, COLOR.warn)
       .setOrigin(0.5, 1)
       .setScale(1, 0);
     this.dealText = this.add
-      .text(cx, H - 50, '', text(12, CSS.ink, true))
+      .text(cx, H - 58, '', text(TYPE.small, CSS.ink, true))
       .setOrigin(0.5, 0)
       .setAlign('center')
-      .setWordWrapWidth(190);
+      .setWordWrapWidth(mw - 16);
   }
 
   // -----------------------------------------------------------------------------------------
@@ -384,7 +441,15 @@ export class TableScene extends Phaser.Scene {
     for (const row of this.tracks) {
       const level = state.levels[row.id] ?? 0;
       const at = (l: number) => row.x0 + (row.levels <= 1 ? 0 : (l * (row.x1 - row.x0)) / (row.levels - 1));
-      row.label.setText(clip(levelLabel(sc, row.id, level), 30));
+      const a = state.announcements[row.id];
+      // an announced level, when there is one, in the side's colour; else the level now
+      fitText(
+        row.label.setColor(a ? CSS[row.side] : CSS.muted),
+        a
+          ? `→ ${turnDate(sc, a.turn).replace(/ \d{4}$/, '')}: ${levelLabel(sc, row.id, a.level)}`
+          : levelLabel(sc, row.id, level),
+        row.labelWidth,
+      );
       const changed = prev !== null && (prev.levels[row.id] ?? 0) !== level;
       this.to(row.marker, { x: at(level) }, changed ? dur : 0);
       this.to(row.filled, { scaleX: (at(level) - row.x0) / Math.max(1, row.x1 - row.x0) }, changed ? dur : 0);
@@ -392,15 +457,8 @@ export class TableScene extends Phaser.Scene {
         row.flash.setFillStyle(row.flash.fillColor, 0.22);
         this.tweens.add({ targets: row.flash, fillAlpha: 0, duration: 1400, ease: 'Quad.easeIn' });
       }
-      const a = state.announcements[row.id];
       row.pending.setVisible(a !== undefined);
-      row.pendingText.setVisible(a !== undefined);
-      if (a) {
-        row.pending.setPosition(at(a.level), row.marker.y);
-        row.pendingText
-          .setPosition(at(a.level), row.marker.y - 17)
-          .setText(`→ ${turnDate(sc, a.turn).replace(/ \d{4}$/, '')}`);
-      }
+      if (a) row.pending.setPosition(at(a.level), row.marker.y);
     }
     for (const gauge of this.gauges) {
       const v = state.values[gauge.id] ?? 0;
@@ -416,13 +474,6 @@ export class TableScene extends Phaser.Scene {
       c.cred.setText(
         `Resolve ${Math.round(state.resolve[c.side] * 100)}%   ·   Reliability ${Math.round(state.reliability[c.side] * 100)}%`,
       );
-      const under = sc.alternatives
-        .filter((a) => a.side === c.side && state.builds[a.id] !== undefined)
-        .map(
-          (a) =>
-            `${clip(a.name, 30)}${(state.builds[a.id] ?? 0) > 0 ? ` (${state.builds[a.id]} more)` : ' (done)'}`,
-        );
-      c.building.setText(under.length ? `Building: ${under.join('; ')}` : '');
     }
     this.applyLeverage(dur);
     const t = sc.params.tension;
@@ -479,7 +530,11 @@ export class TableScene extends Phaser.Scene {
   private showTip(x: number, y: number, label: string) {
     if (!this.tip)
       this.tip = this.add
-        .text(0, 0, '', { ...text(12, '#ffffff', true), backgroundColor: '#1b2330', padding: { x: 6, y: 3 } })
+        .text(0, 0, '', {
+          ...text(TYPE.small, '#ffffff', true),
+          backgroundColor: '#1b2330',
+          padding: { x: 6, y: 3 },
+        })
         .setOrigin(0.5, 1)
         .setDepth(10);
     this.tip.setText(label).setVisible(true);
@@ -501,7 +556,7 @@ export class TableScene extends Phaser.Scene {
     // on the bar's end, on a paper ground, so it never covers the value beside it
     const t = this.add
       .text(g.x + g.width - 2, g.y - 1, `${up ? '+' : '−'}${Math.abs(delta).toFixed(1)}`, {
-        ...text(11, up ? CSS.gain : CSS.loss, true),
+        ...text(TYPE.small, up ? CSS.gain : CSS.loss, true),
         backgroundColor: CSS.paper,
         padding: { x: 3, y: 0 },
       })

@@ -1,5 +1,6 @@
 // The table in words: every instrument's level (and where it stands on its ladder) with any pending
-// announcement, every indicator with its alternatives, tension and leverage as the setting allows.
+// announcement, each side's credibility and alternatives under way, every indicator with its
+// alternatives, tension and leverage as the setting allows.
 // The Phaser canvas draws the same public facts; on a narrow screen this compact summary stands in
 // for it (the full table a tap away), on a wide one it is read by screen readers and shown on
 // request. Scenario text goes in as text.
@@ -18,6 +19,11 @@ export function tableSummary(game: GameSession, viewer: Side | null): HTMLElemen
       'section',
       { class: `summary-side side-${x}`, 'aria-label': `${sideName(sc, x)} on the table` },
       h('h3', {}, h('span', { class: 'badge', text: sideMark(x) }), ` ${sideName(sc, x)}`),
+      h('p', {
+        class: 'credibility',
+        text: `Resolve ${Math.round(s.resolve[x] * 100)}% (threats believed) · reliability ${Math.round(s.reliability[x] * 100)}% (promises kept)`,
+      }),
+      building(x),
       h(
         'ul',
         { class: 'levers' },
@@ -50,6 +56,16 @@ export function tableSummary(game: GameSession, viewer: Side | null): HTMLElemen
         ),
       ),
     );
+  // the side's alternatives under way, and how many turns each still needs
+  const building = (x: Side) => {
+    const under = sc.alternatives
+      .filter((a) => a.side === x && s.builds[a.id] !== undefined)
+      .map(
+        (a) =>
+          `${a.name} (${(s.builds[a.id] ?? 0) > 0 ? `${s.builds[a.id]} more turn${s.builds[a.id] === 1 ? '' : 's'}` : 'done'})`,
+      );
+    return under.length ? h('p', { class: 'building', text: `Building: ${under.join('; ')}` }) : null;
+  };
   const t = sc.params.tension;
   const lev = leverageHeadline(game, viewer);
   return h(

@@ -1,7 +1,7 @@
 // The table on every screen a class uses: at each of seven sizes (projector, laptops, a tablet, a
 // phone either way up) the default game reaches the table, no control is covered by anything (each
 // is the topmost element at its centre), the page never scrolls sideways, and at 1280×800 and above
-// no text is smaller than 14 px. A window resized mid-game (1366×768 to a phone and back) reflows
+// no text is smaller than 14 px, on the page or drawn on the table's canvas. A window resized mid-game (1366×768 to a phone and back) reflows
 // without a reload. Screenshots of each size go to test-results/screens/.
 import { expect, type Page, test } from '@playwright/test';
 import { shot, startDefaultGame, watchErrors } from './helpers';
@@ -65,6 +65,16 @@ async function smallText(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * The smallest text the Phaser table draws, in pixels on screen: the scene's smallest type size
+ * times the scale the canvas is shown at (the canvas's `data-min-text-px`).
+ */
+async function smallestCanvasText(page: Page): Promise<number> {
+  const canvas = page.locator('.table-canvas canvas');
+  await expect(canvas).toHaveAttribute('data-min-text-px', /\d/);
+  return Number(await canvas.getAttribute('data-min-text-px'));
+}
+
 const sideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -102,7 +112,10 @@ for (const [width, height] of SIZES) {
     await shot(page, `table-${width}x${height}`);
     expect(await sideways(page), 'the page scrolls sideways').toBeLessThanOrEqual(0);
     expect(await coveredControls(page)).toEqual([]);
-    if (width >= 1280 && height >= 768) expect(await smallText(page)).toEqual([]);
+    if (width >= 1280 && height >= 768) {
+      expect(await smallText(page)).toEqual([]);
+      expect(await smallestCanvasText(page), 'the table draws text under 14 px').toBeGreaterThanOrEqual(14);
+    }
     // the orders, as the phase after the talks shows them
     await page.getByRole('button', { name: 'Done talking (pass)' }).click();
     await expect(page.getByRole('button', { name: 'Pass: no orders' })).toBeVisible();
@@ -113,7 +126,10 @@ for (const [width, height] of SIZES) {
       .toBe(true);
     expect(await sideways(page)).toBeLessThanOrEqual(0);
     expect(await coveredControls(page)).toEqual([]);
-    if (width >= 1280 && height >= 768) expect(await smallText(page)).toEqual([]);
+    if (width >= 1280 && height >= 768) {
+      expect(await smallText(page)).toEqual([]);
+      expect(await smallestCanvasText(page), 'the table draws text under 14 px').toBeGreaterThanOrEqual(14);
+    }
     await shot(page, `orders-${width}x${height}`);
     if (width === 1366) await reflows(page);
     expect(errors).toEqual([]);
