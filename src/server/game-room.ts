@@ -46,7 +46,7 @@ import {
   readLogged,
   recordOfLog,
 } from './game-log';
-import { type RoomServices, roomServices } from './services';
+import { moveTimes, type RoomServices, roomServices } from './services';
 
 const SIDE_NAME: BySide<string> = { us: 'Washington', cn: 'Beijing' };
 
@@ -387,6 +387,7 @@ export class GameRoom extends Room {
   }
 
   #onMove(client: Client, data: unknown) {
+    const t0 = performance.now();
     const parsed = MoveMessageSchema.safeParse(data);
     if (!parsed.success) {
       this.#malformed(client, 'move', parsed.error.issues[0]?.message);
@@ -414,6 +415,7 @@ export class GameRoom extends Room {
       const r = await this.#apply(move as Move, m.seat as Side, m.name);
       if (r) this.#refuse(client, { ...r, ...seqOf(seq) });
       else if (seq !== undefined) client.send('ack', { seq, moveCount: this.#moves.length });
+      moveTimes.record(Math.max(1, Math.round((performance.now() - t0) * 1000)));
     });
   }
 
