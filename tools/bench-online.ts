@@ -124,9 +124,9 @@ class Bot {
     });
     room.onMessage('update', (u: SeatUpdate) => {
       this.update = u;
+      if (u.seq !== undefined) this.#answered(u.seq, true); // the update that answers this bot's move
       this.#schedule();
     });
-    room.onMessage('ack', (a: { seq: number }) => this.#answered(a.seq, true));
     room.onMessage('refused', (r: { seq?: number }) => {
       if (r.seq !== undefined) this.#answered(r.seq, false);
     });

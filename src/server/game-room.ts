@@ -70,6 +70,12 @@ interface Admission {
   readonly fresh: boolean; // a seat given now (logged already)
 }
 
+/** The client a move came from, and its number for it: the answer is that client's update. */
+interface Answer {
+  readonly session: string;
+  readonly seq: number;
+}
+
 /** Options the server passes to restore a logged game (never a client's). */
 interface RestoreOptions {
   readonly restore: string;
@@ -418,9 +424,10 @@ export class GameRoom extends Room {
       return;
     }
     this.#enqueue(async () => {
-      const r = await this.#apply(move as Move, m.seat as Side, m.name);
+      // accepted, the mover's own update carries its seq: that is its answer (no message more)
+      const answer = seq === undefined ? undefined : { session: client.sessionId, seq };
+      const r = await this.#apply(move as Move, m.seat as Side, m.name, false, answer);
       if (r) this.#refuse(client, { ...r, ...seqOf(seq) });
-      else if (seq !== undefined) client.send('ack', { seq, moveCount: this.#moves.length });
       moveTimes.record(Math.max(1, Math.round((performance.now() - t0) * 1000)));
     });
   }
@@ -499,8 +506,17 @@ export class GameRoom extends Room {
     });
   }
 
-  /** Applies a move through the engine: logged, then told to every seat. Returns the refusal, if any. */
-  async #apply(move: Move, side: Side | 'control', by: string, server = false): Promise<Refused | null> {
+  /**
+   * Applies a move through the engine: logged, then told to every seat (`answer`: the session whose
+   * message it was hears its seq in its update). Returns the refusal, if any.
+   */
+  async #apply(
+    move: Move,
+    side: Side | 'control',
+    by: string,
+    server = false,
+    answer?: Answer,
+  ): Promise<Refused | null> {
     if (side !== 'control' && !server && this.#ai[side] !== null && !move.ai)
       return {
         code: 'COMPUTER_PLAYS',
@@ -530,7 +546,7 @@ export class GameRoom extends Room {
     }
     await this.#handBack();
     if (r.state.phase === 'over') await this.#finish();
-    this.#broadcastUpdates();
+    this.#broadcastUpdates(undefined, answer);
     if (this.#finished) this.broadcast('finished', this.#finishedMessage());
     else this.#kickAi();
     return null;
@@ -648,7 +664,7 @@ export class GameRoom extends Room {
   }
 
   /** Sends every connected seat (or only one side's) what it may see now. */
-  #broadcastUpdates(only?: Side) {
+  #broadcastUpdates(only?: Side, answer?: Answer) {
     if (!this.#scenario) return;
     gameChanged(this.code);
     const seats = { us: this.#status('us'), cn: this.#status('cn') };
@@ -661,7 +677,7 @@ export class GameRoom extends Room {
         u = this.#updateFor(m.seat, seats);
         bySeat.set(m.seat, u);
       }
-      client.send('update', u);
+      client.send('update', answer?.session === client.sessionId ? { ...u, seq: answer.seq } : u);
     }
   }
 

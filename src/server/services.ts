@@ -53,7 +53,7 @@ export function roomServices(): RoomServices {
 }
 
 /**
- * How long each move took inside this process, from its message arriving to its answer (the ack or
+ * How long each move took inside this process, from its message arriving to its answer (its update or
  * the refusal) handed to the socket — the room's queue, the reducer, the log and every seat's update
  * included; in microseconds. The benchmark reads it from /online/stats, to tell the server's share
  * of a round trip from the clients' and the network's.
