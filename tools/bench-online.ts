@@ -4,7 +4,8 @@
 // prints the move round trip (send → the room's answer: median, p95, p99), accepted moves a second,
 // server memory per room (heap after minus before, after a collection, divided by rooms), the
 // server's CPU, and lost moves (accepted moves a client never saw); then the same with two server
-// processes sharing a redis-server (started here on a loopback port, stopped after).
+// processes sharing a redis-server (started here on a loopback port, stopped after). `--no-redis` or
+// `--redis-only` runs one of the two; `--cpu-prof DIR` has each server process write a CPU profile.
 //
 // `npm run bench:online -- --class 40 [--seconds 30] [--json]`: one class of 40 games (80 students)
 // made, joined, paired and started through the class's HTTP routes, every student a bot at its seat,
@@ -47,6 +48,12 @@ interface ServerProc {
   stop(): Promise<void>;
 }
 
+// the servers and redis-server this run started: stopped whatever way it ends
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
 function startServer(port: number, env: Record<string, string>): Promise<ServerProc> {
   const data = mkdtempSync(join(tmpdir(), 'uh-bench-'));
   const child = spawn(
@@ -74,6 +81,7 @@ function startServer(port: number, env: Record<string, string>): Promise<ServerP
     ],
     { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  children.add(child);
   return new Promise((res, rej) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -403,10 +411,15 @@ async function main() {
     if (JSON_OUT) process.stdout.write(`${JSON.stringify(r)}\n`);
     process.exit(0);
   }
-  const one = await startServer(BASE_PORT, {});
-  const single = await run([one]);
-  await one.stop();
-  print('One process', single);
+  let single: Result | null = null;
+  if (process.argv.includes('--redis-only'))
+    process.stdout.write('The one-process run is skipped (--redis-only).\n');
+  else {
+    const one = await startServer(BASE_PORT, {});
+    single = await run([one]);
+    await one.stop();
+    print('One process', single);
+  }
 
   let redisResult: Result | null = null;
   if (process.argv.includes('--no-redis'))
@@ -419,6 +432,7 @@ async function main() {
         stdio: 'ignore',
       },
     );
+    children.add(redis);
     await new Promise((r) => setTimeout(r, 500));
     const env = (port: number) => ({
       REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
@@ -432,8 +446,11 @@ async function main() {
     print('Two processes and Redis', redisResult);
   } else process.stdout.write('redis-server is not installed: the scaled-out run is skipped.\n');
 
-  if (JSON_OUT) process.stdout.write(`${JSON.stringify({ ...single, redis: redisResult })}\n`);
+  if (JSON_OUT) process.stdout.write(`${JSON.stringify({ ...(single ?? {}), redis: redisResult })}\n`);
   process.exit(0);
 }
 
-void main();
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:online failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

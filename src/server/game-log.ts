@@ -215,7 +215,9 @@ export class RedisLogStore implements LogStore {
   readonly #owner: string;
 
   constructor(url: string, owner: string) {
-    this.#redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    // commands issued in one turn of the event loop (a backlog of moves handled after a wait for a
+    // core) travel in one write, and come back in one
+    this.#redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3, enableAutoPipelining: true });
     this.#owner = owner;
   }
 
