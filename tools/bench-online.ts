@@ -222,6 +222,7 @@ interface Result {
   clientLagP99Ms: number; // how late the clients' event loop ran: a busy client process or machine delays every answer
   clientSaturated: boolean;
   loadAverage: number; // the machine's one-minute load average at the end of the run
+  finished: number; // games over by the end: their seats make no more moves, so the load falls off
   rooms: number;
   clients: number;
   seconds: number;
@@ -300,6 +301,7 @@ async function run(servers: ServerProc[]): Promise<Result> {
     // the server
     clientSaturated: clientCpuPercent > 85,
     loadAverage: round(loadavg()[0]!),
+    finished: creators.filter((b) => b.update?.state.phase === 'over').length,
     rooms: ROOMS,
     clients: bots.length,
     seconds: round(seconds),
@@ -313,7 +315,7 @@ function print(title: string, r: Result) {
     `${title}: ${r.rooms} rooms, ${r.clients} clients, ${r.seconds} s\n` +
       `  move round trip: median ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms\n` +
       `  of which inside the server (message in → answer out): median ${r.serverP50Ms} ms, p95 ${r.serverP95Ms} ms, p99 ${r.serverP99Ms} ms\n` +
-      `  accepted moves a second: ${r.movesPerSecond}\n` +
+      `  accepted moves a second: ${r.movesPerSecond} (games over by the end: ${r.finished} of ${r.rooms})\n` +
       `  server memory per room: ${(r.bytesPerRoom / 1024).toFixed(1)} KB (heap after minus before, after a collection)\n` +
       `  server CPU: ${r.cpuPercent}% of one core per process, ${r.serverCpuMsPerMove} ms per accepted move\n` +
       `  the clients' process: ${r.clientCpuPercent}% of one core${r.clientSaturated ? ' — SATURATED: the round trips measure the clients too' : ''}; its event loop late by up to ${r.clientLagP99Ms} ms (p99)${!r.clientSaturated && r.clientLagP99Ms > 20 ? ', waiting for a core: the machine is busy' : ''}\n` +
