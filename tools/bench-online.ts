@@ -214,7 +214,7 @@ interface Result {
   bytesPerRoom: number;
   lost: number;
   cpuPercent: number;
-  serverCpuMsPerMove: number; // the servers' CPU time over accepted moves: the figure load does not change
+  serverCpuMsPerMove: number; // the servers' CPU time over accepted moves: the figure load changes least (still ±50% on a busy machine)
   serverP50Ms: number; // a move's time inside the server (message in → answer out); the worst process
   serverP95Ms: number;
   serverP99Ms: number;
