@@ -4,7 +4,8 @@
 // prints the move round trip (send → the room's answer: median, p95, p99), accepted moves a second,
 // server memory per room (heap after minus before, after a collection, divided by rooms), the
 // server's CPU, and lost moves (accepted moves a client never saw); then the same with two server
-// processes sharing a redis-server (started here on a loopback port, stopped after).
+// processes sharing a redis-server (started here on a loopback port, stopped after). `--no-redis` or
+// `--redis-only` runs one of the two; `--cpu-prof DIR` has each server process write a CPU profile.
 //
 // `npm run bench:online -- --class 40 [--seconds 30] [--json]`: one class of 40 games (80 students)
 // made, joined, paired and started through the class's HTTP routes, every student a bot at its seat,
@@ -14,8 +15,9 @@
 // page asks once a second, so what an instructor sees may lag up to a second more.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client, type Room } from '@colyseus/sdk';
 import type { Move, Side } from '../src/engine';
 import type { SeatUpdate, Welcome } from '../src/net/protocol';
@@ -34,6 +36,11 @@ const BASE_PORT = arg('port', 25780);
 const REDIS_PORT = arg('redis-port', 26780);
 const CLASS = arg('class', 0);
 const CLASS_KEY = 'bench-instructor-key-0123456789';
+// `--cpu-prof DIR`: each server process writes a V8 CPU profile there when it stops
+const PROF_DIR = (() => {
+  const i = process.argv.indexOf('--cpu-prof');
+  return i >= 0 ? resolve(process.argv[i + 1] ?? '.') : null;
+})();
 
 interface ServerProc {
   child: ChildProcess;
@@ -41,12 +48,19 @@ interface ServerProc {
   stop(): Promise<void>;
 }
 
+// the servers and redis-server this run started: stopped whatever way it ends
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
 function startServer(port: number, env: Record<string, string>): Promise<ServerProc> {
   const data = mkdtempSync(join(tmpdir(), 'uh-bench-'));
   const child = spawn(
     process.execPath,
     [
       '--expose-gc',
+      ...(PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROF_DIR] : []),
       '--import',
       'tsx',
       join(root, 'tools/serve.ts'),
@@ -67,6 +81,7 @@ function startServer(port: number, env: Record<string, string>): Promise<ServerP
     ],
     { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  children.add(child);
   return new Promise((res, rej) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -93,6 +108,7 @@ interface Stats {
   heapUsed: number;
   cpu: { user: number; system: number };
   at: number;
+  moves: { count: number; p50: number; p95: number; p99: number }; // µs inside the server, since the last ask
 }
 const stats = async (port: number) =>
   (await (await fetch(`http://127.0.0.1:${port}/online/stats`)).json()) as Stats;
@@ -116,9 +132,9 @@ class Bot {
     });
     room.onMessage('update', (u: SeatUpdate) => {
       this.update = u;
+      if (u.seq !== undefined) this.#answered(u.seq, true); // the update that answers this bot's move
       this.#schedule();
     });
-    room.onMessage('ack', (a: { seq: number }) => this.#answered(a.seq, true));
     room.onMessage('refused', (r: { seq?: number }) => {
       if (r.seq !== undefined) this.#answered(r.seq, false);
     });
@@ -198,7 +214,15 @@ interface Result {
   bytesPerRoom: number;
   lost: number;
   cpuPercent: number;
+  serverCpuMsPerMove: number; // the servers' CPU time over accepted moves: the figure load changes least (still ±50% on a busy machine)
+  serverP50Ms: number; // a move's time inside the server (message in → answer out); the worst process
+  serverP95Ms: number;
+  serverP99Ms: number;
   clientCpuPercent: number;
+  clientLagP99Ms: number; // how late the clients' event loop ran: a busy client process or machine delays every answer
+  clientSaturated: boolean;
+  loadAverage: number; // the machine's one-minute load average at the end of the run
+  finished: number; // games over by the end: their seats make no more moves, so the load falls off
   rooms: number;
   clients: number;
   seconds: number;
@@ -226,13 +250,17 @@ async function run(servers: ServerProc[]): Promise<Result> {
     return new Bot(room);
   });
   const bots = [...creators, ...joiners];
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  const playing = await Promise.all(servers.map((s) => stats(s.port))); // every seat taken: the moves begin
   const t0 = performance.now();
   const c0 = process.cpuUsage();
+  lag.enable();
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
   for (const b of bots) b.stop();
   await new Promise((r) => setTimeout(r, 1500)); // the last answers and updates arrive
   const seconds = (performance.now() - t0) / 1000;
   const c1 = process.cpuUsage(c0);
+  lag.disable();
   const after = await Promise.all(servers.map((s) => stats(s.port)));
 
   const accepted = bots.reduce((n, b) => n + b.accepted, 0);
@@ -246,11 +274,14 @@ async function run(servers: ServerProc[]): Promise<Result> {
   }
   const rtts = bots.flatMap((b) => b.rtts);
   const heap = after.reduce((n, s, i) => n + s.heapUsed - before[i]!.heapUsed, 0);
+  // CPU while the games are played (not while the rooms were made and joined)
   const cpuMs = after.reduce(
-    (n, s, i) => n + (s.cpu.user + s.cpu.system - before[i]!.cpu.user - before[i]!.cpu.system) / 1000,
+    (n, s, i) => n + (s.cpu.user + s.cpu.system - playing[i]!.cpu.user - playing[i]!.cpu.system) / 1000,
     0,
   );
-  const wall = after[0]!.at - before[0]!.at;
+  const wall = after[0]!.at - playing[0]!.at;
+  const clientCpuPercent = round((c1.user + c1.system) / 10 / (seconds * 1000));
+  const clientLagP99Ms = round(lag.percentile(99) / 1e6);
   await Promise.all(bots.map((b) => b.room.leave(true).catch(() => 0)));
   return {
     p50Ms: round(pct(rtts, 50)),
@@ -260,7 +291,17 @@ async function run(servers: ServerProc[]): Promise<Result> {
     bytesPerRoom: Math.round(heap / ROOMS),
     lost,
     cpuPercent: round((100 * cpuMs) / wall / servers.length),
-    clientCpuPercent: round((c1.user + c1.system) / 10 / (seconds * 1000)),
+    serverCpuMsPerMove: Math.round((cpuMs / Math.max(1, accepted)) * 100) / 100,
+    serverP50Ms: round(Math.max(...after.map((s) => s.moves.p50)) / 1000),
+    serverP95Ms: round(Math.max(...after.map((s) => s.moves.p95)) / 1000),
+    serverP99Ms: round(Math.max(...after.map((s) => s.moves.p99)) / 1000),
+    clientCpuPercent,
+    clientLagP99Ms,
+    // one core is all a Node process has: near it, the round trips measure the clients as much as
+    // the server
+    clientSaturated: clientCpuPercent > 85,
+    loadAverage: round(loadavg()[0]!),
+    finished: creators.filter((b) => b.update?.state.phase === 'over').length,
     rooms: ROOMS,
     clients: bots.length,
     seconds: round(seconds),
@@ -273,9 +314,12 @@ function print(title: string, r: Result) {
   process.stdout.write(
     `${title}: ${r.rooms} rooms, ${r.clients} clients, ${r.seconds} s\n` +
       `  move round trip: median ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms\n` +
-      `  accepted moves a second: ${r.movesPerSecond}\n` +
+      `  of which inside the server (message in → answer out): median ${r.serverP50Ms} ms, p95 ${r.serverP95Ms} ms, p99 ${r.serverP99Ms} ms\n` +
+      `  accepted moves a second: ${r.movesPerSecond} (games over by the end: ${r.finished} of ${r.rooms})\n` +
       `  server memory per room: ${(r.bytesPerRoom / 1024).toFixed(1)} KB (heap after minus before, after a collection)\n` +
-      `  server CPU: ${r.cpuPercent}% of one core per process (the clients' process: ${r.clientCpuPercent}%)\n` +
+      `  server CPU: ${r.cpuPercent}% of one core per process, ${r.serverCpuMsPerMove} ms per accepted move\n` +
+      `  the clients' process: ${r.clientCpuPercent}% of one core${r.clientSaturated ? ' — SATURATED: the round trips measure the clients too' : ''}; its event loop late by up to ${r.clientLagP99Ms} ms (p99)${!r.clientSaturated && r.clientLagP99Ms > 20 ? ', waiting for a core: the machine is busy' : ''}\n` +
+      `  load average (1 min) at the end: ${r.loadAverage} on ${availableParallelism()} cores\n` +
       `  lost (accepted moves a client never saw): ${r.lost}\n`,
   );
 }
@@ -369,10 +413,15 @@ async function main() {
     if (JSON_OUT) process.stdout.write(`${JSON.stringify(r)}\n`);
     process.exit(0);
   }
-  const one = await startServer(BASE_PORT, {});
-  const single = await run([one]);
-  await one.stop();
-  print('One process', single);
+  let single: Result | null = null;
+  if (process.argv.includes('--redis-only'))
+    process.stdout.write('The one-process run is skipped (--redis-only).\n');
+  else {
+    const one = await startServer(BASE_PORT, {});
+    single = await run([one]);
+    await one.stop();
+    print('One process', single);
+  }
 
   let redisResult: Result | null = null;
   if (process.argv.includes('--no-redis'))
@@ -385,6 +434,7 @@ async function main() {
         stdio: 'ignore',
       },
     );
+    children.add(redis);
     await new Promise((r) => setTimeout(r, 500));
     const env = (port: number) => ({
       REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
@@ -398,8 +448,11 @@ async function main() {
     print('Two processes and Redis', redisResult);
   } else process.stdout.write('redis-server is not installed: the scaled-out run is skipped.\n');
 
-  if (JSON_OUT) process.stdout.write(`${JSON.stringify({ ...single, redis: redisResult })}\n`);
+  if (JSON_OUT) process.stdout.write(`${JSON.stringify({ ...(single ?? {}), redis: redisResult })}\n`);
   process.exit(0);
 }
 
-void main();
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:online failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -20,7 +20,14 @@ import { Classes } from './class-room';
 import { isCode, makeToken } from './codes';
 import { FileLogStore, type LogStore, RedisLogStore } from './game-log';
 import { GameRoom } from './game-room';
-import { DEFAULT_LIMITS, type Limits, type OperatorLog, setRoomServices, stderrLog } from './services';
+import {
+  DEFAULT_LIMITS,
+  type Limits,
+  moveTimes,
+  type OperatorLog,
+  setRoomServices,
+  stderrLog,
+} from './services';
 import { loadSigner } from './signing';
 import { verifyRoute } from './verify-http';
 
@@ -183,7 +190,17 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();
       const m = process.memoryUsage();
-      return json(res, 200, { heapUsed: m.heapUsed, rss: m.rss, cpu: process.cpuUsage(), at: Date.now() });
+      // the moves' times inside the server since the last ask (µs), then the count starts again
+      const t = moveTimes;
+      const moves = { count: t.count, p50: t.percentile(50), p95: t.percentile(95), p99: t.percentile(99) };
+      t.reset();
+      return json(res, 200, {
+        heapUsed: m.heapUsed,
+        rss: m.rss,
+        cpu: process.cpuUsage(),
+        at: Date.now(),
+        moves,
+      });
     }
     if (url === '/online/scenarios') {
       return json(

@@ -1,6 +1,7 @@
 // What every game room of a server process shares: the scenarios it offers, where logs are kept,
 // the limits on what a client may send, and the operator's log. Colyseus builds rooms itself (and,
 // scaled out, on whichever process it chooses), so a room finds these here rather than in its options.
+import { createHistogram } from 'node:perf_hooks';
 import type { Scenario } from '../engine';
 import type { LogStore } from './game-log';
 import type { Signer } from './signing';
@@ -50,3 +51,11 @@ export function roomServices(): RoomServices {
   if (!current) throw new Error('the game server is not configured');
   return current;
 }
+
+/**
+ * How long each move took inside this process, from its message arriving to its answer (its update or
+ * the refusal) handed to the socket — the room's queue, the reducer, the log and every seat's update
+ * included; in microseconds. The benchmark reads it from /online/stats, to tell the server's share
+ * of a round trip from the clients' and the network's.
+ */
+export const moveTimes = createHistogram();

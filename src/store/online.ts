@@ -140,7 +140,6 @@ function connect(store: OnlineStore, room: Room): OnlineConnection {
     store.setState(changed ? { update: u, refusal: null } : { update: u });
   });
   room.onMessage('refused', (r: Refused) => store.setState({ refusal: r.reason }));
-  room.onMessage('ack', () => undefined);
   room.onMessage('clock', (m: ClockMessage) => hearClock(m));
   room.onMessage('finished', (f: Finished) => store.setState({ finished: f.record, signature: f.signature }));
   room.onDrop(() => store.setState({ status: 'reconnecting' }));

@@ -124,16 +124,11 @@ export class Seat {
     const seq = Math.floor(Math.random() * 1e9);
     const before = this.received.length;
     this.room.send('move', { move, seq });
-    await this.until(() =>
-      this.received
-        .slice(before)
-        .some(
-          (r) => (r.type === 'ack' || r.type === 'refused') && (r.payload as { seq?: number }).seq === seq,
-        ),
-    );
-    const hit = this.received
-      .slice(before)
-      .find((r) => (r.type === 'ack' || r.type === 'refused') && (r.payload as { seq?: number }).seq === seq);
+    // the answer: the update that carries the seq (accepted), or the refusal that does
+    const answers = (r: { type: string; payload: unknown }) =>
+      (r.type === 'update' || r.type === 'refused') && (r.payload as { seq?: number }).seq === seq;
+    await this.until(() => this.received.slice(before).some(answers));
+    const hit = this.received.slice(before).find(answers);
     return hit?.type === 'refused' ? (hit.payload as Refused) : null;
   }
 
