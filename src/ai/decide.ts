@@ -9,17 +9,8 @@ import type { ProfileParams, Rule } from '../model/profile-schema';
 import type { Situation } from './character';
 import { escalationHarm, opponentSteps, ruleApplies, ruleEffect } from './character';
 import { entryFor, type Plan, planFor } from './memo';
-import {
-  clausesValue,
-  dealBonus,
-  leverageFor,
-  type Model,
-  oneOff,
-  ordersModel,
-  orderTension,
-  tensionRisk,
-} from './model';
-import { orderContext, orderTerms, sumTerms, type Terms } from './orders';
+import { clausesValue, dealBonus, leverageFor, type Model, oneOff, ordersModel, tensionRisk } from './model';
+import { orderContext, orderTerms, setTension, sumTerms, type Terms } from './orders';
 import {
   ANSWERING_PROFILE,
   DEFAULT_AI_LEVEL,
@@ -428,7 +419,7 @@ function orders(m: Model, plan: () => Plan, profile: Profile | null, L: number):
     if (set.some((o) => o.kind === 'shift' && !usefulShift(m, o.instrument, o.level))) continue;
     // Past its maximum tension a profile will not go (holding still is always possible): checked
     // before the set is valued, which is the dear part.
-    const added = set.reduce((s, o) => s + orderTension(m, o), 0);
+    const added = setTension(ctx, set);
     if (added > 0 && ctx.base + added > maxT) continue;
     const terms = orderTerms(ctx, set);
     // Every order spends a little attention and credibility: doing nothing wins a tie.
