@@ -50,17 +50,23 @@ function weightsOf(rules: Rules, side: Side, flat: boolean): Record<string, numb
   return out;
 }
 
-const tablesByAlt = new WeakMap<object, { rules: Rules; tables: BySide<Map<string, number[]>> }>();
+const tablesByAlt = new WeakMap<
+  object,
+  { instruments: unknown; indicators: unknown; tables: BySide<Map<string, number[]>> }
+>();
 
 /**
  * Both sides' per-turn utilities with their public weights: they change only with the alternatives,
- * which change only when a turn ends, so they are kept by the alternatives' (immutable) object.
+ * which change only when a turn ends, so they are kept by the alternatives' (immutable) object. Both
+ * sides' AIs share them: what they are made of — the instruments, the indicators and their public
+ * weights — is the same object in either side's scenario.
  */
 function publicTables(rules: Rules, s: GameState, w: BySide<Readonly<Record<string, number>>>) {
+  const { instruments, indicators } = rules.scenario;
   const hit = tablesByAlt.get(s.alt);
-  if (hit && hit.rules === rules) return hit.tables;
+  if (hit && hit.instruments === instruments && hit.indicators === indicators) return hit.tables;
   const tables = { us: luTable(rules, s, w.us), cn: luTable(rules, s, w.cn) };
-  tablesByAlt.set(s.alt, { rules, tables });
+  tablesByAlt.set(s.alt, { instruments, indicators, tables });
   return tables;
 }
 
