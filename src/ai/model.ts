@@ -354,15 +354,27 @@ export function orderTension(m: Model, o: Order): number {
   return 0;
 }
 
+const ceilingsOf = new WeakMap<object, ReadonlyMap<string, number>>();
+
+/** The lowest level each instrument is held to by the packages in force (a frozen list is read once). */
+function ceilings(packages: GameState['packages']): ReadonlyMap<string, number> {
+  const hit = ceilingsOf.get(packages);
+  if (hit) return hit;
+  const out = new Map<string, number>();
+  for (const p of packages) {
+    if (p.status !== 'active') continue;
+    for (const c of p.clauses)
+      if (c.kind === 'instrument') out.set(c.instrument, Math.min(out.get(c.instrument) ?? c.level, c.level));
+  }
+  if (Object.isFrozen(packages)) ceilingsOf.set(packages, out);
+  return out;
+}
+
 /** Would this shift (or announced rise) break a package in force, raising an instrument above a level agreed? */
 export function breaches(m: Model, o: Order): boolean {
   if ((o.kind !== 'shift' && o.kind !== 'announce') || !m.dealNow) return false;
-  for (const p of m.s.packages) {
-    if (p.status !== 'active') continue;
-    for (const c of p.clauses)
-      if (c.kind === 'instrument' && c.instrument === o.instrument && o.level > c.level) return true;
-  }
-  return false;
+  const ceiling = ceilings(m.s.packages).get(o.instrument);
+  return ceiling !== undefined && o.level > ceiling;
 }
 
 /** What a collapse would cost X: every instrument at its top from the next turn on. */
