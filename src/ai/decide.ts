@@ -8,7 +8,7 @@ import { aiStream, applyMove, checkMove, legalMoves, orderSets, pendingReadout, 
 import type { ProfileParams, Rule } from '../model/profile-schema';
 import type { Situation } from './character';
 import { escalationHarm, opponentSteps, ruleApplies, ruleEffect } from './character';
-import { entryFor, type Plan, planFor } from './memo';
+import { entryFor, ordersFor, type Plan, planFor } from './memo';
 import { clausesValue, dealBonus, leverageFor, type Model, oneOff, ordersModel, tensionRisk } from './model';
 import { orderContext, orderTerms, setTension, sumTerms, type Terms } from './orders';
 import {
@@ -480,7 +480,7 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   const plan = () => planFor(m, x.leverage, profile);
   if (readoutDue) cands = readouts(m);
   else if (s.phase === 'orders' && s.drafts[side] === null) {
-    cands = orders(m, plan, profile, x.leverage);
+    cands = ordersFor(m, () => orders(m, plan, profile, x.leverage));
     if (m.depth.rollouts > 0) {
       const top = cands.reduce((a, c) => (c.search > a.search ? c : a), cands[0]!);
       if (top.calm)
