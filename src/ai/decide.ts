@@ -8,7 +8,7 @@ import { aiStream, applyMove, checkMove, legalMoves, orderSets, pendingReadout, 
 import type { ProfileParams, Rule } from '../model/profile-schema';
 import type { Situation } from './character';
 import { escalationHarm, opponentSteps, ruleApplies, ruleEffect } from './character';
-import { entryFor, ordersFor, type Plan, planFor } from './memo';
+import { entryFor, offersFor, ordersFor, type Plan, planFor } from './memo';
 import { clausesValue, dealBonus, leverageFor, type Model, oneOff, ordersModel, tensionRisk } from './model';
 import { orderContext, orderTerms, setTension, sumTerms, type Terms } from './orders';
 import {
@@ -496,7 +496,8 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   } else if (s.phase === 'talks' && s.talks.toMove === side) {
     if (s.talks.open && s.talks.open.by !== side) cands = answer(m, plan(), profile, rand);
     else {
-      cands = proposals(m, plan(), profile);
+      const made = madeThisTurn(s, side).map(packageKey);
+      cands = offersFor(m, `${s.talks.made[side]} ${made.join(' | ')}`, () => proposals(m, plan(), profile));
       // Holding back is left to the search: playing on models the other side as the plain profile,
       // which offers more than most sides would, so waiting for its offer looks better than it is.
       if (m.depth.rollouts > 0)

@@ -28,7 +28,11 @@ interface Entry {
   readonly level: number;
   readonly s: GameState; // the state it was first computed for
   readonly m: Model;
-  readonly box: { plan: Plan | null; orders?: { builds: GameState['builds']; value: unknown } };
+  readonly box: {
+    plan: Plan | null;
+    orders?: { builds: GameState['builds']; value: unknown };
+    offers?: Map<string, unknown>;
+  };
   readonly seat: SeatKey;
   readonly prof: Profile | null;
 }
@@ -144,5 +148,18 @@ export function ordersFor<T>(m: Model, make: () => T): T {
     return kept.value as T;
   const value = make();
   e.box.orders = { builds, value };
+  return value;
+}
+
+/**
+ * A side's offers in a model's standing, computed once for each `key` — what it has proposed this
+ * turn, the one thing besides the standing and the seat they read (never the dice).
+ */
+export function offersFor<T>(m: Model, key: string, make: () => T): T {
+  const e = plansOf.get(m)!;
+  e.box.offers ??= new Map();
+  if (e.box.offers.has(key)) return e.box.offers.get(key) as T;
+  const value = make();
+  e.box.offers.set(key, value);
   return value;
 }
