@@ -1,7 +1,9 @@
-// npm run bench:ai — how fast the scripted opponent decides, and how long the simulator takes.
-// 1. One AI decision at the hardest level: the median (and 90th percentile) time of chooseMove over
-//    the states of recorded games of road-to-busan, hardest level against hardest level, each state
-//    decided afresh (its memo of the game's standing cleared by deciding other states in between).
+// npm run bench:ai — how fast the scripted opponent decides, and how long the simulator takes
+// (`-- --decisions`: the decisions only).
+// 1. One AI decision at the hardest level: the median, 90th and 99th percentile time of chooseMove
+//    over the states of recorded games of each shipped scenario, hardest level against hardest
+//    level, each state decided afresh (its memo of the game's standing cleared by deciding other
+//    states in between); then the same over all six scenarios together.
 // 2. `npm run simulate` of 1,000 AI-against-AI games of road-to-busan at the default level, no-deal
 //    lines and scoring included, timed from the outside as a user runs it.
 import { execFileSync } from 'node:child_process';
@@ -14,21 +16,26 @@ const { applyMove, newGame } = await import('../src/engine');
 const { chooseMove, defaultSeat, AI_LEVELS } = await import('../src/ai');
 const { setupFor } = await import('../src/ai/match');
 const { nextToMove } = await import('../src/ai/rollout');
-const { loadScenarioFile } = await import('./scenario-files');
+const { loadScenarioFile, shippedDir, shippedOpenings } = await import('./scenario-files');
 type GameState = import('../src/engine').GameState;
+type Scenario = import('../src/engine').Scenario;
+type AiSeat = import('../src/ai').AiSeat;
 type Side = 'us' | 'cn';
 
 const root = join(import.meta.dirname, '..');
 const file = join(root, 'scenarios', 'road-to-busan.yaml');
-const { scenario } = loadScenarioFile(file);
 const top = AI_LEVELS[AI_LEVELS.length - 1]!;
-const seats = {
+const hardest = (scenario: Scenario) => ({
   us: { ...defaultSeat(scenario, 'us'), level: top },
   cn: { ...defaultSeat(scenario, 'cn'), level: top },
-};
+});
 
 /** Every state in which a side decided, from a few whole games. */
-function record(games: number): { s: GameState; side: Side }[] {
+function record(
+  scenario: Scenario,
+  seats: Record<Side, AiSeat>,
+  games: number,
+): { s: GameState; side: Side }[] {
   const out: { s: GameState; side: Side }[] = [];
   for (let g = 0; g < games; g++) {
     let s = newGame(scenario, `bench-${g}`, setupFor(seats));
@@ -46,8 +53,15 @@ function record(games: number): { s: GameState; side: Side }[] {
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]!;
 
-function decisions() {
-  const states = record(6);
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+const line = (times: number[]) =>
+  `median ${ms(quantile(times, 0.5))}   90th percentile ${ms(quantile(times, 0.9))}   99th percentile ${ms(quantile(times, 0.99))}   max ${ms(Math.max(...times))}`;
+
+/** The time of each decision of six recorded games of a scenario, hardest level against hardest. */
+function decisionsOf(name: string): number[] {
+  const { scenario } = loadScenarioFile(join(shippedDir, name));
+  const seats = hardest(scenario);
+  const states = record(scenario, seats, 6);
   // Warm up, then time each decision in an order that interleaves games, so no decision finds the
   // memo of its own standing left by the one before.
   for (const { s, side } of states.slice(0, 200)) chooseMove(scenario, s, side, seats[side]);
@@ -59,10 +73,14 @@ function decisions() {
     chooseMove(scenario, s, side, seats[side]);
     times.push(performance.now() - t0);
   }
-  console.log(`AI decisions at level ${top} (road-to-busan, ${states.length} decisions from 6 games)`);
-  console.log(
-    `  median ${quantile(times, 0.5).toFixed(2)} ms   90th percentile ${quantile(times, 0.9).toFixed(2)} ms   max ${Math.max(...times).toFixed(2)} ms`,
-  );
+  console.log(`  ${name.padEnd(32)} ${String(states.length).padStart(5)} decisions   ${line(times)}`);
+  return times;
+}
+
+function decisions() {
+  console.log(`AI decisions at level ${top} (each shipped scenario, 6 games, hardest level against hardest)`);
+  const all = shippedOpenings().flatMap(decisionsOf);
+  console.log(`  ${'all six'.padEnd(32)} ${String(all.length).padStart(5)} decisions   ${line(all)}`);
 }
 
 function simulate() {
@@ -80,4 +98,4 @@ function simulate() {
 }
 
 decisions();
-simulate();
+if (!process.argv.includes('--decisions')) simulate();

@@ -8,18 +8,9 @@ import { aiStream, applyMove, checkMove, legalMoves, orderSets, pendingReadout, 
 import type { ProfileParams, Rule } from '../model/profile-schema';
 import type { Situation } from './character';
 import { escalationHarm, opponentSteps, ruleApplies, ruleEffect } from './character';
-import { entryFor, type Plan, planFor } from './memo';
-import {
-  clausesValue,
-  dealBonus,
-  leverageFor,
-  type Model,
-  oneOff,
-  ordersModel,
-  orderTension,
-  tensionRisk,
-} from './model';
-import { orderContext, orderTerms, sumTerms, type Terms } from './orders';
+import { entryFor, offersFor, ordersFor, type Plan, planFor } from './memo';
+import { clausesValue, dealBonus, leverageFor, type Model, oneOff, ordersModel, tensionRisk } from './model';
+import { orderContext, orderTerms, setTension, sumTerms, type Terms } from './orders';
 import {
   ANSWERING_PROFILE,
   DEFAULT_AI_LEVEL,
@@ -461,7 +452,7 @@ function orders(m: Model, plan: () => Plan, profile: Profile | null, L: number):
     if (set.some((o) => o.kind === 'shift' && !usefulShift(m, o.instrument, o.level))) continue;
     // Past its maximum tension a profile will not go (holding still is always possible): checked
     // before the set is valued, which is the dear part.
-    const added = set.reduce((s, o) => s + orderTension(m, o), 0);
+    const added = setTension(ctx, set);
     if (added > 0 && ctx.base + added > maxT) continue;
     const terms = orderTerms(ctx, set);
     // Every order spends a little attention and credibility: doing nothing wins a tie.
@@ -522,7 +513,7 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   const plan = () => planFor(m, x.leverage, profile);
   if (readoutDue) cands = readouts(m);
   else if (s.phase === 'orders' && s.drafts[side] === null) {
-    cands = orders(m, plan, profile, x.leverage);
+    cands = ordersFor(m, () => orders(m, plan, profile, x.leverage));
     if (m.depth.rollouts > 0) {
       const top = cands.reduce((a, c) => (c.search > a.search ? c : a), cands[0]!);
       if (top.calm)
@@ -538,7 +529,8 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   } else if (s.phase === 'talks' && s.talks.toMove === side) {
     if (s.talks.open && s.talks.open.by !== side) cands = answer(m, plan(), profile, rand);
     else {
-      cands = proposals(m, plan(), profile);
+      const made = madeThisTurn(s, side).map(packageKey);
+      cands = offersFor(m, `${s.talks.made[side]} ${made.join(' | ')}`, () => proposals(m, plan(), profile));
       // Holding back is left to the search: playing on models the other side as the plain profile,
       // which offers more than most sides would, so waiting for its offer looks better than it is.
       if (m.depth.rollouts > 0)

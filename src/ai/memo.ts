@@ -28,7 +28,11 @@ interface Entry {
   readonly level: number;
   readonly s: GameState; // the state it was first computed for
   readonly m: Model;
-  readonly box: { plan: Plan | null };
+  readonly box: {
+    plan: Plan | null;
+    orders?: { builds: GameState['builds']; value: unknown };
+    offers?: Map<string, unknown>;
+  };
   readonly seat: SeatKey;
   readonly prof: Profile | null;
 }
@@ -128,4 +132,34 @@ export function planFor(m: Model, L: number, profile: Profile | null): Plan {
     e.box.plan = { table, offers, tgt: target(table, profile?.templates ?? []) };
   }
   return e.box.plan;
+}
+
+/**
+ * What a side's orders are worth in a model's standing (`make`), computed once: the order sets and
+ * their values read the standing, the seat and what the side has built (which changes only when a
+ * turn ends, as the standing does), never the dice — so the look-ahead, which reaches the same
+ * standing's orders from every candidate and seed it plays on, values them once.
+ */
+export function ordersFor<T>(m: Model, make: () => T): T {
+  const e = plansOf.get(m)!;
+  const kept = e.box.orders;
+  const builds = m.s.builds;
+  if (kept && (kept.builds === builds || JSON.stringify(kept.builds) === JSON.stringify(builds)))
+    return kept.value as T;
+  const value = make();
+  e.box.orders = { builds, value };
+  return value;
+}
+
+/**
+ * A side's offers in a model's standing, computed once for each `key` — what it has proposed this
+ * turn, the one thing besides the standing and the seat they read (never the dice).
+ */
+export function offersFor<T>(m: Model, key: string, make: () => T): T {
+  const e = plansOf.get(m)!;
+  e.box.offers ??= new Map();
+  if (e.box.offers.has(key)) return e.box.offers.get(key) as T;
+  const value = make();
+  e.box.offers.set(key, value);
+  return value;
 }

@@ -50,17 +50,23 @@ function weightsOf(rules: Rules, side: Side, flat: boolean): Record<string, numb
   return out;
 }
 
-const tablesByAlt = new WeakMap<object, { rules: Rules; tables: BySide<Map<string, number[]>> }>();
+const tablesByAlt = new WeakMap<
+  object,
+  { instruments: unknown; indicators: unknown; tables: BySide<Map<string, number[]>> }
+>();
 
 /**
  * Both sides' per-turn utilities with their public weights: they change only with the alternatives,
- * which change only when a turn ends, so they are kept by the alternatives' (immutable) object.
+ * which change only when a turn ends, so they are kept by the alternatives' (immutable) object. Both
+ * sides' AIs share them: what they are made of — the instruments, the indicators and their public
+ * weights — is the same object in either side's scenario.
  */
 function publicTables(rules: Rules, s: GameState, w: BySide<Readonly<Record<string, number>>>) {
+  const { instruments, indicators } = rules.scenario;
   const hit = tablesByAlt.get(s.alt);
-  if (hit && hit.rules === rules) return hit.tables;
+  if (hit && hit.instruments === instruments && hit.indicators === indicators) return hit.tables;
   const tables = { us: luTable(rules, s, w.us), cn: luTable(rules, s, w.cn) };
-  tablesByAlt.set(s.alt, { rules, tables });
+  tablesByAlt.set(s.alt, { instruments, indicators, tables });
   return tables;
 }
 
@@ -348,15 +354,27 @@ export function orderTension(m: Model, o: Order): number {
   return 0;
 }
 
+const ceilingsOf = new WeakMap<object, ReadonlyMap<string, number>>();
+
+/** The lowest level each instrument is held to by the packages in force (a frozen list is read once). */
+function ceilings(packages: GameState['packages']): ReadonlyMap<string, number> {
+  const hit = ceilingsOf.get(packages);
+  if (hit) return hit;
+  const out = new Map<string, number>();
+  for (const p of packages) {
+    if (p.status !== 'active') continue;
+    for (const c of p.clauses)
+      if (c.kind === 'instrument') out.set(c.instrument, Math.min(out.get(c.instrument) ?? c.level, c.level));
+  }
+  if (Object.isFrozen(packages)) ceilingsOf.set(packages, out);
+  return out;
+}
+
 /** Would this shift (or announced rise) break a package in force, raising an instrument above a level agreed? */
 export function breaches(m: Model, o: Order): boolean {
   if ((o.kind !== 'shift' && o.kind !== 'announce') || !m.dealNow) return false;
-  for (const p of m.s.packages) {
-    if (p.status !== 'active') continue;
-    for (const c of p.clauses)
-      if (c.kind === 'instrument' && c.instrument === o.instrument && o.level > c.level) return true;
-  }
-  return false;
+  const ceiling = ceilings(m.s.packages).get(o.instrument);
+  return ceiling !== undefined && o.level > ceiling;
 }
 
 /** What a collapse would cost X: every instrument at its top from the next turn on. */

@@ -81,6 +81,18 @@ export interface OrderContext {
   readonly risk0: number; // … and its risk
   readonly oppHand: number; // the opponent's hand (its orders are not ours to change)
   readonly losses: Map<string, number>; // deal losses by instrument and level, as computed
+  readonly singles: Map<Order, Single>; // each order's own terms, as computed (sets share their orders)
+}
+
+/**
+ * What one order adds to a set's terms whatever else the set holds: the tension it adds, the
+ * utility terms in the order they are summed, what building brings, and whether it breaks a deal.
+ */
+interface Single {
+  readonly tension: number;
+  readonly utility: readonly number[];
+  readonly build: number;
+  readonly breaks: boolean;
 }
 
 /** The tension every pending announcement will add when it takes effect (tenths). */
@@ -103,7 +115,17 @@ export function orderContext(m: Model, L: number, leverageWorth: number): OrderC
   // Risk is judged at the tension to come: now, less a turn's decay, plus every rise already announced.
   const base = m.s.tension + t.decay + pendingTension(m);
   const risk0 = tensionRisk(m, m.side, base, collapse);
-  return { m, L, leverageWorth, collapse, base, risk0, oppHand: handTotal(m, m.s, m.opp), losses: new Map() };
+  return {
+    m,
+    L,
+    leverageWorth,
+    collapse,
+    base,
+    risk0,
+    oppHand: handTotal(m, m.s, m.opp),
+    losses: new Map(),
+    singles: new Map(),
+  };
 }
 
 /** What X loses if raising `instrument` to `level` breaks the packages that bind it. */
@@ -138,6 +160,63 @@ function lossOf(x: OrderContext, instrument: string, level: number): number {
   return v;
 }
 
+/** One order's own terms (see `Single`), computed once for every set it is in. */
+function singleOf(x: OrderContext, o: Order): Single {
+  const hit = x.singles.get(o);
+  if (hit) return hit;
+  const m = x.m;
+  const X = m.side;
+  const utility: number[] = [];
+  let build = 0;
+  let breaks = false;
+  switch (o.kind) {
+    case 'shift': {
+      utility.push(shiftValue(m, X, o.instrument, o.level));
+      const cc = concessionCost(m, o.instrument, o.level);
+      if (cc && cc.side === X)
+        utility.push(
+          (m.profile?.params.face ?? 1) * oneOff(m, X, { [m.rules.scenario.sides[X].politics]: cc.tenths }),
+        );
+      breaks = breaches(m, o);
+      break;
+    }
+    case 'announce': {
+      const base = m.base.get(o.instrument)!;
+      const row = base.map((b, i) => (m.turn + i >= o.turn ? Math.max(b, o.level) : b));
+      utility.push(rowValue(m, X, o.instrument, row, base));
+      breaks = breaches(m, o);
+      break;
+    }
+    case 'withdraw': {
+      const base = m.base.get(o.instrument)!;
+      const now = m.s.levels[o.instrument] ?? 0;
+      const snap = m.rules.scenario.calendar.truce?.snapback[o.instrument] ?? 0;
+      const snapTurn =
+        m.s.truce && !m.s.truce.expired && !m.dealNow ? m.s.truce.endTurn : Number.POSITIVE_INFINITY;
+      const row = base.map((_, i) => (m.turn + i >= snapTurn ? Math.max(now, snap) : now));
+      utility.push(rowValue(m, X, o.instrument, row, base));
+      break;
+    }
+    case 'build':
+      build = buildValue(m, X, o.alternative);
+      break;
+    case 'extend':
+      for (const id of m.rules.instrumentIds)
+        utility.push(rowValue(m, X, id, m.baseDeal.get(id)!, m.base.get(id)!));
+      break;
+  }
+  const single = { tension: orderTension(m, o), utility, build, breaks };
+  x.singles.set(o, single);
+  return single;
+}
+
+/** The tension a set of orders adds (tenths), each order's share computed once. */
+export function setTension(x: OrderContext, orders: readonly Order[]): number {
+  let added = 0;
+  for (const o of orders) added += singleOf(x, o).tension;
+  return added;
+}
+
 /** The search value of one set of orders, in terms. */
 export function orderTerms(x: OrderContext, orders: readonly Order[]): Terms {
   const m = x.m;
@@ -149,23 +228,17 @@ export function orderTerms(x: OrderContext, orders: readonly Order[]): Terms {
   let resolve = m.s.resolve;
   const cred = m.rules.scenario.params.credibility;
   for (const o of orders) {
-    tension += orderTension(m, o);
+    const one = singleOf(x, o);
+    tension += one.tension;
+    for (const u of one.utility) t.utility += u;
     switch (o.kind) {
       case 'shift': {
-        t.utility += shiftValue(m, X, o.instrument, o.level);
-        const cc = concessionCost(m, o.instrument, o.level);
-        if (cc && cc.side === X)
-          t.utility +=
-            (m.profile?.params.face ?? 1) * oneOff(m, X, { [m.rules.scenario.sides[X].politics]: cc.tenths });
-        if (breaches(m, o)) t.deal += lossOf(x, o.instrument, o.level);
+        if (one.breaks) t.deal += lossOf(x, o.instrument, o.level);
         levels = { ...(levels ?? m.s.levels), [o.instrument]: o.level };
         break;
       }
       case 'announce': {
-        const base = m.base.get(o.instrument)!;
-        const row = base.map((b, i) => (m.turn + i >= o.turn ? Math.max(b, o.level) : b));
-        t.utility += rowValue(m, X, o.instrument, row, base);
-        if (breaches(m, o)) t.deal += lossOf(x, o.instrument, o.level);
+        if (one.breaks) t.deal += lossOf(x, o.instrument, o.level);
         announcements = {
           ...(announcements ?? m.s.announcements),
           [o.instrument]: { level: o.level, turn: o.turn, by: X },
@@ -173,24 +246,15 @@ export function orderTerms(x: OrderContext, orders: readonly Order[]): Terms {
         break;
       }
       case 'withdraw': {
-        const base = m.base.get(o.instrument)!;
-        const now = m.s.levels[o.instrument] ?? 0;
-        const snap = m.rules.scenario.calendar.truce?.snapback[o.instrument] ?? 0;
-        const snapTurn =
-          m.s.truce && !m.s.truce.expired && !m.dealNow ? m.s.truce.endTurn : Number.POSITIVE_INFINITY;
-        const row = base.map((_, i) => (m.turn + i >= snapTurn ? Math.max(now, snap) : now));
-        t.utility += rowValue(m, X, o.instrument, row, base);
         const { [o.instrument]: _gone, ...rest } = announcements ?? m.s.announcements;
         announcements = rest;
         resolve = { ...resolve, [X]: Math.max(0, resolve[X] - cred.withdrawnForNothing) };
         break;
       }
       case 'build':
-        t.build += buildValue(m, X, o.alternative);
+        t.build += one.build;
         break;
       case 'extend':
-        for (const id of m.rules.instrumentIds)
-          t.utility += rowValue(m, X, id, m.baseDeal.get(id)!, m.base.get(id)!);
         resolve = { ...resolve, [X]: Math.max(0, resolve[X] - cred.extension) };
         break;
     }

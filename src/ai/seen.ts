@@ -40,21 +40,26 @@ function sideScenario(full: Scenario, side: Side, view: ReturnType<typeof viewFo
 
 /** The game as `side` sees it. */
 export function seeFor(full: Scenario, state: GameState, side: Side): Seen {
-  // The view as the 'after' setting shows it: the AI computes leverage itself from the public
-  // tables, so the view need not (it would be the same number, and it costs a tenth of a decision).
-  const quiet =
-    state.setup.leverage === 'after'
-      ? state
-      : { ...state, setup: { ...state.setup, leverage: 'after' as const } };
-  const view = viewFor(full, quiet, side);
   const opp = other(side);
-  const { drafts, ...rest } = view.state;
-  const hidden = drafts.submitted[opp] ? [] : null;
+  let scenario = scenarios.get(full)?.[side];
+  if (!scenario) {
+    // The view as the 'after' setting shows it: the AI computes leverage itself from the public
+    // tables, so the view need not (it would be the same number, and it costs a tenth of a decision).
+    const quiet =
+      state.setup.leverage === 'after'
+        ? state
+        : { ...state, setup: { ...state.setup, leverage: 'after' as const } };
+    scenario = sideScenario(full, side, viewFor(full, quiet, side));
+  }
+  // The view's state (viewFor's: every part public but the random streams and the drafts, of which
+  // it shows its own and whether the other side's are in), rebuilt here in one copy: a decision
+  // takes it afresh, and viewFor's copies of the whole state were a tenth of a decision.
+  const { drafts } = state;
+  const hidden = drafts[opp] !== null ? [] : null;
   const s: GameState = {
-    ...rest,
-    drafts: side === 'us' ? { us: drafts.mine, cn: hidden } : { us: hidden, cn: drafts.mine },
+    ...state,
+    drafts: side === 'us' ? { us: drafts.us, cn: hidden } : { us: hidden, cn: drafts.cn },
     rng: BLANK_RNG,
   };
-  const scenario = sideScenario(full, side, view);
   return { side, opp, scenario, rules: rulesFor(scenario), s };
 }

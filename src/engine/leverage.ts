@@ -38,6 +38,37 @@ export interface Leverage {
   readonly atStake: number; // T_us→cn + T_cn→us
 }
 
+/**
+ * Each instrument level's effects on a side as pairs of indicator and weight × effect (tenths),
+ * in the order of the side's indicators: what levelUtility sums, worked out once for the rules.
+ */
+const termsByRules = new WeakMap<Rules, Map<string, BySide<(readonly [string, number])[][]>>>();
+
+function levelTerms(rules: Rules, instrument: string): BySide<(readonly [string, number])[][]> | undefined {
+  let byInstrument = termsByRules.get(rules);
+  if (!byInstrument) {
+    byInstrument = new Map();
+    termsByRules.set(rules, byInstrument);
+  }
+  let terms = byInstrument.get(instrument);
+  if (!terms) {
+    const inst = rules.instruments.get(instrument);
+    if (!inst) return undefined;
+    const of = (on: Side) =>
+      inst.levels.map((lv) => {
+        const out: (readonly [string, number])[] = [];
+        for (const ind of rules.indicatorsOf[on]) {
+          const e = lv.effects[ind.id];
+          if (e !== undefined) out.push([ind.id, ind.weight * (e / 10)]);
+        }
+        return out;
+      });
+    terms = { us: of('us'), cn: of('cn') };
+    byInstrument.set(instrument, terms);
+  }
+  return terms;
+}
+
 /** Per-turn utility effect of an instrument at a level on one side (points, harm negative). */
 export function levelUtility(
   rules: Rules,
@@ -46,14 +77,10 @@ export function levelUtility(
   level: number,
   on: Side,
 ) {
-  const inst = rules.instruments.get(instrument);
-  const lv = inst?.levels[level];
-  if (!lv) return 0;
+  const terms = levelTerms(rules, instrument)?.[on][level];
+  if (!terms) return 0;
   let u = 0;
-  for (const ind of rules.indicatorsOf[on]) {
-    const e = lv.effects[ind.id];
-    if (e !== undefined) u += ind.weight * (e / 10) * (1 - (alt[ind.id] ?? 0));
-  }
+  for (const [id, we] of terms) u += we * (1 - (alt[id] ?? 0));
   return u;
 }
 
