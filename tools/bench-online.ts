@@ -143,12 +143,12 @@ class Bot {
     const side = this.side;
     if (!u || !side) return null;
     const s = u.state;
-    if (s.phase === 'talks') {
-      if (s.talks.toMove !== side) return null;
-      if (s.talks.open) return { type: 'reject', side, reason: 'timing' };
+    if (s.round.phase === 'talks') {
+      if (s.round.talks.toMove !== side) return null;
+      if (s.round.talks.open) return { type: 'reject', side, reason: 'timing' };
       return { type: 'pass', side };
     }
-    if (s.phase === 'orders' && !s.drafts.submitted[side]) {
+    if (s.round.phase === 'orders' && !s.round.drafts.submitted[side]) {
       const pick = u.choices[u.moveCount % Math.max(1, u.choices.length)];
       return { type: 'orders', side, orders: pick && u.moveCount % 2 === 0 ? [pick] : [] };
     }

@@ -43,16 +43,20 @@ export function seeFor(full: Scenario, state: GameState, side: Side): Seen {
   // The view as the 'after' setting shows it: the AI computes leverage itself from the public
   // tables, so the view need not (it would be the same number, and it costs a tenth of a decision).
   const quiet =
-    state.setup.leverage === 'after'
+    state.meta.setup.leverage === 'after'
       ? state
-      : { ...state, setup: { ...state.setup, leverage: 'after' as const } };
+      : { ...state, meta: { ...state.meta, setup: { ...state.meta.setup, leverage: 'after' as const } } };
   const view = viewFor(full, quiet, side);
   const opp = other(side);
-  const { drafts, ...rest } = view.state;
+  const { drafts, ...round } = view.state.round;
   const hidden = drafts.submitted[opp] ? [] : null;
   const s: GameState = {
-    ...rest,
-    drafts: side === 'us' ? { us: drafts.mine, cn: hidden } : { us: hidden, cn: drafts.mine },
+    meta: view.state.meta,
+    world: view.state.world,
+    round: {
+      ...round,
+      drafts: side === 'us' ? { us: drafts.mine, cn: hidden } : { us: hidden, cn: drafts.mine },
+    },
     rng: BLANK_RNG,
   };
   const scenario = sideScenario(full, side, view);

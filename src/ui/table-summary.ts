@@ -24,8 +24,8 @@ export function tableSummary(game: GameSession, viewer: Side | null): HTMLElemen
         sc.instruments
           .filter((i) => i.owner === x)
           .map((i) => {
-            const a = s.announcements[i.id];
-            const now = s.levels[i.id] ?? 0;
+            const a = s.world.announcements[i.id];
+            const now = s.world.levels[i.id] ?? 0;
             return h(
               'li',
               {},
@@ -44,8 +44,11 @@ export function tableSummary(game: GameSession, viewer: Side | null): HTMLElemen
             'li',
             {},
             `${i.name}: `,
-            h('strong', { text: ((s.values[i.id] ?? 0) / 10).toFixed(1) }),
-            h('span', { class: 'hint', text: ` (alternatives ${Math.round((s.alt[i.id] ?? 0) * 100)}%)` }),
+            h('strong', { text: ((s.world.values[i.id] ?? 0) / 10).toFixed(1) }),
+            h('span', {
+              class: 'hint',
+              text: ` (alternatives ${Math.round((s.world.alt[i.id] ?? 0) * 100)}%)`,
+            }),
           ),
         ),
       ),
@@ -57,7 +60,7 @@ export function tableSummary(game: GameSession, viewer: Side | null): HTMLElemen
     { class: 'table-summary', 'aria-label': 'The table in words' },
     h('p', {
       class: 'summary-line',
-      text: `Turn ${s.turn + 1} of ${rules.totalTurns}${isEpilogue(rules, s.turn) ? ' (epilogue)' : ''}, ${turnDate(sc, Math.min(s.turn, rules.totalTurns - 1))}. Tension ${(s.tension / 10).toFixed(1)} of 100 (risk above ${t.risk / 10}).${lev ? ` ${lev}` : ''}`,
+      text: `Turn ${s.round.turn + 1} of ${rules.totalTurns}${isEpilogue(rules, s.round.turn) ? ' (epilogue)' : ''}, ${turnDate(sc, Math.min(s.round.turn, rules.totalTurns - 1))}. Tension ${(s.world.tension / 10).toFixed(1)} of 100 (risk above ${t.risk / 10}).${lev ? ` ${lev}` : ''}`,
     }),
     h('div', { class: 'summary-sides' }, side('us'), side('cn')),
   );

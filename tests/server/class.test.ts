@@ -142,7 +142,7 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   const a = await Seat.join(first.port, ana.code, { token: ana.seat });
   const b = await Seat.join(first.port, bo.code, { token: bo.seat });
   expect(a.welcome?.name).toBe('Ana');
-  expect(a.update?.state.phase).toBe('talks');
+  expect(a.update?.state.round.phase).toBe('talks');
 
   // the timed briefing: the clocks wait until every team has marked itself ready
   expect((await call('POST', `${code}/briefing`, { minutes: 6 })).ok).toBe(true);
@@ -162,7 +162,7 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
 
   // a one-second clock on game A's talks: it runs out, the side to talk passes until the orders
   expect((await call('POST', `${code}/clocks`, { talks: 1, orders: null, letter: 'A' })).ok).toBe(true);
-  await a.until(() => a.update?.state.phase === 'orders');
+  await a.until(() => a.update?.state.round.phase === 'orders');
   expect(a.received.some((r) => r.type === 'clock' && /Time ran out/.test(r.raw))).toBe(true);
 
   // an inject from the scenario's control events, into game A
@@ -180,9 +180,12 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   const posted = await call('POST', `${code}/news`, { text: 'The press asks about soybeans.', letter: 'A' });
   expect(posted).toMatchObject({ games: ['A'] });
   await a.until(() => (a.update?.moveCount ?? 0) >= 4);
-  expect(a.update?.state.news.at(-1)).toEqual({ kind: 'instructor', text: 'The press asks about soybeans.' });
-  expect(a.update?.state.values).toEqual(before?.values);
-  expect(a.update?.state.tension).toBe(before?.tension);
+  expect(a.update?.state.round.news.at(-1)).toEqual({
+    kind: 'instructor',
+    text: 'The press asks about soybeans.',
+  });
+  expect(a.update?.state.world.values).toEqual(before?.world.values);
+  expect(a.update?.state.world.tension).toBe(before?.world.tension);
   const held = a.update;
 
   // the students see the clock: told as time left, and announced a minute before it runs out
@@ -203,8 +206,8 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   if (!scenario) throw new Error('no scenario');
   const r = replay(scenario.scenario, logged.header.seed, logged.header.setup, logged.moves);
   if (!r.ok) throw new Error(r.reason);
-  expect(r.state.fired[event]).toBe(held?.state.fired[event]);
-  expect(r.state.news).toEqual(held?.state.news);
+  expect(r.state.world.fired[event]).toBe(held?.state.world.fired[event]);
+  expect(r.state.round.news).toEqual(held?.state.round.news);
   expect(logged.header.seed).toBe('class-seed-1');
 
   // the server is killed; restarted on the same folder, the class is there with its games

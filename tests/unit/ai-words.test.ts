@@ -28,10 +28,12 @@ function sentences(sc: Scenario, seed: string, seats: BySide<AiSeat>): Record<Si
   const out: Record<Side, string[]> = { us: [], cn: [] };
   const asked = new Set<string>();
   let index = 0;
-  while (s.phase !== 'over') {
+  while (s.round.phase !== 'over') {
     const side = nextToMove(s, asked);
     const move = chooseMove(sc, s, side, seats[side]);
-    out[side].push(describeAiMove(sc, move, { index, turn: s.turn, offer: s.talks.open?.clauses }));
+    out[side].push(
+      describeAiMove(sc, move, { index, turn: s.round.turn, offer: s.round.talks.open?.clauses }),
+    );
     const r = applyMove(sc, s, move);
     if (!r.ok) throw new Error(r.reason);
     s = r.state;
