@@ -40,7 +40,7 @@ function record(
   for (let g = 0; g < games; g++) {
     let s = newGame(scenario, `bench-${g}`, setupFor(seats));
     const asked = new Set<string>();
-    while (s.phase !== 'over') {
+    while (s.round.phase !== 'over') {
       const side = nextToMove(s, asked);
       out.push({ s, side });
       const r = applyMove(scenario, s, chooseMove(scenario, s, side, seats[side]));

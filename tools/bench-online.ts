@@ -159,12 +159,12 @@ class Bot {
     const side = this.side;
     if (!u || !side) return null;
     const s = u.state;
-    if (s.phase === 'talks') {
-      if (s.talks.toMove !== side) return null;
-      if (s.talks.open) return { type: 'reject', side, reason: 'timing' };
+    if (s.round.phase === 'talks') {
+      if (s.round.talks.toMove !== side) return null;
+      if (s.round.talks.open) return { type: 'reject', side, reason: 'timing' };
       return { type: 'pass', side };
     }
-    if (s.phase === 'orders' && !s.drafts.submitted[side]) {
+    if (s.round.phase === 'orders' && !s.round.drafts.submitted[side]) {
       const pick = u.choices[u.moveCount % Math.max(1, u.choices.length)];
       return { type: 'orders', side, orders: pick && u.moveCount % 2 === 0 ? [pick] : [] };
     }
@@ -301,7 +301,7 @@ async function run(servers: ServerProc[]): Promise<Result> {
     // the server
     clientSaturated: clientCpuPercent > 85,
     loadAverage: round(loadavg()[0]!),
-    finished: creators.filter((b) => b.update?.state.phase === 'over').length,
+    finished: creators.filter((b) => b.update?.state.round.phase === 'over').length,
     rooms: ROOMS,
     clients: bots.length,
     seconds: round(seconds),

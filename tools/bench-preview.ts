@@ -31,11 +31,11 @@ function timed(runs: number, f: (i: number) => unknown): number {
 function heldStill(sc: Scenario) {
   let s = newGame(sc, 'bench');
   const moves = [];
-  while (s.phase !== 'over') {
+  while (s.round.phase !== 'over') {
     const m =
-      s.phase === 'talks'
-        ? ({ type: 'pass', side: s.talks.toMove } as const)
-        : ({ type: 'orders', side: s.drafts.us === null ? 'us' : 'cn', orders: [] } as const);
+      s.round.phase === 'talks'
+        ? ({ type: 'pass', side: s.round.talks.toMove } as const)
+        : ({ type: 'orders', side: s.round.drafts.us === null ? 'us' : 'cn', orders: [] } as const);
     const r = applyMove(sc, s, m);
     if (!r.ok) throw new Error(r.reason);
     moves.push(m);
@@ -52,7 +52,7 @@ for (const file of shippedOpenings()) {
   const s = newGame(sc, 'bench');
   const view = viewFor(sc, s, 'us');
   const packages = proposalCandidates(rules, s, 'us');
-  const orders: Order[] = singleOrders(rules, { ...s, phase: 'orders' }, 'us');
+  const orders: Order[] = singleOrders(rules, { ...s, round: { ...s.round, phase: 'orders' } }, 'us');
   const st = timed(5, () => standing(sc, view));
   const pk = timed(5, (i) => previewPackage(sc, view, 'us', packages[i % packages.length] ?? []));
   const od = timed(5, (i) =>

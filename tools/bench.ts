@@ -19,16 +19,16 @@ function recordGame(sc: Scenario): { states: GameState[]; moves: Move[] } {
     moves.push(m);
     s = r.state;
   };
-  while (s.phase !== 'over') {
+  while (s.round.phase !== 'over') {
     n += 1;
-    if (s.phase === 'talks') {
-      const side = s.talks.toMove;
+    if (s.round.phase === 'talks') {
+      const side = s.round.talks.toMove;
       const legal = legalMoves(sc, s, side);
       const answers = legal.filter((m) => m.type === 'accept' || m.type === 'reject');
       const answer = answers.find((m) => m.type === (n % 3 === 0 ? 'accept' : 'reject')) ?? answers[0];
       const proposal = legal.filter((m) => m.type === 'propose');
       if (answer) take(answer);
-      else if (proposal.length && s.talks.made[side] === 0 && n % 2 === 0)
+      else if (proposal.length && s.round.talks.made[side] === 0 && n % 2 === 0)
         take(proposal[n % proposal.length]!);
       else take({ type: 'pass', side });
     } else {
@@ -65,12 +65,12 @@ function engineBench() {
     new URL('../tests/fixtures/scenarios/long-campaign.yaml', import.meta.url).pathname,
   ).scenario;
   const { states, moves } = recordGame(sc);
-  const turns = states[states.length - 1]!.turn + 1;
+  const turns = states[states.length - 1]!.round.turn + 1;
   const main = rulesFor(sc).mainTurns;
   // Early and late windows hold the same mix of moves (talks and orders); the epilogue has orders only.
-  const earlyEnd = states.findIndex((s) => s.turn >= 4);
-  const lateStart = states.findIndex((s) => s.turn >= main - 4);
-  const lateEnd = states.findIndex((s) => s.turn >= main);
+  const earlyEnd = states.findIndex((s) => s.round.turn >= 4);
+  const lateStart = states.findIndex((s) => s.round.turn >= main - 4);
+  const lateEnd = states.findIndex((s) => s.round.turn >= main);
   const epilogueEnd = states.length;
   const N = 100_000;
   rate(sc, states, moves, 0, earlyEnd, 20_000); // warm up

@@ -45,14 +45,14 @@ function main(argv: readonly string[]): number {
   h.turns.forEach((s, t) => {
     const when = t < h.turns.length - 1 ? `turn ${t + 1}, ${dateOf(rules, t)}` : `end, ${dateOf(rules, t)}`;
     const levels = ids.map((id) => `${id} ${levelLabel(scenario, s, id)}`).join(' · ');
-    const pending = Object.entries(s.announcements)
+    const pending = Object.entries(s.world.announcements)
       .map(
         ([id, a]) =>
-          ` · announced: ${id} ${levelLabel(scenario, { ...s, levels: { ...s.levels, [id]: a.level } }, id)} from ${dateOf(rules, a.turn)}`,
+          ` · announced: ${id} ${levelLabel(scenario, { ...s, world: { ...s.world, levels: { ...s.world.levels, [id]: a.level } } }, id)} from ${dateOf(rules, a.turn)}`,
       )
       .join('');
     console.log(
-      `${when} · tension ${(s.tension / 10).toFixed(1)}${s.collapsed ? ' · COLLAPSED' : ''}\n  ${levels}${pending}`,
+      `${when} · tension ${(s.world.tension / 10).toFixed(1)}${s.world.collapsed ? ' · COLLAPSED' : ''}\n  ${levels}${pending}`,
     );
     const played = h.steps.filter((st) => st.turn === t && st.status !== 'before');
     for (const st of played) console.log(`  ${st.status}: ${st.id} (${st.date})`);

@@ -17,10 +17,10 @@ export interface Situation {
 }
 
 const escalatedAgainst = (m: Model) =>
-  m.s.pressuredOn[m.side] === m.turn || (m.turn > 0 && m.s.pressuredOn[m.side] === m.turn - 1);
+  m.s.world.pressuredOn[m.side] === m.turn || (m.turn > 0 && m.s.world.pressuredOn[m.side] === m.turn - 1);
 
 function lastOrders(m: Model): readonly Order[] | null {
-  return m.s.revealed ? m.s.revealed[m.opp] : null;
+  return m.s.round.revealed ? m.s.round.revealed[m.opp] : null;
 }
 
 /** The harm a turn of the opponent's latest escalations (visible now), one step each. */
@@ -33,10 +33,10 @@ export function escalationHarm(m: Model): number {
     return Math.max(0, (lu[level - 1] ?? 0) - (lu[level] ?? 0));
   };
   const mine = (id: string) => m.rules.instruments.get(id)?.owner === m.opp;
-  if (m.s.pressuredOn[m.side] === m.turn - 1)
+  if (m.s.world.pressuredOn[m.side] === m.turn - 1)
     for (const o of lastOrders(m) ?? [])
       if (o.kind === 'shift' && mine(o.instrument)) harm += stepHarm(o.instrument, o.level);
-  for (const n of [...m.s.lastNews, ...m.s.news])
+  for (const n of [...m.s.round.lastNews, ...m.s.round.news])
     if (n.kind === 'announcement-effective' && mine(n.instrument)) harm += stepHarm(n.instrument, n.level);
   return harm > 0 ? harm : 0.01; // escalated, if only by an event's shift
 }
@@ -45,7 +45,7 @@ export function escalationHarm(m: Model): number {
 export function opponentSteps(m: Model): number {
   let n = 0;
   for (const inst of m.rules.scenario.instruments)
-    if (inst.owner === m.opp) n += Math.max(0, (m.s.levels[inst.id] ?? 0) - inst.level);
+    if (inst.owner === m.opp) n += Math.max(0, (m.s.world.levels[inst.id] ?? 0) - inst.level);
   return n;
 }
 
@@ -78,7 +78,7 @@ function turnsTo(m: Model, c: Extract<AiCondition, { turnsTo: unknown }>): numbe
     case 'deadline':
       return r.mainTurns - m.turn;
     case 'truce-end':
-      return m.s.truce && !m.s.truce.expired ? m.s.truce.endTurn - m.turn : null;
+      return m.s.world.truce && !m.s.world.truce.expired ? m.s.world.truce.endTurn - m.turn : null;
     case 'end':
       return r.totalTurns - m.turn;
     default:
@@ -89,9 +89,9 @@ function turnsTo(m: Model, c: Extract<AiCondition, { turnsTo: unknown }>): numbe
 /** Does one of a rule's conditions hold? */
 export function conditionHolds(c: AiCondition, x: Situation): boolean {
   const m = x.m;
-  if ('resolve' in c) return within(m.s.resolve[c.resolve.of === 'self' ? m.side : m.opp], c.resolve);
+  if ('resolve' in c) return within(m.s.world.resolve[c.resolve.of === 'self' ? m.side : m.opp], c.resolve);
   if ('reliability' in c)
-    return within(m.s.reliability[c.reliability.of === 'self' ? m.side : m.opp], c.reliability);
+    return within(m.s.world.reliability[c.reliability.of === 'self' ? m.side : m.opp], c.reliability);
   if ('leverage' in c) return within(x.leverage, c.leverage);
   if ('turnsTo' in c) {
     const n = turnsTo(m, c);
@@ -102,14 +102,14 @@ export function conditionHolds(c: AiCondition, x: Situation): boolean {
   if ('opponent' in c) return opponentDid(m, c);
   if ('pressured' in c) return escalatedAgainst(m) === c.pressured;
   if ('rejected' in c)
-    return m.s.news.some((n) => n.kind === 'answer' && n.side === m.opp && !n.accepted) === c.rejected;
+    return m.s.round.news.some((n) => n.kind === 'answer' && n.side === m.opp && !n.accepted) === c.rejected;
   if ('proposal' in c) {
-    const open = m.s.talks.open;
+    const open = m.s.round.talks.open;
     return open !== null && open.by === m.opp && open.clauses.some((cl) => clauseMatches(m, cl, c.proposal));
   }
-  if ('phase' in c) return m.s.phase === c.phase;
+  if ('phase' in c) return m.s.round.phase === c.phase;
   if ('epilogue' in c) return m.turn >= m.rules.mainTurns === c.epilogue;
-  return holds(c, m.s);
+  return holds(c, m.s.world);
 }
 
 export const ruleApplies = (r: Rule, x: Situation) => r.when.every((c) => conditionHolds(c, x));
@@ -141,12 +141,12 @@ export function clauseMatches(m: Model, c: Clause, want: ClauseMatch): boolean {
 /** Is this order an escalation (a rise, or an announced one) of one of the AI's own instruments? */
 export function isEscalation(m: Model, o: Order): boolean {
   if (o.kind === 'announce') return true;
-  return o.kind === 'shift' && o.level > (m.s.levels[o.instrument] ?? 0);
+  return o.kind === 'shift' && o.level > (m.s.world.levels[o.instrument] ?? 0);
 }
 
 function orderMatches(m: Model, o: Order, want: MoveMatch): boolean {
   if (want.order !== undefined) {
-    const now = o.kind === 'shift' ? (m.s.levels[o.instrument] ?? 0) : 0;
+    const now = o.kind === 'shift' ? (m.s.world.levels[o.instrument] ?? 0) : 0;
     const kind =
       o.kind === 'shift'
         ? o.level > now
@@ -188,8 +188,8 @@ export function moveMatches(m: Model, move: MoveBody, want: MoveMatch): boolean 
     const clauses =
       move.type === 'propose'
         ? move.clauses
-        : move.type === 'accept' && m.s.talks.open
-          ? m.s.talks.open.clauses
+        : move.type === 'accept' && m.s.round.talks.open
+          ? m.s.round.talks.open.clauses
           : null;
     if (!clauses) return false;
     const wants = Array.isArray(want.contains) ? want.contains : [want.contains];
@@ -203,7 +203,7 @@ export function moveMatches(m: Model, move: MoveBody, want: MoveMatch): boolean 
 /** The harm a turn an escalating order does the opponent (modelled), 0 if it is not one. */
 export function orderHarm(m: Model, o: Order): number {
   if (o.kind !== 'shift' && o.kind !== 'announce') return 0;
-  const from = m.s.levels[o.instrument] ?? 0;
+  const from = m.s.world.levels[o.instrument] ?? 0;
   if (o.level <= from) return 0;
   const lu = m.lu[m.opp].get(o.instrument);
   return lu ? Math.max(0, (lu[from] ?? 0) - (lu[o.level] ?? 0)) : 0;
@@ -236,9 +236,9 @@ export function ruleEffect(r: Rule, x: Situation, move: MoveBody): number | 'nev
     return move.orders.some((o) => isEscalation(m, o)) ? r.weight : null;
   }
   if (r.mirror === 'concession') {
-    const conceded = m.s.revealed?.[m.opp].some((o) => o.kind === 'shift') && x.escalation <= 0;
+    const conceded = m.s.round.revealed?.[m.opp].some((o) => o.kind === 'shift') && x.escalation <= 0;
     if (!conceded) return null;
-    return move.orders.some((o) => o.kind === 'shift' && o.level < (m.s.levels[o.instrument] ?? 0))
+    return move.orders.some((o) => o.kind === 'shift' && o.level < (m.s.world.levels[o.instrument] ?? 0))
       ? r.weight
       : null;
   }

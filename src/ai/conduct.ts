@@ -43,7 +43,7 @@ export function conductTracker(scenario: Scenario, start: GameState) {
   const owner = (instrument: string) => rules.instruments.get(instrument)?.owner;
   // What each side may answer, and how hard: opening day's measures of the other side.
   const bite: Record<Side, number> = { us: 0, cn: 0 };
-  for (const [id, level] of Object.entries(start.levels)) {
+  for (const [id, level] of Object.entries(start.world.levels)) {
     const o = owner(id);
     if (o) bite[other(o)] = Math.max(bite[other(o)], harshness(id, level));
   }
@@ -62,19 +62,19 @@ export function conductTracker(scenario: Scenario, start: GameState) {
   const counterDue: Record<Side, number> = { us: -1, cn: -1 }; // the turn of a rejection not yet countered
   const breachSeen: Record<Side, number> = { us: -10, cn: -10 }; // the turn it learnt of the other's breach
   let dealTurn: number | null = null;
-  let turn = start.turn;
+  let turn = start.round.turn;
   let newsSeen = 0;
 
   const escalation = (s: GameState, o: Order): { instrument: string; level: number } | null => {
-    if (o.kind === 'shift' && o.level > (s.levels[o.instrument] ?? 0)) return o;
-    if (o.kind === 'announce' && o.level > (s.levels[o.instrument] ?? 0)) return o;
+    if (o.kind === 'shift' && o.level > (s.world.levels[o.instrument] ?? 0)) return o;
+    if (o.kind === 'announce' && o.level > (s.world.levels[o.instrument] ?? 0)) return o;
     return null;
   };
 
   const seeEvents = (s: GameState) => {
-    for (const [id, firedOn] of Object.entries(s.fired)) {
+    for (const [id, firedOn] of Object.entries(s.world.fired)) {
       const e = rules.events.get(id);
-      if (eventsSeen.has(id) || !e?.date || firedOn > s.turn) continue;
+      if (eventsSeen.has(id) || !e?.date || firedOn > s.round.turn) continue;
       eventsSeen.add(id);
       for (const side of ['us', 'cn'] as const) {
         let h = -1;
@@ -89,7 +89,7 @@ export function conductTracker(scenario: Scenario, start: GameState) {
     }
   };
 
-  const seeNews = (items: GameState['news'], from: number) => {
+  const seeNews = (items: GameState['round']['news'], from: number) => {
     for (const n of items.slice(from))
       if (n.kind === 'breach') breachSeen[other(n.side)] = Math.max(breachSeen[other(n.side)], turn);
   };
@@ -98,22 +98,22 @@ export function conductTracker(scenario: Scenario, start: GameState) {
   return {
     before(s: GameState, m: Move) {
       if (m.type === 'propose') {
-        if (s.turn < EARLY_TURNS) c[m.side].opened = true;
-        if (counterDue[m.side] === s.turn) {
+        if (s.round.turn < EARLY_TURNS) c[m.side].opened = true;
+        if (counterDue[m.side] === s.round.turn) {
           c[m.side].counters += 1;
           counterDue[m.side] = -1;
         }
-        if (dealTurn !== null && s.turn < rules.mainTurns) c[m.side].acted = true;
+        if (dealTurn !== null && s.round.turn < rules.mainTurns) c[m.side].acted = true;
       }
-      if (m.type === 'reject' && s.talks.made[m.side] < PROPOSALS_A_TURN) {
+      if (m.type === 'reject' && s.round.talks.made[m.side] < PROPOSALS_A_TURN) {
         c[m.side].rejections += 1;
-        counterDue[m.side] = s.turn;
+        counterDue[m.side] = s.round.turn;
       }
-      if (m.type === 'accept' && dealTurn === null) dealTurn = s.turn;
+      if (m.type === 'accept' && dealTurn === null) dealTurn = s.round.turn;
       if (m.type !== 'orders') return;
       const side = m.side;
-      if (dealTurn !== null && s.turn < rules.mainTurns) {
-        const answersBreach = m.orders.length > 0 && s.turn - breachSeen[side] <= 1;
+      if (dealTurn !== null && s.round.turn < rules.mainTurns) {
+        const answersBreach = m.orders.length > 0 && s.round.turn - breachSeen[side] <= 1;
         if (answersBreach || m.orders.some((o) => o.kind === 'build' || o.kind === 'extend'))
           c[side].acted = true;
       }
@@ -124,23 +124,23 @@ export function conductTracker(scenario: Scenario, start: GameState) {
         pending.push({ side, h });
         if (h > bite[side] + 1e-9) {
           c[side].unprovoked += 1;
-          if (s.turn < EARLY_TURNS) c[side].unprovokedEarly += 1;
+          if (s.round.turn < EARLY_TURNS) c[side].unprovokedEarly += 1;
           c[side].unprovokedBy[e.instrument] = (c[side].unprovokedBy[e.instrument] ?? 0) + 1;
         }
       }
     },
     after(s: GameState) {
-      if (s.turn !== turn) {
-        seeNews(s.lastNews, newsSeen);
-        turn = s.turn;
+      if (s.round.turn !== turn) {
+        seeNews(s.round.lastNews, newsSeen);
+        turn = s.round.turn;
         newsSeen = 0;
         // Last turn's orders are revealed: the other side may answer them from now on.
         for (const p of pending.splice(0)) bite[other(p.side)] = Math.max(bite[other(p.side)], p.h);
         counterDue.us = -1;
         counterDue.cn = -1;
       }
-      seeNews(s.news, newsSeen);
-      newsSeen = s.news.length;
+      seeNews(s.round.news, newsSeen);
+      newsSeen = s.round.news.length;
       seeEvents(s);
     },
     result(): BySide<Conduct> {

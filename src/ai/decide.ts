@@ -108,7 +108,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 function situation(m: Model): Situation {
   return {
     m,
-    leverage: leverageFor(m, m.s, m.side),
+    leverage: leverageFor(m, m.s.world, m.side),
     escalation: escalationHarm(m),
     opponentSteps: opponentSteps(m),
   };
@@ -158,9 +158,9 @@ function choose(cands: readonly Candidate[], rules: readonly Rule[], x: Situatio
 
 /** While a deal is in force, a pass says how the other side's promises stand (its sentence names it). */
 function holding(m: Model): { delivered?: number } {
-  const promised = m.s.totals.promised[m.opp];
+  const promised = m.s.world.totals.promised[m.opp];
   if (!m.dealNow || promised <= 0) return {};
-  return { delivered: Math.min(1, Math.round((100 * m.s.totals.delivered[m.opp]) / promised) / 100) };
+  return { delivered: Math.min(1, Math.round((100 * m.s.world.totals.delivered[m.opp]) / promised) / 100) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,23 +178,23 @@ function rejectReason(
   need: number,
   clauses: readonly Clause[],
 ): RejectReason {
-  if (m.s.pressuredOn[m.side] >= m.turn - 1 && m.turn > 0) return 'face';
+  if (m.s.world.pressuredOn[m.side] >= m.turn - 1 && m.turn > 0) return 'face';
   if (g[0] <= 0) return 'too-little';
   const promised = clauses.filter(
     (c) =>
       (c.kind === 'pledge' || c.kind === 'commitment') && m.rules.commitments.get(c.item)?.side === m.opp,
   );
-  if (promised.length > 0 && promised.length * 2 >= clauses.length && m.s.reliability[m.opp] < 0.7)
+  if (promised.length > 0 && promised.length * 2 >= clauses.length && m.s.world.reliability[m.opp] < 0.7)
     return 'distrust';
   if (g[0] >= 0.8 * need && m.turn < m.rules.mainTurns - 2) return 'timing';
   return 'too-little';
 }
 
 function answer(m: Model, plan: Plan, profile: Profile | null, rand: Rand): Candidate[] {
-  const open = m.s.talks.open!;
+  const open = m.s.round.talks.open!;
   // Its judgement of what it needs is only so precise: a little more or less, by its own dice.
   const judged = 1 + m.depth.precision * (2 * rand() - 1);
-  let need = judged * needNow(m, plan, profile, m.turn + 0.5 * m.s.talks.made[m.side]);
+  let need = judged * needNow(m, plan, profile, m.turn + 0.5 * m.s.round.talks.made[m.side]);
   // A short look-ahead sees only the first turns of what an offer brings (the lowest level).
   const g =
     m.depth.horizon < m.T - m.turn ? shortGains(m, open.clauses) : clauseGains(plan.table, open.clauses);
@@ -269,8 +269,8 @@ function fairEnough(plan: Plan, g: readonly [number, number]): boolean {
  * it).
  */
 function proposalsAllowed(rules: Rules, s: GameState, depth: Depth): number {
-  if (s.turn === rules.mainTurns - 1) return 2;
-  if (depth.secondOffer && s.tension >= rules.scenario.params.tension.risk - 50) return 2;
+  if (s.round.turn === rules.mainTurns - 1) return 2;
+  if (depth.secondOffer && s.world.tension >= rules.scenario.params.tension.risk - 50) return 2;
   return 1;
 }
 
@@ -285,7 +285,7 @@ function shortGains(m: Model, clauses: readonly Clause[]): [number, number] {
 
 /** Proposals already made by this side this turn (all answered: none open). */
 function madeThisTurn(s: GameState, side: Side): (readonly Clause[])[] {
-  return s.news
+  return s.round.news
     .filter((n) => n.kind === 'proposal' && n.side === side)
     .map((n) => (n as { clauses: readonly Clause[] }).clauses);
 }
@@ -299,7 +299,7 @@ const OPENS = 1;
  * defend, not its final position). Only when none of its offers already meets its threshold.
  */
 function opening(m: Model, cands: Candidate[]): Candidate[] {
-  if (m.turn !== 0 || m.dealNow || m.s.talks.made[m.side] > 0) return cands;
+  if (m.turn !== 0 || m.dealNow || m.s.round.talks.made[m.side] > 0) return cands;
   const offers = cands.filter((c) => c.move.type === 'propose');
   if (offers.length === 0 || offers.some((c) => c.search > 0)) return cands;
   // Each offer rises above holding back, in the search's order (a rule may still bar one).
@@ -315,10 +315,10 @@ function proposals(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
 function offersOf(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
   const out: Candidate[] = [{ move: { type: 'pass', side: m.side }, search: 0, code: 'search:hold' }];
   // One proposal a turn, and the second the rules allow only in the last turn of talks.
-  if (m.s.talks.made[m.side] >= proposalsAllowed(m.rules, m.s, m.depth) || m.turn >= m.rules.mainTurns)
+  if (m.s.round.talks.made[m.side] >= proposalsAllowed(m.rules, m.s, m.depth) || m.turn >= m.rules.mainTurns)
     return out;
   const { table, tgt } = plan;
-  let need = needNow(m, plan, profile, m.turn + 0.5 * m.s.talks.made[m.side]);
+  let need = needNow(m, plan, profile, m.turn + 0.5 * m.s.round.talks.made[m.side]);
   if (!m.depth.logroll) return [...out, ...templateOffers(m, plan.offers, need, profile)];
   if (tgt.pkg.length === 0) return out;
   let path = logroll(table, tgt.pkg, need);
@@ -396,7 +396,8 @@ function readouts(m: Model): Candidate[] {
   const politics = m.rules.scenario.sides[m.side].politics;
   const gain = oneOff(m, m.side, { [politics]: readout.trumpetGain });
   const risk =
-    tensionRisk(m, m.side, m.s.tension + tension.trumpet, 0) - tensionRisk(m, m.side, m.s.tension, 0);
+    tensionRisk(m, m.side, m.s.world.tension + tension.trumpet, 0) -
+    tensionRisk(m, m.side, m.s.world.tension, 0);
   return [
     {
       move: { type: 'readout', side: m.side, style: 'trumpet' },
@@ -431,7 +432,7 @@ function termCode(t: Terms, empty: boolean): string {
 }
 
 function usefulShift(m: Model, id: string, level: number): boolean {
-  const now = m.s.levels[id] ?? 0;
+  const now = m.s.world.levels[id] ?? 0;
   const top = (m.rules.instruments.get(id)?.levels.length ?? 1) - 1;
   return Math.abs(level - now) === 1 || level === 0 || level === top;
 }
@@ -487,9 +488,10 @@ function randomMove(seen: Seen, rand: Rand): Move {
  * not change it). Read from the public parts of the state only.
  */
 function forcedPass(sc: Scenario, s: GameState, side: Side, seat: Seat): boolean {
-  if (seat.profile === RANDOM_PROFILE || s.phase !== 'talks' || s.talks.toMove !== side) return false;
-  if (s.talks.open && s.talks.open.by !== side) return false;
-  if (s.talks.made[side] < proposalsAllowed(rulesFor(sc), s, depthOf(seat.level))) return false;
+  if (seat.profile === RANDOM_PROFILE || s.round.phase !== 'talks' || s.round.talks.toMove !== side)
+    return false;
+  if (s.round.talks.open && s.round.talks.open.by !== side) return false;
+  if (s.round.talks.made[side] < proposalsAllowed(rulesFor(sc), s, depthOf(seat.level))) return false;
   return !pendingReadout(s, side);
 }
 
@@ -498,7 +500,7 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   if (forcedPass(full, state, side, seat))
     return { type: 'pass', side, ai: { code: 'search:hold', value: 0 } };
   const seen = seeFor(full, state, side);
-  const rand = randFor(state.rng[aiStream(side, state.phase)]);
+  const rand = randFor(state.rng[aiStream(side, state.round.phase)]);
   if (seat.profile === RANDOM_PROFILE) return randomMove(seen, rand);
   const profile =
     seat.profile === ANSWERING_PROFILE
@@ -512,7 +514,7 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   const readoutDue = pendingReadout(s, side) !== undefined;
   const plan = () => planFor(m, x.leverage, profile);
   if (readoutDue) cands = readouts(m);
-  else if (s.phase === 'orders' && s.drafts[side] === null) {
+  else if (s.round.phase === 'orders' && s.round.drafts[side] === null) {
     cands = ordersFor(m, () => orders(m, plan, profile, x.leverage));
     if (m.depth.rollouts > 0) {
       const top = cands.reduce((a, c) => (c.search > a.search ? c : a), cands[0]!);
@@ -526,11 +528,13 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
           rand,
         );
     }
-  } else if (s.phase === 'talks' && s.talks.toMove === side) {
-    if (s.talks.open && s.talks.open.by !== side) cands = answer(m, plan(), profile, rand);
+  } else if (s.round.phase === 'talks' && s.round.talks.toMove === side) {
+    if (s.round.talks.open && s.round.talks.open.by !== side) cands = answer(m, plan(), profile, rand);
     else {
       const made = madeThisTurn(s, side).map(packageKey);
-      cands = offersFor(m, `${s.talks.made[side]} ${made.join(' | ')}`, () => proposals(m, plan(), profile));
+      cands = offersFor(m, `${s.round.talks.made[side]} ${made.join(' | ')}`, () =>
+        proposals(m, plan(), profile),
+      );
       // Holding back is left to the search: playing on models the other side as the plain profile,
       // which offers more than most sides would, so waiting for its offer looks better than it is.
       if (m.depth.rollouts > 0)

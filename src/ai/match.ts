@@ -50,7 +50,7 @@ function moveKeys(s: GameState, m: Move): string[] {
     if (m.orders.length === 0) return [`${m.side} orders: none`];
     return m.orders.map((o: Order) => {
       if (o.kind === 'shift')
-        return `${m.side} shift ${o.instrument} ${o.level > (s.levels[o.instrument] ?? 0) ? 'up' : 'down'}`;
+        return `${m.side} shift ${o.instrument} ${o.level > (s.world.levels[o.instrument] ?? 0) ? 'up' : 'down'}`;
       if (o.kind === 'announce' || o.kind === 'withdraw') return `${m.side} ${o.kind} ${o.instrument}`;
       if (o.kind === 'build') return `${m.side} build ${o.alternative}`;
       return `${m.side} extend the truce`;
@@ -71,7 +71,7 @@ const escalating = (
 ) =>
   orders.some(
     (o) =>
-      (o.kind === 'announce' || (o.kind === 'shift' && o.level > (s.levels[o.instrument] ?? 0))) &&
+      (o.kind === 'announce' || (o.kind === 'shift' && o.level > (s.world.levels[o.instrument] ?? 0))) &&
       owner(o.instrument) === side,
   );
 
@@ -110,27 +110,33 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
       if (
         m.side === 'us' &&
         m.orders.some(
-          (o) => o.kind === 'shift' && isTariff(o.instrument) && o.level > (s.levels[o.instrument] ?? 0),
+          (o) =>
+            o.kind === 'shift' && isTariff(o.instrument) && o.level > (s.world.levels[o.instrument] ?? 0),
         )
       )
-        raisesSeen.push(s.turn + 1);
-      if (m.side === 'cn' && escalating(s, owner, 'cn', m.orders)) cnEscalated.add(s.turn);
+        raisesSeen.push(s.round.turn + 1);
+      if (m.side === 'cn' && escalating(s, owner, 'cn', m.orders)) cnEscalated.add(s.round.turn);
     }
-    if (m.type === 'accept' && m.side === 'cn' && s.turn > 0 && s.pressuredOn.cn === s.turn - 1)
+    if (
+      m.type === 'accept' &&
+      m.side === 'cn' &&
+      s.round.turn > 0 &&
+      s.world.pressuredOn.cn === s.round.turn - 1
+    )
       pressuredAccepts += 1;
     const r = applyMove(scenario, s, m);
     if (!r.ok) throw new Error(`the AI chose an illegal move (${r.code}: ${r.reason}): ${JSON.stringify(m)}`);
     s = r.state;
     conduct.after(s);
   };
-  while (s.phase !== 'over') {
-    if (s.turn !== lastTurn) {
-      lastTurn = s.turn;
-      lev.push(leverage(rules, s).us);
-      ten.push(s.tension / 10);
-      for (const n of s.news)
+  while (s.round.phase !== 'over') {
+    if (s.round.turn !== lastTurn) {
+      lastTurn = s.round.turn;
+      lev.push(leverage(rules, s.world).us);
+      ten.push(s.world.tension / 10);
+      for (const n of s.round.news)
         if (n.kind === 'announcement-effective' && isTariff(n.instrument) && owner(n.instrument) === 'us')
-          raisesSeen.push(s.turn);
+          raisesSeen.push(s.round.turn);
     }
     const side = nextToMove(s, asked);
     apply(chooseMove(scenario, s, side, seats[side]));
@@ -158,9 +164,9 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
     tariffRaises,
     tariffAnswered,
     pressuredAccepts,
-    moveCount: s.moveCount,
+    moveCount: s.meta.moveCount,
     codes,
-    used: [...used, ...Object.keys(s.fired).map((e) => `event ${e}`)].sort(),
+    used: [...used, ...Object.keys(s.world.fired).map((e) => `event ${e}`)].sort(),
     conduct: conduct.result(),
   };
 }

@@ -30,7 +30,7 @@ interface Entry {
   readonly m: Model;
   readonly box: {
     plan: Plan | null;
-    orders?: { builds: GameState['builds']; value: unknown };
+    orders?: { builds: GameState['world']['builds']; value: unknown };
     offers?: Map<string, unknown>;
   };
   readonly seat: SeatKey;
@@ -41,36 +41,17 @@ const recent = new WeakMap<Scenario, Entry[]>();
 const byValue = new WeakMap<Scenario, Map<string, Entry>>();
 
 /**
- * What a standing is: the turn, tension and calendar, and the levels, alternatives, values,
- * announcements, credibility, packages, pressure, events and collapse. Talks moves change none of
- * these; everything the model and the plan read from a state is among them.
+ * Same standing: the same turn and the very same world — the levels, alternatives, values,
+ * announcements, credibility, packages, pressure, events, truce, summit and collapse. Talks moves
+ * leave the world as it was (a new state shares it); everything the model and the plan read from a
+ * state is in it, or is the turn. States are immutable, so identity is the quick test.
  */
-const STANDING = [
-  'turn',
-  'tension',
-  'summit',
-  'truce',
-  'levels',
-  'alt',
-  'values',
-  'announcements',
-  'resolve',
-  'packages',
-  'pressuredOn',
-  'fired',
-  'collapsed',
-] as const satisfies readonly (keyof GameState)[];
-
-/**
- * Same standing: the very same parts. States are immutable and share what a move leaves unchanged,
- * so identity is the quick test.
- */
-const sameStanding = (a: GameState, b: GameState) => STANDING.every((k) => a[k] === b[k]);
+const sameStanding = (a: GameState, b: GameState) => a.world === b.world && a.round.turn === b.round.turn;
 
 /** The standing as text: the test by value, for a standing another game has reached. */
 function standingKey(seen: Seen, seat: SeatKey): string {
   const s = seen.s;
-  return JSON.stringify([seen.side, seat.profile, seat.level, ...STANDING.map((k) => s[k])]);
+  return JSON.stringify([seen.side, seat.profile, seat.level, s.round.turn, s.world]);
 }
 
 /** The model for this decision, its tables shared with every other decision in the same standing. */
@@ -91,7 +72,7 @@ export function entryFor(seen: Seen, seat: SeatKey, profile: Profile | null): Mo
       sameStanding(x.s, seen.s),
   );
   if (!e) {
-    const key = seen.s.turn === 0 ? standingKey(seen, seat) : '';
+    const key = seen.s.round.turn === 0 ? standingKey(seen, seat) : '';
     const twin = key ? values.get(key) : undefined;
     e = twin
       ? { ...twin, s: seen.s, m: { ...twin.m, s: seen.s } } // the same tables, this game's state
@@ -143,7 +124,7 @@ export function planFor(m: Model, L: number, profile: Profile | null): Plan {
 export function ordersFor<T>(m: Model, make: () => T): T {
   const e = plansOf.get(m)!;
   const kept = e.box.orders;
-  const builds = m.s.builds;
+  const builds = m.s.world.builds;
   if (kept && (kept.builds === builds || JSON.stringify(kept.builds) === JSON.stringify(builds)))
     return kept.value as T;
   const value = make();

@@ -63,10 +63,10 @@ const tablesByAlt = new WeakMap<
  */
 function publicTables(rules: Rules, s: GameState, w: BySide<Readonly<Record<string, number>>>) {
   const { instruments, indicators } = rules.scenario;
-  const hit = tablesByAlt.get(s.alt);
+  const hit = tablesByAlt.get(s.world.alt);
   if (hit && hit.instruments === instruments && hit.indicators === indicators) return hit.tables;
   const tables = { us: luTable(rules, s, w.us), cn: luTable(rules, s, w.cn) };
-  tablesByAlt.set(s.alt, { instruments, indicators, tables });
+  tablesByAlt.set(s.world.alt, { instruments, indicators, tables });
   return tables;
 }
 
@@ -79,7 +79,7 @@ function luTable(rules: Rules, s: GameState, w: Readonly<Record<string, number>>
         let u = 0;
         for (const k in lv.effects) {
           const wk = w[k];
-          if (wk !== undefined) u += (wk * (lv.effects[k] ?? 0) * (1 - (s.alt[k] ?? 0))) / 10;
+          if (wk !== undefined) u += (wk * (lv.effects[k] ?? 0) * (1 - (s.world.alt[k] ?? 0))) / 10;
         }
         return u;
       }),
@@ -91,13 +91,13 @@ function luTable(rules: Rules, s: GameState, w: Readonly<Record<string, number>>
 /** Levels by turn from now, if nobody moves; `snap`: the truce's snapback happens (no deal by then). */
 function schedules(rules: Rules, s: GameState, T: number, snap: boolean): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  const snapTurn = s.truce && !s.truce.expired ? s.truce.endTurn : null;
+  const snapTurn = s.world.truce && !s.world.truce.expired ? s.world.truce.endTurn : null;
   const snapLevels = rules.scenario.calendar.truce?.snapback ?? {};
   for (const id of rules.instrumentIds) {
-    const now = s.levels[id] ?? 0;
-    const a = s.announcements[id];
+    const now = s.world.levels[id] ?? 0;
+    const a = s.world.announcements[id];
     const row: number[] = [];
-    for (let tau = s.turn; tau < T; tau++) {
+    for (let tau = s.round.turn; tau < T; tau++) {
       let l = a && a.turn <= tau ? a.level : now;
       if (snap && snapTurn !== null && tau >= snapTurn) l = Math.max(l, snapLevels[id] ?? 0);
       row.push(l);
@@ -126,7 +126,7 @@ export function makeModel(
   const lu = { ...luTrue, [opp]: depth.flatPrior ? luTable(rules, s, weights[opp]) : luTrue[opp] } as BySide<
     Map<string, number[]>
   >;
-  const dealNow = s.packages.some((p) => p.status === 'active');
+  const dealNow = s.world.packages.some((p) => p.status === 'active');
   const owned: BySide<Owned[]> = { us: [], cn: [] };
   for (const id of rules.instrumentIds) {
     const inst = rules.instruments.get(id)!;
@@ -147,7 +147,7 @@ export function makeModel(
     profile,
     depth,
     T,
-    turn: s.turn,
+    turn: s.round.turn,
     hEnd: T, // packages are valued over the whole game; orders over the level's horizon (ordersModel)
     weights,
     lu,
@@ -198,10 +198,13 @@ export function rowValue(
 /** What lowering an instrument costs its owner at home: its politics indicator, now (tenths). */
 export function concessionCost(m: Model, id: string, to: number): { side: Side; tenths: number } | null {
   const inst = m.rules.instruments.get(id);
-  const from = m.s.levels[id] ?? 0;
+  const from = m.s.world.levels[id] ?? 0;
   if (!inst || to >= from || inst.concessionCost === 0) return null;
   const def = m.rules.scenario.sides[inst.owner];
-  const mult = m.s.turn > 0 && m.s.pressuredOn[inst.owner] === m.s.turn - 1 ? def.pressureMultiplier : 1;
+  const mult =
+    m.s.round.turn > 0 && m.s.world.pressuredOn[inst.owner] === m.s.round.turn - 1
+      ? def.pressureMultiplier
+      : 1;
   return { side: inst.owner, tenths: -inst.concessionCost * (from - to) * mult };
 }
 
@@ -215,7 +218,7 @@ const faceOf = (m: Model, X: Side) => (X === m.side && m.profile ? m.profile.par
 export function headline(m: Model, X: Side): number {
   if (X !== m.side || !m.profile) return 1;
   const st = m.rules.summitTurn;
-  const before = m.s.summit === 'pending' && st !== null && m.turn <= st;
+  const before = m.s.world.summit === 'pending' && st !== null && m.turn <= st;
   return before ? 1 + m.profile.params.headlineBias : 1;
 }
 
@@ -254,13 +257,13 @@ export function promiseValue(
   for (const k in item.effects) {
     const wk = w[k];
     if (wk !== undefined)
-      perTurn += (wk * (item.effects[k] ?? 0) * size * item.rate * (1 - (m.s.alt[k] ?? 0))) / 10;
+      perTurn += (wk * (item.effects[k] ?? 0) * size * item.rate * (1 - (m.s.world.alt[k] ?? 0))) / 10;
   }
   if (perTurn === 0) return 0;
   const cond = c.condition;
   const row =
     cond && 'instrument' in cond && cond.instrument !== atInstrument ? m.baseDeal.get(cond.instrument) : null;
-  const always = !cond || ('instrument' in cond ? false : holds(cond, m.s));
+  const always = !cond || ('instrument' in cond ? false : holds(cond, m.s.world));
   if (cond && !('instrument' in cond) && !always) return 0;
   let v = 0;
   for (let i = 0; m.turn + i < m.T; i++) {
@@ -289,7 +292,7 @@ export function dealBonus(m: Model, X: Side): number {
   let v = 0;
   const def = m.rules.scenario.calendar.summit;
   const st = m.rules.summitTurn;
-  if (def && m.s.summit === 'pending' && st !== null && st >= m.turn) {
+  if (def && m.s.world.summit === 'pending' && st !== null && st >= m.turn) {
     const diff: Record<string, number> = {};
     for (const k in def.deal) diff[k] = (diff[k] ?? 0) + (def.deal[k] ?? 0);
     for (const k in def.noDeal) diff[k] = (diff[k] ?? 0) - (def.noDeal[k] ?? 0);
@@ -338,7 +341,7 @@ export function orderTension(m: Model, o: Order): number {
   const t = m.rules.scenario.params.tension;
   if (o.kind === 'shift') {
     const inst = m.rules.instruments.get(o.instrument);
-    const from = m.s.levels[o.instrument] ?? 0;
+    const from = m.s.world.levels[o.instrument] ?? 0;
     if (!inst || o.level <= from) return 0;
     const per = inst.tensionPerStep ?? (inst.valve ? t.valvePerStep : t.perStep);
     return per * (o.level - from) + (breaches(m, o) ? t.breach : 0);
@@ -346,7 +349,7 @@ export function orderTension(m: Model, o: Order): number {
   if (o.kind === 'announce') {
     // Now, and again (as a rise) when it takes effect.
     const inst = m.rules.instruments.get(o.instrument);
-    const from = m.s.levels[o.instrument] ?? 0;
+    const from = m.s.world.levels[o.instrument] ?? 0;
     if (!inst) return t.announce;
     const per = inst.tensionPerStep ?? (inst.valve ? t.valvePerStep : t.perStep);
     return t.announce + per * Math.max(0, o.level - from) + (breaches(m, o) ? t.breach : 0);
@@ -357,7 +360,7 @@ export function orderTension(m: Model, o: Order): number {
 const ceilingsOf = new WeakMap<object, ReadonlyMap<string, number>>();
 
 /** The lowest level each instrument is held to by the packages in force (a frozen list is read once). */
-function ceilings(packages: GameState['packages']): ReadonlyMap<string, number> {
+function ceilings(packages: GameState['world']['packages']): ReadonlyMap<string, number> {
   const hit = ceilingsOf.get(packages);
   if (hit) return hit;
   const out = new Map<string, number>();
@@ -373,7 +376,7 @@ function ceilings(packages: GameState['packages']): ReadonlyMap<string, number> 
 /** Would this shift (or announced rise) break a package in force, raising an instrument above a level agreed? */
 export function breaches(m: Model, o: Order): boolean {
   if ((o.kind !== 'shift' && o.kind !== 'announce') || !m.dealNow) return false;
-  const ceiling = ceilings(m.s.packages).get(o.instrument);
+  const ceiling = ceilings(m.s.world.packages).get(o.instrument);
   return ceiling !== undefined && o.level > ceiling;
 }
 

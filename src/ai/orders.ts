@@ -36,7 +36,7 @@ function shiftValue(m: Model, X: Side, id: string, level: number): number {
   const base = m.base.get(id)!;
   const lu = m.lu[X].get(id);
   if (!lu) return 0;
-  const now = m.s.levels[id] ?? 0;
+  const now = m.s.world.levels[id] ?? 0;
   let v = 0;
   for (let i = 0; i < base.length; i++) {
     const b = base[i]!;
@@ -57,7 +57,7 @@ function buildValue(m: Model, X: Side, altId: string): number {
     const wk = w[k];
     if (wk === undefined) continue;
     const g = alt.gains[k] ?? 0;
-    const a0 = m.s.alt[k] ?? 0;
+    const a0 = m.s.world.alt[k] ?? 0;
     for (let i = 1; m.turn + i < m.hEnd; i++) {
       const tau = m.turn + i;
       let effect = 0; // the raw effect (tenths) on indicator k in turn τ
@@ -99,12 +99,12 @@ interface Single {
 function pendingTension(m: Model): number {
   const t = m.rules.scenario.params.tension;
   let sum = 0;
-  for (const id in m.s.announcements) {
-    const a = m.s.announcements[id]!;
+  for (const id in m.s.world.announcements) {
+    const a = m.s.world.announcements[id]!;
     const inst = m.rules.instruments.get(id);
     if (!inst) continue;
     const per = inst.tensionPerStep ?? (inst.valve ? t.valvePerStep : t.perStep);
-    sum += per * Math.max(0, a.level - (m.s.levels[id] ?? 0));
+    sum += per * Math.max(0, a.level - (m.s.world.levels[id] ?? 0));
   }
   return sum;
 }
@@ -113,7 +113,7 @@ export function orderContext(m: Model, L: number, leverageWorth: number): OrderC
   const collapse = collapseCost(m, m.side);
   const t = m.rules.scenario.params.tension;
   // Risk is judged at the tension to come: now, less a turn's decay, plus every rise already announced.
-  const base = m.s.tension + t.decay + pendingTension(m);
+  const base = m.s.world.tension + t.decay + pendingTension(m);
   const risk0 = tensionRisk(m, m.side, base, collapse);
   return {
     m,
@@ -122,7 +122,7 @@ export function orderContext(m: Model, L: number, leverageWorth: number): OrderC
     collapse,
     base,
     risk0,
-    oppHand: handTotal(m, m.s, m.opp),
+    oppHand: handTotal(m, m.s.world, m.opp),
     losses: new Map(),
     singles: new Map(),
   };
@@ -132,7 +132,7 @@ export function orderContext(m: Model, L: number, leverageWorth: number): OrderC
 function dealLoss(m: Model, instrument: string, level: number): number {
   let v = 0;
   let activeLeft = 0;
-  for (const p of m.s.packages) {
+  for (const p of m.s.world.packages) {
     if (p.status !== 'active') continue;
     let bound = false;
     for (const c of p.clauses)
@@ -189,10 +189,12 @@ function singleOf(x: OrderContext, o: Order): Single {
     }
     case 'withdraw': {
       const base = m.base.get(o.instrument)!;
-      const now = m.s.levels[o.instrument] ?? 0;
+      const now = m.s.world.levels[o.instrument] ?? 0;
       const snap = m.rules.scenario.calendar.truce?.snapback[o.instrument] ?? 0;
       const snapTurn =
-        m.s.truce && !m.s.truce.expired && !m.dealNow ? m.s.truce.endTurn : Number.POSITIVE_INFINITY;
+        m.s.world.truce && !m.s.world.truce.expired && !m.dealNow
+          ? m.s.world.truce.endTurn
+          : Number.POSITIVE_INFINITY;
       const row = base.map((_, i) => (m.turn + i >= snapTurn ? Math.max(now, snap) : now));
       utility.push(rowValue(m, X, o.instrument, row, base));
       break;
@@ -223,9 +225,9 @@ export function orderTerms(x: OrderContext, orders: readonly Order[]): Terms {
   const X = m.side;
   const t = zero();
   let tension = x.base;
-  let levels: GameState['levels'] | null = null;
-  let announcements: GameState['announcements'] | null = null;
-  let resolve = m.s.resolve;
+  let levels: GameState['world']['levels'] | null = null;
+  let announcements: GameState['world']['announcements'] | null = null;
+  let resolve = m.s.world.resolve;
   const cred = m.rules.scenario.params.credibility;
   for (const o of orders) {
     const one = singleOf(x, o);
@@ -234,19 +236,19 @@ export function orderTerms(x: OrderContext, orders: readonly Order[]): Terms {
     switch (o.kind) {
       case 'shift': {
         if (one.breaks) t.deal += lossOf(x, o.instrument, o.level);
-        levels = { ...(levels ?? m.s.levels), [o.instrument]: o.level };
+        levels = { ...(levels ?? m.s.world.levels), [o.instrument]: o.level };
         break;
       }
       case 'announce': {
         if (one.breaks) t.deal += lossOf(x, o.instrument, o.level);
         announcements = {
-          ...(announcements ?? m.s.announcements),
+          ...(announcements ?? m.s.world.announcements),
           [o.instrument]: { level: o.level, turn: o.turn, by: X },
         };
         break;
       }
       case 'withdraw': {
-        const { [o.instrument]: _gone, ...rest } = announcements ?? m.s.announcements;
+        const { [o.instrument]: _gone, ...rest } = announcements ?? m.s.world.announcements;
         announcements = rest;
         resolve = { ...resolve, [X]: Math.max(0, resolve[X] - cred.withdrawnForNothing) };
         break;
@@ -260,8 +262,12 @@ export function orderTerms(x: OrderContext, orders: readonly Order[]): Terms {
     }
   }
   t.tension = tensionRisk(m, X, tension, x.collapse) - x.risk0;
-  if (x.leverageWorth > 0 && (levels || announcements || resolve !== m.s.resolve)) {
-    const st = { levels: levels ?? m.s.levels, announcements: announcements ?? m.s.announcements, resolve };
+  if (x.leverageWorth > 0 && (levels || announcements || resolve !== m.s.world.resolve)) {
+    const st = {
+      levels: levels ?? m.s.world.levels,
+      announcements: announcements ?? m.s.world.announcements,
+      resolve,
+    };
     const L = leverageFor(m, st, X, { [m.opp]: x.oppHand });
     t.leverage = (L - x.L) * x.leverageWorth;
   }

@@ -27,9 +27,11 @@ const EITHER: Asking = { order: SIDES, seats: 'any' };
  * talks or the orders wait for. `asked` remembers the readouts asked for.
  */
 export function nextToMove(s: GameState, asked: Set<string>): Side {
-  const due = SIDES.find((side) => !asked.has(`${s.turn}/${side}`) && pendingReadout(s, side) !== undefined);
+  const due = SIDES.find(
+    (side) => !asked.has(`${s.round.turn}/${side}`) && pendingReadout(s, side) !== undefined,
+  );
   if (due) {
-    asked.add(`${s.turn}/${due}`);
+    asked.add(`${s.round.turn}/${due}`);
     return due;
   }
   const side = waitingOn(s, EITHER);
@@ -52,8 +54,8 @@ export function playOn(
 ): number {
   let st: GameState = { ...s, rng: seedStreams(seed) };
   const asked = new Set<string>();
-  const stop = s.turn + turns;
-  while (st.phase !== 'over' && st.turn < stop) {
+  const stop = s.round.turn + turns;
+  while (st.round.phase !== 'over' && st.round.turn < stop) {
     const r = applyMove(scenario, st, policy(scenario, st, nextToMove(st, asked)));
     if (!r.ok) break; // a refused move of the model's own: judge the game where it stands
     st = r.state;
@@ -61,8 +63,8 @@ export function playOn(
   // utility points, the objectives' score points turned back into them: the look-ahead's own scale
   const x = score(scenario, st).sides[side];
   const sc = x.raw + (x.bonus * x.standStillCost) / 100;
-  if (st.phase === 'over') return sc;
+  if (st.round.phase === 'over') return sc;
   const rules = rulesFor(scenario);
-  const left = Math.max(0, rules.totalTurns - st.turn);
-  return sc + (utility(rules, st.values, side) * left) / 10;
+  const left = Math.max(0, rules.totalTurns - st.round.turn);
+  return sc + (utility(rules, st.world.values, side) * left) / 10;
 }

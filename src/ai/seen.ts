@@ -46,19 +46,23 @@ export function seeFor(full: Scenario, state: GameState, side: Side): Seen {
     // The view as the 'after' setting shows it: the AI computes leverage itself from the public
     // tables, so the view need not (it would be the same number, and it costs a tenth of a decision).
     const quiet =
-      state.setup.leverage === 'after'
+      state.meta.setup.leverage === 'after'
         ? state
-        : { ...state, setup: { ...state.setup, leverage: 'after' as const } };
+        : { ...state, meta: { ...state.meta, setup: { ...state.meta.setup, leverage: 'after' as const } } };
     scenario = sideScenario(full, side, viewFor(full, quiet, side));
   }
   // The view's state (viewFor's: every part public but the random streams and the drafts, of which
   // it shows its own and whether the other side's are in), rebuilt here in one copy: a decision
   // takes it afresh, and viewFor's copies of the whole state were a tenth of a decision.
-  const { drafts } = state;
+  const { drafts } = state.round;
   const hidden = drafts[opp] !== null ? [] : null;
   const s: GameState = {
-    ...state,
-    drafts: side === 'us' ? { us: drafts.us, cn: hidden } : { us: hidden, cn: drafts.cn },
+    meta: state.meta,
+    world: state.world,
+    round: {
+      ...state.round,
+      drafts: side === 'us' ? { us: drafts.us, cn: hidden } : { us: hidden, cn: drafts.cn },
+    },
     rng: BLANK_RNG,
   };
   return { side, opp, scenario, rules: rulesFor(scenario), s };

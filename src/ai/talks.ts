@@ -142,14 +142,14 @@ export function makeTable(m: Model, L: number): Table {
     const clause = c.clause;
     if (c.instrument !== null && clause.kind === 'instrument') {
       // Lower than now; or now, if that withdraws a rise announced above it.
-      const now = s.levels[c.instrument] ?? 0;
-      const pending = s.announcements[c.instrument];
+      const now = s.world.levels[c.instrument] ?? 0;
+      const pending = s.world.announcements[c.instrument];
       if (!(clause.level < now || (clause.level === now && pending && pending.level > now))) continue;
     } else if (
       // A promise or statement in a deal in force cannot be agreed again (the engine refuses it).
       clause.kind === 'statement'
-        ? agreedIn(s, 'statement', clause.statement)
-        : clause.kind !== 'instrument' && agreedIn(s, 'commitment', clause.item)
+        ? agreedIn(s.world, 'statement', clause.statement)
+        : clause.kind !== 'instrument' && agreedIn(s.world, 'commitment', clause.item)
     )
       continue;
     const vs = clauseValue(m, m.side, clause);
@@ -258,8 +258,8 @@ export function fromTemplate(t: Table, tpl: Template): number[] {
     t.options.forEach((o, i) => {
       const cl = o.clause;
       if ('instrument' in c) {
-        const now = s.levels[c.instrument] ?? 0;
-        const pending = s.announcements[c.instrument];
+        const now = s.world.levels[c.instrument] ?? 0;
+        const pending = s.world.announcements[c.instrument];
         const level = Math.min(c.level, now);
         if (level === now && !(pending && pending.level > now)) return;
         if (cl.kind === 'instrument' && cl.instrument === c.instrument && cl.level === level) found = i;

@@ -109,7 +109,7 @@ export function evaluatePackage(
   const cn: number[] = [];
   for (const seed of seeds) {
     const final = holdStill(rules, signed.state, diceOf(seed));
-    const r = scored(scenario, final, noDealLine(scenario, seed, s.setup).util, scenario.objectives);
+    const r = scored(scenario, final, noDealLine(scenario, seed, s.meta.setup).util, scenario.objectives);
     us.push(r.us);
     cn.push(r.cn);
   }
@@ -138,7 +138,7 @@ export function analyseGame(
 ): Analysis {
   const rules = rulesFor(scenario);
   // Washington's leverage at every state, once: the swings and the series both read it.
-  const lev = states.map((s) => leverage(rules, s).us);
+  const lev = states.map((s) => leverage(rules, s.world).us);
 
   const timeline: TimelineItem[] = [];
   const series: TurnPoint[] = [];
@@ -146,14 +146,14 @@ export function analyseGame(
     turn,
     date: dateOf(rules, turn),
     leverageUs: lev[i]!,
-    tension: states[i]!.tension / 10,
+    tension: states[i]!.world.tension / 10,
   });
-  const eventsOf = (s: GameState, news: GameState['news']) => {
+  const eventsOf = (s: GameState, news: GameState['round']['news']) => {
     for (const n of news)
       if (n.kind === 'event')
-        timeline.push({ kind: 'event', turn: s.fired[n.event] ?? s.turn, event: n.event });
+        timeline.push({ kind: 'event', turn: s.world.fired[n.event] ?? s.round.turn, event: n.event });
   };
-  eventsOf(states[0]!, states[0]!.news);
+  eventsOf(states[0]!, states[0]!.round.news);
   series.push(point(0, 0));
   const causes: { item: TimelineItem; delta: number }[][] = [];
   const causeOf = (turn: number) => {
@@ -163,14 +163,14 @@ export function analyseGame(
   for (let i = 0; i < record.moves.length; i++) {
     const before = states[i]!;
     const after = states[i + 1]!;
-    const item: TimelineItem = { kind: 'move', turn: before.turn, index: i, move: record.moves[i]! };
+    const item: TimelineItem = { kind: 'move', turn: before.round.turn, index: i, move: record.moves[i]! };
     timeline.push(item);
-    causeOf(before.turn).push({ item, delta: lev[i + 1]! - lev[i]! });
-    if (after.turn !== before.turn) {
+    causeOf(before.round.turn).push({ item, delta: lev[i + 1]! - lev[i]! });
+    if (after.round.turn !== before.round.turn) {
       const firstNew = timeline.length;
-      eventsOf(after, after.news);
-      for (const e of timeline.slice(firstNew)) causeOf(after.turn).push({ item: e, delta: 0 });
-      series.push(point(i + 1, after.turn));
+      eventsOf(after, after.round.news);
+      for (const e of timeline.slice(firstNew)) causeOf(after.round.turn).push({ item: e, delta: 0 });
+      series.push(point(i + 1, after.round.turn));
     }
   }
 
@@ -194,10 +194,10 @@ export function analyseGame(
     const next = record.moves[i + 1];
     const accepted = next?.type === 'accept';
     const v = evaluatePackage(scenario, at, m.side, m.clauses);
-    if (!v.ok) unevaluated.push({ turn: at.turn, index: i, by: m.side, reason: v.reason });
+    if (!v.ok) unevaluated.push({ turn: at.round.turn, index: i, by: m.side, reason: v.reason });
     else
       proposals.push({
-        turn: at.turn,
+        turn: at.round.turn,
         index: i,
         by: m.side,
         clauses: m.clauses,

@@ -1,12 +1,9 @@
 // The condition language shared by events, conditional clauses and objectives (and the AI's
 // rules): each form reads one fact of the state; every bound a condition gives must hold.
-import type { Condition, GameState, Package, Tally } from './types';
+import type { Condition, Package, Tally, World } from './types';
 import { tallyKey } from './types';
 
-type Readable = Pick<
-  GameState,
-  'values' | 'levels' | 'tension' | 'packages' | 'collapsed' | 'fired' | 'tallies'
->;
+type Readable = Pick<World, 'values' | 'levels' | 'tension' | 'packages' | 'collapsed' | 'fired' | 'tallies'>;
 
 /** One package's record of a promise: what it owed and delivered so far, and whether it counts. */
 export interface PromiseRecord {
@@ -18,7 +15,7 @@ export interface PromiseRecord {
 }
 
 /** Every package that holds the promise `item`, latest first. */
-export function promiseRecords(s: Pick<GameState, 'packages' | 'tallies'>, item: string): PromiseRecord[] {
+export function promiseRecords(s: Pick<World, 'packages' | 'tallies'>, item: string): PromiseRecord[] {
   const out: PromiseRecord[] = [];
   for (let i = s.packages.length - 1; i >= 0; i--) {
     const p = s.packages[i]!;

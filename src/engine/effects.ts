@@ -4,7 +4,7 @@
 // coefficients are rounded to thousandths when written.
 import { holds } from './conditions';
 import type { Rules } from './rules';
-import type { BySide, GameState, Side, Working } from './types';
+import type { BySide, GameState, Side, Working, World } from './types';
 import { other } from './types';
 
 export const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -26,31 +26,31 @@ export function addToIndicators(rules: Rules, s: Working, deltas: Readonly<Recor
   for (const id in deltas) {
     const ind = rules.indicators.get(id);
     if (!ind) continue;
-    const next = Math.round((s.values[id] ?? 0) + (deltas[id] ?? 0));
-    s.values[id] = clamp(next, ind.min, ind.max);
+    const next = Math.round((s.world.values[id] ?? 0) + (deltas[id] ?? 0));
+    s.world.values[id] = clamp(next, ind.min, ind.max);
   }
 }
 
 export function addTension(rules: Rules, s: Working, tenths: number) {
-  s.tension = clamp(Math.round(s.tension + tenths), 0, rules.scenario.params.tension.max);
+  s.world.tension = clamp(Math.round(s.world.tension + tenths), 0, rules.scenario.params.tension.max);
 }
 
-export const dealInForce = (s: Pick<GameState, 'packages'>) => s.packages.some((p) => p.status === 'active');
+export const dealInForce = (s: Pick<World, 'packages'>) => s.packages.some((p) => p.status === 'active');
 
 /**
  * Raising an instrument above a level its owner agreed to in a package in force breaks that
  * package: the other side is released, the breaker's reliability falls and tension rises.
  */
 function checkBreach(rules: Rules, s: Working, instrument: string, level: number, owner: Side) {
-  s.packages.forEach((p, i) => {
+  s.world.packages.forEach((p, i) => {
     if (p.status !== 'active') return;
     const bound = p.clauses.find((c) => c.kind === 'instrument' && c.instrument === instrument);
     if (bound?.kind !== 'instrument' || level <= bound.level) return;
-    s.packages[i] = { ...p, status: 'broken', brokenBy: owner };
+    s.world.packages[i] = { ...p, status: 'broken', brokenBy: owner };
     const cred = rules.scenario.params.credibility;
-    s.reliability[owner] = round3(Math.max(0, s.reliability[owner] - cred.breach));
+    s.world.reliability[owner] = round3(Math.max(0, s.world.reliability[owner] - cred.breach));
     addTension(rules, s, rules.scenario.params.tension.breach);
-    s.news.push({ kind: 'breach', side: owner, package: p.id });
+    s.round.news.push({ kind: 'breach', side: owner, package: p.id });
   });
 }
 
@@ -63,19 +63,20 @@ function checkBreach(rules: Rules, s: Working, instrument: string, level: number
 export function moveInstrument(rules: Rules, s: Working, instrument: string, level: number) {
   const inst = rules.instruments.get(instrument);
   if (!inst) return;
-  const from = s.levels[instrument] ?? 0;
+  const from = s.world.levels[instrument] ?? 0;
   if (level === from) return;
-  s.levels[instrument] = level;
+  s.world.levels[instrument] = level;
   const owner = inst.owner;
   const t = rules.scenario.params.tension;
   if (level > from) {
     const perStep = inst.tensionPerStep ?? (inst.valve ? t.valvePerStep : t.perStep);
     addTension(rules, s, perStep * (level - from));
-    s.pressuredOn[other(owner)] = s.turn;
+    s.world.pressuredOn[other(owner)] = s.round.turn;
     checkBreach(rules, s, instrument, level, owner);
   } else if (inst.concessionCost !== 0) {
     const side = rules.scenario.sides[owner];
-    const mult = s.turn > 0 && s.pressuredOn[owner] === s.turn - 1 ? side.pressureMultiplier : 1;
+    const mult =
+      s.round.turn > 0 && s.world.pressuredOn[owner] === s.round.turn - 1 ? side.pressureMultiplier : 1;
     addToIndicators(rules, s, { [side.politics]: -inst.concessionCost * (from - level) * mult });
   }
 }
@@ -83,31 +84,32 @@ export function moveInstrument(rules: Rules, s: Working, instrument: string, lev
 /** Fires a scenario event: its effects (not softened by alternatives), tension, shifts and the rest. */
 export function fireEvent(rules: Rules, s: Working, eventId: string) {
   const e = rules.events.get(eventId);
-  if (!e || s.fired[eventId] !== undefined) return;
-  s.fired[eventId] = s.turn;
-  s.news.push({ kind: 'event', event: eventId });
+  if (!e || s.world.fired[eventId] !== undefined) return;
+  s.world.fired[eventId] = s.round.turn;
+  s.round.news.push({ kind: 'event', event: eventId });
   addToIndicators(rules, s, e.effects);
   addTension(rules, s, e.tension);
   for (const id in e.shifts) {
     const inst = rules.instruments.get(id);
     const level = e.shifts[id];
-    if (inst && level !== undefined && level < inst.levels.length) s.levels[id] = level;
+    if (inst && level !== undefined && level < inst.levels.length) s.world.levels[id] = level;
   }
   const altMax = rules.scenario.params.altMax;
-  for (const id in e.alt) s.alt[id] = round3(clamp((s.alt[id] ?? 0) + (e.alt[id] ?? 0), 0, altMax));
+  for (const id in e.alt)
+    s.world.alt[id] = round3(clamp((s.world.alt[id] ?? 0) + (e.alt[id] ?? 0), 0, altMax));
   for (const side of ['us', 'cn'] as const) {
     const d = e.resolve[side];
-    if (d !== undefined) s.resolve[side] = round3(clamp(s.resolve[side] + d, 0, 1));
+    if (d !== undefined) s.world.resolve[side] = round3(clamp(s.world.resolve[side] + d, 0, 1));
   }
 }
 
 /** Whether an event with a condition, a date or a chance may fire on this turn (before its roll). */
 export function eventDue(rules: Rules, s: GameState, eventId: string): boolean {
   const e = rules.events.get(eventId);
-  if (!e || s.fired[eventId] !== undefined) return false;
+  if (!e || s.world.fired[eventId] !== undefined) return false;
   if (!e.date && !e.condition && e.chance === undefined) return false; // fired only by the instructor
-  if (e.date && rules.eventTurns.get(eventId) !== s.turn) return false;
-  if (e.condition && !holds(e.condition, s)) return false;
-  if (e.chance !== undefined && !s.setup.randomEvents) return false;
+  if (e.date && rules.eventTurns.get(eventId) !== s.round.turn) return false;
+  if (e.condition && !holds(e.condition, s.world)) return false;
+  if (e.chance !== undefined && !s.meta.setup.randomEvents) return false;
   return true;
 }

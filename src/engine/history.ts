@@ -91,7 +91,9 @@ export function historyLine(scenario: Scenario, seed = 'history', setup: Setup =
   const play = (move: Move, what: string): boolean => {
     const r = applyMove(scenario, s, move);
     if (!r.ok) {
-      problems.push(`${what} on turn ${s.turn} (${dateOf(rules, s.turn)}): ${r.code} ${r.reason}`);
+      problems.push(
+        `${what} on turn ${s.round.turn} (${dateOf(rules, s.round.turn)}): ${r.code} ${r.reason}`,
+      );
       return false;
     }
     s = r.state;
@@ -100,9 +102,9 @@ export function historyLine(scenario: Scenario, seed = 'history', setup: Setup =
   };
 
   // A function, so the type checker does not keep the phase it saw before the moves were played.
-  const sameTurn = (t: number) => s.phase !== 'over' && s.turn === t;
-  while (s.phase !== 'over') {
-    const t = s.turn;
+  const sameTurn = (t: number) => s.round.phase !== 'over' && s.round.turn === t;
+  while (s.round.phase !== 'over') {
+    const t = s.round.turn;
     turns.push(s);
     const here = byTurn.get(t) ?? [];
     talks(here);
@@ -117,7 +119,7 @@ export function historyLine(scenario: Scenario, seed = 'history', setup: Setup =
     if (sameTurn(t)) {
       // The engine refused a side's orders: pass instead, so the line still reaches its end.
       for (const side of SIDES)
-        if (s.drafts[side] === null) play({ type: 'orders', side, orders: [] }, 'pass');
+        if (s.round.drafts[side] === null) play({ type: 'orders', side, orders: [] }, 'pass');
     }
   }
   for (const side of SIDES)
@@ -128,40 +130,40 @@ export function historyLine(scenario: Scenario, seed = 'history', setup: Setup =
   /** The talks of this turn: pass, or propose and accept the turn's packages. */
   function talks(here: readonly ScriptStep[]) {
     const pending = here.filter((x) => x.package);
-    if (s.phase !== 'talks') {
+    if (s.round.phase !== 'talks') {
       for (const step of pending) {
         problems.push(
-          `${step.id}: a package on turn ${s.turn}, which has no talks (the epilogue, or the talks have collapsed)`,
+          `${step.id}: a package on turn ${s.round.turn}, which has no talks (the epilogue, or the talks have collapsed)`,
         );
-        status.set(step.id, { turn: s.turn, status: 'refused' });
+        status.set(step.id, { turn: s.round.turn, status: 'refused' });
       }
       return;
     }
     let guard = 0;
-    while (s.phase === 'talks' && guard++ < 50) {
-      const side = s.talks.toMove;
-      const open = s.talks.open;
+    while (s.round.phase === 'talks' && guard++ < 50) {
+      const side = s.round.talks.toMove;
+      const open = s.round.talks.open;
       const next = pending[0];
       if (open && open.by !== side) {
         const step = pending.shift();
         if (!step) break;
         if (play({ type: 'accept', side }, `${step.id}: accept`)) {
-          status.set(step.id, { turn: s.turn, status: 'played' });
+          status.set(step.id, { turn: s.round.turn, status: 'played' });
           for (const who of SIDES) {
             const style = step.package?.readouts?.[who];
             if (style) play({ type: 'readout', side: who, style }, `${step.id}: readout`);
           }
         } else {
-          status.set(step.id, { turn: s.turn, status: 'refused' });
+          status.set(step.id, { turn: s.round.turn, status: 'refused' });
           play({ type: 'reject', side, reason: 'face' }, `${step.id}: reject`);
         }
-      } else if (next?.package && (next.package.proposer ?? s.talks.first) === side) {
+      } else if (next?.package && (next.package.proposer ?? s.round.talks.first) === side) {
         const clauses = clausesFor(next);
         if (clauses.length === 0) {
-          status.set(next.id, { turn: s.turn, status: 'already' });
+          status.set(next.id, { turn: s.round.turn, status: 'already' });
           pending.shift();
         } else if (!play({ type: 'propose', side, clauses }, `${next.id}: propose`)) {
-          status.set(next.id, { turn: s.turn, status: 'refused' });
+          status.set(next.id, { turn: s.round.turn, status: 'refused' });
           pending.shift();
         }
       } else if (!play({ type: 'pass', side }, 'pass')) break;
@@ -173,8 +175,8 @@ export function historyLine(scenario: Scenario, seed = 'history', setup: Setup =
     const out: Clause[] = [];
     for (const c of step.package?.clauses ?? []) {
       if (c.kind === 'instrument') {
-        const now = s.levels[c.instrument] ?? 0;
-        const pending = s.announcements[c.instrument];
+        const now = s.world.levels[c.instrument] ?? 0;
+        const pending = s.world.announcements[c.instrument];
         if (c.level < now || (c.level === now && pending && pending.level > now))
           out.push({ kind: 'instrument', instrument: c.instrument, level: c.level });
       } else if (c.kind === 'pledge') {
@@ -205,7 +207,7 @@ export function historyLine(scenario: Scenario, seed = 'history', setup: Setup =
         (b, j) => j > i && b.order.kind === 'shift' && orderTarget(b.order) === orderTarget(a.order),
       );
       if (later >= 0) {
-        status.set(a.step.id, { turn: s.turn, status: 'merged' });
+        status.set(a.step.id, { turn: s.round.turn, status: 'merged' });
         q.splice(i--, 1);
       }
     }
@@ -215,7 +217,7 @@ export function historyLine(scenario: Scenario, seed = 'history', setup: Setup =
     for (const item of q) {
       const order = toOrder(rules, s, item.order);
       if (order === null) {
-        if (!status.has(item.step.id)) status.set(item.step.id, { turn: s.turn, status: 'already' });
+        if (!status.has(item.step.id)) status.set(item.step.id, { turn: s.round.turn, status: 'already' });
         continue;
       }
       const target = orderTarget(item.order);
@@ -226,14 +228,14 @@ export function historyLine(scenario: Scenario, seed = 'history', setup: Setup =
       const refusal = checkMove(rules, s, { type: 'orders', side, orders: [...chosen, order] });
       if (refusal) {
         problems.push(
-          `${item.step.id}: ${refusal.code} ${refusal.reason} (turn ${s.turn}, ${dateOf(rules, s.turn)})`,
+          `${item.step.id}: ${refusal.code} ${refusal.reason} (turn ${s.round.turn}, ${dateOf(rules, s.round.turn)})`,
         );
-        status.set(item.step.id, { turn: s.turn, status: 'refused' });
+        status.set(item.step.id, { turn: s.round.turn, status: 'refused' });
         continue;
       }
       chosen.push(order);
       used.add(target);
-      status.set(item.step.id, { turn: s.turn, status: 'played' });
+      status.set(item.step.id, { turn: s.round.turn, status: 'played' });
     }
     queue[side] = keep;
     return chosen;
@@ -250,22 +252,24 @@ export function historyLine(scenario: Scenario, seed = 'history', setup: Setup =
 function toOrder(rules: Rules, s: GameState, o: ScriptOrder): Order | null {
   switch (o.kind) {
     case 'shift':
-      return (s.levels[o.instrument] ?? 0) === o.level && !s.announcements[o.instrument]
+      return (s.world.levels[o.instrument] ?? 0) === o.level && !s.world.announcements[o.instrument]
         ? null
         : { kind: 'shift', instrument: o.instrument, level: o.level };
     case 'announce': {
       const turn = turnOf(rules, o.date);
-      const pending = s.announcements[o.instrument];
+      const pending = s.world.announcements[o.instrument];
       if (pending && pending.level === o.level && pending.turn === turn) return null;
       return { kind: 'announce', instrument: o.instrument, level: o.level, turn };
     }
     case 'withdraw':
-      return s.announcements[o.instrument] ? { kind: 'withdraw', instrument: o.instrument } : null;
+      return s.world.announcements[o.instrument] ? { kind: 'withdraw', instrument: o.instrument } : null;
     case 'build':
-      return s.builds[o.alternative] === undefined ? { kind: 'build', alternative: o.alternative } : null;
+      return s.world.builds[o.alternative] === undefined
+        ? { kind: 'build', alternative: o.alternative }
+        : null;
     case 'extend': {
-      if (!s.truce || s.truce.expired) return null;
-      if (o.to !== undefined && s.truce.endTurn >= turnOf(rules, o.to)) return null;
+      if (!s.world.truce || s.world.truce.expired) return null;
+      if (o.to !== undefined && s.world.truce.endTurn >= turnOf(rules, o.to)) return null;
       return { kind: 'extend' };
     }
   }
@@ -274,5 +278,5 @@ function toOrder(rules: Rules, s: GameState, o: ScriptOrder): Order | null {
 /** The label of an instrument's level in a state: what a figure such as "145%" is read from. */
 export function levelLabel(scenario: Scenario, s: GameState, instrument: string): string | undefined {
   const inst = rulesFor(scenario).instruments.get(instrument);
-  return inst?.levels[s.levels[instrument] ?? 0]?.label;
+  return inst?.levels[s.world.levels[instrument] ?? 0]?.label;
 }

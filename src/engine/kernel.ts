@@ -3,6 +3,8 @@
 // tension, the crisis roll and the summit, and starts the next turn (turn.ts holds the steps). The
 // reducer calls it with the game's own seeded streams; the no-deal line, every preview, the debrief's
 // analysis and the AI's look-ahead call it with dice of their own. Pure: the input is never changed.
+
+import { copyContainers } from './copy';
 import type { Rules } from './rules';
 import { endTurn } from './turn';
 import type { BySide, GameState, Order, RngState, Stream, Working } from './types';
@@ -11,37 +13,18 @@ import type { BySide, GameState, Order, RngState, Stream, Working } from './type
 export type Dice = Readonly<Record<Stream, RngState>>;
 
 /**
- * A mutable copy of a state for the end of a turn, which rewrites most of it: every container the
- * turn writes to is copied, everything else (frozen) is shared. The turn then runs on plain data —
- * through immer's proxies the same work cost sixteen times as much.
+ * A mutable copy of a state for the end of a turn, which rewrites most of its world and its round:
+ * both are copied with their containers, the meta is shared (the turn never writes it) and the
+ * streams are `dice`. The turn then runs on plain data — through immer's proxies the same work cost
+ * sixteen times as much.
  */
 export function workingCopy(s: GameState, dice: Dice): Working {
-  // typed as a draft: the turn writes only the containers copied here (and replaces, never edits,
-  // the frozen items they hold)
   return {
-    ...s,
-    levels: { ...s.levels },
-    values: { ...s.values },
-    alt: { ...s.alt },
-    resolve: { ...s.resolve },
-    reliability: { ...s.reliability },
-    announcements: { ...s.announcements },
-    builds: { ...s.builds },
-    packages: [...s.packages],
-    talks: { ...s.talks },
-    drafts: { ...s.drafts },
-    fired: { ...s.fired },
-    truce: s.truce ? { ...s.truce } : null,
-    pressuredOn: { ...s.pressuredOn },
-    totals: {
-      util: { ...s.totals.util },
-      promised: { ...s.totals.promised },
-      delivered: { ...s.totals.delivered },
-    },
-    tallies: { ...s.tallies },
-    news: [...s.news],
+    meta: s.meta as Working['meta'], // shared and frozen: the turn never writes it
+    world: copyContainers(s.world),
+    round: copyContainers(s.round),
     rng: { ...dice },
-  } as Working;
+  };
 }
 
 /**
@@ -70,7 +53,7 @@ const STILL: BySide<readonly Order[]> = { us: [], cn: [] };
  */
 export function advance(rules: Rules, s: GameState, orders: BySide<readonly Order[]>, dice: Dice): GameState {
   const w = workingCopy(s, dice);
-  w.drafts = { us: orders.us, cn: orders.cn } as Working['drafts'];
+  w.round.drafts = { us: orders.us, cn: orders.cn } as Working['round']['drafts'];
   endTurn(rules, w);
   return w;
 }
@@ -81,12 +64,15 @@ export function advance(rules: Rules, s: GameState, orders: BySide<readonly Orde
  * with no orders. The same as the reducer given passes, rejections and empty orders, on one copy.
  */
 export function holdStill(rules: Rules, s: GameState, dice: Dice): GameState {
-  if (s.phase === 'over') return s;
+  if (s.round.phase === 'over') return s;
   const w = workingCopy(s, dice);
-  w.drafts = { us: w.drafts.us ?? STILL.us, cn: w.drafts.cn ?? STILL.cn } as Working['drafts'];
+  w.round.drafts = {
+    us: w.round.drafts.us ?? STILL.us,
+    cn: w.round.drafts.cn ?? STILL.cn,
+  } as Working['round']['drafts'];
   endTurn(rules, w);
-  while (w.phase !== 'over') {
-    w.drafts = { us: STILL.us, cn: STILL.cn } as Working['drafts'];
+  while (w.round.phase !== 'over') {
+    w.round.drafts = { us: STILL.us, cn: STILL.cn } as Working['round']['drafts'];
     endTurn(rules, w);
   }
   return w;

@@ -11,12 +11,12 @@ import { agreedIn, checkMove, crossedRedLine, pendingReadout } from './validate'
 /** Single orders a side could give now (each legal on its own). */
 export function singleOrders(rules: Rules, s: GameState, side: Side): Order[] {
   const out: Order[] = [];
-  if (!s.collapsed) {
+  if (!s.world.collapsed) {
     for (const id of rules.instrumentIds) {
       const inst = rules.instruments.get(id)!;
       if (inst.owner !== side) continue;
-      const now = s.levels[id] ?? 0;
-      const pending = s.announcements[id];
+      const now = s.world.levels[id] ?? 0;
+      const pending = s.world.announcements[id];
       if (pending) {
         if (pending.by === side) out.push({ kind: 'withdraw', instrument: id });
         continue;
@@ -24,13 +24,15 @@ export function singleOrders(rules: Rules, s: GameState, side: Side): Order[] {
       for (let l = 0; l < inst.levels.length; l++)
         if (l !== now) out.push({ kind: 'shift', instrument: id, level: l });
       for (let l = now + 1; l < inst.levels.length; l++)
-        for (let t = s.turn + 1; t <= Math.min(s.turn + 2, rules.totalTurns - 1); t++)
+        for (let t = s.round.turn + 1; t <= Math.min(s.round.turn + 2, rules.totalTurns - 1); t++)
           out.push({ kind: 'announce', instrument: id, level: l, turn: t });
     }
-    if (s.truce && !s.truce.expired && rules.scenario.calendar.truce) out.push({ kind: 'extend' });
+    if (s.world.truce && !s.world.truce.expired && rules.scenario.calendar.truce)
+      out.push({ kind: 'extend' });
   }
   for (const alt of rules.scenario.alternatives)
-    if (alt.side === side && s.builds[alt.id] === undefined) out.push({ kind: 'build', alternative: alt.id });
+    if (alt.side === side && s.world.builds[alt.id] === undefined)
+      out.push({ kind: 'build', alternative: alt.id });
   return out;
 }
 
@@ -60,14 +62,14 @@ export function orderSets(rules: Rules, s: GameState, side: Side): Order[][] {
 export function clauseOptions(rules: Rules, s: GameState, by: Side): Clause[] {
   const out: Clause[] = [];
   for (const id of rules.instrumentIds) {
-    const now = s.levels[id] ?? 0;
-    const pending = s.announcements[id];
+    const now = s.world.levels[id] ?? 0;
+    const pending = s.world.announcements[id];
     if (pending && pending.level > now) out.push({ kind: 'instrument', instrument: id, level: now });
     if (now > 0) out.push({ kind: 'instrument', instrument: id, level: now - 1 });
     if (now > 1) out.push({ kind: 'instrument', instrument: id, level: 0 });
   }
   for (const c of rules.scenario.commitments) {
-    if (agreedIn(s, 'commitment', c.id)) continue;
+    if (agreedIn(s.world, 'commitment', c.id)) continue;
     if (c.kind === 'purchase') {
       for (const size of PLEDGE_SIZES) {
         out.push({ kind: 'pledge', item: c.id, size });
@@ -79,7 +81,7 @@ export function clauseOptions(rules: Rules, s: GameState, by: Side): Clause[] {
     }
   }
   for (const st of rules.scenario.statements)
-    if (!agreedIn(s, 'statement', st.id)) out.push({ kind: 'statement', statement: st.id });
+    if (!agreedIn(s.world, 'statement', st.id)) out.push({ kind: 'statement', statement: st.id });
   return out.filter((c) => !crossedRedLine(rules, by, [c]));
 }
 
@@ -114,17 +116,17 @@ export function proposalCandidates(rules: Rules, s: GameState, by: Side): Clause
 /** Every legal move for a side now (proposals from the bounded generator). */
 export function legalMoves(scenario: Scenario, s: GameState, side: Side): Move[] {
   const rules = rulesFor(scenario);
-  if (s.phase === 'over') return [];
+  if (s.round.phase === 'over') return [];
   const out: Move[] = [];
   if (pendingReadout(s, side)) {
     out.push({ type: 'readout', side, style: 'trumpet' }, { type: 'readout', side, style: 'modest' });
   }
-  if (s.phase === 'orders') {
-    if (s.drafts[side] === null)
+  if (s.round.phase === 'orders') {
+    if (s.round.drafts[side] === null)
       for (const orders of orderSets(rules, s, side)) out.push({ type: 'orders', side, orders });
     return out;
   }
-  const t = s.talks;
+  const t = s.round.talks;
   if (t.toMove !== side) return out;
   if (t.open && t.open.by !== side) {
     out.push({ type: 'accept', side });

@@ -4,10 +4,10 @@
 // the other side believes it and by what it costs its owner. The cards are kept so the number can
 // always be explained. Leverage never draws from the game's random streams and never feeds the score.
 import type { Rules } from './rules';
-import type { Announcement, BySide, GameState, Side } from './types';
+import type { Announcement, BySide, Side, World } from './types';
 import { other } from './types';
 
-export type LeverageInput = Pick<GameState, 'levels' | 'alt' | 'resolve' | 'announcements'>;
+export type LeverageInput = Pick<World, 'levels' | 'alt' | 'resolve' | 'announcements'>;
 
 export type CardKind = 'threat' | 'announced' | 'release';
 

@@ -3,7 +3,7 @@
 // debrief can say "met: signed turn 3, 77% delivered, counts from 60%" and scoring counts the same
 // verdict. The words are the screens'; the engine gives only ids, turns and numbers.
 import { deliveredEnough, holds, type PromiseRecord, promiseRecords } from './conditions';
-import type { Condition, GameState, Scenario, Side } from './types';
+import type { Condition, Scenario, Side, World } from './types';
 
 type Objective = Scenario['objectives'][number];
 
@@ -32,10 +32,7 @@ export interface ObjectiveStatus {
   readonly why: ObjectiveWhy;
 }
 
-type Readable = Pick<
-  GameState,
-  'values' | 'levels' | 'tension' | 'packages' | 'collapsed' | 'fired' | 'tallies'
->;
+type Readable = Pick<World, 'values' | 'levels' | 'tension' | 'packages' | 'collapsed' | 'fired' | 'tallies'>;
 
 /**
  * The package a delivery condition is decided by: the latest that meets it, else the latest that

@@ -19,7 +19,7 @@ export function afterOrders(
   orders: BySide<readonly Order[]>,
 ): GameState | null {
   const rules = rulesFor(scenario);
-  if (s.phase !== 'orders' || s.drafts.us !== null || s.drafts.cn !== null) return null;
+  if (s.round.phase !== 'orders' || s.round.drafts.us !== null || s.round.drafts.cn !== null) return null;
   for (const side of ['us', 'cn'] as const)
     if (checkMove(rules, s, { type: 'orders', side, orders: orders[side] })) return null;
   const w = advance(
@@ -28,5 +28,5 @@ export function afterOrders(
     { us: orders.us.map(canonicalOrder), cn: orders.cn.map(canonicalOrder) },
     s.rng,
   );
-  return { ...w, moveCount: s.moveCount + 2 };
+  return { ...w, meta: { ...w.meta, moveCount: s.meta.moveCount + 2 } };
 }

@@ -53,12 +53,16 @@ export function diceOf(seed: string): Dice {
 
 /** The state a view stands for, with `dice` for its streams: the other side's drafts unknown. */
 export function stateFromView(view: View, dice: Dice): GameState {
-  const { drafts, ...rest } = view.state;
+  const { drafts, ...round } = view.state.round;
   return {
-    ...rest,
-    drafts: {
-      us: view.viewer === 'us' ? drafts.mine : null,
-      cn: view.viewer === 'cn' ? drafts.mine : null,
+    meta: view.state.meta,
+    world: view.state.world,
+    round: {
+      ...round,
+      drafts: {
+        us: view.viewer === 'us' ? drafts.mine : null,
+        cn: view.viewer === 'cn' ? drafts.mine : null,
+      },
     },
     rng: { ...dice },
   };
@@ -78,12 +82,12 @@ export function sign(
   if (clauses !== null && clauses.length === 0) return { ok: true, state: s };
   const step = (st: GameState, m: Parameters<typeof applyMove>[2]) => applyMove(scenario, st, m);
   if (clauses === null) {
-    const r = step(s, { type: 'accept', side: s.talks.toMove });
+    const r = step(s, { type: 'accept', side: s.round.talks.toMove });
     return r.ok ? r : { ok: false, reason: r.reason, step: 'accept' };
   }
   let st = s;
-  for (let guard = 0; guard < 2 && st.phase === 'talks' && st.talks.toMove !== by; guard++) {
-    const t = st.talks;
+  for (let guard = 0; guard < 2 && st.round.phase === 'talks' && st.round.talks.toMove !== by; guard++) {
+    const t = st.round.talks;
     const r = step(
       st,
       t.open ? { type: 'reject', side: t.toMove, reason: 'timing' } : { type: 'pass', side: t.toMove },
@@ -91,7 +95,7 @@ export function sign(
     if (!r.ok) return { ok: false, reason: r.reason, step: 'floor' };
     st = r.state;
   }
-  if (st.phase === 'talks' && st.talks.open && st.talks.open.by !== by) {
+  if (st.round.phase === 'talks' && st.round.talks.open && st.round.talks.open.by !== by) {
     const r = step(st, { type: 'reject', side: by, reason: 'too-little' }); // a counter-proposal
     if (!r.ok) return { ok: false, reason: r.reason, step: 'floor' };
     st = r.state;
@@ -109,7 +113,7 @@ export function scored(
   zero: BySide<number>,
   objectives: Scenario['objectives'],
 ): BySide<number> {
-  const base = scorePoints(scenario, final.totals.util, zero);
+  const base = scorePoints(scenario, final.world.totals.util, zero);
   const out = { ...base };
   for (const side of SIDES) out[side] += objectivesOf(objectives, side, final).bonus;
   return out;
@@ -165,7 +169,7 @@ function overSeeds(
   const out: BySide<number[]> = { us: [], cn: [] };
   for (const seed of PREVIEW_SEEDS) {
     const final = play(rules, start, diceOf(seed));
-    const zero = noDealLine(scenario, seed, start.setup).util;
+    const zero = noDealLine(scenario, seed, start.meta.setup).util;
     const sc = scored(scenario, final, zero, view.mine.objectives);
     out.us.push(sc.us);
     out.cn.push(sc.cn);
@@ -210,7 +214,7 @@ export function previewPackage(
   if (why) return { ok: false, reason: why };
   const rules = rulesFor(scenario);
   const s = stateFromView(view, diceOf(PREVIEW_SEEDS[0] ?? 'preview'));
-  if (s.phase !== 'talks')
+  if (s.round.phase !== 'talks')
     return { ok: false, reason: 'No talks now: a package can be signed only in the talks.' };
   const signed = sign(scenario, s, by, clauses);
   if (!signed.ok)
@@ -231,7 +235,7 @@ export function previewPackage(
     signed: sp,
     unsigned: up,
     worth: bySide((side) => Math.round((sp[side].median - up[side].median) * 10) / 10),
-    leverage: { before: leverage(rules, s).us, after: leverage(rules, signed.state).us },
+    leverage: { before: leverage(rules, s.world).us, after: leverage(rules, signed.state.world).us },
   };
 }
 
@@ -256,12 +260,15 @@ function ordersStart(scenario: Scenario, view: View): GameState | Refused {
   const why = unscorable(scenario);
   if (why) return { ok: false, reason: why };
   const s0 = stateFromView(view, diceOf(PREVIEW_SEEDS[0] ?? 'preview'));
-  if (s0.phase === 'over') return { ok: false, reason: 'The game is over: no more orders.' };
+  if (s0.round.phase === 'over') return { ok: false, reason: 'The game is over: no more orders.' };
   return {
     ...s0,
-    phase: 'orders',
-    talks: { ...s0.talks, open: null },
-    drafts: { us: null, cn: null },
+    round: {
+      ...s0.round,
+      phase: 'orders',
+      talks: { ...s0.round.talks, open: null },
+      drafts: { us: null, cn: null },
+    },
   };
 }
 
@@ -300,8 +307,8 @@ export function previewOrders(
   const tension: number[] = [];
   const a = overSeeds(scenario, view, s, (r, st, dice) => {
     const next = advance(r, st, given, dice);
-    lev.push(leverage(r, next).us);
-    tension.push(next.tension / 10);
+    lev.push(leverage(r, next.world).us);
+    tension.push(next.world.tension / 10);
     return holdStill(r, next, next.rng);
   });
   const b = baseline?.still ?? overSeeds(scenario, view, s, holdStill);

@@ -13,10 +13,10 @@ import { canonicalClause, canonicalOrder, checkMove, pendingReadout } from './va
 
 /** Applies a legal move's effects to a plain copy of the state (the move has been checked). */
 function apply(rules: Rules, s: Working, move: Move) {
-  s.moveCount += 1;
+  s.meta.moveCount += 1;
   // The AI drew from its side's stream to choose this move.
   if (move.ai && move.side !== 'control') {
-    const k = aiStream(move.side, s.phase);
+    const k = aiStream(move.side, s.round.phase);
     s.rng[k] = draw(s.rng[k])[1];
   }
   switch (move.type) {
@@ -24,12 +24,15 @@ function apply(rules: Rules, s: Working, move: Move) {
       fireEvent(rules, s, move.event);
       return;
     case 'news':
-      s.news.push({ kind: 'instructor', text: move.text });
+      s.round.news.push({ kind: 'instructor', text: move.text });
       return;
     case 'readout': {
       const p = pendingReadout(s, move.side)!;
-      s.packages[s.packages.indexOf(p)] = { ...p, readouts: { ...p.readouts, [move.side]: move.style } };
-      s.news.push({ kind: 'readout', side: move.side, style: move.style });
+      s.world.packages[s.world.packages.indexOf(p)] = {
+        ...p,
+        readouts: { ...p.readouts, [move.side]: move.style },
+      };
+      s.round.news.push({ kind: 'readout', side: move.side, style: move.style });
       if (move.style === 'trumpet') {
         const { readout, tension } = rules.scenario.params;
         const sides = rules.scenario.sides;
@@ -42,50 +45,50 @@ function apply(rules: Rules, s: Working, move: Move) {
       return;
     }
     case 'orders':
-      s.drafts[move.side] = move.orders.map(canonicalOrder); // the turn ends in applyMove once both are in
+      s.round.drafts[move.side] = move.orders.map(canonicalOrder); // the turn ends in applyMove once both are in
       return;
     case 'propose': {
-      const t = s.talks;
+      const t = s.round.talks;
       const clauses = move.clauses.map(canonicalClause);
       t.open = { by: move.side, clauses };
       t.made[move.side] += 1;
       t.passed[move.side] = false;
       t.toMove = other(move.side);
-      s.news.push({ kind: 'proposal', side: move.side, clauses });
+      s.round.news.push({ kind: 'proposal', side: move.side, clauses });
       return;
     }
     case 'accept':
       acceptOpen(rules, s, move.side);
       return;
     case 'reject':
-      s.talks.open = null;
-      s.news.push({ kind: 'answer', side: move.side, accepted: false, reason: move.reason });
+      s.round.talks.open = null;
+      s.round.news.push({ kind: 'answer', side: move.side, accepted: false, reason: move.reason });
       return;
     case 'pass': {
-      const t = s.talks;
+      const t = s.round.talks;
       t.passed[move.side] = true;
       t.toMove = other(move.side);
-      if (t.passed.us && t.passed.cn) s.phase = 'orders';
+      if (t.passed.us && t.passed.cn) s.round.phase = 'orders';
       return;
     }
   }
 }
 
 /** An accepted package: instrument changes at once, statements' effects, tension eases. */
-function acceptOpen(rules: Rules, s: Working, side: GameState['talks']['toMove']) {
-  const open = s.talks.open!;
-  s.talks.open = null;
+function acceptOpen(rules: Rules, s: Working, side: GameState['round']['talks']['toMove']) {
+  const open = s.round.talks.open!;
+  s.round.talks.open = null;
   for (const c of open.clauses) {
     if (c.kind === 'instrument') {
-      delete s.announcements[c.instrument]; // withdrawn inside a package: it costs no resolve
+      delete s.world.announcements[c.instrument]; // withdrawn inside a package: it costs no resolve
       moveInstrument(rules, s, c.instrument, c.level);
     } else if (c.kind === 'statement') {
       addToIndicators(rules, s, rules.statements.get(c.statement)?.effects ?? {});
     }
   }
-  s.packages.push({
-    id: s.packages.length + 1,
-    turn: s.turn,
+  s.world.packages.push({
+    id: s.world.packages.length + 1,
+    turn: s.round.turn,
     proposer: open.by,
     clauses: open.clauses,
     status: 'active',
@@ -93,35 +96,42 @@ function acceptOpen(rules: Rules, s: Working, side: GameState['talks']['toMove']
     readouts: { us: null, cn: null },
   });
   addTension(rules, s, rules.scenario.params.tension.agreement);
-  s.news.push({ kind: 'answer', side, accepted: true });
+  s.round.news.push({ kind: 'answer', side, accepted: true });
 }
 
 /**
- * A plain copy of `s` for one move: the root and the containers the move writes to are copied,
- * everything else (frozen) is shared. Talks moves touch a few small containers; an acceptance, a
- * readout or an injected event may move much of the standing, so they get the kernel's working copy.
+ * A plain copy of `s` for one move: the meta (the move count), the part the move writes to and the
+ * containers in it are copied, everything else (frozen) is shared. Talks moves and orders touch a
+ * few small containers of the round and share the world; an acceptance, a readout or an injected
+ * event may move much of the standing, so they get the kernel's working copy.
  */
 function moveCopy(s: GameState, move: Move): Working {
+  const meta = { ...s.meta };
   const rng = move.ai && move.side !== 'control' ? { ...s.rng } : s.rng;
-  // typed as a draft: the move writes only the containers copied here
-  const copy = (x: GameState) => x as Working;
+  const r = s.round;
+  let round: GameState['round'];
   switch (move.type) {
     case 'pass':
-      return copy({ ...s, talks: { ...s.talks, passed: { ...s.talks.passed } }, rng });
+      round = { ...r, talks: { ...r.talks, passed: { ...r.talks.passed } } };
+      break;
     case 'propose':
-      return copy({
-        ...s,
-        talks: { ...s.talks, made: { ...s.talks.made }, passed: { ...s.talks.passed } },
-        news: [...s.news],
-        rng,
-      });
+      round = {
+        ...r,
+        talks: { ...r.talks, made: { ...r.talks.made }, passed: { ...r.talks.passed } },
+        news: [...r.news],
+      };
+      break;
     case 'reject':
-      return copy({ ...s, talks: { ...s.talks }, news: [...s.news], rng });
+      round = { ...r, talks: { ...r.talks }, news: [...r.news] };
+      break;
     case 'orders':
-      return copy({ ...s, drafts: { ...s.drafts }, rng });
+      round = { ...r, drafts: { ...r.drafts } };
+      break;
     default:
-      return workingCopy(s, s.rng);
+      return { ...workingCopy(s, rng), meta };
   }
+  // typed as a draft: the move writes only the containers copied here
+  return { meta, world: s.world, round, rng } as Working;
 }
 
 /** Checks a move and applies it: the next state, or a refusal with the state unchanged. */
@@ -136,8 +146,8 @@ export function applyMove(scenario: Scenario, state: GameState, move: Move): Mov
   const copy = moveCopy(state, move);
   apply(rules, copy, move);
   let next: GameState = copy;
-  if (next.phase === 'orders' && next.drafts.us !== null && next.drafts.cn !== null)
-    next = advance(rules, next, { us: next.drafts.us, cn: next.drafts.cn }, next.rng);
+  if (next.round.phase === 'orders' && next.round.drafts.us !== null && next.round.drafts.cn !== null)
+    next = advance(rules, next, { us: next.round.drafts.us, cn: next.round.drafts.cn }, next.rng);
   const done = freezeNew(next);
   return { ok: true, state: produce(state, () => done) };
 }

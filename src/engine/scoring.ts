@@ -35,15 +35,18 @@ export function noDealLine(scenario: Scenario, seed: string, setup: Setup): NoDe
   const hit = noDealCache.get(key);
   if (hit) return hit;
   const start = newGame(scenario, seed, setup);
-  const opening = { us: utility(rules, start.values, 'us'), cn: utility(rules, start.values, 'cn') };
+  const opening = {
+    us: utility(rules, start.world.values, 'us'),
+    cn: utility(rules, start.world.values, 'cn'),
+  };
   const s = holdStill(rules, start, start.rng);
   const turns = rules.totalTurns;
   const line: NoDealLine = {
-    util: { ...s.totals.util },
+    util: { ...s.world.totals.util },
     opening,
     loss: {
-      us: Math.round(opening.us * turns - s.totals.util.us),
-      cn: Math.round(opening.cn * turns - s.totals.util.cn),
+      us: Math.round(opening.us * turns - s.world.totals.util.us),
+      cn: Math.round(opening.cn * turns - s.world.totals.util.cn),
     },
     final: s,
   };
@@ -108,7 +111,7 @@ export function objectivesOf(
 ): { readonly list: readonly ObjectiveResult[]; readonly bonus: number } {
   const list = objectives
     .filter((o) => o.side === side)
-    .map((o) => ({ id: o.id, text: o.text, points: o.points / 10, ...objectiveStatus(s, o) })); // tenths in the file's schema
+    .map((o) => ({ id: o.id, text: o.text, points: o.points / 10, ...objectiveStatus(s.world, o) })); // tenths in the file's schema
   const earned = list.reduce((sum, o) => sum + (o.met ? o.points : 0), 0);
   return { list, bonus: Math.min(OBJECTIVES_CAP, earned) };
 }
@@ -136,21 +139,21 @@ export interface Score {
 
 /** Scores a game so far (normally a finished one) against its no-deal line. */
 export function score(scenario: Scenario, s: GameState): Score {
-  const line = noDealLine(scenario, s.seed, s.setup);
+  const line = noDealLine(scenario, s.meta.seed, s.meta.setup);
   const loss = noDealLoss(scenario);
-  const base = scorePoints(scenario, s.totals.util, line.util);
+  const base = scorePoints(scenario, s.world.totals.util, line.util);
   const sides = {} as BySide<SideScore>;
   for (const side of SIDES) {
     const { list, bonus } = objectivesOf(scenario.objectives, side, s);
-    const promised = s.totals.promised[side];
+    const promised = s.world.totals.promised[side];
     sides[side] = {
       score: tenth(base[side] + bonus),
       base: tenth(base[side]),
       bonus: tenth(bonus),
       objectives: list,
-      raw: tenth((s.totals.util[side] - line.util[side]) / 10),
+      raw: tenth((s.world.totals.util[side] - line.util[side]) / 10),
       standStillCost: loss[side] / 10,
-      durability: promised > 0 ? s.totals.delivered[side] / promised : null,
+      durability: promised > 0 ? s.world.totals.delivered[side] / promised : null,
     };
   }
   const diff = sides.us.score - sides.cn.score;
@@ -158,7 +161,7 @@ export function score(scenario: Scenario, s: GameState): Score {
     sides,
     created: tenth(sides.us.base + sides.cn.base),
     winner: Math.abs(diff) < 1e-9 ? 'tie' : diff > 0 ? 'us' : 'cn',
-    deal: s.packages.some((p) => p.status === 'active'),
-    collapsed: s.collapsed,
+    deal: s.world.packages.some((p) => p.status === 'active'),
+    collapsed: s.world.collapsed,
   };
 }

@@ -18,47 +18,47 @@ export function openingState(rules: Rules, seed: string, setup: Setup): Working 
     values[i.id] = i.start;
     alt[i.id] = i.alt;
   }
-  const announcements: Working['announcements'] = {};
+  const announcements: Working['world']['announcements'] = {};
   for (const a of sc.announcements) {
     const owner = rules.instruments.get(a.instrument)?.owner;
     if (owner) announcements[a.instrument] = { level: a.level, turn: turnOf(rules, a.date), by: owner };
   }
   const truce = sc.calendar.truce;
   return {
-    scenarioId: sc.id,
-    scenarioHash: rules.hash,
-    seed,
-    setup,
-    turn: 0,
-    phase: 'talks',
-    moveCount: 0,
-    levels,
-    values,
-    alt,
-    resolve: { us: sc.sides.us.resolve, cn: sc.sides.cn.resolve },
-    reliability: { us: sc.sides.us.reliability, cn: sc.sides.cn.reliability },
-    tension: sc.params.tension.start,
-    announcements,
-    builds: {},
-    packages: [],
-    talks: {
-      first: sc.calendar.firstInTalks,
-      toMove: sc.calendar.firstInTalks,
-      made: { us: 0, cn: 0 },
-      open: null,
-      passed: { us: false, cn: false },
+    meta: { scenarioId: sc.id, scenarioHash: rules.hash, seed, setup, moveCount: 0 },
+    world: {
+      levels,
+      values,
+      alt,
+      resolve: { us: sc.sides.us.resolve, cn: sc.sides.cn.resolve },
+      reliability: { us: sc.sides.us.reliability, cn: sc.sides.cn.reliability },
+      tension: sc.params.tension.start,
+      announcements,
+      builds: {},
+      packages: [],
+      tallies: {},
+      totals: { util: { us: 0, cn: 0 }, promised: { us: 0, cn: 0 }, delivered: { us: 0, cn: 0 } },
+      fired: {},
+      truce: truce ? { endTurn: turnOf(rules, truce.end), expired: false, extensions: 0 } : null,
+      summit: sc.calendar.summit ? 'pending' : null,
+      collapsed: false,
+      pressuredOn: { us: -1, cn: -1 },
     },
-    drafts: { us: null, cn: null },
-    revealed: null,
-    fired: {},
-    truce: truce ? { endTurn: turnOf(rules, truce.end), expired: false, extensions: 0 } : null,
-    summit: sc.calendar.summit ? 'pending' : null,
-    collapsed: false,
-    pressuredOn: { us: -1, cn: -1 },
-    totals: { util: { us: 0, cn: 0 }, promised: { us: 0, cn: 0 }, delivered: { us: 0, cn: 0 } },
-    tallies: {},
-    news: [],
-    lastNews: [],
+    round: {
+      turn: 0,
+      phase: 'talks',
+      talks: {
+        first: sc.calendar.firstInTalks,
+        toMove: sc.calendar.firstInTalks,
+        made: { us: 0, cn: 0 },
+        open: null,
+        passed: { us: false, cn: false },
+      },
+      drafts: { us: null, cn: null },
+      revealed: null,
+      news: [],
+      lastNews: [],
+    },
     rng: seedStreams(seed),
   };
 }

@@ -4,7 +4,9 @@
 // extensions), then the levels' effects, deliveries, alternatives, tension and the crisis roll, the
 // summit, and the date moves on. All functions work on a draft or a plain working copy; the end of
 // a turn is reached only through the kernel (kernel.ts).
+
 import { holds } from './conditions';
+import { copyContainers } from './copy';
 import {
   addTension,
   addToIndicators,
@@ -28,32 +30,38 @@ function roll(s: Working, stream: Stream): number {
 }
 
 export function openTalks(rules: Rules, s: Working) {
-  const first = firstInTalks(rules, s.turn);
-  s.talks = { first, toMove: first, made: { us: 0, cn: 0 }, open: null, passed: { us: false, cn: false } };
-  s.phase = isEpilogue(rules, s.turn) || s.collapsed ? 'orders' : 'talks';
+  const first = firstInTalks(rules, s.round.turn);
+  s.round.talks = {
+    first,
+    toMove: first,
+    made: { us: 0, cn: 0 },
+    open: null,
+    passed: { us: false, cn: false },
+  };
+  s.round.phase = isEpilogue(rules, s.round.turn) || s.world.collapsed ? 'orders' : 'talks';
 }
 
 /** Step 1 of a turn: what the calendar brings, then events. */
 export function startTurn(rules: Rules, s: Working) {
   const cred = rules.scenario.params.credibility;
   for (const id of rules.instrumentIds) {
-    const a = s.announcements[id];
-    if (!a || a.turn > s.turn) continue;
-    delete s.announcements[id];
+    const a = s.world.announcements[id];
+    if (!a || a.turn > s.round.turn) continue;
+    delete s.world.announcements[id];
     moveInstrument(rules, s, id, a.level);
-    s.resolve[a.by] = round3(Math.min(1, s.resolve[a.by] + cred.announcementCarried));
-    s.news.push({ kind: 'announcement-effective', instrument: id, level: a.level });
+    s.world.resolve[a.by] = round3(Math.min(1, s.world.resolve[a.by] + cred.announcementCarried));
+    s.round.news.push({ kind: 'announcement-effective', instrument: id, level: a.level });
   }
-  const truce = s.truce;
+  const truce = s.world.truce;
   const snap = rules.scenario.calendar.truce?.snapback;
-  if (truce && !truce.expired && s.turn >= truce.endTurn) {
+  if (truce && !truce.expired && s.round.turn >= truce.endTurn) {
     truce.expired = true;
-    if (!dealInForce(s) && snap) {
+    if (!dealInForce(s.world) && snap) {
       for (const id in snap) {
         const level = snap[id] ?? 0;
-        if ((s.levels[id] ?? 0) < level) s.levels[id] = level;
+        if ((s.world.levels[id] ?? 0) < level) s.world.levels[id] = level;
       }
-      s.news.push({ kind: 'snapback' });
+      s.round.news.push({ kind: 'snapback' });
     }
   }
   for (const e of rules.scenario.events) {
@@ -70,7 +78,7 @@ const orderKey = (o: Order) => ('instrument' in o ? o.instrument : o.kind === 'b
 function resolveOrders(rules: Rules, s: Working) {
   const all: { side: Side; order: Order }[] = [];
   for (const side of ['us', 'cn'] as const)
-    for (const order of s.drafts[side] ?? []) all.push({ side, order });
+    for (const order of s.round.drafts[side] ?? []) all.push({ side, order });
   all.sort(
     (a, b) =>
       ORDER_RANK[a.order.kind] - ORDER_RANK[b.order.kind] ||
@@ -81,36 +89,38 @@ function resolveOrders(rules: Rules, s: Working) {
   for (const { side, order } of all) {
     switch (order.kind) {
       case 'withdraw':
-        delete s.announcements[order.instrument];
-        s.resolve[side] = round3(Math.max(0, s.resolve[side] - params.credibility.withdrawnForNothing));
+        delete s.world.announcements[order.instrument];
+        s.world.resolve[side] = round3(
+          Math.max(0, s.world.resolve[side] - params.credibility.withdrawnForNothing),
+        );
         break;
       case 'shift':
         moveInstrument(rules, s, order.instrument, order.level);
         break;
       case 'announce':
-        s.announcements[order.instrument] = { level: order.level, turn: order.turn, by: side };
+        s.world.announcements[order.instrument] = { level: order.level, turn: order.turn, by: side };
         addTension(rules, s, params.tension.announce);
         break;
       case 'build': {
         const alt = rules.alternatives.get(order.alternative);
         if (!alt) break;
-        s.builds[alt.id] = alt.turns;
+        s.world.builds[alt.id] = alt.turns;
         addToIndicators(rules, s, alt.cost);
         break;
       }
       case 'extend':
-        if (s.truce && calendar.truce) {
-          s.truce.endTurn += Math.ceil(calendar.truce.extendDays / calendar.turnDays);
-          s.truce.extensions += 1;
-          s.resolve[side] = round3(Math.max(0, s.resolve[side] - params.credibility.extension));
+        if (s.world.truce && calendar.truce) {
+          s.world.truce.endTurn += Math.ceil(calendar.truce.extendDays / calendar.turnDays);
+          s.world.truce.extensions += 1;
+          s.world.resolve[side] = round3(Math.max(0, s.world.resolve[side] - params.credibility.extension));
         }
         break;
     }
   }
-  s.revealed = { us: s.drafts.us ?? [], cn: s.drafts.cn ?? [] };
-  s.news.push({ kind: 'orders', side: 'us', orders: s.revealed.us });
-  s.news.push({ kind: 'orders', side: 'cn', orders: s.revealed.cn });
-  s.drafts = { us: null, cn: null };
+  s.round.revealed = { us: s.round.drafts.us ?? [], cn: s.round.drafts.cn ?? [] };
+  s.round.news.push({ kind: 'orders', side: 'us', orders: s.round.revealed.us });
+  s.round.news.push({ kind: 'orders', side: 'cn', orders: s.round.revealed.cn });
+  s.round.drafts = { us: null, cn: null };
 }
 
 /**
@@ -148,9 +158,9 @@ function levelTable(rules: Rules) {
 /** The levels' per-turn effects, softened by the alternatives of the indicators they hit. */
 function levelEffects(rules: Rules, s: Working, into: Record<string, number>) {
   for (const [id, rows] of levelTable(rules)) {
-    const lv = rows[s.levels[id] ?? 0];
+    const lv = rows[s.world.levels[id] ?? 0];
     if (!lv) continue;
-    for (const [k, v] of lv.effects) into[k] = (into[k] ?? 0) + v * (1 - (s.alt[k] ?? 0));
+    for (const [k, v] of lv.effects) into[k] = (into[k] ?? 0) + v * (1 - (s.world.alt[k] ?? 0));
   }
 }
 
@@ -158,32 +168,32 @@ function levelEffects(rules: Rules, s: Working, into: Record<string, number>) {
 function deliveries(rules: Rules, s: Working, into: Record<string, number>) {
   const sizes = rules.scenario.params.pledgeSizes;
   const learning = rules.scenario.params.credibility.learning;
-  for (const p of s.packages) {
+  for (const p of s.world.packages) {
     if (p.status !== 'active') continue;
     for (const c of p.clauses) {
       if (c.kind !== 'pledge' && c.kind !== 'commitment') continue;
       const item = rules.commitments.get(c.item);
       if (!item) continue;
-      if (c.condition && !holds(c.condition, s)) continue; // tied to a condition that fails: not owed
+      if (c.condition && !holds(c.condition, s.world)) continue; // tied to a condition that fails: not owed
       const size = c.kind === 'pledge' ? sizes[c.size] : 1;
       const u = roll(s, 'compliance');
       const share = Math.min(1, Math.max(0, item.rate + item.spread * (2 * u - 1)));
       const promiser = item.side;
-      s.totals.promised[promiser] = round3(s.totals.promised[promiser] + size);
-      s.totals.delivered[promiser] = round3(s.totals.delivered[promiser] + size * share);
+      s.world.totals.promised[promiser] = round3(s.world.totals.promised[promiser] + size);
+      s.world.totals.delivered[promiser] = round3(s.world.totals.delivered[promiser] + size * share);
       const key = tallyKey(p.id, item.id);
-      const was = s.tallies[key] ?? { by: promiser, promised: 0, delivered: 0 };
-      s.tallies[key] = {
+      const was = s.world.tallies[key] ?? { by: promiser, promised: 0, delivered: 0 };
+      s.world.tallies[key] = {
         by: promiser,
         promised: round3(was.promised + size),
         delivered: round3(was.delivered + size * share),
       };
-      s.reliability[promiser] = round3(
-        s.reliability[promiser] + learning * (share - s.reliability[promiser]),
+      s.world.reliability[promiser] = round3(
+        s.world.reliability[promiser] + learning * (share - s.world.reliability[promiser]),
       );
       for (const k in item.effects)
-        into[k] = (into[k] ?? 0) + (item.effects[k] ?? 0) * size * share * (1 - (s.alt[k] ?? 0));
-      s.news.push({ kind: 'delivery', side: promiser, item: item.id, share: round3(share) });
+        into[k] = (into[k] ?? 0) + (item.effects[k] ?? 0) * size * share * (1 - (s.world.alt[k] ?? 0));
+      s.round.news.push({ kind: 'delivery', side: promiser, item: item.id, share: round3(share) });
     }
   }
 }
@@ -191,24 +201,24 @@ function deliveries(rules: Rules, s: Working, into: Record<string, number>) {
 /** Building alternatives, and the creep of alternatives under restrictions held against a side. */
 function alternatives(rules: Rules, s: Working) {
   const altMax = rules.scenario.params.altMax;
-  for (const id in s.builds) {
-    const left = s.builds[id] ?? 0;
+  for (const id in s.world.builds) {
+    const left = s.world.builds[id] ?? 0;
     const alt = rules.alternatives.get(id);
     if (left <= 0 || !alt) continue;
     for (const k in alt.gains)
-      s.alt[k] = round3(Math.min(altMax, (s.alt[k] ?? 0) + (alt.gains[k] ?? 0) / alt.turns));
-    s.builds[id] = left - 1;
+      s.world.alt[k] = round3(Math.min(altMax, (s.world.alt[k] ?? 0) + (alt.gains[k] ?? 0) / alt.turns));
+    s.world.builds[id] = left - 1;
   }
   const hit = new Set<string>();
   for (const [id, rows] of levelTable(rules)) {
-    const level = s.levels[id] ?? 0;
+    const level = s.world.levels[id] ?? 0;
     if (level === 0) continue;
     for (const k of rows[level]?.hits ?? []) hit.add(k);
   }
   for (const k of hit) {
     const ind = rules.indicators.get(k)!;
-    const a = s.alt[k] ?? 0;
-    if (a < ind.altCap) s.alt[k] = round3(Math.min(ind.altCap, a + ind.altCreep));
+    const a = s.world.alt[k] ?? 0;
+    if (a < ind.altCap) s.world.alt[k] = round3(Math.min(ind.altCap, a + ind.altCreep));
   }
 }
 
@@ -216,33 +226,34 @@ function alternatives(rules: Rules, s: Working) {
 function tensionAndCrisis(rules: Rules, s: Working) {
   const t = rules.scenario.params.tension;
   addTension(rules, s, t.decay);
-  if (s.tension > t.risk && !s.collapsed) {
-    const chance = (t.crisisChance * (s.tension - t.risk)) / (t.max - t.risk);
+  if (s.world.tension > t.risk && !s.world.collapsed) {
+    const chance = (t.crisisChance * (s.world.tension - t.risk)) / (t.max - t.risk);
     if (roll(s, 'crisis') < chance) {
-      s.news.push({ kind: 'crisis' });
+      s.round.news.push({ kind: 'crisis' });
       addTension(rules, s, t.crisis);
       addToIndicators(rules, s, t.crisisEffects);
     }
   }
-  if (s.tension >= t.max && !s.collapsed) collapse(rules, s);
+  if (s.world.tension >= t.max && !s.world.collapsed) collapse(rules, s);
 }
 
 /** The talks collapse: every instrument to its top level, every package void, no more talks. */
 export function collapse(rules: Rules, s: Working) {
-  s.collapsed = true;
-  for (const id of rules.instrumentIds) s.levels[id] = rules.instruments.get(id)!.levels.length - 1;
-  s.announcements = {};
-  s.packages = s.packages.map((p) => (p.status === 'active' ? { ...p, status: 'collapsed' } : p));
-  s.news.push({ kind: 'collapse' });
+  s.world.collapsed = true;
+  for (const id of rules.instrumentIds) s.world.levels[id] = rules.instruments.get(id)!.levels.length - 1;
+  s.world.announcements = {};
+  s.world.packages = s.world.packages.map((p) => (p.status === 'active' ? { ...p, status: 'collapsed' } : p));
+  s.round.news.push({ kind: 'collapse' });
 }
 
 function summit(rules: Rules, s: Working) {
   const def = rules.scenario.calendar.summit;
-  if (!def || s.summit !== 'pending' || rules.summitTurn === null || s.turn < rules.summitTurn) return;
-  const deal = dealInForce(s);
-  s.summit = deal ? 'deal' : 'no-deal';
+  if (!def || s.world.summit !== 'pending' || rules.summitTurn === null || s.round.turn < rules.summitTurn)
+    return;
+  const deal = dealInForce(s.world);
+  s.world.summit = deal ? 'deal' : 'no-deal';
   addToIndicators(rules, s, deal ? def.deal : def.noDeal);
-  s.news.push({ kind: 'summit', deal });
+  s.round.news.push({ kind: 'summit', deal });
 }
 
 /**
@@ -250,6 +261,7 @@ function summit(rules: Rules, s: Working) {
  * then the next turn starts. Only the kernel (kernel.ts) calls it: it is the body of `advance`.
  */
 export function endTurn(rules: Rules, s: Working) {
+  s.world.totals = copyContainers(s.world.totals); // its three sums are written below
   resolveOrders(rules, s);
   const deltas: Record<string, number> = {};
   levelEffects(rules, s, deltas);
@@ -261,12 +273,12 @@ export function endTurn(rules: Rules, s: Working) {
   tensionAndCrisis(rules, s);
   summit(rules, s);
   for (const side of ['us', 'cn'] as const)
-    s.totals.util[side] = Math.round(s.totals.util[side] + utility(rules, s.values, side));
-  s.lastNews = s.news;
-  s.news = [];
-  s.turn += 1;
-  if (s.turn >= rules.totalTurns) {
-    s.phase = 'over';
+    s.world.totals.util[side] = Math.round(s.world.totals.util[side] + utility(rules, s.world.values, side));
+  s.round.lastNews = s.round.news;
+  s.round.news = [];
+  s.round.turn += 1;
+  if (s.round.turn >= rules.totalTurns) {
+    s.round.phase = 'over';
     return;
   }
   startTurn(rules, s);

@@ -183,18 +183,31 @@ export interface Truce {
 }
 
 /**
- * The game state's fields (docs/state.md places each in its part: meta, world, round, rng). Only the
- * engine's producers write them: everything outside the engine holds a `GameState`, read-only all
- * the way down.
+ * The game state, in its four parts (docs/state.md places every field): `meta`, what the game is;
+ * `world`, the standing the two sides have made; `round`, where the current turn is; `rng`, the
+ * random streams. Only the engine's producers write them: everything outside the engine holds a
+ * `GameState`, read-only all the way down. A move copies only the parts it changes and shares the
+ * rest with the last state — a talks move copies the round (and the meta, for the move count), never
+ * the world.
  */
 export interface StateFields {
+  meta: MetaFields;
+  world: WorldFields;
+  round: RoundFields;
+  rng: Record<Stream, RngState>;
+}
+
+/** What the game is: fixed when it starts, but for the count of moves. */
+export interface MetaFields {
   readonly scenarioId: string;
   readonly scenarioHash: string;
   readonly seed: string;
   readonly setup: Setup;
-  turn: number; // 0-based; the date is derived from it
-  phase: Phase;
   moveCount: number;
+}
+
+/** The standing: what the two sides have done to each other and agreed, carried from turn to turn. */
+export interface WorldFields {
   levels: Record<string, number>; // instrument → level
   values: Record<string, number>; // indicator → integer tenths of a point
   alt: Record<string, number>; // indicator → 0…altMax
@@ -204,25 +217,34 @@ export interface StateFields {
   announcements: Record<string, Announcement>; // instrument → pending change
   builds: Record<string, number>; // alternative → turns left (0: done)
   packages: Package[];
-  talks: Talks;
-  drafts: BySide<readonly Order[] | null>; // private until both are in
-  revealed: BySide<readonly Order[]> | null; // last turn's orders, once both were in
+  tallies: Record<string, Tally>; // tallyKey(package, item) → what that promise owed and delivered
+  totals: { util: BySide<number>; promised: BySide<number>; delivered: BySide<number> };
   fired: Record<string, number>; // event → turn it fired
   truce: Truce | null;
   summit: 'pending' | 'deal' | 'no-deal' | null;
   collapsed: boolean;
   pressuredOn: BySide<number>; // the last turn on which the other side escalated against it
-  totals: { util: BySide<number>; promised: BySide<number>; delivered: BySide<number> };
-  tallies: Record<string, Tally>; // tallyKey(package, item) → what that promise owed and delivered
+}
+
+/** Where the current turn is: rebuilt at the start of every turn. */
+export interface RoundFields {
+  turn: number; // 0-based; the date is derived from it
+  phase: Phase;
+  talks: Talks;
+  drafts: BySide<readonly Order[] | null>; // private until both are in
+  revealed: BySide<readonly Order[]> | null; // last turn's orders, once both were in
   news: NewsItem[]; // this turn's
   lastNews: NewsItem[]; // the previous turn's, for the feed after a turn ends
-  rng: Record<Stream, RngState>;
 }
 
 /** A game state as everything outside the engine's producers sees it: read-only all the way down. */
 export type GameState = Immutable<StateFields>;
 /** A state being written: an immer draft, or the turn kernel's working copy. Engine-only. */
 export type Working = Draft<GameState>;
+/** The parts of a state, read-only. */
+export type Meta = GameState['meta'];
+export type World = GameState['world'];
+export type Round = GameState['round'];
 
 // ---------------------------------------------------------------------------------------------
 // Refusals: an illegal move is a value, not an exception.

@@ -2,7 +2,7 @@
 // checked as unknown data first (shape), then against the state (meaning). A refusal names a code
 // and a reason a player can read; nothing here changes the state.
 import type { Rules } from './rules';
-import type { Clause, Condition, GameState, Order, Refusal, Setup, Side } from './types';
+import type { Clause, Condition, GameState, Order, Refusal, Round, Setup, Side, World } from './types';
 import { other, PLEDGE_SIZES, REJECT_REASONS, refuse } from './types';
 
 const isObj = (x: unknown): x is Record<string, unknown> =>
@@ -60,11 +60,12 @@ function checkCondition(rules: Rules, c: unknown): string | null {
 }
 
 /** The package accepted this turn whose readout `side` still owes (trumpet or modest), if any. */
-export function pendingReadout<S extends Pick<GameState, 'packages' | 'turn'>>(
-  s: S,
-  side: Side,
-): S['packages'][number] | undefined {
-  return s.packages.find((p) => p.turn === s.turn && p.status === 'active' && p.readouts[side] === null);
+export function pendingReadout<
+  S extends { readonly world: Pick<World, 'packages'>; readonly round: Pick<Round, 'turn'> },
+>(s: S, side: Side): S['world']['packages'][number] | undefined {
+  return s.world.packages.find(
+    (p) => p.turn === s.round.turn && p.status === 'active' && p.readouts[side] === null,
+  );
 }
 
 /**
@@ -72,7 +73,7 @@ export function pendingReadout<S extends Pick<GameState, 'packages' | 'turn'>>(
  * statement's one-time effects twice and stack a pledge's deliveries, so a package cannot repeat it
  * while the first is in force (once that deal is broken or has collapsed, it can be agreed anew).
  */
-export function agreedIn(s: Pick<GameState, 'packages'>, kind: Clause['kind'], id: string) {
+export function agreedIn(s: Pick<World, 'packages'>, kind: Clause['kind'], id: string) {
   return s.packages.find(
     (p) =>
       p.status === 'active' &&
@@ -99,8 +100,8 @@ function checkClause(rules: Rules, s: GameState, c: unknown): { error: string } 
       if (!inst) return { error: 'the clause names no known instrument' };
       if (!isInt(c.level) || c.level < 0 || c.level >= inst.levels.length)
         return { error: `${inst.name} has levels 0 to ${inst.levels.length - 1}` };
-      const now = s.levels[inst.id] ?? 0;
-      const pending = s.announcements[inst.id];
+      const now = s.world.levels[inst.id] ?? 0;
+      const pending = s.world.announcements[inst.id];
       if (c.level > now) return { error: `a package can only lower ${inst.name}, not raise it` };
       if (c.level === now && !(pending && pending.level > now))
         return { error: `${inst.name} is already at “${inst.levels[now]?.label}”` };
@@ -114,14 +115,14 @@ function checkClause(rules: Rules, s: GameState, c: unknown): { error: string } 
         return { error: `${item.name} is a ${item.kind} commitment` };
       if (c.kind === 'pledge' && !PLEDGE_SIZES.includes(c.size as never))
         return { error: 'a pledge is small, medium or large' };
-      const agreed = agreedIn(s, c.kind, item.id);
+      const agreed = agreedIn(s.world, c.kind, item.id);
       if (agreed) return { error: `${item.name} is already promised in the deal of turn ${agreed.turn}` };
       return { key: `c:${item.id}` };
     }
     case 'statement': {
       const st = isStr(c.statement) ? rules.statements.get(c.statement) : undefined;
       if (!st) return { error: 'the clause names no known statement' };
-      const agreed = agreedIn(s, 'statement', st.id);
+      const agreed = agreedIn(s.world, 'statement', st.id);
       if (agreed) return { error: `“${st.name}” is already agreed in the deal of turn ${agreed.turn}` };
       return { key: `s:${st.id}` };
     }
@@ -170,10 +171,10 @@ function checkOrder(
   const bad = (code: Parameters<typeof refuse>[0], reason: string) => ({ error: refuse(code, reason) });
   if (!isObj(o) || !isStr(o.kind) || !ORDER_KINDS.has(o.kind))
     return bad('MALFORMED', 'An order is shift, announce, withdraw, build or extend.');
-  if (s.collapsed && o.kind !== 'build')
+  if (s.world.collapsed && o.kind !== 'build')
     return bad('COLLAPSED', 'The talks have collapsed: only building alternatives is left.');
   if (o.kind === 'extend') {
-    if (!s.truce || s.truce.expired || !rules.scenario.calendar.truce)
+    if (!s.world.truce || s.world.truce.expired || !rules.scenario.calendar.truce)
       return bad('NO_TRUCE', 'There is no running truce to extend.');
     return { key: 'extend' };
   }
@@ -181,16 +182,16 @@ function checkOrder(
     const alt = isStr(o.alternative) ? rules.alternatives.get(o.alternative) : undefined;
     if (!alt) return bad('UNKNOWN_ID', 'No such alternative.');
     if (alt.side !== side) return bad('NOT_OWNER', `${alt.name} is the other side's to build.`);
-    if (s.builds[alt.id] !== undefined)
+    if (s.world.builds[alt.id] !== undefined)
       return bad('ALREADY_BUILT', `${alt.name} is already under way or done.`);
     return { key: `a:${alt.id}` };
   }
   const inst = isStr(o.instrument) ? rules.instruments.get(o.instrument) : undefined;
   if (!inst) return bad('UNKNOWN_ID', 'No such instrument.');
   if (inst.owner !== side) return bad('NOT_OWNER', `${inst.name} is the other side's instrument.`);
-  const now = s.levels[inst.id] ?? 0;
+  const now = s.world.levels[inst.id] ?? 0;
   const top = inst.levels.length - 1;
-  const pending = s.announcements[inst.id];
+  const pending = s.world.announcements[inst.id];
   const key = `i:${inst.id}`;
   switch (o.kind) {
     case 'shift':
@@ -209,7 +210,7 @@ function checkOrder(
         return bad('LEVEL_OUT_OF_RANGE', `An announcement raises ${inst.name} above its current level.`);
       if (pending)
         return bad('ANNOUNCEMENT_PENDING', `${inst.name} already has an announced change pending.`);
-      if (!isInt(o.turn) || o.turn <= s.turn || o.turn >= rules.totalTurns)
+      if (!isInt(o.turn) || o.turn <= s.round.turn || o.turn >= rules.totalTurns)
         return bad('BAD_DATE', 'An announcement takes effect on a later turn of this scenario.');
       return { key };
     case 'withdraw':
@@ -240,12 +241,13 @@ export function checkMove(rules: Rules, s: GameState, move: unknown): Refusal | 
   const delivered = move.ai?.delivered;
   if (delivered !== undefined && !(typeof delivered === 'number' && delivered >= 0 && delivered <= 1))
     return refuse('MALFORMED', 'An AI note’s delivered share must be a number from 0 to 1.');
-  if (s.phase === 'over') return refuse('GAME_OVER', 'The game is over.');
+  if (s.round.phase === 'over') return refuse('GAME_OVER', 'The game is over.');
   if (move.type === 'inject') {
     if (move.side !== 'control')
       return refuse('NOT_OWNER', 'Only the instructor’s control role injects events.');
     if (!isStr(move.event) || !rules.events.has(move.event)) return refuse('UNKNOWN_ID', 'No such event.');
-    if (s.fired[move.event] !== undefined) return refuse('ALREADY_FIRED', 'That event has already happened.');
+    if (s.world.fired[move.event] !== undefined)
+      return refuse('ALREADY_FIRED', 'That event has already happened.');
     return null;
   }
   if (move.type === 'news') {
@@ -264,8 +266,9 @@ export function checkMove(rules: Rules, s: GameState, move: unknown): Refusal | 
       : refuse('NO_PACKAGE', 'There is no package accepted this turn to give a readout of.');
   }
   if (move.type === 'orders') {
-    if (s.phase !== 'orders') return refuse('WRONG_PHASE', 'Orders come after the talks.');
-    if (s.drafts[side] !== null) return refuse('ALREADY_SUBMITTED', 'Your orders for this turn are in.');
+    if (s.round.phase !== 'orders') return refuse('WRONG_PHASE', 'Orders come after the talks.');
+    if (s.round.drafts[side] !== null)
+      return refuse('ALREADY_SUBMITTED', 'Your orders for this turn are in.');
     if (!Array.isArray(move.orders)) return refuse('MALFORMED', 'Orders come as a list.');
     const k = rules.scenario.params.k;
     if (move.orders.length > k)
@@ -280,8 +283,8 @@ export function checkMove(rules: Rules, s: GameState, move: unknown): Refusal | 
     return null;
   }
   // talks
-  if (s.phase !== 'talks') return refuse('WRONG_PHASE', 'The talks are over for this turn.');
-  const t = s.talks;
+  if (s.round.phase !== 'talks') return refuse('WRONG_PHASE', 'The talks are over for this turn.');
+  const t = s.round.talks;
   if (t.toMove !== side) return refuse('NOT_YOUR_TURN', 'It is the other side’s turn to speak.');
   const answerDue = t.open !== null && t.open.by === other(side);
   switch (move.type) {

@@ -21,8 +21,12 @@ export interface View {
     readonly briefing: Briefing | null;
     readonly profiles: Scenario['profiles'];
   };
-  readonly state: Omit<GameState, 'rng' | 'drafts'> & {
-    readonly drafts: { readonly mine: readonly Order[] | null; readonly submitted: BySide<boolean> };
+  readonly state: {
+    readonly meta: GameState['meta'];
+    readonly world: GameState['world'];
+    readonly round: Omit<GameState['round'], 'drafts'> & {
+      readonly drafts: { readonly mine: readonly Order[] | null; readonly submitted: BySide<boolean> };
+    };
   };
   readonly leverage: {
     readonly us: number;
@@ -46,14 +50,14 @@ function publicScenario(scenario: Scenario): PublicScenario {
 
 /** The game as one side (or the projector, `public`) may see it. */
 export function viewFor(scenario: Scenario, s: GameState, viewer: Viewer): View {
-  const { rng: _rng, drafts, ...rest } = s;
+  const { drafts, ...round } = s.round;
   const mineSide = viewer === 'public' ? null : viewer;
-  const show = s.setup.leverage;
+  const show = s.meta.setup.leverage;
   let lev: View['leverage'] = null;
-  if (show === 'live' || (show === 'after' && s.phase === 'over') || (show === 'own' && mineSide)) {
-    const l = leverage(rulesFor(scenario), s);
+  if (show === 'live' || (show === 'after' && s.round.phase === 'over') || (show === 'own' && mineSide)) {
+    const l = leverage(rulesFor(scenario), s.world);
     const hands: Partial<BySide<Hand>> =
-      show === 'own' && mineSide && s.phase !== 'over' ? { [mineSide]: l.hands[mineSide] } : l.hands;
+      show === 'own' && mineSide && s.round.phase !== 'over' ? { [mineSide]: l.hands[mineSide] } : l.hands;
     lev = { us: l.us, cn: l.cn, atStake: l.atStake, hands };
   }
   return {
@@ -66,10 +70,14 @@ export function viewFor(scenario: Scenario, s: GameState, viewer: Viewer): View 
       profiles: mineSide ? scenario.profiles.filter((p) => p.side === mineSide) : [],
     },
     state: {
-      ...rest,
-      drafts: {
-        mine: mineSide ? drafts[mineSide] : null,
-        submitted: { us: drafts.us !== null, cn: drafts.cn !== null },
+      meta: s.meta,
+      world: s.world,
+      round: {
+        ...round,
+        drafts: {
+          mine: mineSide ? drafts[mineSide] : null,
+          submitted: { us: drafts.us !== null, cn: drafts.cn !== null },
+        },
       },
     },
     leverage: lev,

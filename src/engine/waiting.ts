@@ -12,8 +12,8 @@ export interface Asking {
 
 /** The side the game waits on among the seats asked about, or null (none of them, or it is over). */
 export function waitingOn(s: GameState, { order, seats }: Asking): Side | null {
-  const counts = (side: Side) => seats === 'any' || s.setup.seats[side].kind === seats;
-  if (s.phase === 'over') return null;
-  if (s.phase === 'talks') return counts(s.talks.toMove) ? s.talks.toMove : null;
-  return order.find((side) => counts(side) && s.drafts[side] === null) ?? null;
+  const counts = (side: Side) => seats === 'any' || s.meta.setup.seats[side].kind === seats;
+  if (s.round.phase === 'over') return null;
+  if (s.round.phase === 'talks') return counts(s.round.talks.toMove) ? s.round.talks.toMove : null;
+  return order.find((side) => counts(side) && s.round.drafts[side] === null) ?? null;
 }

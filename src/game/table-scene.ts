@@ -241,8 +241,10 @@ export class TableScene extends Phaser.Scene {
     }
     const truceLine = this.add.rectangle(0, 0, 2, 40, COLOR.cn, 0.8).setOrigin(0.5, 0);
     const truceText = this.add.text(-6, 0, 'truce ends', text(TYPE.small, CSS.cn, true)).setOrigin(1, 0);
-    this.truceMark = this.add.container(0, 6, [truceLine, truceText]).setVisible(state.truce !== null);
-    this.turnPill = this.add.circle(this.calX(state.turn), y, 10, COLOR.ink).setStrokeStyle(3, 0xffffff);
+    this.truceMark = this.add.container(0, 6, [truceLine, truceText]).setVisible(state.world.truce !== null);
+    this.turnPill = this.add
+      .circle(this.calX(state.round.turn), y, 10, COLOR.ink)
+      .setStrokeStyle(3, 0xffffff);
     this.tweens.add({
       targets: this.turnPill,
       scale: 1.25,
@@ -439,9 +441,9 @@ export class TableScene extends Phaser.Scene {
     this.last = state;
     const dur = animate ? 550 : 0;
     for (const row of this.tracks) {
-      const level = state.levels[row.id] ?? 0;
+      const level = state.world.levels[row.id] ?? 0;
       const at = (l: number) => row.x0 + (row.levels <= 1 ? 0 : (l * (row.x1 - row.x0)) / (row.levels - 1));
-      const a = state.announcements[row.id];
+      const a = state.world.announcements[row.id];
       // an announced level, when there is one, in the side's colour; else the level now
       fitText(
         row.label.setColor(a ? CSS[row.side] : CSS.muted),
@@ -450,7 +452,7 @@ export class TableScene extends Phaser.Scene {
           : levelLabel(sc, row.id, level),
         row.labelWidth,
       );
-      const changed = prev !== null && (prev.levels[row.id] ?? 0) !== level;
+      const changed = prev !== null && (prev.world.levels[row.id] ?? 0) !== level;
       this.to(row.marker, { x: at(level) }, changed ? dur : 0);
       this.to(row.filled, { scaleX: (at(level) - row.x0) / Math.max(1, row.x1 - row.x0) }, changed ? dur : 0);
       if (changed && animate) {
@@ -461,44 +463,52 @@ export class TableScene extends Phaser.Scene {
       if (a) row.pending.setPosition(at(a.level), row.marker.y);
     }
     for (const gauge of this.gauges) {
-      const v = state.values[gauge.id] ?? 0;
+      const v = state.world.values[gauge.id] ?? 0;
       const share = Math.max(0, Math.min(1, (v - gauge.min) / Math.max(1, gauge.max - gauge.min)));
       gauge.value.setText((v / 10).toFixed(1));
-      const before = prev?.values[gauge.id];
+      const before = prev?.world.values[gauge.id];
       this.to(gauge.fill, { scaleX: share }, before !== undefined && before !== v ? dur : 0);
-      this.to(gauge.alt, { scaleX: state.alt[gauge.id] ?? 0 }, dur);
+      this.to(gauge.alt, { scaleX: state.world.alt[gauge.id] ?? 0 }, dur);
       if (animate && before !== undefined && Math.abs(v - before) >= 1)
         this.floater(gauge, (v - before) / 10);
     }
     for (const c of this.creds) {
       c.cred.setText(
-        `Resolve ${Math.round(state.resolve[c.side] * 100)}%   ·   Reliability ${Math.round(state.reliability[c.side] * 100)}%`,
+        `Resolve ${Math.round(state.world.resolve[c.side] * 100)}%   ·   Reliability ${Math.round(state.world.reliability[c.side] * 100)}%`,
       );
     }
     this.applyLeverage(dur);
     const t = sc.params.tension;
-    this.to(this.tensionFill, { scaleY: state.tension / t.max }, dur);
+    this.to(this.tensionFill, { scaleY: state.world.tension / t.max }, dur);
     this.tensionFill.setFillStyle(
-      state.tension > t.risk ? COLOR.loss : state.tension > t.risk * 0.75 ? COLOR.warn : COLOR.gain,
+      state.world.tension > t.risk
+        ? COLOR.loss
+        : state.world.tension > t.risk * 0.75
+          ? COLOR.warn
+          : COLOR.gain,
     );
-    this.tensionText.setText(`${(state.tension / 10).toFixed(0)} / ${t.max / 10}`);
-    const active = state.packages.filter((p) => p.status === 'active').length;
+    this.tensionText.setText(`${(state.world.tension / 10).toFixed(0)} / ${t.max / 10}`);
+    const active = state.world.packages.filter((p) => p.status === 'active').length;
     this.dealText.setText(
-      state.collapsed
+      state.world.collapsed
         ? 'The talks have collapsed'
         : active > 0
           ? `Deal in force\n(${active} package${active > 1 ? 's' : ''})`
-          : state.phase === 'over'
+          : state.round.phase === 'over'
             ? 'The game is over'
             : 'No deal yet',
     );
-    this.dealText.setColor(state.collapsed ? CSS.loss : active > 0 ? CSS.gain : CSS.muted);
-    this.to(this.turnPill, { x: this.calX(state.turn) }, prev && prev.turn !== state.turn ? 700 : 0);
-    if (state.truce) {
+    this.dealText.setColor(state.world.collapsed ? CSS.loss : active > 0 ? CSS.gain : CSS.muted);
+    this.to(
+      this.turnPill,
+      { x: this.calX(state.round.turn) },
+      prev && prev.round.turn !== state.round.turn ? 700 : 0,
+    );
+    if (state.world.truce) {
       this.truceMark.setVisible(true);
-      this.to(this.truceMark, { x: this.calX(state.truce.endTurn) - 0 }, dur);
+      this.to(this.truceMark, { x: this.calX(state.world.truce.endTurn) - 0 }, dur);
     } else this.truceMark.setVisible(false);
-    if (animate && prev && prev.turn !== state.turn) play('turn');
+    if (animate && prev && prev.round.turn !== state.round.turn) play('turn');
   }
 
   private applyLeverage(dur: number) {

@@ -144,7 +144,9 @@ export interface RoomListing {
 }
 
 /** The engine's view of the state for a seat, without the seed before the end. */
-export type OnlineState = Omit<View['state'], 'seed'> & { readonly seed?: string };
+export type OnlineState = Omit<View['state'], 'meta'> & {
+  readonly meta: Omit<View['state']['meta'], 'seed'> & { readonly seed?: string };
+};
 
 /** What a seat receives after each change. */
 export interface SeatUpdate {

@@ -74,7 +74,7 @@ export function classDebrief(
       label,
       us: round1(sc.sides.us.score),
       cn: round1(sc.sides.cn.score),
-      leverage: Math.round(leverage(rules, state).us * 1000) / 1000,
+      leverage: Math.round(leverage(rules, state.world).us * 1000) / 1000,
       deal: sc.deal,
     };
   });
@@ -82,7 +82,7 @@ export function classDebrief(
   // how often each clause was signed, and how well its promise was delivered
   const uses = new Map<string, { kind: ClauseUse['kind']; games: Set<string>; owed: number; got: number }>();
   for (const { label, state } of finals) {
-    for (const p of state.packages) {
+    for (const p of state.world.packages) {
       for (const c of p.clauses) {
         const text = clauseText(scenario, c);
         const kind: ClauseUse['kind'] =
@@ -96,7 +96,7 @@ export function classDebrief(
         const u = uses.get(text) ?? { kind, games: new Set<string>(), owed: 0, got: 0 };
         u.games.add(label);
         if (c.kind === 'pledge' || c.kind === 'commitment') {
-          const t = state.tallies[tallyKey(p.id, c.item)];
+          const t = state.world.tallies[tallyKey(p.id, c.item)];
           if (t) {
             u.owed += t.promised;
             u.got += t.delivered;
@@ -123,7 +123,7 @@ export function classDebrief(
     [...points].sort((a, b) => b[side] - a[side] || a.label.localeCompare(b.label))[0] ?? null;
   const gave = (label: string, side: Side) => {
     const f = finals.find((x) => x.label === label);
-    const given = (f?.state.packages ?? [])
+    const given = (f?.state.world.packages ?? [])
       .flatMap((p) => p.clauses)
       .filter((c) =>
         c.kind === 'pledge' || c.kind === 'commitment' ? rules.commitments.get(c.item)?.side === side : false,

@@ -61,8 +61,8 @@ export function reasoningByTurn(
   let s = newGame(sc, record.seed, record.setup);
   for (const m of record.moves) {
     if (m.side !== 'control') {
-      const w = moveWords(sc, s, m);
-      if (w) at(s.turn)[m.side].moves.push(w);
+      const w = moveWords(sc, s.world, m);
+      if (w) at(s.round.turn)[m.side].moves.push(w);
     }
     const r = applyMove(sc, s, m);
     if (!r.ok) break;

@@ -54,7 +54,7 @@ export function summarise(scenario: Scenario, record: GameRecord, state: GameSta
   const ai = (['us', 'cn'] as const).map((s) => record.setup.seats[s]).find((seat) => seat.kind === 'ai');
   const met = (side: Side) =>
     `${sc.sides[side].objectives.filter((o) => o.met).length}/${sc.sides[side].objectives.length}`;
-  const terms = state.packages
+  const terms = state.world.packages
     .filter((p) => p.status === 'active')
     .flatMap((p) => p.clauses.map((c) => clauseText(scenario, c)));
   return {
@@ -72,7 +72,7 @@ export function summarise(scenario: Scenario, record: GameRecord, state: GameSta
     objectivesCn: met('cn'),
     deal: sc.deal ? 'yes' : 'no',
     dealTerms: terms.join('; '),
-    turns: state.turn,
+    turns: state.round.turn,
   };
 }
 

@@ -1,15 +1,6 @@
 // The game's facts in words: sides, clauses, conditions, orders, news and dates, all rendered from
 // the scenario and the engine's state (the engine stores codes and ids, never sentences).
-import type {
-  Clause,
-  Condition,
-  GameState,
-  NewsItem,
-  ObjectiveStatus,
-  Order,
-  Scenario,
-  Side,
-} from '../engine';
+import type { Clause, Condition, NewsItem, ObjectiveStatus, Order, Scenario, Side, World } from '../engine';
 import { dateOf, rulesFor } from '../engine';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -168,7 +159,7 @@ export function clauseText(sc: Scenario, c: Clause): string {
   }
 }
 
-export function orderText(sc: Scenario, state: Pick<GameState, 'levels'>, o: Order): string {
+export function orderText(sc: Scenario, state: Pick<World, 'levels'>, o: Order): string {
   switch (o.kind) {
     case 'shift': {
       const now = state.levels[o.instrument] ?? 0;

@@ -88,7 +88,7 @@ function room(code: string): GameRoom | null {
   return (matchMaker.getLocalRoomById(code) as GameRoom | undefined) ?? null;
 }
 
-const phaseKey = (s: GameState) => `${s.turn}:${s.phase}`;
+const phaseKey = (s: GameState) => `${s.round.turn}:${s.round.phase}`;
 
 /** Every class this server process holds. */
 export class Classes {
@@ -309,7 +309,7 @@ export class Classes {
     const scenario = this.#cfg.scenarios.get(c.header.settings.scenarioId);
     const g = c.games.find((x) => x.pairing.us.includes(token) || x.pairing.cn.includes(token));
     const side: Side = g?.pairing.us.includes(token) ? 'us' : 'cn';
-    const turn = g?.code ? room(g.code)?.snapshot().state.turn : undefined;
+    const turn = g?.code ? room(g.code)?.snapshot().state.round.turn : undefined;
     return {
       name: me.name,
       className: scenario?.meta.title ?? c.header.settings.scenarioId,
@@ -708,7 +708,7 @@ export class Classes {
       .trim();
     if (!isNewsText(text)) throw new ClassError(400, 'Write one line of reasoning: 1 to 200 characters.');
     const side: Side = g.pairing.us.includes(token) ? 'us' : 'cn';
-    const turn = r.snapshot().state.turn;
+    const turn = r.snapshot().state.round.turn;
     await this.#write(c, { reason: { letter: g.pairing.letter, side, turn, text } });
     r.broadcast('clock', {
       kind: 'reason',
@@ -800,7 +800,7 @@ export class Classes {
       g.left = null;
       return;
     }
-    const secs = this.#clockOf(c, g, s.phase);
+    const secs = this.#clockOf(c, g, s.round.phase);
     const ms = secs === null ? null : secs * 1000;
     if (c.paused !== null) {
       g.left = ms;
@@ -897,7 +897,7 @@ export class Classes {
         const r = room(g.code);
         if (!r) continue;
         const before = r.snapshot();
-        const turn = Math.min(before.state.turn + 1, rules.totalTurns);
+        const turn = Math.min(before.state.round.turn + 1, rules.totalTurns);
         if (!before.finished) {
           r.broadcast('clock', {
             kind: 'ended',
@@ -963,24 +963,24 @@ export class Classes {
       const s = snap.state;
       const view = viewFor(scenario, s, 'public');
       const waiting =
-        s.phase === 'talks'
-          ? [s.talks.toMove]
-          : SIDES.filter((x) => s.phase === 'orders' && s.drafts[x] === null);
+        s.round.phase === 'talks'
+          ? [s.round.talks.toMove]
+          : SIDES.filter((x) => s.round.phase === 'orders' && s.round.drafts[x] === null);
       return {
         letter: g.pairing.letter,
         code: g.code,
         players: { us: snap.seats.us.members, cn: snap.seats.cn.members },
         computer: { us: snap.seats.us.ai, cn: snap.seats.cn.ai },
         moves: snap.moves.length,
-        turn: Math.min(s.turn + 1, rules.totalTurns),
+        turn: Math.min(s.round.turn + 1, rules.totalTurns),
         turns: rules.totalTurns,
-        date: dateOf(rules, s.turn),
-        phase: s.phase,
+        date: dateOf(rules, s.round.turn),
+        phase: s.round.phase,
         waitingOn: waitingOn(s, { order: ['us', 'cn'], seats: 'any' }) === null ? [] : waiting,
         waitingMs: now - g.phaseSince,
         leverage: view.leverage ? view.leverage.us : null,
-        tension: s.tension / 10,
-        deals: s.packages.length,
+        tension: s.world.tension / 10,
+        deals: s.world.packages.length,
         standing: this.#standingOf(g.code ?? '', scenario, s, snap.moves.length),
         clockMs: c.paused !== null ? g.left : g.deadline === null ? null : Math.max(0, g.deadline - now),
         ended,
@@ -1016,7 +1016,7 @@ export class Classes {
     if (cached && cached.moves === moves) return cached.value;
     let value: BySide<number | null> = { us: null, cn: null };
     try {
-      if (s.phase === 'over') {
+      if (s.round.phase === 'over') {
         const sc = score(scenario, s);
         value = { us: sc.sides.us.score, cn: sc.sides.cn.score };
       } else {
@@ -1075,8 +1075,8 @@ export class Classes {
       const s = g.code ? room(g.code)?.snapshot().state : undefined;
       return {
         letter: g.pairing.letter,
-        turn: s ? Math.min(s.turn + 1, rules.totalTurns) : 0,
-        phase: g.ended ? 'over' : (s?.phase ?? 'closed'),
+        turn: s ? Math.min(s.round.turn + 1, rules.totalTurns) : 0,
+        phase: g.ended ? 'over' : (s?.round.phase ?? 'closed'),
       };
     });
     const g = started.find((x) => x.pairing.letter === letter);
@@ -1086,19 +1086,19 @@ export class Classes {
       const s = snap.state;
       const view = viewFor(scenario, s, 'public');
       const now = this.#now();
-      const news = [...(s.news.length ? s.news : s.lastNews)].reverse().slice(0, 5);
+      const news = [...(s.round.news.length ? s.round.news : s.round.lastNews)].reverse().slice(0, 5);
       game = {
         letter: g.pairing.letter,
-        turn: Math.min(s.turn + 1, rules.totalTurns),
+        turn: Math.min(s.round.turn + 1, rules.totalTurns),
         turns: rules.totalTurns,
-        date: fmtDate(dateOf(rules, s.turn)),
-        phase: s.phase,
+        date: fmtDate(dateOf(rules, s.round.turn)),
+        phase: s.round.phase,
         ended: g.ended ? `ended at turn ${g.ended.turn} of ${g.ended.of}` : null,
         leverage: view.leverage ? view.leverage.us : null,
-        tension: s.tension / 10,
+        tension: s.world.tension / 10,
         tensionMax: scenario.params.tension.max / 10,
-        deals: s.packages.filter((p) => p.status === 'active').length,
-        open: s.talks.open ? SIDE_NAME[s.talks.open.by] : null,
+        deals: s.world.packages.filter((p) => p.status === 'active').length,
+        open: s.round.talks.open ? SIDE_NAME[s.round.talks.open.by] : null,
         standing: this.#standingOf(g.code ?? '', scenario, s, snap.moves.length),
         clockMs: c.paused !== null ? g.left : g.deadline === null ? null : Math.max(0, g.deadline - now),
         news: news.map((n) => newsLine(scenario, n).title),
@@ -1157,12 +1157,12 @@ export class Classes {
  * a side whose orders are not in submits its team's draft (if it is legal) or no orders at all.
  */
 export function standStill(rules: Rules, s: GameState, drafts: BySide<readonly Order[] | null>): Move | null {
-  if (s.phase === 'over') return null;
-  if (s.phase === 'talks') {
-    const side = s.talks.toMove;
-    return s.talks.open ? { type: 'reject', side, reason: 'timing' } : { type: 'pass', side };
+  if (s.round.phase === 'over') return null;
+  if (s.round.phase === 'talks') {
+    const side = s.round.talks.toMove;
+    return s.round.talks.open ? { type: 'reject', side, reason: 'timing' } : { type: 'pass', side };
   }
-  const side = SIDES.find((x) => s.drafts[x] === null);
+  const side = SIDES.find((x) => s.round.drafts[x] === null);
   if (!side) return null;
   const draft = drafts[side];
   if (draft?.length) {

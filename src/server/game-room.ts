@@ -349,11 +349,11 @@ export class GameRoom extends Room {
     // Who submitted this turn's orders, from the states the replay kept.
     const states = r.states ?? [];
     for (let i = g.moves.length - 1; i >= 0; i--) {
-      if (states[i]?.turn !== this.#state.turn) break;
+      if (states[i]?.round.turn !== this.#state.round.turn) break;
       const m = g.moves[i]!;
       if (m.type === 'orders') this.#submittedBy[m.side] = m.ai ? 'the computer' : SIDE_NAME[m.side];
     }
-    this.#finished = this.#state.phase === 'over';
+    this.#finished = this.#state.round.phase === 'over';
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -444,7 +444,7 @@ export class GameRoom extends Room {
       return;
     }
     const side = m.seat;
-    if (this.#state.phase !== 'orders' || this.#state.drafts[side] !== null) {
+    if (this.#state.round.phase !== 'orders' || this.#state.round.drafts[side] !== null) {
       this.#refuse(client, { code: 'WRONG_PHASE', reason: 'There are no orders to draft now.' });
       return;
     }
@@ -540,12 +540,12 @@ export class GameRoom extends Room {
       this.#submittedBy[move.side] = by;
       this.#drafts[move.side] = null;
     }
-    if (r.state.turn !== before.turn) {
+    if (r.state.round.turn !== before.round.turn) {
       this.#submittedBy = { us: null, cn: null };
       this.#drafts = { us: null, cn: null };
     }
     await this.#handBack();
-    if (r.state.phase === 'over') await this.#finish();
+    if (r.state.round.phase === 'over') await this.#finish();
     this.#broadcastUpdates(undefined, answer);
     if (this.#finished) this.broadcast('finished', this.#finishedMessage());
     else this.#kickAi();
@@ -564,7 +564,7 @@ export class GameRoom extends Room {
     }
   }
 
-  #phaseKey = () => `${this.#state.turn}:${this.#state.phase}`;
+  #phaseKey = () => `${this.#state.round.turn}:${this.#state.round.phase}`;
 
   /** The finished game's record, signed with the server's key. */
   #finishedMessage(): Finished {
@@ -684,16 +684,16 @@ export class GameRoom extends Room {
   #updateFor(seat: SeatName, seats: BySide<SideStatus>): SeatUpdate {
     const side = seat === 'observer' ? null : seat;
     const v = viewFor(this.#scenario, this.#state, side ?? 'public');
-    const { seed, ...rest } = v.state;
-    const state = this.#finished ? { ...rest, seed } : rest;
+    const { seed: _seed, ...meta } = v.state.meta;
+    const state = this.#finished ? v.state : { ...v.state, meta };
     const s = this.#state;
     const canOrder =
-      side !== null && s.phase === 'orders' && s.drafts[side] === null && this.#ai[side] === null;
+      side !== null && s.round.phase === 'orders' && s.round.drafts[side] === null && this.#ai[side] === null;
     const canPropose =
       side !== null &&
-      s.phase === 'talks' &&
-      s.talks.toMove === side &&
-      s.talks.open === null &&
+      s.round.phase === 'talks' &&
+      s.round.talks.toMove === side &&
+      s.round.talks.open === null &&
       this.#ai[side] === null;
     return {
       state,

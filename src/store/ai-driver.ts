@@ -46,8 +46,16 @@ export function startAiDriver(store: AppStore): () => void {
           store.setState({ notice: `The computer's move was refused: ${r.reason}` });
           return;
         }
-        const at = { index: game.moves.length, turn: game.state.turn, offer: game.state.talks.open?.clauses };
-        addFeed(store, { turn: game.state.turn, side, text: ai.describeAiMove(game.scenario, move, at) });
+        const at = {
+          index: game.moves.length,
+          turn: game.state.round.turn,
+          offer: game.state.round.talks.open?.clauses,
+        };
+        addFeed(store, {
+          turn: game.state.round.turn,
+          side,
+          text: ai.describeAiMove(game.scenario, move, at),
+        });
       } finally {
         busy = false;
         kick();
@@ -78,12 +86,12 @@ export async function restoreFeed(store: AppStore, known?: readonly GameState[],
     .filter(({ m }) => m.ai && (m.side === 'us' || m.side === 'cn'))
     .slice(-count)
     .map(({ m, index, before }) => ({
-      turn: before?.turn ?? 0,
+      turn: before?.round.turn ?? 0,
       side: m.side as Side,
       text: ai.describeAiMove(game.scenario, m, {
         index,
-        turn: before?.turn ?? 0,
-        offer: before?.talks.open?.clauses,
+        turn: before?.round.turn ?? 0,
+        offer: before?.round.talks.open?.clauses,
       }),
     }));
   store.setState({ feed: items });

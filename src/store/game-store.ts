@@ -128,14 +128,14 @@ export const isHotSeat = (setup: Setup) => humanSides(setup).length === 2;
  * orders the side that opened the talks is asked first, so it takes the screen first.
  */
 export const nextHumanActor = (state: GameState): Side | null =>
-  waitingOn(state, { order: [state.talks.first, other(state.talks.first)], seats: 'human' });
+  waitingOn(state, { order: [state.round.talks.first, other(state.round.talks.first)], seats: 'human' });
 
 /** The side whose move this is (a control inject has none). */
 const moverOf = (m: Move): Side | null => (m.side === 'us' || m.side === 'cn' ? m.side : null);
 
 /** The index of the move `side` could take back now, or -1. */
 export function undoableIndex(game: GameSession, side: Side | null): number {
-  if (!side || game.state.phase === 'over') return -1;
+  if (!side || game.state.round.phase === 'over') return -1;
   for (let i = game.moves.length - 1; i >= game.turnStart; i--) {
     const m = game.moves[i]!;
     if (moverOf(m) === side && !m.ai) return i;
@@ -189,9 +189,9 @@ function headerOf(g: GameSession): SaveHeader {
     rules: RULES_VERSION,
     title: g.scenario.meta.title,
     sides: { us: side('us'), cn: side('cn') },
-    turn: g.state.turn,
+    turn: g.state.round.turn,
     moves: g.moves.length,
-    over: g.state.phase === 'over',
+    over: g.state.round.phase === 'over',
     savedAt: new Date().toISOString(),
   };
 }
@@ -235,7 +235,7 @@ function commit(store: AppStore, next: GameSession, also: Partial<AppState> = {}
 function settle(store: AppStore) {
   const { game, viewer, screen } = store.getState();
   if (!game) return;
-  if (game.state.phase === 'over') {
+  if (game.state.round.phase === 'over') {
     store.setState({ screen: 'results', curtain: null, viewer: humanSides(game.setup)[0] ?? null });
     return;
   }
@@ -308,7 +308,7 @@ export function resumeGame(store: AppStore, r: ResumableSave) {
   writingOf(store).revs.set(game.id, r.save.rev);
   store.setState({
     game,
-    screen: r.state.phase === 'over' ? 'results' : 'table',
+    screen: r.state.round.phase === 'over' ? 'results' : 'table',
     feed: [],
     refusal: null,
     notice: null,
@@ -320,7 +320,7 @@ export function resumeGame(store: AppStore, r: ResumableSave) {
   });
   if (!isHotSeat(game.setup)) store.setState({ viewer: humanSides(game.setup)[0] ?? null });
   settle(store);
-  if (tabs && r.state.phase !== 'over')
+  if (tabs && r.state.round.phase !== 'over')
     void tabs.claim(game.id).then((where) => {
       if (where === 'elsewhere' && store.getState().game?.id === game.id)
         store.setState({ saveAlert: { kind: 'elsewhere' } });
@@ -389,7 +389,7 @@ export function dispatch(store: AppStore, move: Move): { ok: true } | Refusal {
     return r;
   }
   const moves = [...game.moves, move];
-  const newTurn = r.state.turn !== game.state.turn;
+  const newTurn = r.state.round.turn !== game.state.round.turn;
   const next: GameSession = newTurn
     ? { ...game, moves, state: r.state, turnStart: moves.length, turnStates: [r.state] }
     : { ...game, moves, state: r.state, turnStates: [...game.turnStates, r.state] };
@@ -473,7 +473,7 @@ export function toResults(store: AppStore) {
  */
 export function shareableRecord(game: Pick<GameSession, 'moves' | 'state' | 'turnStart'> & RecordParts) {
   const record = recordOf(game);
-  if (game.state.phase !== 'orders') return record;
+  if (game.state.round.phase !== 'orders') return record;
   const moves = game.moves.filter((m, i) => i < game.turnStart || m.type !== 'orders');
   return moves.length === game.moves.length ? record : { ...record, moves };
 }

@@ -21,6 +21,6 @@ export function scenarioSummary(id: string, hash: string, scenario: Scenario): S
     hash,
     meta: scenario.meta,
     sides: { us: { name: scenario.sides.us.name }, cn: { name: scenario.sides.cn.name } },
-    headline: headline(rules, leverage(rules, newGame(scenario, 'menu'))),
+    headline: headline(rules, leverage(rules, newGame(scenario, 'menu').world)),
   };
 }

@@ -39,8 +39,8 @@ export function makeAnnouncer(first: AppState) {
   const newsKeys = (game: GameSession) => {
     const s = game.state;
     return [
-      ...s.lastNews.map((n, i) => [`${s.turn - 1}:${i}`, n] as const),
-      ...s.news.map((n, i) => [`${s.turn}:${i}`, n] as const),
+      ...s.round.lastNews.map((n, i) => [`${s.round.turn - 1}:${i}`, n] as const),
+      ...s.round.news.map((n, i) => [`${s.round.turn}:${i}`, n] as const),
     ];
   };
   if (first.game) for (const [k] of newsKeys(first.game)) heard.add(k);

@@ -91,7 +91,7 @@ export function moveText(sc: Scenario, before: GameState, m: Move): string {
     case 'orders':
       return m.orders.length === 0
         ? `${who} gives no orders (holds still)`
-        : `${who}’s orders: ${m.orders.map((o) => orderText(sc, before, o)).join('; ')}`;
+        : `${who}’s orders: ${m.orders.map((o) => orderText(sc, before.world, o)).join('; ')}`;
     case 'readout':
       return m.style === 'trumpet' ? `${who} trumpets the deal at home` : `${who} keeps its readout modest`;
     case 'inject':
@@ -104,8 +104,8 @@ export function moveText(sc: Scenario, before: GameState, m: Move): string {
 /** The engine's effect of a move: how it moved leverage and tension. */
 function effectText(sc: Scenario, before: GameState, after: GameState): string {
   const rules = rulesFor(sc);
-  const dl = (leverage(rules, after).us - leverage(rules, before).us) * 100;
-  const dt = (after.tension - before.tension) / 10;
+  const dl = (leverage(rules, after.world).us - leverage(rules, before.world).us) * 100;
+  const dt = (after.world.tension - before.world.tension) / 10;
   const parts: string[] = [];
   if (Math.abs(dl) >= 0.5)
     parts.push(
@@ -142,7 +142,7 @@ function itemDetails(d: DebriefData, item: TimelineItem): (HTMLElement | null)[]
     ? describeAiMove(d.scenario, item.move, {
         index: item.index,
         turn: item.turn,
-        offer: d.states[item.index]?.talks.open?.clauses,
+        offer: d.states[item.index]?.round.talks.open?.clauses,
       })
     : '';
   return [
@@ -349,10 +349,10 @@ function dealSection(d: DebriefData): HTMLElement {
   const sc = d.scenario;
   const s = d.score;
   const final = d.states[d.states.length - 1]!;
-  const active = final.packages.filter((p) => p.status === 'active');
-  const broken = final.packages.filter((p) => p.status === 'broken');
+  const active = final.world.packages.filter((p) => p.status === 'active');
+  const broken = final.world.packages.filter((p) => p.status === 'broken');
   const ended =
-    final.phase !== 'over'
+    final.round.phase !== 'over'
       ? 'The game is not finished yet.'
       : s.collapsed
         ? 'The talks collapsed: tension reached its limit and every instrument went to its maximum.'
@@ -417,7 +417,7 @@ function promptsSection(d: DebriefData): HTMLElement {
   const sc = d.scenario;
   const s = d.score;
   const final = d.states[d.states.length - 1]!;
-  const clauses = final.packages.flatMap((p) => p.clauses);
+  const clauses = final.world.packages.flatMap((p) => p.clauses);
   const purchases = clauses.filter((c) => c.kind === 'pledge').length;
   const structural = clauses.filter((c) => c.kind === 'commitment').length;
   const readouts = d.record.moves.filter((m) => m.type === 'readout');
@@ -425,7 +425,7 @@ function promptsSection(d: DebriefData): HTMLElement {
   const peak = Math.max(...d.analysis.series.map((p) => p.tension));
   const dur = (side: Side) =>
     s.sides[side].durability === null ? 'made no promises' : `delivered ${pct(s.sides[side].durability!)}`;
-  const broken = final.packages.filter((p) => p.status === 'broken').length;
+  const broken = final.world.packages.filter((p) => p.status === 'broken').length;
   const prompts = [
     `China delivered about 58% of the purchases it promised under the Phase One deal of 2020. In this game ${sideName(sc, 'us')} ${dur('us')} and ${sideName(sc, 'cn')} ${dur('cn')} of what they promised. Was a promise worth what it cost the side that accepted it?`,
     `Wendy Cutler warned that purchases are easy to announce and hard to hold, while structural commitments change behaviour. The packages signed in this game held ${purchases} purchase pledge${purchases === 1 ? '' : 's'} and ${structural} structural commitment${structural === 1 ? '' : 's'}. Which mattered more for the final scores?`,

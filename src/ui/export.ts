@@ -86,7 +86,7 @@ export function openShareDialog(game: GameSession) {
     class: 'share',
     body: () => [
       h('p', {
-        text: `The game so far (turn ${game.state.turn + 1}, ${record.moves.length} moves), to replay or to hand in.${held ? ' Orders not yet revealed are left out.' : ''}`,
+        text: `The game so far (turn ${game.state.round.turn + 1}, ${record.moves.length} moves), to replay or to hand in.${held ? ' Orders not yet revealed are left out.' : ''}`,
       }),
       h('div', { class: 'actions' }, ...exportButtons(game.scenario, record)),
     ],

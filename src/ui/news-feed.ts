@@ -36,21 +36,21 @@ function item(sc: Scenario, n: NewsItem): HTMLElement {
 /** The feed for a game: the one-screen table's session, or an online seat's view of the game. */
 export function newsFeed(game: {
   readonly scenario: Scenario;
-  readonly state: Pick<GameSession['state'], 'news' | 'lastNews' | 'turn'>;
+  readonly state: { readonly round: Pick<GameSession['state']['round'], 'news' | 'lastNews' | 'turn'> };
 }): Node[] {
   const sc = game.scenario;
   const s = game.state;
-  const now = [...s.news].reverse().map((n) => item(sc, n));
-  const last = [...s.lastNews].reverse().map((n) => item(sc, n));
+  const now = [...s.round.news].reverse().map((n) => item(sc, n));
+  const last = [...s.round.lastNews].reverse().map((n) => item(sc, n));
   const parts: (HTMLElement | null)[] = [
-    h('h2', { text: `News — ${turnDate(sc, Math.min(s.turn, game.state.turn))}` }),
+    h('h2', { text: `News — ${turnDate(sc, s.round.turn)}` }),
     h(
       'ol',
       { 'aria-label': 'This turn' },
       now.length ? now : [h('li', { class: 'hint', text: 'Nothing yet this turn.' })],
     ),
-    s.turn > 0 ? h('h2', { style: 'margin-top:6px', text: 'Last turn' }) : null,
-    s.turn > 0 ? h('ol', { 'aria-label': 'Last turn' }, last) : null,
+    s.round.turn > 0 ? h('h2', { style: 'margin-top:6px', text: 'Last turn' }) : null,
+    s.round.turn > 0 ? h('ol', { 'aria-label': 'Last turn' }, last) : null,
   ];
   return parts.filter((p): p is HTMLElement => p !== null);
 }

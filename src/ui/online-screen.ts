@@ -249,7 +249,7 @@ export function mountOnline(root: HTMLElement) {
       viewer: w.seat === 'observer' ? 'public' : w.seat,
       scenario: w.scenario,
       mine: w.mine,
-      state: { ...u.state, seed: u.state.seed ?? '' },
+      state: { ...u.state, meta: { ...u.state.meta, seed: u.state.meta.seed ?? '' } },
       leverage: u.leverage,
     };
   };
@@ -350,8 +350,8 @@ export function mountOnline(root: HTMLElement) {
     const sc = scenarioOf(s);
     const seat = w.seat;
     const mySide = seat === 'observer' ? null : seat;
-    if (u.state.turn !== draftTurn || u.draft === null) {
-      draftTurn = u.state.turn;
+    if (u.state.round.turn !== draftTurn || u.draft === null) {
+      draftTurn = u.state.round.turn;
       draftPick = u.draft ? [...u.draft.orders] : [];
     } else draftPick = [...u.draft.orders];
     const active = document.activeElement as HTMLElement | null;
@@ -378,7 +378,7 @@ export function mountOnline(root: HTMLElement) {
           'div',
           { class: 'online-side' },
           actions(sc, u, mySide),
-          mySide ? reasonBox(w.code, u.state.turn, s.finished !== null, paint) : null,
+          mySide ? reasonBox(w.code, u.state.round.turn, s.finished !== null, paint) : null,
           privateParts(sc, seat),
         ),
       ),
@@ -443,7 +443,7 @@ export function mountOnline(root: HTMLElement) {
   };
 
   const handoverControl = (seat: SeatName, u: SeatUpdate) => {
-    if (seat === 'observer' || u.state.phase === 'over') return null;
+    if (seat === 'observer' || u.state.round.phase === 'over') return null;
     const empty = SIDES_OF.filter(
       (side) => !u.seats[side].members.some((m) => m.connected) && u.seats[side].ai === null,
     );
@@ -474,7 +474,8 @@ export function mountOnline(root: HTMLElement) {
     box.append(
       h('h2', {
         id: 'online-actions',
-        text: s.phase === 'talks' ? 'Talks' : s.phase === 'orders' ? 'Orders' : 'The game is over',
+        text:
+          s.round.phase === 'talks' ? 'Talks' : s.round.phase === 'orders' ? 'Orders' : 'The game is over',
       }),
     );
     if (!side) {
@@ -486,17 +487,17 @@ export function mountOnline(root: HTMLElement) {
       box.append(
         h('p', { role: 'status', text: `The computer plays ${SIDE[side]} until the end of this phase.` }),
       );
-    if (s.phase === 'talks') {
-      if (s.talks.open)
+    if (s.round.phase === 'talks') {
+      if (s.round.talks.open)
         box.append(
-          h('p', { text: `Proposal from ${SIDE[s.talks.open.by]}:` }),
-          clauseList(sc, s.talks.open.clauses),
+          h('p', { text: `Proposal from ${SIDE[s.round.talks.open.by]}:` }),
+          clauseList(sc, s.round.talks.open.clauses),
         );
-      if (s.talks.toMove !== side) {
-        box.append(h('p', { role: 'status', text: `Waiting for ${SIDE[s.talks.toMove]}.` }));
+      if (s.round.talks.toMove !== side) {
+        box.append(h('p', { role: 'status', text: `Waiting for ${SIDE[s.round.talks.toMove]}.` }));
         return box;
       }
-      if (s.talks.open && s.talks.open.by !== side) {
+      if (s.round.talks.open && s.round.talks.open.by !== side) {
         box.append(
           h(
             'div',
@@ -512,7 +513,7 @@ export function mountOnline(root: HTMLElement) {
             ),
             button('Reject', () => send({ type: 'reject', side, reason }), { 'data-key': 'reject' }),
             previewRow('Preview accepting', (psc, view) =>
-              packageText(psc, view, s.talks.open!.by, null, side),
+              packageText(psc, view, s.round.talks.open!.by, null, side),
             ),
           ),
         );
@@ -547,8 +548,8 @@ export function mountOnline(root: HTMLElement) {
       );
       return box;
     }
-    if (s.phase === 'orders') {
-      if (s.drafts.submitted[side]) {
+    if (s.round.phase === 'orders') {
+      if (s.round.drafts.submitted[side]) {
         box.append(
           h('p', {
             role: 'status',
@@ -581,7 +582,7 @@ export function mountOnline(root: HTMLElement) {
             'li',
             {},
             box2,
-            h('label', { for: `order-${i}`, text: orderText(sc, s, o) }),
+            h('label', { for: `order-${i}`, text: orderText(sc, s.world, o) }),
             effectOf(u.moveCount, o),
           ),
         );
@@ -643,7 +644,9 @@ function clauseList(sc: Scenario, clauses: readonly Clause[]) {
 function tableOf(sc: Scenario, u: SeatUpdate, side: Side | null) {
   const s = u.state;
   const when =
-    s.phase === 'over' ? 'The game is over' : `Turn ${s.turn + 1}, ${turnDate(sc, s.turn)} — ${s.phase}`;
+    s.round.phase === 'over'
+      ? 'The game is over'
+      : `Turn ${s.round.turn + 1}, ${turnDate(sc, s.round.turn)} — ${s.round.phase}`;
   const lev = u.leverage ? `Washington holds ${Math.round(u.leverage.us * 100)}% of the upper hand` : null;
   const levers = h(
     'table',
@@ -655,7 +658,7 @@ function tableOf(sc: Scenario, u: SeatUpdate, side: Side | null) {
         {},
         h('th', { scope: 'row', text: instName(sc, i.id) }),
         h('td', { text: SIDE[i.owner] }),
-        h('td', { text: levelLabel(sc, i.id, s.levels[i.id] ?? 0) }),
+        h('td', { text: levelLabel(sc, i.id, s.world.levels[i.id] ?? 0) }),
       ),
     ),
   );
@@ -669,32 +672,32 @@ function tableOf(sc: Scenario, u: SeatUpdate, side: Side | null) {
         {},
         h('th', { scope: 'row', text: i.name }),
         h('td', { text: SIDE[i.side] }),
-        h('td', { text: ((s.values[i.id] ?? 0) / 10).toFixed(1) }),
+        h('td', { text: ((s.world.values[i.id] ?? 0) / 10).toFixed(1) }),
       ),
     ),
   );
-  const revealed = s.revealed
+  const revealed = s.round.revealed
     ? h(
         'section',
         {},
         h('h3', { text: 'Last turn’s orders' }),
         ...SIDES_OF.map((x) =>
           h('p', {
-            text: `${SIDE[x]}: ${s.revealed![x].length ? s.revealed![x].map((o) => orderText(sc, s, o)).join('; ') : 'held still'}`,
+            text: `${SIDE[x]}: ${s.round.revealed![x].length ? s.round.revealed![x].map((o) => orderText(sc, s.world, o)).join('; ') : 'held still'}`,
           }),
         ),
       )
     : null;
   const others = SIDES_OF.filter((x) => x !== side).map((x) =>
-    s.phase === 'orders'
-      ? h('p', { text: `${SIDE[x]}’s orders: ${s.drafts.submitted[x] ? 'in' : 'not yet'}.` })
+    s.round.phase === 'orders'
+      ? h('p', { text: `${SIDE[x]}’s orders: ${s.round.drafts.submitted[x] ? 'in' : 'not yet'}.` })
       : null,
   );
   return h(
     'section',
     { class: 'card online-state', 'aria-labelledby': 'online-when' },
     h('h2', { id: 'online-when', 'data-testid': 'online-when', text: when }),
-    h('p', { text: `Tension ${(s.tension / 10).toFixed(1)}` }),
+    h('p', { text: `Tension ${(s.world.tension / 10).toFixed(1)}` }),
     lev ? h('p', { text: lev }) : null,
     ...others,
     revealed,

@@ -37,7 +37,7 @@ const keyOf = (o: Order) => JSON.stringify(o);
 function levers(sc: Scenario, s: GameState, side: Side): Lever[] {
   const rules = rulesFor(sc);
   const verdict = (o: Order) => checkMove(rules, s, { type: 'orders', side, orders: [o] })?.reason ?? null;
-  const cand = (o: Order, label = orderText(sc, s, o)): Candidate => ({
+  const cand = (o: Order, label = orderText(sc, s.world, o)): Candidate => ({
     order: o,
     label,
     refused: verdict(o),
@@ -46,16 +46,16 @@ function levers(sc: Scenario, s: GameState, side: Side): Lever[] {
   const lastTurn = rules.totalTurns - 1;
   for (const inst of sc.instruments) {
     if (inst.owner !== side) continue;
-    const now = s.levels[inst.id] ?? 0;
+    const now = s.world.levels[inst.id] ?? 0;
     const list: Candidate[] = [];
     inst.levels.forEach((_, l) => {
       if (l !== now) list.push(cand({ kind: 'shift', instrument: inst.id, level: l }));
     });
     for (let l = now + 1; l < inst.levels.length; l++)
-      for (let t = s.turn + 1; t <= Math.min(s.turn + 2, lastTurn); t++)
+      for (let t = s.round.turn + 1; t <= Math.min(s.round.turn + 2, lastTurn); t++)
         list.push(cand({ kind: 'announce', instrument: inst.id, level: l, turn: t }));
     list.push(cand({ kind: 'withdraw', instrument: inst.id }));
-    const pending = s.announcements[inst.id];
+    const pending = s.world.announcements[inst.id];
     out.push({
       id: `i:${inst.id}`,
       title: instName(sc, inst.id),
@@ -76,7 +76,10 @@ function levers(sc: Scenario, s: GameState, side: Side): Lever[] {
   out.push({
     id: 'truce',
     title: 'The truce',
-    now: s.truce && !s.truce.expired ? `ends ${turnDate(sc, s.truce.endTurn)}` : 'none running',
+    now:
+      s.world.truce && !s.world.truce.expired
+        ? `ends ${turnDate(sc, s.world.truce.endTurn)}`
+        : 'none running',
     kind: 'each',
     candidates: [cand({ kind: 'extend' }, sc.calendar.truce ? undefined : 'Extend the truce')],
   });
@@ -117,7 +120,7 @@ export function previewLine(game: GameSession, side: Side, orders: readonly Orde
     const mine = (us: number) => (side === 'us' ? us : 1 - us);
     parts.push(`your leverage ${pct(mine(view.leverage.us))} → ${pct(mine(p.leverageNext))}`);
   }
-  parts.push(`tension ${Math.round(s.tension / 10)} → ${Math.round(p.tensionNext)}`);
+  parts.push(`tension ${Math.round(s.world.tension / 10)} → ${Math.round(p.tensionNext)}`);
   return `If ${sideName(sc, them)} holds still: ${parts.join('; ')}.`;
 }
 
@@ -126,24 +129,24 @@ export function ordersPanel(store: AppStore, game: GameSession, viewer: Side): H
   const rules = rulesFor(sc);
   const s = game.state;
   const them = other(viewer);
-  if (s.phase === 'talks')
+  if (s.round.phase === 'talks')
     return [
       h('p', {
         class: 'status waiting',
         text: 'Orders come after the talks. Finish talking first (Talks tab).',
       }),
     ];
-  if (s.phase !== 'orders') return [];
-  const mine = s.drafts[viewer];
+  if (s.round.phase !== 'orders') return [];
+  const mine = s.round.drafts[viewer];
   if (mine !== null)
     return [
       h(
         'section',
         { class: 'status', 'aria-label': 'Your orders', tabindex: '-1', 'data-park': '' },
         h('div', {
-          text: `Your orders are in: ${mine.length ? mine.map((o) => orderText(sc, s, o)).join('; ') : 'none'}.`,
+          text: `Your orders are in: ${mine.length ? mine.map((o) => orderText(sc, s.world, o)).join('; ') : 'none'}.`,
         }),
-        s.drafts[them] === null
+        s.round.drafts[them] === null
           ? h('div', {
               class: 'hint',
               text: `Waiting for ${sideName(sc, them)}’s orders; both are revealed together.`,
@@ -152,7 +155,7 @@ export function ordersPanel(store: AppStore, game: GameSession, viewer: Side): H
       ),
     ];
   const k = rules.scenario.params.k;
-  const key = `${game.id}:${viewer}:${s.turn}`;
+  const key = `${game.id}:${viewer}:${s.round.turn}`;
   const draft = drafts.get(key) ?? new Map<string, Order>();
   drafts.set(key, draft);
   const chosen = (): Order[] => [...draft.values()];
@@ -247,7 +250,7 @@ export function ordersPanel(store: AppStore, game: GameSession, viewer: Side): H
   const set = chosen();
   const setLine = set.length > 1 && !refusal ? previewLine(game, viewer, set) : null;
   const them2 =
-    s.drafts[them] !== null
+    s.round.drafts[them] !== null
       ? `${sideName(sc, them)}’s orders are in (hidden until yours are).`
       : `${sideName(sc, them)} has not given its orders yet.`;
   return [

@@ -32,7 +32,7 @@ interface Draft {
 const drafts = new Map<string, Draft>();
 
 export function draftFor(game: GameSession, side: Side): Draft {
-  const key = `${game.id}:${side}:${game.state.turn}`;
+  const key = `${game.id}:${side}:${game.state.round.turn}`;
   let d = drafts.get(key);
   if (!d) {
     d = { clauses: [], picks: {}, reason: 'too-little' };
@@ -67,7 +67,7 @@ export function packageBuilder(
     const inst = r.instrument !== undefined ? rules.instruments.get(r.instrument) : undefined;
     if (inst)
       for (let l = 0; l < (r.below ?? inst.levels.length); l++)
-        if (l !== (state.levels[inst.id] ?? 0))
+        if (l !== (state.world.levels[inst.id] ?? 0))
           overTheLine.push({ kind: 'instrument', instrument: inst.id, level: l });
   }
   const options = [...offered, ...overTheLine.filter((c) => !offeredKeys.has(keyOf(c)))].filter(
@@ -168,9 +168,9 @@ export function packageBuilder(
     if (r) refusal = r.reason;
   }
   if (!refusal && d.clauses.length > 0) {
-    if (counter && state.talks.open) {
+    if (counter && state.round.talks.open) {
       // checked against the talks as they will be once the open proposal is rejected
-      base = { ...state, talks: { ...state.talks, open: null } };
+      base = { ...state, round: { ...state.round, talks: { ...state.round.talks, open: null } } };
     }
     const r = checkMove(rules, base, { type: 'propose', side, clauses: d.clauses });
     if (r) refusal = r.reason;

@@ -37,7 +37,7 @@ export function openReplayOf(
 export function positions(states: readonly GameState[]): number[] {
   const out: number[] = [];
   states.forEach((s, i) => {
-    if (i === 0 || s.turn !== states[i - 1]!.turn) out.push(i);
+    if (i === 0 || s.round.turn !== states[i - 1]!.round.turn) out.push(i);
   });
   if (out[out.length - 1] !== states.length - 1) out.push(states.length - 1);
   return out;
@@ -58,8 +58,10 @@ function cursorOf(view: ReplayView): { pos: number[]; k: number } {
 const positionLabel = (sc: Scenario, states: readonly GameState[], i: number) => {
   const s = states[i]!;
   if (i === states.length - 1)
-    return s.phase === 'over' ? 'The end of the game' : `Where the game stopped (turn ${s.turn + 1})`;
-  return `Turn ${s.turn + 1}, ${turnDate(sc, s.turn)}`;
+    return s.round.phase === 'over'
+      ? 'The end of the game'
+      : `Where the game stopped (turn ${s.round.turn + 1})`;
+  return `Turn ${s.round.turn + 1}, ${turnDate(sc, s.round.turn)}`;
 };
 
 /** The table at one point, in words. */
@@ -77,25 +79,25 @@ export function stateSummary(sc: Scenario, s: GameState): HTMLElement {
         sc.instruments
           .filter((i) => i.owner === x)
           .map((i) =>
-            h('li', { text: `${instName(sc, i.id)}: ${levelLabel(sc, i.id, s.levels[i.id] ?? 0)}` }),
+            h('li', { text: `${instName(sc, i.id)}: ${levelLabel(sc, i.id, s.world.levels[i.id] ?? 0)}` }),
           ),
         rules.indicatorsOf[x].map((i) =>
-          h('li', { text: `${i.name}: ${((s.values[i.id] ?? 0) / 10).toFixed(1)}` }),
+          h('li', { text: `${i.name}: ${((s.world.values[i.id] ?? 0) / 10).toFixed(1)}` }),
         ),
       ),
-      s.phase === 'over'
+      s.round.phase === 'over'
         ? h('p', {
             text: `Score: ${score0(sc0.sides[x].score)} (${pts(sc0.sides[x].raw)} utility points over standing still)`,
           })
         : null,
     );
-  const active = s.packages.filter((p) => p.status === 'active');
+  const active = s.world.packages.filter((p) => p.status === 'active');
   return h(
     'section',
     { 'aria-label': 'The table at this point' },
     h('p', {
       class: 'replay-line',
-      text: `Turn ${Math.min(s.turn + 1, rules.totalTurns)} of ${rules.totalTurns}${isEpilogue(rules, s.turn) ? ' (epilogue)' : ''}. Phase: ${s.phase}. Tension ${(s.tension / 10).toFixed(1)}.`,
+      text: `Turn ${Math.min(s.round.turn + 1, rules.totalTurns)} of ${rules.totalTurns}${isEpilogue(rules, s.round.turn) ? ' (epilogue)' : ''}. Phase: ${s.round.phase}. Tension ${(s.world.tension / 10).toFixed(1)}.`,
     }),
     h(
       'p',
@@ -123,10 +125,10 @@ function dataOf(view: ReplayView): DebriefData | null {
 // A replay is looked back on: the leverage dial shows whatever the game's setting hid.
 const withLeverage = new WeakMap<GameState, GameState>();
 function shownState(s: GameState): GameState {
-  if (s.setup.leverage === 'live') return s;
+  if (s.meta.setup.leverage === 'live') return s;
   let out = withLeverage.get(s);
   if (!out) {
-    out = { ...s, setup: { ...s.setup, leverage: 'live' } };
+    out = { ...s, meta: { ...s.meta, setup: { ...s.meta.setup, leverage: 'live' } } };
     withLeverage.set(s, out);
   }
   return out;
@@ -219,8 +221,8 @@ export function mountReplayScreen(store: AppStore): ReplayScreen {
     ]);
     rerender(body, () => [
       stateSummary(sc, s),
-      data ? chartsSection(data, Math.min(s.turn, data.analysis.series.length - 1)) : null,
-      data ? timelineSection(data, view.at === view.states.length - 1 ? null : s.turn - 1) : null,
+      data ? chartsSection(data, Math.min(s.round.turn, data.analysis.series.length - 1)) : null,
+      data ? timelineSection(data, view.at === view.states.length - 1 ? null : s.round.turn - 1) : null,
     ]);
   }
 

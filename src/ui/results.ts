@@ -94,7 +94,7 @@ export function renderResults(root: HTMLElement, store: AppStore) {
       : null;
   const head = leverageHeadline(game, null) ?? leverageHeadline(game, 'us');
   // the sources' question: did the side with the upper hand claim the bigger slice?
-  const lev = leverage(rulesFor(sc), game.state);
+  const lev = leverage(rulesFor(sc), game.state.world);
   const upper: Side = lev.us >= 0.5 ? 'us' : 'cn';
   const bigger: Side | null =
     sc0.sides.us.score === sc0.sides.cn.score ? null : sc0.sides.us.score > sc0.sides.cn.score ? 'us' : 'cn';

@@ -110,7 +110,7 @@ export function mountTableScreen(store: AppStore): TableScreen {
   let tabFor = ''; // the phase the tab was chosen for
   // narrow screens show the words and may ask for the drawn table; wide ones the reverse
   const board2 = { full: false, words: false, pressures: false };
-  let seenTurn = store.getState().game?.state.turn ?? 0;
+  let seenTurn = store.getState().game?.state.round.turn ?? 0;
   let firstUpdate = true;
   const hear = makeAnnouncer(store.getState());
 
@@ -177,7 +177,7 @@ export function mountTableScreen(store: AppStore): TableScreen {
           'span',
           { class: 'when', role: 'status', 'aria-label': 'Calendar' },
           h('strong', { class: 'phase', text: cal.phase }),
-          ` · Turn ${Math.min(s.turn + 1, rules.totalTurns)} of ${rules.totalTurns} · ${cal.date} · `,
+          ` · Turn ${Math.min(s.round.turn + 1, rules.totalTurns)} of ${rules.totalTurns} · ${cal.date} · `,
           h('span', { class: 'left', text: cal.left }),
         ),
         left !== null
@@ -248,10 +248,10 @@ export function mountTableScreen(store: AppStore): TableScreen {
       return;
     }
     const s = game.state;
-    const phaseKey = `${s.turn}:${s.phase}:${viewer}`;
+    const phaseKey = `${s.round.turn}:${s.round.phase}:${viewer}`;
     if (phaseKey !== tabFor) {
       tabFor = phaseKey;
-      tab = s.phase === 'orders' ? 'orders' : 'talks';
+      tab = s.round.phase === 'orders' ? 'orders' : 'talks';
     }
     rerender(tabs, () =>
       TABS.map(([t, label], i) => {
@@ -344,8 +344,8 @@ export function mountTableScreen(store: AppStore): TableScreen {
     const active = document.activeElement;
     const lost = !active || active === document.body || !active.isConnected;
     const parked = active instanceof HTMLElement && (active.dataset.park !== undefined || active === body);
-    const turned = game.state.turn !== seenTurn;
-    seenTurn = game.state.turn;
+    const turned = game.state.round.turn !== seenTurn;
+    seenTurn = game.state.round.turn;
     if (turned && !firstUpdate) {
       const result = strip.querySelector<HTMLElement>('[data-key="last-turn"]');
       if (result && (lost || parked || body.contains(active))) {

@@ -34,7 +34,7 @@ export function calendarLine(game: Pick<GameSession, 'scenario' | 'state'>): {
   const sc = game.scenario;
   const s = game.state;
   const rules = rulesFor(sc);
-  const turn = Math.min(s.turn, rules.totalTurns - 1);
+  const turn = Math.min(s.round.turn, rules.totalTurns - 1);
   const n = (k: number, what: string) => `${k} turn${k === 1 ? '' : 's'} ${what}`;
   let left: string;
   if (isEpilogue(rules, turn)) left = `epilogue: ${n(rules.totalTurns - turn, 'left')}`;
@@ -48,7 +48,7 @@ export function calendarLine(game: Pick<GameSession, 'scenario' | 'state'>): {
       turn === rules.mainTurns - 1
         ? `deadline ${fmtDate(sc.calendar.deadline)}: last turn of talks`
         : `${n(rules.mainTurns - turn, 'to the deadline')} (${fmtDate(sc.calendar.deadline)})`;
-  return { phase: PHASE[s.phase], date: turnDate(sc, turn), left };
+  return { phase: PHASE[s.round.phase], date: turnDate(sc, turn), left };
 }
 
 const standingAt = new Map<string, GameState>(); // game id and turn → the state that turn began in
@@ -56,20 +56,20 @@ const standingAt = new Map<string, GameState>(); // game id and turn → the sta
 /** The state the previous turn began in: remembered as turns begin, else found by replaying. */
 function previousTurnStart(game: GameSession): GameState | null {
   const s = game.state;
-  if (s.turn === 0) return null;
-  standingAt.set(`${game.id}:${s.turn}`, game.turnStates[0] ?? s);
-  const known = standingAt.get(`${game.id}:${s.turn - 1}`);
+  if (s.round.turn === 0) return null;
+  standingAt.set(`${game.id}:${s.round.turn}`, game.turnStates[0] ?? s);
+  const known = standingAt.get(`${game.id}:${s.round.turn - 1}`);
   if (known) return known;
   const record: GameRecord = {
-    scenarioId: s.scenarioId,
+    scenarioId: s.meta.scenarioId,
     scenarioHash: game.hash,
     seed: game.seed,
     setup: game.setup,
     moves: game.moves.slice(0, game.turnStart),
   };
   try {
-    const found = replayStates(game.scenario, record).find((x) => x.turn === s.turn - 1) ?? null;
-    if (found) standingAt.set(`${game.id}:${s.turn - 1}`, found);
+    const found = replayStates(game.scenario, record).find((x) => x.round.turn === s.round.turn - 1) ?? null;
+    if (found) standingAt.set(`${game.id}:${s.round.turn - 1}`, found);
     return found;
   } catch {
     return null;
@@ -123,13 +123,13 @@ export function lastTurnStrip(game: GameSession, viewer: Side | null): HTMLEleme
       )
     : null;
   const parts: (HTMLElement | null)[] = [];
-  if (s.revealed) {
-    const events = s.lastNews.filter((n) => EVENT_KINDS.has(n.kind)).map((n) => newsLine(sc, n).title);
+  if (s.round.revealed) {
+    const events = s.round.lastNews.filter((n) => EVENT_KINDS.has(n.kind)).map((n) => newsLine(sc, n).title);
     parts.push(
       h(
         'h2',
         { class: 'strip-title', tabindex: '-1', 'data-key': 'last-turn' },
-        `Last turn (${turnDate(sc, s.turn - 1)})`,
+        `Last turn (${turnDate(sc, s.round.turn - 1)})`,
       ),
       h(
         'section',
@@ -138,7 +138,7 @@ export function lastTurnStrip(game: GameSession, viewer: Side | null): HTMLEleme
           'ul',
           { class: 'revealed' },
           SIDES.map((side) => {
-            const orders = s.revealed?.[side] ?? [];
+            const orders = s.round.revealed?.[side] ?? [];
             return h(
               'li',
               { class: `side-${side}` },
@@ -160,7 +160,7 @@ export function lastTurnStrip(game: GameSession, viewer: Side | null): HTMLEleme
   }
   return h(
     'section',
-    { class: 'last-turn', 'aria-label': s.revealed ? 'Last turn' : 'Standing' },
+    { class: 'last-turn', 'aria-label': s.round.revealed ? 'Last turn' : 'Standing' },
     ...[...parts, standingLine].filter((p): p is HTMLElement => p !== null),
   );
 }

@@ -21,7 +21,7 @@ export function tableSummary(game: GameSession, viewer: Side | null): HTMLElemen
       h('h3', {}, h('span', { class: 'badge', text: sideMark(x) }), ` ${sideName(sc, x)}`),
       h('p', {
         class: 'credibility',
-        text: `Resolve ${Math.round(s.resolve[x] * 100)}% (threats believed) · reliability ${Math.round(s.reliability[x] * 100)}% (promises kept)`,
+        text: `Resolve ${Math.round(s.world.resolve[x] * 100)}% (threats believed) · reliability ${Math.round(s.world.reliability[x] * 100)}% (promises kept)`,
       }),
       building(x),
       h(
@@ -30,8 +30,8 @@ export function tableSummary(game: GameSession, viewer: Side | null): HTMLElemen
         sc.instruments
           .filter((i) => i.owner === x)
           .map((i) => {
-            const a = s.announcements[i.id];
-            const now = s.levels[i.id] ?? 0;
+            const a = s.world.announcements[i.id];
+            const now = s.world.levels[i.id] ?? 0;
             return h(
               'li',
               {},
@@ -50,8 +50,11 @@ export function tableSummary(game: GameSession, viewer: Side | null): HTMLElemen
             'li',
             {},
             `${i.name}: `,
-            h('strong', { text: ((s.values[i.id] ?? 0) / 10).toFixed(1) }),
-            h('span', { class: 'hint', text: ` (alternatives ${Math.round((s.alt[i.id] ?? 0) * 100)}%)` }),
+            h('strong', { text: ((s.world.values[i.id] ?? 0) / 10).toFixed(1) }),
+            h('span', {
+              class: 'hint',
+              text: ` (alternatives ${Math.round((s.world.alt[i.id] ?? 0) * 100)}%)`,
+            }),
           ),
         ),
       ),
@@ -59,10 +62,10 @@ export function tableSummary(game: GameSession, viewer: Side | null): HTMLElemen
   // the side's alternatives under way, and how many turns each still needs
   const building = (x: Side) => {
     const under = sc.alternatives
-      .filter((a) => a.side === x && s.builds[a.id] !== undefined)
+      .filter((a) => a.side === x && s.world.builds[a.id] !== undefined)
       .map(
         (a) =>
-          `${a.name} (${(s.builds[a.id] ?? 0) > 0 ? `${s.builds[a.id]} more turn${s.builds[a.id] === 1 ? '' : 's'}` : 'done'})`,
+          `${a.name} (${(s.world.builds[a.id] ?? 0) > 0 ? `${s.world.builds[a.id]} more turn${s.world.builds[a.id] === 1 ? '' : 's'}` : 'done'})`,
       );
     return under.length ? h('p', { class: 'building', text: `Building: ${under.join('; ')}` }) : null;
   };
@@ -73,7 +76,7 @@ export function tableSummary(game: GameSession, viewer: Side | null): HTMLElemen
     { class: 'table-summary', 'aria-label': 'The table in words' },
     h('p', {
       class: 'summary-line',
-      text: `Turn ${s.turn + 1} of ${rules.totalTurns}${isEpilogue(rules, s.turn) ? ' (epilogue)' : ''}, ${turnDate(sc, Math.min(s.turn, rules.totalTurns - 1))}. Tension ${(s.tension / 10).toFixed(1)} of 100 (risk above ${t.risk / 10}).${lev ? ` ${lev}` : ''}`,
+      text: `Turn ${s.round.turn + 1} of ${rules.totalTurns}${isEpilogue(rules, s.round.turn) ? ' (epilogue)' : ''}, ${turnDate(sc, Math.min(s.round.turn, rules.totalTurns - 1))}. Tension ${(s.world.tension / 10).toFixed(1)} of 100 (risk above ${t.risk / 10}).${lev ? ` ${lev}` : ''}`,
     }),
     h('div', { class: 'summary-sides' }, side('us'), side('cn')),
   );

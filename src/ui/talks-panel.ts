@@ -29,17 +29,17 @@ export function talksPanel(
   const s = game.state;
   const out: HTMLElement[] = [];
   const them = viewer === 'us' ? 'cn' : 'us';
-  const open = s.talks.open;
-  if (s.phase !== 'talks') {
+  const open = s.round.talks.open;
+  if (s.round.phase !== 'talks') {
     out.push(
       h('p', {
         class: 'status',
-        text: s.collapsed
+        text: s.world.collapsed
           ? 'The talks have collapsed: only orders are left.'
           : 'The talks are over for this turn: give your orders.',
       }),
     );
-  } else if (s.talks.toMove !== viewer) {
+  } else if (s.round.talks.toMove !== viewer) {
     out.push(
       h('p', {
         class: 'status waiting',
@@ -70,7 +70,7 @@ export function talksPanel(
       ),
     );
   }
-  if (s.phase === 'talks' && s.talks.toMove === viewer) {
+  if (s.round.phase === 'talks' && s.round.talks.toMove === viewer) {
     const answerDue = open !== null && open.by !== viewer;
     const key = `${game.id}:${viewer}:${game.moves.length}`;
     if (answerDue) {
@@ -110,7 +110,7 @@ export function talksPanel(
             {
               'data-key': 'counter',
               disabledReason:
-                s.talks.made[viewer] >= 2 ? 'You have made your two proposals this turn.' : null,
+                s.round.talks.made[viewer] >= 2 ? 'You have made your two proposals this turn.' : null,
             },
           ),
         ),
@@ -118,7 +118,7 @@ export function talksPanel(
       if (acceptRefusal) out.push(h('p', { class: 'refusal', text: acceptRefusal.reason }));
       if (countering === key) out.push(packageBuilder(store, game, viewer, true, refresh));
     } else {
-      if (s.talks.made[viewer] < 2) out.push(packageBuilder(store, game, viewer, false, refresh));
+      if (s.round.talks.made[viewer] < 2) out.push(packageBuilder(store, game, viewer, false, refresh));
       else out.push(h('p', { class: 'hint', text: 'You have made your two proposals this turn.' }));
       out.push(
         h(

@@ -18,11 +18,11 @@ const scenarios = [
 
 /** Who may move now: the side to speak in talks, a side whose orders are not in, a readout due. */
 function movers(s: GameState): Side[] {
-  if (s.phase === 'over') return [];
+  if (s.round.phase === 'over') return [];
   return SIDES.filter((side) =>
-    s.phase === 'talks'
-      ? s.talks.toMove === side || pendingReadout(s, side) !== undefined
-      : s.drafts[side] === null,
+    s.round.phase === 'talks'
+      ? s.round.talks.toMove === side || pendingReadout(s, side) !== undefined
+      : s.round.drafts[side] === null,
   );
 }
 
@@ -39,7 +39,7 @@ describe('the AI never returns an illegal move', () => {
             seed,
             setupFor({ us: { profile: 'random', level: 1 }, cn: { profile: 'random', level: 1 } }),
           );
-          for (let i = 0; i < plies && s.phase !== 'over'; i++) {
+          for (let i = 0; i < plies && s.round.phase !== 'over'; i++) {
             const side = movers(s)[0];
             if (!side) break;
             const r = applyMove(sc, s, chooseMove(sc, s, side, { profile: 'random', level: 1 }));

@@ -19,20 +19,20 @@ function finiteEverywhere(x: unknown): boolean {
 function checkInvariants(sc: Scenario, s: GameState) {
   const rules = rulesFor(sc);
   for (const ind of sc.indicators) {
-    const v = s.values[ind.id]!;
+    const v = s.world.values[ind.id]!;
     expect(Number.isInteger(v)).toBe(true);
     expect(v).toBeGreaterThanOrEqual(ind.min);
     expect(v).toBeLessThanOrEqual(ind.max);
-    expect(s.alt[ind.id]).toBeGreaterThanOrEqual(0);
-    expect(s.alt[ind.id]).toBeLessThanOrEqual(1);
+    expect(s.world.alt[ind.id]).toBeGreaterThanOrEqual(0);
+    expect(s.world.alt[ind.id]).toBeLessThanOrEqual(1);
   }
   for (const inst of sc.instruments) {
-    const l = s.levels[inst.id]!;
+    const l = s.world.levels[inst.id]!;
     expect(Number.isInteger(l) && l >= 0 && l < inst.levels.length).toBe(true);
   }
-  expect(s.tension).toBeGreaterThanOrEqual(0);
-  expect(s.tension).toBeLessThanOrEqual(sc.params.tension.max);
-  const l = leverage(rules, s);
+  expect(s.world.tension).toBeGreaterThanOrEqual(0);
+  expect(s.world.tension).toBeLessThanOrEqual(sc.params.tension.max);
+  const l = leverage(rules, s.world);
   expect(l.us).toBeGreaterThanOrEqual(0);
   expect(l.us).toBeLessThanOrEqual(1);
   expect(finiteEverywhere(s)).toBe(true);
@@ -43,8 +43,8 @@ function checkInvariants(sc: Scenario, s: GameState) {
     const text = JSON.stringify(view);
     expect('rng' in view.state).toBe(false);
     expect(text).not.toContain(JSON.stringify(s.rng.compliance));
-    expect(view.state.drafts.mine).toEqual(s.drafts[side]);
-    expect(Object.keys(view.state.drafts).sort()).toEqual(['mine', 'submitted']);
+    expect(view.state.round.drafts.mine).toEqual(s.round.drafts[side]);
+    expect(Object.keys(view.state.round.drafts).sort()).toEqual(['mine', 'submitted']);
     const secrets = [
       sc.briefings[otherSide].text,
       ...sc.objectives.filter((o) => o.side === otherSide).map((o) => o.text),
@@ -56,8 +56,9 @@ function checkInvariants(sc: Scenario, s: GameState) {
 
 /** Who may move now: the speaker in the talks, or a side whose orders are not in yet. */
 function movers(s: GameState): Side[] {
-  if (s.phase === 'talks') return [s.talks.toMove];
-  if (s.phase === 'orders') return (['us', 'cn'] as const).filter((side) => s.drafts[side] === null);
+  if (s.round.phase === 'talks') return [s.round.talks.toMove];
+  if (s.round.phase === 'orders')
+    return (['us', 'cn'] as const).filter((side) => s.round.drafts[side] === null);
   return [];
 }
 
@@ -122,7 +123,7 @@ describe.each(cases)('random play on %s', (_name, sc) => {
           const moves: Move[] = [];
           checkInvariants(sc, s);
           for (const st of steps) {
-            if (s.phase === 'over') break;
+            if (s.round.phase === 'over') break;
             if (!st.legal) {
               const before = s;
               const r = applyMove(sc, s, st.move as Move);
@@ -151,7 +152,7 @@ describe.each(cases)('random play on %s', (_name, sc) => {
             }
             checkInvariants(sc, s);
           }
-          const again = replay(sc, seed, s.setup, moves);
+          const again = replay(sc, seed, s.meta.setup, moves);
           expect(again.ok).toBe(true);
           if (again.ok) expect(again.state).toEqual(s);
         },

@@ -38,8 +38,8 @@ function mustApply(sc: Scenario, s: GameState, m: Move): GameState {
 function stillMove(s: GameState): Move | null {
   const side = waitingOn(s, { order: ['us', 'cn'], seats: 'any' });
   if (!side) return null;
-  if (s.phase === 'orders') return { type: 'orders', side, orders: [] };
-  if (s.talks.open && s.talks.open.by !== side) return { type: 'reject', side, reason: 'timing' };
+  if (s.round.phase === 'orders') return { type: 'orders', side, orders: [] };
+  if (s.round.talks.open && s.round.talks.open.by !== side) return { type: 'reject', side, reason: 'timing' };
   return { type: 'pass', side };
 }
 
@@ -55,14 +55,14 @@ describe.each(scenarios)('the kernel in %s', (_file, sc) => {
       fc.property(fc.string({ maxLength: 6 }), fc.boolean(), fc.nat({ max: 40 }), (seed, events, passes) => {
         const setup = setupOf(events);
         let s = newGame(sc, seed, setup);
-        for (let i = 0; i < passes && s.phase !== 'over'; i++) s = mustApply(sc, s, stillMove(s)!);
-        fc.pre(s.phase !== 'over');
+        for (let i = 0; i < passes && s.round.phase !== 'over'; i++) s = mustApply(sc, s, stillMove(s)!);
+        fc.pre(s.round.phase !== 'over');
         const line = noDealLine(sc, seed, setup);
-        const by: Side = s.phase === 'talks' ? s.talks.toMove : 'us';
+        const by: Side = s.round.phase === 'talks' ? s.round.talks.toMove : 'us';
         const r = evaluateUnder(sc, s, by, [], s.rng, line.util);
         expect(r.ok).toBe(true);
         if (!r.ok) return;
-        expect(r.final.totals).toEqual(line.final.totals);
+        expect(r.final.world.totals).toEqual(line.final.world.totals);
         // the game's own score points are exactly zero: what is left is the objectives met
         for (const side of ['us', 'cn'] as const)
           expect(r.score[side]).toBe(objectivesOf(sc.objectives, side, line.final).bonus);
@@ -84,15 +84,15 @@ describe.each(scenarios)('the kernel in %s', (_file, sc) => {
           const setup = setupOf(events);
           let s = newGame(sc, seed, setup);
           for (const p of picks) {
-            if (s.phase === 'over') break;
+            if (s.round.phase === 'over') break;
             const side = waitingOn(s, { order: ['us', 'cn'], seats: 'any' });
             if (!side) break;
             const moves = legalMoves(sc, s, side);
             if (moves.length === 0) break;
             s = mustApply(sc, s, moves[p % moves.length]!);
           }
-          fc.pre(s.phase === 'talks');
-          const by = s.talks.toMove;
+          fc.pre(s.round.phase === 'talks');
+          const by = s.round.talks.toMove;
           const options = proposalCandidates(rulesFor(sc), s, by);
           fc.pre(options.length > 0);
           const clauses: Clause[] = options[pick % options.length]!;
@@ -101,7 +101,7 @@ describe.each(scenarios)('the kernel in %s', (_file, sc) => {
 
           // the reducer: a counter-proposal rejects what is open first, then propose, accept, hold still
           let st = s;
-          if (st.talks.open && st.talks.open.by !== by)
+          if (st.round.talks.open && st.round.talks.open.by !== by)
             st = mustApply(sc, st, { type: 'reject', side: by, reason: 'too-little' });
           const proposed = applyMove(sc, st, { type: 'propose', side: by, clauses });
           const accepted = proposed.ok
@@ -115,8 +115,8 @@ describe.each(scenarios)('the kernel in %s', (_file, sc) => {
           if (!r.ok) return;
           signed += 1;
           const played = holdStillByReducer(sc, accepted.state);
-          expect(r.final.totals).toEqual(played.totals);
-          expect(r.final.values).toEqual(played.values);
+          expect(r.final.world.totals).toEqual(played.world.totals);
+          expect(r.final.world.values).toEqual(played.world.values);
           expect(score(sc, r.final)).toEqual(score(sc, played));
         },
       ),
@@ -129,10 +129,10 @@ describe.each(scenarios)('the kernel in %s', (_file, sc) => {
     fc.assert(
       fc.property(fc.string({ maxLength: 6 }), fc.string({ maxLength: 6 }), fc.nat(), (seed, other, pick) => {
         const s = newGame(sc, seed);
-        const by = s.talks.toMove;
+        const by = s.round.talks.toMove;
         const options = proposalCandidates(rulesFor(sc), s, by);
         const clauses = options[pick % options.length] ?? [];
-        const elsewhere = { ...s, seed: other, rng: seedStreams(other) };
+        const elsewhere = { ...s, meta: { ...s.meta, seed: other }, rng: seedStreams(other) };
         const a = previewPackage(sc, viewFor(sc, s, by), by, clauses);
         expect(previewPackage(sc, viewFor(sc, elsewhere, by), by, clauses)).toEqual(a);
       }),

@@ -12,8 +12,9 @@ import { rulesScenario } from '../fixtures/worked';
 
 /** Who may move now: the speaker in the talks, or a side whose orders are not in yet. */
 function movers(s: GameState): Side[] {
-  if (s.phase === 'talks') return [s.talks.toMove];
-  if (s.phase === 'orders') return (['us', 'cn'] as const).filter((side) => s.drafts[side] === null);
+  if (s.round.phase === 'talks') return [s.round.talks.toMove];
+  if (s.round.phase === 'orders')
+    return (['us', 'cn'] as const).filter((side) => s.round.drafts[side] === null);
   return [];
 }
 
@@ -59,7 +60,7 @@ describe.each(cases)('%s', (_name, sc) => {
             expect(notJson(s)).toBeNull();
             const copy = roundTrip(s);
             expect(copy).toStrictEqual(s);
-            if (s.phase === 'over') break;
+            if (s.round.phase === 'over') break;
             const who = movers(s);
             const side = who[st.who % who.length]!;
             const options = legalMoves(sc, s, side);

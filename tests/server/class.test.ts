@@ -148,7 +148,7 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   const a = await Seat.join(first.port, ana.code, { token: ana.seat });
   const b = await Seat.join(first.port, bo.code, { token: bo.seat });
   expect(a.welcome?.name).toBe('Ana');
-  expect(a.update?.state.phase).toBe('talks');
+  expect(a.update?.state.round.phase).toBe('talks');
 
   // the timed briefing: the clocks wait until every team has marked itself ready; the moves do not
   expect((await call('POST', `${code}/briefing`, { minutes: 6 })).ok).toBe(true);
@@ -156,12 +156,12 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   await a.until(() => a.received.some((r) => r.type === 'clock' && /Read your briefing/.test(r.raw)));
   // a one-second clock on game A's talks, set during the briefing, and a move made while it runs
   expect((await call('POST', `${code}/clocks`, { talks: 1, orders: null, letter: 'A' })).ok).toBe(true);
-  const opener = [a, b].find((x) => x.update?.state.talks.toMove === x.side);
+  const opener = [a, b].find((x) => x.update?.state.round.talks.toMove === x.side);
   expect(await opener?.move({ type: 'pass', side: opener.side })).toBeNull();
   const waiting = ((await call('GET', `${code}/dashboard`)).rows as { clockMs: number | null }[])[0];
   expect(waiting?.clockMs).toBeNull(); // the clock has not started
   expect(a.received.some((r) => r.type === 'clock' && /"phase":"talks"/.test(r.raw))).toBe(false);
-  expect(a.update?.state.phase).toBe('talks');
+  expect(a.update?.state.round.phase).toBe('talks');
   const ready = (name: string) => call('POST', 'ready', { code, token: tokens[name] }, null);
   expect((await call('POST', 'ready', { code, token: 'nobody' }, null)).status).toBe(403);
   expect((await ready('Ana')).text).toBe('Washington is ready.');
@@ -175,7 +175,7 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   expect((await ready('Ana')).reason).toMatch(/briefing is over/);
 
   // once the briefing is over, game A's talks clock runs: it runs out, the side to talk passes
-  await a.until(() => a.update?.state.phase === 'orders');
+  await a.until(() => a.update?.state.round.phase === 'orders');
   expect(a.received.some((r) => r.type === 'clock' && /Time ran out/.test(r.raw))).toBe(true);
 
   // a line of reasoning a team a turn, kept in the class log beside the game (a teammate's later
@@ -201,7 +201,7 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   const e = await Seat.join(first.port, eveGame.code, { token: eveGame.seat });
   expect(e.welcome?.seat).toBe('cn');
   expect(e.update?.seats.cn.ai).toBe(2); // the computer holds the seat until the phase ends
-  const phaseOf = (x: Seat) => `${x.update?.state.turn}:${x.update?.state.phase}`;
+  const phaseOf = (x: Seat) => `${x.update?.state.round.turn}:${x.update?.state.round.phase}`;
   const startPhase = phaseOf(e);
   for (let i = 0; i < 40 && phaseOf(e) === startPhase; i++) {
     const m = plainMove(cy, i);
@@ -233,9 +233,12 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   const posted = await call('POST', `${code}/news`, { text: 'The press asks about soybeans.', letter: 'A' });
   expect(posted).toMatchObject({ games: ['A'] });
   await a.until(() => (a.update?.moveCount ?? 0) >= 4);
-  expect(a.update?.state.news.at(-1)).toEqual({ kind: 'instructor', text: 'The press asks about soybeans.' });
-  expect(a.update?.state.values).toEqual(before?.values);
-  expect(a.update?.state.tension).toBe(before?.tension);
+  expect(a.update?.state.round.news.at(-1)).toEqual({
+    kind: 'instructor',
+    text: 'The press asks about soybeans.',
+  });
+  expect(a.update?.state.world.values).toEqual(before?.world.values);
+  expect(a.update?.state.world.tension).toBe(before?.world.tension);
   const held = a.update;
 
   // the students see the clock: told as time left, and announced a minute before it runs out
@@ -256,8 +259,8 @@ it('runs a class: join, pair, start, a clock, an inject, a restart, the end, the
   if (!scenario) throw new Error('no scenario');
   const r = replay(scenario.scenario, logged.header.seed, logged.header.setup, logged.moves);
   if (!r.ok) throw new Error(r.reason);
-  expect(r.state.fired[event]).toBe(held?.state.fired[event]);
-  expect(r.state.news).toEqual(held?.state.news);
+  expect(r.state.world.fired[event]).toBe(held?.state.world.fired[event]);
+  expect(r.state.round.news).toEqual(held?.state.round.news);
   expect(logged.header.seed).toBe('class-seed-1');
 
   // the server is killed; restarted on the same folder, the class is there with its games

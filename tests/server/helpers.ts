@@ -97,7 +97,9 @@ export class Seat {
       const timer = setTimeout(() => {
         clearInterval(poll);
         const u = this.update;
-        const where = u ? `turn ${u.state.turn}, ${u.state.phase}, ${u.moveCount} moves` : 'no update';
+        const where = u
+          ? `turn ${u.state.round.turn}, ${u.state.round.phase}, ${u.moveCount} moves`
+          : 'no update';
         const last = this.refusals.at(-1)?.reason ?? 'none';
         rej(
           new Error(
@@ -148,15 +150,15 @@ export function plainMove(seat: Seat, i = 0): Move | null {
   if (!u) return null;
   const s = u.state;
   const side = seat.side;
-  if (s.phase === 'over') return null;
-  if (s.phase === 'talks') {
-    if (s.talks.toMove !== side) return null;
-    if (s.talks.open) return { type: 'reject', side, reason: 'too-little' };
-    if (i % 3 === 1 && u.proposals[0] && s.talks.made[side] === 0)
+  if (s.round.phase === 'over') return null;
+  if (s.round.phase === 'talks') {
+    if (s.round.talks.toMove !== side) return null;
+    if (s.round.talks.open) return { type: 'reject', side, reason: 'too-little' };
+    if (i % 3 === 1 && u.proposals[0] && s.round.talks.made[side] === 0)
       return { type: 'propose', side, clauses: u.proposals[0] as never };
     return { type: 'pass', side };
   }
-  if (s.drafts.submitted[side]) return null;
+  if (s.round.drafts.submitted[side]) return null;
   const pick = u.choices[i % Math.max(1, u.choices.length)];
   return { type: 'orders', side, orders: pick && i % 2 === 0 ? [pick] : [] };
 }
@@ -164,7 +166,7 @@ export function plainMove(seat: Seat, i = 0): Move | null {
 /** Plays both seats to the end (or `maxMoves`), each moving when the game waits on it. */
 export async function playOut(a: Seat, b: Seat, maxMoves = 400) {
   for (let i = 0; i < maxMoves; i++) {
-    if (a.update?.state.phase === 'over' && b.update?.state.phase === 'over') return;
+    if (a.update?.state.round.phase === 'over' && b.update?.state.round.phase === 'over') return;
     let moved = false;
     for (const s of [a, b]) {
       const m = plainMove(s, i);

@@ -73,12 +73,12 @@ it('a client on one process joins a room held by another, through Redis', async 
   expect(cn.welcome!.code).toBe(code);
   await us.until(() => us.update?.seats.cn.members[0]?.name === 'Bo');
 
-  const opener = us.update!.state.talks.toMove === 'us' ? us : cn;
+  const opener = us.update!.state.round.talks.toMove === 'us' ? us : cn;
   const answerer = opener === us ? cn : us;
   expect(await opener.move({ type: 'pass', side: opener.side })).toBeNull();
   expect(await answerer.move({ type: 'pass', side: answerer.side })).toBeNull();
   await Promise.all([us.untilMoves(2), cn.untilMoves(2)]);
-  expect(cn.update!.state.phase).toBe('orders');
+  expect(cn.update!.state.round.phase).toBe('orders');
 
   const client = new Redis(REDIS_URL);
   const lines = await client.lrange(`upper-hand:log:${code}`, 0, -1);

@@ -24,11 +24,11 @@ it('restores every room after a SIGKILL, with no accepted move lost', async () =
   for (const s of [us, cn]) s.room.reconnection.enabled = false;
 
   // the talks of turn 0, then Beijing's orders: the room is mid-turn
-  const opener = us.update!.state.talks.toMove === 'us' ? us : cn;
+  const opener = us.update!.state.round.talks.toMove === 'us' ? us : cn;
   const answerer = opener === us ? cn : us;
   expect(await opener.move({ type: 'pass', side: opener.side })).toBeNull();
   expect(await answerer.move({ type: 'pass', side: answerer.side })).toBeNull();
-  await cn.until(() => cn.update?.state.phase === 'orders');
+  await cn.until(() => cn.update?.state.round.phase === 'orders');
   const pick = cn.update!.choices[0]!;
   expect(await cn.move({ type: 'orders', side: 'cn', orders: [pick] })).toBeNull();
   const accepted = cn.update!.moveCount;
@@ -46,9 +46,9 @@ it('restores every room after a SIGKILL, with no accepted move lost', async () =
   expect(us2.welcome!.name).toBe('Ana');
   expect(cn2.welcome!.seat).toBe('cn');
   expect(us2.update!.moveCount).toBe(accepted);
-  expect(us2.update!.state.phase).toBe('orders');
-  expect(us2.update!.state.drafts.submitted).toEqual({ us: false, cn: true });
-  expect(cn2.update!.state.drafts.mine).toEqual([pick]);
+  expect(us2.update!.state.round.phase).toBe('orders');
+  expect(us2.update!.state.round.drafts.submitted).toEqual({ us: false, cn: true });
+  expect(cn2.update!.state.round.drafts.mine).toEqual([pick]);
   // Beijing's orders are in: a second submission is refused
   expect((await cn2.move({ type: 'orders', side: 'cn', orders: [] }))?.code).toBe('ALREADY_SUBMITTED');
 

@@ -39,7 +39,7 @@ describe('a game room', () => {
     await obs.until(() => obs.update?.seats.us.members.length === 2);
 
     // the authority: another seat's move, an observer's move, a move out of turn, a malformed one
-    const first = us.update!.state.talks.toMove;
+    const first = us.update!.state.round.talks.toMove;
     const mover = first === 'us' ? us : cn;
     const waiting = first === 'us' ? cn : us;
     expect((await waiting.move({ type: 'pass', side: mover.side }))?.code).toBe('NOT_YOUR_SIDE');
@@ -57,7 +57,7 @@ describe('a game room', () => {
     // the talks: both pass, and the orders open
     expect(await mover.move({ type: 'pass', side: mover.side })).toBeNull();
     expect(await waiting.move({ type: 'pass', side: waiting.side })).toBeNull();
-    await us.until(() => us.update?.state.phase === 'orders');
+    await us.until(() => us.update?.state.round.phase === 'orders');
     expect(us.update!.choices.length).toBeGreaterThan(0);
     expect(obs.update!.choices).toEqual([]);
 
@@ -74,11 +74,11 @@ describe('a game room', () => {
     const second = await us.move({ type: 'orders', side: 'us', orders: [] });
     expect(second?.code).toBe('ALREADY_SUBMITTED');
     expect(second?.reason).toMatch(/Cy has already submitted Washington's orders/);
-    expect(cn.update!.state.drafts.submitted.us).toBe(true);
+    expect(cn.update!.state.round.drafts.submitted.us).toBe(true);
     expect(cn.received.some((r) => r.raw.includes(JSON.stringify(pick)))).toBe(false); // hidden until both are in
     expect(await cn.move({ type: 'orders', side: 'cn', orders: [] })).toBeNull();
-    await us.until(() => us.update?.state.turn === 1);
-    expect(us.update!.state.revealed?.us).toEqual([pick]);
+    await us.until(() => us.update?.state.round.turn === 1);
+    expect(us.update!.state.round.revealed?.us).toEqual([pick]);
 
     // a dropped seat: "reconnecting" for the others, its seat handed to the computer, taken back by token
     cn.room.reconnection.enabled = false;
@@ -100,7 +100,7 @@ describe('a game room', () => {
     await obs.until(() => obs.finished !== null);
     expect(us.finished!.record.scenarioId).toBe('opening-bid');
     expect(us.finished!.record.moves.length).toBe(us.update!.moveCount);
-    expect(us.update!.state.seed).toBe(us.finished!.record.seed);
+    expect(us.update!.state.meta.seed).toBe(us.finished!.record.seed);
     expect((await us.move({ type: 'pass', side: 'us' }))?.code).toBe('GAME_OVER');
 
     // a flood past the per-client rate is dropped, logged and told; the connection stays
@@ -136,11 +136,11 @@ describe('a game room', () => {
 async function playUntilHandedBack(us: Seat, mate: Seat, back: Seat) {
   for (let i = 0; i < 40 && back.update?.seats.cn.ai !== null; i++) {
     const s = us.update!.state;
-    if (s.phase === 'talks' && s.talks.toMove === 'us')
+    if (s.round.phase === 'talks' && s.round.talks.toMove === 'us')
       await us.move(
-        s.talks.open ? { type: 'reject', side: 'us', reason: 'timing' } : { type: 'pass', side: 'us' },
+        s.round.talks.open ? { type: 'reject', side: 'us', reason: 'timing' } : { type: 'pass', side: 'us' },
       );
-    else if (s.phase === 'orders' && !s.drafts.submitted.us)
+    else if (s.round.phase === 'orders' && !s.round.drafts.submitted.us)
       await mate.move({ type: 'orders', side: 'us', orders: [] });
     else await us.until(() => us.update!.moveCount > 0 && us.update!.state !== s);
   }

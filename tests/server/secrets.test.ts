@@ -54,18 +54,18 @@ it('no seat receives the other side’s secrets, the seed or a random stream bef
   const seats = { us, cn };
 
   // Play the whole game: a proposal now and then, a shared draft and then the orders every turn.
-  for (let i = 0; i < 300 && us.update!.state.phase !== 'over'; i++) {
+  for (let i = 0; i < 300 && us.update!.state.round.phase !== 'over'; i++) {
     const s = us.update!.state;
-    if (s.phase === 'talks') {
-      const side = s.talks.toMove;
+    if (s.round.phase === 'talks') {
+      const side = s.round.talks.toMove;
       const seat = seats[side];
       await seat.until(() => seat.update!.moveCount === us.update!.moveCount);
       const u = seat.update!;
-      const move: Move = u.state.talks.open
+      const move: Move = u.state.round.talks.open
         ? i % 4 === 0
           ? { type: 'accept', side }
           : { type: 'reject', side, reason: 'timing' }
-        : u.proposals[0] && u.state.talks.made[side] === 0 && i % 3 === 0
+        : u.proposals[0] && u.state.round.talks.made[side] === 0 && i % 3 === 0
           ? { type: 'propose', side, clauses: u.proposals[0] as never }
           : { type: 'pass', side };
       const r = await seat.move(move);
@@ -74,7 +74,7 @@ it('no seat receives the other side’s secrets, the seed or a random stream bef
       for (const side of ['us', 'cn'] as const) {
         const seat = seats[side];
         await seat.until(() => seat.update!.moveCount === us.update!.moveCount);
-        if (seat.update!.state.drafts.submitted[side]) continue;
+        if (seat.update!.state.round.drafts.submitted[side]) continue;
         const pick =
           seat.update!.choices[(i + (side === 'cn' ? 1 : 0)) % Math.max(1, seat.update!.choices.length)];
         const orders = pick ? [pick] : [];
@@ -83,11 +83,13 @@ it('no seat receives the other side’s secrets, the seed or a random stream bef
         await seat.move({ type: 'orders', side, orders });
       }
     }
-    await us.until(() => us.update!.moveCount === cn.update!.moveCount || us.update!.state.phase === 'over');
+    await us.until(
+      () => us.update!.moveCount === cn.update!.moveCount || us.update!.state.round.phase === 'over',
+    );
   }
   await Promise.all([us, cn, obs].map((s) => s.until(() => s.finished !== null)));
   const record = us.finished!.record;
-  expect(us.update!.state.phase).toBe('over');
+  expect(us.update!.state.round.phase).toBe('over');
   expect(record.moves.length).toBeGreaterThan(10);
 
   const scenario = testScenarios()[0]!.scenario;
@@ -101,7 +103,11 @@ it('no seat receives the other side’s secrets, the seed or a random stream bef
   const ordersByTurn: { side: Side; turn: number; text: string }[] = [];
   record.moves.forEach((m, k) => {
     if (m.type === 'orders' && m.orders.length > 0)
-      ordersByTurn.push({ side: m.side, turn: states.states![k]!.turn, text: JSON.stringify(m.orders) });
+      ordersByTurn.push({
+        side: m.side,
+        turn: states.states![k]!.round.turn,
+        text: JSON.stringify(m.orders),
+      });
   });
   expect(ordersByTurn.length).toBeGreaterThan(2);
 
@@ -116,8 +122,8 @@ it('no seat receives the other side’s secrets, the seed or a random stream bef
       if (r.type === 'finished') break; // the seed and the whole record, once it is over
       if (r.type === 'update') {
         const st = (r.payload as SeatUpdate).state;
-        if (st.phase === 'over') break;
-        turn = st.turn;
+        if (st.round.phase === 'over') break;
+        turn = st.round.turn;
       }
       for (const s of secrets)
         expect(r.raw.includes(JSON.stringify(s).slice(1, -1)), `${viewer} saw “${s}”`).toBe(false);

@@ -22,15 +22,15 @@ const seats = { us: { profile: 'washington', level: 2 }, cn: { profile: 'beijing
 
 const agreed = (s: GameState, c: Clause) =>
   c.kind === 'statement'
-    ? agreedIn(s, 'statement', c.statement) !== undefined
-    : c.kind !== 'instrument' && agreedIn(s, 'commitment', c.item) !== undefined;
+    ? agreedIn(s.world, 'statement', c.statement) !== undefined
+    : c.kind !== 'instrument' && agreedIn(s.world, 'commitment', c.item) !== undefined;
 
 /** The game played by the AI seats until `stop` holds before a move (or it ends). */
 function playUntil(seed: string, stop: (s: GameState, side: Side) => boolean) {
   let s = newGame(chips, seed, setupFor(seats));
   const asked = new Set<string>();
   const proposals: { s: GameState; clauses: readonly Clause[] }[] = [];
-  while (s.phase !== 'over') {
+  while (s.round.phase !== 'over') {
     const side = nextToMove(s, asked);
     if (stop(s, side)) return { s, side, proposals };
     const m = chooseMove(chips, s, side, seats[side]);
@@ -47,14 +47,14 @@ describe('after a deal', () => {
     // Washington's opening offer is accepted in the first turn; Beijing opens the next talks
     const { s, side } = playUntil(
       'balance-2',
-      (st, sd) => st.turn === 1 && st.phase === 'talks' && sd === 'cn' && !st.talks.open,
+      (st, sd) => st.round.turn === 1 && st.round.phase === 'talks' && sd === 'cn' && !st.round.talks.open,
     );
     expect(side).toBe('cn');
-    expect(s.packages.some((p) => p.status === 'active')).toBe(true);
+    expect(s.world.packages.some((p) => p.status === 'active')).toBe(true);
     const seen = seeFor(chips, s, 'cn');
     const profile = findProfile(seen.scenario.profiles, 'beijing', 'cn') ?? null;
     const m = entryFor(seen, seats.cn, profile);
-    const plan = planFor(m, leverageFor(m, m.s, 'cn'), profile);
+    const plan = planFor(m, leverageFor(m, m.s.world, 'cn'), profile);
     expect(plan.tgt.pkg.length).toBeGreaterThan(0);
     expect(clausesOf(plan.table, plan.tgt.pkg).filter((c) => agreed(s, c))).toEqual([]);
     expect(plan.table.options.filter((o) => agreed(s, o.clause))).toEqual([]);
@@ -62,7 +62,7 @@ describe('after a deal', () => {
 
   it('goes on trading: a second package is agreed, and no offer repeats what is in force', () => {
     const { s, proposals } = playUntil('balance-2', () => false);
-    expect(s.packages.length).toBeGreaterThan(1);
+    expect(s.world.packages.length).toBeGreaterThan(1);
     for (const p of proposals) expect(p.clauses.filter((c) => agreed(p.s, c))).toEqual([]);
   });
 });

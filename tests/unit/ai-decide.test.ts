@@ -50,7 +50,7 @@ describe('a rule decides, and says so', () => {
     expect(answer.ai?.code).toBe('rule:cn-proportional');
     expect(
       answer.type === 'orders' &&
-        answer.orders.some((o) => o.kind === 'shift' && o.level > (s.levels[o.instrument] ?? 0)),
+        answer.orders.some((o) => o.kind === 'shift' && o.level > (s.world.levels[o.instrument] ?? 0)),
     ).toBe(true);
 
     const flipped = withWeight(busan, 'cn-proportional', 0);
@@ -80,7 +80,7 @@ describe('a rule decides, and says so', () => {
       { type: 'orders', side: 'us', orders: [{ kind: 'shift', instrument: 'us-chips', level: 4 }] },
       { type: 'orders', side: 'cn', orders: [] },
     );
-    expect(s.talks.toMove).toBe('us');
+    expect(s.round.talks.toMove).toBe('us');
     const offer: Move = {
       type: 'propose',
       side: 'us',
@@ -94,12 +94,18 @@ describe('a rule decides, and says so', () => {
       ],
     };
     const pressured = play(busan, s, offer);
-    expect(pressured.pressuredOn.cn).toBe(pressured.turn - 1);
+    expect(pressured.world.pressuredOn.cn).toBe(pressured.round.turn - 1);
     const reply = chooseMove(busan, pressured, 'cn', seats.cn);
     expect(reply.type).toBe('reject');
     expect(reply.ai?.code).toBe('rule:cn-no-yield');
     // The same offer a turn later, the pressure past, is taken.
-    const calm = { ...pressured, pressuredOn: { ...pressured.pressuredOn, cn: pressured.turn - 2 } };
+    const calm = {
+      ...pressured,
+      world: {
+        ...pressured.world,
+        pressuredOn: { ...pressured.world.pressuredOn, cn: pressured.round.turn - 2 },
+      },
+    };
     expect(chooseMove(busan, calm, 'cn', seats.cn).type).toBe('accept');
   });
 });
@@ -125,7 +131,7 @@ describe('determinism and legality', () => {
   it("draws its dice from its own side's stream for the phase only: no other stream changes its choice", () => {
     const s = afterChipEscalation(busan);
     const seat = { profile: 'random', level: 3 };
-    const own = aiStream('cn', s.phase);
+    const own = aiStream('cn', s.round.phase);
     const moves = new Set<string>();
     let state = s;
     for (let i = 0; i < 8; i++) {
@@ -167,8 +173,9 @@ describe('determinism and legality', () => {
 
   it('every AI move carries a reason code that renders as a sentence', () => {
     let s = newGame(busan, 'codes', setupFor(seats));
-    for (let i = 0; i < 40 && s.phase !== 'over'; i++) {
-      const side = s.phase === 'talks' ? s.talks.toMove : s.drafts.us === null ? 'us' : 'cn';
+    for (let i = 0; i < 40 && s.round.phase !== 'over'; i++) {
+      const side =
+        s.round.phase === 'talks' ? s.round.talks.toMove : s.round.drafts.us === null ? 'us' : 'cn';
       const m = chooseMove(busan, s, side, seats[side]);
       expect(m.ai?.code).toMatch(/^(rule|search|template):[a-z-]+$|^random$/);
       expect(describeAiMove(busan, m).length).toBeGreaterThan(10);
@@ -195,7 +202,7 @@ describe('seats', () => {
       const m = chooseMove(busan, state, 'us', { profile: 'random', level: 1 });
       expect(m.ai?.code).toBe('random');
       kinds.set(m.type, (kinds.get(m.type) ?? 0) + 1);
-      const own = aiStream('us', state.phase);
+      const own = aiStream('us', state.round.phase);
       state = {
         ...state,
         rng: { ...state.rng, [own]: { ...state.rng[own], s0: (state.rng[own].s0 + 0.0618034) % 1 } },

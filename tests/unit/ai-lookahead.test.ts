@@ -30,7 +30,7 @@ describe('playing on', () => {
     const s = start(2);
     const rules = rulesFor(openingBid);
     const held =
-      total(score(openingBid, s).sides.us) + (utility(rules, s.values, 'us') * rules.totalTurns) / 10;
+      total(score(openingBid, s).sides.us) + (utility(rules, s.world.values, 'us') * rules.totalTurns) / 10;
     expect(playOn(openingBid, s, 'us', policy, 'x', 0)).toBeCloseTo(held, 9);
   });
 
@@ -41,7 +41,7 @@ describe('playing on', () => {
     // by hand: the same policy, the same dice, to the end
     let st: GameState = { ...s, rng: seedStreams('seed-1') };
     const asked = new Set<string>();
-    while (st.phase !== 'over') {
+    while (st.round.phase !== 'over') {
       const r = applyMove(openingBid, st, policy(openingBid, st, nextToMove(st, asked)));
       if (!r.ok) expect.fail(r.reason);
       st = r.state;
@@ -53,18 +53,18 @@ describe('playing on', () => {
     let s = start(2);
     const asked = new Set<string>();
     // play until a package is accepted and a readout falls due
-    for (let i = 0; i < 400 && !s.packages.some((p) => p.readouts.us === null); i++) {
+    for (let i = 0; i < 400 && !s.world.packages.some((p) => p.readouts.us === null); i++) {
       const side = nextToMove(s, asked);
       const r = applyMove(openingBid, s, chooseMove(openingBid, s, side, seatsAt(2)[side]));
       if (!r.ok) expect.fail(r.reason);
       s = r.state;
     }
-    const due = s.packages.find((p) => p.readouts.us === null);
+    const due = s.world.packages.find((p) => p.readouts.us === null);
     expect(due).toBeDefined();
     const fresh = new Set<string>();
     const first = nextToMove(s, fresh);
-    expect(s.packages.find((p) => p.readouts[first] === null)).toBeDefined();
-    expect(fresh.has(`${s.turn}/${first}`)).toBe(true);
+    expect(s.world.packages.find((p) => p.readouts[first] === null)).toBeDefined();
+    expect(fresh.has(`${s.round.turn}/${first}`)).toBe(true);
   });
 });
 
@@ -78,7 +78,7 @@ function beforeLookedAheadOrders(): GameState {
   for (let g = 0; g < 20; g++) {
     let s = newGame(liberationDay, `look-${g}`, setupFor(hardUs));
     const asked = new Set<string>();
-    while (s.phase !== 'over') {
+    while (s.round.phase !== 'over') {
       const side = nextToMove(s, asked);
       const m = chooseMove(liberationDay, s, side, hardUs[side]);
       if (side === 'us' && m.type === 'orders' && m.ai?.code === 'search:look-ahead') return s;

@@ -21,7 +21,7 @@ describe('Beijing opens the tutorial’s talks', () => {
       };
       for (const seed of ['opens-1', 'opens-2', 'opens-3']) {
         const s = newGame(openingBid, seed, setupFor(seats));
-        expect(s.talks.toMove).toBe('cn');
+        expect(s.round.talks.toMove).toBe('cn');
         const move = chooseMove(openingBid, s, 'cn', seats.cn);
         expect(move.type).toBe('propose');
         expect(applyMove(openingBid, s, move).ok).toBe(true);

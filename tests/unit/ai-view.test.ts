@@ -17,7 +17,7 @@ const busan = loadScenarioFile(
 const seats = { us: { profile: 'washington', level: 3 }, cn: { profile: 'beijing', level: 3 } };
 
 /** Orders phase of turn 0, the other side's orders already in. */
-function ordersIn(side: Side, orders: GameState['drafts']['us'] & object): GameState {
+function ordersIn(side: Side, orders: GameState['round']['drafts']['us'] & object): GameState {
   const s = play(
     busan,
     newGame(busan, 'view', setupFor(seats)),
@@ -71,7 +71,7 @@ describe.each(['us', 'cn'] as const)('the AI for %s', (side) => {
       String(s.rng.events.s0),
     ];
     for (const secret of secrets) expect(text).not.toContain(secret);
-    expect(seen.s.drafts[o]).toEqual([]); // submitted, contents unknown
+    expect(seen.s.round.drafts[o]).toEqual([]); // submitted, contents unknown
     expect(text).toContain(busan.briefings[side].text.slice(0, 60));
   });
 

@@ -28,10 +28,12 @@ function sentences(sc: Scenario, seed: string, seats: BySide<AiSeat>): Record<Si
   const out: Record<Side, string[]> = { us: [], cn: [] };
   const asked = new Set<string>();
   let index = 0;
-  while (s.phase !== 'over') {
+  while (s.round.phase !== 'over') {
     const side = nextToMove(s, asked);
     const move = chooseMove(sc, s, side, seats[side]);
-    out[side].push(describeAiMove(sc, move, { index, turn: s.turn, offer: s.talks.open?.clauses }));
+    out[side].push(
+      describeAiMove(sc, move, { index, turn: s.round.turn, offer: s.round.talks.open?.clauses }),
+    );
     const r = applyMove(sc, s, move);
     if (!r.ok) throw new Error(r.reason);
     s = r.state;
@@ -125,7 +127,7 @@ describe('the computer’s moves in plain words', () => {
     };
     // Beijing opens; Washington turns it down and offers a statement alone.
     play(chooseMove(sc, s, 'cn', { profile: 'beijing', level: 2 }));
-    if (s.talks.open) play({ type: 'reject', side: 'us', reason: 'too-little' });
+    if (s.round.talks.open) play({ type: 'reject', side: 'us', reason: 'too-little' });
     play({
       type: 'propose',
       side: 'us',
@@ -135,7 +137,7 @@ describe('the computer’s moves in plain words', () => {
     expect(answer.type).toBe('reject');
     const needs = answer.ai?.needs;
     expect(needs, 'the rejection names a clause of Beijing’s target').toBeDefined();
-    const line = describeAiMove(sc, answer, { index: 3, turn: 0, offer: s.talks.open?.clauses });
+    const line = describeAiMove(sc, answer, { index: 3, turn: 0, offer: s.round.talks.open?.clauses });
     expect(line).toMatch(/Beijing wants .+ before it signs\./);
     if (needs?.kind === 'instrument')
       expect(line.toLowerCase()).toContain(
@@ -152,18 +154,18 @@ describe('the computer’s moves in plain words', () => {
     for (const seed of ['held-1', 'held-2']) {
       let s = newGame(sc, seed, setupFor(seats));
       const asked = new Set<string>();
-      while (s.phase !== 'over') {
+      while (s.round.phase !== 'over') {
         const side = nextToMove(s, asked);
         const move = chooseMove(sc, s, side, seats[side]);
         const r = applyMove(sc, s, move);
         if (!r.ok) throw new Error(r.reason);
-        const dealInForce = s.packages.some((p) => p.status === 'active');
+        const dealInForce = s.world.packages.some((p) => p.status === 'active');
         if (move.type === 'pass' && move.ai?.delivered !== undefined) {
           expect(dealInForce).toBe(true);
-          const promised = s.totals.promised[side === 'us' ? 'cn' : 'us'];
-          const delivered = s.totals.delivered[side === 'us' ? 'cn' : 'us'];
+          const promised = s.world.totals.promised[side === 'us' ? 'cn' : 'us'];
+          const delivered = s.world.totals.delivered[side === 'us' ? 'cn' : 'us'];
           expect(move.ai.delivered).toBeCloseTo(delivered / promised, 2);
-          held.push(describeAiMove(sc, move, { turn: s.turn }));
+          held.push(describeAiMove(sc, move, { turn: s.round.turn }));
         }
         s = r.state;
       }

@@ -125,11 +125,11 @@ describe('analysing a game', () => {
     moves: all,
   };
   let t = play(sc, newGame(sc, 'a'), ...moves);
-  while (t.phase !== 'over') {
+  while (t.round.phase !== 'over') {
     const m: Move =
-      t.phase === 'talks'
-        ? { type: 'pass', side: t.talks.toMove }
-        : { type: 'orders', side: t.drafts.us === null ? 'us' : 'cn', orders: [] };
+      t.round.phase === 'talks'
+        ? { type: 'pass', side: t.round.talks.toMove }
+        : { type: 'orders', side: t.round.drafts.us === null ? 'us' : 'cn', orders: [] };
     all.push(m);
     t = play(sc, t, m);
   }
@@ -143,7 +143,7 @@ describe('analysing a game', () => {
   });
 
   it('has a timeline as long as the moves and events played', () => {
-    const fired = Object.keys(t.fired).length;
+    const fired = Object.keys(t.world.fired).length;
     expect(a.timeline).toHaveLength(all.length + fired);
     expect(a.timeline.filter((i) => i.kind === 'event')).toHaveLength(fired);
   });

@@ -10,7 +10,7 @@ import { loadScenarioFile } from '../../tools/scenario-files';
 const sc = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml')).scenario;
 
 it('puts each team’s line beside that turn’s moves, in words', () => {
-  const first = newGame(sc, 'reasons', DEFAULT_SETUP).talks.toMove;
+  const first = newGame(sc, 'reasons', DEFAULT_SETUP).round.talks.toMove;
   const second = first === 'us' ? 'cn' : 'us';
   const moves: Move[] = [
     { type: 'pass', side: first },

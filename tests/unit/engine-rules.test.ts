@@ -12,22 +12,22 @@ const propose = (side: 'us' | 'cn', ...clauses: Clause[]): Move => ({ type: 'pro
 describe('the opening', () => {
   it('starts on turn 0 in the talks, Washington first, values in integer tenths', () => {
     const s = start();
-    expect(s.turn).toBe(0);
-    expect(s.phase).toBe('talks');
-    expect(s.talks.toMove).toBe('us');
-    expect(s.values['us-farm']).toBe(500);
-    expect(s.levels['us-tariff']).toBe(3);
-    expect(s.announcements['us-tariff']).toEqual({ level: 5, turn: 7, by: 'us' });
+    expect(s.round.turn).toBe(0);
+    expect(s.round.phase).toBe('talks');
+    expect(s.round.talks.toMove).toBe('us');
+    expect(s.world.values['us-farm']).toBe(500);
+    expect(s.world.levels['us-tariff']).toBe(3);
+    expect(s.world.announcements['us-tariff']).toEqual({ level: 5, turn: 7, by: 'us' });
     expect(rulesFor(sc).mainTurns).toBe(7);
     expect(rulesFor(sc).totalTurns).toBe(11);
   });
 
   it('fires the seeded random event of turn 0 only when random events are on', () => {
-    expect(start().fired.storm).toBe(0);
-    expect(start().values['cn-exports']).toBe(490);
-    const off = newGame(sc, 'seed-1', { ...start().setup, randomEvents: false });
-    expect(off.fired.storm).toBeUndefined();
-    expect(off.values['cn-exports']).toBe(500);
+    expect(start().world.fired.storm).toBe(0);
+    expect(start().world.values['cn-exports']).toBe(490);
+    const off = newGame(sc, 'seed-1', { ...start().meta.setup, randomEvents: false });
+    expect(off.world.fired.storm).toBeUndefined();
+    expect(off.world.values['cn-exports']).toBe(500);
   });
 });
 
@@ -40,7 +40,7 @@ describe('a turn with nothing done: effects, drift, alternatives, tension, event
     ['cn-exports', 463], // 49 − (3 + 1) × 0.6 − 0.3
     ['cn-face', 500],
   ])('%s ends turn 0 at %d tenths', (id, v) => {
-    expect(s1.values[id]).toBe(v);
+    expect(s1.world.values[id]).toBe(v);
   });
   it.each([
     ['us-farm', 0.02],
@@ -48,30 +48,30 @@ describe('a turn with nothing done: effects, drift, alternatives, tension, event
     ['cn-exports', 0.42],
     ['us-prices', 0],
   ])('alternatives creep where the other side hits: %s → %d', (id, a) => {
-    expect(s1.alt[id]).toBe(a);
+    expect(s1.world.alt[id]).toBe(a);
   });
   it('tension decays, the date moves on, the lobby fires below its threshold', () => {
-    expect(s1.tension).toBe(290);
-    expect(s1.turn).toBe(1);
-    expect(s1.fired['farm-lobby']).toBe(1);
-    expect(s1.values['us-capital']).toBe(480);
+    expect(s1.world.tension).toBe(290);
+    expect(s1.round.turn).toBe(1);
+    expect(s1.world.fired['farm-lobby']).toBe(1);
+    expect(s1.world.values['us-capital']).toBe(480);
   });
   it('alternates who opens the talks', () => {
-    expect(s1.talks.toMove).toBe('cn');
-    expect(endTurn(sc, s1).talks.toMove).toBe('us');
+    expect(s1.round.talks.toMove).toBe('cn');
+    expect(endTurn(sc, s1).round.talks.toMove).toBe('us');
   });
   it('sums utility each turn', () => {
     const u = 0.25 * 435 + 0.3 * 478 + 0.25 * 490 + 0.2 * 500;
-    expect(s1.totals.util.us).toBe(Math.round(u));
+    expect(s1.world.totals.util.us).toBe(Math.round(u));
   });
 });
 
 describe('talks', () => {
   it('ends when both sides pass, then orders', () => {
     let s = play(sc, start(), { type: 'pass', side: 'us' });
-    expect(s.talks.toMove).toBe('cn');
+    expect(s.round.talks.toMove).toBe('cn');
     s = play(sc, s, { type: 'pass', side: 'cn' });
-    expect(s.phase).toBe('orders');
+    expect(s.round.phase).toBe('orders');
   });
 
   it('requires an answer before anything else, and refuses the wrong side', () => {
@@ -145,7 +145,10 @@ describe('talks', () => {
     }
     const offered = legalMoves(sc, s, 'us').flatMap((m) => (m.type === 'propose' ? m.clauses : []));
     expect(offered.some((c) => c.kind === 'statement' || c.kind === 'pledge')).toBe(false);
-    const broken = { ...s, packages: s.packages.map((p) => ({ ...p, status: 'broken' as const })) };
+    const broken = {
+      ...s,
+      world: { ...s.world, packages: s.world.packages.map((p) => ({ ...p, status: 'broken' as const })) },
+    };
     expect(applyMove(sc, broken, propose('us', joint)).ok).toBe(true);
   });
 
@@ -161,15 +164,15 @@ describe('talks', () => {
       ),
       { type: 'accept', side: 'cn' },
     );
-    expect(s.levels['us-tariff']).toBe(1);
-    expect(s.levels.soybeans).toBe(1);
-    expect(s.announcements['us-tariff']).toBeUndefined(); // withdrawn inside a package
-    expect(s.resolve.us).toBe(0.6); // …at no cost in resolve
-    expect(s.values['us-capital']).toBe(500 - 5 * 2 + 10); // 0.5 a level, two levels; joint +1
-    expect(s.values['cn-face']).toBe(500 - 10 * 2 + 10); // 1 a level, two levels; joint +1
-    expect(s.tension).toBe(300 - 80);
-    expect(s.packages).toHaveLength(1);
-    expect(s.talks.toMove).toBe('cn');
+    expect(s.world.levels['us-tariff']).toBe(1);
+    expect(s.world.levels.soybeans).toBe(1);
+    expect(s.world.announcements['us-tariff']).toBeUndefined(); // withdrawn inside a package
+    expect(s.world.resolve.us).toBe(0.6); // …at no cost in resolve
+    expect(s.world.values['us-capital']).toBe(500 - 5 * 2 + 10); // 0.5 a level, two levels; joint +1
+    expect(s.world.values['cn-face']).toBe(500 - 10 * 2 + 10); // 1 a level, two levels; joint +1
+    expect(s.world.tension).toBe(300 - 80);
+    expect(s.world.packages).toHaveLength(1);
+    expect(s.round.talks.toMove).toBe('cn');
   });
 
   it('doubles Beijing’s concession cost in the turn after it was escalated against', () => {
@@ -178,7 +181,7 @@ describe('talks', () => {
     const pressured = endTurn(quiet, newGame(quiet, 'seed-1'), {
       us: [{ kind: 'shift', instrument: 'us-tariff', level: 4 }],
     });
-    expect(pressured.pressuredOn.cn).toBe(0);
+    expect(pressured.world.pressuredOn.cn).toBe(0);
     const give = (s: typeof s1) =>
       play(
         quiet,
@@ -192,8 +195,8 @@ describe('talks', () => {
       );
     const calm = give(s1);
     const after = give(pressured);
-    expect(s1.values['cn-face']! - calm.values['cn-face']!).toBe(10);
-    expect(pressured.values['cn-face']! - after.values['cn-face']!).toBe(20);
+    expect(s1.world.values['cn-face']! - calm.world.values['cn-face']!).toBe(10);
+    expect(pressured.world.values['cn-face']! - after.world.values['cn-face']!).toBe(20);
   });
 
   it('refuses to accept across a red line, with RED_LINE and the line’s text', () => {
@@ -215,7 +218,7 @@ describe('talks', () => {
       play(sc, start(), { type: 'pass', side: 'us' }),
       propose('cn', { kind: 'instrument', instrument: 'chips', level: 1 }),
     );
-    expect(play(sc, ok, { type: 'accept', side: 'us' }).levels.chips).toBe(1);
+    expect(play(sc, ok, { type: 'accept', side: 'us' }).world.levels.chips).toBe(1);
   });
 
   it('lets each side trumpet or keep modest once after a package', () => {
@@ -223,14 +226,14 @@ describe('talks', () => {
       type: 'accept',
       side: 'cn',
     });
-    const t0 = s.tension;
+    const t0 = s.world.tension;
     s = play(sc, s, { type: 'readout', side: 'us', style: 'trumpet' });
-    expect(s.values['us-capital']).toBe(510 + 20);
-    expect(s.values['cn-face']).toBe(510 - 20);
-    expect(s.tension).toBe(t0 + 30);
+    expect(s.world.values['us-capital']).toBe(510 + 20);
+    expect(s.world.values['cn-face']).toBe(510 - 20);
+    expect(s.world.tension).toBe(t0 + 30);
     expect(refused(sc, s, { type: 'readout', side: 'us', style: 'modest' })).toBe('NO_PACKAGE');
     s = play(sc, s, { type: 'readout', side: 'cn', style: 'modest' });
-    expect(s.values['cn-face']).toBe(490);
+    expect(s.world.values['cn-face']).toBe(490);
     expect(refused(sc, start(), { type: 'readout', side: 'us', style: 'trumpet' })).toBe('NO_PACKAGE');
   });
 });
@@ -242,18 +245,21 @@ describe('orders', () => {
     const secret = { kind: 'shift', instrument: 'chips', level: 0 } as const;
     const s = play(sc, toOrders(), { type: 'orders', side: 'us', orders: [secret] });
     expect(JSON.stringify(viewFor(sc, s, 'cn'))).not.toContain('"kind":"shift"');
-    expect(viewFor(sc, s, 'cn').state.drafts).toEqual({ mine: null, submitted: { us: true, cn: false } });
-    expect(viewFor(sc, s, 'us').state.drafts.mine).toEqual([secret]);
+    expect(viewFor(sc, s, 'cn').state.round.drafts).toEqual({
+      mine: null,
+      submitted: { us: true, cn: false },
+    });
+    expect(viewFor(sc, s, 'us').state.round.drafts.mine).toEqual([secret]);
     expect(refused(sc, s, { type: 'orders', side: 'us', orders: [] })).toBe('ALREADY_SUBMITTED');
     const done = play(sc, s, { type: 'orders', side: 'cn', orders: [] });
-    expect(done.revealed?.us).toEqual([secret]);
+    expect(done.round.revealed?.us).toEqual([secret]);
   });
 
   it('shift any number of levels, each level up adding tension and pressure', () => {
     const s = endTurn(sc, start(), { cn: [{ kind: 'shift', instrument: 'rare-earths', level: 4 }] });
-    expect(s.levels['rare-earths']).toBe(4);
-    expect(s.tension).toBe(300 + 2 * 40 - 10);
-    expect(s.pressuredOn.us).toBe(0);
+    expect(s.world.levels['rare-earths']).toBe(4);
+    expect(s.world.tension).toBe(300 + 2 * 40 - 10);
+    expect(s.world.pressuredOn.us).toBe(0);
   });
 
   it.each([
@@ -291,30 +297,30 @@ describe('orders', () => {
     const a = endTurn(sc, start(), {
       cn: [{ kind: 'announce', instrument: 'rare-earths', level: 3, turn: 2 }],
     });
-    expect(a.announcements['rare-earths']).toEqual({ level: 3, turn: 2, by: 'cn' });
-    expect(a.tension).toBe(s.tension + 30);
+    expect(a.world.announcements['rare-earths']).toEqual({ level: 3, turn: 2, by: 'cn' });
+    expect(a.world.tension).toBe(s.world.tension + 30);
     const carried = endTurn(sc, a);
-    expect(carried.levels['rare-earths']).toBe(3);
-    expect(carried.resolve.cn).toBe(0.95);
+    expect(carried.world.levels['rare-earths']).toBe(3);
+    expect(carried.world.resolve.cn).toBe(0.95);
     const w = endTurn(sc, a, { cn: [{ kind: 'withdraw', instrument: 'rare-earths' }] });
-    expect(w.announcements['rare-earths']).toBeUndefined();
-    expect(w.resolve.cn).toBe(0.8);
-    expect(endTurn(sc, w).levels['rare-earths']).toBe(2);
+    expect(w.world.announcements['rare-earths']).toBeUndefined();
+    expect(w.world.resolve.cn).toBe(0.8);
+    expect(endTurn(sc, w).world.levels['rare-earths']).toBe(2);
   });
 
   it('the opening announcement takes effect on its date (turn 7)', () => {
     const s6 = passTurns(sc, start(), 6);
-    expect(s6.levels['us-tariff']).toBe(3);
+    expect(s6.world.levels['us-tariff']).toBe(3);
     const s7 = endTurn(sc, s6);
-    expect(s7.turn).toBe(7);
-    expect(s7.levels['us-tariff']).toBe(5);
-    expect(s7.resolve.us).toBe(0.65);
+    expect(s7.round.turn).toBe(7);
+    expect(s7.world.levels['us-tariff']).toBe(5);
+    expect(s7.world.resolve.us).toBe(0.65);
   });
 
   it('build an alternative over its turns, paying its cost once', () => {
     let s = endTurn(sc, start(), { us: [{ kind: 'build', alternative: 'minerals-deals' }] });
-    expect(s.values['us-capital']).toBe(480 - 10); // lobby −2 on turn 1, cost −1
-    expect(s.builds['minerals-deals']).toBe(2);
+    expect(s.world.values['us-capital']).toBe(480 - 10); // lobby −2 on turn 1, cost −1
+    expect(s.world.builds['minerals-deals']).toBe(2);
     expect(
       refused(sc, play(sc, s, { type: 'pass', side: 'cn' }, { type: 'pass', side: 'us' }), {
         type: 'orders',
@@ -323,58 +329,58 @@ describe('orders', () => {
       }),
     ).toBe('ALREADY_BUILT');
     s = passTurns(sc, s, 2);
-    expect(s.builds['minerals-deals']).toBe(0);
+    expect(s.world.builds['minerals-deals']).toBe(0);
     // 0.25 start, three creeps of 0.02 capped by nothing, and 0.25 built: 0.25 + 0.25 + 0.06
-    expect(s.alt['us-industry']).toBeCloseTo(0.56, 2);
+    expect(s.world.alt['us-industry']).toBeCloseTo(0.56, 2);
   });
 });
 
 describe('the calendar', () => {
   it('is epilogue from the deadline: orders, no talks', () => {
     const s = passTurns(sc, start(), 7);
-    expect(s.phase).toBe('orders');
+    expect(s.round.phase).toBe('orders');
     expect(legalMoves(sc, s, 'us').every((m) => m.type === 'orders')).toBe(true);
   });
 
   it('charges both sides at a summit without a deal', () => {
     const s6 = passTurns(sc, start(), 6);
     const s7 = endTurn(sc, s6);
-    expect(s7.summit).toBe('no-deal');
+    expect(s7.world.summit).toBe('no-deal');
     // us-capital: −5 at the summit
-    expect(s6.values['us-capital']! - s7.values['us-capital']!).toBe(50);
+    expect(s6.world.values['us-capital']! - s7.world.values['us-capital']!).toBe(50);
   });
 
   it('pays both sides a visible win at a summit with a deal', () => {
     let s = passTurns(sc, start(), 6);
     s = play(sc, s, propose('us', { kind: 'statement', statement: 'joint' }), { type: 'accept', side: 'cn' });
-    const before = s.values['cn-face']!;
+    const before = s.world.values['cn-face']!;
     s = endTurn(sc, s);
-    expect(s.summit).toBe('deal');
-    expect(s.values['cn-face']! - before).toBe(30);
+    expect(s.world.summit).toBe('deal');
+    expect(s.world.values['cn-face']! - before).toBe(30);
   });
 
   it('snaps the tariffs back when the truce expires with no deal; an extension avoids it', () => {
     const s10 = passTurns(sc, start(), 10);
-    expect(s10.truce?.expired).toBe(true);
-    expect(s10.levels['us-tariff']).toBe(6);
-    expect(s10.news.some((n) => n.kind === 'snapback')).toBe(true);
+    expect(s10.world.truce?.expired).toBe(true);
+    expect(s10.world.levels['us-tariff']).toBe(6);
+    expect(s10.round.news.some((n) => n.kind === 'snapback')).toBe(true);
     let e = endTurn(sc, start(), { us: [{ kind: 'extend' }] });
-    expect(e.resolve.us).toBe(0.55);
+    expect(e.world.resolve.us).toBe(0.55);
     e = passTurns(sc, e, 9);
-    expect(e.truce?.expired).toBe(false);
-    expect(e.levels['us-tariff']).toBe(5); // the announced 130% only
+    expect(e.world.truce?.expired).toBe(false);
+    expect(e.world.levels['us-tariff']).toBe(5); // the announced 130% only
   });
 
   it('ends after the epilogue and refuses any further move', () => {
     const s = passTurns(sc, start(), 11);
-    expect(s.phase).toBe('over');
+    expect(s.round.phase).toBe('over');
     expect(refused(sc, s, { type: 'pass', side: 'us' })).toBe('GAME_OVER');
     expect(legalMoves(sc, s, 'us')).toEqual([]);
   });
 
   it('fires dated events on their turn', () => {
     const s = passTurns(sc, start(), 5);
-    expect(s.fired['kl-talks']).toBe(5);
+    expect(s.world.fired['kl-talks']).toBe(5);
   });
 });
 
@@ -390,16 +396,16 @@ describe('promises and breaches', () => {
       condition: { instrument: 'us-tariff', atMost: 2 },
     };
     const held = endTurn(sc, deal(cond));
-    expect(held.totals.promised.cn).toBe(0); // tariff at 30%: the condition fails, nothing owed
+    expect(held.world.totals.promised.cn).toBe(0); // tariff at 30%: the condition fails, nothing owed
     const met = endTurn(sc, deal({ kind: 'instrument', instrument: 'us-tariff', level: 2 }, cond));
-    expect(met.totals.promised.cn).toBe(1.5);
-    const share = met.totals.delivered.cn / 1.5;
+    expect(met.world.totals.promised.cn).toBe(1.5);
+    const share = met.world.totals.delivered.cn / 1.5;
     expect(share).toBeGreaterThanOrEqual(0.38);
     expect(share).toBeLessThanOrEqual(0.78);
-    expect(met.news.length + met.lastNews.length).toBeGreaterThan(0);
-    expect(met.lastNews.some((n) => n.kind === 'delivery')).toBe(true);
+    expect(met.round.news.length + met.round.lastNews.length).toBeGreaterThan(0);
+    expect(met.round.lastNews.some((n) => n.kind === 'delivery')).toBe(true);
     // Reliability moves toward what was delivered.
-    expect(met.reliability.cn).not.toBe(0.58);
+    expect(met.world.reliability.cn).not.toBe(0.58);
   });
 
   it('breaks a package when its owner raises a bound instrument, releasing the other side', () => {
@@ -408,10 +414,10 @@ describe('promises and breaches', () => {
       { kind: 'commitment', item: 'fentanyl' },
     );
     const broken = endTurn(sc, s, { us: [{ kind: 'shift', instrument: 'us-tariff', level: 3 }] });
-    expect(broken.packages[0]?.status).toBe('broken');
-    expect(broken.packages[0]?.brokenBy).toBe('us');
-    expect(broken.reliability.us).toBe(0.65);
-    expect(broken.totals.promised.cn).toBe(0); // released: no delivery owed that turn
+    expect(broken.world.packages[0]?.status).toBe('broken');
+    expect(broken.world.packages[0]?.brokenBy).toBe('us');
+    expect(broken.world.reliability.us).toBe(0.65);
+    expect(broken.world.totals.promised.cn).toBe(0); // released: no delivery owed that turn
   });
 });
 
@@ -422,9 +428,9 @@ describe('tension, crises and collapse', () => {
       params: { ...i.params, tension: { start: 100, decay: 0, max: 100 } },
     }));
     const s = endTurn(hot, newGame(hot, 'x'));
-    expect(s.collapsed).toBe(true);
-    expect(s.levels).toEqual({ 'us-tariff': 6, 'rare-earths': 4, soybeans: 3, chips: 2 });
-    expect(s.phase).toBe('orders');
+    expect(s.world.collapsed).toBe(true);
+    expect(s.world.levels).toEqual({ 'us-tariff': 6, 'rare-earths': 4, soybeans: 3, chips: 2 });
+    expect(s.round.phase).toBe('orders');
     expect(
       refused(hot, s, {
         type: 'orders',
@@ -444,7 +450,7 @@ describe('tension, crises and collapse', () => {
     const b = endTurn(risky, newGame(risky, 'a'));
     expect(a).toEqual(b);
     const crises = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map(
-      (seed) => endTurn(risky, newGame(risky, seed)).lastNews.filter((n) => n.kind === 'crisis').length,
+      (seed) => endTurn(risky, newGame(risky, seed)).round.lastNews.filter((n) => n.kind === 'crisis').length,
     );
     expect(crises.some((c) => c === 1)).toBe(true);
     expect(crises.some((c) => c === 0)).toBe(true);
@@ -454,7 +460,7 @@ describe('tension, crises and collapse', () => {
 describe('the control role', () => {
   it('injects an event as a logged move, once', () => {
     const s = play(sc, start(), { type: 'inject', side: 'control', event: 'inject-only' });
-    expect(s.values['us-capital']).toBe(460);
+    expect(s.world.values['us-capital']).toBe(460);
     expect(refused(sc, s, { type: 'inject', side: 'control', event: 'inject-only' })).toBe('ALREADY_FIRED');
     expect(refused(sc, start(), { type: 'inject', side: 'us' as never, event: 'inject-only' })).toBe(
       'NOT_OWNER',

@@ -20,17 +20,18 @@ function playGame(sc: Scenario, seed: string, turns: number): { moves: Move[]; s
     moves.push(m);
     s = r.state;
   };
-  while (s.phase !== 'over' && s.turn < turns) {
+  while (s.round.phase !== 'over' && s.round.turn < turns) {
     n += 1;
-    if (s.phase === 'talks') {
-      const side = s.talks.toMove;
+    if (s.round.phase === 'talks') {
+      const side = s.round.talks.toMove;
       const legal = legalMoves(sc, s, side);
       const answer =
         legal.find((m) => m.type === (n % 3 === 0 ? 'accept' : 'reject')) ??
         legal.find((m) => m.type === 'reject');
       const props = legal.filter((m) => m.type === 'propose');
       if (answer) take({ ...answer, ai: { code: n % 2 ? 'rule:answer' : 'search:utility', value: n } });
-      else if (props.length && s.talks.made[side] === 0 && n % 2 === 0) take(props[(n * 13) % props.length]!);
+      else if (props.length && s.round.talks.made[side] === 0 && n % 2 === 0)
+        take(props[(n * 13) % props.length]!);
       else take({ type: 'pass', side });
     } else {
       for (const side of ['us', 'cn'] as const) {
@@ -66,7 +67,7 @@ describe('game links', () => {
   it('keep a 30-turn game of the long test scenario under 2,000 characters', () => {
     const sc = longCampaign();
     const { moves, state } = playGame(sc, 'long', 30);
-    expect(state.turn).toBe(30);
+    expect(state.round.turn).toBe(30);
     const text = encodeGame(recordOf(sc, 'long', moves));
     expect(text.length).toBeLessThan(2000);
     const back = decodeLink(text);

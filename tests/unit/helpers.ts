@@ -20,7 +20,8 @@ export function endTurn(
   orders: Partial<Record<Side, Order[]>> = {},
 ): GameState {
   let state = s;
-  while (state.phase === 'talks') state = play(scenario, state, { type: 'pass', side: state.talks.toMove });
+  while (state.round.phase === 'talks')
+    state = play(scenario, state, { type: 'pass', side: state.round.talks.toMove });
   return play(
     scenario,
     state,

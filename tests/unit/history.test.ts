@@ -142,8 +142,8 @@ describe.each(scenarios)('the history line of %s', (_file, sc) => {
     for (const seed of seeds) {
       const h = historyLine(sc, seed);
       expect(h.problems, seed).toEqual([]);
-      expect(h.final.collapsed, seed).toBe(false);
-      expect(h.final.phase).toBe('over');
+      expect(h.final.world.collapsed, seed).toBe(false);
+      expect(h.final.round.phase).toBe('over');
       expect(h.turns).toHaveLength(rulesFor(sc).totalTurns + 1);
     }
   });
@@ -164,7 +164,7 @@ describe.each(scenarios)('the history line of %s', (_file, sc) => {
           }
         }
         for (const date of ANNOUNCED.dates.filter((d) => inside(sc, d))) {
-          const pending = around(sc, h.turns, date).map((s) => s.announcements[ANNOUNCED.instrument]);
+          const pending = around(sc, h.turns, date).map((s) => s.world.announcements[ANNOUNCED.instrument]);
           const ok = pending.some((a) => {
             if (!a) return false;
             const label = sc.instruments.find((i) => i.id === ANNOUNCED.instrument)?.levels[a.level]?.label;
@@ -244,6 +244,6 @@ describe('the history player', () => {
     const h = historyLine(late);
     expect(h.problems.some((p) => p.startsWith('late-package'))).toBe(true);
     expect(h.steps.find((s) => s.id === 'late-package')?.status).toBe('refused');
-    expect(h.final.phase).toBe('over');
+    expect(h.final.round.phase).toBe('over');
   });
 });

@@ -8,7 +8,12 @@ const scenario = workedScenario();
 const rules = rulesFor(scenario);
 const opening = (): LeverageInput => {
   const s = newGame(scenario, 'seed');
-  return { levels: { ...s.levels }, alt: { ...s.alt }, resolve: { ...s.resolve }, announcements: {} };
+  return {
+    levels: { ...s.world.levels },
+    alt: { ...s.world.alt },
+    resolve: { ...s.world.resolve },
+    announcements: {},
+  };
 };
 const r2 = (x: number) => Math.round(x * 100) / 100;
 

@@ -54,18 +54,18 @@ describe('delivery tallies', () => {
   it('are written each turn for each promise of a package in force, and agree with the totals', () => {
     const sc = withObjective(0.6);
     const s0 = signed(sc);
-    const id = s0.packages[0]!.id;
-    expect(s0.tallies[tallyKey(id, 'fentanyl')]).toBeUndefined(); // nothing owed before the turn ends
+    const id = s0.world.packages[0]!.id;
+    expect(s0.world.tallies[tallyKey(id, 'fentanyl')]).toBeUndefined(); // nothing owed before the turn ends
     const s1 = endTurn(sc, s0);
-    const t1 = s1.tallies[tallyKey(id, 'fentanyl')]!;
+    const t1 = s1.world.tallies[tallyKey(id, 'fentanyl')]!;
     expect(t1).toMatchObject({ by: 'cn', promised: 1 });
     expect(t1.delivered).toBeGreaterThan(0.84);
     expect(t1.delivered).toBeLessThanOrEqual(0.95);
     const s3 = turns(sc, s1, 2);
-    const t3 = s3.tallies[tallyKey(id, 'fentanyl')]!;
+    const t3 = s3.world.tallies[tallyKey(id, 'fentanyl')]!;
     expect(t3.promised).toBe(3);
-    expect(t3.delivered).toBeCloseTo(s3.totals.delivered.cn, 6);
-    expect(s3.totals.promised.cn).toBe(3);
+    expect(t3.delivered).toBeCloseTo(s3.world.totals.delivered.cn, 6);
+    expect(s3.world.totals.promised.cn).toBe(3);
   });
 
   it('owe nothing while a tied promise’s condition fails', () => {
@@ -89,27 +89,27 @@ describe('delivery tallies', () => {
       { type: 'accept', side: 'cn' },
     );
     const after = turns(sc, s, 2);
-    expect(after.tallies[tallyKey(after.packages[0]!.id, 'soy-pledge')]).toBeUndefined();
-    expect(holds({ commitment: 'soy-pledge', deliveredAtLeast: 0 }, after)).toBe(false);
+    expect(after.world.tallies[tallyKey(after.world.packages[0]!.id, 'soy-pledge')]).toBeUndefined();
+    expect(holds({ commitment: 'soy-pledge', deliveredAtLeast: 0 }, after.world)).toBe(false);
   });
 });
 
 describe('the delivery condition', () => {
   it('holds once a package in force has delivered at least the share, and not before it is signed', () => {
     const sc = withObjective(0.6);
-    expect(holds(delivered(0.6), turns(sc, newGame(sc, 's'), 2))).toBe(false); // never signed
+    expect(holds(delivered(0.6), turns(sc, newGame(sc, 's'), 2).world)).toBe(false); // never signed
     const s = turns(sc, signed(sc), 2);
-    expect(holds(delivered(0.6), s)).toBe(true);
-    expect(holds(delivered(0.99), s)).toBe(false); // 0.9 ± 0.05 a turn never reaches 99%
+    expect(holds(delivered(0.6), s.world)).toBe(true);
+    expect(holds(delivered(0.99), s.world)).toBe(false); // 0.9 ± 0.05 a turn never reaches 99%
   });
 
   it('reads the tally, not the rate: a promise delivered below the threshold misses', () => {
     const sc = withObjective(0.6, 0.3, 0.05);
     const s = turns(sc, signed(sc), 3);
-    const t = s.tallies[tallyKey(s.packages[0]!.id, 'fentanyl')]!;
+    const t = s.world.tallies[tallyKey(s.world.packages[0]!.id, 'fentanyl')]!;
     expect(t.delivered / t.promised).toBeLessThan(0.36);
-    expect(holds(delivered(0.6), s)).toBe(false);
-    expect(holds(delivered(0.25), s)).toBe(true);
+    expect(holds(delivered(0.6), s.world)).toBe(false);
+    expect(holds(delivered(0.25), s.world)).toBe(true);
   });
 
   it('still counts when the other side broke the package, not when the promiser did', () => {
@@ -117,14 +117,17 @@ describe('the delivery condition', () => {
     const kept = turns(sc, signed(sc), 2);
     // Washington raises the tariff the package lowered: it breaks the deal, Beijing kept its word
     const brokenByUs = endTurn(sc, kept, { us: [{ kind: 'shift', instrument: 'us-tariff', level: 4 }] });
-    expect(brokenByUs.packages[0]).toMatchObject({ status: 'broken', brokenBy: 'us' });
-    expect(holds(delivered(0.6), brokenByUs)).toBe(true);
+    expect(brokenByUs.world.packages[0]).toMatchObject({ status: 'broken', brokenBy: 'us' });
+    expect(holds(delivered(0.6), brokenByUs.world)).toBe(true);
     // the same package marked broken by Beijing, the promiser: its promise no longer counts
     const brokenByCn: GameState = {
       ...brokenByUs,
-      packages: brokenByUs.packages.map((p) => ({ ...p, brokenBy: 'cn' as const })),
+      world: {
+        ...brokenByUs.world,
+        packages: brokenByUs.world.packages.map((p) => ({ ...p, brokenBy: 'cn' as const })),
+      },
     };
-    expect(holds(delivered(0.6), brokenByCn)).toBe(false);
+    expect(holds(delivered(0.6), brokenByCn.world)).toBe(false);
   });
 
   it('is refused in a move when it names an unknown promise or carries a stray key, and kept when sound', () => {
@@ -157,7 +160,7 @@ describe('the delivery condition', () => {
       side: 'us',
       clauses: [{ kind: 'commitment', item: 'fentanyl', condition: tied }],
     });
-    expect(good.talks.open?.clauses[0]).toEqual({
+    expect(good.round.talks.open?.clauses[0]).toEqual({
       kind: 'commitment',
       item: 'fentanyl',
       condition: { commitment: 'soy-pledge', deliveredAtLeast: 0.5 },
@@ -190,8 +193,8 @@ describe('why an objective was met or missed', () => {
     const sc = withObjective(0.6);
     const end = turns(sc, signed(sc), 3);
     const objective = sc.objectives[0]!;
-    const st = objectiveStatus(end, objective);
-    const t = end.tallies[tallyKey(end.packages[0]!.id, 'fentanyl')]!;
+    const st = objectiveStatus(end.world, objective);
+    const t = end.world.tallies[tallyKey(end.world.packages[0]!.id, 'fentanyl')]!;
     expect(st).toEqual({
       met: true,
       condition: objective.condition,
@@ -213,14 +216,14 @@ describe('why an objective was met or missed', () => {
 
   it('says a promise was never signed, or broken by whom', () => {
     const sc = withObjective(0.6);
-    const never = objectiveStatus(turns(sc, newGame(sc, 's'), 2), sc.objectives[0]!);
+    const never = objectiveStatus(turns(sc, newGame(sc, 's'), 2).world, sc.objectives[0]!);
     expect(never.met).toBe(false);
     expect(objectiveWhyText(sc, never)).toBe(
       'missed: “Precursor controls” never signed, counts from 60% delivered',
     );
     const kept = turns(sc, signed(sc), 2);
     const broken = endTurn(sc, kept, { us: [{ kind: 'shift', instrument: 'us-tariff', level: 4 }] });
-    const st = objectiveStatus(broken, sc.objectives[0]!);
+    const st = objectiveStatus(broken.world, sc.objectives[0]!);
     expect(st.why).toMatchObject({ kind: 'delivered', signed: 0, ended: 'broken', brokenBy: 'us' });
     expect(objectiveWhyText(sc, st)).toMatch(
       /^met: signed turn 1, \d+% delivered, then broken by \S+, counts from 60%$/,
@@ -230,7 +233,7 @@ describe('why an objective was met or missed', () => {
   it('reads the level, the value or the deal that other conditions looked at', () => {
     const sc = rulesScenario();
     const s = newGame(sc, 's');
-    const level = objectiveStatus(s, { condition: { instrument: 'us-tariff', atMost: 2 } });
+    const level = objectiveStatus(s.world, { condition: { instrument: 'us-tariff', atMost: 2 } });
     expect(level).toMatchObject({
       met: false,
       why: { kind: 'instrument', instrument: 'us-tariff', level: 3 },
@@ -238,12 +241,12 @@ describe('why an objective was met or missed', () => {
     expect(objectiveWhyText(sc, level)).toMatch(
       /^missed: .+ at “.+” at the end; counts when .+ at most “.+”$/,
     );
-    const value = objectiveStatus(s, { condition: { indicator: 'us-farm', above: 0 } });
+    const value = objectiveStatus(s.world, { condition: { indicator: 'us-farm', above: 0 } });
     expect(value).toMatchObject({ met: true, why: { kind: 'indicator', indicator: 'us-farm' } });
-    const deal = objectiveStatus(signed(sc), { condition: { deal: true } });
+    const deal = objectiveStatus(signed(sc).world, { condition: { deal: true } });
     expect(deal).toMatchObject({ met: true, why: { kind: 'deal', signed: 0 } });
     expect(objectiveWhyText(sc, deal)).toBe('met: the deal signed turn 1 in force at the end');
-    const none = objectiveStatus(s, { condition: { deal: true } });
+    const none = objectiveStatus(s.world, { condition: { deal: true } });
     expect(objectiveWhyText(sc, none)).toBe('missed: no deal in force at the end');
   });
 });

@@ -54,8 +54,8 @@ describe('the orders preview', () => {
     const withOrder = score(sc, passTurns(sc, next, 10));
     expect(p.scoreDelta.us).toBeCloseTo(withOrder.sides.us.score - still.sides.us.score, 0);
     expect(p.scoreDelta.cn).toBeCloseTo(withOrder.sides.cn.base - still.sides.cn.base, 0);
-    expect(p.leverageNext).toBeCloseTo(leverage(rulesFor(sc), next).us, 9);
-    expect(p.tensionNext).toBe(next.tension / 10);
+    expect(p.leverageNext).toBeCloseTo(leverage(rulesFor(sc), next.world).us, 9);
+    expect(p.tensionNext).toBe(next.world.tension / 10);
   });
 
   it('refuses illegal orders with the engine’s reason, and a game that is over', () => {

@@ -15,14 +15,14 @@ describe('the no-deal line', () => {
     expect(noDealLine(sc, 's', { ...DEFAULT_SETUP, leverage: 'after' })).toBe(a); // seats and display do not matter
     expect(noDealLine(sc, 's', { ...DEFAULT_SETUP, randomEvents: false })).not.toBe(a);
     const passed = passTurns(sc, newGame(sc, 's'), rulesFor(sc).totalTurns);
-    expect(a.util).toEqual(passed.totals.util);
-    expect(a.final.phase).toBe('over');
+    expect(a.util).toEqual(passed.world.totals.util);
+    expect(a.final.round.phase).toBe('over');
   });
 
   it('costs both sides something: the loss is opening utility held flat minus the line', () => {
     const line = noDealLine(sc, 's', DEFAULT_SETUP);
     const opening = newGame(sc, 's');
-    const u0 = utility(rulesFor(sc), opening.values, 'us');
+    const u0 = utility(rulesFor(sc), opening.world.values, 'us');
     expect(line.opening.us).toBeCloseTo(u0);
     expect(line.loss.us).toBe(Math.round(u0 * 11 - line.util.us));
     expect(noDealLoss(sc).us).toBeGreaterThan(0);

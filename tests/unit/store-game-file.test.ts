@@ -26,13 +26,13 @@ const setup: Setup = {
 function play(turns: number) {
   let s = newGame(busan, 'file-seed', setup);
   const moves: Move[] = [];
-  while (s.turn < turns && s.phase !== 'over') {
+  while (s.round.turn < turns && s.round.phase !== 'over') {
     const side =
-      s.phase === 'talks'
-        ? s.talks.toMove
-        : s.drafts[s.talks.first] === null
-          ? s.talks.first
-          : s.talks.first === 'us'
+      s.round.phase === 'talks'
+        ? s.round.talks.toMove
+        : s.round.drafts[s.round.talks.first] === null
+          ? s.round.talks.first
+          : s.round.talks.first === 'us'
             ? 'cn'
             : 'us';
     const m = legalMoves(busan, s, side)[0]!;
@@ -148,15 +148,15 @@ describe('game files and links', () => {
       s = r.state;
       moves.push(m);
     };
-    while (s.phase === 'talks') step({ type: 'pass', side: s.talks.toMove });
+    while (s.round.phase === 'talks') step({ type: 'pass', side: s.round.talks.toMove });
     const turnStart = moves.length;
-    step(legalMoves(busan, s, s.talks.first).find((m) => m.type === 'orders' && m.orders.length > 0)!);
+    step(legalMoves(busan, s, s.round.talks.first).find((m) => m.type === 'orders' && m.orders.length > 0)!);
     const game = { scenario: busan, hash, seed: 'file-seed', setup, moves, state: s, turnStart };
     const shared = shareableRecord(game);
     expect(shared.moves).toEqual(moves.slice(0, turnStart));
     expect(shared.moves.some((m) => m.type === 'orders')).toBe(false);
     // once the turn is resolved nothing is held back
-    const other = s.talks.first === 'us' ? 'cn' : 'us';
+    const other = s.round.talks.first === 'us' ? 'cn' : 'us';
     step({ type: 'orders', side: other, orders: [] });
     expect(shareableRecord({ ...game, moves, state: s, turnStart: moves.length }).moves).toEqual(moves);
   });

@@ -113,7 +113,7 @@ describe('the game store', () => {
     expect(undo(store)).toBe(true);
     const g = store.getState().game!;
     expect(g.moves).toHaveLength(1);
-    expect(g.state.talks.open?.by).toBe('us');
+    expect(g.state.round.talks.open?.by).toBe('us');
   });
 
   it('names the human who must act next', () => {
@@ -132,15 +132,15 @@ describe('the game store', () => {
       seats: { us: { kind: 'ai', profile: 'x', level: 1 }, cn: { kind: 'human' } },
     };
     let s = newGame(busan, 's', solo);
-    expect(waitingOn(s, { order: SIDES, seats: 'any' })).toBe(s.talks.toMove);
-    expect(waitingOn(s, { order: SIDES, seats: 'ai' })).toBe(s.talks.toMove === 'us' ? 'us' : null);
-    expect(waitingOn(s, { order: SIDES, seats: 'human' })).toBe(s.talks.toMove === 'cn' ? 'cn' : null);
-    while (s.phase === 'talks') {
-      const r = applyMove(busan, s, { type: 'pass', side: s.talks.toMove });
+    expect(waitingOn(s, { order: SIDES, seats: 'any' })).toBe(s.round.talks.toMove);
+    expect(waitingOn(s, { order: SIDES, seats: 'ai' })).toBe(s.round.talks.toMove === 'us' ? 'us' : null);
+    expect(waitingOn(s, { order: SIDES, seats: 'human' })).toBe(s.round.talks.toMove === 'cn' ? 'cn' : null);
+    while (s.round.phase === 'talks') {
+      const r = applyMove(busan, s, { type: 'pass', side: s.round.talks.toMove });
       if (!r.ok) throw new Error(r.reason);
       s = r.state;
     }
-    expect(s.phase).toBe('orders');
+    expect(s.round.phase).toBe('orders');
     expect(waitingOn(s, { order: ['cn', 'us'], seats: 'any' })).toBe('cn');
     expect(waitingOn(s, { order: SIDES, seats: 'any' })).toBe('us');
     expect(waitingOn(s, { order: SIDES, seats: 'ai' })).toBe('us');
@@ -150,9 +150,9 @@ describe('the game store', () => {
     expect(waitingOn(r.state, { order: SIDES, seats: 'any' })).toBe('cn');
     expect(waitingOn(r.state, { order: SIDES, seats: 'ai' })).toBeNull();
     // hot-seat: the side that opened the talks drafts its orders first
-    const both = { ...s, setup: HOT_SEAT };
-    expect(nextHumanActor(both)).toBe(s.talks.first);
-    expect(nextHumanActor({ ...both, phase: 'over' })).toBeNull();
+    const both = { ...s, meta: { ...s.meta, setup: HOT_SEAT } };
+    expect(nextHumanActor(both)).toBe(s.round.talks.first);
+    expect(nextHumanActor({ ...both, round: { ...both.round, phase: 'over' } })).toBeNull();
   });
 
   it('puts the computer’s recent moves back in the feed from the states it is given, as from a replay', async () => {
@@ -163,9 +163,10 @@ describe('the game store', () => {
     let s = newGame(busan, 's', setup);
     const states = [s];
     const moves: Move[] = [];
-    while (s.turn < 2) {
+    while (s.round.turn < 2) {
       const side = waitingOn(s, { order: SIDES, seats: 'any' })!;
-      const body: Move = s.phase === 'talks' ? { type: 'pass', side } : { type: 'orders', side, orders: [] };
+      const body: Move =
+        s.round.phase === 'talks' ? { type: 'pass', side } : { type: 'orders', side, orders: [] };
       const m: Move = side === 'cn' ? { ...body, ai: { code: 'hold' } } : body;
       const r = applyMove(busan, s, m);
       if (!r.ok) throw new Error(r.reason);
@@ -195,7 +196,7 @@ describe('the game store', () => {
     // the states given are read as they are, not replayed
     await restoreFeed(
       store,
-      states.map((x) => ({ ...x, turn: x.turn + 10 })),
+      states.map((x) => ({ ...x, round: { ...x.round, turn: x.round.turn + 10 } })),
     );
     expect(store.getState().feed.every((f) => f.turn >= 10)).toBe(true);
   });

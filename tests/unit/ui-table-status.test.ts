@@ -18,7 +18,10 @@ describe('the calendar line', () => {
     expect(first.phase).toBe('Talks');
     expect(first.date).toBe('10 Oct 2025');
     if (rules.summitTurn !== null) expect(first.left).toMatch(new RegExp(`^${rules.summitTurn} turns? to `));
-    const epilogue = calendarLine({ scenario: sc, state: { ...s, turn: rules.mainTurns } });
+    const epilogue = calendarLine({
+      scenario: sc,
+      state: { ...s, round: { ...s.round, turn: rules.mainTurns } },
+    });
     expect(epilogue.left).toBe(
       `epilogue: ${rules.totalTurns - rules.mainTurns} turn${rules.totalTurns - rules.mainTurns === 1 ? '' : 's'} left`,
     );
@@ -31,7 +34,10 @@ describe('the calendar line', () => {
     expect(calendarLine({ scenario: sc, state: s }).left).toMatch(
       new RegExp(`^${rules.mainTurns} turns to the deadline \\(`),
     );
-    const last = calendarLine({ scenario: sc, state: { ...s, turn: rules.mainTurns - 1, phase: 'orders' } });
+    const last = calendarLine({
+      scenario: sc,
+      state: { ...s, round: { ...s.round, turn: rules.mainTurns - 1, phase: 'orders' } },
+    });
     expect(last.phase).toBe('Orders');
     expect(last.left).toMatch(/last turn of talks$/);
   });

@@ -57,16 +57,16 @@ describe('the words of the interface', () => {
 
   it('names orders by what they do', () => {
     const s = newGame(busan, 't');
-    expect(orderText(busan, s, { kind: 'shift', instrument: 'us-chips', level: 3 })).toBe(
+    expect(orderText(busan, s.world, { kind: 'shift', instrument: 'us-chips', level: 3 })).toBe(
       'Raise Chip controls to “H20 banned”',
     );
-    expect(orderText(busan, s, { kind: 'shift', instrument: 'us-chips', level: 1 })).toMatch(
+    expect(orderText(busan, s.world, { kind: 'shift', instrument: 'us-chips', level: 1 })).toMatch(
       /^Lower Chip controls/,
     );
-    expect(orderText(busan, s, { kind: 'announce', instrument: 'us-chips', level: 3, turn: 2 })).toBe(
+    expect(orderText(busan, s.world, { kind: 'announce', instrument: 'us-chips', level: 3, turn: 2 })).toBe(
       'Announce Chip controls at “H20 banned” from 16 Oct 2025',
     );
-    expect(orderText(busan, s, { kind: 'extend' })).toBe('Extend the truce by 90 days');
+    expect(orderText(busan, s.world, { kind: 'extend' })).toBe('Extend the truce by 90 days');
   });
 
   it('gives an event its source: title, outlet, date and quote', () => {

@@ -90,7 +90,7 @@ describe('replay and undo', () => {
   it('produces frozen states, so no caller can change one by accident', () => {
     const s = live();
     expect(Object.isFrozen(s)).toBe(true);
-    expect(Object.isFrozen(s.values)).toBe(true);
+    expect(Object.isFrozen(s.world.values)).toBe(true);
   });
 });
 
@@ -112,6 +112,6 @@ describe('moves from files', () => {
     );
     s = play(sc, s, { type: 'orders', side: 'us', orders: [{ kind: 'extend', ...extra } as never] });
     expect(JSON.stringify(s)).not.toContain('xxxxx');
-    expect(s.drafts.us).toEqual([{ kind: 'extend' }]);
+    expect(s.round.drafts.us).toEqual([{ kind: 'extend' }]);
   });
 });
