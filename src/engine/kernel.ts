@@ -36,10 +36,18 @@ export function workingCopy(s: GameState, dice: Dice): Working {
 export function freezeNew<T>(x: T): T {
   if (typeof x !== 'object' || x === null || Object.isFrozen(x)) return x;
   Object.freeze(x);
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) {
+      const v: unknown = x[i];
+      if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freezeNew(v);
+    }
+    return x;
+  }
+  // for…in over plain data (no prototypes but Object's): no key array made for every object
   const o = x as Record<string, unknown>;
-  for (const k of Object.keys(o)) {
+  for (const k in o) {
     const v = o[k];
-    if (typeof v === 'object' && v !== null) freezeNew(v);
+    if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freezeNew(v);
   }
   return x;
 }
