@@ -235,6 +235,24 @@ export class Classes {
   // The class
 
   /** A class by its code, as a student typed it; a plain sentence when there is none. */
+  /** The student a link's token belongs to. */
+  #member(c: LiveClass, token: string) {
+    const me = c.students.get(token);
+    if (!me)
+      throw new ClassError(
+        403,
+        'This link does not belong to anyone in this class: join again with the class code.',
+      );
+    return me;
+  }
+
+  /** The started game a student plays in. */
+  #startedGameOf(c: LiveClass, token: string) {
+    const g = c.games.find((x) => x.code && (x.pairing.us.includes(token) || x.pairing.cn.includes(token)));
+    if (!g) throw new ClassError(409, 'You are not in a game yet.');
+    return g;
+  }
+
   #get(raw: string): LiveClass {
     const code = raw.trim().toUpperCase();
     const c = this.#classes.get(code);
@@ -300,12 +318,7 @@ export class Classes {
   /** What a student's page shows: their game, once paired and started (never the dashboard). */
   student(rawCode: string, token: string): StudentView {
     const c = this.#get(rawCode);
-    const me = c.students.get(token);
-    if (!me)
-      throw new ClassError(
-        403,
-        'This link does not belong to anyone in this class: join again with the class code.',
-      );
+    const me = this.#member(c, token);
     const scenario = this.#cfg.scenarios.get(c.header.settings.scenarioId);
     const g = c.games.find((x) => x.pairing.us.includes(token) || x.pairing.cn.includes(token));
     const side: Side = g?.pairing.us.includes(token) ? 'us' : 'cn';
@@ -647,15 +660,9 @@ export class Classes {
   /** A student marks their team ready (the briefing ends when every team is). */
   async ready(rawCode: string, token: string): Promise<string> {
     const c = this.#get(rawCode);
-    const me = c.students.get(token);
-    if (!me)
-      throw new ClassError(
-        403,
-        'This link does not belong to anyone in this class: join again with the class code.',
-      );
+    const me = this.#member(c, token);
     if (!c.briefing) throw new ClassError(409, 'The briefing is over: the games are on.');
-    const g = c.games.find((x) => x.code && (x.pairing.us.includes(token) || x.pairing.cn.includes(token)));
-    if (!g) throw new ClassError(409, 'You are not in a game yet.');
+    const g = this.#startedGameOf(c, token);
     const side: Side = g.pairing.us.includes(token) ? 'us' : 'cn';
     if (!c.briefing.ready.has(`${g.pairing.letter}:${side}`)) {
       await this.#write(c, { ready: { letter: g.pairing.letter, side } });
@@ -691,16 +698,10 @@ export class Classes {
    */
   async reason(rawCode: string, token: string, raw: string): Promise<string> {
     const c = this.#get(rawCode);
-    const me = c.students.get(token);
-    if (!me)
-      throw new ClassError(
-        403,
-        'This link does not belong to anyone in this class: join again with the class code.',
-      );
+    const me = this.#member(c, token);
     if (!c.header.settings.reasons)
       throw new ClassError(409, 'This class does not ask for a line of reasoning.');
-    const g = c.games.find((x) => x.code && (x.pairing.us.includes(token) || x.pairing.cn.includes(token)));
-    if (!g) throw new ClassError(409, 'You are not in a game yet.');
+    const g = this.#startedGameOf(c, token);
     const r = this.#playing(c, g);
     const text = [...raw]
       .filter((ch) => ch >= ' ' && ch !== '\u007f')
