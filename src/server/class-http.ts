@@ -6,6 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { ClassError, type Classes } from './class-room';
+import { HttpError, readJson, sendJson } from './http';
 
 const Level = z.number().int().min(1).max(3);
 const Seconds = z.number().int().min(1).max(3600).nullable();
@@ -66,24 +67,7 @@ const NewsSchema = z.strictObject({
 });
 const EndSchema = z.strictObject({ warningSeconds: z.number().min(0).max(600).default(120) });
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-async function body(req: IncomingMessage): Promise<unknown> {
-  let text = '';
-  for await (const chunk of req) {
-    text += String(chunk);
-    if (text.length > 64 * 1024) throw new ClassError(413, 'That request is too large.');
-  }
-  if (!text) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ClassError(400, 'That request is not JSON.');
-  }
-}
+const body = (req: IncomingMessage) => readJson(req, 64 * 1024, 'That request is too large.');
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const r = schema.safeParse(value);
@@ -218,10 +202,10 @@ export function classRoute(
     }
   };
   handle().then(
-    (out) => send(res, 200, { ok: true, ...(out as object) }),
+    (out) => sendJson(res, 200, { ok: true, ...(out as object) }),
     (e: unknown) => {
-      if (e instanceof ClassError) send(res, e.status, { ok: false, reason: e.message });
-      else send(res, 500, { ok: false, reason: 'The server could not do that.' });
+      if (e instanceof HttpError) sendJson(res, e.status, { ok: false, reason: e.message });
+      else sendJson(res, 500, { ok: false, reason: 'The server could not do that.' });
     },
   );
   return true;

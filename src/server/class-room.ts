@@ -29,16 +29,10 @@ import {
 import { isCode, makeCode, makeSeed, makeToken } from './codes';
 import { LOG_FORMAT, LOG_VERSION, type LogHeader, type LogStore, parseLog, recordOfLog } from './game-log';
 import type { GameRoom } from './game-room';
+import { HttpError } from './http';
 
 /** A refusal the instructor or a student reads as it is. */
-export class ClassError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class ClassError extends HttpError {}
 
 const SIDE_NAME: BySide<string> = { us: 'Washington', cn: 'Beijing' };
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';

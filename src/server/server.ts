@@ -20,6 +20,7 @@ import { Classes } from './class-room';
 import { isCode, makeToken } from './codes';
 import { FileLogStore, type LogStore, RedisLogStore } from './game-log';
 import { GameRoom } from './game-room';
+import { sendJson } from './http';
 import {
   DEFAULT_LIMITS,
   type Limits,
@@ -92,11 +93,6 @@ async function serveStatic(dist: string, req: IncomingMessage, res: ServerRespon
   } catch {
     return false;
   }
-}
-
-function json(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
 }
 
 /** Makes sure a live game's room is open somewhere (restoring it from its log here if not). */
@@ -177,12 +173,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const open = /^\/online\/open\/([A-Z0-9]{1,12})$/.exec(url.split('?')[0] ?? '');
     if (open && req.method === 'GET') {
       const code = open[1] ?? '';
-      if (!isCode(code)) return json(res, 404, { ok: false, reason: `${code} is not a room code.` });
+      if (!isCode(code)) return sendJson(res, 404, { ok: false, reason: `${code} is not a room code.` });
       ensureRoom(store, code)
         .then((r) => (r === 'open' ? openRoom(code, config.scenarios) : null))
         .then(
-          (r) => json(res, r ? 200 : 404, r ?? { ok: false, reason: `No game has the code ${code}.` }),
-          () => json(res, 500, { ok: false, reason: 'The server could not open that game.' }),
+          (r) => sendJson(res, r ? 200 : 404, r ?? { ok: false, reason: `No game has the code ${code}.` }),
+          () => sendJson(res, 500, { ok: false, reason: 'The server could not open that game.' }),
         );
       return;
     }
@@ -194,7 +190,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       const t = moveTimes;
       const moves = { count: t.count, p50: t.percentile(50), p95: t.percentile(95), p99: t.percentile(99) };
       t.reset();
-      return json(res, 200, {
+      return sendJson(res, 200, {
         heapUsed: m.heapUsed,
         rss: m.rss,
         cpu: process.cpuUsage(),
@@ -203,7 +199,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       });
     }
     if (url === '/online/scenarios') {
-      return json(
+      return sendJson(
         res,
         200,
         config.scenarios.map((s) => ({ id: s.scenario.id, title: s.scenario.meta.title, hash: s.hash })),

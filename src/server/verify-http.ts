@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { VerifyAnswer } from '../net/game-signature';
+import { HttpError, readJson, sendJson } from './http';
 import type { Signer } from './signing';
 
 /** The longest signed text a request may carry: far beyond any game a class can play. */
@@ -19,35 +20,23 @@ const VerifySchema = z.strictObject({
   }),
 });
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
 /** Answers /online/verify; false when the request is for another path. */
 export function verifyRoute(signer: Signer, req: IncomingMessage, res: ServerResponse): boolean {
   if ((req.url ?? '').split('?')[0] !== '/online/verify') return false;
   if (req.method !== 'POST') {
-    send(res, 405, { ok: false, reason: 'Send the game to check with POST.' });
+    sendJson(res, 405, { ok: false, reason: 'Send the game to check with POST.' });
     return true;
   }
   void (async () => {
-    let text = '';
-    for await (const chunk of req) {
-      text += String(chunk);
-      if (text.length > MAX_BODY + 4096)
-        return send(res, 413, { ok: false, reason: 'That game is too large.' });
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      return send(res, 400, { ok: false, reason: 'That request is not JSON.' });
-    }
-    const parsed = VerifySchema.safeParse(data);
-    if (!parsed.success) return send(res, 400, { ok: false, reason: 'That request is not a game to check.' });
+    const parsed = VerifySchema.safeParse(await readJson(req, MAX_BODY + 4096, 'That game is too large.'));
+    if (!parsed.success)
+      return sendJson(res, 400, { ok: false, reason: 'That request is not a game to check.' });
     const answer: VerifyAnswer = { holds: signer.holds(parsed.data.signedText, parsed.data.signature) };
-    send(res, 200, answer);
-  })().catch(() => send(res, 500, { ok: false, reason: 'The server could not check that game.' }));
+    sendJson(res, 200, answer);
+  })().catch((e: unknown) =>
+    e instanceof HttpError
+      ? sendJson(res, e.status, { ok: false, reason: e.message })
+      : sendJson(res, 500, { ok: false, reason: 'The server could not check that game.' }),
+  );
   return true;
 }
