@@ -56,14 +56,20 @@ describe('npm run new', () => {
   });
 });
 
-describe('npm run explain', () => {
+/** The fixtures' mini world, with its briefing for Washington reworded, and its opening, written to `dir`. */
+function writeMiniPair(dir: string, briefing: string) {
   const world = readFileSync(join(root, 'tests/fixtures/scenarios/mini-world.yaml'), 'utf8').replace(
     'text: You hold the tariff; Beijing holds the rare earths and the soybeans.',
-    'text: You hold the tariff until the summit of 15 December.',
+    `text: ${briefing}`,
   );
-  writeFileSync(join(temp, 'mini-world.yaml'), world);
+  writeFileSync(join(dir, 'mini-world.yaml'), world);
   const opening = readFileSync(join(root, 'tests/fixtures/scenarios/mini-opening.yaml'), 'utf8');
-  writeFileSync(join(temp, 'mini-opening.yaml'), opening);
+  writeFileSync(join(dir, 'mini-opening.yaml'), opening);
+  return { world, opening };
+}
+
+describe('npm run explain', () => {
+  const { world, opening } = writeMiniPair(temp, 'You hold the tariff until the summit of 15 December.');
   const lineOf = (text: string, needle: string, after = 0) =>
     text.split('\n').findIndex((l, i) => i >= after && l.includes(needle)) + 1;
 
@@ -98,13 +104,10 @@ describe('npm run explain', () => {
 describe('npm run explain, figures', () => {
   test('an inherited text naming the world’s opening tariff, which the opening changes, is a warning', () => {
     const dir = mkdtempSync(join(temp, 'figures-'));
-    const world = readFileSync(join(root, 'tests/fixtures/scenarios/mini-world.yaml'), 'utf8').replace(
-      'text: You hold the tariff; Beijing holds the rare earths and the soybeans.',
-      'text: You hold the 30 percent tariff and $12 billion of farm aid.',
+    const { world, opening } = writeMiniPair(
+      dir,
+      'You hold the 30 percent tariff and $12 billion of farm aid.',
     );
-    writeFileSync(join(dir, 'mini-world.yaml'), world);
-    const opening = readFileSync(join(root, 'tests/fixtures/scenarios/mini-opening.yaml'), 'utf8');
-    writeFileSync(join(dir, 'mini-opening.yaml'), opening);
     const r = run('explain', join(dir, 'mini-opening.yaml'), '--changed');
     expect(r.code).toBe(0);
     const at = world.split('\n').findIndex((l) => l.includes('the 30 percent tariff')) + 1;
