@@ -4,7 +4,7 @@
 // escalation (scaled by how well its size matches the harm received, when it answers in
 // proportion), `mirror` rewards doing as the opponent did. The character is the same at every level.
 import type { Clause, MoveBody, Order, Side } from '../engine';
-import { holds, turnOf } from '../engine';
+import { clauseId, holds, turnOf } from '../engine';
 import type { AiCondition, ClauseMatch, MoveMatch, Rule } from '../model/profile-schema';
 import type { Model } from './model';
 
@@ -123,7 +123,7 @@ function giverOf(m: Model, c: Clause): Side | null {
 export function clauseMatches(m: Model, c: Clause, want: ClauseMatch): boolean {
   if (want.kind !== undefined && c.kind !== want.kind) return false;
   if (want.id !== undefined) {
-    const id = c.kind === 'instrument' ? c.instrument : c.kind === 'statement' ? c.statement : c.item;
+    const id = clauseId(c);
     if (id !== want.id) return false;
   }
   if (want.giver !== undefined) {

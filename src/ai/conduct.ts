@@ -15,7 +15,7 @@
 //   escalation is unprovoked, and a top restriction needs a top measure to answer.
 // Pure: it reads states and moves and writes only its own counts.
 import type { BySide, GameState, Move, Order, Scenario, Side } from '../engine';
-import { rulesFor } from '../engine';
+import { other, PROPOSALS_PER_TURN, rulesFor } from '../engine';
 
 export interface Conduct {
   readonly opened: boolean;
@@ -27,11 +27,8 @@ export interface Conduct {
   readonly unprovokedBy: Readonly<Record<string, number>>; // instrument → unprovoked escalations
 }
 
-const PROPOSALS_A_TURN = 2; // the engine's limit (validate.ts)
 const EARLY_TURNS = 2;
 const SHORT_OF_TOP = 0.99; // what an event moving none of the other side's instruments allows
-
-const other = (side: Side): Side => (side === 'us' ? 'cn' : 'us');
 
 export function conductTracker(scenario: Scenario, start: GameState) {
   const rules = rulesFor(scenario);
@@ -105,7 +102,7 @@ export function conductTracker(scenario: Scenario, start: GameState) {
         }
         if (dealTurn !== null && s.round.turn < rules.mainTurns) c[m.side].acted = true;
       }
-      if (m.type === 'reject' && s.round.talks.made[m.side] < PROPOSALS_A_TURN) {
+      if (m.type === 'reject' && s.round.talks.made[m.side] < PROPOSALS_PER_TURN) {
         c[m.side].rejections += 1;
         counterDue[m.side] = s.round.turn;
       }

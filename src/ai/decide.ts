@@ -4,7 +4,17 @@
 // takes the best (ties broken by its own dice). The move carries the code of what decided it: the
 // rule that changed the choice, or the search term that made it.
 import type { Clause, GameState, Move, MoveBody, RejectReason, Rules, Scenario, Side } from '../engine';
-import { aiStream, applyMove, checkMove, legalMoves, orderSets, pendingReadout, rulesFor } from '../engine';
+import {
+  aiStream,
+  applyMove,
+  checkMove,
+  clauseId,
+  legalMoves,
+  orderSets,
+  PROPOSALS_PER_TURN,
+  pendingReadout,
+  rulesFor,
+} from '../engine';
 import type { ProfileParams, Rule } from '../model/profile-schema';
 import type { Situation } from './character';
 import { escalationHarm, opponentSteps, ruleApplies, ruleEffect } from './character';
@@ -214,9 +224,6 @@ function answer(m: Model, plan: Plan, profile: Profile | null, rand: Rand): Cand
   return out;
 }
 
-const clauseId = (c: Clause) =>
-  c.kind === 'instrument' ? c.instrument : c.kind === 'statement' ? c.statement : c.item;
-
 /**
  * What a rejection asks for: of its own target's clauses that the other side would give, the one
  * it values most that the offer leaves out (or offers at a higher level than the target's).
@@ -269,8 +276,9 @@ function fairEnough(plan: Plan, g: readonly [number, number]): boolean {
  * it).
  */
 function proposalsAllowed(rules: Rules, s: GameState, depth: Depth): number {
-  if (s.round.turn === rules.mainTurns - 1) return 2;
-  if (depth.secondOffer && s.world.tension >= rules.scenario.params.tension.risk - 50) return 2;
+  if (s.round.turn === rules.mainTurns - 1) return PROPOSALS_PER_TURN;
+  if (depth.secondOffer && s.world.tension >= rules.scenario.params.tension.risk - 50)
+    return PROPOSALS_PER_TURN;
   return 1;
 }
 

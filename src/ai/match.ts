@@ -4,7 +4,7 @@
 // China accepting a package right after being escalated against). Pure: the same scenario, seed
 // and seats give the same summary.
 import type { BySide, GameState, Move, Order, Scenario, Setup, Side } from '../engine';
-import { applyMove, leverage, newGame, rulesFor, score } from '../engine';
+import { applyMove, clauseId, leverage, newGame, rulesFor, score } from '../engine';
 import type { Conduct } from './conduct';
 import { conductTracker } from './conduct';
 import type { AiSeat } from './index';
@@ -100,11 +100,7 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
         if (o.kind === 'build') used.add(`alternative ${o.alternative}`);
         else if (o.kind !== 'extend') used.add(`instrument ${o.instrument}`);
       }
-    if (m.type === 'propose')
-      for (const c of m.clauses)
-        used.add(
-          `clause ${c.kind === 'instrument' ? c.instrument : c.kind === 'statement' ? c.statement : c.item}`,
-        );
+    if (m.type === 'propose') for (const c of m.clauses) used.add(`clause ${clauseId(c)}`);
     if (m.ai) codes[m.ai.code] = (codes[m.ai.code] ?? 0) + 1;
     if (m.type === 'orders') {
       if (

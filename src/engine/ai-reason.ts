@@ -9,6 +9,7 @@
 import type { Rule, Template } from '../model/profile-schema';
 import { dateOf, rulesFor } from './rules';
 import type { Clause, Move, Order, Scenario } from './types';
+import { other } from './types';
 
 /** Where the move stands in its game: its index in the record and the turn it was made in. */
 export interface AiMoveContext {
@@ -89,18 +90,8 @@ const lowerFirst = (x: string) => (/^[A-Z][a-z]/.test(x) ? x[0]!.toLowerCase() +
 
 /** What a rejection says the side needs, as the object of “wants … before it signs”. */
 function needWords(sc: Scenario, c: Clause): string {
-  switch (c.kind) {
-    case 'instrument':
-      return `the ${lowerFirst(instName(sc, c.instrument))} brought down to “${levelLabel(sc, c.instrument, c.level)}”`;
-    case 'pledge':
-    case 'commitment': {
-      const item = sc.commitments.find((x) => x.id === c.item);
-      const tied = c.condition ? ', tied to its condition' : '';
-      return `${item?.name ?? 'a promise'}${item ? ` from ${sc.sides[item.side].name}` : ''}${tied}`;
-    }
-    case 'statement':
-      return `the statement “${sc.statements.find((s) => s.id === c.statement)?.name ?? 'a joint statement'}”`;
-  }
+  if (c.kind !== 'instrument') return clauseWords(sc, c);
+  return `the ${lowerFirst(instName(sc, c.instrument))} brought down to “${levelLabel(sc, c.instrument, c.level)}”`;
 }
 
 function orderWords(sc: Scenario, o: Order): string {
@@ -311,7 +302,7 @@ export function describeAiMove(scenario: Scenario, move: Move, at: AiMoveContext
   const delivered = move.ai?.delivered;
   const held =
     move.type === 'pass' && delivered !== undefined
-      ? ` Holding: ${scenario.sides[move.side === 'us' ? 'cn' : 'us'].name} has delivered ${Math.round(delivered * 100)}% of what it promised.`
+      ? ` Holding: ${scenario.sides[other(move.side)].name} has delivered ${Math.round(delivered * 100)}% of what it promised.`
       : '';
   const levers = leversOf(scenario, move, at.offer) + needs + held;
   if (code === 'random') return `${name} plays at random (the baseline opponent).${levers}`;

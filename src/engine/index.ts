@@ -20,7 +20,15 @@ export type { HistoryLine, PlayedStep, StepStatus } from './history';
 export { HISTORY_SETUP, historyLine, levelLabel } from './history';
 export type { Dice } from './kernel';
 export { advance, holdStill } from './kernel';
-export { clauseGiver, clauseOptions, legalMoves, orderSets, proposalCandidates, singleOrders } from './legal';
+export {
+  clauseGiver,
+  clauseId,
+  clauseOptions,
+  legalMoves,
+  orderSets,
+  proposalCandidates,
+  singleOrders,
+} from './legal';
 export type { Card, Hand, Leverage, LeverageInput } from './leverage';
 export { handOf, levelUtility, leverage } from './leverage';
 export type { ObjectiveStatus, ObjectiveWhy } from './objectives';
@@ -64,7 +72,15 @@ export {
 } from './scoring';
 export { newGame } from './state';
 export * from './types';
-export { agreedIn, checkMove, crossedRedLine, isNewsText, isSetup, pendingReadout } from './validate';
+export {
+  agreedIn,
+  checkMove,
+  crossedRedLine,
+  isNewsText,
+  isSetup,
+  PROPOSALS_PER_TURN,
+  pendingReadout,
+} from './validate';
 export { RULES_VERSION } from './version';
 export type { View, Viewer } from './view';
 export { viewFor } from './view';

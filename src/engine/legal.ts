@@ -6,7 +6,7 @@ import type { Rules } from './rules';
 import { rulesFor } from './rules';
 import type { Clause, GameState, Move, Order, Scenario, Side } from './types';
 import { other, PLEDGE_SIZES, REJECT_REASONS } from './types';
-import { agreedIn, checkMove, crossedRedLine, pendingReadout } from './validate';
+import { agreedIn, checkMove, crossedRedLine, PROPOSALS_PER_TURN, pendingReadout } from './validate';
 
 /** Single orders a side could give now (each legal on its own). */
 export function singleOrders(rules: Rules, s: GameState, side: Side): Order[] {
@@ -92,7 +92,8 @@ export function clauseGiver(rules: Rules, c: Clause): Side | null {
   return rules.commitments.get(c.item)?.side ?? null;
 }
 
-const clauseKey = (c: Clause) =>
+/** What a clause is about: its instrument, promise or statement (a package holds one clause of each). */
+export const clauseId = (c: Clause) =>
   c.kind === 'instrument' ? c.instrument : c.kind === 'statement' ? c.statement : c.item;
 
 export const PROPOSAL_CAP = 400;
@@ -103,7 +104,7 @@ export function proposalCandidates(rules: Rules, s: GameState, by: Side): Clause
   const gives = options.filter((c) => clauseGiver(rules, c) !== other(by));
   const asks = options.filter((c) => clauseGiver(rules, c) !== by);
   const out: Clause[][] = options.map((c) => [c]);
-  const distinct = (cs: Clause[]) => new Set(cs.map(clauseKey)).size === cs.length;
+  const distinct = (cs: Clause[]) => new Set(cs.map(clauseId)).size === cs.length;
   for (const g of gives) for (const a of asks) if (distinct([g, a])) out.push([g, a]);
   for (let i = 0; i < gives.length && out.length < PROPOSAL_CAP; i++)
     for (let j = 0; j < asks.length && out.length < PROPOSAL_CAP; j++) {
@@ -133,7 +134,7 @@ export function legalMoves(scenario: Scenario, s: GameState, side: Side): Move[]
     for (const reason of REJECT_REASONS) out.push({ type: 'reject', side, reason });
   } else {
     out.push({ type: 'pass', side });
-    if (t.made[side] < 2)
+    if (t.made[side] < PROPOSALS_PER_TURN)
       for (const clauses of proposalCandidates(rules, s, side)) out.push({ type: 'propose', side, clauses });
   }
   return out.filter((m) => checkMove(rules, s, m) === null);

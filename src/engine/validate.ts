@@ -15,6 +15,8 @@ export const isNewsText = (t: string) =>
   t === t.trim() && t.length >= 1 && t.length <= 200 && [...t].every((c) => c >= ' ' && c !== '\u007f');
 
 export const MAX_CLAUSES = 6;
+/** Proposals a side may make in one turn's talks. */
+export const PROPOSALS_PER_TURN = 2;
 
 function checkCondition(rules: Rules, c: unknown): string | null {
   if (!isObj(c)) return 'a condition must be an object';
@@ -301,7 +303,8 @@ export function checkMove(rules: Rules, s: GameState, move: unknown): Refusal | 
     }
     case 'propose':
       if (answerDue) return refuse('ANSWER_FIRST', 'Answer the open proposal first.');
-      if (t.made[side] >= 2) return refuse('PROPOSAL_LIMIT', 'You have made your two proposals this turn.');
+      if (t.made[side] >= PROPOSALS_PER_TURN)
+        return refuse('PROPOSAL_LIMIT', 'You have made your two proposals this turn.');
       return checkPackage(rules, s, side, move.clauses);
     case 'pass':
       return answerDue ? refuse('ANSWER_FIRST', 'Answer the open proposal first.') : null;
