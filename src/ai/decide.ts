@@ -37,13 +37,16 @@ import { type Seen, seeFor } from './seen';
 import {
   clauseGains,
   clausesOf,
+  counterFrom,
   fromTemplate,
   gains,
   logroll,
+  optionsOf,
   type Pkg,
   packageKey,
   type Table,
 } from './talks';
+import { openOfferWorth } from './worth';
 
 export interface Seat {
   readonly profile: string;
@@ -56,6 +59,7 @@ interface Candidate {
   readonly code: string; // the search term, if search decides
   readonly calm?: boolean; // orders that add no tension
   readonly needs?: Clause; // a rejection's: what it asks for (its sentence names it)
+  readonly worth?: number; // an acceptance at a deadline's: what signing is worth to it, score points
 }
 
 /** A profile's parameters when a seat names none the scenario has: even-tempered, no rules. */
@@ -162,8 +166,9 @@ function choose(cands: readonly Candidate[], rules: readonly Rule[], x: Situatio
     }
   }
   const needs = best.c.needs ? { needs: best.c.needs } : {};
+  const worth = best.c.worth !== undefined ? { worth: best.c.worth } : {};
   const held = best.c.move.type === 'pass' ? holding(x.m) : {};
-  return { ...best.c.move, ai: { code, value: round1(best.total), ...needs, ...held } } as Move;
+  return { ...best.c.move, ai: { code, value: round1(best.total), ...needs, ...worth, ...held } } as Move;
 }
 
 /** While a deal is in force, a pass says how the other side's promises stand (its sentence names it). */
@@ -200,7 +205,26 @@ function rejectReason(
   return 'too-little';
 }
 
-function answer(m: Model, plan: Plan, profile: Profile | null, rand: Rand): Candidate[] {
+/**
+ * Its last talks before a deadline that makes waiting dear: the end of the talks, the summit (with no
+ * deal in force yet), or the truce's end (its snapback).
+ */
+export function lastTalks(m: Model): boolean {
+  if (m.turn >= m.rules.mainTurns - 1) return true;
+  if (m.dealNow) return false;
+  const st = m.rules.summitTurn;
+  if (st !== null && m.s.world.summit === 'pending' && m.turn === st) return true;
+  const truce = m.s.world.truce;
+  return truce !== null && !truce.expired && truce.endTurn - m.turn <= 1 && truce.endTurn >= m.turn;
+}
+
+/**
+ * Score points by which an offer must beat holding still for the AI to sign it in its last talks
+ * before a deadline, whatever it asked before (the issue's "clearly better": a design estimate).
+ */
+export const DEADLINE_MARGIN = 5;
+
+function answer(m: Model, seen: Seen, plan: Plan, profile: Profile | null, rand: Rand): Candidate[] {
   const open = m.s.round.talks.open!;
   // Its judgement of what it needs is only so precise: a little more or less, by its own dice.
   const judged = 1 + m.depth.precision * (2 * rand() - 1);
@@ -210,9 +234,25 @@ function answer(m: Model, plan: Plan, profile: Profile | null, rand: Rand): Cand
     m.depth.horizon < m.T - m.turn ? shortGains(m, open.clauses) : clauseGains(plan.table, open.clauses);
   if (m.depth.lookahead > 0) need = Math.min(need, waitingWorth(m, plan, profile));
   const reason = rejectReason(m, g, need, open.clauses);
-  const out: Candidate[] = [
-    { move: { type: 'accept', side: m.side }, search: g[0] - need, code: 'search:threshold' },
-  ];
+  const accept: Candidate = {
+    move: { type: 'accept', side: m.side },
+    search: g[0] - need,
+    code: 'search:threshold',
+  };
+  // In its last talks before a deadline it signs what clearly beats holding still, by the kernel's
+  // own projection: what it held out for no longer matters once waiting brings nothing.
+  let deadline: Candidate | null = null;
+  if (lastTalks(m) && accept.search < DEADLINE_MARGIN) {
+    const worth = openOfferWorth(seen);
+    if (worth !== null && worth >= DEADLINE_MARGIN)
+      deadline = {
+        move: { type: 'accept', side: m.side },
+        search: Math.max(accept.search, 0.5 + 0.05 * (worth - DEADLINE_MARGIN)),
+        code: 'search:deadline',
+        worth: Math.round(worth),
+      };
+  }
+  const out: Candidate[] = [deadline ?? accept];
   const wanted = needed(plan, open.clauses);
   for (const r of ['too-little', 'distrust', 'timing', 'face', 'linkage'] as const)
     out.push({
@@ -322,11 +362,15 @@ function proposals(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
 
 function offersOf(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
   const out: Candidate[] = [{ move: { type: 'pass', side: m.side }, search: 0, code: 'search:hold' }];
-  // One proposal a turn, and the second the rules allow only in the last turn of talks.
-  if (m.s.round.talks.made[m.side] >= proposalsAllowed(m.rules, m.s, m.depth) || m.turn >= m.rules.mainTurns)
-    return out;
+  const made = m.s.round.talks.made[m.side];
+  if (made >= PROPOSALS_PER_TURN || m.turn >= m.rules.mainTurns) return out;
   const { table, tgt } = plan;
-  let need = needNow(m, plan, profile, m.turn + 0.5 * m.s.round.talks.made[m.side]);
+  let need = needNow(m, plan, profile, m.turn + 0.5 * made);
+  // An offer just turned down is answered by a counter while the rules leave it a proposal.
+  const counter = counterTo(m, m.depth.logroll ? table : plan.offers, need, profile);
+  if (counter) out.push(counter);
+  // Else one proposal a turn, and the second the rules allow only in the last turn of talks.
+  if (made >= proposalsAllowed(m.rules, m.s, m.depth)) return out;
   if (!m.depth.logroll) return [...out, ...templateOffers(m, plan.offers, need, profile)];
   if (tgt.pkg.length === 0) return out;
   let path = logroll(table, tgt.pkg, need);
@@ -380,6 +424,72 @@ function offersOf(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
     if (p.length > 0) add(value(logroll(table, p, need).at(-1)!, `template:${tpl.id}`));
   }
   return out;
+}
+
+/** The options its character's `never` rules bar from any proposal it makes now. */
+function barredFor(m: Model, table: Table, profile: Profile | null): (option: number) => boolean {
+  const rules = profile?.rules.filter((r) => r.never && r.never.move === 'propose') ?? [];
+  if (rules.length === 0) return () => false;
+  const x = situation(m);
+  const bars = rules.filter((r) => ruleApplies(r, x));
+  const memo = new Map<number, boolean>();
+  return (i) => {
+    let b = memo.get(i);
+    if (b === undefined) {
+      const move: MoveBody = { type: 'propose', side: m.side, clauses: [table.options[i]!.clause] };
+      b = bars.some((r) => ruleEffect(r, x, move) === 'never');
+      memo.set(i, b);
+    }
+    return b;
+  };
+}
+
+/** The offer this side has just turned down, if its rejection is the last word of the talks. */
+function rejectedOffer(s: GameState, side: Side): readonly Clause[] | null {
+  const news = s.round.news;
+  const last = news[news.length - 1];
+  if (last?.kind !== 'answer' || last.side !== side || last.accepted) return null;
+  for (let i = news.length - 2; i >= 0; i--) {
+    const n = news[i]!;
+    if (n.kind === 'proposal') return n.side !== side ? n.clauses : null;
+  }
+  return null;
+}
+
+/** What a counter-offer is worth to the search above its other offers: answering the offer in hand. */
+const COUNTER = 0.5;
+
+/** The least share of the gap between the offer and what it needs that a counter must close (a design estimate). */
+const COUNTER_STEP = 0.25;
+
+/**
+ * Its counter-offer to the offer it has just turned down (while it has a proposal left): built from
+ * that offer, keeping at least half of it, and never what it already proposed this turn.
+ */
+function counterTo(m: Model, table: Table, need: number, profile: Profile | null): Candidate | null {
+  const rejected = rejectedOffer(m.s, m.side);
+  if (!rejected || rejected.length === 0) return null;
+  const offer = optionsOf(table, rejected);
+  const p = counterFrom(table, offer, rejected.length, need, barredFor(m, table, profile));
+  if (!p) return null;
+  // Short of what it needs, a counter still closes a good part of the gap from the offer: a step it
+  // can defend, not its last word (its threshold still decides what it signs).
+  const got = gains(table, offer)[0];
+  const g = gains(table, p);
+  if (g[0] < need && g[0] < got + COUNTER_STEP * (need - got)) return null;
+  const cl = clausesOf(table, p);
+  const key = packageKey(cl);
+  if (
+    cl.length === 0 ||
+    key === packageKey(rejected) ||
+    madeThisTurn(m.s, m.side).some((c) => packageKey(c) === key)
+  )
+    return null;
+  return {
+    move: { type: 'propose', side: m.side, clauses: cl },
+    search: 2 + COUNTER + 0.05 * Math.min(0, g[0] - need),
+    code: 'search:counter',
+  };
 }
 
 /** The lowest level's offers: its templates from history as they stand, if they meet its threshold. */
@@ -500,6 +610,7 @@ function forcedPass(sc: Scenario, s: GameState, side: Side, seat: Seat): boolean
     return false;
   if (s.round.talks.open && s.round.talks.open.by !== side) return false;
   if (s.round.talks.made[side] < proposalsAllowed(rulesFor(sc), s, depthOf(seat.level))) return false;
+  if (s.round.talks.made[side] < PROPOSALS_PER_TURN && rejectedOffer(s, side)) return false; // it may counter
   return !pendingReadout(s, side);
 }
 
@@ -537,12 +648,13 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
         );
     }
   } else if (s.round.phase === 'talks' && s.round.talks.toMove === side) {
-    if (s.round.talks.open && s.round.talks.open.by !== side) cands = answer(m, plan(), profile, rand);
+    if (s.round.talks.open && s.round.talks.open.by !== side) cands = answer(m, seen, plan(), profile, rand);
     else {
       const made = madeThisTurn(s, side).map(packageKey);
-      cands = offersFor(m, `${s.round.talks.made[side]} ${made.join(' | ')}`, () =>
-        proposals(m, plan(), profile),
-      );
+      // What it offers reads what it proposed this turn and the offer it has just turned down.
+      const rejected = rejectedOffer(s, side);
+      const key = `${s.round.talks.made[side]} ${made.join(' | ')} / ${rejected ? packageKey(rejected) : ''}`;
+      cands = offersFor(m, key, () => proposals(m, plan(), profile));
       // Holding back is left to the search: playing on models the other side as the plain profile,
       // which offers more than most sides would, so waiting for its offer looks better than it is.
       if (m.depth.rollouts > 0)

@@ -117,9 +117,12 @@ export function summarise(
       detail: `${pressured} such acceptances`,
     },
     thetaCheck(rules, th),
+    // Every round of the 2025 talks in the documents ended in an agreement (Geneva, London, Kuala
+    // Lumpur, Busan): a good game usually ends in one, and what the class feels is its price. Fewer
+    // than half would mean the opponents do not negotiate.
     {
-      name: 'AI against AI reaches a deal in 40–80% of games',
-      pass: deal >= 0.4 && deal <= 0.8,
+      name: 'AI against AI reaches a deal in at least 50% of games',
+      pass: deal >= 0.5,
       detail: `${Math.round(deal * 1000) / 10}% deals`,
     },
     {

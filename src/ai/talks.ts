@@ -356,6 +356,71 @@ export function logroll(t: Table, start: Pkg, floor: number): Pkg[] {
   return path;
 }
 
+/** The options an offer's clauses are, where the table has them (a clause it does not value is left out). */
+export function optionsOf(t: Table, clauses: readonly Clause[]): number[] {
+  const want = new Set(clauses.map(clauseKey));
+  const out: number[] = [];
+  t.options.forEach((o, i) => {
+    if (want.has(clauseKey(o.clause)) && !out.some((j) => t.options[j]!.key === o.key)) out.push(i);
+  });
+  return out;
+}
+
+/**
+ * A counter-offer built from the offer just turned down: it keeps at least half of the offered
+ * clauses and changes what makes the difference — each step takes the change with the best ratio of
+ * its own gain to the other side's loss (what is dear to it and cheap for them first), until its
+ * gain reaches `floor` or no change keeping half the offer raises it. Null if nothing changed, or
+ * the other side would gain nothing.
+ */
+export function counterFrom(
+  t: Table,
+  offer: Pkg,
+  offered: number,
+  floor: number,
+  barred: (option: number) => boolean = () => false,
+): Pkg | null {
+  const keep = Math.ceil(offered / 2);
+  const orig = new Set(offer);
+  const kept = (p: Pkg, skip: number, add: number) => {
+    let n = 0;
+    for (let i = 0; i < p.length; i++) if (i !== skip && orig.has(p[i]!)) n++;
+    return n + (add >= 0 && orig.has(add) ? 1 : 0);
+  };
+  // What its character bars it from proposing goes first, even from the offer.
+  let cur: Pkg = offer.filter((i) => !barred(i));
+  let [cs, co] = gains(t, cur);
+  for (let iter = 0; iter < 10 && cs < floor; iter++) {
+    let skipB = -2;
+    let addB = -1;
+    let bestRatio = 0;
+    eachNeighbour(t, cur, (skip, add) => {
+      if ((add >= 0 && barred(add)) || kept(cur, skip, add) < keep) return;
+      evalWith(t, cur, skip, add);
+      const dSelf = gs - cs;
+      if (dSelf <= 1e-6) return;
+      const cost = co - go;
+      const ratio = cost <= 1e-6 ? 1e6 + dSelf : dSelf / cost;
+      if (ratio > bestRatio) {
+        bestRatio = ratio;
+        skipB = skip;
+        addB = add;
+      }
+    });
+    if (skipB === -2) break;
+    cur = applyChange(cur, skipB, addB);
+    [cs, co] = gains(t, cur);
+  }
+  return cur.length === 0 ||
+    co <= 0 ||
+    kept(cur, -1, -1) < keep ||
+    packageKeyOf(t, cur) === packageKeyOf(t, offer)
+    ? null
+    : cur;
+}
+
+const packageKeyOf = (t: Table, p: Pkg) => packageKey(clausesOf(t, p));
+
 export const clausesOf = (t: Table, p: Pkg): Clause[] => p.map((i) => t.options[i]!.clause);
 
 function clauseKey(c: Clause): string {

@@ -173,6 +173,27 @@ function searchLine(sc: Scenario, name: string, term: string, move: Move, k: num
         k,
       );
     }
+    case 'deadline': {
+      const w = move.ai?.worth;
+      const pts = w !== undefined ? `about ${w} points ` : '';
+      const by = w !== undefined ? ` by about ${w} points` : '';
+      return pickOf(
+        [
+          `${when}${name} signs: with the deadline close, the offer leaves it ${pts}better off than holding still`,
+          `${when}${name} accepts what it held out against: waiting no longer pays, and the offer beats holding still${by}`,
+        ],
+        k,
+      );
+    }
+    case 'counter':
+      return pickOf(
+        [
+          `${when}${name} answers with a counter-offer: it keeps most of the offer and changes what it cannot accept`,
+          `${when}${name} counters from the offer on the table, asking for what makes the difference to it`,
+          `${when}${name} takes the offer as a starting point and puts back what it needs`,
+        ],
+        k,
+      );
     case 'target':
       return pickOf(
         [
@@ -304,20 +325,25 @@ export function describeAiMove(scenario: Scenario, move: Move, at: AiMoveContext
     move.type === 'pass' && delivered !== undefined
       ? ` Holding: ${scenario.sides[other(move.side)].name} has delivered ${Math.round(delivered * 100)}% of what it promised.`
       : '';
-  const levers = leversOf(scenario, move, at.offer) + needs + held;
-  if (code === 'random') return `${name} plays at random (the baseline opponent).${levers}`;
+  const levers = leversOf(scenario, move, at.offer) + needs;
+  if (code === 'random') return `${name} plays at random (the baseline opponent).${levers}${held}`;
   const [kind, id = ''] = [code.slice(0, code.indexOf(':')), code.slice(code.indexOf(':') + 1)];
   if (kind === 'rule') {
     const r = findRule(scenario, id);
+    // A pass a rule decided (its best offer was one the rule bars) may come several times a turn.
+    const lead =
+      move.type === 'pass'
+        ? pickOf(['', `${name} holds back its offer. `, 'No offer this time. '], Math.floor(k / 3))
+        : '';
     return r
-      ? `${r.text}${cite(scenario, r, k)}.${levers}${timeSentence(scenario, at.turn)}`
-      : `${name} follows one of its rules of character.${levers}`;
+      ? `${lead}${r.text}${cite(scenario, r, k)}.${levers}${timeSentence(scenario, at.turn)}${held}`
+      : `${name} follows one of its rules of character.${levers}${held}`;
   }
   if (kind === 'template') {
     const t = findTemplate(scenario, id);
     return t
-      ? `${pickOf([`${name} builds its offer on history, ${t.name}`, `${name} offers along the lines of a precedent, ${t.name}`], k)}${cite(scenario, t, k)}.${levers}${timeSentence(scenario, at.turn)}`
-      : `${name} opens from a precedent.${levers}`;
+      ? `${pickOf([`${name} builds its offer on history, ${t.name}`, `${name} offers along the lines of a precedent, ${t.name}`], k)}${cite(scenario, t, k)}.${levers}${timeSentence(scenario, at.turn)}${held}`
+      : `${name} opens from a precedent.${levers}${held}`;
   }
-  return `${searchLine(scenario, name, id, move, k, at.turn)}.${levers}`;
+  return `${searchLine(scenario, name, id, move, k, at.turn)}.${levers}${held}`;
 }

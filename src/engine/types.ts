@@ -72,6 +72,8 @@ export interface AiNote {
   readonly needs?: Clause;
   /** A pass's, while a deal is in force: the share the other side has delivered of what it promised. */
   readonly delivered?: number;
+  /** An acceptance's, in the last talks before a deadline: what signing is worth to it over holding still (score points). */
+  readonly worth?: number;
 }
 
 export type MoveBody =

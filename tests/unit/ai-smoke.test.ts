@@ -33,9 +33,8 @@ describe('character, on 20 seeds', () => {
   it('Washington’s threshold falls faster before the summit than Beijing’s', () => {
     expect(check('Washington’s acceptance').pass).toBe(true);
   });
-  it('AI against AI reaches a deal in 40–80% of games and collapses in under 15%', () => {
-    expect(report.outcomes.deal).toBeGreaterThanOrEqual(0.4);
-    expect(report.outcomes.deal).toBeLessThanOrEqual(0.8);
+  it('AI against AI reaches a deal in at least half of games and collapses in under 15%', () => {
+    expect(report.outcomes.deal).toBeGreaterThanOrEqual(0.5);
     expect(report.outcomes.collapse).toBeLessThan(0.15);
   });
 });

@@ -1,0 +1,32 @@
+// What signing the offer on the table is worth to the AI on the one score scale, by the engine's own
+// turn kernel: its projected final score if the offer is signed and then neither side moves again,
+// minus holding still from now — the figure a player's package preview shows. It runs from the AI's
+// own view (its `Seen`: no random streams, not the other side's secrets) under a few of the fixed
+// preview seeds, never the game's dice. It is dearer than the look-ahead's linear tables, so the AI
+// asks it only where a deadline makes the decision final.
+import { diceOf, evaluateUnder, noDealLine, PREVIEW_SEEDS } from '../engine';
+import type { Seen } from './seen';
+
+/** The preview seeds the AI judges an offer under: the first few of the players' twenty. */
+const SEEDS = PREVIEW_SEEDS.slice(0, 5);
+
+/**
+ * The open proposal's worth to the side that sees it, in score points (the median over the seeds), or
+ * null when the kernel refuses to evaluate it (the reason is the engine's; the AI then does not sign).
+ */
+export function openOfferWorth(seen: Seen): number | null {
+  const open = seen.s.round.talks.open;
+  if (!open || open.by === seen.side) return null;
+  const xs: number[] = [];
+  for (const seed of SEEDS) {
+    const dice = diceOf(seed);
+    const st = { ...seen.s, rng: { ...dice } };
+    const zero = noDealLine(seen.scenario, seed, st.meta.setup).util;
+    const signed = evaluateUnder(seen.scenario, st, open.by, null, dice, zero);
+    const still = evaluateUnder(seen.scenario, st, open.by, [], dice, zero);
+    if (!signed.ok || !still.ok) return null;
+    xs.push(signed.score[seen.side] - still.score[seen.side]);
+  }
+  xs.sort((a, b) => a - b);
+  return xs[(xs.length - 1) >> 1] ?? null;
+}
