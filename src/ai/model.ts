@@ -5,8 +5,22 @@
 // instrument level and a schedule of levels per turn (pending announcements, the truce's snapback),
 // the value of any clause, order or package is a short sum — exact for the engine's linear effects,
 // approximate where indicators hit their bounds or alternatives creep.
+//
+// A fast approximation of the turn kernel, then, documented as one: the kernel's worth of a package
+// (projection.ts: the game played on under twenty preview seeds, signed and held still, against
+// held still) is what the previews show; this is what the AI weighs, for every candidate of every
+// decision. It leaves out the indicators' bounds (values are clamped to each indicator's range), the
+// alternatives' creep (the tables use today's alternatives for the whole game), events and crises,
+// and the delivery draws (a promise delivers at its rate) — and, in play, the objectives: it weighs
+// summed utility, the score's base. Weighing the objectives a package decides (`objectives`, see
+// Goal) makes its values agree with the kernel's whole worth, but moves the shipped scenarios'
+// balance (docs/balance.md), so that waits for their retune. The property test
+// tests/property/ai-approximation.property.test.ts bounds the error against the kernel in every
+// shipped scenario: the sign of a package's value agrees for each side in ≥ 95 % of random
+// packages, and its ranking of a state's packages has a rank correlation ≥ 0.9
+// (tools/ai-approximation.ts prints the figures).
 import type { Announcement, BySide, Clause, GameState, Order, Rules, Side } from '../engine';
-import { holds, other } from '../engine';
+import { holds, noDealLoss, other } from '../engine';
 import type { Profile } from './profile';
 import { type Depth, depthOf } from './profile';
 
@@ -32,7 +46,28 @@ export interface Model {
   readonly dealNow: boolean;
   /** Each side's instruments with their public per-turn utilities, for leverage. */
   readonly owned: BySide<readonly Owned[]>;
+  /** The objectives each side is known to hold (its own: the other's are private), in points. */
+  readonly goals: BySide<readonly Goal[]>;
 }
+
+/**
+ * An objective a package can decide, its score points turned into points of summed utility (the
+ * model's scale): the level an instrument ends at, a deal in force at the end, a statement signed,
+ * a promise delivered well enough. Objectives on indicators, tension, a collapse or an event are
+ * left out (a package moves them only through the sum of its clauses, or not at all), and so is
+ * the cap of 33 on a side's objectives (no shipped side's reach it).
+ */
+export type Goal = { readonly points: number } & (
+  | {
+      readonly kind: 'instrument';
+      readonly id: string;
+      readonly atMost?: number | undefined;
+      readonly atLeast?: number | undefined;
+    }
+  | { readonly kind: 'deal'; readonly deal: boolean }
+  | { readonly kind: 'statement'; readonly id: string }
+  | { readonly kind: 'promise'; readonly item: string; readonly atLeast: number }
+);
 
 export interface Owned {
   readonly id: string;
@@ -42,6 +77,65 @@ export interface Owned {
 }
 
 const W = (m: Model, tau: number) => Math.max(0, m.hEnd - tau);
+
+const goalsByRules = new WeakMap<Rules, BySide<readonly Goal[]>>();
+
+/** The objectives in the rules' scenario (for the AI's own side: its own), as goals. */
+function goalsOf(rules: Rules): BySide<readonly Goal[]> {
+  const hit = goalsByRules.get(rules);
+  if (hit) return hit;
+  const out: BySide<Goal[]> = { us: [], cn: [] };
+  const loss = rules.scenario.objectives.length > 0 ? noDealLoss(rules.scenario) : { us: 0, cn: 0 };
+  for (const o of rules.scenario.objectives) {
+    // score points (as objectivesOf reads them) × what standing still costs (tenths) ÷ 1000
+    const points = ((o.points / 10) * loss[o.side]) / 1000;
+    if (!(points > 0)) continue;
+    const c = o.condition;
+    if ('instrument' in c)
+      out[o.side].push({
+        kind: 'instrument',
+        id: c.instrument,
+        atMost: c.atMost,
+        atLeast: c.atLeast,
+        points,
+      });
+    else if ('deal' in c) out[o.side].push({ kind: 'deal', deal: c.deal, points });
+    else if ('statement' in c) out[o.side].push({ kind: 'statement', id: c.statement, points });
+    else if ('commitment' in c)
+      out[o.side].push({ kind: 'promise', item: c.commitment, atLeast: c.deliveredAtLeast, points });
+  }
+  goalsByRules.set(rules, out);
+  return out;
+}
+
+/** X's goals, when the model looks to the end of the game (objectives are judged there). */
+const goalsFor = (m: Model, X: Side): readonly Goal[] => (m.hEnd >= m.T ? m.goals[X] : NO_GOALS);
+const NO_GOALS: readonly Goal[] = [];
+const NO_SIDE_GOALS: BySide<readonly Goal[]> = { us: NO_GOALS, cn: NO_GOALS };
+
+const levelMeets = (g: { atMost?: number | undefined; atLeast?: number | undefined }, l: number) =>
+  (g.atMost === undefined || l <= g.atMost) && (g.atLeast === undefined || l >= g.atLeast);
+
+/** The points of X's goals on instrument `id` if it ends at `to` rather than `from`. */
+function levelGoals(m: Model, X: Side, id: string, to: number, from: number): number {
+  let v = 0;
+  for (const g of goalsFor(m, X))
+    if (g.kind === 'instrument' && g.id === id)
+      v += g.points * (Number(levelMeets(g, to)) - Number(levelMeets(g, from)));
+  return v;
+}
+
+/** The standard normal distribution function (Abramowitz and Stegun 7.1.26, to 1e-7). */
+function phi(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-x * x);
+  return z >= 0 ? (1 + y) / 2 : (1 - y) / 2;
+}
 
 function weightsOf(rules: Rules, side: Side, flat: boolean): Record<string, number> {
   const inds = rules.indicatorsOf[side];
@@ -114,6 +208,7 @@ export function makeModel(
   profile: Profile | null,
   level: number,
   publicWeights = false, // model the opponent with its public weights whatever the level
+  objectives = false, // weigh the objectives a package decides (see Goal): not yet in play
 ): Model {
   const depth = publicWeights ? { ...depthOf(level), flatPrior: false } : depthOf(level);
   const opp = other(side);
@@ -155,6 +250,7 @@ export function makeModel(
     base: schedules(rules, s, T, !dealNow),
     baseDeal: schedules(rules, s, T, false),
     dealNow,
+    goals: objectives ? goalsOf(rules) : NO_SIDE_GOALS,
   };
 }
 
@@ -233,7 +329,7 @@ export function instrumentClauseValue(m: Model, X: Side, id: string, level: numb
     if (base[i] !== level) v += (now - (lu[base[i]!] ?? 0)) * W(m, m.turn + i);
   const cc = concessionCost(m, id, level);
   if (cc && cc.side === X) v += faceOf(m, X) * oneOff(m, X, { [politicsOf(m, X)]: cc.tenths });
-  return v;
+  return v + levelGoals(m, X, id, level, base.at(-1) ?? level);
 }
 
 /**
@@ -259,13 +355,16 @@ export function promiseValue(
     if (wk !== undefined)
       perTurn += (wk * (item.effects[k] ?? 0) * size * item.rate * (1 - (m.s.world.alt[k] ?? 0))) / 10;
   }
-  if (perTurn === 0) return 0;
+  const goals = goalsFor(m, X);
+  const goal = goals.length > 0 ? goals.find((g) => g.kind === 'promise' && g.item === c.item) : undefined;
+  if (perTurn === 0 && !goal) return 0;
   const cond = c.condition;
   const row =
     cond && 'instrument' in cond && cond.instrument !== atInstrument ? m.baseDeal.get(cond.instrument) : null;
   const always = !cond || ('instrument' in cond ? false : holds(cond, m.s.world));
   if (cond && !('instrument' in cond) && !always) return 0;
   let v = 0;
+  let owed = 0; // deliveries owed from now to the end
   for (let i = 0; m.turn + i < m.T; i++) {
     let ok = true;
     if (cond && 'instrument' in cond) {
@@ -273,17 +372,33 @@ export function promiseValue(
       ok =
         (cond.atMost === undefined || l <= cond.atMost) && (cond.atLeast === undefined || l >= cond.atLeast);
     }
-    if (ok) v += perTurn * W(m, m.turn + i);
+    if (ok) {
+      v += perTurn * W(m, m.turn + i);
+      owed += 1;
+    }
   }
   const bias = c.kind === 'pledge' && item.side !== X ? headline(m, X) : 1;
-  return v * bias;
+  return v * bias + (goal && owed > 0 ? goal.points * delivered(item, owed, goal) : 0);
+}
+
+/**
+ * The chance that `owed` deliveries of a promise, each a share drawn evenly within its spread of
+ * its rate, average at least a goal's threshold (the mean taken as normal).
+ */
+function delivered(item: { rate: number; spread: number }, owed: number, goal: Goal): number {
+  if (goal.kind !== 'promise') return 0;
+  const sd = item.spread / Math.sqrt(3 * owed);
+  const gap = item.rate - goal.atLeast;
+  return sd > 0 ? phi(gap / sd) : Number(gap >= 0);
 }
 
 export function statementValue(m: Model, X: Side, id: string): number {
   const st = m.rules.statements.get(id);
   if (!st) return 0;
   const v = oneOff(m, X, st.effects);
-  return v < 0 ? v * faceOf(m, X) : v;
+  let goal = 0;
+  for (const g of goalsFor(m, X)) if (g.kind === 'statement' && g.id === id) goal += g.points;
+  return (v < 0 ? v * faceOf(m, X) : v) + goal;
 }
 
 /** What having a deal in force brings X, on top of its clauses: the summit's bonus, no snapback. */
@@ -299,6 +414,15 @@ export function dealBonus(m: Model, X: Side): number {
     v += oneOff(m, X, diff, st) * headline(m, X);
   }
   for (const id of m.rules.instrumentIds) v += rowValue(m, X, id, m.baseDeal.get(id)!, m.base.get(id)!);
+  // the objectives a deal decides: a deal in force at the end, levels spared the snapback
+  for (const g of goalsFor(m, X)) {
+    if (g.kind === 'deal') v += g.deal ? g.points : -g.points;
+    else if (g.kind === 'instrument') {
+      const deal = m.baseDeal.get(g.id)?.at(-1) ?? 0;
+      const none = m.base.get(g.id)?.at(-1) ?? 0;
+      v += g.points * (Number(levelMeets(g, deal)) - Number(levelMeets(g, none)));
+    }
+  }
   return v;
 }
 
