@@ -41,7 +41,7 @@ import {
 import { loadScenarioFile, shippedDir, shippedOpenings } from './scenario-files';
 
 /** Where a kernel's worth counts as no change: signs inside it agree with anything (score points). */
-export const DEAD_BAND = 0.5;
+export const DEAD_BAND = 1;
 
 /** The state a turn later, both sides passing, rejecting what is open and giving no orders. */
 export function passTurn(sc: Scenario, s: GameState): GameState {
