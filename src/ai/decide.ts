@@ -426,9 +426,17 @@ function offersOf(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
   return out;
 }
 
-/** The options its character's `never` rules bar from any proposal it makes now. */
+/**
+ * The options its character bars from a counter: what a `never` rule forbids it to propose, and what
+ * a sure `avoid` rule weighs against by more than a counter's margin (a counter is an offer it means
+ * to defend, so it leaves out what its character would not put its name to).
+ */
 function barredFor(m: Model, table: Table, profile: Profile | null): (option: number) => boolean {
-  const rules = profile?.rules.filter((r) => r.never && r.never.move === 'propose') ?? [];
+  const aboutProposals = (r: Rule) => {
+    const what = r.never ?? (r.chance >= 1 && r.weight > COUNTER ? r.avoid : undefined);
+    return what !== undefined && (what.move ?? 'propose') === 'propose';
+  };
+  const rules = profile?.rules.filter(aboutProposals) ?? [];
   if (rules.length === 0) return () => false;
   const x = situation(m);
   const bars = rules.filter((r) => ruleApplies(r, x));
@@ -437,7 +445,10 @@ function barredFor(m: Model, table: Table, profile: Profile | null): (option: nu
     let b = memo.get(i);
     if (b === undefined) {
       const move: MoveBody = { type: 'propose', side: m.side, clauses: [table.options[i]!.clause] };
-      b = bars.some((r) => ruleEffect(r, x, move) === 'never');
+      b = bars.some((r) => {
+        const e = ruleEffect(r, x, move);
+        return e === 'never' || (typeof e === 'number' && e < -COUNTER);
+      });
       memo.set(i, b);
     }
     return b;
@@ -460,7 +471,7 @@ function rejectedOffer(s: GameState, side: Side): readonly Clause[] | null {
 const COUNTER = 0.5;
 
 /** The least share of the gap between the offer and what it needs that a counter must close (a design estimate). */
-const COUNTER_STEP = 0.25;
+const COUNTER_STEP = 0.1;
 
 /**
  * Its counter-offer to the offer it has just turned down (while it has a proposal left): built from
@@ -470,7 +481,7 @@ function counterTo(m: Model, table: Table, need: number, profile: Profile | null
   const rejected = rejectedOffer(m.s, m.side);
   if (!rejected || rejected.length === 0) return null;
   const offer = optionsOf(table, rejected);
-  const p = counterFrom(table, offer, rejected.length, need, barredFor(m, table, profile));
+  const p = counterFrom(table, offer, rejected.length, need, barredFor(m, table, profile), m.depth.logroll);
   if (!p) return null;
   // Short of what it needs, a counter still closes a good part of the gap from the offer: a step it
   // can defend, not its last word (its threshold still decides what it signs).

@@ -379,6 +379,7 @@ export function counterFrom(
   offered: number,
   floor: number,
   barred: (option: number) => boolean = () => false,
+  swaps = true, // whether a full package may trade a clause for another (the lowest level does not)
 ): Pkg | null {
   const keep = Math.ceil(offered / 2);
   const orig = new Set(offer);
@@ -394,7 +395,7 @@ export function counterFrom(
     let skipB = -2;
     let addB = -1;
     let bestRatio = 0;
-    eachNeighbour(t, cur, (skip, add) => {
+    const visit = (skip: number, add: number) => {
       if ((add >= 0 && barred(add)) || kept(cur, skip, add) < keep) return;
       evalWith(t, cur, skip, add);
       const dSelf = gs - cs;
@@ -406,7 +407,14 @@ export function counterFrom(
         skipB = skip;
         addB = add;
       }
-    });
+    };
+    eachNeighbour(t, cur, visit);
+    // A full package can still trade one clause for another: what the offer gives away cheaply
+    // for what it needs.
+    if (swaps && cur.length >= MAX)
+      for (let i = 0; i < cur.length; i++)
+        for (let k = 0; k < t.options.length; k++)
+          if (!cur.some((j) => t.options[j]!.key === t.options[k]!.key)) visit(i, k);
     if (skipB === -2) break;
     cur = applyChange(cur, skipB, addB);
     [cs, co] = gains(t, cur);
