@@ -2,8 +2,62 @@
 // working copy) and copies only the containers it is about to write to; everything else is frozen
 // and shared with the state it came from. The items inside a container (packages, announcements,
 // tallies…) are frozen and shared too: a writer replaces them, never edits them.
+//
+// The parts of a state with fixed fields (the world, the round, the talks, the meta, the streams) are
+// copied field by field, written out: V8 copies a frozen object given to a spread ({ ...x }) key by
+// key through its slow path, several times slower than an object literal, and the copy it makes
+// then freezes slower too. The compiler checks each literal has every field of its part.
 
-import type { Working, World } from './types';
+import type { Meta, RngState, Round, Stream, Talks, Working, World } from './types';
+
+type W = Working;
+/** Every field of a part, each of any type: what a literal copy is checked against before its cast. */
+type Fields<T> = { [K in keyof T]-?: unknown };
+
+/** The meta, for writing (a move writes its count). */
+export const metaCopy = (m: Meta): W['meta'] => ({
+  scenarioId: m.scenarioId,
+  scenarioHash: m.scenarioHash,
+  seed: m.seed,
+  setup: m.setup,
+  moveCount: m.moveCount,
+});
+
+/** The random streams, for writing (each stream's state is replaced, never edited). */
+export const streamsCopy = (r: Readonly<Record<Stream, RngState>>): W['rng'] => ({
+  events: r.events,
+  compliance: r.compliance,
+  crisis: r.crisis,
+  'us-talks': r['us-talks'],
+  'us-orders': r['us-orders'],
+  'cn-talks': r['cn-talks'],
+  'cn-orders': r['cn-orders'],
+});
+
+/** The round, one level: its containers stay shared (a writer copies the ones it writes). */
+export const roundCopy = (r: Round): W['round'] =>
+  ({
+    turn: r.turn,
+    phase: r.phase,
+    talks: r.talks,
+    drafts: r.drafts,
+    revealed: r.revealed,
+    news: r.news,
+    lastNews: r.lastNews,
+  }) satisfies Fields<Round> as W['round'];
+
+/** The news of the round, for adding to (the items are shared). */
+export const newsCopy = (news: Round['news']): W['round']['news'] => [...news] as W['round']['news'];
+
+/** The talks, one level. */
+export const talksCopy = (t: Talks | Round['talks']): W['round']['talks'] =>
+  ({
+    first: t.first,
+    toMove: t.toMove,
+    made: t.made,
+    open: t.open,
+    passed: t.passed,
+  }) satisfies Fields<Talks> as W['round']['talks'];
 
 type Containers = Working['world'];
 /** The world each working world was copied from, and the last pair asked about. */
@@ -16,7 +70,24 @@ let lastSource: World | null = null;
  * written. Every working copy of a world (the turn kernel's, the reducer's) is made here.
  */
 export function worldCopy(world: World): Containers {
-  const copy = { ...world } as Containers;
+  const copy = {
+    levels: world.levels,
+    values: world.values,
+    alt: world.alt,
+    resolve: world.resolve,
+    reliability: world.reliability,
+    tension: world.tension,
+    announcements: world.announcements,
+    builds: world.builds,
+    packages: world.packages,
+    tallies: world.tallies,
+    totals: world.totals,
+    fired: world.fired,
+    truce: world.truce,
+    summit: world.summit,
+    collapsed: world.collapsed,
+    pressuredOn: world.pressuredOn,
+  } satisfies Fields<World> as Containers;
   sources.set(copy, world);
   lastCopy = copy;
   lastSource = world;

@@ -4,7 +4,7 @@
 // reducer calls it with the game's own seeded streams; the no-deal line, every preview, the debrief's
 // analysis and the AI's look-ahead call it with dice of their own. Pure: the input is never changed.
 
-import { worldCopy } from './copy';
+import { newsCopy, roundCopy, streamsCopy, worldCopy } from './copy';
 import type { Rules } from './rules';
 import { endTurn } from './turn';
 import type { BySide, GameState, Order, RngState, Stream, Working } from './types';
@@ -22,11 +22,13 @@ export type Dice = Readonly<Record<Stream, RngState>>;
  * sixteen times as much.
  */
 export function workingCopy(s: GameState, dice: Dice): Working {
+  const round = roundCopy(s.round);
+  round.news = newsCopy(s.round.news);
   return {
     meta: s.meta as Working['meta'], // shared and frozen: the turn never writes it
     world: worldCopy(s.world),
-    round: { ...s.round, news: [...s.round.news] } as Working['round'],
-    rng: { ...dice },
+    round,
+    rng: streamsCopy(dice),
   };
 }
 

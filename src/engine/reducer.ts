@@ -2,7 +2,16 @@
 // state with immer. Each move type has its handler; the turn advances itself once both sides'
 // orders are in. A refused move returns the reason and leaves the state untouched.
 import { produce } from 'immer';
-import { dropAnnouncement, own, worldCopy } from './copy';
+import {
+  dropAnnouncement,
+  metaCopy,
+  newsCopy,
+  own,
+  roundCopy,
+  streamsCopy,
+  talksCopy,
+  worldCopy,
+} from './copy';
 import { addTension, addToIndicators, fireEvent, moveInstrument } from './effects';
 import { advance, freezeNew } from './kernel';
 import { draw } from './rng';
@@ -108,37 +117,35 @@ function acceptOpen(rules: Rules, s: Working, side: GameState['round']['talks'][
  * as they are first written (copy.ts `own`), and the talks and news they write.
  */
 function moveCopy(s: GameState, move: Move): Working {
-  const meta = { ...s.meta };
-  const rng = move.ai && move.side !== 'control' ? { ...s.rng } : s.rng;
+  const meta = metaCopy(s.meta);
+  const rng = move.ai && move.side !== 'control' ? streamsCopy(s.rng) : (s.rng as Working['rng']);
   const r = s.round;
-  let round: GameState['round'];
+  const round = roundCopy(r);
   switch (move.type) {
     case 'pass':
-      round = { ...r, talks: { ...r.talks, passed: { ...r.talks.passed } } };
+      round.talks = talksCopy(r.talks);
+      round.talks.passed = { us: r.talks.passed.us, cn: r.talks.passed.cn };
       break;
     case 'propose':
-      round = {
-        ...r,
-        talks: { ...r.talks, made: { ...r.talks.made }, passed: { ...r.talks.passed } },
-        news: [...r.news],
-      };
+      round.talks = talksCopy(r.talks);
+      round.talks.made = { us: r.talks.made.us, cn: r.talks.made.cn };
+      round.talks.passed = { us: r.talks.passed.us, cn: r.talks.passed.cn };
+      round.news = newsCopy(r.news);
       break;
     case 'reject':
-      round = { ...r, talks: { ...r.talks }, news: [...r.news] };
+      round.talks = talksCopy(r.talks);
+      round.news = newsCopy(r.news);
       break;
     case 'orders':
-      round = { ...r, drafts: { ...r.drafts } };
+      round.drafts = { us: r.drafts.us, cn: r.drafts.cn } as Working['round']['drafts'];
       break;
     default:
-      return {
-        meta,
-        world: worldCopy(s.world),
-        round: { ...r, talks: { ...r.talks }, news: [...r.news] },
-        rng,
-      } as Working;
+      round.talks = talksCopy(r.talks);
+      round.news = newsCopy(r.news);
+      return { meta, world: worldCopy(s.world), round, rng };
   }
   // typed as a draft: the move writes only the containers copied here
-  return { meta, world: s.world, round, rng } as Working;
+  return { meta, world: s.world as Working['world'], round, rng };
 }
 
 /** Checks a move and applies it: the next state, or a refusal with the state unchanged. */

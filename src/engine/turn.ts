@@ -185,17 +185,20 @@ function deliveries(rules: Rules, s: Working, into: Record<string, number>) {
       delivered[promiser] = round3(delivered[promiser] + size * share);
       const key = tallyKey(p.id, item.id);
       const was = s.world.tallies[key] ?? { by: promiser, promised: 0, delivered: 0 };
-      own(s, 'tallies')[key] = {
+      // the tally and the news item are made frozen: the reducer's freeze then steps over them
+      own(s, 'tallies')[key] = Object.freeze({
         by: promiser,
         promised: round3(was.promised + size),
         delivered: round3(was.delivered + size * share),
-      };
+      });
       own(s, 'reliability')[promiser] = round3(
         s.world.reliability[promiser] + learning * (share - s.world.reliability[promiser]),
       );
       for (const k in item.effects)
         into[k] = (into[k] ?? 0) + (item.effects[k] ?? 0) * size * share * (1 - (s.world.alt[k] ?? 0));
-      s.round.news.push({ kind: 'delivery', side: promiser, item: item.id, share: round3(share) });
+      s.round.news.push(
+        Object.freeze({ kind: 'delivery', side: promiser, item: item.id, share: round3(share) }),
+      );
     }
   }
 }
