@@ -2,11 +2,13 @@
 // bounds, raising and lowering instruments (with the tension, pressure, concession cost and breach
 // each implies), firing events, and reading a side's utility. Values are integer tenths of a point;
 // coefficients are rounded to thousandths when written.
-import { holds } from './conditions';
+import { dealInForce, holds } from './conditions';
 import { own } from './copy';
 import type { Rules } from './rules';
-import type { BySide, GameState, Side, Working, World } from './types';
+import type { BySide, Clause, GameState, Package, Side, Working } from './types';
 import { other } from './types';
+
+export { dealInForce };
 
 export const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -38,23 +40,32 @@ export function addTension(rules: Rules, s: Working, tenths: number) {
   s.world.tension = clamp(Math.round(s.world.tension + tenths), 0, rules.scenario.params.tension.max);
 }
 
-export const dealInForce = (s: Pick<World, 'packages'>) => s.packages.some((p) => p.status === 'active');
+/** The instrument clause of package `p` that binds `instrument`, if any. */
+function boundBy(p: Package, instrument: string): Extract<Clause, { kind: 'instrument' }> | undefined {
+  for (let i = 0; i < p.clauses.length; i++) {
+    const c = p.clauses[i]!;
+    if (c.kind === 'instrument' && c.instrument === instrument) return c;
+  }
+  return undefined;
+}
 
 /**
  * Raising an instrument above a level its owner agreed to in a package in force breaks that
  * package: the other side is released, the breaker's reliability falls and tension rises.
  */
 function checkBreach(rules: Rules, s: Working, instrument: string, level: number, owner: Side) {
-  s.world.packages.forEach((p, i) => {
-    if (p.status !== 'active') return;
-    const bound = p.clauses.find((c) => c.kind === 'instrument' && c.instrument === instrument);
-    if (bound?.kind !== 'instrument' || level <= bound.level) return;
+  const packages = s.world.packages;
+  for (let i = 0; i < packages.length; i++) {
+    const p = packages[i]!;
+    if (p.status !== 'active') continue;
+    const bound = boundBy(p, instrument);
+    if (!bound || level <= bound.level) continue;
     own(s, 'packages')[i] = { ...p, status: 'broken', brokenBy: owner };
     const cred = rules.scenario.params.credibility;
     own(s, 'reliability')[owner] = round3(Math.max(0, s.world.reliability[owner] - cred.breach));
     addTension(rules, s, rules.scenario.params.tension.breach);
     s.round.news.push({ kind: 'breach', side: owner, package: p.id });
-  });
+  }
 }
 
 /**

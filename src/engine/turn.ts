@@ -64,7 +64,9 @@ export function startTurn(rules: Rules, s: Working) {
       s.round.news.push({ kind: 'snapback' });
     }
   }
-  for (const e of rules.scenario.events) {
+  const events = rules.scenario.events;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
     if (!eventDue(rules, s, e.id)) continue;
     if (e.chance !== undefined && roll(s, 'events') >= e.chance) continue;
     fireEvent(rules, s, e.id);
@@ -77,8 +79,10 @@ const orderKey = (o: Order) => ('instrument' in o ? o.instrument : o.kind === 'b
 
 function resolveOrders(rules: Rules, s: Working) {
   const all: { side: Side; order: Order }[] = [];
-  for (const side of ['us', 'cn'] as const)
-    for (const order of s.round.drafts[side] ?? []) all.push({ side, order });
+  for (const side of ['us', 'cn'] as const) {
+    const orders = s.round.drafts[side] ?? [];
+    for (let i = 0; i < orders.length; i++) all.push({ side, order: orders[i]! });
+  }
   all.sort(
     (a, b) =>
       ORDER_RANK[a.order.kind] - ORDER_RANK[b.order.kind] ||
@@ -169,9 +173,12 @@ function levelEffects(rules: Rules, s: Working, into: Record<string, number>) {
 function deliveries(rules: Rules, s: Working, into: Record<string, number>) {
   const sizes = rules.scenario.params.pledgeSizes;
   const learning = rules.scenario.params.credibility.learning;
-  for (const p of s.world.packages) {
+  const packages = s.world.packages; // frozen arrays: walked by index (see dealInForce)
+  for (let i = 0; i < packages.length; i++) {
+    const p = packages[i]!;
     if (p.status !== 'active') continue;
-    for (const c of p.clauses) {
+    for (let j = 0; j < p.clauses.length; j++) {
+      const c = p.clauses[j]!;
       if (c.kind !== 'pledge' && c.kind !== 'commitment') continue;
       const item = rules.commitments.get(c.item);
       if (!item) continue;
@@ -271,8 +278,11 @@ export function endTurn(rules: Rules, s: Working) {
   const deltas: Record<string, number> = {};
   levelEffects(rules, s, deltas);
   deliveries(rules, s, deltas);
-  for (const ind of rules.scenario.indicators)
+  const indicators = rules.scenario.indicators;
+  for (let i = 0; i < indicators.length; i++) {
+    const ind = indicators[i]!;
     if (ind.drift !== 0) deltas[ind.id] = (deltas[ind.id] ?? 0) + ind.drift;
+  }
   addToIndicators(rules, s, deltas);
   alternatives(rules, s);
   tensionAndCrisis(rules, s);
