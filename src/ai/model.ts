@@ -20,7 +20,7 @@
 // packages, and its ranking of a state's packages has a rank correlation ≥ 0.9
 // (tools/ai-approximation.ts prints the figures).
 import type { Announcement, BySide, Clause, GameState, Order, Rules, Side } from '../engine';
-import { holds, noDealLoss, other } from '../engine';
+import { dealInForce, holds, noDealLoss, other } from '../engine';
 import type { Profile } from './profile';
 import { type Depth, depthOf } from './profile';
 
@@ -166,18 +166,22 @@ function publicTables(rules: Rules, s: GameState, w: BySide<Readonly<Record<stri
 
 function luTable(rules: Rules, s: GameState, w: Readonly<Record<string, number>>): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (const inst of rules.scenario.instruments) {
-    out.set(
-      inst.id,
-      inst.levels.map((lv) => {
-        let u = 0;
-        for (const k in lv.effects) {
-          const wk = w[k];
-          if (wk !== undefined) u += (wk * (lv.effects[k] ?? 0) * (1 - (s.world.alt[k] ?? 0))) / 10;
-        }
-        return u;
-      }),
-    );
+  // The scenario's arrays are frozen: walked by index, as V8's for…of and map over a frozen array
+  // take a slow path several times dearer.
+  const instruments = rules.scenario.instruments;
+  for (let i = 0; i < instruments.length; i++) {
+    const inst = instruments[i]!;
+    const row: number[] = [];
+    for (let l = 0; l < inst.levels.length; l++) {
+      const effects = inst.levels[l]!.effects;
+      let u = 0;
+      for (const k in effects) {
+        const wk = w[k];
+        if (wk !== undefined) u += (wk * (effects[k] ?? 0) * (1 - (s.world.alt[k] ?? 0))) / 10;
+      }
+      row.push(u);
+    }
+    out.set(inst.id, row);
   }
   return out;
 }
@@ -221,7 +225,7 @@ export function makeModel(
   const lu = { ...luTrue, [opp]: depth.flatPrior ? luTable(rules, s, weights[opp]) : luTrue[opp] } as BySide<
     Map<string, number[]>
   >;
-  const dealNow = s.world.packages.some((p) => p.status === 'active');
+  const dealNow = dealInForce(s.world);
   const owned: BySide<Owned[]> = { us: [], cn: [] };
   for (const id of rules.instrumentIds) {
     const inst = rules.instruments.get(id)!;
@@ -429,16 +433,20 @@ export function dealBonus(m: Model, X: Side): number {
 /** Side X's gain from a package's clauses (the deal bonus apart). */
 export function clausesValue(m: Model, X: Side, clauses: readonly Clause[]): number {
   let v = 0;
-  for (const c of clauses) {
+  // a package's clauses are frozen: walked by index (see luTable)
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i]!;
     if (c.kind === 'instrument') v += instrumentClauseValue(m, X, c.instrument, c.level);
     else if (c.kind === 'statement') v += statementValue(m, X, c.statement);
     else {
       // A promise tied to an instrument that the package also sets is owed at that level.
       const cond = c.condition;
-      const set =
-        cond && 'instrument' in cond
-          ? clauses.find((x) => x.kind === 'instrument' && x.instrument === cond.instrument)
-          : undefined;
+      let set: Clause | undefined;
+      if (cond && 'instrument' in cond)
+        for (let j = 0; j < clauses.length && !set; j++) {
+          const x = clauses[j]!;
+          if (x.kind === 'instrument' && x.instrument === cond.instrument) set = x;
+        }
       v +=
         set && set.kind === 'instrument'
           ? promiseValue(m, X, c, set.instrument, set.level)
@@ -488,10 +496,13 @@ function ceilings(packages: GameState['world']['packages']): ReadonlyMap<string,
   const hit = ceilingsOf.get(packages);
   if (hit) return hit;
   const out = new Map<string, number>();
-  for (const p of packages) {
+  for (let i = 0; i < packages.length; i++) {
+    const p = packages[i]!;
     if (p.status !== 'active') continue;
-    for (const c of p.clauses)
+    for (let j = 0; j < p.clauses.length; j++) {
+      const c = p.clauses[j]!;
       if (c.kind === 'instrument') out.set(c.instrument, Math.min(out.get(c.instrument) ?? c.level, c.level));
+    }
   }
   if (Object.isFrozen(packages)) ceilingsOf.set(packages, out);
   return out;

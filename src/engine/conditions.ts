@@ -14,6 +14,17 @@ export interface PromiseRecord {
   readonly counts: boolean;
 }
 
+/**
+ * Whether a package is in force. The state's arrays are frozen, and V8 walks a frozen array by
+ * index several times faster than through for…of or its own methods (some, find, forEach), which
+ * fall back to a slow path and allocate: the engine's loops over them are written by index.
+ */
+export function dealInForce(s: Pick<World, 'packages'>): boolean {
+  const ps = s.packages;
+  for (let i = 0; i < ps.length; i++) if (ps[i]!.status === 'active') return true;
+  return false;
+}
+
 /** Every package that holds the promise `item`, latest first. */
 export function promiseRecords(s: Pick<World, 'packages' | 'tallies'>, item: string): PromiseRecord[] {
   const out: PromiseRecord[] = [];
@@ -49,13 +60,19 @@ export function holds(c: Condition, s: Readable): boolean {
     const { above, below } = c.tension;
     return (above === undefined || s.tension > above) && (below === undefined || s.tension < below);
   }
-  if ('deal' in c) return s.packages.some((p) => p.status === 'active') === c.deal;
-  if ('statement' in c)
-    return s.packages.some(
-      (p) =>
-        p.status === 'active' &&
-        p.clauses.some((cl) => cl.kind === 'statement' && cl.statement === c.statement),
-    );
+  if ('deal' in c) return dealInForce(s) === c.deal;
+  if ('statement' in c) {
+    // the state's arrays are frozen: walked by index (see dealInForce)
+    for (let i = 0; i < s.packages.length; i++) {
+      const p = s.packages[i]!;
+      if (p.status !== 'active') continue;
+      for (let j = 0; j < p.clauses.length; j++) {
+        const cl = p.clauses[j]!;
+        if (cl.kind === 'statement' && cl.statement === c.statement) return true;
+      }
+    }
+    return false;
+  }
   if ('collapsed' in c) return s.collapsed === c.collapsed;
   if ('commitment' in c)
     return promiseRecords(s, c.commitment).some((r) => deliveredEnough(r, c.deliveredAtLeast));

@@ -11,7 +11,7 @@ export type {
 } from './analysis';
 export { analyseGame, evaluatePackage, missedDeals, paretoFrontier, replayStates } from './analysis';
 export type { PromiseRecord } from './conditions';
-export { holds, promiseRecords } from './conditions';
+export { dealInForce, holds, promiseRecords } from './conditions';
 export { utilities, utility } from './effects';
 export type { CardLine } from './explain';
 export { describeCard, explainHand, headline } from './explain';

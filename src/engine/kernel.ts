@@ -4,7 +4,7 @@
 // reducer calls it with the game's own seeded streams; the no-deal line, every preview, the debrief's
 // analysis and the AI's look-ahead call it with dice of their own. Pure: the input is never changed.
 
-import { copyContainers } from './copy';
+import { newsCopy, roundCopy, streamsCopy, worldCopy } from './copy';
 import type { Rules } from './rules';
 import { endTurn } from './turn';
 import type { BySide, GameState, Order, RngState, Stream, Working } from './types';
@@ -13,17 +13,22 @@ import type { BySide, GameState, Order, RngState, Stream, Working } from './type
 export type Dice = Readonly<Record<Stream, RngState>>;
 
 /**
- * A mutable copy of a state for the end of a turn, which rewrites most of its world and its round:
- * both are copied with their containers, the meta is shared (the turn never writes it) and the
- * streams are `dice`. The turn then runs on plain data — through immer's proxies the same work cost
+ * A mutable copy of a state for the end of a turn: the world is copied one level, and each of its
+ * containers is copied only when the turn first writes it (copy.ts `own`), so the levels, events
+ * fired, packages and tallies a quiet turn leaves alone stay shared (and are not frozen again). The
+ * round is copied with its news, the one container the turn writes in place (it replaces the
+ * talks, the drafts and the rest); the meta is shared (the turn never writes it) and the streams
+ * are `dice`. The turn then runs on plain data — through immer's proxies the same work cost
  * sixteen times as much.
  */
 export function workingCopy(s: GameState, dice: Dice): Working {
+  const round = roundCopy(s.round);
+  round.news = newsCopy(s.round.news);
   return {
     meta: s.meta as Working['meta'], // shared and frozen: the turn never writes it
-    world: copyContainers(s.world),
-    round: copyContainers(s.round),
-    rng: { ...dice },
+    world: worldCopy(s.world),
+    round,
+    rng: streamsCopy(dice),
   };
 }
 
@@ -34,22 +39,31 @@ export function workingCopy(s: GameState, dice: Dice): Working {
  * the state then finds it frozen and walks nothing.
  */
 export function freezeNew<T>(x: T): T {
-  if (typeof x !== 'object' || x === null || Object.isFrozen(x)) return x;
+  if (typeof x === 'object' && x !== null && Object.isExtensible(x)) freezeAll(x);
+  return x;
+}
+
+/**
+ * Freezes `x` and every object under it that is not frozen yet. An object of a state is either
+ * frozen or still open to new keys (nothing seals one or closes it to new keys only), so "frozen"
+ * is read as "closed to new keys": Object.isExtensible answers at once, where Object.isFrozen reads
+ * every key of a frozen object.
+ */
+function freezeAll(x: object) {
   Object.freeze(x);
   if (Array.isArray(x)) {
     for (let i = 0; i < x.length; i++) {
       const v: unknown = x[i];
-      if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freezeNew(v);
+      if (typeof v === 'object' && v !== null && Object.isExtensible(v)) freezeAll(v);
     }
-    return x;
+    return;
   }
   // for…in over plain data (no prototypes but Object's): no key array made for every object
   const o = x as Record<string, unknown>;
   for (const k in o) {
     const v = o[k];
-    if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freezeNew(v);
+    if (typeof v === 'object' && v !== null && Object.isExtensible(v)) freezeAll(v);
   }
-  return x;
 }
 
 const STILL: BySide<readonly Order[]> = { us: [], cn: [] };

@@ -2,8 +2,18 @@
 // state with immer. Each move type has its handler; the turn advances itself once both sides'
 // orders are in. A refused move returns the reason and leaves the state untouched.
 import { produce } from 'immer';
+import {
+  dropAnnouncement,
+  metaCopy,
+  newsCopy,
+  own,
+  roundCopy,
+  streamsCopy,
+  talksCopy,
+  worldCopy,
+} from './copy';
 import { addTension, addToIndicators, fireEvent, moveInstrument } from './effects';
-import { advance, freezeNew, workingCopy } from './kernel';
+import { advance, freezeNew } from './kernel';
 import { draw } from './rng';
 import type { Rules } from './rules';
 import { rulesFor } from './rules';
@@ -28,7 +38,7 @@ function apply(rules: Rules, s: Working, move: Move) {
       return;
     case 'readout': {
       const p = pendingReadout(s, move.side)!;
-      s.world.packages[s.world.packages.indexOf(p)] = {
+      own(s, 'packages')[s.world.packages.indexOf(p)] = {
         ...p,
         readouts: { ...p.readouts, [move.side]: move.style },
       };
@@ -80,13 +90,13 @@ function acceptOpen(rules: Rules, s: Working, side: GameState['round']['talks'][
   s.round.talks.open = null;
   for (const c of open.clauses) {
     if (c.kind === 'instrument') {
-      delete s.world.announcements[c.instrument]; // withdrawn inside a package: it costs no resolve
+      dropAnnouncement(s, c.instrument); // withdrawn inside a package: it costs no resolve
       moveInstrument(rules, s, c.instrument, c.level);
     } else if (c.kind === 'statement') {
       addToIndicators(rules, s, rules.statements.get(c.statement)?.effects ?? {});
     }
   }
-  s.world.packages.push({
+  own(s, 'packages').push({
     id: s.world.packages.length + 1,
     turn: s.round.turn,
     proposer: open.by,
@@ -103,35 +113,39 @@ function acceptOpen(rules: Rules, s: Working, side: GameState['round']['talks'][
  * A plain copy of `s` for one move: the meta (the move count), the part the move writes to and the
  * containers in it are copied, everything else (frozen) is shared. Talks moves and orders touch a
  * few small containers of the round and share the world; an acceptance, a readout or an injected
- * event may move much of the standing, so they get the kernel's working copy.
+ * event may move much of the standing, so they get a copy of the world whose containers are copied
+ * as they are first written (copy.ts `own`), and the talks and news they write.
  */
 function moveCopy(s: GameState, move: Move): Working {
-  const meta = { ...s.meta };
-  const rng = move.ai && move.side !== 'control' ? { ...s.rng } : s.rng;
+  const meta = metaCopy(s.meta);
+  const rng = move.ai && move.side !== 'control' ? streamsCopy(s.rng) : (s.rng as Working['rng']);
   const r = s.round;
-  let round: GameState['round'];
+  const round = roundCopy(r);
   switch (move.type) {
     case 'pass':
-      round = { ...r, talks: { ...r.talks, passed: { ...r.talks.passed } } };
+      round.talks = talksCopy(r.talks);
+      round.talks.passed = { us: r.talks.passed.us, cn: r.talks.passed.cn };
       break;
     case 'propose':
-      round = {
-        ...r,
-        talks: { ...r.talks, made: { ...r.talks.made }, passed: { ...r.talks.passed } },
-        news: [...r.news],
-      };
+      round.talks = talksCopy(r.talks);
+      round.talks.made = { us: r.talks.made.us, cn: r.talks.made.cn };
+      round.talks.passed = { us: r.talks.passed.us, cn: r.talks.passed.cn };
+      round.news = newsCopy(r.news);
       break;
     case 'reject':
-      round = { ...r, talks: { ...r.talks }, news: [...r.news] };
+      round.talks = talksCopy(r.talks);
+      round.news = newsCopy(r.news);
       break;
     case 'orders':
-      round = { ...r, drafts: { ...r.drafts } };
+      round.drafts = { us: r.drafts.us, cn: r.drafts.cn } as Working['round']['drafts'];
       break;
     default:
-      return { ...workingCopy(s, rng), meta };
+      round.talks = talksCopy(r.talks);
+      round.news = newsCopy(r.news);
+      return { meta, world: worldCopy(s.world), round, rng };
   }
   // typed as a draft: the move writes only the containers copied here
-  return { meta, world: s.world, round, rng } as Working;
+  return { meta, world: s.world as Working['world'], round, rng };
 }
 
 /** Checks a move and applies it: the next state, or a refusal with the state unchanged. */

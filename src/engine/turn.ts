@@ -6,7 +6,7 @@
 // a turn is reached only through the kernel (kernel.ts).
 
 import { holds } from './conditions';
-import { copyContainers } from './copy';
+import { dropAnnouncement, own } from './copy';
 import {
   addTension,
   addToIndicators,
@@ -47,24 +47,26 @@ export function startTurn(rules: Rules, s: Working) {
   for (const id of rules.instrumentIds) {
     const a = s.world.announcements[id];
     if (!a || a.turn > s.round.turn) continue;
-    delete s.world.announcements[id];
+    dropAnnouncement(s, id);
     moveInstrument(rules, s, id, a.level);
-    s.world.resolve[a.by] = round3(Math.min(1, s.world.resolve[a.by] + cred.announcementCarried));
+    own(s, 'resolve')[a.by] = round3(Math.min(1, s.world.resolve[a.by] + cred.announcementCarried));
     s.round.news.push({ kind: 'announcement-effective', instrument: id, level: a.level });
   }
   const truce = s.world.truce;
   const snap = rules.scenario.calendar.truce?.snapback;
   if (truce && !truce.expired && s.round.turn >= truce.endTurn) {
-    truce.expired = true;
+    own(s, 'truce')!.expired = true;
     if (!dealInForce(s.world) && snap) {
       for (const id in snap) {
         const level = snap[id] ?? 0;
-        if ((s.world.levels[id] ?? 0) < level) s.world.levels[id] = level;
+        if ((s.world.levels[id] ?? 0) < level) own(s, 'levels')[id] = level;
       }
       s.round.news.push({ kind: 'snapback' });
     }
   }
-  for (const e of rules.scenario.events) {
+  const events = rules.scenario.events;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
     if (!eventDue(rules, s, e.id)) continue;
     if (e.chance !== undefined && roll(s, 'events') >= e.chance) continue;
     fireEvent(rules, s, e.id);
@@ -77,8 +79,10 @@ const orderKey = (o: Order) => ('instrument' in o ? o.instrument : o.kind === 'b
 
 function resolveOrders(rules: Rules, s: Working) {
   const all: { side: Side; order: Order }[] = [];
-  for (const side of ['us', 'cn'] as const)
-    for (const order of s.round.drafts[side] ?? []) all.push({ side, order });
+  for (const side of ['us', 'cn'] as const) {
+    const orders = s.round.drafts[side] ?? [];
+    for (let i = 0; i < orders.length; i++) all.push({ side, order: orders[i]! });
+  }
   all.sort(
     (a, b) =>
       ORDER_RANK[a.order.kind] - ORDER_RANK[b.order.kind] ||
@@ -89,8 +93,8 @@ function resolveOrders(rules: Rules, s: Working) {
   for (const { side, order } of all) {
     switch (order.kind) {
       case 'withdraw':
-        delete s.world.announcements[order.instrument];
-        s.world.resolve[side] = round3(
+        dropAnnouncement(s, order.instrument);
+        own(s, 'resolve')[side] = round3(
           Math.max(0, s.world.resolve[side] - params.credibility.withdrawnForNothing),
         );
         break;
@@ -98,21 +102,22 @@ function resolveOrders(rules: Rules, s: Working) {
         moveInstrument(rules, s, order.instrument, order.level);
         break;
       case 'announce':
-        s.world.announcements[order.instrument] = { level: order.level, turn: order.turn, by: side };
+        own(s, 'announcements')[order.instrument] = { level: order.level, turn: order.turn, by: side };
         addTension(rules, s, params.tension.announce);
         break;
       case 'build': {
         const alt = rules.alternatives.get(order.alternative);
         if (!alt) break;
-        s.world.builds[alt.id] = alt.turns;
+        own(s, 'builds')[alt.id] = alt.turns;
         addToIndicators(rules, s, alt.cost);
         break;
       }
       case 'extend':
         if (s.world.truce && calendar.truce) {
-          s.world.truce.endTurn += Math.ceil(calendar.truce.extendDays / calendar.turnDays);
-          s.world.truce.extensions += 1;
-          s.world.resolve[side] = round3(Math.max(0, s.world.resolve[side] - params.credibility.extension));
+          const truce = own(s, 'truce')!;
+          truce.endTurn += Math.ceil(calendar.truce.extendDays / calendar.turnDays);
+          truce.extensions += 1;
+          own(s, 'resolve')[side] = round3(Math.max(0, s.world.resolve[side] - params.credibility.extension));
         }
         break;
     }
@@ -168,9 +173,12 @@ function levelEffects(rules: Rules, s: Working, into: Record<string, number>) {
 function deliveries(rules: Rules, s: Working, into: Record<string, number>) {
   const sizes = rules.scenario.params.pledgeSizes;
   const learning = rules.scenario.params.credibility.learning;
-  for (const p of s.world.packages) {
+  const packages = s.world.packages; // frozen arrays: walked by index (see dealInForce)
+  for (let i = 0; i < packages.length; i++) {
+    const p = packages[i]!;
     if (p.status !== 'active') continue;
-    for (const c of p.clauses) {
+    for (let j = 0; j < p.clauses.length; j++) {
+      const c = p.clauses[j]!;
       if (c.kind !== 'pledge' && c.kind !== 'commitment') continue;
       const item = rules.commitments.get(c.item);
       if (!item) continue;
@@ -179,21 +187,25 @@ function deliveries(rules: Rules, s: Working, into: Record<string, number>) {
       const u = roll(s, 'compliance');
       const share = Math.min(1, Math.max(0, item.rate + item.spread * (2 * u - 1)));
       const promiser = item.side;
-      s.world.totals.promised[promiser] = round3(s.world.totals.promised[promiser] + size);
-      s.world.totals.delivered[promiser] = round3(s.world.totals.delivered[promiser] + size * share);
+      const { promised, delivered } = own(s, 'totals');
+      promised[promiser] = round3(promised[promiser] + size);
+      delivered[promiser] = round3(delivered[promiser] + size * share);
       const key = tallyKey(p.id, item.id);
       const was = s.world.tallies[key] ?? { by: promiser, promised: 0, delivered: 0 };
-      s.world.tallies[key] = {
+      // the tally and the news item are made frozen: the reducer's freeze then steps over them
+      own(s, 'tallies')[key] = Object.freeze({
         by: promiser,
         promised: round3(was.promised + size),
         delivered: round3(was.delivered + size * share),
-      };
-      s.world.reliability[promiser] = round3(
+      });
+      own(s, 'reliability')[promiser] = round3(
         s.world.reliability[promiser] + learning * (share - s.world.reliability[promiser]),
       );
       for (const k in item.effects)
         into[k] = (into[k] ?? 0) + (item.effects[k] ?? 0) * size * share * (1 - (s.world.alt[k] ?? 0));
-      s.round.news.push({ kind: 'delivery', side: promiser, item: item.id, share: round3(share) });
+      s.round.news.push(
+        Object.freeze({ kind: 'delivery', side: promiser, item: item.id, share: round3(share) }),
+      );
     }
   }
 }
@@ -206,8 +218,8 @@ function alternatives(rules: Rules, s: Working) {
     const alt = rules.alternatives.get(id);
     if (left <= 0 || !alt) continue;
     for (const k in alt.gains)
-      s.world.alt[k] = round3(Math.min(altMax, (s.world.alt[k] ?? 0) + (alt.gains[k] ?? 0) / alt.turns));
-    s.world.builds[id] = left - 1;
+      own(s, 'alt')[k] = round3(Math.min(altMax, (s.world.alt[k] ?? 0) + (alt.gains[k] ?? 0) / alt.turns));
+    own(s, 'builds')[id] = left - 1;
   }
   const hit = new Set<string>();
   for (const [id, rows] of levelTable(rules)) {
@@ -218,7 +230,7 @@ function alternatives(rules: Rules, s: Working) {
   for (const k of hit) {
     const ind = rules.indicators.get(k)!;
     const a = s.world.alt[k] ?? 0;
-    if (a < ind.altCap) s.world.alt[k] = round3(Math.min(ind.altCap, a + ind.altCreep));
+    if (a < ind.altCap) own(s, 'alt')[k] = round3(Math.min(ind.altCap, a + ind.altCreep));
   }
 }
 
@@ -240,7 +252,8 @@ function tensionAndCrisis(rules: Rules, s: Working) {
 /** The talks collapse: every instrument to its top level, every package void, no more talks. */
 export function collapse(rules: Rules, s: Working) {
   s.world.collapsed = true;
-  for (const id of rules.instrumentIds) s.world.levels[id] = rules.instruments.get(id)!.levels.length - 1;
+  const levels = own(s, 'levels');
+  for (const id of rules.instrumentIds) levels[id] = rules.instruments.get(id)!.levels.length - 1;
   s.world.announcements = {};
   s.world.packages = s.world.packages.map((p) => (p.status === 'active' ? { ...p, status: 'collapsed' } : p));
   s.round.news.push({ kind: 'collapse' });
@@ -261,19 +274,22 @@ function summit(rules: Rules, s: Working) {
  * then the next turn starts. Only the kernel (kernel.ts) calls it: it is the body of `advance`.
  */
 export function endTurn(rules: Rules, s: Working) {
-  s.world.totals = copyContainers(s.world.totals); // its three sums are written below
   resolveOrders(rules, s);
   const deltas: Record<string, number> = {};
   levelEffects(rules, s, deltas);
   deliveries(rules, s, deltas);
-  for (const ind of rules.scenario.indicators)
+  const indicators = rules.scenario.indicators;
+  for (let i = 0; i < indicators.length; i++) {
+    const ind = indicators[i]!;
     if (ind.drift !== 0) deltas[ind.id] = (deltas[ind.id] ?? 0) + ind.drift;
+  }
   addToIndicators(rules, s, deltas);
   alternatives(rules, s);
   tensionAndCrisis(rules, s);
   summit(rules, s);
+  const util = own(s, 'totals').util;
   for (const side of ['us', 'cn'] as const)
-    s.world.totals.util[side] = Math.round(s.world.totals.util[side] + utility(rules, s.world.values, side));
+    util[side] = Math.round(util[side] + utility(rules, s.world.values, side));
   s.round.lastNews = s.round.news;
   s.round.news = [];
   s.round.turn += 1;

@@ -65,9 +65,13 @@ function checkCondition(rules: Rules, c: unknown): string | null {
 export function pendingReadout<
   S extends { readonly world: Pick<World, 'packages'>; readonly round: Pick<Round, 'turn'> },
 >(s: S, side: Side): S['world']['packages'][number] | undefined {
-  return s.world.packages.find(
-    (p) => p.turn === s.round.turn && p.status === 'active' && p.readouts[side] === null,
-  );
+  // the state's arrays are frozen: walked by index (see dealInForce in conditions.ts)
+  const packages = s.world.packages;
+  for (let i = 0; i < packages.length; i++) {
+    const p = packages[i]!;
+    if (p.turn === s.round.turn && p.status === 'active' && p.readouts[side] === null) return p;
+  }
+  return undefined;
 }
 
 /**
@@ -76,15 +80,20 @@ export function pendingReadout<
  * while the first is in force (once that deal is broken or has collapsed, it can be agreed anew).
  */
 export function agreedIn(s: Pick<World, 'packages'>, kind: Clause['kind'], id: string) {
-  return s.packages.find(
-    (p) =>
-      p.status === 'active' &&
-      p.clauses.some((c) =>
+  for (let i = 0; i < s.packages.length; i++) {
+    const p = s.packages[i]!;
+    if (p.status !== 'active') continue;
+    for (let j = 0; j < p.clauses.length; j++) {
+      const c = p.clauses[j]!;
+      if (
         kind === 'statement'
           ? c.kind === 'statement' && c.statement === id
-          : (c.kind === 'pledge' || c.kind === 'commitment') && c.item === id,
-      ),
-  );
+          : (c.kind === 'pledge' || c.kind === 'commitment') && c.item === id
+      )
+        return p;
+    }
+  }
+  return undefined;
 }
 
 /** The clause's own problem, or null. `key` tells two clauses on the same thing apart. */
@@ -135,9 +144,12 @@ function checkClause(rules: Rules, s: GameState, c: unknown): { error: string } 
 
 /** The red line of `side` that a package crosses, if any (shown only to that side). */
 export function crossedRedLine(rules: Rules, side: Side, clauses: readonly Clause[]) {
-  for (const r of rules.scenario.redLines) {
+  const lines = rules.scenario.redLines; // frozen, as a package's clauses may be: walked by index
+  for (let i = 0; i < lines.length; i++) {
+    const r = lines[i]!;
     if (r.side !== side) continue;
-    for (const c of clauses) {
+    for (let j = 0; j < clauses.length; j++) {
+      const c = clauses[j]!;
       if (r.statement !== undefined && c.kind === 'statement' && c.statement === r.statement) return r;
       if (r.instrument !== undefined && c.kind === 'instrument' && c.instrument === r.instrument) {
         if (r.below === undefined || c.level < r.below) return r;
