@@ -104,7 +104,7 @@ function needWords(sc: Scenario, c: Clause): string {
 function demandWords(sc: Scenario, c: Clause): string {
   switch (c.kind) {
     case 'instrument':
-      return `brings the ${lowerFirst(instName(sc, c.instrument))} down to “${levelLabel(sc, c.instrument, c.level)}”`;
+      return `puts the ${lowerFirst(instName(sc, c.instrument))} at “${levelLabel(sc, c.instrument, c.level)}”`;
     case 'pledge':
     case 'commitment': {
       const name = sc.commitments.find((x) => x.id === c.item)?.name;

@@ -174,7 +174,7 @@ describe('Washington escalates first only by a threat that names its demand', ()
     expect(harshest(threat, s, move)).toBeGreaterThan(provocation(rulesFor(threat), s, 'us'));
     expect(move.ai?.needs).toBeDefined();
     const line = describeAiMove(threat, move, { turn: s.round.turn });
-    expect(line).toMatch(/announced from .* unless Beijing (brings|makes a promise|agrees)/);
+    expect(line).toMatch(/announced from .* unless Beijing (puts the|makes a promise|agrees)/);
   });
 
   it('makes no threat of its own in a turn in which it made a proposal', () => {
