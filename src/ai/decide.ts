@@ -18,6 +18,7 @@ import {
 import type { ProfileParams, Rule } from '../model/profile-schema';
 import type { Situation } from './character';
 import { escalationHarm, opponentSteps, ruleApplies, ruleEffect } from './character';
+import { byCharacter } from './escalation';
 import { entryFor, offersFor, ordersFor, type Plan, planFor } from './memo';
 import { clausesValue, dealBonus, leverageFor, type Model, oneOff, ordersModel, tensionRisk } from './model';
 import { orderContext, orderTerms, setTension, sumTerms, type Terms } from './orders';
@@ -645,7 +646,8 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   const plan = () => planFor(m, x.leverage, profile);
   if (readoutDue) cands = readouts(m);
   else if (s.round.phase === 'orders' && s.round.drafts[side] === null) {
-    cands = ordersFor(m, () => orders(m, plan, profile, x.leverage));
+    const sets = ordersFor(m, () => orders(m, plan, profile, x.leverage));
+    cands = byCharacter(m, profile, sets, () => needed(plan(), []));
     if (m.depth.rollouts > 0) {
       const top = cands.reduce((a, c) => (c.search > a.search ? c : a), cands[0]!);
       if (top.calm)

@@ -23,7 +23,7 @@ export interface GameSummary {
   readonly tension: readonly number[]; // tension (points) at the start of each turn played
   readonly moves: Readonly<Record<string, number>>; // "us shift us-tariff up" → times
   readonly tariffRaises: number; // US tariff rises China saw with a turn left to answer
-  readonly tariffAnswered: number; // … answered by an escalating order within a turn
+  readonly tariffAnswered: number; // … answered by an escalating order within a turn (of its effect, if announced)
   readonly pressuredAccepts: number; // China accepted in the turn after being escalated against
   readonly moveCount: number;
   readonly codes: Readonly<Record<string, number>>; // reason codes of the AI's moves
@@ -85,7 +85,9 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
   const ten: number[] = [];
   const moves: Record<string, number> = {};
   const codes: Record<string, number> = {};
-  const raisesSeen: number[] = []; // turns in which China first sees a US tariff rise
+  // US tariff rises: the turn China first sees one, and the last turn before an answer is late (the
+  // turn after it takes effect, for one announced ahead).
+  const raisesSeen: { from: number; to: number }[] = [];
   const cnEscalated = new Set<number>(); // turns in which China gave an escalating order
   let pressuredAccepts = 0;
   let lastTurn = -1;
@@ -103,14 +105,19 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
     if (m.type === 'propose') for (const c of m.clauses) used.add(`clause ${clauseId(c)}`);
     if (m.ai) codes[m.ai.code] = (codes[m.ai.code] ?? 0) + 1;
     if (m.type === 'orders') {
-      if (
-        m.side === 'us' &&
-        m.orders.some(
-          (o) =>
-            o.kind === 'shift' && isTariff(o.instrument) && o.level > (s.world.levels[o.instrument] ?? 0),
-        )
-      )
-        raisesSeen.push(s.round.turn + 1);
+      // A rise ordered now, or announced for later: China sees it next turn, and may answer it from
+      // then until the turn after it takes effect.
+      if (m.side === 'us')
+        for (const o of m.orders)
+          if (
+            (o.kind === 'shift' || o.kind === 'announce') &&
+            isTariff(o.instrument) &&
+            o.level > (s.world.levels[o.instrument] ?? 0)
+          ) {
+            const from = s.round.turn + 1;
+            raisesSeen.push({ from, to: (o.kind === 'announce' ? o.turn : from) + 1 });
+            break;
+          }
       if (m.side === 'cn' && escalating(s, owner, 'cn', m.orders)) cnEscalated.add(s.round.turn);
     }
     if (
@@ -130,9 +137,6 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
       lastTurn = s.round.turn;
       lev.push(leverage(rules, s.world).us);
       ten.push(s.world.tension / 10);
-      for (const n of s.round.news)
-        if (n.kind === 'announcement-effective' && isTariff(n.instrument) && owner(n.instrument) === 'us')
-          raisesSeen.push(s.round.turn);
     }
     const side = nextToMove(s, asked);
     apply(chooseMove(scenario, s, side, seats[side]));
@@ -142,9 +146,13 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
   let tariffRaises = 0;
   let tariffAnswered = 0;
   for (const r of raisesSeen) {
-    if (r >= total) continue;
+    if (r.from >= total) continue;
     tariffRaises += 1;
-    if (cnEscalated.has(r) || cnEscalated.has(r + 1)) tariffAnswered += 1;
+    for (let turn = r.from; turn <= r.to; turn++)
+      if (cnEscalated.has(turn)) {
+        tariffAnswered += 1;
+        break;
+      }
   }
   return {
     seed,

@@ -38,7 +38,13 @@ function cite(scenario: Scenario, x: { source?: string | undefined; quote?: stri
   if (!x.quote) return '';
   if (!title) return ` (“${x.quote}”)`;
   return pickOf(
-    [` (“${x.quote}” — ${title})`, `, as “${title}” reports: “${x.quote}”`, ` — “${x.quote}” (${title})`],
+    // Four wordings: a turn's talks come back to a side every third move, so it reads each one afresh.
+    [
+      ` (“${x.quote}” — ${title})`,
+      `, as “${title}” reports: “${x.quote}”`,
+      ` — “${x.quote}” (${title})`,
+      ` (in the words of “${title}”: “${x.quote}”)`,
+    ],
     k,
   );
 }
@@ -92,6 +98,22 @@ const lowerFirst = (x: string) => (/^[A-Z][a-z]/.test(x) ? x[0]!.toLowerCase() +
 function needWords(sc: Scenario, c: Clause): string {
   if (c.kind !== 'instrument') return clauseWords(sc, c);
   return `the ${lowerFirst(instName(sc, c.instrument))} brought down to “${levelLabel(sc, c.instrument, c.level)}”`;
+}
+
+/** What an announcement asks of the other side, after “unless Beijing …”: the clause it wants. */
+function demandWords(sc: Scenario, c: Clause): string {
+  switch (c.kind) {
+    case 'instrument':
+      return `puts the ${lowerFirst(instName(sc, c.instrument))} at “${levelLabel(sc, c.instrument, c.level)}”`;
+    case 'pledge':
+    case 'commitment': {
+      const name = sc.commitments.find((x) => x.id === c.item)?.name;
+      const size = c.kind === 'pledge' ? ` (${c.size})` : '';
+      return `makes a promise: ${name ? lowerFirst(name) : 'the one it asks for'}${size}`;
+    }
+    case 'statement':
+      return `agrees to a statement: ${sc.statements.find((s) => s.id === c.statement)?.name ?? 'a joint statement'}`;
+  }
 }
 
 function orderWords(sc: Scenario, o: Order): string {
@@ -316,10 +338,16 @@ export function describeAiMove(scenario: Scenario, move: Move, at: AiMoveContext
   const code = move.ai?.code;
   if (!code) return '';
   const k = at.index ?? at.turn ?? 0;
-  const needs =
-    move.type === 'reject' && move.ai?.needs
-      ? ` ${name} wants ${needWords(scenario, move.ai.needs)} before it signs.`
-      : '';
+  const want = move.ai?.needs;
+  const threat = move.type === 'orders' && move.orders.some((o) => o.kind === 'announce');
+  const opp = move.side === 'control' ? '' : scenario.sides[other(move.side)].name;
+  const needs = !want
+    ? ''
+    : move.type === 'reject'
+      ? ` ${name} wants ${needWords(scenario, want)} before it signs.`
+      : threat && opp
+        ? ` ${pickOf([`${name} lets it take effect`, 'It takes effect'], k)} unless ${opp} ${demandWords(scenario, want)}.`
+        : '';
   const delivered = move.ai?.delivered;
   const held =
     move.type === 'pass' && delivered !== undefined

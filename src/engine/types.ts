@@ -68,7 +68,10 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
 export interface AiNote {
   readonly code: string; // "rule:cn-proportional" or "search:utility"
   readonly value?: number;
-  /** A rejection's: the clause of its own target, missing from the offer, it values most from the other side. */
+  /**
+   * A rejection's: the clause of its own target, missing from the offer, it values most from the
+   * other side. Orders with an announcement: the clause that would lift the threat, the same way.
+   */
   readonly needs?: Clause;
   /** A pass's, while a deal is in force: the share the other side has delivered of what it promised. */
   readonly delivered?: number;

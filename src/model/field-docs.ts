@@ -285,6 +285,10 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   ],
   'history.outcome': ['How it ended.'],
   profiles: ['The computer opponents’ profiles (see the guide’s section on them).'],
+  'profiles[].params.escalates': [
+    'Its rule of conduct for escalation: `in-answer` never raises a measure harder (as a share of its range) than the other side’s measures it answers; `first` may escalate first, but only by an announcement naming what it wants, and not in a turn in which it made a proposal. Leave it out to let its search and rules decide.',
+    'in-answer',
+  ],
 };
 
 /** The condition language, wherever a condition is written. */

@@ -38,10 +38,19 @@ function cited<T extends z.ZodRawShape>(shape: T) {
 export const RECIPROCITIES = ['none', 'proportional', 'tit-for-two-tats'] as const;
 export type Reciprocity = (typeof RECIPROCITIES)[number];
 
+/**
+ * Its rule of conduct for escalation (src/ai/escalation.ts): `in-answer` never escalates harder than
+ * what it answers; `first` may escalate first, but only by an announcement naming what it wants,
+ * and not in a turn in which it made a proposal. Absent: as its search and rules choose.
+ */
+export const ESCALATES = ['in-answer', 'first'] as const;
+export type Escalates = (typeof ESCALATES)[number];
+
 /** A profile's character in numbers: the same at every level of play. */
 export const ProfileParamsSchema = cited({
   patience: Share, // how slowly its acceptance threshold falls: 0.2 concedes early, 0.8 holds out late
   reciprocity: z.enum(RECIPROCITIES), // how it answers escalation: not at all, in proportion, after two
+  escalates: z.enum(ESCALATES).optional(), // only in answer and no harder, or first by a named threat
   face: z.number().min(0).max(5).default(1), // how dear its own visible concessions are (1: as scored)
   maxTension: Points, // it avoids moves that would take tension above this (points, 0–100)
   headlineBias: z.number().min(0).max(5).default(0), // extra value of headline wins before a summit
