@@ -1,0 +1,144 @@
+// The computer negotiates (issue: an opponent that negotiates), on the tutorial's opening as a
+// student meets it, playing Washington against Beijing at each level:
+//  - it cannot be milked: a student who offers the bare minimum gets no deal before Beijing's last
+//    talks, and ends lower than one who offers a fair split and takes the computer's counter;
+//  - it concedes toward the deadline: what it turns down at the start it signs in its last talks,
+//    when the engine's own projection puts the offer at least 5 points above holding still;
+//  - it counters from the offer it turns down: at least half of the offered clauses kept, the
+//    package changed, and a sentence that says so.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chooseMove, describeAiMove } from '../../src/ai';
+import { DEADLINE_MARGIN } from '../../src/ai/decide';
+import type { Clause, GameState, Move } from '../../src/engine';
+import { applyMove, canonicalJson, DEFAULT_SETUP, newGame, rulesFor, score } from '../../src/engine';
+import { loadScenarioFile } from '../../tools/scenario-files';
+import { play } from './helpers';
+
+const sc = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml')).scenario;
+const lastTalks = rulesFor(sc).mainTurns - 1;
+
+/** The bare minimum: a deal with nothing in it but a line about stable trade. */
+const LOWBALL: Clause[] = [{ kind: 'statement', statement: 'st-trade-stability' }];
+/** A fair split: Washington's tariff and a chip downgrade for energy purchases and fentanyl controls. */
+const FAIR: Clause[] = [
+  { kind: 'instrument', instrument: 'us-tariff', level: 0 },
+  { kind: 'instrument', instrument: 'us-chips', level: 1 },
+  { kind: 'pledge', item: 'cn-energy-pledge', size: 'large' },
+  { kind: 'commitment', item: 'cn-fentanyl-cooperation' },
+];
+
+const seat = (level: number) => ({ profile: 'beijing', level });
+/** A student's game: Washington a human seat, Beijing the computer at `level`. */
+const start = (level: number, seed: string) =>
+  newGame(sc, seed, {
+    ...DEFAULT_SETUP,
+    seats: { us: { kind: 'human' }, cn: { kind: 'ai', ...seat(level) } },
+  });
+
+/** Passes whole turns (no orders) until the talks of `turn`. */
+function toTurn(s0: GameState, turn: number): GameState {
+  let s = s0;
+  while (s.round.turn < turn) {
+    while (s.round.phase === 'talks') s = play(sc, s, { type: 'pass', side: s.round.talks.toMove });
+    s = play(sc, s, { type: 'orders', side: 'us', orders: [] }, { type: 'orders', side: 'cn', orders: [] });
+  }
+  return s;
+}
+
+/** Washington's offer on the table, Beijing to answer (Beijing's own opening turned down first). */
+function offered(s0: GameState, clauses: readonly Clause[]): GameState {
+  let s = s0;
+  if (s.round.talks.open?.by === 'cn') s = play(sc, s, { type: 'reject', side: 'us', reason: 'too-little' });
+  else if (s.round.talks.toMove === 'cn') s = play(sc, s, { type: 'pass', side: 'cn' });
+  return play(sc, s, { type: 'propose', side: 'us', clauses });
+}
+
+/**
+ * A student playing Washington: it offers `clauses` once a turn until a deal; the fair student
+ * takes Beijing's answer to its offer, the lowballer turns everything down. Returns the turn of the
+ * first deal (−1: none) and Washington's final score.
+ */
+function student(level: number, seed: string, clauses: readonly Clause[], takesCounters: boolean) {
+  let s = start(level, seed);
+  let dealTurn = -1;
+  const apply = (m: Move) => {
+    const r = applyMove(sc, s, m);
+    if (!r.ok) throw new Error(`${r.reason}: ${JSON.stringify(m)}`);
+    if (r.state.world.packages.length > s.world.packages.length && dealTurn < 0) dealTurn = s.round.turn;
+    s = r.state;
+  };
+  while (s.round.phase !== 'over') {
+    if (s.round.phase === 'orders') {
+      if (s.round.drafts.us === null) apply({ type: 'orders', side: 'us', orders: [] });
+      else apply(chooseMove(sc, s, 'cn', seat(level)));
+      continue;
+    }
+    const t = s.round.talks;
+    if (t.toMove === 'cn') apply(chooseMove(sc, s, 'cn', seat(level)));
+    else if (t.open?.by === 'cn') {
+      const answersMine = s.round.news.some((n) => n.kind === 'proposal' && n.side === 'us');
+      apply(
+        takesCounters && answersMine && dealTurn < 0
+          ? { type: 'accept', side: 'us' }
+          : { type: 'reject', side: 'us', reason: 'too-little' },
+      );
+    } else if (dealTurn < 0 && t.made.us === 0) apply({ type: 'propose', side: 'us', clauses });
+    else apply({ type: 'pass', side: 'us' });
+  }
+  return { dealTurn, score: score(sc, s).sides.us.score };
+}
+
+describe('it cannot be milked', () => {
+  for (const level of [2, 3])
+    it(`at level ${level}: the bare minimum gets no deal before the last talks, and less than a fair split`, () => {
+      for (const seed of ['milk-1', 'milk-2', 'milk-3']) {
+        const low = student(level, seed, LOWBALL, false);
+        const fair = student(level, seed, FAIR, true);
+        expect([-1, lastTalks], `the lowballer's deal turn, seed ${seed}`).toContain(low.dealTurn);
+        expect(fair.dealTurn, `the fair proposer's deal turn, seed ${seed}`).toBeGreaterThanOrEqual(0);
+        expect(fair.score, `seed ${seed}`).toBeGreaterThan(low.score);
+      }
+    });
+});
+
+describe('it concedes toward the deadline', () => {
+  for (const level of [1, 2, 3])
+    it(`at level ${level}: turns the bare minimum down at the start and signs it in its last talks`, () => {
+      const early = offered(start(level, 'deadline'), LOWBALL);
+      expect(chooseMove(sc, early, 'cn', seat(level)).type).toBe('reject');
+      const late = offered(toTurn(start(level, 'deadline'), lastTalks), LOWBALL);
+      const move = chooseMove(sc, late, 'cn', seat(level));
+      expect(move.type).toBe('accept');
+      expect(move.ai?.code).toBe('search:deadline');
+      expect(move.ai?.worth).toBeGreaterThanOrEqual(DEADLINE_MARGIN);
+      const line = describeAiMove(sc, move, { turn: lastTalks });
+      expect(line).toMatch(/better off than holding still|beats holding still/);
+      expect(line).toContain(`${move.ai?.worth} points`);
+    });
+});
+
+describe('it counters from the offer it turns down', () => {
+  const offer: Clause[] = [
+    { kind: 'instrument', instrument: 'us-chips', level: 1 },
+    { kind: 'pledge', item: 'cn-energy-pledge', size: 'large' },
+    { kind: 'commitment', item: 'cn-fentanyl-cooperation' },
+  ];
+  const key = (c: Clause) => canonicalJson(c);
+  for (const level of [1, 2])
+    it(`at level ${level}: keeps at least half of it and changes what makes the difference`, () => {
+      let s = offered(start(level, 'counter'), offer);
+      const answer = chooseMove(sc, s, 'cn', seat(level));
+      expect(answer.type).toBe('reject');
+      s = play(sc, s, answer);
+      const counter = chooseMove(sc, s, 'cn', seat(level));
+      expect(counter.type).toBe('propose');
+      if (counter.type !== 'propose') return;
+      expect(counter.ai?.code).toBe('search:counter');
+      const kept = counter.clauses.filter((c) => offer.some((o) => key(o) === key(c)));
+      expect(kept.length).toBeGreaterThanOrEqual(Math.ceil(offer.length / 2));
+      expect(counter.clauses.map(key).sort()).not.toEqual(offer.map(key).sort());
+      expect(describeAiMove(sc, counter, { turn: 0 })).toMatch(/counter/);
+      expect(applyMove(sc, s, counter).ok).toBe(true);
+    });
+});
