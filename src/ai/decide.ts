@@ -254,7 +254,7 @@ function answer(m: Model, seen: Seen, plan: Plan, profile: Profile | null, rand:
       };
   }
   const out: Candidate[] = [deadline ?? accept];
-  const wanted = needed(plan, open.clauses);
+  const wanted = needed(plan, open.clauses, barredFor(m, plan.table, profile));
   for (const r of ['too-little', 'distrust', 'timing', 'face', 'linkage'] as const)
     out.push({
       move: { type: 'reject', side: m.side, reason: r },
@@ -269,10 +269,15 @@ function answer(m: Model, seen: Seen, plan: Plan, profile: Profile | null, rand:
  * What a rejection asks for: of its own target's clauses that the other side would give, the one
  * it values most that the offer leaves out (or offers at a higher level than the target's).
  */
-function needed(plan: Plan, offer: readonly Clause[]): Clause | undefined {
+function needed(
+  plan: Plan,
+  offer: readonly Clause[],
+  barred: (option: number) => boolean,
+): Clause | undefined {
   const offered = new Map(offer.map((c) => [clauseId(c), c]));
   let best: { clause: Clause; vs: number } | undefined;
   for (const i of plan.tgt.pkg) {
+    if (barred(i)) continue; // never what its character would not ask for
     const o = plan.table.options[i]!;
     if (o.giver !== plan.table.m.opp || o.vs <= 0 || (best && best.vs >= o.vs)) continue;
     const got = offered.get(clauseId(o.clause));
@@ -647,7 +652,10 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   if (readoutDue) cands = readouts(m);
   else if (s.round.phase === 'orders' && s.round.drafts[side] === null) {
     const sets = ordersFor(m, () => orders(m, plan, profile, x.leverage));
-    cands = byCharacter(m, profile, sets, () => needed(plan(), []));
+    cands = byCharacter(m, profile, sets, () => {
+      const p = plan();
+      return needed(p, [], barredFor(m, p.table, profile));
+    });
     if (m.depth.rollouts > 0) {
       const top = cands.reduce((a, c) => (c.search > a.search ? c : a), cands[0]!);
       if (top.calm)
