@@ -31,9 +31,8 @@ export interface Depth {
   // thing that eases it)
   readonly secondOffer: boolean;
   // weighing an offer against waiting a turn: how surely it counts on a deal later (0: it does not
-  // weigh waiting at all, and holds to its threshold; the hardest level counts on one about a third
-  // of the time: at 0.6 it gave away early what its last talks would have won it, and lost to the
-  // level below in Chips and Soybeans every time — a design estimate)
+  // weigh waiting at all, and holds to its threshold; the hardest level counts about as often as
+  // deals come)
   readonly lookahead: number;
   readonly logroll: boolean; // searches packages (the Nash ascent and logrolling); else offers its templates as they stand
   readonly leverage: boolean; // values the leverage its orders win or spend (how it moves the other side's terms)
@@ -75,7 +74,7 @@ const DEPTHS: readonly Depth[] = [
     horizon: 99,
     flatPrior: false,
     secondOffer: true,
-    lookahead: 0.3,
+    lookahead: 0.6,
     logroll: true,
     leverage: true,
     noise: 0.1,
