@@ -210,7 +210,7 @@ function rejectReason(
  * Its last talks before a deadline that makes waiting dear: the end of the talks, the summit (with no
  * deal in force yet), or the truce's end (its snapback).
  */
-export function lastTalks(m: Model): boolean {
+function lastTalks(m: Model): boolean {
   if (m.turn >= m.rules.mainTurns - 1) return true;
   if (m.dealNow) return false;
   const st = m.rules.summitTurn;
@@ -225,7 +225,8 @@ export function lastTalks(m: Model): boolean {
  */
 export const DEADLINE_MARGIN = 5;
 
-function answer(m: Model, seen: Seen, plan: Plan, profile: Profile | null, rand: Rand): Candidate[] {
+function answer(x: Situation, seen: Seen, plan: Plan, profile: Profile | null, rand: Rand): Candidate[] {
+  const { m } = x;
   const open = m.s.round.talks.open!;
   // Its judgement of what it needs is only so precise: a little more or less, by its own dice.
   const judged = 1 + m.depth.precision * (2 * rand() - 1);
@@ -254,7 +255,7 @@ function answer(m: Model, seen: Seen, plan: Plan, profile: Profile | null, rand:
       };
   }
   const out: Candidate[] = [deadline ?? accept];
-  const wanted = needed(plan, open.clauses, barredFor(m, plan.table, profile));
+  const wanted = needed(plan, open.clauses, barredFor(x, plan.table, profile));
   for (const r of ['too-little', 'distrust', 'timing', 'face', 'linkage'] as const)
     out.push({
       move: { type: 'reject', side: m.side, reason: r },
@@ -433,24 +434,24 @@ function offersOf(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
 }
 
 /**
- * The options its character bars from a counter: what a `never` rule forbids it to propose, and what
- * a sure `avoid` rule weighs against by more than a counter's margin (a counter is an offer it means
- * to defend, so it leaves out what its character would not put its name to).
+ * The options its character bars from a counter and from what it says it wants: what a `never` rule
+ * forbids it to propose, and what a sure `avoid` rule weighs against by more than a counter's margin
+ * (a counter is an offer it means to defend, so it leaves out what its character would not put its
+ * name to).
  */
-function barredFor(m: Model, table: Table, profile: Profile | null): (option: number) => boolean {
+function barredFor(x: Situation, table: Table, profile: Profile | null): (option: number) => boolean {
   const aboutProposals = (r: Rule) => {
     const what = r.never ?? (r.chance >= 1 && r.weight > COUNTER ? r.avoid : undefined);
     return what !== undefined && (what.move ?? 'propose') === 'propose';
   };
   const rules = profile?.rules.filter(aboutProposals) ?? [];
   if (rules.length === 0) return () => false;
-  const x = situation(m);
   const bars = rules.filter((r) => ruleApplies(r, x));
   const memo = new Map<number, boolean>();
   return (i) => {
     let b = memo.get(i);
     if (b === undefined) {
-      const move: MoveBody = { type: 'propose', side: m.side, clauses: [table.options[i]!.clause] };
+      const move: MoveBody = { type: 'propose', side: x.m.side, clauses: [table.options[i]!.clause] };
       b = bars.some((r) => {
         const e = ruleEffect(r, x, move);
         return e === 'never' || (typeof e === 'number' && e < -COUNTER);
@@ -487,7 +488,14 @@ function counterTo(m: Model, table: Table, need: number, profile: Profile | null
   const rejected = rejectedOffer(m.s, m.side);
   if (!rejected || rejected.length === 0) return null;
   const offer = optionsOf(table, rejected);
-  const p = counterFrom(table, offer, rejected.length, need, barredFor(m, table, profile), m.depth.logroll);
+  const p = counterFrom(
+    table,
+    offer,
+    rejected.length,
+    need,
+    barredFor(situation(m), table, profile),
+    m.depth.logroll,
+  );
   if (!p) return null;
   // Short of what it needs, a counter still closes a good part of the gap from the offer: a step it
   // can defend, not its last word (its threshold still decides what it signs).
@@ -496,11 +504,7 @@ function counterTo(m: Model, table: Table, need: number, profile: Profile | null
   if (g[0] < need && g[0] < got + COUNTER_STEP * (need - got)) return null;
   const cl = clausesOf(table, p);
   const key = packageKey(cl);
-  if (
-    cl.length === 0 ||
-    key === packageKey(rejected) ||
-    madeThisTurn(m.s, m.side).some((c) => packageKey(c) === key)
-  )
+  if (key === packageKey(rejected) || madeThisTurn(m.s, m.side).some((c) => packageKey(c) === key))
     return null;
   return {
     move: { type: 'propose', side: m.side, clauses: cl },
@@ -654,7 +658,7 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
     const sets = ordersFor(m, () => orders(m, plan, profile, x.leverage));
     cands = byCharacter(m, profile, sets, () => {
       const p = plan();
-      return needed(p, [], barredFor(m, p.table, profile));
+      return needed(p, [], barredFor(x, p.table, profile));
     });
     if (m.depth.rollouts > 0) {
       const top = cands.reduce((a, c) => (c.search > a.search ? c : a), cands[0]!);
@@ -669,7 +673,7 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
         );
     }
   } else if (s.round.phase === 'talks' && s.round.talks.toMove === side) {
-    if (s.round.talks.open && s.round.talks.open.by !== side) cands = answer(m, seen, plan(), profile, rand);
+    if (s.round.talks.open && s.round.talks.open.by !== side) cands = answer(x, seen, plan(), profile, rand);
     else {
       const made = madeThisTurn(s, side).map(packageKey);
       // What it offers reads what it proposed this turn and the offer it has just turned down.

@@ -324,6 +324,50 @@ export function target(t: Table, templates: readonly Template[]): Target {
 }
 
 /**
+ * The one change from `cur` (gains `cs`, `co`) that trades best toward `to` (0: the AI itself, 1:
+ * the other side): the highest ratio of what it brings `to` over what it costs the other (a change
+ * that costs nothing first), among the changes `allowed` lets through that leave the AI at least
+ * `floor`. `swaps`: a full package may also trade one clause for another of a new key. Null if no
+ * change brings `to` anything.
+ */
+function bestTrade(
+  t: Table,
+  cur: Pkg,
+  cs: number,
+  co: number,
+  to: 0 | 1,
+  floor: number,
+  allowed: (skip: number, add: number) => boolean,
+  swaps: boolean,
+): readonly [number, number] | null {
+  let skipB = -2;
+  let addB = -1;
+  let bestRatio = 0;
+  const visit = (skip: number, add: number) => {
+    if (!allowed(skip, add)) return;
+    evalWith(t, cur, skip, add);
+    if (gs < floor) return;
+    const gain = to === 0 ? gs - cs : go - co;
+    if (gain <= 1e-6) return;
+    const cost = to === 0 ? co - go : cs - gs;
+    const ratio = cost <= 1e-6 ? 1e6 + gain : gain / cost;
+    if (ratio > bestRatio) {
+      bestRatio = ratio;
+      skipB = skip;
+      addB = add;
+    }
+  };
+  eachNeighbour(t, cur, visit);
+  if (swaps && cur.length >= MAX)
+    for (let i = 0; i < cur.length; i++)
+      for (let k = 0; k < t.options.length; k++)
+        if (!cur.some((j) => t.options[j]!.key === t.options[k]!.key)) visit(i, k);
+  return skipB === -2 ? null : [skipB, addB];
+}
+
+const anyChange = () => true;
+
+/**
  * Logrolling from a package toward the other side: each step takes the change with the best ratio
  * of value to them over cost to us (a change that costs us nothing comes first), as long as our gain
  * stays at least `floor`. Returns every package on the way, the start first.
@@ -331,26 +375,11 @@ export function target(t: Table, templates: readonly Template[]): Target {
 export function logroll(t: Table, start: Pkg, floor: number): Pkg[] {
   const path: Pkg[] = [start];
   let cur = start;
-  let [cs, co] = gains(t, cur);
   for (let iter = 0; iter < 12; iter++) {
-    let skipB = -2;
-    let addB = -1;
-    let bestRatio = 0;
-    eachNeighbour(t, cur, (skip, add) => {
-      evalWith(t, cur, skip, add);
-      const dOther = go - co;
-      if (dOther <= 1e-6 || gs < floor) return;
-      const cost = cs - gs;
-      const ratio = cost <= 1e-6 ? 1e6 + dOther : dOther / cost;
-      if (ratio > bestRatio) {
-        bestRatio = ratio;
-        skipB = skip;
-        addB = add;
-      }
-    });
-    if (skipB === -2) break;
-    cur = applyChange(cur, skipB, addB);
-    [cs, co] = gains(t, cur);
+    const [cs, co] = gains(t, cur);
+    const step = bestTrade(t, cur, cs, co, 1, floor, anyChange, false);
+    if (!step) break;
+    cur = applyChange(cur, step[0], step[1]);
     path.push(cur);
   }
   return path;
@@ -390,33 +419,13 @@ export function counterFrom(
   };
   // What its character bars it from proposing goes first, even from the offer.
   let cur: Pkg = offer.filter((i) => !barred(i));
+  const allowed = (skip: number, add: number) => !(add >= 0 && barred(add)) && kept(cur, skip, add) >= keep;
   let [cs, co] = gains(t, cur);
+  // A full offer can still trade a clause it gives away cheaply for one the AI needs.
   for (let iter = 0; iter < 10 && cs < floor; iter++) {
-    let skipB = -2;
-    let addB = -1;
-    let bestRatio = 0;
-    const visit = (skip: number, add: number) => {
-      if ((add >= 0 && barred(add)) || kept(cur, skip, add) < keep) return;
-      evalWith(t, cur, skip, add);
-      const dSelf = gs - cs;
-      if (dSelf <= 1e-6) return;
-      const cost = co - go;
-      const ratio = cost <= 1e-6 ? 1e6 + dSelf : dSelf / cost;
-      if (ratio > bestRatio) {
-        bestRatio = ratio;
-        skipB = skip;
-        addB = add;
-      }
-    };
-    eachNeighbour(t, cur, visit);
-    // A full package can still trade one clause for another: what the offer gives away cheaply
-    // for what it needs.
-    if (swaps && cur.length >= MAX)
-      for (let i = 0; i < cur.length; i++)
-        for (let k = 0; k < t.options.length; k++)
-          if (!cur.some((j) => t.options[j]!.key === t.options[k]!.key)) visit(i, k);
-    if (skipB === -2) break;
-    cur = applyChange(cur, skipB, addB);
+    const step = bestTrade(t, cur, cs, co, 0, Number.NEGATIVE_INFINITY, allowed, swaps);
+    if (!step) break;
+    cur = applyChange(cur, step[0], step[1]);
     [cs, co] = gains(t, cur);
   }
   return cur.length === 0 ||

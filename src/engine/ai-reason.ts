@@ -358,13 +358,8 @@ export function describeAiMove(scenario: Scenario, move: Move, at: AiMoveContext
   const [kind, id = ''] = [code.slice(0, code.indexOf(':')), code.slice(code.indexOf(':') + 1)];
   if (kind === 'rule') {
     const r = findRule(scenario, id);
-    // A pass a rule decided (its best offer was one the rule bars) may come several times a turn.
-    const lead =
-      move.type === 'pass'
-        ? pickOf(['', `${name} holds back its offer. `, 'No offer this time. '], Math.floor(k / 3))
-        : '';
     return r
-      ? `${lead}${r.text}${cite(scenario, r, k)}.${levers}${timeSentence(scenario, at.turn)}${held}`
+      ? `${r.text}${cite(scenario, r, k)}.${levers}${timeSentence(scenario, at.turn)}${held}`
       : `${name} follows one of its rules of character.${levers}${held}`;
   }
   if (kind === 'template') {

@@ -128,13 +128,18 @@ export async function passTheTurn(page: Page) {
   await page.getByRole('button', { name: 'Pass: no orders' }).click();
 }
 
-/** On the menu: Road to Busan as Washington against the computer, at instant pace, with this seed. */
-export async function chooseSolo(page: Page, seed: string) {
+/**
+ * On the menu: a scenario (Road to Busan unless named) as Washington against the computer (at its
+ * default level unless named), at instant pace, with this seed.
+ */
+export async function chooseSolo(page: Page, seed: string, opts: { scenario?: string; level?: string } = {}) {
   const solo = page.getByLabel('Against the computer');
   await expect(solo).toBeEnabled({ timeout: 20_000 });
-  await page.getByRole('radio', { name: 'Play Road to Busan' }).check();
+  await page.getByRole('radio', { name: `Play ${opts.scenario ?? 'Road to Busan'}` }).check();
   await page.getByRole('radio', { name: /^Washington/ }).check();
   await solo.check();
+  if (opts.level)
+    await page.getByRole('combobox', { name: 'Computer’s level' }).selectOption({ label: opts.level });
   await page.getByRole('combobox', { name: 'Pace of the computer' }).selectOption({ label: 'Instant' });
   await page.getByLabel('Seed').fill(seed);
 }

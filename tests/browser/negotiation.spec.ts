@@ -3,7 +3,7 @@
 // Beijing rejects it and counters from it, and the student signs the counter. Everything through the
 // screen as a student sees it; the seed fixes the game, and every step waits for what the screen shows.
 import { expect, type Locator, test } from '@playwright/test';
-import { openMenu, shot, tableReady, watchErrors } from './helpers';
+import { chooseSolo, openMenu, shot, tableReady, watchErrors } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -17,14 +17,7 @@ test('tutorial at level 1: Beijing opens, counters the student’s package, and 
 }) => {
   const errors = watchErrors(page);
   await openMenu(page);
-  const solo = page.getByLabel('Against the computer');
-  await expect(solo).toBeEnabled({ timeout: 20_000 });
-  await page.getByRole('radio', { name: 'Play Opening Bid (tutorial)' }).check();
-  await page.getByRole('radio', { name: /^Washington/ }).check();
-  await solo.check();
-  await page.getByRole('combobox', { name: 'Computer’s level' }).selectOption({ label: 'Level 1 (gentle)' });
-  await page.getByRole('combobox', { name: 'Pace of the computer' }).selectOption({ label: 'Instant' });
-  await page.getByLabel('Seed').fill('negotiation-1');
+  await chooseSolo(page, 'negotiation-1', { scenario: 'Opening Bid (tutorial)', level: 'Level 1 (gentle)' });
   await page.getByRole('button', { name: 'Start game' }).click();
   await expect(page.getByRole('heading', { name: /Briefing: Washington/ })).toBeVisible();
   await page.getByRole('button', { name: 'To the table', exact: true }).click();

@@ -13,7 +13,7 @@ import { DEADLINE_MARGIN } from '../../src/ai/decide';
 import type { Clause, GameState, Move } from '../../src/engine';
 import { applyMove, canonicalJson, DEFAULT_SETUP, newGame, rulesFor, score } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
-import { play } from './helpers';
+import { passTurns, play } from './helpers';
 
 const sc = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml')).scenario;
 const lastTalks = rulesFor(sc).mainTurns - 1;
@@ -35,16 +35,6 @@ const start = (level: number, seed: string) =>
     ...DEFAULT_SETUP,
     seats: { us: { kind: 'human' }, cn: { kind: 'ai', ...seat(level) } },
   });
-
-/** Passes whole turns (no orders) until the talks of `turn`. */
-function toTurn(s0: GameState, turn: number): GameState {
-  let s = s0;
-  while (s.round.turn < turn) {
-    while (s.round.phase === 'talks') s = play(sc, s, { type: 'pass', side: s.round.talks.toMove });
-    s = play(sc, s, { type: 'orders', side: 'us', orders: [] }, { type: 'orders', side: 'cn', orders: [] });
-  }
-  return s;
-}
 
 /** Washington's offer on the table, Beijing to answer (Beijing's own opening turned down first). */
 function offered(s0: GameState, clauses: readonly Clause[]): GameState {
@@ -107,7 +97,7 @@ describe('it concedes toward the deadline', () => {
     it(`at level ${level}: turns the bare minimum down at the start and signs it in its last talks`, () => {
       const early = offered(start(level, 'deadline'), LOWBALL);
       expect(chooseMove(sc, early, 'cn', seat(level)).type).toBe('reject');
-      const late = offered(toTurn(start(level, 'deadline'), lastTalks), LOWBALL);
+      const late = offered(passTurns(sc, start(level, 'deadline'), lastTalks), LOWBALL);
       const move = chooseMove(sc, late, 'cn', seat(level));
       expect(move.type).toBe('accept');
       expect(move.ai?.code).toBe('search:deadline');
