@@ -98,6 +98,7 @@ test('a whole solo game by keyboard alone, from the menu to the debrief', async 
   await page.keyboard.press('?');
   await expect(help).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0); // the key after must reach the table, not the closing dialog
   await page.keyboard.press('n'); // back to the next thing to do
   await expectFocusOnNext(page);
 
