@@ -100,16 +100,22 @@ function worldsIn(dir: string): Map<string, SourceFile> {
   return index;
 }
 
-function addToIndex(index: Map<string, SourceFile>, path: string): void {
+/** A scenario file's id and kind, with its text; undefined if it cannot be read or has no id. */
+function idOf(path: string): { id: string; kind: unknown; file: SourceFile } | undefined {
   const text = readText(path);
-  if (text === undefined) return;
+  if (text === undefined) return undefined;
   const parsed = parseFile(path, text);
-  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return;
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return undefined;
   const root = parsed.value as { id?: unknown; kind?: unknown };
-  if (typeof root.id !== 'string') return;
-  const prior = index.get(root.id);
+  if (typeof root.id !== 'string') return undefined;
+  return { id: root.id, kind: root.kind, file: { name: display(path), text } };
+}
+
+function addToIndex(index: Map<string, SourceFile>, path: string): void {
+  const f = idOf(path);
+  if (!f) return;
   // A world wins over an opening of the same id; otherwise the first found.
-  if (!prior || root.kind === 'world') index.set(root.id, { name: display(path), text });
+  if (!index.has(f.id) || f.kind === 'world') index.set(f.id, f.file);
 }
 
 /**
@@ -119,8 +125,27 @@ function addToIndex(index: Map<string, SourceFile>, path: string): void {
 export function resolverFor(entryPath: string, given: readonly string[]) {
   const givenIndex = new Map<string, SourceFile>();
   for (const g of given) if (resolve(g) !== resolve(entryPath)) addToIndex(givenIndex, resolve(g));
+  const beside = dirname(resolve(entryPath));
   return (id: string): SourceFile | undefined =>
-    givenIndex.get(id) ?? worldsIn(dirname(resolve(entryPath))).get(id) ?? worldsIn(shippedDir).get(id);
+    givenIndex.get(id) ??
+    namedWorld(beside, id) ??
+    worldsIn(beside).get(id) ??
+    namedWorld(shippedDir, id) ??
+    worldsIn(shippedDir).get(id);
+}
+
+/**
+ * A world in the file named after its id (`world-2025.yaml` for `world-2025`), as the shipped ones
+ * are: found without reading the whole folder, which is parsed only for a world named otherwise.
+ */
+function namedWorld(dir: string, id: string): SourceFile | undefined {
+  if (!/^[a-z0-9][a-z0-9-]*$/i.test(id)) return undefined; // an id is never a path
+  for (const ext of ['yaml', 'yml', 'json']) {
+    const path = join(dir, `${id}.${ext}`);
+    const f = isPlainFile(path) ? idOf(path) : undefined;
+    if (f && f.id === id && f.kind === 'world') return f.file;
+  }
+  return undefined;
 }
 
 /** Loads a scenario file with its worlds, or throws an error listing every located problem. */

@@ -175,12 +175,13 @@ export function makeTable(m: Model, L: number): Table {
 }
 
 // A package changed in place: drop the member at `skip` (−1: none), add option `add` (−1: none).
-let gs = 0;
-let go = 0;
+// The sums go to `acc` (self, opponent): summed in locals and written once, because a number kept in
+// a module variable is boxed afresh at every write, and this loop is the search's innermost.
+const acc = new Float64Array(2);
 function evalWith(t: Table, p: Pkg, skip: number, add: number) {
   const o = t.options;
-  gs = t.bonus[0];
-  go = t.bonus[1];
+  let gs = t.bonus[0];
+  let go = t.bonus[1];
   const n = p.length;
   for (let i = 0; i <= n; i++) {
     const idx = i < n ? (i === skip ? -1 : p[i]!) : add;
@@ -203,12 +204,14 @@ function evalWith(t: Table, p: Pkg, skip: number, add: number) {
     gs += x.vs;
     go += x.vo;
   }
+  acc[0] = gs;
+  acc[1] = go;
 }
 
 /** The gains [self, opponent] of a package over no deal, as this AI models them. */
 export function gains(t: Table, p: Pkg): Gains {
   evalWith(t, p, -1, -1);
-  return [gs, go];
+  return [acc[0]!, acc[1]!];
 }
 
 /** The gains of any list of clauses (an open proposal), exactly. */
@@ -303,22 +306,24 @@ export function target(t: Table, templates: readonly Template[]): Target {
       bestTpl = tpl;
     }
   }
+  const tr = trade;
+  const visit = (skip: number, add: number) => {
+    evalWith(t, best, skip, add);
+    const f = nash(t, acc[0]!, acc[1]!);
+    if (f > tr.ratio) {
+      tr.ratio = f;
+      tr.skip = skip;
+      tr.add = add;
+    }
+  };
   for (let iter = 0; iter < 16; iter++) {
-    let skipB = -2;
-    let addB = -1;
-    let nextF = bestF + 1e-6;
-    eachNeighbour(t, best, (skip, add) => {
-      evalWith(t, best, skip, add);
-      const f = nash(t, gs, go);
-      if (f > nextF) {
-        nextF = f;
-        skipB = skip;
-        addB = add;
-      }
-    });
-    if (skipB === -2) break;
-    best = applyChange(best, skipB, addB);
-    bestF = nextF;
+    tr.skip = -2;
+    tr.add = -1;
+    tr.ratio = bestF + 1e-6; // here the Nash product to beat
+    eachNeighbour(t, best, visit);
+    if (tr.skip === -2) break;
+    best = applyChange(best, tr.skip, tr.add);
+    bestF = tr.ratio;
   }
   return { pkg: best, gains: gains(t, best), template: bestTpl };
 }
@@ -340,29 +345,40 @@ function bestTrade(
   allowed: (skip: number, add: number) => boolean,
   swaps: boolean,
 ): readonly [number, number] | null {
-  let skipB = -2;
-  let addB = -1;
-  let bestRatio = 0;
+  const b = trade;
+  b.skip = -2;
+  b.add = -1;
+  b.ratio = 0;
   const visit = (skip: number, add: number) => {
     if (!allowed(skip, add)) return;
     evalWith(t, cur, skip, add);
+    const gs = acc[0]!;
+    const go = acc[1]!;
     if (gs < floor) return;
     const gain = to === 0 ? gs - cs : go - co;
     if (gain <= 1e-6) return;
     const cost = to === 0 ? co - go : cs - gs;
     const ratio = cost <= 1e-6 ? 1e6 + gain : gain / cost;
-    if (ratio > bestRatio) {
-      bestRatio = ratio;
-      skipB = skip;
-      addB = add;
+    if (ratio > b.ratio) {
+      b.ratio = ratio;
+      b.skip = skip;
+      b.add = add;
     }
   };
   eachNeighbour(t, cur, visit);
   if (swaps && cur.length >= MAX)
     for (let i = 0; i < cur.length; i++)
-      for (let k = 0; k < t.options.length; k++)
-        if (!cur.some((j) => t.options[j]!.key === t.options[k]!.key)) visit(i, k);
-  return skipB === -2 ? null : [skipB, addB];
+      for (let k = 0; k < t.options.length; k++) if (!hasKey(t, cur, t.options[k]!.key)) visit(i, k);
+  return b.skip === -2 ? null : [b.skip, b.add];
+}
+
+/** The best trade found so far: fields of one object, written in place (a closure's numbers are boxed at every write). */
+const trade = { skip: -2, add: -1, ratio: 0 };
+
+/** Whether a package has an option of this key. */
+function hasKey(t: Table, p: Pkg, key: number): boolean {
+  for (let i = 0; i < p.length; i++) if (t.options[p[i]!]!.key === key) return true;
+  return false;
 }
 
 const anyChange = () => true;

@@ -4,6 +4,7 @@
 // own view (its `Seen`: no random streams, not the other side's secrets) under a few of the fixed
 // preview seeds, never the game's dice. It is dearer than the look-ahead's linear tables, so the AI
 // asks it only where a deadline makes the decision final.
+import type { BySide, Dice, GameState, Scenario, World } from '../engine';
 import { diceOf, evaluateUnder, noDealLine, PREVIEW_SEEDS } from '../engine';
 import type { Seen } from './seen';
 
@@ -23,10 +24,41 @@ export function openOfferWorth(seen: Seen): number | null {
     const st = { ...seen.s, rng: { ...dice } };
     const zero = noDealLine(seen.scenario, seed, st.meta.setup).util;
     const signed = evaluateUnder(seen.scenario, st, open.by, null, dice, zero);
-    const still = evaluateUnder(seen.scenario, st, open.by, [], dice, zero);
-    if (!signed.ok || !still.ok) return null;
-    xs.push(signed.score[seen.side] - still.score[seen.side]);
+    const still = heldStill(seen, st, seed, dice, zero);
+    if (!signed.ok || still === null) return null;
+    xs.push(signed.score[seen.side] - still);
   }
   xs.sort((a, b) => a - b);
   return xs[(xs.length - 1) >> 1] ?? null;
+}
+
+/**
+ * Holding still from the standing, the side's score under one seed: the same for every offer of a
+ * turn's talks, so kept by the world (states are immutable) with what else it reads — the turn, the
+ * phase, and the setup. Only while no orders are drafted (in talks, as an answer is).
+ */
+const stillBy = new WeakMap<Scenario, WeakMap<World, Map<string, number | null>>>();
+
+function heldStill(seen: Seen, st: GameState, seed: string, dice: Dice, zero: BySide<number>): number | null {
+  const eval_ = () => {
+    const r = evaluateUnder(seen.scenario, st, seen.opp, [], dice, zero);
+    return r.ok ? r.score[seen.side] : null;
+  };
+  const { round, world, meta } = st;
+  if (round.drafts.us !== null || round.drafts.cn !== null) return eval_();
+  let byWorld = stillBy.get(seen.scenario);
+  if (!byWorld) {
+    byWorld = new WeakMap();
+    stillBy.set(seen.scenario, byWorld);
+  }
+  let kept = byWorld.get(world);
+  if (!kept) {
+    kept = new Map();
+    byWorld.set(world, kept);
+  }
+  const key = `${seen.side} ${round.turn} ${round.phase} ${seed} ${JSON.stringify(meta.setup)}`;
+  if (kept.has(key)) return kept.get(key)!;
+  const v = eval_();
+  kept.set(key, v);
+  return v;
 }
