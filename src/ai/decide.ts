@@ -488,6 +488,7 @@ function counterTo(m: Model, table: Table, need: number, profile: Profile | null
   const rejected = rejectedOffer(m.s, m.side);
   if (!rejected || rejected.length === 0) return null;
   const offer = optionsOf(table, rejected);
+  const made = new Set(madeThisTurn(m.s, m.side).map(packageKey));
   const p = counterFrom(
     table,
     offer,
@@ -495,6 +496,7 @@ function counterTo(m: Model, table: Table, need: number, profile: Profile | null
     need,
     barredFor(situation(m), table, profile),
     m.depth.logroll,
+    made,
   );
   if (!p) return null;
   // Short of what it needs, a counter still closes a good part of the gap from the offer: a step it
@@ -504,8 +506,7 @@ function counterTo(m: Model, table: Table, need: number, profile: Profile | null
   if (g[0] < need && g[0] < got + COUNTER_STEP * (need - got)) return null;
   const cl = clausesOf(table, p);
   const key = packageKey(cl);
-  if (key === packageKey(rejected) || madeThisTurn(m.s, m.side).some((c) => packageKey(c) === key))
-    return null;
+  if (key === packageKey(rejected) || made.has(key)) return null;
   return {
     move: { type: 'propose', side: m.side, clauses: cl },
     search: 2 + COUNTER + 0.05 * Math.min(0, g[0] - need),

@@ -344,6 +344,7 @@ function bestTrade(
   floor: number,
   allowed: (skip: number, add: number) => boolean,
   swaps: boolean,
+  keepOther = false, // only changes that leave the other side a gain
 ): readonly [number, number] | null {
   const b = trade;
   b.skip = -2;
@@ -354,7 +355,7 @@ function bestTrade(
     evalWith(t, cur, skip, add);
     const gs = acc[0]!;
     const go = acc[1]!;
-    if (gs < floor) return;
+    if (gs < floor || (keepOther && go <= 0)) return;
     const gain = to === 0 ? gs - cs : go - co;
     if (gain <= 1e-6) return;
     const cost = to === 0 ? co - go : cs - gs;
@@ -415,8 +416,10 @@ export function optionsOf(t: Table, clauses: readonly Clause[]): number[] {
  * A counter-offer built from the offer just turned down: it keeps at least half of the offered
  * clauses and changes what makes the difference — each step takes the change with the best ratio of
  * its own gain to the other side's loss (what is dear to it and cheap for them first), until its
- * gain reaches `floor` or no change keeping half the offer raises it. Null if nothing changed, or
- * the other side would gain nothing.
+ * gain reaches `floor` or no change keeping half the offer, and the other side a gain, raises it.
+ * Where that lands on a package in `not` (what it proposed already this turn), it gives a step back
+ * toward the other side, as a bargainer does who will not say the same thing twice. Null if nothing
+ * changed, or the other side would gain nothing.
  */
 export function counterFrom(
   t: Table,
@@ -425,6 +428,7 @@ export function counterFrom(
   floor: number,
   barred: (option: number) => boolean = () => false,
   swaps = true, // whether a full package may trade a clause for another (the lowest level does not)
+  not: ReadonlySet<string> = new Set(),
 ): Pkg | null {
   const keep = Math.ceil(offered / 2);
   const orig = new Set(offer);
@@ -439,17 +443,37 @@ export function counterFrom(
   let [cs, co] = gains(t, cur);
   // A full offer can still trade a clause it gives away cheaply for one the AI needs.
   for (let iter = 0; iter < 10 && cs < floor; iter++) {
-    const step = bestTrade(t, cur, cs, co, 0, Number.NEGATIVE_INFINITY, allowed, swaps);
+    const step = bestTrade(t, cur, cs, co, 0, Number.NEGATIVE_INFINITY, allowed, swaps, true);
     if (!step) break;
     cur = applyChange(cur, step[0], step[1]);
     [cs, co] = gains(t, cur);
   }
-  return cur.length === 0 ||
-    co <= 0 ||
-    kept(cur, -1, -1) < keep ||
-    packageKeyOf(t, cur) === packageKeyOf(t, offer)
+  const offerKey = packageKeyOf(t, offer);
+  for (let back = 0; back < 3 && not.has(packageKeyOf(t, cur)); back++) {
+    // The step its model of the other side values most; failing that, its own dearest ask dropped.
+    const step =
+      bestTrade(t, cur, cs, co, 1, Number.NEGATIVE_INFINITY, allowed, false) ?? dearestAsk(t, cur, orig);
+    if (!step) break;
+    cur = applyChange(cur, step[0], step[1]);
+    [cs, co] = gains(t, cur);
+  }
+  const key = packageKeyOf(t, cur);
+  return cur.length === 0 || co <= 0 || kept(cur, -1, -1) < keep || key === offerKey || not.has(key)
     ? null
     : cur;
+}
+
+/** Dropping what it added to an offer that it values most: the change a concession makes. */
+function dearestAsk(t: Table, p: Pkg, offered: ReadonlySet<number>): readonly [number, number] | null {
+  let at = -1;
+  for (let i = 0; i < p.length; i++)
+    if (
+      !offered.has(p[i]!) &&
+      t.options[p[i]!]!.vs > 0 &&
+      (at < 0 || t.options[p[i]!]!.vs > t.options[p[at]!]!.vs)
+    )
+      at = i;
+  return at < 0 ? null : [at, -1];
 }
 
 const packageKeyOf = (t: Table, p: Pkg) => packageKey(clausesOf(t, p));

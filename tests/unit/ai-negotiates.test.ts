@@ -5,7 +5,8 @@
 //  - it concedes toward the deadline: what it turns down at the start it signs in its last talks,
 //    when the engine's own projection puts the offer at least 5 points above holding still;
 //  - it counters from the offer it turns down: at least half of the offered clauses kept, the
-//    package changed, and a sentence that says so.
+//    package changed, and a sentence that says so; offered the same again, it does not repeat its
+//    counter word for word but gives a step.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseMove, describeAiMove } from '../../src/ai';
@@ -130,5 +131,38 @@ describe('it counters from the offer it turns down', () => {
       expect(counter.clauses.map(key).sort()).not.toEqual(offer.map(key).sort());
       expect(describeAiMove(sc, counter, { turn: 0 })).toMatch(/counter/);
       expect(applyMove(sc, s, counter).ok).toBe(true);
+    });
+});
+
+describe('it does not say the same thing twice', () => {
+  const offer: Clause[] = [
+    { kind: 'instrument', instrument: 'us-chips', level: 1 },
+    { kind: 'pledge', item: 'cn-energy-pledge', size: 'large' },
+    { kind: 'commitment', item: 'cn-fentanyl-cooperation' },
+  ];
+  const key = (c: Clause) => canonicalJson(c);
+  const keyOf = (cl: readonly Clause[]) => cl.map(key).sort().join(';');
+  for (const level of [1, 2, 3])
+    it(`at level ${level}: offered the same again, its second counter is a new one`, () => {
+      let s = offered(start(level, 'counter'), offer);
+      s = play(sc, s, chooseMove(sc, s, 'cn', seat(level))); // turned down
+      const first = chooseMove(sc, s, 'cn', seat(level));
+      expect(first.type).toBe('propose');
+      if (first.type !== 'propose') return;
+      s = play(sc, s, first);
+      // Washington turns the counter down and puts its own offer back on the table.
+      s = play(sc, s, { type: 'reject', side: 'us', reason: 'too-little' });
+      s = play(sc, s, { type: 'propose', side: 'us', clauses: offer });
+      const answer = chooseMove(sc, s, 'cn', seat(level));
+      expect(answer.type).toBe('reject');
+      s = play(sc, s, answer);
+      const second = chooseMove(sc, s, 'cn', seat(level));
+      expect(second.type, 'a proposal left, it counters again').toBe('propose');
+      if (second.type !== 'propose') return;
+      expect(keyOf(second.clauses)).not.toBe(keyOf(first.clauses));
+      expect(keyOf(second.clauses)).not.toBe(keyOf(offer));
+      const kept = second.clauses.filter((c) => offer.some((o) => key(o) === key(c)));
+      expect(kept.length).toBeGreaterThanOrEqual(Math.ceil(offer.length / 2));
+      expect(applyMove(sc, s, second).ok).toBe(true);
     });
 });
