@@ -351,15 +351,16 @@ const OPENS = 1;
 /**
  * Its first talks: it opens with an anchor — its best offer for itself that its rules allow, even
  * one short of what it now insists on — rather than waiting for the other side's (an offer it can
- * defend, not its final position). Only when none of its offers already meets its threshold.
+ * defend, not its final position).
  */
 function opening(m: Model, cands: Candidate[]): Candidate[] {
   if (m.turn !== 0 || m.dealNow || m.s.round.talks.made[m.side] > 0) return cands;
-  const offers = cands.filter((c) => c.move.type === 'propose');
-  if (offers.length === 0 || offers.some((c) => c.search > 0)) return cands;
-  // Each offer rises above holding back, in the search's order (a rule may still bar one).
+  // Each offer short of its threshold rises above holding back, below those that meet it, in the
+  // search's order: a rule may still bar the ones that meet it.
   return cands.map((c) =>
-    c.move.type === 'propose' ? { ...c, search: OPENS + Math.max(-0.9, 0.01 * c.search) } : c,
+    c.move.type === 'propose' && c.search <= 0
+      ? { ...c, search: OPENS + Math.max(-0.9, 0.01 * c.search) }
+      : c,
   );
 }
 
@@ -409,6 +410,19 @@ function offersOf(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
   const fromTpl = tgt.template ? `template:${tgt.template.id}` : null;
   add(value(main, fromTpl ?? (main === tgt.pkg ? 'search:target' : 'search:logroll')));
   add(value(tgt.pkg, fromTpl ?? 'search:target'));
+  // What its character bars it from asking (a `never` rule) would sink those two: the same search,
+  // from its target with the barred clauses left out, gives an offer it can make.
+  const barred = barredFor(situation(m), table, profile);
+  const clean = (p: Pkg) => p.filter((i) => !barred(i));
+  if (tgt.pkg.some(barred) || main.some(barred)) {
+    const start = clean(tgt.pkg);
+    const path = logroll(table, start, need);
+    let fair = path[path.length - 1]!;
+    if (m.depth.lookahead > 0)
+      for (const p of logroll(table, fair, need)) if (fairEnough(plan, gains(table, p))) fair = p;
+    add(value(clean(fair), 'search:logroll'));
+    add(value(start, 'search:target'));
+  }
   // Variants the rules may prefer: a promise tied to its condition, or not.
   for (let i = 0; i < main.length; i++) {
     const o = table.options[main[i]!]!;

@@ -28,3 +28,31 @@ describe('Beijing opens the tutorial’s talks', () => {
       }
     });
 });
+
+// In the London talks Beijing's best offers for itself ask for the memory chips its character will
+// not ask for (a `never` rule, from the documents); it still opens, with an offer that leaves them out.
+const london = loadScenarioFile(
+  join(import.meta.dirname, '..', '..', 'scenarios', 'london-licences.yaml'),
+).scenario;
+
+describe('Beijing opens the London talks with an offer its character allows', () => {
+  for (const level of AI_LEVELS)
+    it(`at level ${level}`, () => {
+      const seats = {
+        us: { ...defaultSeat(london, 'us'), level },
+        cn: { ...defaultSeat(london, 'cn'), level },
+      };
+      for (const seed of ['opens-1', 'opens-2', 'opens-3']) {
+        const s = newGame(london, seed, setupFor(seats));
+        expect(s.round.talks.toMove).toBe('cn');
+        const move = chooseMove(london, s, 'cn', seats.cn);
+        expect(move.type, `seed ${seed}`).toBe('propose');
+        if (move.type !== 'propose') return;
+        const hbm = move.clauses.some(
+          (c) => c.kind === 'instrument' && c.instrument === 'us-chips' && c.level < 1,
+        );
+        expect(hbm, 'it never asks for the memory chips').toBe(false);
+        expect(applyMove(london, s, move).ok).toBe(true);
+      }
+    });
+});
