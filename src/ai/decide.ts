@@ -61,6 +61,7 @@ interface Candidate {
   readonly calm?: boolean; // orders that add no tension
   readonly needs?: Clause; // a rejection's: what it asks for (its sentence names it)
   readonly worth?: number; // an acceptance at a deadline's: what signing is worth to it, score points
+  readonly gains?: readonly [number, number]; // a proposal's: the modelled gains, its own and the other side's
 }
 
 /** A profile's parameters when a seat names none the scenario has: even-tempered, no rules. */
@@ -364,8 +365,27 @@ function opening(m: Model, cands: Candidate[]): Candidate[] {
   );
 }
 
+/**
+ * With a deal in force and two or more talks turns left, the next step: an offer it gains from,
+ * even short of what it would hold out for, ranks above waiting, as an opening does — two sides that
+ * have signed go on trading (purchases, the next phase) rather than sit out the calendar. Only an
+ * offer that gives the other side no more than itself, or no more than its target's split would.
+ */
+function nextStep(m: Model, plan: Plan, cands: Candidate[]): Candidate[] {
+  if (!m.dealNow || m.turn >= m.rules.mainTurns - 1 || m.s.round.talks.made[m.side] > 0) return cands;
+  return cands.map((c) =>
+    c.move.type === 'propose' &&
+    c.search <= 0 &&
+    c.gains &&
+    c.gains[0] > MIN_GAIN &&
+    (c.gains[1] <= c.gains[0] || fairEnough(plan, c.gains))
+      ? { ...c, search: OPENS + Math.max(-0.9, 0.01 * c.search) }
+      : c,
+  );
+}
+
 function proposals(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
-  return opening(m, offersOf(m, plan, profile));
+  return nextStep(m, plan, opening(m, offersOf(m, plan, profile)));
 }
 
 function offersOf(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
@@ -402,7 +422,7 @@ function offersOf(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
     seen.add(key);
     const g = gains(table, p);
     const search = g[0] >= need && g[1] > 0 ? 2 + 0.05 * (g[0] - need) : Math.min(-0.5, g[0] - need);
-    return { move: { type: 'propose', side: m.side, clauses: cl }, search, code };
+    return { move: { type: 'propose', side: m.side, clauses: cl }, search, code, gains: g };
   };
   const add = (c: Candidate | null) => {
     if (c) out.push(c);

@@ -3,7 +3,7 @@
 // are packages it may still put on the table.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseMove } from '../../src/ai';
+import { chooseMove, defaultSeat } from '../../src/ai';
 import { setupFor } from '../../src/ai/match';
 import { entryFor, planFor } from '../../src/ai/memo';
 import { leverageFor } from '../../src/ai/model';
@@ -12,7 +12,7 @@ import { nextToMove } from '../../src/ai/rollout';
 import { seeFor } from '../../src/ai/seen';
 import { clausesOf } from '../../src/ai/talks';
 import type { Clause, GameState, Side } from '../../src/engine';
-import { agreedIn, applyMove, newGame } from '../../src/engine';
+import { agreedIn, applyMove, newGame, rulesFor } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
 
 const chips = loadScenarioFile(
@@ -65,4 +65,35 @@ describe('after a deal', () => {
     expect(s.world.packages.length).toBeGreaterThan(1);
     for (const p of proposals) expect(p.clauses.filter((c) => agreed(p.s, c))).toEqual([]);
   });
+});
+
+// The tutorial at the default level: where the first deal leaves two or more talks turns, Beijing
+// makes a next step after it — an offer it gains from — instead of passing to the end (seeds on
+// which it used to sit the calendar out).
+const tutorial = loadScenarioFile(
+  join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml'),
+).scenario;
+
+describe('the next step after a deal', () => {
+  for (const seed of ['p-6', 'p-45', 'p-65'])
+    it(`Beijing proposes again after the deal (seed ${seed})`, () => {
+      const tseats = { us: defaultSeat(tutorial, 'us'), cn: defaultSeat(tutorial, 'cn') };
+      const { mainTurns } = rulesFor(tutorial);
+      let s = newGame(tutorial, seed, setupFor(tseats));
+      const asked = new Set<string>();
+      let dealTurn = -1;
+      const after: string[] = [];
+      while (s.round.phase !== 'over') {
+        const side = nextToMove(s, asked);
+        const m = chooseMove(tutorial, s, side, tseats[side]);
+        if (side === 'cn' && dealTurn >= 0 && s.round.turn > dealTurn && s.round.phase === 'talks')
+          after.push(m.type);
+        if (m.type === 'accept' && dealTurn < 0) dealTurn = s.round.turn;
+        const r = applyMove(tutorial, s, m);
+        if (!r.ok) expect.fail(r.reason);
+        s = r.state;
+      }
+      expect(dealTurn, 'a deal with two or more talks turns left').toBeLessThanOrEqual(mainTurns - 3);
+      expect(after).toContain('propose');
+    });
 });
