@@ -74,7 +74,7 @@ const DEPTHS: readonly Depth[] = [
     horizon: 99,
     flatPrior: false,
     secondOffer: true,
-    lookahead: 0.6,
+    lookahead: 0.7,
     logroll: true,
     leverage: true,
     noise: 0.1,
