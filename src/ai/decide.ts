@@ -15,7 +15,7 @@ import {
   pendingReadout,
   rulesFor,
 } from '../engine';
-import type { ProfileParams, Rule } from '../model/profile-schema';
+import { DEADLINE_MARGIN, type ProfileParams, type Rule } from '../model/profile-schema';
 import type { Situation } from './character';
 import { escalationHarm, opponentSteps, ruleApplies, ruleEffect } from './character';
 import { byCharacter } from './escalation';
@@ -220,11 +220,7 @@ function lastTalks(m: Model): boolean {
   return truce !== null && !truce.expired && truce.endTurn - m.turn <= 1 && truce.endTurn >= m.turn;
 }
 
-/**
- * Score points by which an offer must beat holding still for the AI to sign it in its last talks
- * before a deadline, whatever it asked before (the issue's "clearly better": a design estimate).
- */
-export const DEADLINE_MARGIN = 5;
+export { DEADLINE_MARGIN };
 
 function answer(x: Situation, seen: Seen, plan: Plan, profile: Profile | null, rand: Rand): Candidate[] {
   const { m } = x;

@@ -7,7 +7,7 @@
 // more) accepts only an offer that gives it everything it aims at, which in play is almost never —
 // a side that never settles and never meets a student halfway.
 
-import type { AiCondition, ClauseMatch, MoveMatch } from '../model/profile-schema';
+import { type AiCondition, type ClauseMatch, DEADLINE_MARGIN, type MoveMatch } from '../model/profile-schema';
 import type { Scenario } from '../model/schema';
 
 export interface ProfileProblem {
@@ -80,7 +80,7 @@ export function checkProfiles(sc: Scenario): ProfileProblem[] {
     if (Math.min(thetaStart, thetaFloor) >= 1)
       out.push({
         path: [...at, 'params', 'thetaFloor'],
-        message: `expected a threshold that falls below the whole target by the deadline (thetaFloor under 1), so that the profile can accept a fair offer, found thetaFloor ${thetaFloor} (with thetaStart ${thetaStart}): it never accepts less than all it aims at`,
+        message: `expected a threshold that falls below the whole target by the deadline (thetaFloor under 1), so that the profile can accept a fair offer, found thetaFloor ${thetaFloor} (with thetaStart ${thetaStart}): it accepts less than all it aims at only in its last talks before a deadline, and then only what the engine projects at least ${DEADLINE_MARGIN} points above holding still`,
         severity: 'warning',
       });
     p.rules.forEach((r, ri) => {

@@ -105,7 +105,9 @@ describe('a profile that can never accept', () => {
     expect(problems.map((x) => [x.severity, x.path.join('.')])).toEqual([
       ['warning', 'profiles.1.params.thetaFloor'],
     ]);
-    expect(problems[0]?.message).toContain('never accepts less than all it aims at');
+    expect(problems[0]?.message).toContain(
+      'accepts less than all it aims at only in its last talks before a deadline',
+    );
   });
 
   it('is not warned of when its threshold falls below the whole target by the deadline', () => {
