@@ -22,10 +22,17 @@ export interface NoDealLine {
   readonly util: BySide<number>; // summed utility, tenths
   readonly opening: BySide<number>; // opening utility, tenths
   readonly loss: BySide<number>; // opening utility held flat minus the line's sum, tenths (this seed)
-  readonly final: GameState;
 }
 
+// The cache keeps the line's numbers only: a final state for every seed a simulator plays held
+// megabytes a hundred games.
 const noDealCache = new Map<string, NoDealLine>();
+
+/** The final state of the no-deal line (computed afresh: the line's numbers are what is cached). */
+export function noDealFinal(scenario: Scenario, seed: string, setup: Setup): GameState {
+  const start = newGame(scenario, seed, setup);
+  return holdStill(rulesFor(scenario), start, start.rng);
+}
 
 /** The scenario played with both sides holding still (cached by scenario hash, seed and events). */
 export function noDealLine(scenario: Scenario, seed: string, setup: Setup): NoDealLine {
@@ -39,7 +46,7 @@ export function noDealLine(scenario: Scenario, seed: string, setup: Setup): NoDe
     us: utility(rules, start.world.values, 'us'),
     cn: utility(rules, start.world.values, 'cn'),
   };
-  const s = holdStill(rules, start, start.rng);
+  const s = noDealFinal(scenario, seed, setup);
   const turns = rules.totalTurns;
   const line: NoDealLine = {
     util: { ...s.world.totals.util },
@@ -48,7 +55,6 @@ export function noDealLine(scenario: Scenario, seed: string, setup: Setup): NoDe
       us: Math.round(opening.us * turns - s.world.totals.util.us),
       cn: Math.round(opening.cn * turns - s.world.totals.util.cn),
     },
-    final: s,
   };
   // previews keep twenty lines a scenario and setting alive: room for a few scenarios
   if (noDealCache.size > 512) noDealCache.clear();

@@ -3,7 +3,16 @@
 // events off, whatever the seed); objectives add score points, capped at 33.
 import { describe, expect, it } from 'vitest';
 import type { Clause } from '../../src/engine';
-import { DEFAULT_SETUP, newGame, noDealLine, noDealLoss, rulesFor, score, utility } from '../../src/engine';
+import {
+  DEFAULT_SETUP,
+  newGame,
+  noDealFinal,
+  noDealLine,
+  noDealLoss,
+  rulesFor,
+  score,
+  utility,
+} from '../../src/engine';
 import { rulesScenario } from '../fixtures/worked';
 import { endTurn, passTurns, play } from './helpers';
 
@@ -16,7 +25,8 @@ describe('the no-deal line', () => {
     expect(noDealLine(sc, 's', { ...DEFAULT_SETUP, randomEvents: false })).not.toBe(a);
     const passed = passTurns(sc, newGame(sc, 's'), rulesFor(sc).totalTurns);
     expect(a.util).toEqual(passed.world.totals.util);
-    expect(a.final.round.phase).toBe('over');
+    expect(noDealFinal(sc, 's', DEFAULT_SETUP).round.phase).toBe('over');
+    expect(noDealFinal(sc, 's', DEFAULT_SETUP).world.totals.util).toEqual(a.util);
   });
 
   it('costs both sides something: the loss is opening utility held flat minus the line', () => {
