@@ -365,7 +365,8 @@ function opening(m: Model, cands: Candidate[]): Candidate[] {
  * With a deal in force and two or more talks turns left, the next step: an offer it gains from,
  * even short of what it would hold out for, ranks above waiting, as an opening does — two sides that
  * have signed go on trading (purchases, the next phase) rather than sit out the calendar. Only an
- * offer that gives the other side no more than itself, or no more than its target's split would.
+ * offer that gives the other side no more than FAIR times what it gives itself, or no more than its
+ * target's split would.
  */
 function nextStep(m: Model, plan: Plan, cands: Candidate[]): Candidate[] {
   if (!m.dealNow || m.turn >= m.rules.mainTurns - 1 || m.s.round.talks.made[m.side] > 0) return cands;
@@ -374,7 +375,7 @@ function nextStep(m: Model, plan: Plan, cands: Candidate[]): Candidate[] {
     c.search <= 0 &&
     c.gains &&
     c.gains[0] > MIN_GAIN &&
-    (c.gains[1] <= c.gains[0] || fairEnough(plan, c.gains))
+    (c.gains[1] <= FAIR * c.gains[0] || fairEnough(plan, c.gains))
       ? { ...c, search: OPENS + Math.max(-0.9, 0.01 * c.search) }
       : c,
   );
