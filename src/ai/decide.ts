@@ -15,7 +15,8 @@ import {
   pendingReadout,
   rulesFor,
 } from '../engine';
-import { DEADLINE_MARGIN, type ProfileParams, type Rule } from '../model/profile-schema';
+import { DEADLINE_MARGIN } from '../model/deadline';
+import type { ProfileParams, Rule } from '../model/profile-schema';
 import type { Situation } from './character';
 import { escalationHarm, opponentSteps, ruleApplies, ruleEffect } from './character';
 import { byCharacter } from './escalation';

@@ -187,10 +187,3 @@ export const ProfileSchema = z.strictObject({
   templates: z.array(TemplateSchema).default([]),
 });
 export type Profile = z.output<typeof ProfileSchema>;
-
-/**
- * Score points by which an offer must beat holding still for the AI to sign it in its last talks
- * before a deadline, whatever it asked before (the issue's "clearly better": a design estimate).
- * Here, beside the profile's parameters, because the scenario checker names it too.
- */
-export const DEADLINE_MARGIN = 5;

@@ -7,7 +7,8 @@
 // more) accepts only an offer that gives it everything it aims at, which in play is almost never —
 // a side that never settles and never meets a student halfway.
 
-import { type AiCondition, type ClauseMatch, DEADLINE_MARGIN, type MoveMatch } from '../model/profile-schema';
+import { DEADLINE_MARGIN } from '../model/deadline';
+import type { AiCondition, ClauseMatch, MoveMatch } from '../model/profile-schema';
 import type { Scenario } from '../model/schema';
 
 export interface ProfileProblem {
