@@ -22,7 +22,7 @@ export interface GameSummary {
   readonly leverage: readonly number[]; // L_us at the start of each turn played
   readonly tension: readonly number[]; // tension (points) at the start of each turn played
   readonly moves: Readonly<Record<string, number>>; // "us shift us-tariff up" → times
-  readonly tariffRaises: number; // US tariff rises China saw with a turn left to answer
+  readonly tariffRaises: number; // US tariff rises China saw with a turn left to answer (an announced one not traded away before it took effect)
   readonly tariffAnswered: number; // … answered by an escalating order within a turn (of its effect, if announced)
   readonly pressuredAccepts: number; // China accepted in the turn after being escalated against
   readonly moveCount: number;
@@ -87,7 +87,9 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
   const codes: Record<string, number> = {};
   // US tariff rises: the turn China first sees one, and the last turn before an answer is late (the
   // turn after it takes effect, for one announced ahead).
-  const raisesSeen: { from: number; to: number }[] = [];
+  // An announced rise that a deal (or Washington) withdraws before it takes effect, unanswered till
+  // then, is not counted: the threat was traded away before China had to answer it.
+  const raisesSeen: { from: number; to: number; announced: Order | null; withdrawn: boolean }[] = [];
   const cnEscalated = new Set<number>(); // turns in which China gave an escalating order
   let pressuredAccepts = 0;
   let lastTurn = -1;
@@ -115,7 +117,12 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
             o.level > (s.world.levels[o.instrument] ?? 0)
           ) {
             const from = s.round.turn + 1;
-            raisesSeen.push({ from, to: (o.kind === 'announce' ? o.turn : from) + 1 });
+            raisesSeen.push({
+              from,
+              to: (o.kind === 'announce' ? o.turn : from) + 1,
+              announced: o.kind === 'announce' ? o : null,
+              withdrawn: false,
+            });
             break;
           }
       if (m.side === 'cn' && escalating(s, owner, 'cn', m.orders)) cnEscalated.add(s.round.turn);
@@ -131,6 +138,15 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
     if (!r.ok) throw new Error(`the AI chose an illegal move (${r.code}: ${r.reason}): ${JSON.stringify(m)}`);
     s = r.state;
     conduct.after(s);
+    for (const raise of raisesSeen) {
+      const a = raise.announced;
+      // from the turn after it was ordered (when it stands announced) to the turn it takes effect
+      if (a?.kind !== 'announce' || raise.withdrawn || s.round.turn < raise.from || s.round.turn > a.turn)
+        continue;
+      const pending = s.world.announcements[a.instrument];
+      if ((!pending || pending.level < a.level) && (s.world.levels[a.instrument] ?? 0) < a.level)
+        raise.withdrawn = true;
+    }
   };
   while (s.round.phase !== 'over') {
     if (s.round.turn !== lastTurn) {
@@ -147,12 +163,11 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
   let tariffAnswered = 0;
   for (const r of raisesSeen) {
     if (r.from >= total) continue;
+    let answered = false;
+    for (let turn = r.from; turn <= r.to; turn++) if (cnEscalated.has(turn)) answered = true;
+    if (r.withdrawn && !answered) continue; // traded away before China had to answer it
     tariffRaises += 1;
-    for (let turn = r.from; turn <= r.to; turn++)
-      if (cnEscalated.has(turn)) {
-        tariffAnswered += 1;
-        break;
-      }
+    if (answered) tariffAnswered += 1;
   }
   return {
     seed,
