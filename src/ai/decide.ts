@@ -456,9 +456,11 @@ function offersOf(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
     );
     if (twin >= 0) add(value([...main.slice(0, i), twin, ...main.slice(i + 1)], 'search:logroll'));
   }
-  // Templates from history open the talks: they are tried in the first two turns, while no deal is
-  // in force (later the search has moved on from them).
-  for (const tpl of m.dealNow || m.turn > 1 ? [] : (profile?.templates ?? [])) {
+  // Templates from history, brought down to its threshold, are tried while no deal is in force: the
+  // deals of the documents are what the other side has shown it will sign (kept to the first two
+  // turns, the tutorial's Beijing at level 2 lost most paired seeds to level 1, which offers them as
+  // they stand, by signing later).
+  for (const tpl of m.dealNow ? [] : (profile?.templates ?? [])) {
     const p = fromTemplate(table, tpl);
     if (p.length > 0) add(value(logroll(table, p, need).at(-1)!, `template:${tpl.id}`));
   }
