@@ -1,11 +1,11 @@
-// The table in words: every instrument's level (and where it stands on its ladder) with any pending
-// announcement, each side's credibility and alternatives under way, every indicator with its
+// The table in words: the deals in force and how their promises are kept, every instrument's level
+// (and where it stands on its ladder) with any pending announcement, each side's credibility and alternatives under way, every indicator with its
 // alternatives, tension and leverage as the setting allows.
 // The Phaser canvas draws the same public facts; on a narrow screen this compact summary stands in
 // for it (the full table a tap away), on a wide one it is read by screen readers and shown on
 // request. Scenario text goes in as text.
 import { isEpilogue, rulesFor, type Side } from '../engine';
-import { instName, levelLabel, sideMark, sideName, turnDate } from '../present/text';
+import { clauseText, instName, levelLabel, sideMark, sideName, turnDate } from '../present/text';
 import type { GameSession } from '../store/game-store';
 import { h } from './dom';
 import { leverageHeadline } from './leverage-dialog';
@@ -69,6 +69,32 @@ export function tableSummary(game: GameSession, viewer: Side | null): HTMLElemen
       );
     return under.length ? h('p', { class: 'building', text: `Building: ${under.join('; ')}` }) : null;
   };
+  // the deals in force, clause by clause, and how each side's promises have been kept so far
+  const deals = () => {
+    const active = s.world.packages.filter((p) => p.status === 'active');
+    if (active.length === 0) return h('p', { class: 'summary-deals', text: 'No deal in force.' });
+    const kept = (['us', 'cn'] as const)
+      .filter((x) => s.world.totals.promised[x] > 0)
+      .map(
+        (x) =>
+          `${sideName(sc, x)} has delivered ${Math.round((100 * s.world.totals.delivered[x]) / s.world.totals.promised[x])}% of what it promised.`,
+      );
+    return h(
+      'section',
+      { class: 'summary-deals', 'aria-label': 'Deals in force' },
+      h('h3', { text: active.length === 1 ? 'Deal in force' : `Deals in force (${active.length})` }),
+      h(
+        'ul',
+        {},
+        active.map((p) =>
+          h('li', {
+            text: `Signed ${turnDate(sc, p.turn)}: ${p.clauses.map((c) => clauseText(sc, c)).join('; ')}`,
+          }),
+        ),
+      ),
+      kept.length ? h('p', { text: kept.join(' ') }) : null,
+    );
+  };
   const t = sc.params.tension;
   const lev = leverageHeadline(game, viewer);
   return h(
@@ -78,6 +104,7 @@ export function tableSummary(game: GameSession, viewer: Side | null): HTMLElemen
       class: 'summary-line',
       text: `Turn ${s.round.turn + 1} of ${rules.totalTurns}${isEpilogue(rules, s.round.turn) ? ' (epilogue)' : ''}, ${turnDate(sc, Math.min(s.round.turn, rules.totalTurns - 1))}. Tension ${(s.world.tension / 10).toFixed(1)} of 100 (risk above ${t.risk / 10}).${lev ? ` ${lev}` : ''}`,
     }),
+    deals(),
     h('div', { class: 'summary-sides' }, side('us'), side('cn')),
   );
 }

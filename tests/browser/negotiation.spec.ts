@@ -87,5 +87,12 @@ test('tutorial at level 1: Beijing opens, counters the student’s package, and 
       .getByRole('listitem')
       .filter({ hasText: 'US tariff' }),
   ).toContainText('US tariff: 0%');
+  // … and lists the deal in force, clause by clause
+  const deal = page.getByRole('region', { name: 'Deals in force' });
+  await expect(deal).toContainText('Deal in force');
+  await expect(deal).toContainText('Signed 4 Feb 2025');
+  await expect(deal).toContainText('US tariff');
+  await deal.scrollIntoViewIfNeeded();
+  await shot(page, 'negotiation-table-in-words');
   expect(errors).toEqual([]);
 });
