@@ -15,7 +15,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Check, Report } from '../src/ai/report';
 import type { StrengthRow } from '../src/ai/strength';
-import { rulesFor } from '../src/engine';
+import { AI_VERSION } from '../src/ai/version';
+import { RULES_VERSION, rulesFor } from '../src/engine';
 import { loadScenarioFile, shippedDir, shippedOpenings } from './scenario-files';
 import { writeWhole } from './write-whole';
 
@@ -203,7 +204,8 @@ function main() {
   const text = [
     '# Balance of the shipped scenarios',
     '',
-    `Written by \`npm run balance\` (${a.games} games a scenario at the default level, and the strength table at ${a.strength} games a row, from seed \`${a.seed}\`). Do not edit by hand, except the notes under each scenario, which are kept. A test fails when a shipped scenario has changed since: run \`npm run balance\` again.`,
+    `Written by \`npm run balance\` (${a.games} games a scenario at the default level, and the strength table at ${a.strength} games a row, from seed \`${a.seed}\`), with rules version ${RULES_VERSION} and AI version ${AI_VERSION}. Do not edit by hand, except the notes under each scenario, which are kept. A test fails when a shipped scenario, the rules or the AI have changed since: run \`npm run balance\` again.`,
+    `<!-- versions: ${JSON.stringify({ rules: RULES_VERSION, ai: AI_VERSION })} -->`,
     '',
     'What is checked: each side wins 35–65% of games (the higher share of its no-deal loss recovered wins); the hardest AI beats the `random` profile in at least 90% of games from either side; no order is played in more than half of a side’s turns; the character checks of the scripted opponent; the shares of deals (at least 50%: every round of the 2025 talks in the documents ended in an agreement), collapses (under 15%) and no deals; and how each side negotiates — it counters at least half the offers it rejects while it has a proposal left, acts after a deal in at least 80% of games with two or more talks turns left, and Beijing escalates first in no game’s first two turns (an escalation is unprovoked when nothing of the other side’s it answers — opening day’s measures, its raises and announcements, dated events that hurt — reaches as far up its instrument’s range).',
     '',

@@ -8,6 +8,7 @@ import { AI_LEVELS, DEFAULT_AI_LEVEL, PLAIN_PROFILE, RANDOM_PROFILE } from './pr
 
 export { describeAiMove } from '../engine';
 export { theta } from './profile';
+export { AI_VERSION } from './version';
 export { AI_LEVELS, DEFAULT_AI_LEVEL, PLAIN_PROFILE, RANDOM_PROFILE };
 
 /** An AI seat: a profile id from the scenario (or `random`, `plain`) and a level, 1 to 3 (hardest). */

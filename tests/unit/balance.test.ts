@@ -1,9 +1,12 @@
 // docs/balance.md is the record of `npm run balance`: it names the content hash of every shipped
-// scenario it was made from. When a shipped scenario changes, its balance must be measured again:
-// this test fails until `npm run balance` has been run and its file committed.
+// scenario it was made from, and the rules and AI versions. When a shipped scenario, the rules or the
+// AI change, the balance must be measured again: these tests fail until `npm run balance` has been
+// run and its file committed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AI_VERSION } from '../../src/ai/version';
+import { RULES_VERSION } from '../../src/engine';
 import { loadScenarioFile, shippedDir, shippedOpenings } from '../../tools/scenario-files';
 
 const doc = readFileSync(join(shippedDir, '..', 'docs', 'balance.md'), 'utf8');
@@ -22,5 +25,11 @@ describe('docs/balance.md', () => {
       now[scenario.id] = hash;
     }
     expect(recorded()).toEqual(now);
+  });
+
+  it('names the rules and AI versions it was made with, which are the current ones', () => {
+    const m = /<!-- versions: (\{.*\}) -->/.exec(doc);
+    expect(m, 'a versions line').not.toBeNull();
+    expect(JSON.parse(m![1]!)).toEqual({ rules: RULES_VERSION, ai: AI_VERSION });
   });
 });
