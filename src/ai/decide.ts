@@ -9,6 +9,7 @@ import {
   applyMove,
   checkMove,
   clauseId,
+  deliveredShare,
   legalMoves,
   orderSets,
   PROPOSALS_PER_TURN,
@@ -176,9 +177,9 @@ function choose(cands: readonly Candidate[], rules: readonly Rule[], x: Situatio
 
 /** While a deal is in force, a pass says how the other side's promises stand (its sentence names it). */
 function holding(m: Model): { delivered?: number } {
-  const promised = m.s.world.totals.promised[m.opp];
-  if (!m.dealNow || promised <= 0) return {};
-  return { delivered: Math.min(1, Math.round((100 * m.s.world.totals.delivered[m.opp]) / promised) / 100) };
+  const share = deliveredShare(m.s.world, m.opp);
+  if (!m.dealNow || share === null) return {};
+  return { delivered: Math.min(1, Math.round(100 * share) / 100) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -220,8 +221,6 @@ function lastTalks(m: Model): boolean {
   const truce = m.s.world.truce;
   return truce !== null && !truce.expired && truce.endTurn - m.turn <= 1 && truce.endTurn >= m.turn;
 }
-
-export { DEADLINE_MARGIN };
 
 function answer(x: Situation, seen: Seen, plan: Plan, profile: Profile | null, rand: Rand): Candidate[] {
   const { m } = x;
@@ -355,12 +354,11 @@ function opening(m: Model, cands: Candidate[]): Candidate[] {
   if (m.turn !== 0 || m.dealNow || m.s.round.talks.made[m.side] > 0) return cands;
   // Each offer short of its threshold rises above holding back, below those that meet it, in the
   // search's order: a rule may still bar the ones that meet it.
-  return cands.map((c) =>
-    c.move.type === 'propose' && c.search <= 0
-      ? { ...c, search: OPENS + Math.max(-0.9, 0.01 * c.search) }
-      : c,
-  );
+  return cands.map((c) => (c.move.type === 'propose' && c.search <= 0 ? raised(c) : c));
 }
+
+/** An offer short of its threshold lifted above holding back, keeping the search's order among such. */
+const raised = (c: Candidate): Candidate => ({ ...c, search: OPENS + Math.max(-0.9, 0.01 * c.search) });
 
 /**
  * With a deal in force and two or more talks turns left, the next step: an offer it gains from,
@@ -377,7 +375,7 @@ function nextStep(m: Model, plan: Plan, cands: Candidate[]): Candidate[] {
     c.gains &&
     c.gains[0] > MIN_GAIN &&
     (c.gains[1] <= FAIR * c.gains[0] || fairEnough(plan, c.gains))
-      ? { ...c, search: OPENS + Math.max(-0.9, 0.01 * c.search) }
+      ? raised(c)
       : c,
   );
 }
@@ -392,8 +390,11 @@ function offersOf(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
   if (made >= PROPOSALS_PER_TURN || m.turn >= m.rules.mainTurns) return out;
   const { table, tgt } = plan;
   let need = needNow(m, plan, profile, m.turn + 0.5 * made);
+  // What its character bars it from proposing, on the table its offers are searched on.
+  const searched = m.depth.logroll ? table : plan.offers;
+  const barred = barredFor(situation(m), searched, profile);
   // An offer just turned down is answered by a counter while the rules leave it a proposal.
-  const counter = counterTo(m, m.depth.logroll ? table : plan.offers, need, profile);
+  const counter = counterTo(m, searched, need, barred);
   if (counter) out.push(counter);
   // Else one proposal a turn, and the second the rules allow only in the last turn of talks.
   if (made >= proposalsAllowed(m.rules, m.s, m.depth)) return out;
@@ -430,15 +431,10 @@ function offersOf(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
   add(value(tgt.pkg, fromTpl ?? 'search:target'));
   // What its character bars it from asking (a `never` rule) would sink those two: the same search,
   // from its target with the barred clauses left out, gives an offer it can make.
-  const barred = barredFor(situation(m), table, profile);
   const clean = (p: Pkg) => p.filter((i) => !barred(i));
   if (tgt.pkg.some(barred) || main.some(barred)) {
     const start = clean(tgt.pkg);
-    const path = logroll(table, start, need);
-    let fair = path[path.length - 1]!;
-    if (m.depth.lookahead > 0)
-      for (const p of logroll(table, fair, need)) if (fairEnough(plan, gains(table, p))) fair = p;
-    add(value(clean(fair), 'search:logroll'));
+    add(value(clean(logroll(table, start, need).at(-1)!), 'search:logroll'));
     add(value(start, 'search:target'));
   }
   // Variants the rules may prefer: a promise tied to its condition, or not.
@@ -518,20 +514,17 @@ const COUNTER_STEP = 0.1;
  * Its counter-offer to the offer it has just turned down (while it has a proposal left): built from
  * that offer, keeping at least half of it, and never what it already proposed this turn.
  */
-function counterTo(m: Model, table: Table, need: number, profile: Profile | null): Candidate | null {
+function counterTo(
+  m: Model,
+  table: Table,
+  need: number,
+  barred: (option: number) => boolean,
+): Candidate | null {
   const rejected = rejectedOffer(m.s, m.side);
   if (!rejected || rejected.length === 0) return null;
   const offer = optionsOf(table, rejected);
   const made = new Set(madeThisTurn(m.s, m.side).map(packageKey));
-  const p = counterFrom(
-    table,
-    offer,
-    rejected.length,
-    need,
-    barredFor(situation(m), table, profile),
-    m.depth.logroll,
-    made,
-  );
+  const p = counterFrom(table, offer, rejected.length, need, barred, m.depth.logroll, made);
   if (!p) return null;
   // Short of what it needs, a counter still closes a good part of the gap from the offer: a step it
   // can defend, not its last word (its threshold still decides what it signs).

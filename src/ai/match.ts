@@ -89,7 +89,12 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
   // turn after it takes effect, for one announced ahead).
   // An announced rise that a deal (or Washington) withdraws before it takes effect, unanswered till
   // then, is not counted: the threat was traded away before China had to answer it.
-  const raisesSeen: { from: number; to: number; announced: Order | null; withdrawn: boolean }[] = [];
+  const raisesSeen: {
+    from: number;
+    to: number;
+    announced: { instrument: string; level: number; turn: number } | null;
+    withdrawn: boolean;
+  }[] = [];
   const cnEscalated = new Set<number>(); // turns in which China gave an escalating order
   let pressuredAccepts = 0;
   let lastTurn = -1;
@@ -120,7 +125,8 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
             raisesSeen.push({
               from,
               to: (o.kind === 'announce' ? o.turn : from) + 1,
-              announced: o.kind === 'announce' ? o : null,
+              announced:
+                o.kind === 'announce' ? { instrument: o.instrument, level: o.level, turn: o.turn } : null,
               withdrawn: false,
             });
             break;
@@ -141,8 +147,7 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
     for (const raise of raisesSeen) {
       const a = raise.announced;
       // from the turn after it was ordered (when it stands announced) to the turn it takes effect
-      if (a?.kind !== 'announce' || raise.withdrawn || s.round.turn < raise.from || s.round.turn > a.turn)
-        continue;
+      if (!a || raise.withdrawn || s.round.turn < raise.from || s.round.turn > a.turn) continue;
       const pending = s.world.announcements[a.instrument];
       if ((!pending || pending.level < a.level) && (s.world.levels[a.instrument] ?? 0) < a.level)
         raise.withdrawn = true;

@@ -62,6 +62,7 @@ export type { Rules } from './rules';
 export { dateOf, isEpilogue, rulesFor, turnOf } from './rules';
 export type { NoDealLine, ObjectiveResult, Score, SideScore } from './scoring';
 export {
+  deliveredShare,
   noDealFinal,
   noDealLine,
   noDealLoss,

@@ -34,6 +34,12 @@ export function noDealFinal(scenario: Scenario, seed: string, setup: Setup): Gam
   return holdStill(rulesFor(scenario), start, start.rng);
 }
 
+/** The share of what a side has promised in deals that it has delivered so far; null if it promised nothing. */
+export function deliveredShare(world: GameState['world'], side: Side): number | null {
+  const promised = world.totals.promised[side];
+  return promised > 0 ? world.totals.delivered[side] / promised : null;
+}
+
 /** The scenario played with both sides holding still (cached by scenario hash, seed and events). */
 export function noDealLine(scenario: Scenario, seed: string, setup: Setup): NoDealLine {
   const rules = rulesFor(scenario);
@@ -46,7 +52,7 @@ export function noDealLine(scenario: Scenario, seed: string, setup: Setup): NoDe
     us: utility(rules, start.world.values, 'us'),
     cn: utility(rules, start.world.values, 'cn'),
   };
-  const s = noDealFinal(scenario, seed, setup);
+  const s = holdStill(rules, start, start.rng);
   const turns = rules.totalTurns;
   const line: NoDealLine = {
     util: { ...s.world.totals.util },
@@ -151,7 +157,6 @@ export function score(scenario: Scenario, s: GameState): Score {
   const sides = {} as BySide<SideScore>;
   for (const side of SIDES) {
     const { list, bonus } = objectivesOf(scenario.objectives, side, s);
-    const promised = s.world.totals.promised[side];
     sides[side] = {
       score: tenth(base[side] + bonus),
       base: tenth(base[side]),
@@ -159,7 +164,7 @@ export function score(scenario: Scenario, s: GameState): Score {
       objectives: list,
       raw: tenth((s.world.totals.util[side] - line.util[side]) / 10),
       standStillCost: loss[side] / 10,
-      durability: promised > 0 ? s.world.totals.delivered[side] / promised : null,
+      durability: deliveredShare(s.world, side),
     };
   }
   const diff = sides.us.score - sides.cn.score;

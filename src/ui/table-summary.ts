@@ -4,7 +4,7 @@
 // The Phaser canvas draws the same public facts; on a narrow screen this compact summary stands in
 // for it (the full table a tap away), on a wide one it is read by screen readers and shown on
 // request. Scenario text goes in as text.
-import { isEpilogue, rulesFor, type Side } from '../engine';
+import { deliveredShare, isEpilogue, rulesFor, type Side } from '../engine';
 import { clauseText, instName, levelLabel, sideMark, sideName, turnDate } from '../present/text';
 import type { GameSession } from '../store/game-store';
 import { h } from './dom';
@@ -73,12 +73,12 @@ export function tableSummary(game: GameSession, viewer: Side | null): HTMLElemen
   const deals = () => {
     const active = s.world.packages.filter((p) => p.status === 'active');
     if (active.length === 0) return h('p', { class: 'summary-deals', text: 'No deal in force.' });
-    const kept = (['us', 'cn'] as const)
-      .filter((x) => s.world.totals.promised[x] > 0)
-      .map(
-        (x) =>
-          `${sideName(sc, x)} has delivered ${Math.round((100 * s.world.totals.delivered[x]) / s.world.totals.promised[x])}% of what it promised.`,
-      );
+    const kept = (['us', 'cn'] as const).flatMap((x) => {
+      const share = deliveredShare(s.world, x);
+      return share === null
+        ? []
+        : [`${sideName(sc, x)} has delivered ${Math.round(share * 100)}% of what it promised.`];
+    });
     return h(
       'section',
       { class: 'summary-deals', 'aria-label': 'Deals in force' },

@@ -259,11 +259,17 @@ test('a game in progress saves and shares from the table, without the orders not
   const pass = page.getByRole('button', { name: 'Done talking (pass)' });
   const passOrders = page.getByRole('button', { name: 'Pass: no orders' });
   let passes = 0;
+  // A button seen may be gone by the click (the curtain comes down between sides): a click that
+  // finds nothing within a second is given up, and the loop looks again.
+  const tryClick = (button: typeof pass) =>
+    button.click({ timeout: 1000 }).then(
+      () => true,
+      () => false,
+    );
   for (let step = 0; step < 100 && !(await passOrders.isVisible()); step++) {
-    if (await lift.isVisible()) await lift.click();
+    if (await lift.isVisible()) await tryClick(lift);
     else if (await pass.isVisible()) {
-      await pass.click();
-      passes++;
+      if (await tryClick(pass)) passes++;
     } else await page.waitForTimeout(50);
   }
   await passOrders.click(); // the first side's orders, hidden from the other until both are in

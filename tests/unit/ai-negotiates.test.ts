@@ -10,9 +10,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseMove, describeAiMove } from '../../src/ai';
-import { DEADLINE_MARGIN } from '../../src/ai/decide';
 import type { Clause, GameState, Move } from '../../src/engine';
 import { applyMove, canonicalJson, DEFAULT_SETUP, newGame, rulesFor, score } from '../../src/engine';
+import { DEADLINE_MARGIN } from '../../src/model/deadline';
 import { loadScenarioFile } from '../../tools/scenario-files';
 import { passTurns, play } from './helpers';
 
@@ -28,6 +28,14 @@ const FAIR: Clause[] = [
   { kind: 'pledge', item: 'cn-energy-pledge', size: 'large' },
   { kind: 'commitment', item: 'cn-fentanyl-cooperation' },
 ];
+
+/** Part of a deal: a chip downgrade for energy purchases and fentanyl controls, the tariff left where it is. */
+const PARTIAL: Clause[] = [
+  { kind: 'instrument', instrument: 'us-chips', level: 1 },
+  { kind: 'pledge', item: 'cn-energy-pledge', size: 'large' },
+  { kind: 'commitment', item: 'cn-fentanyl-cooperation' },
+];
+const key = (c: Clause) => canonicalJson(c);
 
 const seat = (level: number) => ({ profile: 'beijing', level });
 /** A student's game: Washington a human seat, Beijing the computer at `level`. */
@@ -110,12 +118,7 @@ describe('it concedes toward the deadline', () => {
 });
 
 describe('it counters from the offer it turns down', () => {
-  const offer: Clause[] = [
-    { kind: 'instrument', instrument: 'us-chips', level: 1 },
-    { kind: 'pledge', item: 'cn-energy-pledge', size: 'large' },
-    { kind: 'commitment', item: 'cn-fentanyl-cooperation' },
-  ];
-  const key = (c: Clause) => canonicalJson(c);
+  const offer = PARTIAL;
   for (const level of [1, 2])
     it(`at level ${level}: keeps at least half of it and changes what makes the difference`, () => {
       let s = offered(start(level, 'counter'), offer);
@@ -135,12 +138,7 @@ describe('it counters from the offer it turns down', () => {
 });
 
 describe('it does not say the same thing twice', () => {
-  const offer: Clause[] = [
-    { kind: 'instrument', instrument: 'us-chips', level: 1 },
-    { kind: 'pledge', item: 'cn-energy-pledge', size: 'large' },
-    { kind: 'commitment', item: 'cn-fentanyl-cooperation' },
-  ];
-  const key = (c: Clause) => canonicalJson(c);
+  const offer = PARTIAL;
   const keyOf = (cl: readonly Clause[]) => cl.map(key).sort().join(';');
   for (const level of [1, 2, 3])
     it(`at level ${level}: offered the same again, its second counter is a new one`, () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AI_LEVELS, chooseMove, defaultSeat } from '../../src/ai';
 import { setupFor } from '../../src/ai/match';
+import type { Scenario } from '../../src/engine';
 import { applyMove, newGame } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
 
@@ -12,17 +13,22 @@ const openingBid = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml'),
 ).scenario;
 
+/** Beijing's first move in `scenario` at `level` (both sides at that level, its own profiles), and the state it is made in. */
+function beijingFirst(scenario: Scenario, level: number, seed: string) {
+  const seats = {
+    us: { ...defaultSeat(scenario, 'us'), level },
+    cn: { ...defaultSeat(scenario, 'cn'), level },
+  };
+  const s = newGame(scenario, seed, setupFor(seats));
+  expect(s.round.talks.toMove).toBe('cn');
+  return { s, move: chooseMove(scenario, s, 'cn', seats.cn) };
+}
+
 describe('Beijing opens the tutorial’s talks', () => {
   for (const level of AI_LEVELS)
     it(`at level ${level}`, () => {
-      const seats = {
-        us: { ...defaultSeat(openingBid, 'us'), level },
-        cn: { ...defaultSeat(openingBid, 'cn'), level },
-      };
       for (const seed of ['opens-1', 'opens-2', 'opens-3']) {
-        const s = newGame(openingBid, seed, setupFor(seats));
-        expect(s.round.talks.toMove).toBe('cn');
-        const move = chooseMove(openingBid, s, 'cn', seats.cn);
+        const { s, move } = beijingFirst(openingBid, level, seed);
         expect(move.type).toBe('propose');
         expect(applyMove(openingBid, s, move).ok).toBe(true);
       }
@@ -38,14 +44,8 @@ const london = loadScenarioFile(
 describe('Beijing opens the London talks with an offer its character allows', () => {
   for (const level of AI_LEVELS)
     it(`at level ${level}`, () => {
-      const seats = {
-        us: { ...defaultSeat(london, 'us'), level },
-        cn: { ...defaultSeat(london, 'cn'), level },
-      };
       for (const seed of ['opens-1', 'opens-2', 'opens-3']) {
-        const s = newGame(london, seed, setupFor(seats));
-        expect(s.round.talks.toMove).toBe('cn');
-        const move = chooseMove(london, s, 'cn', seats.cn);
+        const { s, move } = beijingFirst(london, level, seed);
         expect(move.type, `seed ${seed}`).toBe('propose');
         if (move.type !== 'propose') return;
         const hbm = move.clauses.some(
