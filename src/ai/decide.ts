@@ -38,16 +38,19 @@ import { pick, type Rand, randFor } from './rng';
 import { type Policy, playOn } from './rollout';
 import { type Seen, seeFor } from './seen';
 import {
+  canAskMore,
   clauseGains,
   clausesOf,
   counterFrom,
   fromTemplate,
   gains,
   logroll,
+  nearAnchors,
   optionsOf,
   type Pkg,
   packageKey,
   type Table,
+  takenBack,
 } from './talks';
 import { openOfferWorth } from './worth';
 
@@ -132,8 +135,17 @@ function situation(m: Model): Situation {
   };
 }
 
-/** Picks the best candidate after the rules, and names what decided it. */
-function choose(cands: readonly Candidate[], rules: readonly Rule[], x: Situation, rand: Rand): Move {
+/**
+ * Picks the best candidate after the rules, and names what decided it. `vary` may put another in
+ * the chosen one's place (a different anchor for an opening), if no `never` rule bars it.
+ */
+function choose(
+  cands: readonly Candidate[],
+  rules: readonly Rule[],
+  x: Situation,
+  rand: Rand,
+  vary?: (c: Candidate) => Candidate | null,
+): Move {
   // A rule with a chance below 1 applies on this decision only if the AI's dice say so.
   const active = rules.filter((r) => ruleApplies(r, x) && (r.chance >= 1 || rand() < r.chance));
   const noise = x.m.depth.noise;
@@ -169,6 +181,9 @@ function choose(cands: readonly Candidate[], rules: readonly Rule[], x: Situatio
       if (decider) code = `rule:${decider.id}`;
     }
   }
+  const alt = vary?.(best.c);
+  if (alt && !active.some((r) => ruleEffect(r, x, alt.move) === 'never'))
+    return { ...alt.move, ai: { code: alt.code, value: round1(best.total) } } as Move;
   const needs = best.c.needs ? { needs: best.c.needs } : {};
   const worth = best.c.worth !== undefined ? { worth: best.c.worth } : {};
   const held = best.c.move.type === 'pass' ? holding(x.m) : {};
@@ -357,6 +372,48 @@ function opening(m: Model, cands: Candidate[]): Candidate[] {
   return cands.map((c) => (c.move.type === 'propose' && c.search <= 0 ? raised(c) : c));
 }
 
+/** How many anchors its opening is drawn from, the search's choice among them (a design estimate). */
+const ANCHORS = 4;
+
+/** The least share of the search's choice's own gain another anchor keeps (a design estimate). */
+const ANCHOR_SHARE = 0.9;
+
+/**
+ * Its opening varies with the game: the offer the search would open with, or one of the packages
+ * a change away that keep nearly as much for it (ANCHOR_SHARE), drawn by its own dice — the other
+ * side cannot read its whole position from a first offer that is always the same.
+ */
+function anchored(
+  x: Situation,
+  plan: Plan,
+  profile: Profile | null,
+  chosen: Candidate,
+  cands: readonly Candidate[],
+  rand: Rand,
+): Candidate | null {
+  const { m } = x;
+  // A counter answers the offer on the table, and keeps to it: it is not drawn.
+  if (m.turn !== 0 || m.s.round.talks.made[m.side] > 0 || chosen.move.type !== 'propose') return null;
+  if (chosen.code === 'search:counter' || chosen.code === 'search:takeback') return null;
+  const table = m.depth.logroll ? plan.table : plan.offers;
+  const start = optionsOf(table, chosen.move.clauses);
+  const known = new Set(
+    cands.flatMap((c) => (c.move.type === 'propose' ? [packageKey(c.move.clauses)] : [])),
+  );
+  const others = nearAnchors(table, start, ANCHOR_SHARE, ANCHORS - 1, barredFor(x, table, profile))
+    .map((p) => clausesOf(table, p))
+    .filter((cl) => !known.has(packageKey(cl)));
+  if (others.length === 0) return null;
+  const k = Math.floor(rand() * (others.length + 1));
+  if (k === 0) return null;
+  return {
+    move: { type: 'propose', side: m.side, clauses: others[k - 1]! },
+    search: chosen.search,
+    // A variant of a template from history still offers along its lines, and says so.
+    code: chosen.code.startsWith('template:') ? chosen.code : 'search:anchor',
+  };
+}
+
 /** An offer short of its threshold lifted above holding back, keeping the search's order among such. */
 const raised = (c: Candidate): Candidate => ({ ...c, search: OPENS + Math.max(-0.9, 0.01 * c.search) });
 
@@ -523,21 +580,28 @@ function counterTo(
   const rejected = rejectedOffer(m.s, m.side);
   if (!rejected || rejected.length === 0) return null;
   const offer = optionsOf(table, rejected);
+  const asksLeft = canAskMore(table, offer, barred);
   const made = new Set(madeThisTurn(m.s, m.side).map(packageKey));
-  const p = counterFrom(table, offer, rejected.length, need, barred, m.depth.logroll, made);
+  // With nothing left that it may ask for, a counter can only take back: the offer with fewer of
+  // its own promises (it gives no more than the offer asked, so a rejection does not turn into a
+  // cheaper deal for the other side).
+  const p = asksLeft
+    ? counterFrom(table, offer, rejected.length, need, barred, m.depth.logroll, made)
+    : takenBack(table, offer, rejected.length, made);
   if (!p) return null;
   // Short of what it needs, a counter still closes a good part of the gap from the offer: a step it
   // can defend, not its last word (its threshold still decides what it signs).
   const got = gains(table, offer)[0];
   const g = gains(table, p);
-  if (g[0] < need && g[0] < got + COUNTER_STEP * (need - got)) return null;
+  if (asksLeft && g[0] < need && g[0] < got + COUNTER_STEP * (need - got)) return null;
   const cl = clausesOf(table, p);
   const key = packageKey(cl);
   if (key === packageKey(rejected) || made.has(key)) return null;
   return {
     move: { type: 'propose', side: m.side, clauses: cl },
-    search: 2 + COUNTER + 0.05 * Math.min(0, g[0] - need),
-    code: 'search:counter',
+    // One that only takes back ranks below any offer that meets its threshold, above holding back.
+    search: asksLeft || g[0] >= need ? 2 + COUNTER + 0.05 * Math.min(0, g[0] - need) : OPENS + COUNTER,
+    code: asksLeft ? 'search:counter' : 'search:takeback',
   };
 }
 
@@ -679,6 +743,7 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   const s = seen.s;
   const ruleList = profile?.rules ?? [];
   let cands: Candidate[];
+  let vary: ((c: Candidate) => Candidate | null) | undefined;
   const readoutDue = pendingReadout(s, side) !== undefined;
   const plan = () => planFor(m, x.leverage, profile);
   if (readoutDue) cands = readouts(m);
@@ -712,10 +777,11 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
       // which offers more than most sides would, so waiting for its offer looks better than it is.
       if (m.depth.rollouts > 0)
         cands = lookedAhead(seen, seat, m.depth.rollouts, cands, (c) => c.search > 0, rand);
+      vary = (c) => anchored(x, plan(), profile, c, cands, rand);
     }
   } else cands = [];
   for (let tries = 0; tries < 3 && cands.length > 0; tries++) {
-    const move = choose(cands, ruleList, x, rand);
+    const move = choose(cands, ruleList, x, rand, vary);
     if (checkMove(seen.rules, s, move) === null) return move;
     cands = cands.filter((c) => !sameBody(c.move, move));
   }

@@ -463,6 +463,75 @@ export function counterFrom(
     : cur;
 }
 
+/**
+ * Packages one change from `p` (a clause dropped, added or set at another level) that keep at least
+ * `share` of its own gain and of the other side's, with no option `barred` lets not through added:
+ * other anchors it could open with, as good a deal on both sides. Its own gain first; at most `n`.
+ */
+export function nearAnchors(
+  t: Table,
+  p: Pkg,
+  share: number,
+  n: number,
+  barred: (option: number) => boolean,
+): Pkg[] {
+  const [own, other] = gains(t, p);
+  if (own <= 0 || other <= 0) return [];
+  const found: { p: Pkg; own: number }[] = [];
+  eachNeighbour(t, p, (skip, add) => {
+    if (add >= 0 && barred(add)) return;
+    evalWith(t, p, skip, add);
+    const gs = acc[0]!;
+    const go = acc[1]!;
+    if (gs < share * own || go < share * other) return;
+    const q = applyChange(p, skip, add);
+    if (q.length > 0) found.push({ p: q, own: gs });
+  });
+  return found
+    .sort((a, b) => b.own - a.own)
+    .slice(0, n)
+    .map((f) => f.p);
+}
+
+/**
+ * Whether the AI could still ask for more than the offer gives it: an option not its own to give
+ * (the other side's, or a joint statement) that it values and may ask for (`barred` lets it
+ * through), whose lever the offer leaves out or offers at a higher level.
+ */
+export function canAskMore(t: Table, offer: Pkg, barred: (option: number) => boolean): boolean {
+  for (let k = 0; k < t.options.length; k++) {
+    const o = t.options[k]!;
+    if (o.giver === t.m.side || o.vs <= 0 || barred(k)) continue;
+    let covered = false;
+    for (const i of offer) {
+      const q = t.options[i]!;
+      if (q.key === o.key && (o.level < 0 || q.level <= o.level)) covered = true;
+    }
+    if (!covered) return true;
+  }
+  return false;
+}
+
+/**
+ * An offer with the promises of the AI's own taken back, as many as keep at least half of the
+ * `offered` clauses and a gain for the other side — those that cost it most first, and of those the
+ * ones the other side values most; null if none can be taken back, or that package is in `not`.
+ */
+export function takenBack(t: Table, offer: Pkg, offered: number, not: ReadonlySet<string>): Pkg | null {
+  const keep = Math.ceil(offered / 2);
+  const own = offer
+    .filter((i) => t.options[i]!.giver === t.m.side)
+    .sort((a, b) => t.options[a]!.vs - t.options[b]!.vs || t.options[b]!.vo - t.options[a]!.vo);
+  let p: Pkg = offer;
+  for (const i of own) {
+    if (p.length <= keep) break;
+    const next = p.filter((j) => j !== i);
+    if (gains(t, next)[1] <= 0) break;
+    p = next;
+  }
+  return p.length < offer.length && !not.has(packageKeyOf(t, p)) ? p : null;
+}
+
 /** Dropping what it added to an offer that it values most: the change a concession makes. */
 function dearestAsk(t: Table, p: Pkg, offered: ReadonlySet<number>): readonly [number, number] | null {
   let at = -1;

@@ -216,6 +216,22 @@ function searchLine(sc: Scenario, name: string, term: string, move: Move, k: num
         ],
         k,
       );
+    case 'anchor':
+      return pickOf(
+        [
+          `${when}${name} opens high: an anchor it can come down from, nearly the best it could hope for`,
+          `${when}${name} opens the talks with an ambitious offer, one it can give ground from`,
+        ],
+        k,
+      );
+    case 'takeback':
+      return pickOf(
+        [
+          `${when}${name} counters by taking back some of its own promises: it would sign the rest of the offer, not all it was asked to give`,
+          `${when}${name} has nothing more it will ask for, so it offers less of its own: the same deal with fewer of its promises in it`,
+        ],
+        k,
+      );
     case 'target':
       return pickOf(
         [

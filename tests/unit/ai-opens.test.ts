@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AI_LEVELS, chooseMove, defaultSeat } from '../../src/ai';
 import { setupFor } from '../../src/ai/match';
+import { packageKey } from '../../src/ai/talks';
 import type { Scenario } from '../../src/engine';
 import { applyMove, newGame } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
@@ -55,4 +56,29 @@ describe('Beijing opens the London talks with an offer its character allows', ()
         expect(applyMove(london, s, move).ok).toBe(true);
       }
     });
+});
+
+// Its opening varies with the game: the offer the search would open with, or one a change away that
+// keeps nearly as much for both sides, drawn by its own dice — so across twenty games a class sees
+// at least three different openings, and each is one the engine takes.
+describe('Beijing’s opening varies with the game', () => {
+  const seeds = Array.from({ length: 20 }, (_, i) => `vary-${i}`);
+  for (const level of AI_LEVELS)
+    it(`at level ${level}: at least three different opening packages across twenty seeds`, () => {
+      const openings = new Set<string>();
+      for (const seed of seeds) {
+        const { s, move } = beijingFirst(openingBid, level, seed);
+        expect(move.type).toBe('propose');
+        if (move.type !== 'propose') return;
+        expect(applyMove(openingBid, s, move).ok).toBe(true);
+        openings.add(packageKey(move.clauses));
+      }
+      expect(openings.size).toBeGreaterThanOrEqual(3);
+    });
+
+  it('is the same for the same seed (its own dice, not chance)', () => {
+    const a = beijingFirst(openingBid, 2, 'vary-3').move;
+    const b = beijingFirst(openingBid, 2, 'vary-3').move;
+    expect(b).toEqual(a);
+  });
 });

@@ -1,0 +1,113 @@
+// With nothing left that it may ask for, the computer's counter takes back its own promises (issue:
+// an opponent that negotiates — it counters from the offer it turns down). Beijing may not ask for
+// what its character bars (memory chips, unification language); an offer that already gives it
+// everything else leaves it one honest counter: the same offer with less of its own in it. A
+// counter that gave the other side more, below its own threshold, would turn a rejection into a
+// cheaper deal for the other side. On a small hand-built clause table.
+import { describe, expect, it } from 'vitest';
+import type { Model } from '../../src/ai/model';
+import {
+  canAskMore,
+  gains,
+  nearAnchors,
+  type Option,
+  packageKey,
+  type Table,
+  takenBack,
+} from '../../src/ai/talks';
+import type { Clause } from '../../src/engine';
+
+const option = (clause: Clause, key: number, giver: 'us' | 'cn' | null, vs: number, vo: number): Option => ({
+  clause,
+  key,
+  giver,
+  vs,
+  vo,
+  instrument: clause.kind === 'instrument' ? key : -1,
+  level: clause.kind === 'instrument' ? clause.level : -1,
+  tieKey: -1,
+  tieOk: [],
+  ms: 0,
+  mo: 0,
+});
+
+// Beijing's table: what Washington may give (0–2, 2 barred), a joint statement (3), Beijing's promises (4–6).
+const table: Table = {
+  m: { side: 'cn', opp: 'us' } as Model,
+  options: [
+    option({ kind: 'instrument', instrument: 'us-tariff', level: 0 }, 0, 'us', 6, -1),
+    option({ kind: 'instrument', instrument: 'us-entity', level: 0 }, 1, 'us', 2, -0.5),
+    option({ kind: 'instrument', instrument: 'us-chips', level: 0 }, 2, 'us', 5, -4),
+    option({ kind: 'statement', statement: 'st-trade-stability' }, 3, null, 1, 1),
+    option({ kind: 'pledge', item: 'cn-soy-pledge', size: 'large' }, 4, 'cn', -1, 9),
+    option({ kind: 'commitment', item: 'cn-fentanyl-cooperation' }, 5, 'cn', 0, 4),
+    option({ kind: 'commitment', item: 'cn-yuan-pledge' }, 6, 'cn', 0, 2),
+  ],
+  bonus: [0, 0],
+  L: 0.5,
+};
+const barred = (i: number) => i === 2; // the memory chips
+
+describe('what is left to ask for', () => {
+  it('is an option not its own to give, that it values, may ask for and the offer leaves out', () => {
+    expect(canAskMore(table, [0, 1, 4, 5], barred), 'the joint statement is left').toBe(true);
+    expect(canAskMore(table, [0, 3, 4, 5], barred), 'the entity list is left').toBe(true);
+    expect(canAskMore(table, [0, 1, 3, 4, 5, 6], barred), 'only the barred chips are left').toBe(false);
+    expect(
+      canAskMore(table, [0, 1, 3, 4, 5, 6], () => false),
+      'unbarred, the chips are left',
+    ).toBe(true);
+  });
+});
+
+describe('a counter that takes back', () => {
+  const offer = [0, 1, 3, 4, 5, 6];
+  it('drops its own promises, dearest to it first, keeping half the offer and a gain for the other side', () => {
+    const p = takenBack(table, offer, offer.length, new Set());
+    expect(p).not.toBeNull();
+    // At least half of six kept: the soybeans (dearest to it) and then, of the two that cost it nothing, the
+    // one Washington values more (fentanyl) go; the yuan line stays, for without it Washington
+    // would gain nothing.
+    expect([...p!].sort()).toEqual([0, 1, 3, 6]);
+    expect(gains(table, p!)[0]).toBeGreaterThan(gains(table, offer)[0]);
+    expect(gains(table, p!)[1]).toBeGreaterThan(0);
+    expect(gains(table, p!)[1]).toBeLessThan(gains(table, offer)[1]);
+  });
+
+  it('never gives the other side a package without a gain for it', () => {
+    // Washington's gain rests on the soybeans: taking them back would leave it nothing.
+    const lean = [0, 2, 4];
+    expect(gains(table, [0, 2])[1]).toBeLessThanOrEqual(0);
+    expect(takenBack(table, lean, lean.length, new Set())).toBeNull();
+  });
+
+  it('is never a package it has already proposed', () => {
+    const offer2 = [0, 1, 3, 4, 5, 6];
+    const first = takenBack(table, offer2, offer2.length, new Set())!;
+    const key = packageKey(first.map((i) => table.options[i]!.clause));
+    expect(takenBack(table, offer2, offer2.length, new Set([key]))).toBeNull();
+  });
+
+  it('has nothing to take back from an offer with no promise of its own', () => {
+    expect(takenBack(table, [0, 1, 3], 3, new Set())).toBeNull();
+  });
+});
+
+describe('the anchors an opening is drawn from', () => {
+  it('are a change away and keep at least the share asked of both sides’ gains, with nothing barred added', () => {
+    const start = [0, 3, 4, 5];
+    const [own, other] = gains(table, start);
+    const near = nearAnchors(table, start, 0.9, 3, barred);
+    expect(near.length).toBeGreaterThan(0);
+    expect(near.length).toBeLessThanOrEqual(3);
+    for (const p of near) {
+      const [gs, go] = gains(table, p);
+      expect(gs).toBeGreaterThanOrEqual(0.9 * own);
+      expect(go).toBeGreaterThanOrEqual(0.9 * other);
+      expect(p).not.toContain(2);
+      const changed = p.filter((i) => !start.includes(i)).length + start.filter((i) => !p.includes(i)).length;
+      expect(changed).toBeGreaterThan(0);
+      expect(changed).toBeLessThanOrEqual(2);
+    }
+  });
+});
