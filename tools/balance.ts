@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Check, Report } from '../src/ai/report';
+import { type Check, OPENING_GAMES, type Report } from '../src/ai/report';
 import type { StrengthRow } from '../src/ai/strength';
 import { AI_VERSION } from '../src/ai/version';
 import { RULES_VERSION, rulesFor } from '../src/engine';
@@ -65,6 +65,7 @@ function conductRows(r: Report): string[] {
     `| ${label} | ${f(r.conduct.us)} | ${f(r.conduct.cn)} |`;
   return [
     row('opens: its own proposal in its first two talks', (c) => pct(c.opens)),
+    row(`different opening packages in the first ${OPENING_GAMES} games`, (c) => String(c.openings)),
     row('counters: proposals after its rejections with a proposal left', (c) => share(c.counters)),
     row('acts after a deal (two or more talks turns left)', (c) =>
       c.actsAfterDeal === null ? 'n/a' : `${pct(c.actsAfterDeal)} of ${c.afterDealGames} games`,

@@ -1,6 +1,6 @@
 // How a side negotiated and escalated over one game, counted move by move for the simulator
 // (issue "An opponent that negotiates", its definitions):
-// - opens: it made a proposal of its own in its first two talks;
+// - opens: it made a proposal of its own in its first two talks (and which: its opening package);
 // - counters: its proposals after a rejection, among the rejections it made while it still had a
 //   proposal left that turn (the rules allow two a turn);
 // - acts after a deal: with two or more talks turns left after the first deal, it made a proposal,
@@ -17,9 +17,11 @@
 import type { BySide, GameState, Move, Scenario, Side } from '../engine';
 import { other, PROPOSALS_PER_TURN, rulesFor } from '../engine';
 import { escalationOf, provocation, unprovoked } from './escalation';
+import { packageKey } from './talks';
 
 export interface Conduct {
   readonly opened: boolean;
+  readonly opening: string | null; // its first proposal in its first two talks, as a package key
   readonly rejections: number; // rejections made with a proposal left that turn
   readonly counters: number; // … followed by its own proposal in the same talks
   readonly afterDeal: boolean | null; // null: no deal with two or more talks turns left after it
@@ -40,6 +42,7 @@ export function conductTracker(scenario: Scenario, start: GameState) {
   };
   const count = () => ({
     opened: false,
+    opening: null as string | null,
     rejections: 0,
     counters: 0,
     acted: false,
@@ -63,7 +66,10 @@ export function conductTracker(scenario: Scenario, start: GameState) {
   return {
     before(s: GameState, m: Move) {
       if (m.type === 'propose') {
-        if (s.round.turn < EARLY_TURNS) c[m.side].opened = true;
+        if (s.round.turn < EARLY_TURNS) {
+          c[m.side].opened = true;
+          c[m.side].opening ??= packageKey(m.clauses);
+        }
         if (counterDue[m.side] === s.round.turn) {
           c[m.side].counters += 1;
           counterDue[m.side] = -1;

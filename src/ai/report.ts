@@ -40,6 +40,7 @@ export interface Report {
 
 export interface ConductShares {
   readonly opens: number; // share of games with its own proposal in its first two talks
+  readonly openings: number; // different opening packages over the first OPENING_GAMES games
   readonly counters: number | null; // its proposals after a rejection, among rejections with a proposal left
   readonly rejections: number; // such rejections, per game
   readonly actsAfterDeal: number | null; // share of games with two or more talks turns left after a deal
@@ -179,6 +180,8 @@ function conductOf(games: readonly GameSummary[], side: Side): ConductShares {
     for (const [inst, k] of Object.entries(c.unprovokedBy)) by.set(inst, (by.get(inst) ?? 0) + k);
   return {
     opens: r3(cs.filter((c) => c.opened).length / n),
+    openings: new Set(cs.slice(0, OPENING_GAMES).flatMap((c) => (c.opening === null ? [] : [c.opening])))
+      .size,
     counters: rejections ? r3(cs.reduce((a, c) => a + c.counters, 0) / rejections) : null,
     rejections: r3(rejections / n),
     actsAfterDeal: after.length ? r3(after.filter((c) => c.afterDeal).length / after.length) : null,
@@ -192,6 +195,9 @@ function conductOf(games: readonly GameSummary[], side: Side): ConductShares {
 }
 
 const SIDE_NAME: BySide<string> = { us: 'Washington', cn: 'Beijing' };
+
+/** The games over which the variety of openings is counted (the issue's twenty seeds). */
+export const OPENING_GAMES = 20;
 
 /** The negotiator's goals (issue "An opponent that negotiates"), measured over these games. */
 function conductChecks(c: BySide<ConductShares>): Check[] {
@@ -296,6 +302,7 @@ export function formatReport(r: Report): string {
     lines.push(`  ${label.padEnd(35)}${f(r.conduct.us).padStart(10)}${f(r.conduct.cn).padStart(10)}`);
   const share = (x: number | null) => (x === null ? 'n/a' : pct(x));
   row('opens (own proposal, first 2 talks)', (x) => pct(x.opens));
+  row(`different openings, first ${OPENING_GAMES} games`, (x) => String(x.openings));
   row('counters a rejected offer', (x) => share(x.counters));
   row('acts after a deal', (x) => share(x.actsAfterDeal));
   row('unprovoked escalations a game', (x) => f2(x.unprovoked));

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conductTracker } from '../../src/ai/conduct';
+import { packageKey } from '../../src/ai/talks';
 import type { GameState, Move, Order, Side } from '../../src/engine';
 import { applyMove, newGame } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
@@ -64,6 +65,9 @@ describe('conduct counts', () => {
     ]);
     expect(conduct.cn.opened).toBe(true);
     expect(conduct.us.opened).toBe(true);
+    // Each side's opening package is its first proposal (a counter, for Washington here).
+    expect(conduct.cn.opening).toBe(packageKey(offer.type === 'propose' ? offer.clauses : []));
+    expect(conduct.us.opening).toBe(packageKey(counter.type === 'propose' ? counter.clauses : []));
     expect(conduct.us).toMatchObject({ rejections: 1, counters: 1 });
     // Beijing rejected with a proposal left and passed: a rejection not countered.
     expect(conduct.cn).toMatchObject({ rejections: 1, counters: 0 });

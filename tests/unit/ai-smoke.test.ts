@@ -16,12 +16,8 @@ const SEEDS = Array.from({ length: 20 }, (_, i) => `smoke-${i}`);
 
 describe('character, on 20 seeds', () => {
   const seats = { us: defaultSeat(busan, 'us'), cn: defaultSeat(busan, 'cn') };
-  const report = summarise(
-    busan,
-    'smoke',
-    seats,
-    SEEDS.map((seed) => playGame(busan, seed, seats)),
-  );
+  const games = SEEDS.map((seed) => playGame(busan, seed, seats));
+  const report = summarise(busan, 'smoke', seats, games);
   const check = (start: string) => report.checks.find((c) => c.name.startsWith(start))!;
 
   it('Beijing answers a US tariff rise within a turn, in at least 90% of the games that have one', () => {
@@ -32,6 +28,11 @@ describe('character, on 20 seeds', () => {
   });
   it('Washington’s threshold falls faster before the summit than Beijing’s', () => {
     expect(check('Washington’s acceptance').pass).toBe(true);
+  });
+  it('Washington opens with at least three different packages over the twenty games, and the report counts them', () => {
+    const keys = new Set(SEEDS.map((_, i) => games[i]!.conduct.us.opening).filter((k) => k !== null));
+    expect(report.conduct.us.openings).toBe(keys.size);
+    expect(report.conduct.us.openings).toBeGreaterThanOrEqual(3);
   });
   it('AI against AI reaches a deal in at least half of games and collapses in under 15%', () => {
     expect(report.outcomes.deal).toBeGreaterThanOrEqual(0.5);
