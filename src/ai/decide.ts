@@ -375,13 +375,14 @@ function opening(m: Model, cands: Candidate[]): Candidate[] {
 /** How many anchors its opening is drawn from, the search's choice among them (a design estimate). */
 const ANCHORS = 4;
 
-/** The least share of the search's choice's own gain another anchor keeps (a design estimate). */
+/** The least share of the search's choice's gains, its own and the other side's, another anchor keeps (a design estimate). */
 const ANCHOR_SHARE = 0.9;
 
 /**
  * Its opening varies with the game: the offer the search would open with, or one of the packages
- * a change away that keep nearly as much for it (ANCHOR_SHARE), drawn by its own dice — the other
- * side cannot read its whole position from a first offer that is always the same.
+ * a change away that keep nearly as much for both sides (ANCHOR_SHARE), drawn by its own dice — the
+ * other side cannot read its whole position from a first offer that is always the same. A counter
+ * answers the offer on the table and keeps to it: it is not drawn.
  */
 function anchored(
   x: Situation,
@@ -392,7 +393,6 @@ function anchored(
   rand: Rand,
 ): Candidate | null {
   const { m } = x;
-  // A counter answers the offer on the table, and keeps to it: it is not drawn.
   if (m.turn !== 0 || m.s.round.talks.made[m.side] > 0 || chosen.move.type !== 'propose') return null;
   if (chosen.code === 'search:counter' || chosen.code === 'search:takeback') return null;
   const table = m.depth.logroll ? plan.table : plan.offers;

@@ -219,8 +219,8 @@ function searchLine(sc: Scenario, name: string, term: string, move: Move, k: num
     case 'anchor':
       return pickOf(
         [
-          `${when}${name} opens high: an anchor it can come down from, nearly the best it could hope for`,
-          `${when}${name} opens the talks with an ambitious offer, one it can give ground from`,
+          `${when}${name} opens with an offer it can defend and give ground from, one of a few that would suit it about as well`,
+          `${when}${name} opens the talks with a first offer, not its last word: one of several it weighed`,
         ],
         k,
       );
