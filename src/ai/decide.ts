@@ -352,10 +352,18 @@ function shortGains(m: Model, clauses: readonly Clause[]): [number, number] {
 
 /** Proposals already made by this side this turn (all answered: none open). */
 function madeThisTurn(s: GameState, side: Side): (readonly Clause[])[] {
-  return s.round.news
+  return proposalsIn(s.round.news, side);
+}
+
+/** Proposals made by this side this turn and the turn before: a counter repeats none of them. */
+function madeLately(s: GameState, side: Side): (readonly Clause[])[] {
+  return [...proposalsIn(s.round.lastNews, side), ...proposalsIn(s.round.news, side)];
+}
+
+const proposalsIn = (news: GameState['round']['news'], side: Side): (readonly Clause[])[] =>
+  news
     .filter((n) => n.kind === 'proposal' && n.side === side)
     .map((n) => (n as { clauses: readonly Clause[] }).clauses);
-}
 
 /** What opening the talks is worth to the search: above holding back, below any offer it would sign. */
 const OPENS = 1;
@@ -584,10 +592,11 @@ function counterTo(
   const made = new Set(madeThisTurn(m.s, m.side).map(packageKey));
   // With nothing left that it may ask for, a counter can only take back: the offer with fewer of
   // its own promises (it gives no more than the offer asked, so a rejection does not turn into a
-  // cheaper deal for the other side).
+  // cheaper deal for the other side); not what it proposed last turn either, or it would say the
+  // same thing turn after turn.
   const p = asksLeft
     ? counterFrom(table, offer, rejected.length, need, barred, m.depth.logroll, made)
-    : takenBack(table, offer, rejected.length, made);
+    : takenBack(table, offer, rejected.length, new Set(madeLately(m.s, m.side).map(packageKey)));
   if (!p) return null;
   // Short of what it needs, a counter still closes a good part of the gap from the offer: a step it
   // can defend, not its last word (its threshold still decides what it signs).
@@ -768,8 +777,9 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   } else if (s.round.phase === 'talks' && s.round.talks.toMove === side) {
     if (s.round.talks.open && s.round.talks.open.by !== side) cands = answer(x, seen, plan(), profile, rand);
     else {
-      const made = madeThisTurn(s, side).map(packageKey);
-      // What it offers reads what it proposed this turn and the offer it has just turned down.
+      const made = madeLately(s, side).map(packageKey);
+      // What it offers reads what it proposed this turn and the last, and the offer it has just
+      // turned down.
       const rejected = rejectedOffer(s, side);
       const key = `${s.round.talks.made[side]} ${made.join(' | ')} / ${rejected ? packageKey(rejected) : ''}`;
       cands = offersFor(m, key, () => proposals(m, plan(), profile));

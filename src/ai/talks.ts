@@ -515,7 +515,9 @@ export function canAskMore(t: Table, offer: Pkg, barred: (option: number) => boo
 /**
  * An offer with the promises of the AI's own taken back, as many as keep at least half of the
  * `offered` clauses and a gain for the other side — those that cost it most first, and of those the
- * ones the other side values most; null if none can be taken back, or that package is in `not`.
+ * ones the other side values most. A package in `not` (one it has proposed lately) is passed over
+ * for the one that takes back a promise fewer: offered the same again, it gives ground. Null if
+ * nothing is left to take back.
  */
 export function takenBack(t: Table, offer: Pkg, offered: number, not: ReadonlySet<string>): Pkg | null {
   const keep = Math.ceil(offered / 2);
@@ -523,13 +525,15 @@ export function takenBack(t: Table, offer: Pkg, offered: number, not: ReadonlySe
     .filter((i) => t.options[i]!.giver === t.m.side)
     .sort((a, b) => t.options[a]!.vs - t.options[b]!.vs || t.options[b]!.vo - t.options[a]!.vo);
   let p: Pkg = offer;
+  let best: Pkg | null = null;
   for (const i of own) {
     if (p.length <= keep) break;
     const next = p.filter((j) => j !== i);
     if (gains(t, next)[1] <= 0) break;
     p = next;
+    if (!not.has(packageKeyOf(t, p))) best = p;
   }
-  return p.length < offer.length && !not.has(packageKeyOf(t, p)) ? p : null;
+  return best;
 }
 
 /** Dropping what it added to an offer that it values most: the change a concession makes. */

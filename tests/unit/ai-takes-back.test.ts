@@ -4,8 +4,12 @@
 // everything else leaves it one honest counter: the same offer with less of its own in it. A
 // counter that gave the other side more, below its own threshold, would turn a rejection into a
 // cheaper deal for the other side. On a small hand-built clause table.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { chooseMove, defaultSeat } from '../../src/ai';
+import { setupFor } from '../../src/ai/match';
 import type { Model } from '../../src/ai/model';
+import { nextToMove } from '../../src/ai/rollout';
 import {
   canAskMore,
   gains,
@@ -16,6 +20,8 @@ import {
   takenBack,
 } from '../../src/ai/talks';
 import type { Clause } from '../../src/engine';
+import { applyMove, newGame } from '../../src/engine';
+import { loadScenarioFile } from '../../tools/scenario-files';
 
 const option = (clause: Clause, key: number, giver: 'us' | 'cn' | null, vs: number, vo: number): Option => ({
   clause,
@@ -81,11 +87,15 @@ describe('a counter that takes back', () => {
     expect(takenBack(table, lean, lean.length, new Set())).toBeNull();
   });
 
-  it('is never a package it has already proposed', () => {
+  it('is never a package it has proposed lately: offered the same again, it takes back a promise fewer', () => {
     const offer2 = [0, 1, 3, 4, 5, 6];
+    const keyOf = (p: readonly number[]) => packageKey(p.map((i) => table.options[i]!.clause));
     const first = takenBack(table, offer2, offer2.length, new Set())!;
-    const key = packageKey(first.map((i) => table.options[i]!.clause));
-    expect(takenBack(table, offer2, offer2.length, new Set([key]))).toBeNull();
+    const second = takenBack(table, offer2, offer2.length, new Set([keyOf(first)]))!;
+    // The fentanyl promise goes back in: it gives ground, and Washington gains more than before.
+    expect([...second].sort()).toEqual([0, 1, 3, 5, 6]);
+    expect(gains(table, second)[1]).toBeGreaterThan(gains(table, first)[1]);
+    expect(takenBack(table, offer2, offer2.length, new Set([keyOf(first), keyOf(second)]))).toBeNull();
   });
 
   it('has nothing to take back from an offer with no promise of its own', () => {
@@ -109,5 +119,37 @@ describe('the anchors an opening is drawn from', () => {
       expect(changed).toBeGreaterThan(0);
       expect(changed).toBeLessThanOrEqual(2);
     }
+  });
+});
+
+// In Chips and Soybeans late in the game Beijing has nothing left it may ask for; Washington keeps
+// asking for its promises. Its counters take back, and do not repeat what it proposed the turn
+// before (AI against AI at the default level, a few seeds).
+describe('Beijing’s counters in Chips and Soybeans', () => {
+  it('take back when nothing is left to ask, and never repeat its proposal of the turn before word for word', () => {
+    const sc = loadScenarioFile(
+      join(import.meta.dirname, '..', '..', 'scenarios', 'chips-and-soybeans.yaml'),
+    ).scenario;
+    const seats = { us: defaultSeat(sc, 'us'), cn: defaultSeat(sc, 'cn') };
+    let takebacks = 0;
+    for (const seed of ['s1', 's2', 's3']) {
+      let s = newGame(sc, seed, setupFor(seats));
+      const asked = new Set<string>();
+      while (s.round.phase !== 'over') {
+        const side = nextToMove(s, asked);
+        const m = chooseMove(sc, s, side, seats[side]);
+        if (m.type === 'propose' && m.ai?.code === 'search:takeback') {
+          takebacks++;
+          const before = s.round.lastNews.flatMap((n) =>
+            n.kind === 'proposal' && n.side === side ? [packageKey(n.clauses)] : [],
+          );
+          expect(before, `seed ${seed}, turn ${s.round.turn}`).not.toContain(packageKey(m.clauses));
+        }
+        const r = applyMove(sc, s, m);
+        if (!r.ok) throw new Error(r.reason);
+        s = r.state;
+      }
+    }
+    expect(takebacks).toBeGreaterThan(0);
   });
 });
