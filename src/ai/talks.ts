@@ -464,9 +464,10 @@ export function counterFrom(
 }
 
 /**
- * Packages one change from `p` (a clause dropped, added or set at another level) that keep at least
- * `share` of its own gain and of the other side's, with no option `barred` lets not through added:
- * other anchors it could open with, as good a deal on both sides. Its own gain first; at most `n`.
+ * Packages one change from `p` (a clause dropped, added or set at another level) — or two, where
+ * one finds fewer than `n` — that keep at least `share` of its own gain and of the other side's,
+ * with no option `barred` lets not through added: other anchors it could open with, as good a deal
+ * on both sides. Its own gain first; at most `n`.
  */
 export function nearAnchors(
   t: Table,
@@ -478,15 +479,24 @@ export function nearAnchors(
   const [own, other] = gains(t, p);
   if (own <= 0 || other <= 0) return [];
   const found: { p: Pkg; own: number }[] = [];
-  eachNeighbour(t, p, (skip, add) => {
-    if (add >= 0 && barred(add)) return;
-    evalWith(t, p, skip, add);
-    const gs = acc[0]!;
-    const go = acc[1]!;
-    if (gs < share * own || go < share * other) return;
-    const q = applyChange(p, skip, add);
-    if (q.length > 0) found.push({ p: q, own: gs });
-  });
+  const keys = new Set([packageKeyOf(t, p)]);
+  const around = (from: Pkg) =>
+    eachNeighbour(t, from, (skip, add) => {
+      if (add >= 0 && barred(add)) return;
+      evalWith(t, from, skip, add);
+      const gs = acc[0]!;
+      const go = acc[1]!;
+      if (gs < share * own || go < share * other) return;
+      const q = applyChange(from, skip, add);
+      const key = packageKeyOf(t, q);
+      if (q.length > 0 && !keys.has(key)) {
+        keys.add(key);
+        found.push({ p: q, own: gs });
+      }
+    });
+  around(p);
+  // Too few a change away: two changes away, from each of those.
+  if (found.length < n) for (const f of [...found]) around(f.p);
   return found
     .sort((a, b) => b.own - a.own)
     .slice(0, n)

@@ -104,6 +104,28 @@ describe('a counter that takes back', () => {
 });
 
 describe('the anchors an opening is drawn from', () => {
+  it('reach two changes away when one change finds too few, keeping the same shares', () => {
+    const start = [0, 3, 4, 5];
+    const [own, other] = gains(table, start);
+    const diff = (p: readonly number[]) =>
+      p.filter((i) => !start.includes(i)).length + start.filter((i) => !p.includes(i)).length;
+    const one = nearAnchors(table, start, 0.9, 1, barred);
+    const many = nearAnchors(table, start, 0.5, 10, barred);
+    // Each option here has a lever of its own, so one change adds or drops one clause.
+    expect(one.length).toBe(1);
+    expect(one.every((p) => diff(p) === 1)).toBe(true);
+    expect(
+      many.some((p) => diff(p) === 2),
+      'some are two changes away',
+    ).toBe(true);
+    for (const p of many) {
+      expect(gains(table, p)[0]).toBeGreaterThanOrEqual(0.5 * own);
+      expect(gains(table, p)[1]).toBeGreaterThanOrEqual(0.5 * other);
+      expect(p).not.toContain(2);
+    }
+    expect(new Set(many.map((p) => [...p].sort().join())).size).toBe(many.length);
+  });
+
   it('are a change away and keep at least the share asked of both sides’ gains, with nothing barred added', () => {
     const start = [0, 3, 4, 5];
     const [own, other] = gains(table, start);
