@@ -445,11 +445,12 @@ function nextStep(m: Model, plan: Plan, cands: Candidate[]): Candidate[] {
   );
 }
 
-function proposals(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
-  return nextStep(m, plan, opening(m, offersOf(m, plan, profile)));
+function proposals(x: Situation, plan: Plan, profile: Profile | null): Candidate[] {
+  return nextStep(x.m, plan, opening(x.m, offersOf(x, plan, profile)));
 }
 
-function offersOf(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
+function offersOf(x: Situation, plan: Plan, profile: Profile | null): Candidate[] {
+  const { m } = x;
   const out: Candidate[] = [{ move: { type: 'pass', side: m.side }, search: 0, code: 'search:hold' }];
   const made = m.s.round.talks.made[m.side];
   if (made >= PROPOSALS_PER_TURN || m.turn >= m.rules.mainTurns) return out;
@@ -457,7 +458,7 @@ function offersOf(m: Model, plan: Plan, profile: Profile | null): Candidate[] {
   let need = needNow(m, plan, profile, m.turn + 0.5 * made);
   // What its character bars it from proposing, on the table its offers are searched on.
   const searched = m.depth.logroll ? table : plan.offers;
-  const barred = barredFor(situation(m), searched, profile);
+  const barred = barredFor(x, searched, profile);
   // An offer just turned down is answered by a counter while the rules leave it a proposal.
   const counter = counterTo(m, searched, need, barred);
   if (counter) out.push(counter);
@@ -782,7 +783,7 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
       // turned down.
       const rejected = rejectedOffer(s, side);
       const key = `${s.round.talks.made[side]} ${made.join(' | ')} / ${rejected ? packageKey(rejected) : ''}`;
-      cands = offersFor(m, key, () => proposals(m, plan(), profile));
+      cands = offersFor(m, key, () => proposals(x, plan(), profile));
       // Holding back is left to the search: playing on models the other side as the plain profile,
       // which offers more than most sides would, so waiting for its offer looks better than it is.
       if (m.depth.rollouts > 0)

@@ -1,6 +1,7 @@
 // The table in words: the deals in force and how their promises are kept, every instrument's level
-// (and where it stands on its ladder) with any pending announcement, each side's credibility and alternatives under way, every indicator with its
-// alternatives, tension and leverage as the setting allows.
+// (and where it stands on its ladder) with any pending announcement, each side's credibility and
+// alternatives under way, every indicator with its alternatives, tension and leverage as the
+// setting allows.
 // The Phaser canvas draws the same public facts; on a narrow screen this compact summary stands in
 // for it (the full table a tap away), on a wide one it is read by screen readers and shown on
 // request. Scenario text goes in as text.
