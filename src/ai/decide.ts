@@ -257,7 +257,7 @@ function answer(x: Situation, seen: Seen, plan: Plan, profile: Profile | null, r
   // own projection: what it held out for no longer matters once waiting brings nothing.
   let deadline: Candidate | null = null;
   if (lastTalks(m) && accept.search < DEADLINE_MARGIN) {
-    const worth = openOfferWorth(seen);
+    const worth = openOfferWorth(seen, DEADLINE_MARGIN);
     if (worth !== null && worth >= DEADLINE_MARGIN)
       deadline = {
         move: { type: 'accept', side: m.side },

@@ -14,11 +14,15 @@ const SEEDS = PREVIEW_SEEDS.slice(0, 5);
 /**
  * The open proposal's worth to the side that sees it, in score points (the median over the seeds), or
  * null when the kernel refuses to evaluate it (the reason is the engine's; the AI then does not sign).
+ * Asked whether it reaches `atLeast`, it stops once most seeds fall short, since the median then does
+ * too: it returns null, as for an offer it would not sign. A refusal does not depend on the seed (the
+ * offer is checked before any die is cast), so the first seed finds it.
  */
-export function openOfferWorth(seen: Seen): number | null {
+export function openOfferWorth(seen: Seen, atLeast = Number.NEGATIVE_INFINITY): number | null {
   const open = seen.s.round.talks.open;
   if (!open || open.by === seen.side) return null;
   const xs: number[] = [];
+  let short = 0;
   for (const seed of SEEDS) {
     const dice = diceOf(seed);
     const st = { ...seen.s, rng: { ...dice } };
@@ -26,7 +30,9 @@ export function openOfferWorth(seen: Seen): number | null {
     const signed = evaluateUnder(seen.scenario, st, open.by, null, dice, zero);
     const still = heldStill(seen, st, seed, dice, zero);
     if (!signed.ok || still === null) return null;
-    xs.push(signed.score[seen.side] - still);
+    const x = signed.score[seen.side] - still;
+    xs.push(x);
+    if (x < atLeast && ++short > SEEDS.length >> 1) return null;
   }
   xs.sort((a, b) => a - b);
   return xs[(xs.length - 1) >> 1] ?? null;

@@ -1,7 +1,8 @@
 // `npm run simulate` as a user runs it: one JSON object with --json, win shares that sum to 1, the
-// same bytes for the same arguments (whether the games run on worker threads or not), and a usage
-// error for a bad seat.
+// same bytes for the same arguments (whether the games run on worker threads or not, bundled as npm
+// runs it or through tsx), and a usage error for a bad seat.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -17,11 +18,13 @@ describe('npm run simulate', () => {
 
   it('prints one JSON object, the same bytes every time, threads or not', () => {
     const args = [file, '--games', '24', '--seed', 'cli', '--json'];
+    // as package.json's script runs it: one bundle, handed to the worker threads
     const a = execFileSync(
       process.execPath,
-      ['--import', 'tsx', join(root, 'tools', 'simulate.ts'), ...args, '--workers', '2'],
+      [join(root, 'tools', 'bundled.mjs'), join(root, 'tools', 'simulate.ts'), ...args, '--workers', '2'],
       { cwd: root, encoding: 'utf8' },
     );
+    expect(readdirSync(join(root, 'tools')).filter((f) => f.startsWith('.run-'))).toEqual([]);
     const b = simulate(...args, '--workers', '1').stdout;
     expect(b).toBe(a);
     const report = JSON.parse(a);
