@@ -181,7 +181,11 @@ export function moveMatches(m: Model, move: MoveBody, want: MoveMatch): boolean 
     if (move.type !== 'orders') return false;
     if (want.order === 'none') {
       if (move.orders.length !== 0) return false;
-    } else if (!move.orders.some((o) => orderMatches(m, o, want))) return false;
+    } else {
+      let any = false;
+      for (let i = 0; i < move.orders.length && !any; i++) any = orderMatches(m, move.orders[i]!, want);
+      if (!any) return false;
+    }
   }
   if (want.contains !== undefined) {
     // A proposal made, or the one accepted (a rejection holds nothing).
@@ -192,8 +196,12 @@ export function moveMatches(m: Model, move: MoveBody, want: MoveMatch): boolean 
           ? m.s.round.talks.open.clauses
           : null;
     if (!clauses) return false;
-    const wants = Array.isArray(want.contains) ? want.contains : [want.contains];
-    if (!wants.every((w) => clauses.some((c) => clauseMatches(m, c, w)))) return false;
+    const wants: readonly ClauseMatch[] = Array.isArray(want.contains) ? want.contains : [want.contains];
+    for (const w of wants) {
+      let found = false;
+      for (let i = 0; i < clauses.length && !found; i++) found = clauseMatches(m, clauses[i]!, w);
+      if (!found) return false;
+    }
   }
   if (want.style !== undefined && (move.type !== 'readout' || move.style !== want.style)) return false;
   if (want.reason !== undefined && (move.type !== 'reject' || move.reason !== want.reason)) return false;
@@ -223,10 +231,8 @@ export function ruleEffect(r: Rule, x: Situation, move: MoveBody): number | 'nev
     const recip = m.profile?.params.reciprocity ?? 'none';
     if (recip === 'none' || x.escalation <= 0) return null;
     if (recip === 'tit-for-two-tats' && x.opponentSteps < 2) return null;
-    const harm = Math.max(
-      0,
-      ...move.orders.map((o) => (isEscalation(m, o) ? Math.max(orderHarm(m, o), 1e-3) : 0)),
-    );
+    let harm = 0;
+    for (const o of move.orders) if (isEscalation(m, o)) harm = Math.max(harm, orderHarm(m, o), 1e-3);
     if (harm <= 0) return null;
     if (r.respond === 'any') return r.weight;
     return r.weight * (Math.min(harm, x.escalation) / Math.max(harm, x.escalation));

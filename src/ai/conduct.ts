@@ -37,7 +37,13 @@ export function conductTracker(scenario: Scenario, start: GameState) {
   const owner = (instrument: string) => rules.instruments.get(instrument)?.owner;
   // What each side may answer, and how hard: the harshest provocation seen so far.
   const bite: Record<Side, number> = { us: 0, cn: 0 };
+  // It reads the world and the turn only: a talks move, which leaves both, changes nothing.
+  let seenWorld: GameState['world'] | null = null;
+  let seenTurn = -1;
   const see = (s: GameState) => {
+    if (s.world === seenWorld && s.round.turn === seenTurn) return;
+    seenWorld = s.world;
+    seenTurn = s.round.turn;
     for (const side of ['us', 'cn'] as const) bite[side] = Math.max(bite[side], provocation(rules, s, side));
   };
   const count = () => ({
@@ -58,8 +64,10 @@ export function conductTracker(scenario: Scenario, start: GameState) {
   let newsSeen = 0;
 
   const seeNews = (items: GameState['round']['news'], from: number) => {
-    for (const n of items.slice(from))
+    for (let i = from; i < items.length; i++) {
+      const n = items[i]!;
       if (n.kind === 'breach') breachSeen[other(n.side)] = Math.max(breachSeen[other(n.side)], turn);
+    }
   };
 
   see(start);

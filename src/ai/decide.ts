@@ -149,16 +149,18 @@ function choose(
   // A rule with a chance below 1 applies on this decision only if the AI's dice say so.
   const active = rules.filter((r) => ruleApplies(r, x) && (r.chance >= 1 || rand() < r.chance));
   const noise = x.m.depth.noise;
+  // Each candidate's first `never` rule and its rules' sum; which rules touched it is worked out
+  // again only for the two candidates the reason code reads (the rules are pure).
   const scored = cands.map((c) => {
-    const hits: { rule: Rule; effect: number | 'never' }[] = [];
+    let never: Rule | null = null;
+    let ruleSum = 0;
     for (const r of active) {
       const e = ruleEffect(r, x, c.move);
-      if (e !== null) hits.push({ rule: r, effect: e });
+      if (e === 'never') never ??= r;
+      else if (e !== null) ruleSum += e;
     }
-    const never = hits.find((h) => h.effect === 'never');
-    const ruleSum = hits.reduce((s, h) => s + (typeof h.effect === 'number' ? h.effect : 0), 0);
     const jitter = noise * rand();
-    return { c, hits, never, search: c.search + jitter, total: c.search + ruleSum + jitter };
+    return { c, never, search: c.search + jitter, total: c.search + ruleSum + jitter };
   });
   let best = scored.find((s) => !s.never) ?? scored[0]!;
   let searchBest = scored[0]!;
@@ -168,14 +170,19 @@ function choose(
   }
   let code = best.c.code;
   if (searchBest !== best) {
-    if (searchBest.never) code = `rule:${searchBest.never.rule.id}`;
+    if (searchBest.never) code = `rule:${searchBest.never.id}`;
     else {
-      const up = best.hits
-        .filter((h) => typeof h.effect === 'number' && h.effect > 0)
-        .sort((a, b) => (b.effect as number) - (a.effect as number))[0];
-      const down = searchBest.hits
-        .filter((h) => typeof h.effect === 'number' && h.effect < 0)
-        .sort((a, b) => (a.effect as number) - (b.effect as number))[0];
+      const effects = (c: Candidate) =>
+        active.flatMap((rule) => {
+          const effect = ruleEffect(rule, x, c.move);
+          return typeof effect === 'number' ? [{ rule, effect }] : [];
+        });
+      const up = effects(best.c)
+        .filter((h) => h.effect > 0)
+        .sort((a, b) => b.effect - a.effect)[0];
+      const down = effects(searchBest.c)
+        .filter((h) => h.effect < 0)
+        .sort((a, b) => a.effect - b.effect)[0];
       // The rule that lifted the chosen move, or else the one that sank the search's choice.
       const decider = up ? up.rule : (down?.rule ?? null);
       if (decider) code = `rule:${decider.id}`;

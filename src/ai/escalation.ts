@@ -36,11 +36,12 @@ export function harshness(rules: Rules, instrument: string, level: number): numb
 /** How hard a dated event lets `side` answer: −1 when it neither moves the other side nor hurts `side`. */
 export function eventBite(rules: Rules, e: ScenarioEvent, side: Side): number {
   let h = -1;
-  for (const [inst, level] of Object.entries(e.shifts))
-    if (rules.instruments.get(inst)?.owner === other(side)) h = Math.max(h, harshness(rules, inst, level));
-  const hurts = Object.entries(e.effects).some(
-    ([ind, d]) => d < 0 && rules.indicators.get(ind)?.side === side,
-  );
+  for (const inst in e.shifts)
+    if (rules.instruments.get(inst)?.owner === other(side))
+      h = Math.max(h, harshness(rules, inst, e.shifts[inst]!));
+  let hurts = false;
+  for (const ind in e.effects)
+    if (e.effects[ind]! < 0 && rules.indicators.get(ind)?.side === side) hurts = true;
   return h < 0 && hurts ? SHORT_OF_TOP : h;
 }
 
@@ -58,9 +59,9 @@ export function provocation(rules: Rules, s: GameState, side: Side): number {
     const a = s.world.announcements[inst.id];
     if (a) h = Math.max(h, harshness(rules, inst.id, a.level));
   }
-  for (const [id, firedOn] of Object.entries(s.world.fired)) {
+  for (const id in s.world.fired) {
     const e = rules.events.get(id);
-    if (e?.date && firedOn <= s.round.turn) h = Math.max(h, eventBite(rules, e, side));
+    if (e?.date && s.world.fired[id]! <= s.round.turn) h = Math.max(h, eventBite(rules, e, side));
   }
   return h;
 }

@@ -132,17 +132,24 @@ export function orderContext(m: Model, L: number, leverageWorth: number): OrderC
 function dealLoss(m: Model, instrument: string, level: number): number {
   let v = 0;
   let activeLeft = 0;
-  for (const p of m.s.world.packages) {
+  const packages = m.s.world.packages; // frozen arrays: walked by index
+  for (let i = 0; i < packages.length; i++) {
+    const p = packages[i]!;
     if (p.status !== 'active') continue;
     let bound = false;
-    for (const c of p.clauses)
+    for (let j = 0; j < p.clauses.length; j++) {
+      const c = p.clauses[j]!;
       if (c.kind === 'instrument' && c.instrument === instrument && level > c.level) bound = true;
+    }
     if (!bound) {
       activeLeft += 1;
       continue;
     }
     const promises: Clause[] = [];
-    for (const c of p.clauses) if (c.kind === 'pledge' || c.kind === 'commitment') promises.push(c);
+    for (let j = 0; j < p.clauses.length; j++) {
+      const c = p.clauses[j]!;
+      if (c.kind === 'pledge' || c.kind === 'commitment') promises.push(c);
+    }
     v += clausesValue(m, m.side, promises);
   }
   // Without a deal in force, the summit's bonus and the protection from snapback are lost too.

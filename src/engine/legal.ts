@@ -42,19 +42,20 @@ const target = (o: Order) =>
 /** Every set of at most k orders on distinct targets, the empty set (passing) first. */
 export function orderSets(rules: Rules, s: GameState, side: Side): Order[][] {
   const singles = singleOrders(rules, s, side);
+  const targets = singles.map(target);
   const k = rules.scenario.params.k;
   const sets: Order[][] = [[]];
-  const grow = (from: number, chosen: Order[], used: Set<string>) => {
+  // `used`: the targets of the orders chosen (at most k, so a short list)
+  const grow = (from: number, chosen: Order[], used: string[]) => {
     for (let i = from; i < singles.length; i++) {
-      const o = singles[i]!;
-      const key = target(o);
-      if (used.has(key)) continue;
-      const next = [...chosen, o];
+      const key = targets[i]!;
+      if (used.includes(key)) continue;
+      const next = [...chosen, singles[i]!];
       sets.push(next);
-      if (next.length < k) grow(i + 1, next, new Set([...used, key]));
+      if (next.length < k) grow(i + 1, next, [...used, key]);
     }
   };
-  grow(0, [], new Set());
+  grow(0, [], []);
   return sets;
 }
 
