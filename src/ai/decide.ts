@@ -397,7 +397,11 @@ const ANCHOR_SHARE = 0.9;
  * Its opening varies with the game: the offer the search would open with, or one of the packages
  * a change away that keep nearly as much for both sides (ANCHOR_SHARE), drawn by its own dice — the
  * other side cannot read its whole position from a first offer that is always the same. A counter
- * answers the offer on the table and keeps to it: it is not drawn.
+ * answers the offer on the table and keeps to it: it is drawn only when it is the side's first
+ * proposal of the game, among variants that keep half the offer as it does, ANCHOR_SHARE of its own
+ * gain and all of the other side's. (Variants that gave the other side less were refused and then
+ * followed by the counter itself, which the other side signed at once: in Road to Busan that moved
+ * Washington's wins from 56 % to 71 %.)
  */
 function anchored(
   x: Situation,
@@ -408,14 +412,29 @@ function anchored(
   rand: Rand,
 ): Candidate | null {
   const { m } = x;
-  if (m.turn !== 0 || m.s.round.talks.made[m.side] > 0 || chosen.move.type !== 'propose') return null;
-  if (chosen.code === 'search:counter' || chosen.code === 'search:takeback') return null;
+  if (chosen.move.type !== 'propose' || chosen.code === 'search:takeback') return null;
+  const counter = chosen.code === 'search:counter';
+  const rejected = counter ? rejectedOffer(m.s, m.side) : null;
+  if (counter ? !rejected || !firstProposal(m) : m.turn !== 0 || m.s.round.talks.made[m.side] > 0)
+    return null;
   const table = m.depth.logroll ? plan.table : plan.offers;
   const start = optionsOf(table, chosen.move.clauses);
   const known = new Set(
     cands.flatMap((c) => (c.move.type === 'propose' ? [packageKey(c.move.clauses)] : [])),
   );
-  const others = nearAnchors(table, start, ANCHOR_SHARE, ANCHORS - 1, barredFor(x, table, profile))
+  if (rejected) known.add(packageKey(rejected));
+  const offered = rejected ? new Set(optionsOf(table, rejected)) : null;
+  const keepsHalf = (p: Pkg) =>
+    !offered || !rejected || 2 * p.filter((i) => offered.has(i)).length >= rejected.length;
+  const others = nearAnchors(
+    table,
+    start,
+    counter ? 1 : ANCHOR_SHARE, // the other side's share
+    ANCHORS - 1,
+    barredFor(x, table, profile),
+    ANCHOR_SHARE, // its own
+  )
+    .filter(keepsHalf)
     .map((p) => clausesOf(table, p))
     .filter((cl) => !known.has(packageKey(cl)));
   if (others.length === 0) return null;
@@ -424,10 +443,15 @@ function anchored(
   return {
     move: { type: 'propose', side: m.side, clauses: others[k - 1]! },
     search: chosen.search,
-    // A variant of a template from history still offers along its lines, and says so.
-    code: chosen.code.startsWith('template:') ? chosen.code : 'search:anchor',
+    // A variant of a template from history still offers along its lines, and says so; a counter's
+    // variant is still a counter.
+    code: counter || chosen.code.startsWith('template:') ? chosen.code : 'search:anchor',
   };
 }
+
+/** No proposal of its own yet this game (read in its first two talks, the last turn's news and this one's). */
+const firstProposal = (m: Model) =>
+  m.turn <= 1 && madeLately(m.s, m.side).length === 0 && m.s.round.talks.made[m.side] === 0;
 
 /** An offer short of its threshold lifted above holding back, keeping the search's order among such. */
 const raised = (c: Candidate): Candidate => ({ ...c, search: OPENS + Math.max(-0.9, 0.01 * c.search) });

@@ -465,9 +465,9 @@ export function counterFrom(
 
 /**
  * Packages one change from `p` (a clause dropped, added or set at another level) — or two, where
- * one finds fewer than `n` — that keep at least `share` of its own gain and of the other side's,
- * with no option `barred` lets not through added: other anchors it could open with, as good a deal
- * on both sides. Its own gain first; at most `n`.
+ * one finds fewer than `n` — that keep at least `share` of the other side's gain and `ownShare` of
+ * its own (the same, unless given), with no option `barred` lets not through added: other anchors it
+ * could open with, as good a deal on both sides. Its own gain first; at most `n`.
  */
 export function nearAnchors(
   t: Table,
@@ -475,6 +475,7 @@ export function nearAnchors(
   share: number,
   n: number,
   barred: (option: number) => boolean,
+  ownShare = share, // the least share of its own gain, where it differs from the other side's
 ): Pkg[] {
   const [own, other] = gains(t, p);
   if (own <= 0 || other <= 0) return [];
@@ -486,7 +487,7 @@ export function nearAnchors(
       evalWith(t, from, skip, add);
       const gs = acc[0]!;
       const go = acc[1]!;
-      if (gs < share * own || go < share * other) return;
+      if (gs < ownShare * own || go < share * other) return;
       const q = applyChange(from, skip, add);
       const key = packageKeyOf(t, q);
       if (q.length > 0 && !keys.has(key)) {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AI_LEVELS, chooseMove, defaultSeat } from '../../src/ai';
 import { setupFor } from '../../src/ai/match';
 import { packageKey } from '../../src/ai/talks';
-import type { Scenario } from '../../src/engine';
+import type { Clause, Scenario } from '../../src/engine';
 import { applyMove, newGame } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
 
@@ -80,5 +80,42 @@ describe('Beijing’s opening varies with the game', () => {
     const a = beijingFirst(openingBid, 2, 'vary-3').move;
     const b = beijingFirst(openingBid, 2, 'vary-3').move;
     expect(b).toEqual(a);
+  });
+});
+
+// Where its first proposal answers Washington's opening (Liberation Day: Washington opens, Beijing
+// turns it down and counters), the counter varies too — drawn among those that keep half the offer,
+// as a counter must, and give Washington at least as much — so a class still sees different first
+// proposals from Beijing. Before, it was the same counter in every game.
+const liberation = loadScenarioFile(
+  join(import.meta.dirname, '..', '..', 'scenarios', 'liberation-day-to-geneva.yaml'),
+).scenario;
+
+describe('Beijing’s first counter varies with the game', () => {
+  it('in Liberation Day at the default level: at least three different ones across twenty seeds', () => {
+    const seats = { us: defaultSeat(liberation, 'us'), cn: defaultSeat(liberation, 'cn') };
+    const firsts = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      let s = newGame(liberation, `vary-${i}`, setupFor(seats));
+      let offered: readonly Clause[] = [];
+      for (let moves = 0; moves < 40; moves++) {
+        const side = s.round.talks.toMove;
+        const move = chooseMove(liberation, s, side, seats[side]);
+        if (move.type === 'propose' && side === 'us') offered = move.clauses;
+        if (move.type === 'propose' && side === 'cn') {
+          expect(move.ai?.code, `seed vary-${i}`).toBe('search:counter');
+          const offeredKeys = new Set(offered.map((c) => packageKey([c])));
+          const kept = move.clauses.filter((c) => offeredKeys.has(packageKey([c]))).length;
+          expect(2 * kept, 'it keeps half the offer').toBeGreaterThanOrEqual(offered.length);
+          firsts.add(packageKey(move.clauses));
+          break;
+        }
+        const r = applyMove(liberation, s, move);
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        s = r.state;
+      }
+    }
+    expect(firsts.size).toBeGreaterThanOrEqual(3);
   });
 });
