@@ -210,7 +210,7 @@ function searchLine(sc: Scenario, name: string, term: string, move: Move, k: num
     case 'counter':
       return pickOf(
         [
-          `${when}${name} answers with a counter-offer: it keeps most of the offer and changes what it cannot accept`,
+          `${when}${name} answers with a counter-offer: it keeps at least half of the offer and changes what it cannot accept`,
           `${when}${name} counters from the offer on the table, asking for what makes the difference to it`,
           `${when}${name} takes the offer as a starting point and puts back what it needs`,
         ],
