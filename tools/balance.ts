@@ -22,6 +22,7 @@ import { writeWhole } from './write-whole';
 
 const DOC = resolve(shippedDir, '..', 'docs', 'balance.md');
 const SIMULATE = resolve(shippedDir, '..', 'tools', 'simulate.ts');
+const BUNDLED = resolve(shippedDir, '..', 'tools', 'bundled.mjs'); // as `npm run simulate` runs it
 
 /** What `simulate --strength --json` writes: the strength table's rows. */
 interface Strength {
@@ -48,7 +49,7 @@ function args(argv: readonly string[]) {
 }
 
 function simulate(file: string, extra: readonly string[]): unknown {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', SIMULATE, file, '--json', ...extra], {
+  const r = spawnSync(process.execPath, [BUNDLED, SIMULATE, file, '--json', ...extra], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
