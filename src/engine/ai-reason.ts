@@ -151,7 +151,10 @@ const REJECT_WORDS: Record<string, readonly string[]> = {
     'it does not trust the other side to keep these promises',
     'it doubts these promises would be kept',
   ],
-  timing: ['it is not the time yet, and it expects a better offer before the deadline', 'it can wait for more'],
+  timing: [
+    'it is not the time yet, and it expects a better offer before the deadline',
+    'it can wait for more',
+  ],
   face: ['it cannot be seen to yield right after being pressured', 'it will not yield under fresh pressure'],
   linkage: ['it ties together what should stay apart', 'it links matters that should be kept apart'],
 };
