@@ -241,7 +241,7 @@ function depthsOf(line: string): number[] {
  */
 function indentationIssue(text: string, issues: readonly ParseIssue[]): ParseIssue | undefined {
   const first = issues[0];
-  if (!first || first.expected !== 'valid YAML') return undefined;
+  if (first?.expected !== 'valid YAML') return undefined;
   const lines = text.split(/\r\n|\r|\n/);
   for (let n = Math.max(1, first.line - 3); n <= Math.min(lines.length, first.line + 3); n++) {
     const own = indentOf(lines[n - 1] ?? '');

@@ -41,7 +41,8 @@ async function privateText(page: Page): Promise<string[]> {
 }
 
 async function showsNone(page: Page, texts: readonly string[]) {
-  const shown = await page.locator('body').innerText();
+  // the page's whole text, hidden parts included: a secret must not reach the page at all
+  const shown = (await page.locator('body').textContent()) ?? '';
   for (const t of texts)
     expect(shown.includes(t.slice(0, 60)), `the observer shows “${t.slice(0, 60)}”`).toBe(false);
   await expect(page.getByTestId('private')).toHaveCount(0);
@@ -50,7 +51,7 @@ async function showsNone(page: Page, texts: readonly string[]) {
 /** Both sides end the talks (whoever the room waits on first). */
 async function talk(a: Page, b: Page) {
   for (let i = 0; i < 4; i++) {
-    if (/orders/.test((await when(a).innerText()) ?? '')) return;
+    if (/orders/.test((await when(a).textContent()) ?? '')) return;
     for (const p of [a, b]) {
       const done = p.getByRole('button', { name: 'Done talking' });
       if (await done.isVisible()) {
@@ -77,7 +78,7 @@ test('two laptops join by code, play two turns with a reload, watched by an obse
   await create.getByLabel('Your side').selectOption('us');
   await create.getByLabel('Your name (optional)').fill('Ana');
   await create.getByRole('button', { name: 'Create game' }).click();
-  const code = (await us.page.getByTestId('room-code').innerText()).trim();
+  const code = ((await us.page.getByTestId('room-code').textContent()) ?? '').trim();
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
   await shot(us.page, 'online-room-created');
 
