@@ -423,9 +423,10 @@ function anchored(
     cands.flatMap((c) => (c.move.type === 'propose' ? [packageKey(c.move.clauses)] : [])),
   );
   if (rejected) known.add(packageKey(rejected));
+  // a counter's variants keep half the offer, as the counter does
   const offered = rejected ? new Set(optionsOf(table, rejected)) : null;
-  const keepsHalf = (p: Pkg) =>
-    !offered || !rejected || 2 * p.filter((i) => offered.has(i)).length >= rejected.length;
+  const half = rejected ? rejected.length / 2 : 0;
+  const keepsHalf = (p: Pkg) => !offered || p.filter((i) => offered.has(i)).length >= half;
   const others = nearAnchors(
     table,
     start,
