@@ -19,10 +19,7 @@
 // against the `random` profile head to head, and paired comparisons (same seat, same seeds, same
 // opponent — the other side's profile at the default level): hardest level against `random`, and
 // each level against the one below.
-import { rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 // The engine's immer runs without its development checks here (set before anything imports it).
@@ -154,11 +151,11 @@ async function runJobs(
   scenario: Scenario,
   jobs: readonly Job[],
   workers: number,
-  booting: Promise<Boot> | null,
+  boot: string | null,
   tick: (n: number) => void,
 ) {
   const results: GameSummary[][] = new Array(jobs.length);
-  if (!booting) {
+  if (boot === null) {
     let done = 0;
     for (const job of jobs) {
       results[job.id] = job.seeds.map((seed) => playGame(scenario, seed, job.seats));
@@ -167,7 +164,6 @@ async function runJobs(
     }
     return results;
   }
-  const { boot, cleanup } = await booting;
   let next = 0;
   let done = 0;
   await Promise.all(
@@ -188,47 +184,18 @@ async function runJobs(
       });
     }),
   );
-  cleanup();
   return results;
 }
 
 /**
- * The code a worker starts with: this same file. Under tsx it is bundled once into plain JavaScript
- * (esbuild, tsx's own compiler) so the workers neither compile TypeScript again nor carry tsx's
- * loader; if that fails they register tsx's loader themselves.
+ * The code a worker starts with: this same file — the one bundle `npm run simulate` runs
+ * (tools/bundled.mjs), or, when run through tsx directly, this TypeScript through tsx's loader.
  */
-interface Boot {
-  readonly boot: string;
-  readonly cleanup: () => void;
-}
-
-async function workerBoot(): Promise<Boot> {
-  const self = import.meta.url;
-  if (!self.endsWith('.ts')) return { boot: `import(${JSON.stringify(self)});`, cleanup: () => {} };
-  const out = join(tmpdir(), `upper-hand-simulate-${process.pid}.mjs`);
-  try {
-    const { build } = await import('esbuild');
-    await build({
-      entryPoints: [fileURLToPath(self)],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile: out,
-      logLevel: 'silent',
-      define: { 'process.env.NODE_ENV': '"production"' },
-      banner: {
-        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-      },
-    });
-    return {
-      boot: `import(${JSON.stringify(pathToFileURL(out).href)});`,
-      cleanup: () => rmSync(out, { force: true }),
-    };
-  } catch {
-    const boot = `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(self)}); });`;
-    return { boot, cleanup: () => rmSync(out, { force: true }) };
-  }
+function workerBoot(): string {
+  const self = JSON.stringify(import.meta.url);
+  return import.meta.url.endsWith('.ts')
+    ? `import('tsx/esm/api').then((t) => { t.register(); return import(${self}); });`
+    : `import(${self});`;
 }
 
 /** Chunks of games for one pairing of seats. */
@@ -256,8 +223,7 @@ function seatText(s: AiSeat): string {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const total = args.strength ? args.games * 10 : args.games; // the strength table plays ten pairings
-  // The workers' code is bundled while the scenario loads (esbuild runs beside this process).
-  const booting = threaded(args.workers, total) ? workerBoot() : null;
+  const boot = threaded(args.workers, total) ? workerBoot() : null;
   let scenario: Scenario;
   try {
     scenario = loadScenarioFile(args.file).scenario;
@@ -268,7 +234,7 @@ async function main() {
   const seats = { us: args.us ?? defaultSeat(scenario, 'us'), cn: args.cn ?? defaultSeat(scenario, 'cn') };
   if (!args.strength) {
     const jobs = jobsFor(seats, args.seed, args.games, 0);
-    const results = await runJobs(scenario, jobs, args.workers, booting, progress(args.games, 'simulate'));
+    const results = await runJobs(scenario, jobs, args.workers, boot, progress(args.games, 'simulate'));
     const games = results.flat();
     const report = summarise(scenario, args.seed, seats, games);
     const used = usageOf(scenario, games);
@@ -283,7 +249,7 @@ async function main() {
       process.stdout.write(await whyLines(args, report));
     return;
   }
-  await strength(args, scenario, booting);
+  await strength(args, scenario, boot);
 }
 
 /** The FAILs a number can move: what each measures, and how far a result is from passing. */
@@ -365,7 +331,7 @@ async function whyLines(args: Args, report: import('../src/ai/report').Report): 
 }
 
 /** The strength table (see the header). */
-async function strength(args: Args, scenario: Scenario, booting: Promise<Boot> | null) {
+async function strength(args: Args, scenario: Scenario, boot: string | null) {
   const pairings = strengthPairings(scenario);
   const jobs: Job[] = [];
   const ranges: [number, number][] = [];
@@ -375,7 +341,7 @@ async function strength(args: Args, scenario: Scenario, booting: Promise<Boot> |
     ranges.push([from, jobs.length]);
   }
   const total = jobs.reduce((a, j) => a + j.seeds.length, 0);
-  const results = await runJobs(scenario, jobs, args.workers, booting, progress(total, 'strength'));
+  const results = await runJobs(scenario, jobs, args.workers, boot, progress(total, 'strength'));
   const games = new Map(
     pairings.map((p, i) => [p.label, results.slice(ranges[i]![0], ranges[i]![1]).flat()] as const),
   );
