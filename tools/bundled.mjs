@@ -1,13 +1,12 @@
 // node tools/bundled.mjs ENTRY.ts [ARGS…]
 //
 // Runs a TypeScript tool as one bundle of plain JavaScript (esbuild, the compiler tsx itself uses):
-// for a tool that plays thousands of games, loading the project module by module through tsx's
-// loader costs more than bundling it whole (`simulate`: about a third of a second of a few). The
-// bundle is run in this process with the tool's own
-// arguments, and removed when the process ends; a tool that starts worker threads hands them the
-// same file (its import.meta.url). It is written beside the entry, so a module that finds the
-// project's files from its own place (import.meta.url) finds them from the bundle too. Should
-// bundling fail, the tool runs through tsx as before.
+// loading the project module by module through tsx's loader costs more than bundling it whole
+// (`simulate --help`: 0.41–0.45 s through tsx, 0.31–0.35 s bundled). The bundle runs in this
+// process with the tool's own arguments and is removed when the process ends, by itself or by
+// Ctrl-C; a tool that starts worker threads hands them the same file (its import.meta.url). It is
+// written beside the entry, so a module that finds the project's files from its own place
+// (import.meta.url) finds them from the bundle too. Should bundling fail, the tool runs through tsx.
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +22,10 @@ process.argv = [process.argv[0], resolve(entry), ...rest];
 process.env.NODE_ENV ??= 'production';
 
 const out = join(dirname(resolve(entry)), `.run-${process.pid}.mjs`);
+process.on('exit', () => rmSync(out, { force: true }));
+// an interrupted run ends through 'exit' too, with the shell's code for the signal
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
 let target;
 try {
   const { build } = await import('esbuild');
@@ -39,7 +42,6 @@ try {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },
   });
-  process.on('exit', () => rmSync(out, { force: true }));
   target = pathToFileURL(out).href;
 } catch {
   const { register } = await import('tsx/esm/api');

@@ -451,8 +451,7 @@ function anchored(
 }
 
 /** No proposal of its own yet this game (read in its first two talks, the last turn's news and this one's). */
-const firstProposal = (m: Model) =>
-  m.turn <= 1 && madeLately(m.s, m.side).length === 0 && m.s.round.talks.made[m.side] === 0;
+const firstProposal = (m: Model) => m.turn <= 1 && madeLately(m.s, m.side).length === 0;
 
 /** An offer short of its threshold lifted above holding back, keeping the search's order among such. */
 const raised = (c: Candidate): Candidate => ({ ...c, search: OPENS + Math.max(-0.9, 0.01 * c.search) });

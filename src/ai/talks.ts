@@ -580,13 +580,5 @@ function clauseKey(c: Clause): string {
 /** A package's clauses as one text, whatever their order: equal texts, same package. */
 export function packageKey(clauses: readonly Clause[]): string {
   if (clauses.length < 2) return clauses.length === 0 ? '' : clauseKey(clauses[0]!);
-  const keys = clauses.map(clauseKey);
-  // sorted in place by insertion (a package holds a few clauses): the order sort() gives, unallocated
-  for (let i = 1; i < keys.length; i++) {
-    const key = keys[i]!;
-    let j = i - 1;
-    for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
-    keys[j + 1] = key;
-  }
-  return keys.join(';');
+  return clauses.map(clauseKey).sort().join(';');
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AI_LEVELS, chooseMove, defaultSeat } from '../../src/ai';
 import { setupFor } from '../../src/ai/match';
+import { nextToMove } from '../../src/ai/rollout';
 import { packageKey } from '../../src/ai/talks';
 import type { Clause, Scenario } from '../../src/engine';
 import { applyMove, newGame } from '../../src/engine';
@@ -98,8 +99,9 @@ describe('Beijing’s first counter varies with the game', () => {
     for (let i = 0; i < 20; i++) {
       let s = newGame(liberation, `vary-${i}`, setupFor(seats));
       let offered: readonly Clause[] = [];
+      const asked = new Set<string>();
       for (let moves = 0; moves < 40; moves++) {
-        const side = s.round.talks.toMove;
+        const side = nextToMove(s, asked);
         const move = chooseMove(liberation, s, side, seats[side]);
         if (move.type === 'propose' && side === 'us') offered = move.clauses;
         if (move.type === 'propose' && side === 'cn') {
