@@ -49,7 +49,7 @@ test('tutorial at level 1: Beijing opens, counters the student’s package, and 
   const offered = (await mine.locator('li > span').allTextContents()).map((t) => t.trim());
   await builder.getByRole('button', { name: 'Send proposal' }).click();
 
-  // Beijing rejects it and counters from it: its own proposal on the table, most of the offer kept.
+  // Beijing rejects it and counters from it: its own proposal on the table, at least half the offer kept.
   await expect(page.getByRole('region', { name: 'News' })).toContainText('Beijing rejects the proposal');
   await expect(table.getByRole('heading', { name: 'Beijing proposes' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Accept' })).toBeEnabled();
@@ -67,6 +67,15 @@ test('tutorial at level 1: Beijing opens, counters the student’s package, and 
   expect(await computer.textContent()).not.toMatch(INTERNAL);
   await table.scrollIntoViewIfNeeded(); // the side panel opens at the answer: its top shows the offer
   await shot(page, 'negotiation-counter');
+  // the computer's sentence for its counter, on this screen and on a phone
+  const size = page.viewportSize();
+  await newest.scrollIntoViewIfNeeded();
+  await shot(page, 'negotiation-counter-reason');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await newest.scrollIntoViewIfNeeded();
+  await shot(page, 'negotiation-counter-reason-390x844');
+  if (size) await page.setViewportSize(size);
+  await table.scrollIntoViewIfNeeded();
 
   // 3. The student signs the counter: the deal is made, and the news says so.
   await page.getByRole('button', { name: 'Accept' }).click();
