@@ -20,7 +20,7 @@
 // opponent — the other side's profile at the default level): hardest level against `random`, and
 // each level against the one below.
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 
 // The engine's immer runs without its development checks here (set before anything imports it).
 process.env.NODE_ENV ??= 'production';
@@ -141,21 +141,20 @@ function progress(total: number, label: string) {
   };
 }
 
-/** Plays every job's games on the worker threads; results come back in the jobs' order. */
 let explicitWorkers = false;
 
 /** Whether the games go to worker threads: a short run stays on this one, unless --workers asks. */
 const threaded = (workers: number, total: number) => workers > 1 && (total >= 100 || explicitWorkers);
 
+/** Plays every job's games on the worker threads (or this one); results come back in the jobs' order. */
 async function runJobs(
   scenario: Scenario,
   jobs: readonly Job[],
-  workers: number,
-  boot: string | null,
+  workers: readonly Worker[] | null,
   tick: (n: number) => void,
 ) {
   const results: GameSummary[][] = new Array(jobs.length);
-  if (boot === null) {
+  if (workers === null) {
     let done = 0;
     for (const job of jobs) {
       results[job.id] = job.seeds.map((seed) => playGame(scenario, seed, job.seats));
@@ -167,24 +166,37 @@ async function runJobs(
   let next = 0;
   let done = 0;
   await Promise.all(
-    Array.from({ length: Math.min(workers, jobs.length) }, () => {
-      // The loaded scenario goes with the worker (a structured copy): it need not read the file.
-      const w = new Worker(boot, { eval: true, workerData: { scenario } });
-      return new Promise<void>((resolve, reject) => {
-        const send = () => w.postMessage(next < jobs.length ? jobs[next++]! : null);
-        w.on('message', (msg: { id: number; games: GameSummary[] }) => {
-          results[msg.id] = msg.games;
-          done += msg.games.length;
-          tick(done);
+    workers.map(
+      (w) =>
+        new Promise<void>((resolve, reject) => {
+          const send = () => w.postMessage(next < jobs.length ? jobs[next++]! : null);
+          w.on('message', (msg: { id: number; games: GameSummary[] }) => {
+            results[msg.id] = msg.games;
+            done += msg.games.length;
+            tick(done);
+            send();
+          });
+          w.on('error', reject);
+          w.on('exit', () => resolve());
+          // The loaded scenario goes with the first message (a structured copy): a worker need not
+          // read the file.
+          w.postMessage({ scenario });
           send();
-        });
-        w.on('error', reject);
-        w.on('exit', () => resolve());
-        send();
-      });
-    }),
+        }),
+    ),
   );
   return results;
+}
+
+/**
+ * The worker threads, started before the scenario is read: each loads its code while this thread
+ * reads and checks the file (about a quarter of a second each), and waits for the scenario.
+ */
+function startWorkers(workers: number, total: number): Worker[] | null {
+  if (!threaded(workers, total)) return null;
+  const boot = workerBoot();
+  const wanted = Math.min(workers, Math.ceil(total / CHUNK));
+  return Array.from({ length: wanted }, () => new Worker(boot, { eval: true }));
 }
 
 /**
@@ -198,18 +210,15 @@ function workerBoot(): string {
     : `import(${self});`;
 }
 
+/** Games a job plays: a worker reports back after each. */
+const CHUNK = 10;
+
 /** Chunks of games for one pairing of seats. */
-function jobsFor(
-  seats: { us: AiSeat; cn: AiSeat },
-  seed: string,
-  games: number,
-  firstId: number,
-  chunk = 10,
-): Job[] {
+function jobsFor(seats: { us: AiSeat; cn: AiSeat }, seed: string, games: number, firstId: number): Job[] {
   const jobs: Job[] = [];
-  for (let from = 0; from < games; from += chunk) {
+  for (let from = 0; from < games; from += CHUNK) {
     const seeds: string[] = [];
-    for (let i = from; i < Math.min(games, from + chunk); i++) seeds.push(`${seed}-${i}`);
+    for (let i = from; i < Math.min(games, from + CHUNK); i++) seeds.push(`${seed}-${i}`);
     jobs.push({ id: firstId + jobs.length, seats, seeds });
   }
   return jobs;
@@ -223,7 +232,7 @@ function seatText(s: AiSeat): string {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const total = args.strength ? args.games * 10 : args.games; // the strength table plays ten pairings
-  const boot = threaded(args.workers, total) ? workerBoot() : null;
+  const workers = startWorkers(args.workers, total);
   let scenario: Scenario;
   try {
     scenario = loadScenarioFile(args.file).scenario;
@@ -234,7 +243,7 @@ async function main() {
   const seats = { us: args.us ?? defaultSeat(scenario, 'us'), cn: args.cn ?? defaultSeat(scenario, 'cn') };
   if (!args.strength) {
     const jobs = jobsFor(seats, args.seed, args.games, 0);
-    const results = await runJobs(scenario, jobs, args.workers, boot, progress(args.games, 'simulate'));
+    const results = await runJobs(scenario, jobs, workers, progress(args.games, 'simulate'));
     const games = results.flat();
     const report = summarise(scenario, args.seed, seats, games);
     const used = usageOf(scenario, games);
@@ -249,7 +258,7 @@ async function main() {
       process.stdout.write(await whyLines(args, report));
     return;
   }
-  await strength(args, scenario, boot);
+  await strength(args, scenario, workers);
 }
 
 /** The FAILs a number can move: what each measures, and how far a result is from passing. */
@@ -331,7 +340,7 @@ async function whyLines(args: Args, report: import('../src/ai/report').Report): 
 }
 
 /** The strength table (see the header). */
-async function strength(args: Args, scenario: Scenario, boot: string | null) {
+async function strength(args: Args, scenario: Scenario, workers: readonly Worker[] | null) {
   const pairings = strengthPairings(scenario);
   const jobs: Job[] = [];
   const ranges: [number, number][] = [];
@@ -341,7 +350,7 @@ async function strength(args: Args, scenario: Scenario, boot: string | null) {
     ranges.push([from, jobs.length]);
   }
   const total = jobs.reduce((a, j) => a + j.seeds.length, 0);
-  const results = await runJobs(scenario, jobs, args.workers, boot, progress(total, 'strength'));
+  const results = await runJobs(scenario, jobs, workers, progress(total, 'strength'));
   const games = new Map(
     pairings.map((p, i) => [p.label, results.slice(ranges[i]![0], ranges[i]![1]).flat()] as const),
   );
@@ -369,17 +378,22 @@ async function strength(args: Args, scenario: Scenario, boot: string | null) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A worker: loads the scenario once, then plays the chunks of games it is sent.
+// A worker: is sent the scenario once, then the chunks of games to play.
 
 if (!isMainThread) {
-  const { scenario } = workerData as { scenario: Scenario };
-  parentPort!.on('message', (job: Job | null) => {
-    if (job === null) {
+  let scenario: Scenario | null = null;
+  parentPort!.on('message', (msg: { scenario: Scenario } | Job | null) => {
+    if (msg === null) {
       parentPort!.close();
       return;
     }
-    const games = job.seeds.map((seed) => playGame(scenario, seed, job.seats));
-    parentPort!.postMessage({ id: job.id, games });
+    if ('scenario' in msg) {
+      scenario = msg.scenario;
+      return;
+    }
+    const sc = scenario!;
+    const games = msg.seeds.map((seed) => playGame(sc, seed, msg.seats));
+    parentPort!.postMessage({ id: msg.id, games });
   });
 } else {
   await main();

@@ -1,7 +1,8 @@
 // Modal dialogs: the browser's own <dialog> opened with showModal() (the rest of the page inert, so
 // the page behind cannot be reached; Escape closes it), labelled by its heading, with a Close
 // button first. Tab and Shift+Tab cycle inside it (the browser alone would let the focus leave the
-// page from its last control). When it closes, the focus returns to what had it before, or to `returnTo` if that is gone.
+// page from its last control). When it closes, the focus returns to what had it before, or to `returnTo`
+// if that is gone, unless a key pressed since has moved it.
 import { button, h } from './dom';
 
 const FOCUSABLE = 'button, [href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
@@ -37,7 +38,13 @@ export function openDialog(o: {
     }
   });
   dialog.addEventListener('close', () => {
+    // The close event comes a task after the dialog has closed: a key pressed in between (a
+    // shortcut such as n) may already have put the focus where the player wants it.
+    const active = document.activeElement;
+    const moved =
+      active !== null && active !== document.body && active !== opener && !dialog.contains(active);
     dialog.remove();
+    if (moved) return;
     const back = opener?.isConnected ? opener : (o.returnTo?.() ?? null);
     back?.focus();
   });
