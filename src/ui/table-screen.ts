@@ -325,7 +325,9 @@ export function mountTableScreen(store: AppStore): TableScreen {
       el && !(el instanceof HTMLButtonElement && el.disabled) ? el : null;
     if (!viewer) return null;
     if (tab === 'briefing') return tabs.querySelector('[aria-selected="true"]');
-    if (pendingReadout(s, viewer)) return q('[data-key="trumpet"]');
+    // A readout still owed when the talks have ended is asked on the talks tab, not on the orders'
+    const readout = pendingReadout(s, viewer) ? q('[data-key="trumpet"]') : null;
+    if (readout) return readout;
     return (
       enabled(q('[data-key="accept"]')) ??
       q('[data-key="reject"]') ??
