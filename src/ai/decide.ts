@@ -622,17 +622,22 @@ function counterTo(
   const offer = optionsOf(table, rejected);
   const asksLeft = canAskMore(table, offer, barred);
   const made = new Set(madeThisTurn(m.s, m.side).map(packageKey));
+  const got = gains(table, offer)[0];
+  // An offer its tables rate at its threshold or above was turned down all the same (its answer
+  // sees only the first turns of what promises bring, or distrusts them): its counter asks for a
+  // step more than that offer gives it — trading a clause for another where the package is full,
+  // even at the lowest level — or it would be the offer itself.
+  const floor = got >= need ? got + COUNTER_STEP * Math.max(1, Math.abs(got)) : need;
   // With nothing left that it may ask for, a counter can only take back: the offer with fewer of
   // its own promises (it gives no more than the offer asked, so a rejection does not turn into a
   // cheaper deal for the other side); not what it proposed last turn either, or it would say the
   // same thing turn after turn.
   const p = asksLeft
-    ? counterFrom(table, offer, rejected.length, need, barred, m.depth.logroll, made)
+    ? counterFrom(table, offer, rejected.length, floor, barred, m.depth.logroll || got >= need, made)
     : takenBack(table, offer, rejected.length, new Set(madeLately(m.s, m.side).map(packageKey)));
   if (!p) return null;
   // Short of what it needs, a counter still closes a good part of the gap from the offer: a step it
   // can defend, not its last word (its threshold still decides what it signs).
-  const got = gains(table, offer)[0];
   const g = gains(table, p);
   if (asksLeft && g[0] < need && g[0] < got + COUNTER_STEP * (need - got)) return null;
   const cl = clausesOf(table, p);

@@ -137,6 +137,43 @@ describe('it counters from the offer it turns down', () => {
     });
 });
 
+describe('it counters an offer it turns down though its tables rate it well', () => {
+  // Liberation Day, both sides the computer at level 1: Beijing counters Washington's opening, and
+  // Washington, judging only the first turns of what the promises bring, turns it down although
+  // its own tables rate it above its threshold. With a proposal left it counters, asking for more
+  // than that offer gives it (a counter that asked no more would be the offer itself, so it
+  // passed: Washington countered 0% of such rejections at level 1).
+  const lib = loadScenarioFile(
+    join(import.meta.dirname, '..', '..', 'scenarios', 'liberation-day-to-geneva.yaml'),
+  ).scenario;
+  const seats = { us: { profile: 'washington', level: 1 }, cn: { profile: 'beijing', level: 1 } } as const;
+  for (const seed of ['7-0', '7-1', '7-2'])
+    it(`seed ${seed}: Washington's rejection of Beijing's counter is followed by its own counter`, () => {
+      let s = newGame(lib, seed, {
+        ...DEFAULT_SETUP,
+        seats: { us: { kind: 'ai', ...seats.us }, cn: { kind: 'ai', ...seats.cn } },
+      });
+      let rejected: readonly Clause[] | null = null;
+      for (let i = 0; i < 12 && rejected === null; i++) {
+        const who = s.round.talks.toMove;
+        const m = chooseMove(lib, s, who, seats[who]);
+        if (m.type === 'reject' && who === 'us') rejected = s.round.talks.open!.clauses;
+        s = play(lib, s, m);
+      }
+      expect(rejected, 'Washington turns an offer down in its first talks').not.toBeNull();
+      expect(s.round.talks.made.us).toBeLessThan(2);
+      const counter = chooseMove(lib, s, 'us', seats.us);
+      expect(counter.type).toBe('propose');
+      if (counter.type !== 'propose' || rejected === null) return;
+      expect(counter.ai?.code).toBe('search:counter');
+      const offered = rejected;
+      const kept = counter.clauses.filter((c) => offered.some((o) => key(o) === key(c)));
+      expect(kept.length).toBeGreaterThanOrEqual(Math.ceil(offered.length / 2));
+      expect(counter.clauses.map(key).sort()).not.toEqual(offered.map(key).sort());
+      expect(applyMove(lib, s, counter).ok).toBe(true);
+    });
+});
+
 describe('it does not say the same thing twice', () => {
   const offer = PARTIAL;
   const keyOf = (cl: readonly Clause[]) => cl.map(key).sort().join(';');
