@@ -2,6 +2,7 @@
 // plugin); Phaser, the AI and the file loader (yaml + zod) are split into chunks loaded on demand.
 import { defineConfig } from 'vite';
 import { cspPlugin } from './tools/vite-csp';
+import { phaserWithoutMatter } from './tools/vite-phaser';
 import { scenariosPlugin } from './tools/vite-scenarios';
 import { schemasPlugin } from './tools/vite-schemas';
 
@@ -11,6 +12,7 @@ export default defineConfig({
   server: { host: '127.0.0.1', ...(process.env.UPPER_HAND_NO_HMR ? { hmr: false, watch: null } : {}) },
   // every dependency pre-bundled at start-up: a late discovery would reload the page mid-test
   optimizeDeps: { include: ['phaser', 'immer', 'zustand/vanilla', 'seedrandom/lib/alea', 'yaml', 'zod'] },
+  resolve: { alias: [phaserWithoutMatter] }, // Phaser without its Matter physics (tools/vite-phaser.ts)
   plugins: [scenariosPlugin(), schemasPlugin(), cspPlugin()],
   build: {
     target: 'es2022',

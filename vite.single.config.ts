@@ -7,12 +7,14 @@ import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { withCsp } from './tools/vite-csp';
+import { phaserWithoutMatter } from './tools/vite-phaser';
 import { scenariosPlugin } from './tools/vite-scenarios';
 
 const out = resolve(process.env.UPPER_HAND_SINGLE_OUT ?? 'dist/upper-hand.html');
 const scratch = resolve(dirname(out), '.single-scratch');
 
 export default defineConfig({
+  resolve: { alias: [phaserWithoutMatter] }, // as the site's (tools/vite-phaser.ts)
   plugins: [
     scenariosPlugin(),
     viteSingleFile({ removeViteModuleLoader: true }),
