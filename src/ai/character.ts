@@ -181,11 +181,7 @@ export function moveMatches(m: Model, move: MoveBody, want: MoveMatch): boolean 
     if (move.type !== 'orders') return false;
     if (want.order === 'none') {
       if (move.orders.length !== 0) return false;
-    } else {
-      let any = false;
-      for (let i = 0; i < move.orders.length && !any; i++) any = orderMatches(m, move.orders[i]!, want);
-      if (!any) return false;
-    }
+    } else if (!move.orders.some((o) => orderMatches(m, o, want))) return false;
   }
   if (want.contains !== undefined) {
     // A proposal made, or the one accepted (a rejection holds nothing).
@@ -196,12 +192,8 @@ export function moveMatches(m: Model, move: MoveBody, want: MoveMatch): boolean 
           ? m.s.round.talks.open.clauses
           : null;
     if (!clauses) return false;
-    const wants: readonly ClauseMatch[] = Array.isArray(want.contains) ? want.contains : [want.contains];
-    for (const w of wants) {
-      let found = false;
-      for (let i = 0; i < clauses.length && !found; i++) found = clauseMatches(m, clauses[i]!, w);
-      if (!found) return false;
-    }
+    const wants = Array.isArray(want.contains) ? want.contains : [want.contains];
+    if (!wants.every((w) => clauses.some((c) => clauseMatches(m, c, w)))) return false;
   }
   if (want.style !== undefined && (move.type !== 'readout' || move.style !== want.style)) return false;
   if (want.reason !== undefined && (move.type !== 'reject' || move.reason !== want.reason)) return false;
