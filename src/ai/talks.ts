@@ -564,7 +564,22 @@ const packageKeyOf = (t: Table, p: Pkg) => packageKey(clausesOf(t, p));
 
 export const clausesOf = (t: Table, p: Pkg): Clause[] => p.map((i) => t.options[i]!.clause);
 
+/**
+ * Each clause's text, kept by the clause: clauses are never changed once made (a state's are
+ * frozen, a table's are its own), and the same few are keyed over and over by every search.
+ */
+const clauseKeys = new WeakMap<Clause, string>();
+
 function clauseKey(c: Clause): string {
+  let key = clauseKeys.get(c);
+  if (key === undefined) {
+    key = clauseText(c);
+    clauseKeys.set(c, key);
+  }
+  return key;
+}
+
+function clauseText(c: Clause): string {
   switch (c.kind) {
     case 'instrument':
       return `i ${c.instrument} ${c.level}`;
