@@ -5,32 +5,34 @@
 // preview seeds, never the game's dice. It is dearer than the look-ahead's linear tables, so the AI
 // asks it only where a deadline makes the decision final.
 import type { BySide, Dice, GameState, Scenario, World } from '../engine';
-import { diceOf, evaluateUnder, noDealLine, PREVIEW_SEEDS } from '../engine';
+import { diceOf, evaluateUnder, heldFrom, noDealLine, PREVIEW_SEEDS, sign, unscorable } from '../engine';
 import type { Seen } from './seen';
 
 /** The preview seeds the AI judges an offer under: the first few of the players' twenty. */
-const SEEDS = PREVIEW_SEEDS.slice(0, 5);
+const SEEDS = PREVIEW_SEEDS.slice(0, 3);
 
 /**
  * The open proposal's worth to the side that sees it, in score points (the median over the seeds), or
  * null when the kernel refuses to evaluate it (the reason is the engine's; the AI then does not sign).
  * Asked whether it reaches `atLeast`, it stops once most seeds fall short, since the median then does
- * too: it returns null, as for an offer it would not sign. A refusal does not depend on the seed (the
- * offer is checked before any die is cast), so the first seed finds it.
+ * too: it returns null, as for an offer it would not sign. Signing casts no die, so the offer is
+ * signed (or refused) once and played on under each seed.
  */
 export function openOfferWorth(seen: Seen, atLeast = Number.NEGATIVE_INFINITY): number | null {
   const open = seen.s.round.talks.open;
   if (!open || open.by === seen.side) return null;
+  if (unscorable(seen.scenario)) return null;
+  const signed = sign(seen.scenario, seen.s, open.by, null);
+  if (!signed.ok) return null;
   const xs: number[] = [];
   let short = 0;
   for (const seed of SEEDS) {
     const dice = diceOf(seed);
     const st = { ...seen.s, rng: { ...dice } };
     const zero = noDealLine(seen.scenario, seed, st.meta.setup).util;
-    const signed = evaluateUnder(seen.scenario, st, open.by, null, dice, zero);
     const still = heldStill(seen, st, seed, dice, zero);
-    if (!signed.ok || still === null) return null;
-    const x = signed.score[seen.side] - still;
+    if (still === null) return null;
+    const x = heldFrom(seen.scenario, signed.state, dice, zero).score[seen.side] - still;
     xs.push(x);
     if (x < atLeast && ++short > SEEDS.length >> 1) return null;
   }

@@ -45,6 +45,7 @@ export type {
 export {
   diceOf,
   evaluateUnder,
+  heldFrom,
   ordersBaseline,
   PREVIEW_SEEDS,
   previewOrders,

@@ -136,8 +136,22 @@ export function evaluateUnder(
   if (why) return { ok: false, reason: why };
   const signed = sign(scenario, s, by, clauses);
   if (!signed.ok) return { ok: false, reason: signed.reason };
-  const final = holdStill(rulesFor(scenario), signed.state, dice);
-  return { ok: true, score: scored(scenario, final, zero, scenario.objectives), final };
+  return { ok: true, ...heldFrom(scenario, signed.state, dice, zero) };
+}
+
+/**
+ * Both sides hold still from `s` (a package signed, or not) to the end under `dice`: each side's
+ * final score over the line `zero`, with its objectives. Signing draws no dice, so a package signed
+ * once can be played on under every seed.
+ */
+export function heldFrom(
+  scenario: Scenario,
+  s: GameState,
+  dice: Dice,
+  zero: BySide<number>,
+): { readonly score: BySide<number>; readonly final: GameState } {
+  const final = holdStill(rulesFor(scenario), s, dice);
+  return { score: scored(scenario, final, zero, scenario.objectives), final };
 }
 
 const median = (xs: readonly number[]) => {
