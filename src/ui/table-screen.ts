@@ -33,7 +33,7 @@ import { openShortcuts, typing } from './shortcuts';
 import { tableCanvas } from './table-canvas';
 import { calendarLine, clock, lastTurnStrip, timeLeft } from './table-status';
 import { tableSummary } from './table-summary';
-import { talksPanel } from './talks-panel';
+import { readoutSection, talksPanel } from './talks-panel';
 
 type Tab = 'talks' | 'orders' | 'briefing';
 const TABS: readonly (readonly [Tab, string])[] = [
@@ -279,11 +279,12 @@ export function mountTableScreen(store: AppStore): TableScreen {
         notice ? h('p', { class: 'notice', role: 'status', text: notice }) : null,
         refusal ? h('p', { class: 'refusal', role: 'alert', text: `Refused: ${refusal}` }) : null,
       ];
+      const owed = tab === 'orders' ? readoutSection(store, game, viewer) : null;
       const moves =
         tab === 'talks'
           ? talksPanel(store, game, viewer, refresh)
           : tab === 'orders'
-            ? ordersPanel(store, game, viewer)
+            ? [...(owed ? [owed] : []), ...ordersPanel(store, game, viewer)]
             : [];
       if (tab === 'briefing') parts.push(briefingBody(game.scenario, viewer));
       else if (isReadOnly(store.getState())) parts.push(...readOnly(moves));
@@ -325,7 +326,7 @@ export function mountTableScreen(store: AppStore): TableScreen {
       el && !(el instanceof HTMLButtonElement && el.disabled) ? el : null;
     if (!viewer) return null;
     if (tab === 'briefing') return tabs.querySelector('[aria-selected="true"]');
-    // A readout still owed when the talks have ended is asked on the talks tab, not on the orders'
+    // A readout still owed comes first (on either tab: a deal signed with the talks' last move)
     const readout = pendingReadout(s, viewer) ? q('[data-key="trumpet"]') : null;
     if (readout) return readout;
     return (

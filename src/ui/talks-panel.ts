@@ -132,29 +132,35 @@ export function talksPanel(
       );
     }
   }
-  const readout = checkMove(rules, s, { type: 'readout', side: viewer, style: 'modest' });
-  if (!readout) {
-    out.push(
-      h(
-        'section',
-        { 'aria-label': 'Readout' },
-        h('h3', { text: 'A deal was made: how do you tell it at home?' }),
-        h(
-          'div',
-          { class: 'actions' },
-          button('Trumpet it', () => tryMove(store, { type: 'readout', side: viewer, style: 'trumpet' }), {
-            'data-key': 'trumpet',
-          }),
-          button('Keep it modest', () => tryMove(store, { type: 'readout', side: viewer, style: 'modest' }), {
-            'data-key': 'modest',
-          }),
-        ),
-        h('p', {
-          class: 'hint',
-          text: 'Trumpeting gains you standing at home, costs the other side face and raises tension.',
-        }),
-      ),
-    );
-  }
+  const readout = readoutSection(store, game, viewer);
+  if (readout) out.push(readout);
   return out;
+}
+
+/**
+ * The readout the viewer owes for a deal signed this turn, or null. It is asked on the orders tab
+ * too: a deal signed with the talks' last move opens the orders, and the choice must not hide.
+ */
+export function readoutSection(store: AppStore, game: GameSession, viewer: Side): HTMLElement | null {
+  const rules = rulesFor(game.scenario);
+  if (checkMove(rules, game.state, { type: 'readout', side: viewer, style: 'modest' })) return null;
+  return h(
+    'section',
+    { 'aria-label': 'Readout' },
+    h('h3', { text: 'A deal was made: how do you tell it at home?' }),
+    h(
+      'div',
+      { class: 'actions' },
+      button('Trumpet it', () => tryMove(store, { type: 'readout', side: viewer, style: 'trumpet' }), {
+        'data-key': 'trumpet',
+      }),
+      button('Keep it modest', () => tryMove(store, { type: 'readout', side: viewer, style: 'modest' }), {
+        'data-key': 'modest',
+      }),
+    ),
+    h('p', {
+      class: 'hint',
+      text: 'Trumpeting gains you standing at home, costs the other side face and raises tension.',
+    }),
+  );
 }

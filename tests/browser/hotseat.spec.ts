@@ -151,3 +151,41 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   await shot(page, 'table');
   expect(errors).toEqual([]);
 });
+
+test('a readout still owed when the talks end is asked on the orders tab', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openMenu(page);
+  await startHotSeat(page, 'hotseat-readout');
+  await lift(page, 'Washington');
+  await page.getByRole('button', { name: 'To the table', exact: true }).click();
+  await lift(page, 'Beijing');
+  await page.getByRole('button', { name: 'To the table', exact: true }).click();
+  await lift(page, 'Washington');
+  await tableReady(page);
+  await draftPackage(
+    page,
+    'Washington',
+    'US tariff to “20% (fentanyl tariff)”',
+    'Soybeans to “reduced purchases”',
+  );
+  await page.getByRole('button', { name: 'Send proposal' }).click();
+  await lift(page, 'Beijing');
+  await page.getByRole('button', { name: 'Accept' }).click();
+  // both sides leave the talks without telling the deal at home: the orders open
+  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  await lift(page, 'Washington');
+  await page.getByRole('button', { name: 'Done talking (pass)' }).click();
+  await expect(page.getByRole('tab', { name: 'Orders' })).toHaveAttribute('aria-selected', 'true');
+  const readout = page.getByRole('region', { name: 'Readout' });
+  await expect(readout).toContainText('A deal was made: how do you tell it at home?');
+  await expect(page.getByRole('button', { name: 'Trumpet it' })).toBeFocused();
+  await shot(page, 'orders-readout');
+  await page.getByRole('button', { name: 'Keep it modest' }).click();
+  await expect(readout).toHaveCount(0);
+  await page.getByRole('button', { name: 'Pass: no orders' }).click();
+  await lift(page, 'Beijing');
+  await expect(page.getByRole('tab', { name: 'Orders' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('button', { name: 'Trumpet it' }).click();
+  await expect(page.getByRole('region', { name: 'News' })).toContainText('Beijing trumpets');
+  expect(errors).toEqual([]);
+});
