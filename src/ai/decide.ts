@@ -628,26 +628,34 @@ function counterTo(
   // step more than that offer gives it — trading a clause for another where the package is full,
   // even at the lowest level — or it would be the offer itself.
   const floor = got >= need ? got + COUNTER_STEP * Math.max(1, Math.abs(got)) : need;
-  // With nothing left that it may ask for, a counter can only take back: the offer with fewer of
-  // its own promises (it gives no more than the offer asked, so a rejection does not turn into a
-  // cheaper deal for the other side); not what it proposed last turn either, or it would say the
-  // same thing turn after turn.
-  const p = asksLeft
+  const asked = asksLeft
     ? counterFrom(table, offer, rejected.length, floor, barred, m.depth.logroll || got >= need, made)
-    : takenBack(table, offer, rejected.length, new Set(madeLately(m.s, m.side).map(packageKey)));
-  if (!p) return null;
+    : null;
   // Short of what it needs, a counter still closes a good part of the gap from the offer: a step it
   // can defend, not its last word (its threshold still decides what it signs).
-  const g = gains(table, p);
-  if (asksLeft && g[0] < need && g[0] < got + COUNTER_STEP * (need - got)) return null;
+  const ga = asked ? gains(table, asked) : null;
+  const asks = ga !== null && (ga[0] >= need || ga[0] >= got + COUNTER_STEP * (need - got));
+  // Else it takes back: the offer with fewer of its own promises (it gives no more than the offer
+  // asked, so a rejection does not turn into a cheaper deal for the other side), and not what it
+  // proposed last turn, or it would say the same thing turn after turn. So it does with nothing left
+  // that it may ask for, and, at a level that trades clauses, where no step up leaves the other
+  // side a gain or closes enough of the gap (Washington at level 3 in Liberation Day passed after
+  // most of its rejections of Beijing's second offers).
+  const p = asks
+    ? asked
+    : asksLeft && !m.depth.logroll
+      ? null
+      : takenBack(table, offer, rejected.length, new Set(madeLately(m.s, m.side).map(packageKey)));
+  if (!p) return null;
+  const g = ga && asks ? ga : gains(table, p);
   const cl = clausesOf(table, p);
   const key = packageKey(cl);
   if (key === packageKey(rejected) || made.has(key)) return null;
   return {
     move: { type: 'propose', side: m.side, clauses: cl },
     // One that only takes back ranks below any offer that meets its threshold, above holding back.
-    search: asksLeft || g[0] >= need ? 2 + COUNTER + 0.05 * Math.min(0, g[0] - need) : OPENS + COUNTER,
-    code: asksLeft ? 'search:counter' : 'search:takeback',
+    search: asks || g[0] >= need ? 2 + COUNTER + 0.05 * Math.min(0, g[0] - need) : OPENS + COUNTER,
+    code: asks ? 'search:counter' : 'search:takeback',
   };
 }
 

@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseMove, describeAiMove } from '../../src/ai';
+import { nextToMove } from '../../src/ai/rollout';
 import type { Clause, GameState, Move } from '../../src/engine';
 import { applyMove, canonicalJson, DEFAULT_SETUP, newGame, rulesFor, score } from '../../src/engine';
 import { DEADLINE_MARGIN } from '../../src/model/deadline';
@@ -172,6 +173,49 @@ describe('it counters an offer it turns down though its tables rate it well', ()
       expect(counter.clauses.map(key).sort()).not.toEqual(offered.map(key).sort());
       expect(applyMove(lib, s, counter).ok).toBe(true);
     });
+});
+
+describe('where no step up leaves the other side a gain, it counters by taking back', () => {
+  // Liberation Day, both sides the computer at level 3: Washington turns down Beijing's offers of
+  // its second talks that ask more of it than they give, and no change that would raise its own gain
+  // leaves Beijing one. With a proposal left it answers all the same, with the offer less the
+  // promises of its own that cost it most (it passed: it countered 43.5% of such rejections).
+  const lib = loadScenarioFile(
+    join(import.meta.dirname, '..', '..', 'scenarios', 'liberation-day-to-geneva.yaml'),
+  ).scenario;
+  const seats = { us: { profile: 'washington', level: 3 }, cn: { profile: 'beijing', level: 3 } } as const;
+  it('in twelve games, every rejection Washington makes with a proposal left is followed by its counter', () => {
+    let rejections = 0;
+    let takebacks = 0;
+    for (let g = 0; g < 12; g++) {
+      let s = newGame(lib, `7-${g}`, {
+        ...DEFAULT_SETUP,
+        seats: { us: { kind: 'ai', ...seats.us }, cn: { kind: 'ai', ...seats.cn } },
+      });
+      const asked = new Set<string>();
+      while (s.round.phase !== 'over' && s.round.turn < 2) {
+        const who = nextToMove(s, asked);
+        const m = chooseMove(lib, s, who, seats[who]);
+        const offered = s.round.talks.open?.clauses ?? [];
+        s = play(lib, s, m);
+        if (m.type !== 'reject' || who !== 'us' || s.round.talks.made.us >= 2) continue;
+        rejections += 1;
+        const counter = chooseMove(lib, s, 'us', seats.us);
+        expect(counter.type, `game 7-${g}, turn ${s.round.turn}`).toBe('propose');
+        if (counter.type !== 'propose') break;
+        const kept = counter.clauses.filter((c) => offered.some((o) => key(o) === key(c)));
+        expect(kept.length).toBeGreaterThanOrEqual(Math.ceil(offered.length / 2));
+        expect(counter.clauses.map(key).sort()).not.toEqual(offered.map(key).sort());
+        if (counter.ai?.code === 'search:takeback') {
+          takebacks += 1;
+          expect(kept.length, 'a takeback only leaves out').toBe(counter.clauses.length);
+        }
+        s = play(lib, s, counter);
+      }
+    }
+    expect(rejections).toBeGreaterThan(3);
+    expect(takebacks).toBeGreaterThan(0);
+  });
 });
 
 describe('it does not say the same thing twice', () => {
