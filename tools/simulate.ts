@@ -26,10 +26,10 @@ import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 // The engine's immer runs without its development checks here (set before anything imports it).
 process.env.NODE_ENV ??= 'production';
 // V8's optimising compiler without inlining, for this process and its workers (V8's flags are the
-// process's): with inlining it spent about 4 s of compile time on the first 300 games of a thread,
-// half of it in the first hundred, and two workers on two cores wait for each other's compiles; the
-// code it makes without is about 3% slower once warm. Road to Busan, 1,000 games, two workers:
-// 8.4-8.9 s against 8.9-9.4 s (the time the workers spent on their first 200 games: 4.7-5.0 s against 6.0-6.2 s).
+// process's): with inlining a thread of Road to Busan spent about 4 s compiling over its first 350
+// games, 3.5 s of it in the first 200, and two workers on two cores wait on each other's compiles;
+// without, 2 s, and the code is about 3% slower once warm. 1,000 games, two workers: 8.4-8.9 s
+// against 8.9-9.4 s (their first 200 games: 4.7-5.0 s of worker time against 6.0-6.2 s).
 setFlagsFromString('--no-turbo-inlining');
 
 const { loadScenarioFile } = await import('./scenario-files');
