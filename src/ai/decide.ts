@@ -641,13 +641,11 @@ function counterTo(
   // that it may ask for, and, at a level that trades clauses, where no step up leaves the other
   // side a gain or closes enough of the gap (Washington at level 3 in Liberation Day passed after
   // most of its rejections of Beijing's second offers).
-  const p = asks
-    ? asked
-    : asksLeft && !m.depth.logroll
-      ? null
-      : takenBack(table, offer, rejected.length, new Set(madeLately(m.s, m.side).map(packageKey)));
+  let p = asks ? asked : null;
+  if (!p && (!asksLeft || m.depth.logroll))
+    p = takenBack(table, offer, rejected.length, new Set(madeLately(m.s, m.side).map(packageKey)));
   if (!p) return null;
-  const g = ga && asks ? ga : gains(table, p);
+  const g = gains(table, p);
   const cl = clausesOf(table, p);
   const key = packageKey(cl);
   if (key === packageKey(rejected) || made.has(key)) return null;

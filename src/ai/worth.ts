@@ -4,8 +4,8 @@
 // own view (its `Seen`: no random streams, not the other side's secrets) under a few of the fixed
 // preview seeds, never the game's dice. It is dearer than the look-ahead's linear tables, so the AI
 // asks it only where a deadline makes the decision final.
-import type { BySide, Dice, GameState, Scenario, World } from '../engine';
-import { diceOf, evaluateUnder, heldFrom, noDealLine, PREVIEW_SEEDS, sign, unscorable } from '../engine';
+import type { BySide, Dice, Scenario, World } from '../engine';
+import { diceOf, heldFrom, noDealLine, PREVIEW_SEEDS, sign, unscorable } from '../engine';
 import type { Seen } from './seen';
 
 /** The preview seeds the AI judges an offer under: the first few of the players' twenty. */
@@ -28,10 +28,8 @@ export function openOfferWorth(seen: Seen, atLeast = Number.NEGATIVE_INFINITY): 
   let short = 0;
   for (const seed of SEEDS) {
     const dice = diceOf(seed);
-    const st = { ...seen.s, rng: { ...dice } };
-    const zero = noDealLine(seen.scenario, seed, st.meta.setup).util;
-    const still = heldStill(seen, st, seed, dice, zero);
-    if (still === null) return null;
+    const zero = noDealLine(seen.scenario, seed, seen.s.meta.setup).util;
+    const still = heldStill(seen, seed, dice, zero);
     const x = heldFrom(seen.scenario, signed.state, dice, zero).score[seen.side] - still;
     xs.push(x);
     if (x < atLeast && ++short > SEEDS.length >> 1) return null;
@@ -45,14 +43,11 @@ export function openOfferWorth(seen: Seen, atLeast = Number.NEGATIVE_INFINITY): 
  * turn's talks, so kept by the world (states are immutable) with what else it reads — the turn, the
  * phase, and the setup. Only while no orders are drafted (in talks, as an answer is).
  */
-const stillBy = new WeakMap<Scenario, WeakMap<World, Map<string, number | null>>>();
+const stillBy = new WeakMap<Scenario, WeakMap<World, Map<string, number>>>();
 
-function heldStill(seen: Seen, st: GameState, seed: string, dice: Dice, zero: BySide<number>): number | null {
-  const eval_ = () => {
-    const r = evaluateUnder(seen.scenario, st, seen.opp, [], dice, zero);
-    return r.ok ? r.score[seen.side] : null;
-  };
-  const { round, world, meta } = st;
+function heldStill(seen: Seen, seed: string, dice: Dice, zero: BySide<number>): number {
+  const eval_ = () => heldFrom(seen.scenario, seen.s, dice, zero).score[seen.side];
+  const { round, world, meta } = seen.s;
   if (round.drafts.us !== null || round.drafts.cn !== null) return eval_();
   let byWorld = stillBy.get(seen.scenario);
   if (!byWorld) {
@@ -65,7 +60,8 @@ function heldStill(seen: Seen, st: GameState, seed: string, dice: Dice, zero: By
     byWorld.set(world, kept);
   }
   const key = `${seen.side} ${round.turn} ${round.phase} ${seed} ${JSON.stringify(meta.setup)}`;
-  if (kept.has(key)) return kept.get(key)!;
+  const hit = kept.get(key);
+  if (hit !== undefined) return hit;
   const v = eval_();
   kept.set(key, v);
   return v;

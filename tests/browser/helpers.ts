@@ -85,6 +85,15 @@ export async function draftPackage(scope: Page | Locator, side: Side, offer: str
   await scope.getByRole('button', { name: `Add: ${asks}` }).click();
 }
 
+/** Road to Busan's first offer in these tests: Washington cuts its tariff for Beijing's soybean purchases. */
+export const draftTariffForSoybeans = (scope: Page | Locator) =>
+  draftPackage(
+    scope,
+    'Washington',
+    'US tariff to “20% (fentanyl tariff)”',
+    'Soybeans to “reduced purchases”',
+  );
+
 /** The side at the screen gives one order (the first) and submits its orders. */
 export async function giveOrder(page: Page, order: string) {
   // orders are grouped by lever: a list of orders on each instrument, a box for each of the others;

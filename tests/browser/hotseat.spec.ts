@@ -5,6 +5,7 @@ import { expect, type Page, test } from '@playwright/test';
 import {
   calendar,
   draftPackage,
+  draftTariffForSoybeans,
   giveOrder,
   lift,
   openMenu,
@@ -12,6 +13,7 @@ import {
   shot,
   startHotSeat,
   tableReady,
+  throughBriefings,
   watchErrors,
 } from './helpers';
 
@@ -55,12 +57,7 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   await lift(page, 'Washington');
   await tableReady(page);
   await expect(calendar(page)).toContainText('Turn 1 of 11');
-  await draftPackage(
-    page,
-    'Washington',
-    'US tariff to “20% (fentanyl tariff)”',
-    'Soybeans to “reduced purchases”',
-  );
+  await draftTariffForSoybeans(page);
   const preview = page.getByRole('region', { name: 'Preview of the package' });
   await expect(preview).toContainText('If signed and then neither side moves again');
   await expect(preview).toContainText('Leverage:');
@@ -156,18 +153,10 @@ test('a readout still owed when the talks end is asked on the orders tab', async
   const errors = watchErrors(page);
   await openMenu(page);
   await startHotSeat(page, 'hotseat-readout');
-  await lift(page, 'Washington');
-  await page.getByRole('button', { name: 'To the table', exact: true }).click();
-  await lift(page, 'Beijing');
-  await page.getByRole('button', { name: 'To the table', exact: true }).click();
+  await throughBriefings(page);
   await lift(page, 'Washington');
   await tableReady(page);
-  await draftPackage(
-    page,
-    'Washington',
-    'US tariff to “20% (fentanyl tariff)”',
-    'Soybeans to “reduced purchases”',
-  );
+  await draftTariffForSoybeans(page);
   await page.getByRole('button', { name: 'Send proposal' }).click();
   await lift(page, 'Beijing');
   await page.getByRole('button', { name: 'Accept' }).click();
@@ -179,7 +168,13 @@ test('a readout still owed when the talks end is asked on the orders tab', async
   const readout = page.getByRole('region', { name: 'Readout' });
   await expect(readout).toContainText('A deal was made: how do you tell it at home?');
   await expect(page.getByRole('button', { name: 'Trumpet it' })).toBeFocused();
-  await shot(page, 'orders-readout');
+  // as a projector and a phone show it
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await shot(page, 'orders-readout-1280x800');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await readout.scrollIntoViewIfNeeded();
+  await shot(page, 'orders-readout-390x844');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('button', { name: 'Keep it modest' }).click();
   await expect(readout).toHaveCount(0);
   await page.getByRole('button', { name: 'Pass: no orders' }).click();

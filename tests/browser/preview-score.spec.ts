@@ -2,7 +2,15 @@
 // score and range, both sides then pass to the end with random events off, and Washington's final
 // score lies within the range the preview printed.
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { draftPackage, lift, openMenu, shot, tableReady, throughBriefings, watchErrors } from './helpers';
+import {
+  draftTariffForSoybeans,
+  lift,
+  openMenu,
+  shot,
+  tableReady,
+  throughBriefings,
+  watchErrors,
+} from './helpers';
 
 const num = (s: string) => Number(s.replace('−', '-'));
 
@@ -39,12 +47,7 @@ test('a signed package, then nothing: the final score lies within the preview’
   await lift(page, 'Washington');
   await tableReady(page);
 
-  await draftPackage(
-    page,
-    'Washington',
-    'US tariff to “20% (fentanyl tariff)”',
-    'Soybeans to “reduced purchases”',
-  );
+  await draftTariffForSoybeans(page);
   const preview = page.getByRole('region', { name: 'Preview of the package' });
   await expect(preview).toContainText('If signed and then neither side moves again: you about');
   await expect(preview).toContainText('If nothing is signed: you');

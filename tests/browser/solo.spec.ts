@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import {
   calendar,
   chooseSolo,
-  draftPackage,
+  draftTariffForSoybeans,
   openMenu,
   playAgainstComputer,
   shot,
@@ -41,12 +41,7 @@ test('solo: a full game of Road to Busan against the computer, to the results', 
     talk: async () => {
       if (sentPackage) return false;
       // one offer on the first turn: a cut in the US tariff for Beijing's soybean purchases
-      await draftPackage(
-        page,
-        'Washington',
-        'US tariff to “20% (fentanyl tariff)”',
-        'Soybeans to “reduced purchases”',
-      );
+      await draftTariffForSoybeans(page);
       await page.getByRole('button', { name: 'Send proposal' }).click();
       sentPackage = true;
       // the computer answers with its reason; the player takes the proposal back (undo)

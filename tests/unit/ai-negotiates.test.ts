@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseMove, describeAiMove } from '../../src/ai';
 import { nextToMove } from '../../src/ai/rollout';
-import type { Clause, GameState, Move } from '../../src/engine';
+import type { Clause, GameState, Move, Scenario } from '../../src/engine';
 import { applyMove, canonicalJson, DEFAULT_SETUP, newGame, rulesFor, score } from '../../src/engine';
 import { DEADLINE_MARGIN } from '../../src/model/deadline';
 import { loadScenarioFile } from '../../tools/scenario-files';
@@ -138,22 +138,30 @@ describe('it counters from the offer it turns down', () => {
     });
 });
 
+const lib = loadScenarioFile(
+  join(import.meta.dirname, '..', '..', 'scenarios', 'liberation-day-to-geneva.yaml'),
+).scenario;
+/** Both sides the computer, with their own profiles at `level`. */
+const bothAt = (level: number) => ({
+  us: { profile: 'washington', level },
+  cn: { profile: 'beijing', level },
+});
+const computerGame = (scenario: Scenario, seed: string, seats: ReturnType<typeof bothAt>) =>
+  newGame(scenario, seed, {
+    ...DEFAULT_SETUP,
+    seats: { us: { kind: 'ai', ...seats.us }, cn: { kind: 'ai', ...seats.cn } },
+  });
+
 describe('it counters an offer it turns down though its tables rate it well', () => {
   // Liberation Day, both sides the computer at level 1: Beijing counters Washington's opening, and
   // Washington, judging only the first turns of what the promises bring, turns it down although
   // its own tables rate it above its threshold. With a proposal left it counters, asking for more
   // than that offer gives it (a counter that asked no more would be the offer itself, so it
   // passed: Washington countered 0% of such rejections at level 1).
-  const lib = loadScenarioFile(
-    join(import.meta.dirname, '..', '..', 'scenarios', 'liberation-day-to-geneva.yaml'),
-  ).scenario;
-  const seats = { us: { profile: 'washington', level: 1 }, cn: { profile: 'beijing', level: 1 } } as const;
+  const seats = bothAt(1);
   for (const seed of ['7-0', '7-1', '7-2'])
     it(`seed ${seed}: Washington's rejection of Beijing's counter is followed by its own counter`, () => {
-      let s = newGame(lib, seed, {
-        ...DEFAULT_SETUP,
-        seats: { us: { kind: 'ai', ...seats.us }, cn: { kind: 'ai', ...seats.cn } },
-      });
+      let s = computerGame(lib, seed, seats);
       let rejected: readonly Clause[] | null = null;
       for (let i = 0; i < 12 && rejected === null; i++) {
         const who = s.round.talks.toMove;
@@ -180,18 +188,12 @@ describe('where no step up leaves the other side a gain, it counters by taking b
   // its second talks that ask more of it than they give, and no change that would raise its own gain
   // leaves Beijing one. With a proposal left it answers all the same, with the offer less the
   // promises of its own that cost it most (it passed: it countered 43.5% of such rejections).
-  const lib = loadScenarioFile(
-    join(import.meta.dirname, '..', '..', 'scenarios', 'liberation-day-to-geneva.yaml'),
-  ).scenario;
-  const seats = { us: { profile: 'washington', level: 3 }, cn: { profile: 'beijing', level: 3 } } as const;
+  const seats = bothAt(3);
   it('in twelve games, every rejection Washington makes with a proposal left is followed by its counter', () => {
     let rejections = 0;
     let takebacks = 0;
     for (let g = 0; g < 12; g++) {
-      let s = newGame(lib, `7-${g}`, {
-        ...DEFAULT_SETUP,
-        seats: { us: { kind: 'ai', ...seats.us }, cn: { kind: 'ai', ...seats.cn } },
-      });
+      let s = computerGame(lib, `7-${g}`, seats);
       const asked = new Set<string>();
       while (s.round.phase !== 'over' && s.round.turn < 2) {
         const who = nextToMove(s, asked);
