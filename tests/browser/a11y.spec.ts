@@ -141,7 +141,8 @@ test.describe('online', () => {
     test.setTimeout(300_000);
     // serve builds the site first when the build is missing or older than the sources
     server = await spawnServer(
-      ['--port', '0', '--data', `test-results/a11y-online-data-${Date.now()}`],
+      // the server's files under Playwright's output folder, which every run empties first
+      ['--port', '0', '--data', 'test-results/browser/a11y-online-data'],
       {},
       true,
     );

@@ -24,7 +24,8 @@ let server: Awaited<ReturnType<typeof spawnServer>> | null = null;
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   server = await spawnServer(
-    ['--port', String(PORT), '--data', `test-results/class-data-${Date.now()}`, '--instructor-key', KEY],
+    // the server's files under Playwright's output folder, which every run empties first
+    ['--port', String(PORT), '--data', 'test-results/browser/class-data', '--instructor-key', KEY],
     {},
     true,
   );

@@ -13,7 +13,8 @@ test.beforeAll(async () => {
   test.setTimeout(300_000);
   // serve builds the site first when the build is missing or older than the sources
   server = await spawnServer(
-    ['--port', String(PORT), '--data', `test-results/online-data-${Date.now()}`],
+    // the server's files under Playwright's output folder, which every run empties first
+    ['--port', String(PORT), '--data', 'test-results/browser/online-data'],
     {},
     true,
   );

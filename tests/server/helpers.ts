@@ -11,7 +11,9 @@ import { type Limits, quietLog } from '../../src/server/services';
 import { loadScenarioFile, shippedDir } from '../../tools/scenario-files';
 
 export const root = resolve(import.meta.dirname, '../..');
-export const tempDir = (name: string) => mkdtempSync(join(tmpdir(), `uh-${name}-`));
+/** A fresh folder for a test's files, inside the run's own (tests/temp-folder.ts), which the run's end removes. */
+export const tempDir = (name: string) =>
+  mkdtempSync(join(process.env.UPPER_HAND_TEST_TMP ?? tmpdir(), `${name}-`));
 
 let scenarios: ReturnType<typeof loadScenarioFile>[] | null = null;
 export function testScenarios() {
