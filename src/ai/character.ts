@@ -169,6 +169,19 @@ function orderMatches(m: Model, o: Order, want: MoveMatch): boolean {
   return true;
 }
 
+// Indexed loops rather than some/every with closures (or for…of, whose iterator the compiler does not
+// always remove): a rule is matched against every candidate of every decision, and those were the
+// AI's largest allocation.
+function someOrderMatches(m: Model, orders: readonly Order[], want: MoveMatch): boolean {
+  for (let i = 0; i < orders.length; i++) if (orderMatches(m, orders[i]!, want)) return true;
+  return false;
+}
+
+function someClauseMatches(m: Model, clauses: readonly Clause[], want: ClauseMatch): boolean {
+  for (let i = 0; i < clauses.length; i++) if (clauseMatches(m, clauses[i]!, want)) return true;
+  return false;
+}
+
 /** Does a candidate move match what a rule is about? */
 export function moveMatches(m: Model, move: MoveBody, want: MoveMatch): boolean {
   if (want.move !== undefined && move.type !== want.move) return false;
@@ -181,7 +194,7 @@ export function moveMatches(m: Model, move: MoveBody, want: MoveMatch): boolean 
     if (move.type !== 'orders') return false;
     if (want.order === 'none') {
       if (move.orders.length !== 0) return false;
-    } else if (!move.orders.some((o) => orderMatches(m, o, want))) return false;
+    } else if (!someOrderMatches(m, move.orders, want)) return false;
   }
   if (want.contains !== undefined) {
     // A proposal made, or the one accepted (a rejection holds nothing).
@@ -192,8 +205,10 @@ export function moveMatches(m: Model, move: MoveBody, want: MoveMatch): boolean 
           ? m.s.round.talks.open.clauses
           : null;
     if (!clauses) return false;
-    const wants = Array.isArray(want.contains) ? want.contains : [want.contains];
-    if (!wants.every((w) => clauses.some((c) => clauseMatches(m, c, w)))) return false;
+    const wants = want.contains;
+    if (Array.isArray(wants)) {
+      for (let i = 0; i < wants.length; i++) if (!someClauseMatches(m, clauses, wants[i]!)) return false;
+    } else if (!someClauseMatches(m, clauses, wants)) return false;
   }
   if (want.style !== undefined && (move.type !== 'readout' || move.style !== want.style)) return false;
   if (want.reason !== undefined && (move.type !== 'reject' || move.reason !== want.reason)) return false;
