@@ -3,7 +3,7 @@
 // falling toward its deadline at the profile's pace (DESIGN.md: "fast for Washington before a
 // summit, slow for Beijing").
 import type { Rules, Side } from '../engine';
-import type { Profile } from '../model/profile-schema';
+import type { Profile, ProfileParams } from '../model/profile-schema';
 
 export type { Profile };
 
@@ -11,6 +11,19 @@ export const RANDOM_PROFILE = 'random';
 
 /** The built-in profile of a side whose scenario has none: even-tempered, without rules. */
 export const PLAIN_PROFILE = 'plain';
+
+/** A profile's parameters when a seat names none the scenario has: even-tempered, no rules. */
+export const PLAIN: ProfileParams = {
+  patience: 0.5,
+  reciprocity: 'none',
+  face: 1,
+  maxTension: 850,
+  headlineBias: 0,
+  thetaStart: 0.85,
+  thetaFloor: 0.35,
+  deadline: 'summit',
+  estimate: 'the plain profile',
+};
 
 /**
  * The hardest level's model of the other side when it plays the game on (the other side's profile is

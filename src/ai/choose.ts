@@ -1,0 +1,90 @@
+// A decision's candidates and the choice among them: each candidate move carries its search value
+// and the code of what made it; the profile's rules add their weights after the `never` filters,
+// its level's noise breaks ties, and the move chosen says what decided it.
+import type { Clause, Move, MoveBody } from '../engine';
+import { deliveredShare } from '../engine';
+import type { Rule } from '../model/profile-schema';
+import { ruleApplies, ruleEffect, type Situation } from './character';
+import type { Model } from './model';
+import type { Rand } from './rng';
+
+export interface Candidate {
+  readonly move: MoveBody;
+  readonly search: number;
+  readonly code: string; // the search term, if search decides
+  readonly calm?: boolean; // orders that add no tension
+  readonly needs?: Clause; // a rejection's: what it asks for (its sentence names it)
+  readonly worth?: number; // an acceptance at a deadline's: what signing is worth to it, score points
+  readonly gains?: readonly [number, number]; // a proposal's: the modelled gains, its own and the other side's
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * Picks the best candidate after the rules, and names what decided it. `vary` may put another in
+ * the chosen one's place (a different anchor for an opening), if no `never` rule bars it.
+ */
+export function choose(
+  cands: readonly Candidate[],
+  rules: readonly Rule[],
+  x: Situation,
+  rand: Rand,
+  vary?: (c: Candidate) => Candidate | null,
+): Move {
+  // A rule with a chance below 1 applies on this decision only if the AI's dice say so.
+  const active = rules.filter((r) => ruleApplies(r, x) && (r.chance >= 1 || rand() < r.chance));
+  const noise = x.m.depth.noise;
+  // Each candidate's first `never` rule and its rules' sum; which rules touched it is worked out
+  // again only for the two candidates the reason code reads (the rules are pure).
+  const scored = cands.map((c) => {
+    let never: Rule | null = null;
+    let ruleSum = 0;
+    for (const r of active) {
+      const e = ruleEffect(r, x, c.move);
+      if (e === 'never') never ??= r;
+      else if (e !== null) ruleSum += e;
+    }
+    const jitter = noise * rand();
+    return { c, never, search: c.search + jitter, total: c.search + ruleSum + jitter };
+  });
+  let best = scored.find((s) => !s.never) ?? scored[0]!;
+  let searchBest = scored[0]!;
+  for (const s of scored) {
+    if (!s.never && s.total > best.total) best = s;
+    if (s.search > searchBest.search) searchBest = s;
+  }
+  let code = best.c.code;
+  if (searchBest !== best) {
+    if (searchBest.never) code = `rule:${searchBest.never.id}`;
+    else {
+      const effects = (c: Candidate) =>
+        active.flatMap((rule) => {
+          const effect = ruleEffect(rule, x, c.move);
+          return typeof effect === 'number' ? [{ rule, effect }] : [];
+        });
+      const up = effects(best.c)
+        .filter((h) => h.effect > 0)
+        .sort((a, b) => b.effect - a.effect)[0];
+      const down = effects(searchBest.c)
+        .filter((h) => h.effect < 0)
+        .sort((a, b) => a.effect - b.effect)[0];
+      // The rule that lifted the chosen move, or else the one that sank the search's choice.
+      const decider = up ? up.rule : (down?.rule ?? null);
+      if (decider) code = `rule:${decider.id}`;
+    }
+  }
+  const alt = vary?.(best.c);
+  if (alt && !active.some((r) => ruleEffect(r, x, alt.move) === 'never'))
+    return { ...alt.move, ai: { code: alt.code, value: round1(best.total) } } as Move;
+  const needs = best.c.needs ? { needs: best.c.needs } : {};
+  const worth = best.c.worth !== undefined ? { worth: best.c.worth } : {};
+  const held = best.c.move.type === 'pass' ? holding(x.m) : {};
+  return { ...best.c.move, ai: { code, value: round1(best.total), ...needs, ...worth, ...held } } as Move;
+}
+
+/** While a deal is in force, a pass says how the other side's promises stand (its sentence names it). */
+function holding(m: Model): { delivered?: number } {
+  const share = deliveredShare(m.s.world, m.opp);
+  if (!m.dealNow || share === null) return {};
+  return { delivered: Math.min(1, Math.round(100 * share) / 100) };
+}

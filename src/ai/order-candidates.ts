@@ -1,0 +1,76 @@
+// Its orders as candidates: every order set the engine allows, less those no side would weigh (an
+// announcement for its earlier date, a shift that skips steps) and those past its profile's
+// tension, each with its search value (orders.ts) and the term that decided it.
+import { orderSets } from '../engine';
+import type { Candidate } from './choose';
+import type { Plan } from './memo';
+import type { Model } from './model';
+import { ordersModel } from './model';
+import { orderContext, orderTerms, setTension, sumTerms, type Terms } from './orders';
+import { PLAIN, type Profile } from './profile';
+
+/**
+ * What a unit of leverage is worth at the table, as a share of what a deal would create: the target
+ * splits the gains about in the ratio of leverage, if a deal comes.
+ */
+const LEVERAGE_WORTH = 0.6;
+
+/** What an order must be worth (points) to be given rather than nothing. */
+const ACTION_COST = 0.4;
+
+function termCode(t: Terms, empty: boolean): string {
+  if (empty) return 'search:hold';
+  let code = 'hold';
+  let best = 0;
+  if (t.build > best) {
+    code = 'build';
+    best = t.build;
+  }
+  if (t.utility > best) {
+    code = 'utility';
+    best = t.utility;
+  }
+  if (t.leverage > best) {
+    code = 'leverage';
+    best = t.leverage;
+  }
+  if (t.deal > best) code = 'deal';
+  return `search:${code}`;
+}
+
+function usefulShift(m: Model, id: string, level: number): boolean {
+  const now = m.s.world.levels[id] ?? 0;
+  const top = (m.rules.instruments.get(id)?.levels.length ?? 1) - 1;
+  return Math.abs(level - now) === 1 || level === 0 || level === top;
+}
+
+export function orderCandidates(m: Model, plan: () => Plan, profile: Profile | null, L: number): Candidate[] {
+  let worth = 0;
+  if (m.depth.leverage && m.turn + 1 < m.rules.mainTurns) {
+    const { tgt } = plan();
+    worth = LEVERAGE_WORTH * Math.max(0, tgt.gains[0] + tgt.gains[1]);
+  }
+  const ctx = orderContext(ordersModel(m), L, worth);
+  const maxT = profile?.params.maxTension ?? PLAIN.maxTension;
+  const out: Candidate[] = [];
+  for (const set of orderSets(m.rules, m.s, m.side)) {
+    // An announcement is tried for the later of its dates only (the same threat, more time to trade
+    // it); a shift for one step either way, all the way down, or all the way up.
+    if (set.some((o) => o.kind === 'announce' && o.turn < Math.min(m.turn + 2, m.T - 1))) continue;
+    if (set.some((o) => o.kind === 'shift' && !usefulShift(m, o.instrument, o.level))) continue;
+    // Past its maximum tension a profile will not go (holding still is always possible): checked
+    // before the set is valued, which is the dear part.
+    const added = setTension(ctx, set);
+    if (added > 0 && ctx.base + added > maxT) continue;
+    const terms = orderTerms(ctx, set);
+    // Every order spends a little attention and credibility: doing nothing wins a tie.
+    const search = sumTerms(terms) - ACTION_COST * set.length;
+    out.push({
+      move: { type: 'orders', side: m.side, orders: set },
+      search,
+      code: termCode(terms, set.length === 0),
+      calm: added <= 0,
+    });
+  }
+  return out;
+}
