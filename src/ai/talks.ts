@@ -13,6 +13,7 @@ import { agreedIn, crossedRedLine } from '../engine';
 import type { Template } from '../model/profile-schema';
 import type { Model } from './model';
 import { clausesValue, clauseValue, dealBonus } from './model';
+import { learntFactors, leverOf } from './opponent';
 
 export interface Option {
   readonly clause: Clause;
@@ -37,10 +38,12 @@ export interface Table {
   readonly options: readonly Option[];
   readonly bonus: Gains;
   readonly L: number; // own leverage
+  // how the other side is learnt to like each option (opponent.ts), or null with nothing learnt: it
+  // steers which trade a logroll offers, never what a package is worth
+  readonly liking: Float64Array | null;
 }
 
-const keyName = (c: Clause) =>
-  c.kind === 'instrument' ? `i:${c.instrument}` : c.kind === 'statement' ? `s:${c.statement}` : `c:${c.item}`;
+const keyName = leverOf;
 
 /** A clause as the table starts from it: what does not change in a game, worked out once. */
 interface Candidate {
@@ -171,7 +174,15 @@ export function makeTable(m: Model, L: number): Table {
       mo,
     });
   }
-  return { m, options, bonus: [dealBonus(m, m.side), dealBonus(m, m.opp)], L };
+  const learnt = learntFactors(m.rules, s, m.opp);
+  let liking: Float64Array | null = null;
+  if (learnt.size > 0) {
+    liking = new Float64Array(options.length);
+    options.forEach((o, i) => {
+      liking![i] = learnt.get(keyName(o.clause)) ?? 1;
+    });
+  }
+  return { m, options, bonus: [dealBonus(m, m.side), dealBonus(m, m.opp)], L, liking };
 }
 
 // A package changed in place: drop the member at `skip` (−1: none), add option `add` (−1: none).
@@ -359,7 +370,10 @@ function bestTrade(
     const gain = to === 0 ? gs - cs : go - co;
     if (gain <= 1e-6) return;
     const cost = to === 0 ? co - go : cs - gs;
-    const ratio = cost <= 1e-6 ? 1e6 + gain : gain / cost;
+    let ratio = cost <= 1e-6 ? 1e6 + gain : gain / cost;
+    // Toward the other side, what it has shown it wants comes first: a lever it asked for, or one
+    // of its own it minded giving dropped.
+    if (to === 1 && t.liking) ratio *= likingOf(t, add) / likingOf(t, skip < 0 ? -1 : cur[skip]!);
     if (ratio > b.ratio) {
       b.ratio = ratio;
       b.skip = skip;
@@ -372,6 +386,8 @@ function bestTrade(
       for (let k = 0; k < t.options.length; k++) if (!hasKey(t, cur, t.options[k]!.key)) visit(i, k);
   return b.skip === -2 ? null : [b.skip, b.add];
 }
+
+const likingOf = (t: Table, option: number) => (option < 0 ? 1 : t.liking![option]!);
 
 /** The best trade found so far: fields of one object, written in place (a closure's numbers are boxed at every write). */
 const trade = { skip: -2, add: -1, ratio: 0 };
@@ -386,8 +402,9 @@ const anyChange = () => true;
 
 /**
  * Logrolling from a package toward the other side: each step takes the change with the best ratio
- * of value to them over cost to us (a change that costs us nothing comes first), as long as our gain
- * stays at least `floor`. Returns every package on the way, the start first.
+ * of value to them over cost to us (a change that costs us nothing comes first; what they have shown
+ * they want counts more, see `Table.liking`), as long as our gain stays at least `floor`. Returns
+ * every package on the way, the start first.
  */
 export function logroll(t: Table, start: Pkg, floor: number): Pkg[] {
   const path: Pkg[] = [start];

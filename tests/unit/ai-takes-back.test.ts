@@ -51,6 +51,7 @@ const table: Table = {
   ],
   bonus: [0, 0],
   L: 0.5,
+  liking: null,
 };
 const barred = (i: number) => i === 2; // the memory chips
 
