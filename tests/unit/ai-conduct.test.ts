@@ -8,19 +8,15 @@ import { packageKey } from '../../src/ai/talks';
 import type { GameState, Move, Order, Side } from '../../src/engine';
 import { applyMove, newGame } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
+import { QUIET_HOT_SEAT } from './helpers';
 
 const tutorial = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml'),
 ).scenario;
-const SETUP = {
-  seats: { us: { kind: 'human' as const }, cn: { kind: 'human' as const } },
-  randomEvents: false,
-  leverage: 'after' as const,
-};
 
 /** Plays the moves in order, feeding the tracker as the simulator does. */
 function play(moves: readonly Move[]) {
-  let s: GameState = newGame(tutorial, 'conduct', SETUP);
+  let s: GameState = newGame(tutorial, 'conduct', QUIET_HOT_SEAT);
   const t = conductTracker(tutorial, s);
   for (const m of moves) {
     t.before(s, m);

@@ -7,29 +7,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/ai/model';
 import { learntFactors } from '../../src/ai/opponent';
-import { logroll, type Option, type Table } from '../../src/ai/talks';
+import { logroll, type Table } from '../../src/ai/talks';
 import type { Clause, GameState, Move, Side } from '../../src/engine';
-import { applyMove, newGame, rulesFor } from '../../src/engine';
+import { newGame, rulesFor } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
+import { play, QUIET_HOT_SEAT, tableOption } from './helpers';
 
 const tutorial = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml'),
 ).scenario;
-const SETUP = {
-  seats: { us: { kind: 'human' as const }, cn: { kind: 'human' as const } },
-  randomEvents: false,
-  leverage: 'after' as const,
-};
-
-function play(moves: readonly Move[]): GameState {
-  let s: GameState = newGame(tutorial, 'opponent-model', SETUP);
-  for (const m of moves) {
-    const r = applyMove(tutorial, s, m);
-    if (!r.ok) throw new Error(`${r.code}: ${r.reason} (${JSON.stringify(m)})`);
-    s = r.state;
-  }
-  return s;
-}
+const played = (moves: readonly Move[]): GameState =>
+  play(tutorial, newGame(tutorial, 'opponent-model', QUIET_HOT_SEAT), ...moves);
 
 const tariff: Clause = { kind: 'instrument', instrument: 'us-tariff', level: 0 };
 const soybeans: Clause = { kind: 'instrument', instrument: 'cn-soybeans', level: 0 };
@@ -51,9 +39,9 @@ describe('the model of the other side', () => {
   const rules = rulesFor(tutorial);
 
   it('learns from the turn before what the other side asked for, offered and refused', () => {
-    const during = play(firstTurn.slice(0, 4));
+    const during = played(firstTurn.slice(0, 4));
     expect(learntFactors(rules, during, 'cn').size, 'nothing yet: the turn is not over').toBe(0);
-    const next = play(firstTurn);
+    const next = played(firstTurn);
     expect(next.round.turn).toBe(1);
     // Beijing as Washington learns it: it asked for the tariff, and refused an offer that asked
     // for its soybeans.
@@ -69,29 +57,15 @@ describe('the model of the other side', () => {
   });
 });
 
-const option = (clause: Clause, key: number, giver: Side | null, vs: number, vo: number): Option => ({
-  clause,
-  key,
-  giver,
-  vs,
-  vo,
-  instrument: clause.kind === 'instrument' ? key : -1,
-  level: clause.kind === 'instrument' ? clause.level : -1,
-  tieKey: -1,
-  tieOk: [],
-  ms: 0,
-  mo: 0,
-});
-
 describe('offers steered by what the other side has shown it wants', () => {
   // Washington's table: Beijing's soybeans (its ask), and two of its own levers that cost it and
   // bring Beijing alike.
   const table = (liking: Float64Array | null): Table => ({
     m: { side: 'us', opp: 'cn' } as Model,
     options: [
-      option(soybeans, 0, 'cn', 6, -2),
-      option({ kind: 'instrument', instrument: 'us-chips', level: 0 }, 1, 'us', -1, 3),
-      option(tariff, 2, 'us', -1, 3),
+      tableOption(soybeans, 0, 'cn', 6, -2),
+      tableOption({ kind: 'instrument', instrument: 'us-chips', level: 0 }, 1, 'us', -1, 3),
+      tableOption(tariff, 2, 'us', -1, 3),
     ],
     bonus: [0, 0],
     L: 0.5,

@@ -10,44 +10,22 @@ import { chooseMove, defaultSeat } from '../../src/ai';
 import { setupFor } from '../../src/ai/match';
 import type { Model } from '../../src/ai/model';
 import { nextToMove } from '../../src/ai/rollout';
-import {
-  canAskMore,
-  gains,
-  nearAnchors,
-  type Option,
-  packageKey,
-  type Table,
-  takenBack,
-} from '../../src/ai/talks';
-import type { Clause } from '../../src/engine';
+import { canAskMore, gains, nearAnchors, packageKey, type Table, takenBack } from '../../src/ai/talks';
 import { applyMove, newGame } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
-
-const option = (clause: Clause, key: number, giver: 'us' | 'cn' | null, vs: number, vo: number): Option => ({
-  clause,
-  key,
-  giver,
-  vs,
-  vo,
-  instrument: clause.kind === 'instrument' ? key : -1,
-  level: clause.kind === 'instrument' ? clause.level : -1,
-  tieKey: -1,
-  tieOk: [],
-  ms: 0,
-  mo: 0,
-});
+import { tableOption } from './helpers';
 
 // Beijing's table: what Washington may give (0–2, 2 barred), a joint statement (3), Beijing's promises (4–6).
 const table: Table = {
   m: { side: 'cn', opp: 'us' } as Model,
   options: [
-    option({ kind: 'instrument', instrument: 'us-tariff', level: 0 }, 0, 'us', 6, -1),
-    option({ kind: 'instrument', instrument: 'us-entity', level: 0 }, 1, 'us', 2, -0.5),
-    option({ kind: 'instrument', instrument: 'us-chips', level: 0 }, 2, 'us', 5, -4),
-    option({ kind: 'statement', statement: 'st-trade-stability' }, 3, null, 1, 1),
-    option({ kind: 'pledge', item: 'cn-soy-pledge', size: 'large' }, 4, 'cn', -1, 9),
-    option({ kind: 'commitment', item: 'cn-fentanyl-cooperation' }, 5, 'cn', 0, 4),
-    option({ kind: 'commitment', item: 'cn-yuan-pledge' }, 6, 'cn', 0, 2),
+    tableOption({ kind: 'instrument', instrument: 'us-tariff', level: 0 }, 0, 'us', 6, -1),
+    tableOption({ kind: 'instrument', instrument: 'us-entity', level: 0 }, 1, 'us', 2, -0.5),
+    tableOption({ kind: 'instrument', instrument: 'us-chips', level: 0 }, 2, 'us', 5, -4),
+    tableOption({ kind: 'statement', statement: 'st-trade-stability' }, 3, null, 1, 1),
+    tableOption({ kind: 'pledge', item: 'cn-soy-pledge', size: 'large' }, 4, 'cn', -1, 9),
+    tableOption({ kind: 'commitment', item: 'cn-fentanyl-cooperation' }, 5, 'cn', 0, 4),
+    tableOption({ kind: 'commitment', item: 'cn-yuan-pledge' }, 6, 'cn', 0, 2),
   ],
   bonus: [0, 0],
   L: 0.5,

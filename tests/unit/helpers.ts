@@ -1,7 +1,37 @@
-// Driving the engine in tests: apply moves that must be legal, or pass whole turns.
+// Driving the engine in tests: apply moves that must be legal, or pass whole turns; and the pieces
+// hand-built AI tests share.
 import { expect } from 'vitest';
-import type { GameState, Move, Order, Scenario, Side } from '../../src/engine';
+import type { Option } from '../../src/ai/talks';
+import type { Clause, GameState, Move, Order, Scenario, Setup, Side } from '../../src/engine';
 import { applyMove } from '../../src/engine';
+
+/** Two players at one screen, random events off: a game whose turns draw only their own dice. */
+export const QUIET_HOT_SEAT: Setup = {
+  seats: { us: { kind: 'human' }, cn: { kind: 'human' } },
+  randomEvents: false,
+  leverage: 'after',
+};
+
+/** An option of the AI's clause table, for a table built by hand: its values to the AI and the other side. */
+export const tableOption = (
+  clause: Clause,
+  key: number,
+  giver: Side | null,
+  vs: number,
+  vo: number,
+): Option => ({
+  clause,
+  key,
+  giver,
+  vs,
+  vo,
+  instrument: clause.kind === 'instrument' ? key : -1,
+  level: clause.kind === 'instrument' ? clause.level : -1,
+  tieKey: -1,
+  tieOk: [],
+  ms: 0,
+  mo: 0,
+});
 
 export function play(scenario: Scenario, s: GameState, ...moves: Move[]): GameState {
   let state = s;
