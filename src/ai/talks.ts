@@ -49,6 +49,7 @@ const keyName = leverOf;
 interface Candidate {
   readonly clause: Clause;
   readonly key: number;
+  readonly lever: string; // the key's name (opponent.ts `leverOf`)
   readonly giver: Side | null;
   readonly instrument: string | null; // an instrument clause's instrument
   readonly tieKey: number;
@@ -126,6 +127,7 @@ function candidates(rules: Rules, side: Side): readonly Candidate[] {
     out.push({
       clause,
       key: keyOf(keyName(clause)),
+      lever: keyName(clause),
       giver,
       instrument: clause.kind === 'instrument' ? clause.instrument : null,
       tieKey,
@@ -141,6 +143,8 @@ function candidates(rules: Rules, side: Side): readonly Candidate[] {
 export function makeTable(m: Model, L: number): Table {
   const { s } = m;
   const options: Option[] = [];
+  const learnt = learntFactors(m.rules, s, m.opp);
+  const likes: number[] = [];
   for (const c of candidates(m.rules, m.side)) {
     const clause = c.clause;
     if (c.instrument !== null && clause.kind === 'instrument') {
@@ -173,15 +177,9 @@ export function makeTable(m: Model, L: number): Table {
       ms,
       mo,
     });
+    if (learnt.size > 0) likes.push(learnt.get(c.lever) ?? 1);
   }
-  const learnt = learntFactors(m.rules, s, m.opp);
-  let liking: Float64Array | null = null;
-  if (learnt.size > 0) {
-    liking = new Float64Array(options.length);
-    options.forEach((o, i) => {
-      liking![i] = learnt.get(keyName(o.clause)) ?? 1;
-    });
-  }
+  const liking = learnt.size > 0 ? Float64Array.from(likes) : null;
   return { m, options, bonus: [dealBonus(m, m.side), dealBonus(m, m.opp)], L, liking };
 }
 
