@@ -15,6 +15,7 @@ import {
   clausesOf,
   counterFrom,
   fromTemplate,
+  type Gains,
   gains,
   logroll,
   nearAnchors,
@@ -192,13 +193,15 @@ function offersOf(x: Situation, plan: Plan, profile: Profile | null): Candidate[
   }
   const seen = new Set(madeThisTurn(m.s, m.side).map(packageKey));
   const value = (p: Pkg, code: string): Candidate | null => {
-    const cl = clausesOf(table, p);
-    const key = packageKey(cl);
-    if (cl.length === 0 || seen.has(key)) return null;
-    seen.add(key);
-    const g = gains(table, p);
-    const search = g[0] >= need && g[1] > 0 ? 2 + 0.05 * (g[0] - need) : Math.min(-0.5, g[0] - need);
-    return { move: { type: 'propose', side: m.side, clauses: cl }, search, code, gains: g };
+    const o = newOffer(table, p, seen);
+    return (
+      o && {
+        move: { type: 'propose', side: m.side, clauses: o.clauses },
+        search: offerSearch(o.g, need),
+        code,
+        gains: o.g,
+      }
+    );
   };
   const add = (c: Candidate | null) => {
     if (c) out.push(c);
@@ -310,14 +313,33 @@ function templateOffers(m: Model, table: Table, need: number, profile: Profile |
   const seen = new Set(madeThisTurn(m.s, m.side).map(packageKey));
   const out: Candidate[] = [];
   for (const tpl of profile?.templates ?? []) {
-    const p = fromTemplate(table, tpl);
-    const cl = clausesOf(table, p);
-    const key = packageKey(cl);
-    if (cl.length === 0 || seen.has(key)) continue;
-    seen.add(key);
-    const g = gains(table, p);
-    const search = g[0] >= need && g[1] > 0 ? 2 + 0.05 * (g[0] - need) : Math.min(-0.5, g[0] - need);
-    out.push({ move: { type: 'propose', side: m.side, clauses: cl }, search, code: `template:${tpl.id}` });
+    const o = newOffer(table, fromTemplate(table, tpl), seen);
+    if (o)
+      out.push({
+        move: { type: 'propose', side: m.side, clauses: o.clauses },
+        search: offerSearch(o.g, need),
+        code: `template:${tpl.id}`,
+      });
   }
   return out;
 }
+
+/** A package as an offer's clauses and gains, or null if empty or already in `seen` (which then holds it). */
+function newOffer(
+  table: Table,
+  p: Pkg,
+  seen: Set<string>,
+): { readonly clauses: Clause[]; readonly g: Gains } | null {
+  const clauses = clausesOf(table, p);
+  const key = packageKey(clauses);
+  if (clauses.length === 0 || seen.has(key)) return null;
+  seen.add(key);
+  return { clauses, g: gains(table, p) };
+}
+
+/**
+ * An offer's search value: one that meets its threshold and leaves the other side a gain ranks above
+ * holding back, the more so the more it clears; one short of it ranks below.
+ */
+const offerSearch = (g: Gains, need: number) =>
+  g[0] >= need && g[1] > 0 ? 2 + 0.05 * (g[0] - need) : Math.min(-0.5, g[0] - need);

@@ -6,6 +6,7 @@
 // minds that more. Only the turn before is read: it is the whole of a turn's standing (the memo
 // keeps a plan by it), and what a side did long ago says less of what it wants now.
 import type { Clause, GameState, Rules, Side } from '../engine';
+import { clauseGiver } from '../engine';
 
 /** A lever's name as the clause table keys it: the instrument, the promise's item or the statement. */
 export const leverOf = (c: Clause): string =>
@@ -24,13 +25,6 @@ const REFUSED = 0.15;
 const LEAST = 0.6;
 const MOST = 1.6;
 
-/** Who gives a clause (a statement: nobody in particular). */
-function giverOf(rules: Rules, c: Clause): Side | null {
-  if (c.kind === 'instrument') return rules.instruments.get(c.instrument)?.owner ?? null;
-  if (c.kind === 'statement') return null;
-  return rules.commitments.get(c.item)?.side ?? null;
-}
-
 /**
  * How `opp` likes each lever, learnt from the talks of the turn before: above 1 it wants the lever
  * more (or minds giving its own less) than its public weights say, below 1 less; a lever not named
@@ -45,14 +39,14 @@ export function learntFactors(rules: Rules, s: GameState, opp: Side): ReadonlyMa
     const n = news[i]!;
     if (n.kind === 'proposal' && n.side === opp) {
       // its own offer: what it asks for it wants, what it gives of its own it can spare
-      for (const c of n.clauses) bend(leverOf(c), giverOf(rules, c) === opp ? 1 + OFFERED : 1 + ASKED);
+      for (const c of n.clauses) bend(leverOf(c), clauseGiver(rules, c) === opp ? 1 + OFFERED : 1 + ASKED);
     } else if (n.kind === 'answer' && n.side === opp && !n.accepted) {
       // it refused the offer before this answer: what that offer asked of it costs it more
       for (let j = i - 1; j >= 0; j--) {
         const p = news[j]!;
         if (p.kind !== 'proposal') continue;
         if (p.side !== opp)
-          for (const c of p.clauses) if (giverOf(rules, c) === opp) bend(leverOf(c), 1 - REFUSED);
+          for (const c of p.clauses) if (clauseGiver(rules, c) === opp) bend(leverOf(c), 1 - REFUSED);
         break;
       }
     }

@@ -43,8 +43,6 @@ export interface Table {
   readonly liking: Float64Array | null;
 }
 
-const keyName = leverOf;
-
 /** A clause as the table starts from it: what does not change in a game, worked out once. */
 interface Candidate {
   readonly clause: Clause;
@@ -124,10 +122,11 @@ function candidates(rules: Rules, side: Side): readonly Candidate[] {
         : clause.kind === 'statement'
           ? null
           : (rules.commitments.get(clause.item)?.side ?? null);
+    const lever = leverOf(clause);
     out.push({
       clause,
-      key: keyOf(keyName(clause)),
-      lever: keyName(clause),
+      key: keyOf(lever),
+      lever,
       giver,
       instrument: clause.kind === 'instrument' ? clause.instrument : null,
       tieKey,

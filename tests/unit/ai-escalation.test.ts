@@ -13,16 +13,11 @@ import type { GameState, Move, MoveBody, Order, Scenario, Side } from '../../src
 import { newGame, rulesFor } from '../../src/engine';
 import type { Escalates, Rule } from '../../src/model/profile-schema';
 import { loadScenarioFile } from '../../tools/scenario-files';
-import { endTurn, play } from './helpers';
+import { endTurn, play, seatsAt } from './helpers';
 
 const tutorial = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml'),
 ).scenario;
-
-const seatsAt = (level: number) => ({
-  us: { profile: 'washington', level },
-  cn: { profile: 'beijing', level },
-});
 
 /** The tutorial with a rule that makes `side` want to raise `instrument` (by `order`) above all. */
 function pushed(

@@ -15,7 +15,7 @@ import type { Clause, GameState, Move, Scenario } from '../../src/engine';
 import { applyMove, canonicalJson, DEFAULT_SETUP, newGame, rulesFor, score } from '../../src/engine';
 import { DEADLINE_MARGIN } from '../../src/model/deadline';
 import { loadScenarioFile } from '../../tools/scenario-files';
-import { passTurns, play } from './helpers';
+import { passTurns, play, seatsAt } from './helpers';
 
 const sc = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml')).scenario;
 const lastTalks = rulesFor(sc).mainTurns - 1;
@@ -141,12 +141,7 @@ describe('it counters from the offer it turns down', () => {
 const lib = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'liberation-day-to-geneva.yaml'),
 ).scenario;
-/** Both sides the computer, with their own profiles at `level`. */
-const bothAt = (level: number) => ({
-  us: { profile: 'washington', level },
-  cn: { profile: 'beijing', level },
-});
-const computerGame = (scenario: Scenario, seed: string, seats: ReturnType<typeof bothAt>) =>
+const computerGame = (scenario: Scenario, seed: string, seats: ReturnType<typeof seatsAt>) =>
   newGame(scenario, seed, {
     ...DEFAULT_SETUP,
     seats: { us: { kind: 'ai', ...seats.us }, cn: { kind: 'ai', ...seats.cn } },
@@ -158,7 +153,7 @@ describe('it counters an offer it turns down though its tables rate it well', ()
   // its own tables rate it above its threshold. With a proposal left it counters, asking for more
   // than that offer gives it (a counter that asked no more would be the offer itself, so it
   // passed: Washington countered 0% of such rejections at level 1).
-  const seats = bothAt(1);
+  const seats = seatsAt(1);
   for (const seed of ['7-0', '7-1', '7-2'])
     it(`seed ${seed}: Washington's rejection of Beijing's counter is followed by its own counter`, () => {
       let s = computerGame(lib, seed, seats);
@@ -188,7 +183,7 @@ describe('where no step up leaves the other side a gain, it counters by taking b
   // its second talks that ask more of it than they give, and no change that would raise its own gain
   // leaves Beijing one. With a proposal left it answers all the same, with the offer less the
   // promises of its own that cost it most (it passed: it countered 43.5% of such rejections).
-  const seats = bothAt(3);
+  const seats = seatsAt(3);
   it('in twelve games, every rejection Washington makes with a proposal left is followed by its counter', () => {
     let rejections = 0;
     let takebacks = 0;

@@ -12,6 +12,12 @@ export const QUIET_HOT_SEAT: Setup = {
   leverage: 'after',
 };
 
+/** Both sides the computer, with the shipped scenarios' own profiles at `level`. */
+export const seatsAt = (level: number) => ({
+  us: { profile: 'washington', level },
+  cn: { profile: 'beijing', level },
+});
+
 /** An option of the AI's clause table, for a table built by hand: its values to the AI and the other side. */
 export const tableOption = (
   clause: Clause,
