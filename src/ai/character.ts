@@ -3,7 +3,7 @@
 // their weight, `never` removes the move, `respond` rewards an escalating answer to the opponent's
 // escalation (scaled by how well its size matches the harm received, when it answers in
 // proportion), `mirror` rewards doing as the opponent did. The character is the same at every level.
-import type { Clause, MoveBody, Order, Side } from '../engine';
+import type { Clause, MoveBody, NewsItem, Order, Side } from '../engine';
 import { clauseId, holds, turnOf } from '../engine';
 import type { AiCondition, ClauseMatch, MoveMatch, Rule } from '../model/profile-schema';
 import type { Model } from './model';
@@ -23,22 +23,48 @@ function lastOrders(m: Model): readonly Order[] | null {
   return m.s.round.revealed ? m.s.round.revealed[m.opp] : null;
 }
 
-/** The harm a turn of the opponent's latest escalations (visible now), one step each. */
+/**
+ * Whether it escalated in last turn's orders: a rise of its own (the other side was pressured then)
+ * or an announcement. What it saw in last turn's news it has then answered already.
+ */
+function answeredLastTurn(m: Model): boolean {
+  if (m.turn > 0 && m.s.world.pressuredOn[m.opp] === m.turn - 1) return true;
+  const own = m.s.round.revealed?.[m.side] ?? [];
+  for (let i = 0; i < own.length; i++) if (own[i]!.kind === 'announce') return true;
+  return false;
+}
+
+/**
+ * The harm a turn of the opponent's latest escalations (visible now), one step each: only what
+ * still stands (a package that brought the lever back down has undone it) and what it has not
+ * answered yet (an escalation that took effect last turn was in last turn's news, before its orders
+ * then).
+ */
 export function escalationHarm(m: Model): number {
   if (!escalatedAgainst(m)) return 0;
   let harm = 0;
+  let found = false; // an escalation of the other side's own, as against an event's shift
+  const levels = m.s.world.levels;
   const stepHarm = (id: string, level: number) => {
+    found = true;
     const lu = m.lu[m.side].get(id);
-    if (!lu || level <= 0) return 0;
+    if (!lu || level <= 0 || (levels[id] ?? 0) < level) return 0;
     return Math.max(0, (lu[level - 1] ?? 0) - (lu[level] ?? 0));
   };
   const mine = (id: string) => m.rules.instruments.get(id)?.owner === m.opp;
   if (m.s.world.pressuredOn[m.side] === m.turn - 1)
     for (const o of lastOrders(m) ?? [])
       if (o.kind === 'shift' && mine(o.instrument)) harm += stepHarm(o.instrument, o.level);
-  for (const n of [...m.s.round.lastNews, ...m.s.round.news])
-    if (n.kind === 'announcement-effective' && mine(n.instrument)) harm += stepHarm(n.instrument, n.level);
-  return harm > 0 ? harm : 0.01; // escalated, if only by an event's shift
+  const effective = (news: readonly NewsItem[]) => {
+    for (const n of news)
+      if (n.kind === 'announcement-effective' && mine(n.instrument)) harm += stepHarm(n.instrument, n.level);
+  };
+  if (!answeredLastTurn(m)) effective(m.s.round.lastNews);
+  else if (m.s.round.lastNews.some((n) => n.kind === 'announcement-effective' && mine(n.instrument)))
+    found = true;
+  effective(m.s.round.news);
+  if (harm > 0) return harm;
+  return found ? 0 : 0.01; // escalated, if only by an event's shift
 }
 
 /** Levels the opponent's instruments stand above where the scenario opened them. */
