@@ -14,7 +14,8 @@
 // without much bite", its rare-earth controls only after April's tariffs) never escalates first; a
 // profile that escalates `first` (Washington) does so only by an announcement that names what it
 // wants (a threat a package can withdraw), and never in a turn in which it made a proposal. A
-// profile without the field escalates as its search and rules choose.
+// profile without the field escalates as its search and rules choose. Every announcement it makes
+// names its demand in the order (`unless`): met before the date, the threat lapses.
 import type { Clause, GameState, MoveBody, Order, Rules, Side } from '../engine';
 import { other } from '../engine';
 import type { ScenarioEvent } from '../model/schema';
@@ -128,7 +129,13 @@ export function byCharacter<C extends { readonly move: MoveBody; readonly needs?
     }
     const needs = want();
     if (first && rule === 'first' && !needs) continue;
-    out.push(needs ? { ...c, needs } : c);
+    out.push(needs ? { ...c, move: naming(c.move, needs), needs } : c);
   }
   return out;
+}
+
+/** Orders whose announcements name the demand that lifts them (the engine lapses one met in time). */
+function naming(move: MoveBody, needs: Clause): MoveBody {
+  if (move.type !== 'orders') return move;
+  return { ...move, orders: move.orders.map((o) => (o.kind === 'announce' ? { ...o, unless: needs } : o)) };
 }

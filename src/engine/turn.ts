@@ -22,6 +22,7 @@ import type { Rules } from './rules';
 import { firstInTalks, isEpilogue } from './rules';
 import type { Order, Side, Stream, Working } from './types';
 import { tallyKey } from './types';
+import { demandMet } from './validate';
 
 function roll(s: Working, stream: Stream): number {
   const [x, next] = draw(s.rng[stream]);
@@ -48,6 +49,12 @@ export function startTurn(rules: Rules, s: Working) {
     const a = s.world.announcements[id];
     if (!a || a.turn > s.round.turn) continue;
     dropAnnouncement(s, id);
+    if (a.unless && demandMet(s.world, a.unless)) {
+      // Its demand met, the threat lapses: it worked, which counts for the credibility of the next.
+      own(s, 'resolve')[a.by] = round3(Math.min(1, s.world.resolve[a.by] + cred.announcementCarried));
+      s.round.news.push({ kind: 'announcement-lifted', instrument: id, level: a.level, unless: a.unless });
+      continue;
+    }
     moveInstrument(rules, s, id, a.level);
     own(s, 'resolve')[a.by] = round3(Math.min(1, s.world.resolve[a.by] + cred.announcementCarried));
     s.round.news.push({ kind: 'announcement-effective', instrument: id, level: a.level });
@@ -102,7 +109,9 @@ function resolveOrders(rules: Rules, s: Working) {
         moveInstrument(rules, s, order.instrument, order.level);
         break;
       case 'announce':
-        own(s, 'announcements')[order.instrument] = { level: order.level, turn: order.turn, by: side };
+        own(s, 'announcements')[order.instrument] = order.unless
+          ? { level: order.level, turn: order.turn, by: side, unless: order.unless }
+          : { level: order.level, turn: order.turn, by: side };
         addTension(rules, s, params.tension.announce);
         break;
       case 'build': {

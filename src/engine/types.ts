@@ -50,7 +50,14 @@ export type Clause =
 
 export type Order =
   | { readonly kind: 'shift'; readonly instrument: string; readonly level: number }
-  | { readonly kind: 'announce'; readonly instrument: string; readonly level: number; readonly turn: number }
+  | {
+      readonly kind: 'announce';
+      readonly instrument: string;
+      readonly level: number;
+      readonly turn: number;
+      /** What would lift the threat: a clause of the other side's, met before the date, lapses it. */
+      readonly unless?: Clause;
+    }
   | { readonly kind: 'withdraw'; readonly instrument: string }
   | { readonly kind: 'build'; readonly alternative: string }
   | { readonly kind: 'extend' };
@@ -123,6 +130,7 @@ export interface Announcement {
   readonly level: number;
   readonly turn: number; // takes effect at the start of this turn
   readonly by: Side;
+  readonly unless?: Clause; // the demand it names: met by then, the announcement lapses
 }
 
 export interface Proposal {
@@ -163,6 +171,12 @@ export type NewsItem =
   | { readonly kind: 'event'; readonly event: string }
   | { readonly kind: 'instructor'; readonly text: string } // a line of news the instructor posted
   | { readonly kind: 'announcement-effective'; readonly instrument: string; readonly level: number }
+  | {
+      readonly kind: 'announcement-lifted';
+      readonly instrument: string;
+      readonly level: number;
+      readonly unless: Clause;
+    }
   | { readonly kind: 'snapback' }
   | { readonly kind: 'summit'; readonly deal: boolean }
   | { readonly kind: 'crisis' }
@@ -275,6 +289,7 @@ export type RefusalCode =
   | 'ANNOUNCEMENT_PENDING'
   | 'NOTHING_TO_WITHDRAW'
   | 'BAD_DATE'
+  | 'BAD_DEMAND'
   | 'ALREADY_BUILT'
   | 'NO_TRUCE'
   | 'COLLAPSED'

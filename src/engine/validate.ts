@@ -96,6 +96,33 @@ export function agreedIn(s: Pick<World, 'packages'>, kind: Clause['kind'], id: s
   return undefined;
 }
 
+/** Who gives a clause (a statement: nobody in particular). */
+function clauseSide(rules: Rules, c: Clause): Side | null {
+  if (c.kind === 'instrument') return rules.instruments.get(c.instrument)?.owner ?? null;
+  if (c.kind === 'statement') return null;
+  return rules.commitments.get(c.item)?.side ?? null;
+}
+
+/**
+ * Whether the world holds what a demand asks: an instrument at its level or below with no rise
+ * announced above it, or a promise or statement in a deal in force (a pledge at least as large).
+ */
+export function demandMet(w: Pick<World, 'levels' | 'announcements' | 'packages'>, c: Clause): boolean {
+  if (c.kind === 'instrument') {
+    const pending = w.announcements[c.instrument];
+    return (w.levels[c.instrument] ?? 0) <= c.level && !(pending && pending.level > c.level);
+  }
+  if (c.kind === 'statement') return agreedIn(w, 'statement', c.statement) !== undefined;
+  const p = agreedIn(w, c.kind, c.item);
+  if (!p || c.kind !== 'pledge') return p !== undefined;
+  return p.clauses.some(
+    (x) =>
+      x.kind === 'pledge' &&
+      x.item === c.item &&
+      PLEDGE_SIZES.indexOf(x.size) >= PLEDGE_SIZES.indexOf(c.size),
+  );
+}
+
 /** The clause's own problem, or null. `key` tells two clauses on the same thing apart. */
 function checkClause(rules: Rules, s: GameState, c: unknown): { error: string } | { key: string } {
   if (!isObj(c) || !isStr(c.kind)) return { error: 'a clause must say its kind' };
@@ -226,6 +253,12 @@ function checkOrder(
         return bad('ANNOUNCEMENT_PENDING', `${inst.name} already has an announced change pending.`);
       if (!isInt(o.turn) || o.turn <= s.round.turn || o.turn >= rules.totalTurns)
         return bad('BAD_DATE', 'An announcement takes effect on a later turn of this scenario.');
+      if (o.unless !== undefined) {
+        const demand = checkClause(rules, s, o.unless);
+        if ('error' in demand) return bad('BAD_DEMAND', `What would lift the announcement: ${demand.error}.`);
+        if (clauseSide(rules, o.unless as Clause) !== other(side))
+          return bad('BAD_DEMAND', 'What would lift an announcement is something the other side gives.');
+      }
       return { key };
     case 'withdraw':
       if (!pending || pending.by !== side)
@@ -368,7 +401,15 @@ export function canonicalOrder(o: Order): Order {
     case 'shift':
       return { kind: 'shift', instrument: o.instrument, level: o.level };
     case 'announce':
-      return { kind: 'announce', instrument: o.instrument, level: o.level, turn: o.turn };
+      return o.unless
+        ? {
+            kind: 'announce',
+            instrument: o.instrument,
+            level: o.level,
+            turn: o.turn,
+            unless: canonicalClause(o.unless),
+          }
+        : { kind: 'announce', instrument: o.instrument, level: o.level, turn: o.turn };
     case 'withdraw':
       return { kind: 'withdraw', instrument: o.instrument };
     case 'build':

@@ -40,6 +40,7 @@ export const OrderSchema = z.union([
     instrument: Id,
     level: Level,
     turn: z.number().int().min(0).max(1000),
+    unless: ClauseSchema.optional(), // what would lift it
   }),
   z.strictObject({ kind: z.literal('withdraw'), instrument: Id }),
   z.strictObject({ kind: z.literal('build'), alternative: Id }),

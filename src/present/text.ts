@@ -166,8 +166,10 @@ export function orderText(sc: Scenario, state: Pick<World, 'levels'>, o: Order):
       const verb = o.level > now ? 'Raise' : 'Lower';
       return `${verb} ${instName(sc, o.instrument)} to “${levelLabel(sc, o.instrument, o.level)}”`;
     }
-    case 'announce':
-      return `Announce ${instName(sc, o.instrument)} at “${levelLabel(sc, o.instrument, o.level)}” from ${turnDate(sc, o.turn)}`;
+    case 'announce': {
+      const unless = o.unless ? `, unless ${clauseText(sc, o.unless)}` : '';
+      return `Announce ${instName(sc, o.instrument)} at “${levelLabel(sc, o.instrument, o.level)}” from ${turnDate(sc, o.turn)}${unless}`;
+    }
     case 'withdraw':
       return `Withdraw the announced change to ${instName(sc, o.instrument)}`;
     case 'build':
@@ -221,6 +223,10 @@ export function newsLine(sc: Scenario, n: NewsItem): NewsLine {
     case 'announcement-effective':
       return {
         title: `${instName(sc, n.instrument)} goes to “${levelLabel(sc, n.instrument, n.level)}” as announced`,
+      };
+    case 'announcement-lifted':
+      return {
+        title: `${instName(sc, n.instrument)} stays where it is: the announced “${levelLabel(sc, n.instrument, n.level)}” is lifted, its demand met (${clauseText(sc, n.unless)})`,
       };
     case 'snapback':
       return { title: 'The truce has run out: tariffs snap back to their April levels' };

@@ -448,7 +448,8 @@ export class GameRoom extends Room {
       this.#refuse(client, { code: 'WRONG_PHASE', reason: 'There are no orders to draft now.' });
       return;
     }
-    this.#drafts[side] = { orders: parsed.data.orders, by: m.name };
+    // zod's optional fields admit `undefined`; the engine checks the orders when they are sent
+    this.#drafts[side] = { orders: parsed.data.orders as readonly Order[], by: m.name };
     this.#broadcastUpdates(side);
   }
 

@@ -1,5 +1,6 @@
 // The Orders tab: up to k orders, grouped by lever — one group per instrument the side owns (shift
-// it now, announce a dated change, withdraw an announcement), then its alternatives to build and
+// it now, announce a dated change — naming, if the player likes, the demand that would lift it —
+// withdraw an announcement), then its alternatives to build and
 // the truce to extend. Every kind of order is listed; those the rules forbid now are shown disabled
 // with the engine's reason (checkMove); every other one shows its effect on the side's projected score
 // if the other side holds still (the median over the preview dice, and its 10–90 % range), worked
@@ -7,10 +8,10 @@
 // group, and the whole set, carry a one-line preview: the change in both sides' projected scores and
 // the next turn's leverage and tension if the other side holds still. Draft orders are shown only to their own side; both
 // sides' orders are revealed together once both are in.
-import type { GameState, Order, OrdersPreview, Scenario, Side } from '../engine';
-import { checkMove, other, rulesFor, viewFor } from '../engine';
+import type { Clause, GameState, Order, OrdersPreview, Scenario, Side } from '../engine';
+import { checkMove, clauseGiver, clauseOptions, other, rulesFor, viewFor } from '../engine';
 import { play } from '../present/sound';
-import { instName, levelLabel, orderText, pct, sideName, turnDate } from '../present/text';
+import { clauseText, instName, levelLabel, orderText, pct, sideName, turnDate } from '../present/text';
 import { type AppStore, dispatch, type GameSession } from '../store/game-store';
 import { button, h } from './dom';
 import { dropWaitingPreviews, orderPreviewSoon, previewOrderSet } from './projections';
@@ -32,6 +33,13 @@ interface Lever {
 }
 
 const keyOf = (o: Order) => JSON.stringify(o);
+
+/** An announcement without the demand it names (the list offers each date and level once). */
+const demandless = (o: Order): Order => {
+  if (o.kind !== 'announce' || !o.unless) return o;
+  const { unless: _demand, ...plain } = o;
+  return plain;
+};
 
 /** Every order of every kind for `side`'s levers, each with the engine's verdict on it alone. */
 function levers(sc: Scenario, s: GameState, side: Side): Lever[] {
@@ -59,7 +67,7 @@ function levers(sc: Scenario, s: GameState, side: Side): Lever[] {
     out.push({
       id: `i:${inst.id}`,
       title: instName(sc, inst.id),
-      now: `now “${levelLabel(sc, inst.id, now)}”${pending ? `; “${levelLabel(sc, inst.id, pending.level)}” announced from ${turnDate(sc, pending.turn)}` : ''}`,
+      now: `now “${levelLabel(sc, inst.id, now)}”${pending ? `; “${levelLabel(sc, inst.id, pending.level)}” announced from ${turnDate(sc, pending.turn)}${pending.unless ? `, unless ${clauseText(sc, pending.unless)}` : ''}` : ''}`,
       kind: 'one',
       candidates: list,
     });
@@ -84,6 +92,44 @@ function levers(sc: Scenario, s: GameState, side: Side): Lever[] {
     candidates: [cand({ kind: 'extend' }, sc.calendar.truce ? undefined : 'Extend the truce')],
   });
   return out;
+}
+
+/** What `side` may name as the demand that lifts an announcement: a clause the other side could give now. */
+function demands(sc: Scenario, s: GameState, side: Side): Clause[] {
+  const rules = rulesFor(sc);
+  return clauseOptions(rules, s, side).filter((c) => clauseGiver(rules, c) === other(side));
+}
+
+/**
+ * The demand named with an announcement: "— no demand —" or a clause of the other side's. Met
+ * before the date, the announcement lapses (the engine's rule), so the threat says what lifts it.
+ */
+function demandSelect(
+  sc: Scenario,
+  s: GameState,
+  side: Side,
+  pick: Extract<Order, { kind: 'announce' }>,
+  set: (o: Order) => void,
+): HTMLElement {
+  const options = demands(sc, s, side);
+  const sel = h('select', { 'aria-label': 'What would lift the announcement', 'data-key': 'demand' });
+  sel.append(h('option', { value: '', text: '— no demand: it takes effect whatever happens —' }));
+  options.forEach((c, i) => {
+    const o = h('option', { value: String(i), text: `unless ${clauseText(sc, c)}` });
+    if (pick.unless && JSON.stringify(pick.unless) === JSON.stringify(c)) o.selected = true;
+    sel.append(o);
+  });
+  sel.addEventListener('change', () => {
+    const { unless: _old, ...plain } = pick;
+    const c = sel.value === '' ? undefined : options[Number(sel.value)];
+    set(c ? { ...plain, unless: c } : plain);
+  });
+  return h(
+    'label',
+    { class: 'demand' },
+    h('span', { class: 'hint', text: 'Lifted if, before that date: ' }),
+    sel,
+  );
 }
 
 const signed = (x: number) => `${x >= 0.05 ? '+' : x <= -0.05 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
@@ -192,7 +238,7 @@ export function ordersPanel(store: AppStore, game: GameSession, viewer: Side): H
             showEffect(game, viewer, c.order, (t) => {
               o.textContent = `${c.label} — ${t}`;
             });
-          if (pick && keyOf(pick) === keyOf(c.order)) o.selected = true;
+          if (pick && keyOf(demandless(pick)) === keyOf(c.order)) o.selected = true;
           og.append(o);
         }
         if (og.children.length) sel.append(og);
@@ -204,11 +250,19 @@ export function ordersPanel(store: AppStore, game: GameSession, viewer: Side): H
         rerun();
       });
       const line = pick ? previewLine(game, viewer, [pick]) : null;
+      const demand =
+        pick?.kind === 'announce'
+          ? demandSelect(sc, s, viewer, pick, (o) => {
+              draft.set(lever.id, o);
+              rerun();
+            })
+          : null;
       return h(
         'fieldset',
         { class: 'lever' },
         head,
         sel,
+        demand,
         line ? h('p', { class: 'order-preview', text: line }) : null,
       );
     }

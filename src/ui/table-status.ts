@@ -81,6 +81,7 @@ const signed = (x: number) => `${x >= 0.5 ? '+' : x <= -0.5 ? '−' : '±'}${Mat
 const EVENT_KINDS: ReadonlySet<NewsItem['kind']> = new Set([
   'event',
   'announcement-effective',
+  'announcement-lifted',
   'snapback',
   'summit',
   'crisis',

@@ -3,17 +3,20 @@
 // and the orders are revealed together.
 import { expect, type Page, test } from '@playwright/test';
 import {
+  bothPassTheTalks,
   calendar,
   draftPackage,
   draftTariffForSoybeans,
   giveOrder,
   lift,
+  liftIfAsked,
   openMenu,
   passTheTurn,
   shot,
   startHotSeat,
   tableReady,
   throughBriefings,
+  toTheTable,
   watchErrors,
 } from './helpers';
 
@@ -182,5 +185,35 @@ test('a readout still owed when the talks end is asked on the orders tab', async
   await expect(page.getByRole('tab', { name: 'Orders' })).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('button', { name: 'Trumpet it' }).click();
   await expect(page.getByRole('region', { name: 'News' })).toContainText('Beijing trumpets');
+  expect(errors).toEqual([]);
+});
+
+test('an announcement names what would lift it, and both sides read it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openMenu(page);
+  await startHotSeat(page, 'unless-seed');
+  await toTheTable(page);
+  await bothPassTheTalks(page);
+  // Washington announces tighter chip controls (its tariff has a rise announced already) and names
+  // the demand that lifts them
+  const lever = page.getByRole('combobox', { name: 'Order on Chip controls' });
+  await expect(lever).toBeVisible();
+  const announce = lever.locator('optgroup[label="Announce a dated change"] option:not([disabled])').first();
+  await lever.selectOption((await announce.getAttribute('value')) ?? '');
+  const demand = page.getByRole('combobox', { name: 'What would lift the announcement' });
+  const first = demand.locator('option', { hasText: /^unless Beijing/ }).first();
+  const named = ((await first.textContent()) ?? '').trim();
+  expect(named).toMatch(/^unless Beijing /);
+  await demand.selectOption({ label: named });
+  await expect(page.getByRole('combobox', { name: 'What would lift the announcement' })).toHaveValue(/\d+/);
+  await shot(page, 'orders-announce-unless');
+  await page.getByRole('button', { name: 'Submit orders' }).click();
+  await lift(page, 'Beijing');
+  await page.getByRole('button', { name: 'Pass: no orders' }).click();
+  // turn 2: the orders revealed, and the lever, say what would lift it
+  await expect(calendar(page)).toContainText('Turn 2 of 11');
+  await liftIfAsked(page, 'Washington');
+  await page.getByRole('tab', { name: 'Orders' }).click();
+  await expect(page.getByRole('region', { name: 'Orders revealed last turn' })).toContainText(named);
   expect(errors).toEqual([]);
 });
