@@ -1,5 +1,5 @@
 // The table in words: the deals in force and how their promises are kept, every instrument's level
-// (and where it stands on its ladder) with any pending announcement, each side's credibility and
+// (and where it stands on its ladder) with any pending announcement and what would lift it, each side's credibility and
 // alternatives under way, every indicator with its alternatives, tension and leverage as the
 // setting allows.
 // The Phaser canvas draws the same public facts; on a narrow screen this compact summary stands in
@@ -39,7 +39,9 @@ export function tableSummary(game: GameSession, viewer: Side | null): HTMLElemen
               h('span', { class: 'name', text: `${instName(sc, i.id)}: ` }),
               h('strong', { text: levelLabel(sc, i.id, now) }),
               h('span', { class: 'hint', text: ` (step ${now + 1} of ${i.levels.length})` }),
-              a ? ` — announced: ${levelLabel(sc, i.id, a.level)} from ${turnDate(sc, a.turn)}` : '',
+              a
+                ? ` — announced: ${levelLabel(sc, i.id, a.level)} from ${turnDate(sc, a.turn)}${a.unless ? `, unless ${clauseText(sc, a.unless)}` : ''}`
+                : '',
             );
           }),
       ),

@@ -198,7 +198,8 @@ test('an announcement names what would lift it, and both sides read it', async (
   // the demand that lifts them
   const lever = page.getByRole('combobox', { name: 'Order on Chip controls' });
   await expect(lever).toBeVisible();
-  const announce = lever.locator('optgroup[label="Announce a dated change"] option:not([disabled])').first();
+  // the later of the first level's two dates, so that it is still pending next turn
+  const announce = lever.locator('optgroup[label="Announce a dated change"] option:not([disabled])').nth(1);
   await lever.selectOption((await announce.getAttribute('value')) ?? '');
   const demand = page.getByRole('combobox', { name: 'What would lift the announcement' });
   const first = demand.locator('option', { hasText: /^unless Beijing/ }).first();
@@ -215,5 +216,6 @@ test('an announcement names what would lift it, and both sides read it', async (
   await liftIfAsked(page, 'Washington');
   await page.getByRole('tab', { name: 'Orders' }).click();
   await expect(page.getByRole('region', { name: 'Orders revealed last turn' })).toContainText(named);
+  await expect(page.getByRole('region', { name: 'Washington on the table' })).toContainText(named);
   expect(errors).toEqual([]);
 });
