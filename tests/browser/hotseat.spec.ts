@@ -208,6 +208,11 @@ test('an announcement names what would lift it, and both sides read it', async (
   await demand.selectOption({ label: named });
   await expect(page.getByRole('combobox', { name: 'What would lift the announcement' })).toHaveValue(/\d+/);
   await shot(page, 'orders-announce-unless');
+  // as a phone shows it: the list under its order, nothing cut
+  await page.setViewportSize({ width: 390, height: 844 });
+  await demand.scrollIntoViewIfNeeded();
+  await shot(page, 'orders-announce-unless-390x844');
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole('button', { name: 'Submit orders' }).click();
   await lift(page, 'Beijing');
   await page.getByRole('button', { name: 'Pass: no orders' }).click();
