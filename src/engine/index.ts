@@ -21,7 +21,6 @@ export { HISTORY_SETUP, historyLine, levelLabel } from './history';
 export type { Dice } from './kernel';
 export { advance, holdStill } from './kernel';
 export {
-  clauseGiver,
   clauseId,
   clauseOptions,
   legalMoves,
@@ -78,6 +77,7 @@ export * from './types';
 export {
   agreedIn,
   checkMove,
+  clauseGiver,
   crossedRedLine,
   isNewsText,
   isSetup,

@@ -6,7 +6,14 @@ import type { Rules } from './rules';
 import { rulesFor } from './rules';
 import type { Clause, GameState, Move, Order, Scenario, Side } from './types';
 import { other, PLEDGE_SIZES, REJECT_REASONS } from './types';
-import { agreedIn, checkMove, crossedRedLine, PROPOSALS_PER_TURN, pendingReadout } from './validate';
+import {
+  agreedIn,
+  checkMove,
+  clauseGiver,
+  crossedRedLine,
+  PROPOSALS_PER_TURN,
+  pendingReadout,
+} from './validate';
 
 /** Single orders a side could give now (each legal on its own). */
 export function singleOrders(rules: Rules, s: GameState, side: Side): Order[] {
@@ -84,13 +91,6 @@ export function clauseOptions(rules: Rules, s: GameState, by: Side): Clause[] {
   for (const st of rules.scenario.statements)
     if (!agreedIn(s.world, 'statement', st.id)) out.push({ kind: 'statement', statement: st.id });
   return out.filter((c) => !crossedRedLine(rules, by, [c]));
-}
-
-/** Who gives what a clause grants (statements: nobody in particular). */
-export function clauseGiver(rules: Rules, c: Clause): Side | null {
-  if (c.kind === 'instrument') return rules.instruments.get(c.instrument)?.owner ?? null;
-  if (c.kind === 'statement') return null;
-  return rules.commitments.get(c.item)?.side ?? null;
 }
 
 /** What a clause is about: its instrument, promise or statement (a package holds one clause of each). */

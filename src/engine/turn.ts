@@ -49,15 +49,15 @@ export function startTurn(rules: Rules, s: Working) {
     const a = s.world.announcements[id];
     if (!a || a.turn > s.round.turn) continue;
     dropAnnouncement(s, id);
-    if (a.unless && demandMet(s.world, a.unless)) {
-      // Its demand met, the threat lapses: it worked, which counts for the credibility of the next.
-      own(s, 'resolve')[a.by] = round3(Math.min(1, s.world.resolve[a.by] + cred.announcementCarried));
-      s.round.news.push({ kind: 'announcement-lifted', instrument: id, level: a.level, unless: a.unless });
-      continue;
-    }
-    moveInstrument(rules, s, id, a.level);
+    // Its demand met, the threat lapses: it worked, which counts for its maker as one carried out.
+    const met = a.unless !== undefined && demandMet(s.world, a.unless);
+    if (!met) moveInstrument(rules, s, id, a.level);
     own(s, 'resolve')[a.by] = round3(Math.min(1, s.world.resolve[a.by] + cred.announcementCarried));
-    s.round.news.push({ kind: 'announcement-effective', instrument: id, level: a.level });
+    s.round.news.push(
+      met && a.unless
+        ? { kind: 'announcement-lifted', instrument: id, level: a.level, unless: a.unless }
+        : { kind: 'announcement-effective', instrument: id, level: a.level },
+    );
   }
   const truce = s.world.truce;
   const snap = rules.scenario.calendar.truce?.snapback;

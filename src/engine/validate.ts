@@ -96,8 +96,8 @@ export function agreedIn(s: Pick<World, 'packages'>, kind: Clause['kind'], id: s
   return undefined;
 }
 
-/** Who gives a clause (a statement: nobody in particular). */
-function clauseSide(rules: Rules, c: Clause): Side | null {
+/** Who gives what a clause grants (statements: nobody in particular). */
+export function clauseGiver(rules: Rules, c: Clause): Side | null {
   if (c.kind === 'instrument') return rules.instruments.get(c.instrument)?.owner ?? null;
   if (c.kind === 'statement') return null;
   return rules.commitments.get(c.item)?.side ?? null;
@@ -256,7 +256,7 @@ function checkOrder(
       if (o.unless !== undefined) {
         const demand = checkClause(rules, s, o.unless);
         if ('error' in demand) return bad('BAD_DEMAND', `What would lift the announcement: ${demand.error}.`);
-        if (clauseSide(rules, o.unless as Clause) !== other(side))
+        if (clauseGiver(rules, o.unless as Clause) !== other(side))
           return bad('BAD_DEMAND', 'What would lift an announcement is something the other side gives.');
       }
       return { key };

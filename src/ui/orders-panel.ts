@@ -34,12 +34,16 @@ interface Lever {
 
 const keyOf = (o: Order) => JSON.stringify(o);
 
-/** An announcement without the demand it names (the list offers each date and level once). */
-const demandless = (o: Order): Order => {
-  if (o.kind !== 'announce' || !o.unless) return o;
+type Announce = Extract<Order, { kind: 'announce' }>;
+
+/** An announcement without the demand it names. */
+function withoutDemand(o: Announce): Announce {
   const { unless: _demand, ...plain } = o;
   return plain;
-};
+}
+
+/** An order as the list offers it: each announcement's date and level once, whatever its demand. */
+const demandless = (o: Order): Order => (o.kind === 'announce' ? withoutDemand(o) : o);
 
 /** Every order of every kind for `side`'s levers, each with the engine's verdict on it alone. */
 function levers(sc: Scenario, s: GameState, side: Side): Lever[] {
@@ -108,7 +112,7 @@ function demandSelect(
   sc: Scenario,
   s: GameState,
   side: Side,
-  pick: Extract<Order, { kind: 'announce' }>,
+  pick: Announce,
   set: (o: Order) => void,
 ): HTMLElement {
   const options = demands(sc, s, side);
@@ -120,9 +124,8 @@ function demandSelect(
     sel.append(o);
   });
   sel.addEventListener('change', () => {
-    const { unless: _old, ...plain } = pick;
     const c = sel.value === '' ? undefined : options[Number(sel.value)];
-    set(c ? { ...plain, unless: c } : plain);
+    set(c ? { ...withoutDemand(pick), unless: c } : withoutDemand(pick));
   });
   return h(
     'label',
