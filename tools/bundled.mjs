@@ -10,9 +10,10 @@
 // runs through tsx.
 //
 // The last bundle of each entry is kept in node_modules/.cache/upper-hand with the time and size of
-// every file it was built from (esbuild's list, this file and esbuild's own version included): while
-// none of them has changed, it is used again rather than built (esbuild took about 0.17 s of every
-// `npm run simulate`).
+// every file it was built from (esbuild's list, this file and esbuild's own version included), the
+// project's folder and the code's fingerprint: while none of them has changed, it is used again rather
+// than built (esbuild took about 0.17 s of every `npm run simulate`).
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -49,15 +50,24 @@ function stamp(path) {
   }
 }
 
-/** The kept bundle, when every file it was built from is as it was then. */
+/** A bundle's fingerprint: its list of inputs names the code it was kept with. */
+const digest = (code) => createHash('sha256').update(code).digest('hex');
+
+/**
+ * The kept bundle, when it was built in this copy of the project, every file it was built from is
+ * as it was then, and the code is the code the list was written with (two runs keeping bundles at
+ * once cannot pair one's list with the other's code).
+ */
 function keptBundle() {
   try {
-    const inputs = JSON.parse(readFileSync(cachedInputs, 'utf8'));
-    for (const [path, was] of Object.entries(inputs)) {
+    const kept = JSON.parse(readFileSync(cachedInputs, 'utf8'));
+    if (kept.root !== root) return null;
+    for (const [path, was] of Object.entries(kept.inputs)) {
       const now = stamp(path);
       if (!now || now[0] !== was[0] || now[1] !== was[1]) return null;
     }
-    return readFileSync(cachedCode, 'utf8');
+    const code = readFileSync(cachedCode, 'utf8');
+    return digest(code) === kept.code ? code : null;
   } catch {
     return null;
   }
@@ -97,7 +107,7 @@ async function freshBundle() {
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(`${cachedCode}.${process.pid}`, code);
     renameSync(`${cachedCode}.${process.pid}`, cachedCode);
-    writeFileSync(`${cachedInputs}.${process.pid}`, JSON.stringify(inputs));
+    writeFileSync(`${cachedInputs}.${process.pid}`, JSON.stringify({ root, code: digest(code), inputs }));
     renameSync(`${cachedInputs}.${process.pid}`, cachedInputs);
   } catch {
     // a bundle not kept is built again next time

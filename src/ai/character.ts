@@ -55,14 +55,16 @@ export function escalationHarm(m: Model): number {
   if (m.s.world.pressuredOn[m.side] === m.turn - 1)
     for (const o of lastOrders(m) ?? [])
       if (o.kind === 'shift' && mine(o.instrument)) harm += stepHarm(o.instrument, o.level);
-  const effective = (news: readonly NewsItem[]) => {
+  // what took effect: last turn's, unless it answered it then, and this turn's
+  const effective = (news: readonly NewsItem[], answered: boolean) => {
     for (const n of news)
-      if (n.kind === 'announcement-effective' && mine(n.instrument)) harm += stepHarm(n.instrument, n.level);
+      if (n.kind === 'announcement-effective' && mine(n.instrument)) {
+        if (answered) found = true;
+        else harm += stepHarm(n.instrument, n.level);
+      }
   };
-  if (!answeredLastTurn(m)) effective(m.s.round.lastNews);
-  else if (m.s.round.lastNews.some((n) => n.kind === 'announcement-effective' && mine(n.instrument)))
-    found = true;
-  effective(m.s.round.news);
+  effective(m.s.round.lastNews, answeredLastTurn(m));
+  effective(m.s.round.news, false);
   if (harm > 0) return harm;
   return found ? 0 : 0.01; // escalated, if only by an event's shift
 }

@@ -159,6 +159,10 @@ export function clauseText(sc: Scenario, c: Clause): string {
   }
 }
 
+/** What would lift an announcement, as the end of its line: ", unless Beijing sets …", or nothing. */
+export const unlessText = (sc: Scenario, unless: Clause | undefined): string =>
+  unless ? `, unless ${clauseText(sc, unless)}` : '';
+
 export function orderText(sc: Scenario, state: Pick<World, 'levels'>, o: Order): string {
   switch (o.kind) {
     case 'shift': {
@@ -166,10 +170,8 @@ export function orderText(sc: Scenario, state: Pick<World, 'levels'>, o: Order):
       const verb = o.level > now ? 'Raise' : 'Lower';
       return `${verb} ${instName(sc, o.instrument)} to “${levelLabel(sc, o.instrument, o.level)}”`;
     }
-    case 'announce': {
-      const unless = o.unless ? `, unless ${clauseText(sc, o.unless)}` : '';
-      return `Announce ${instName(sc, o.instrument)} at “${levelLabel(sc, o.instrument, o.level)}” from ${turnDate(sc, o.turn)}${unless}`;
-    }
+    case 'announce':
+      return `Announce ${instName(sc, o.instrument)} at “${levelLabel(sc, o.instrument, o.level)}” from ${turnDate(sc, o.turn)}${unlessText(sc, o.unless)}`;
     case 'withdraw':
       return `Withdraw the announced change to ${instName(sc, o.instrument)}`;
     case 'build':

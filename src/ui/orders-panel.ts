@@ -11,7 +11,16 @@
 import type { Clause, GameState, Order, OrdersPreview, Scenario, Side } from '../engine';
 import { checkMove, clauseGiver, clauseOptions, other, rulesFor, viewFor } from '../engine';
 import { play } from '../present/sound';
-import { clauseText, instName, levelLabel, orderText, pct, sideName, turnDate } from '../present/text';
+import {
+  clauseText,
+  instName,
+  levelLabel,
+  orderText,
+  pct,
+  sideName,
+  turnDate,
+  unlessText,
+} from '../present/text';
 import { type AppStore, dispatch, type GameSession } from '../store/game-store';
 import { button, h } from './dom';
 import { dropWaitingPreviews, orderPreviewSoon, previewOrderSet } from './projections';
@@ -68,10 +77,13 @@ function levers(sc: Scenario, s: GameState, side: Side): Lever[] {
         list.push(cand({ kind: 'announce', instrument: inst.id, level: l, turn: t }));
     list.push(cand({ kind: 'withdraw', instrument: inst.id }));
     const pending = s.world.announcements[inst.id];
+    const announced = pending
+      ? `; “${levelLabel(sc, inst.id, pending.level)}” announced from ${turnDate(sc, pending.turn)}${unlessText(sc, pending.unless)}`
+      : '';
     out.push({
       id: `i:${inst.id}`,
       title: instName(sc, inst.id),
-      now: `now “${levelLabel(sc, inst.id, now)}”${pending ? `; “${levelLabel(sc, inst.id, pending.level)}” announced from ${turnDate(sc, pending.turn)}${pending.unless ? `, unless ${clauseText(sc, pending.unless)}` : ''}` : ''}`,
+      now: `now “${levelLabel(sc, inst.id, now)}”${announced}`,
       kind: 'one',
       candidates: list,
     });

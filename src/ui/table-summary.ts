@@ -6,7 +6,7 @@
 // for it (the full table a tap away), on a wide one it is read by screen readers and shown on
 // request. Scenario text goes in as text.
 import { deliveredShare, isEpilogue, rulesFor, type Side } from '../engine';
-import { clauseText, instName, levelLabel, sideMark, sideName, turnDate } from '../present/text';
+import { clauseText, instName, levelLabel, sideMark, sideName, turnDate, unlessText } from '../present/text';
 import type { GameSession } from '../store/game-store';
 import { h } from './dom';
 import { leverageHeadline } from './leverage-dialog';
@@ -40,7 +40,7 @@ export function tableSummary(game: GameSession, viewer: Side | null): HTMLElemen
               h('strong', { text: levelLabel(sc, i.id, now) }),
               h('span', { class: 'hint', text: ` (step ${now + 1} of ${i.levels.length})` }),
               a
-                ? ` — announced: ${levelLabel(sc, i.id, a.level)} from ${turnDate(sc, a.turn)}${a.unless ? `, unless ${clauseText(sc, a.unless)}` : ''}`
+                ? ` — announced: ${levelLabel(sc, i.id, a.level)} from ${turnDate(sc, a.turn)}${unlessText(sc, a.unless)}`
                 : '',
             );
           }),

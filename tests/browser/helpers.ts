@@ -19,6 +19,26 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENS}/${name}.png` });
 }
 
+export const PROJECTOR = { width: 1280, height: 800 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+/**
+ * Photographs `target` as a window of `size` shows it (`NAME-WIDTHxHEIGHT.png`), then gives the
+ * window its size back.
+ */
+export async function shotAt(
+  page: Page,
+  size: { width: number; height: number },
+  target: Locator,
+  name: string,
+) {
+  const was = page.viewportSize();
+  await page.setViewportSize(size);
+  await target.scrollIntoViewIfNeeded();
+  await shot(page, `${name}-${size.width}x${size.height}`);
+  if (was) await page.setViewportSize(was);
+}
+
 /** Fails the test on any page error or any alert/confirm dialog. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -9,10 +9,12 @@ import {
   draftTariffForSoybeans,
   giveOrder,
   lift,
-  liftIfAsked,
   openMenu,
+  PHONE,
+  PROJECTOR,
   passTheTurn,
   shot,
+  shotAt,
   startHotSeat,
   tableReady,
   throughBriefings,
@@ -172,12 +174,8 @@ test('a readout still owed when the talks end is asked on the orders tab', async
   await expect(readout).toContainText('A deal was made: how do you tell it at home?');
   await expect(page.getByRole('button', { name: 'Trumpet it' })).toBeFocused();
   // as a projector and a phone show it
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await shot(page, 'orders-readout-1280x800');
-  await page.setViewportSize({ width: 390, height: 844 });
-  await readout.scrollIntoViewIfNeeded();
-  await shot(page, 'orders-readout-390x844');
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await shotAt(page, PROJECTOR, readout, 'orders-readout');
+  await shotAt(page, PHONE, readout, 'orders-readout');
   await page.getByRole('button', { name: 'Keep it modest' }).click();
   await expect(readout).toHaveCount(0);
   await page.getByRole('button', { name: 'Pass: no orders' }).click();
@@ -207,20 +205,19 @@ test('an announcement names what would lift it, and both sides read it', async (
   expect(named).toMatch(/^unless Beijing /);
   await demand.selectOption({ label: named });
   await expect(page.getByRole('combobox', { name: 'What would lift the announcement' })).toHaveValue(/\d+/);
-  await shot(page, 'orders-announce-unless');
-  // as a phone shows it: the list under its order, nothing cut
-  await page.setViewportSize({ width: 390, height: 844 });
-  await demand.scrollIntoViewIfNeeded();
-  await shot(page, 'orders-announce-unless-390x844');
-  await page.setViewportSize({ width: 1280, height: 720 });
+  // as a projector and a phone show it: the list under its order, nothing cut
+  await shotAt(page, PROJECTOR, demand, 'orders-announce-unless');
+  await shotAt(page, PHONE, demand, 'orders-announce-unless');
   await page.getByRole('button', { name: 'Submit orders' }).click();
   await lift(page, 'Beijing');
   await page.getByRole('button', { name: 'Pass: no orders' }).click();
-  // turn 2: the orders revealed, and the lever, say what would lift it
+  // turn 2, Beijing first at the screen: the orders revealed and the table in words say what would lift it
   await expect(calendar(page)).toContainText('Turn 2 of 11');
-  await liftIfAsked(page, 'Washington');
   await page.getByRole('tab', { name: 'Orders' }).click();
   await expect(page.getByRole('region', { name: 'Orders revealed last turn' })).toContainText(named);
-  await expect(page.getByRole('region', { name: 'Washington on the table' })).toContainText(named);
+  const onTable = page.getByRole('region', { name: 'Washington on the table' });
+  await expect(onTable).toContainText(named);
+  // on a phone the table in words stands in for the drawn table: the threat and its price read there
+  await shotAt(page, PHONE, onTable, 'table-unless');
   expect(errors).toEqual([]);
 });

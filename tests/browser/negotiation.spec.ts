@@ -3,7 +3,7 @@
 // Beijing rejects it and counters from it, and the student signs the counter. Everything through the
 // screen as a student sees it; the seed fixes the game, and every step waits for what the screen shows.
 import { expect, type Locator, test } from '@playwright/test';
-import { chooseSolo, openMenu, shot, tableReady, watchErrors } from './helpers';
+import { chooseSolo, openMenu, PHONE, shot, shotAt, tableReady, watchErrors } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -68,13 +68,9 @@ test('tutorial at level 1: Beijing opens, counters the student’s package, and 
   await table.scrollIntoViewIfNeeded(); // the side panel opens at the answer: its top shows the offer
   await shot(page, 'negotiation-counter');
   // the computer's sentence for its counter, on this screen and on a phone
-  const size = page.viewportSize();
   await newest.scrollIntoViewIfNeeded();
   await shot(page, 'negotiation-counter-reason');
-  await page.setViewportSize({ width: 390, height: 844 });
-  await newest.scrollIntoViewIfNeeded();
-  await shot(page, 'negotiation-counter-reason-390x844');
-  if (size) await page.setViewportSize(size);
+  await shotAt(page, PHONE, newest, 'negotiation-counter-reason');
   await table.scrollIntoViewIfNeeded();
 
   // 3. The student signs the counter: the deal is made, and the news says so.

@@ -7,11 +7,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseMove } from '../../src/ai';
+import { setupFor } from '../../src/ai/match';
+import { nextToMove } from '../../src/ai/rollout';
 import type { Clause, GameState, Move, Order } from '../../src/engine';
 import { applyMove, newGame, replay } from '../../src/engine';
 import { decodeLink, encodeGame } from '../../src/store/game-link';
 import { loadScenarioFile } from '../../tools/scenario-files';
-import { endTurn, QUIET_HOT_SEAT, refused } from './helpers';
+import { endTurn, QUIET_HOT_SEAT, refused, seatsAt } from './helpers';
 
 const sc = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml')).scenario;
 const DEMAND: Clause = { kind: 'instrument', instrument: 'us-tariff', level: 0 };
@@ -68,18 +70,14 @@ describe('an announcement that names its demand', () => {
 
   it('is named by the computer’s announcement, and a game with one survives a link', () => {
     // Washington's announcement at level 2 in this game carries the demand its sentence names.
-    const seats = { us: { profile: 'washington', level: 2 }, cn: { profile: 'beijing', level: 2 } } as const;
-    const setup = {
-      seats: { us: { kind: 'ai', ...seats.us }, cn: { kind: 'ai', ...seats.cn } },
-      randomEvents: false,
-      leverage: 'after',
-    } as const;
+    const seats = seatsAt(2);
+    const setup = { ...setupFor(seats), randomEvents: false };
     let s = newGame(sc, 'unless-ai', setup);
     const moves: Move[] = [];
+    const asked = new Set<string>();
     let named: Order | undefined;
     for (let i = 0; i < 400 && s.round.phase !== 'over' && !named; i++) {
-      const side =
-        s.round.phase === 'talks' ? s.round.talks.toMove : s.round.drafts.us === null ? 'us' : 'cn';
+      const side = nextToMove(s, asked);
       const m = chooseMove(sc, s, side, seats[side]);
       if (m.type === 'orders') {
         named = m.orders.find((o) => o.kind === 'announce');
