@@ -1,7 +1,7 @@
 // Its orders as candidates: every order set the engine allows, less those no side would weigh (an
 // announcement for its earlier date, a shift that skips steps) and those past its profile's
 // tension, each with its search value (orders.ts) and the term that decided it.
-import { orderSets } from '../engine';
+import { type Order, orderSets } from '../engine';
 import type { Candidate } from './choose';
 import type { Plan } from './memo';
 import type { Model } from './model';
@@ -53,11 +53,13 @@ export function orderCandidates(m: Model, plan: () => Plan, profile: Profile | n
   const ctx = orderContext(ordersModel(m), L, worth);
   const maxT = profile?.params.maxTension ?? PLAIN.maxTension;
   const out: Candidate[] = [];
-  for (const set of orderSets(m.rules, m.s, m.side)) {
-    // An announcement is tried for the later of its dates only (the same threat, more time to trade
-    // it); a shift for one step either way, all the way down, or all the way up.
-    if (set.some((o) => o.kind === 'announce' && o.turn < Math.min(m.turn + 2, m.T - 1))) continue;
-    if (set.some((o) => o.kind === 'shift' && !usefulShift(m, o.instrument, o.level))) continue;
+  // An announcement is tried for the later of its dates only (the same threat, more time to trade
+  // it); a shift for one step either way, all the way down, or all the way up. The orders it would
+  // not weigh are left out before they are combined into sets.
+  const latest = Math.min(m.turn + 2, m.T - 1);
+  const weighed = (o: Order) =>
+    o.kind === 'announce' ? o.turn >= latest : o.kind !== 'shift' || usefulShift(m, o.instrument, o.level);
+  for (const set of orderSets(m.rules, m.s, m.side, weighed)) {
     // Past its maximum tension a profile will not go (holding still is always possible): checked
     // before the set is valued, which is the dear part.
     const added = setTension(ctx, set);

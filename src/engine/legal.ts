@@ -46,9 +46,14 @@ export function singleOrders(rules: Rules, s: GameState, side: Side): Order[] {
 const target = (o: Order) =>
   o.kind === 'extend' ? 'extend' : o.kind === 'build' ? `a:${o.alternative}` : `i:${o.instrument}`;
 
-/** Every set of at most k orders on distinct targets, the empty set (passing) first. */
-export function orderSets(rules: Rules, s: GameState, side: Side): Order[][] {
-  const singles = singleOrders(rules, s, side);
+/**
+ * Every set of at most k orders on distinct targets, the empty set (passing) first. `keep` narrows
+ * the single orders the sets are made of (the AI weighs fewer than the rules allow); the sets left
+ * come in the same order as among all of them.
+ */
+export function orderSets(rules: Rules, s: GameState, side: Side, keep?: (o: Order) => boolean): Order[][] {
+  const all = singleOrders(rules, s, side);
+  const singles = keep ? all.filter(keep) : all;
   const targets = singles.map(target);
   const k = rules.scenario.params.k;
   const sets: Order[][] = [[]];

@@ -1,6 +1,6 @@
 // The rules, one by one, on a small scenario whose every number is worked out by hand here.
 import { describe, expect, it } from 'vitest';
-import type { Clause, Move } from '../../src/engine';
+import type { Clause, Move, Order } from '../../src/engine';
 import { applyMove, legalMoves, newGame, orderSets, rulesFor, singleOrders, viewFor } from '../../src/engine';
 import { rulesScenario } from '../fixtures/worked';
 import { endTurn, passTurns, play, refused } from './helpers';
@@ -476,6 +476,18 @@ describe('legal moves', () => {
     const moves = legalMoves(sc, s, 'us');
     expect(moves).toHaveLength(singleOrders(r, s, 'us').length + 1);
     for (const m of moves) expect(applyMove(sc, s, m).ok).toBe(true);
+  });
+
+  it('narrows the order sets to the single orders kept, in the order they come among all', () => {
+    const two = { ...sc, params: { ...sc.params, k: 2 } };
+    const s = play(two, newGame(two, 'keep'), { type: 'pass', side: 'us' }, { type: 'pass', side: 'cn' });
+    const r = rulesFor(two);
+    const keep = (o: Order) => o.kind !== 'shift' || o.level === 0;
+    const all = orderSets(r, s, 'us');
+    expect(all.some((set) => set.length === 2)).toBe(true);
+    const kept = orderSets(r, s, 'us', keep);
+    expect(kept.length).toBeLessThan(all.length);
+    expect(kept).toEqual(all.filter((set) => set.every(keep)));
   });
 
   it('offers only the answer when a proposal is open', () => {
