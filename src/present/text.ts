@@ -23,6 +23,14 @@ export const score0 = (x: number) => {
   const n = Math.round(x);
   return n < 0 ? `−${-n}` : `${n}`;
 };
+/**
+ * A part of a score (from the game, from the objectives) to a tenth, with a true minus sign: the
+ * parts are shown to a tenth so that they visibly add up to the whole-number score beside them.
+ */
+export const score1 = (x: number) => {
+  const n = Math.round(x * 10) / 10;
+  return n < 0 ? `−${(-n).toFixed(1)}` : n.toFixed(1);
+};
 /** What the score's scale means, in a sentence a student reads at the end of a game. */
 export const SCORE_MEANING =
   '0 is where you would be had neither side made a deal or a move all game; 100 is as well off as if opening day’s conditions had lasted all game; below 0, worse than standing still.';

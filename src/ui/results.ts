@@ -6,7 +6,16 @@ import type { Side } from '../engine';
 import { leverage, OBJECTIVES_CAP, other, rulesFor, score } from '../engine';
 import { CJK } from '../present/cjk-text';
 import { emblemUrl } from '../present/icons';
-import { objectiveWhyText, pct, pts, SCORE_MEANING, score0, sideMark, sideName } from '../present/text';
+import {
+  objectiveWhyText,
+  pct,
+  pts,
+  SCORE_MEANING,
+  score0,
+  score1,
+  sideMark,
+  sideName,
+} from '../present/text';
 import { type AppStore, recordOf, toDebrief, toMenu } from '../store/game-store';
 import { button, h } from './dom';
 import { exportButtons } from './export';
@@ -52,8 +61,8 @@ export function renderResults(root: HTMLElement, store: AppStore) {
       h(
         'table',
         {},
-        row('From the game (score points)', score0(x.base)),
-        row(`Objectives (score points, at most ${OBJECTIVES_CAP})`, score0(x.bonus)),
+        row('From the game (score points)', score1(x.base)),
+        row(`Objectives (score points, at most ${OBJECTIVES_CAP})`, score1(x.bonus)),
         row('Promises delivered', x.durability === null ? 'none made' : pct(x.durability)),
       ),
       h(
@@ -119,7 +128,7 @@ export function renderResults(root: HTMLElement, store: AppStore) {
         : sc0.deal
           ? 'A deal was in force at the end. '
           : 'No deal was in force at the end. ',
-      `Value created (both scores from the game, added): ${score0(sc0.created)} — claimed ${score0(sc0.sides.us.base)} by ${name('us')} and ${score0(sc0.sides.cn.base)} by ${name('cn')}.`,
+      `Value created (both scores from the game, added): ${score1(sc0.created)} — claimed ${score1(sc0.sides.us.base)} by ${name('us')} and ${score1(sc0.sides.cn.base)} by ${name('cn')}.`,
     ),
     head ? h('p', { text: `At the end: ${head}` }) : null,
     h('p', { class: 'lesson' }, h('strong', { text: 'Did the upper hand win the bigger slice? ' }), lesson),

@@ -64,6 +64,16 @@ test('solo: a full game of Road to Busan against the computer, to the results', 
     'The utility behind the score',
   );
   await expect(page.getByText(/Value created/)).toBeVisible();
+  // the parts of a score are shown to a tenth, and add up to the whole-number score beside them
+  const num = (t: string) => Number(t.replace('−', '-'));
+  for (const side of ['Washington', 'Beijing']) {
+    const card = page.getByRole('region', { name: `${side}’s score` });
+    const text = (await card.textContent()) ?? '';
+    const score = num(/Score: (−?\d+)/.exec(text)![1]!);
+    const game = num(/From the game \(score points\)\s*(−?\d+\.\d)/.exec(text)![1]!);
+    const bonus = num(/Objectives \(score points, at most 33\)\s*(−?\d+\.\d)/.exec(text)![1]!);
+    expect(Math.abs(game + bonus - score)).toBeLessThanOrEqual(0.5 + 1e-9);
+  }
   await expect(page.getByRole('button', { name: 'New game' })).toBeVisible();
   await shot(page, 'results');
   expect(sawComputer).toBe(true);
