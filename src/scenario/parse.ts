@@ -33,8 +33,29 @@ const unreadable = (expected: string, found: string): ParseResult => ({
   issues: [{ line: 1, column: 1, path: [], expected, found }],
 });
 
+/**
+ * The last few files read, by format and text: loading an opening reads the world it extends more
+ * than once (to find it by id, then to merge it), and a folder of openings reads the same world for
+ * each. A result is never changed by its readers (the loader copies what it merges), so the same
+ * text gives the very same result.
+ */
+const recent = new Map<string, ParseResult>();
+const RECENT = 8;
+const KEPT_CHARS = 512 * 1024; // a larger file is read anew each time, not held
+
 /** Parses a file's text by the format its name gives. Never throws. */
 export function parseFile(name: string, text: string): ParseResult {
+  if (typeof text !== 'string' || text.length > KEPT_CHARS) return parseAnew(name, text);
+  const key = `${formatOf(name) ?? ''}\0${text}`;
+  const hit = recent.get(key);
+  if (hit) return hit;
+  const r = parseAnew(name, text);
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+  recent.set(key, r);
+  return r;
+}
+
+function parseAnew(name: string, text: string): ParseResult {
   const format = formatOf(name);
   if (format === undefined)
     return unreadable('a file name ending in .yaml, .yml or .json', `\`${name.slice(-60)}\``);

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatOf, locateIn, MAX_CHARS, parseFile } from '../../src/scenario/parse';
+import { loadScenarioFile } from '../../tools/scenario-files';
 
 type Case = [
   name: string,
@@ -223,4 +226,28 @@ test('formatOf reads the extension', () => {
   expect(formatOf('X.YML')).toBe('yaml');
   expect(formatOf('x.json')).toBe('json');
   expect(formatOf('x.yaml.txt')).toBeUndefined();
+});
+
+describe('parseFile: a text read again', () => {
+  test('gives the very same result, by its own format', () => {
+    const text = '{"a": 1}';
+    expect(parseFile('x.json', text)).toBe(parseFile('y.json', text));
+    const yaml = parseFile('x.yaml', text);
+    expect(yaml).not.toBe(parseFile('x.json', text));
+    expect(parseFile('z.yml', text)).toBe(yaml);
+  });
+
+  test('is not changed by loading the opening that extends it', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'scenarios');
+    const world = readFileSync(join(dir, 'world-2025.yaml'), 'utf8');
+    const before = parseFile('scenarios/world-2025.yaml', world);
+    if (!before.ok) throw new Error('the shipped world does not parse');
+    const value = structuredClone(before.value);
+    const spots = [...before.spots];
+    loadScenarioFile(join(dir, 'road-to-busan.yaml'));
+    const after = parseFile('scenarios/world-2025.yaml', world);
+    expect(after).toBe(before);
+    expect(before.value).toEqual(value);
+    expect([...before.spots]).toEqual(spots);
+  });
 });
