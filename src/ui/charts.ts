@@ -1,6 +1,7 @@
 // Small inline SVG charts for the debrief: a line chart over turns (leverage, tension) and a scatter
 // of outcomes (each side's gain over the no-deal line). Every chart comes with a data table a screen
 // reader can read (a <table> with a caption); labels go in through textContent, never markup.
+import { score1 } from '../present/text';
 import { dataTable, h } from './dom';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -214,7 +215,8 @@ export function outcomePlot(
       ? h('span', { class: 'key pt-arrow', text: 'from the deal as signed to where the game ended' })
       : null,
   );
-  const r1 = (v: number) => v.toFixed(1);
+  // scores, with the true minus sign the sentences under the chart use
+  const r1 = score1;
   const table = dataTable({
     caption: `${title}: the points`,
     head: ['Point', axes.us, axes.cn],

@@ -11,6 +11,8 @@ import {
   orderText,
   pct,
   pts,
+  score0,
+  score1,
   turnDate,
 } from '../../src/present/text';
 import { shippedScenarios } from '../fixtures/shipped';
@@ -27,6 +29,15 @@ describe('the words of the interface', () => {
     expect(pct(0.114)).toBe('11%');
     expect(pct(-0.012)).toBe('−1%');
     expect(pct(-0.004)).toBe('0%'); // rounds to nothing: no sign
+  });
+
+  it('writes a score whole and its parts to a tenth, with a true minus sign', () => {
+    expect(score0(52.6)).toBe('53');
+    expect(score0(-1.4)).toBe('−1');
+    expect(score1(47.14)).toBe('47.1');
+    expect(score1(-1.44)).toBe('−1.4');
+    expect(score1(-0.04)).toBe('0.0'); // rounds to nothing: no sign
+    expect(score1(5.5)).toBe('5.5');
   });
 
   it('names each kind of clause, conditions included', () => {
