@@ -24,8 +24,9 @@ export const score0 = (x: number) => {
   return n < 0 ? `−${-n}` : `${n}`;
 };
 /**
- * A part of a score (from the game, from the objectives) to a tenth, with a true minus sign: the
- * parts are shown to a tenth so that they visibly add up to the whole-number score beside them.
+ * A score to a tenth, with a true minus sign: the parts of a score (from the game, from the
+ * objectives), so that they visibly add up to the whole-number score beside them, and the
+ * debrief's table of outcome points.
  */
 export const score1 = (x: number) => {
   const n = Math.round(x * 10) / 10;

@@ -215,14 +215,15 @@ export function outcomePlot(
       ? h('span', { class: 'key pt-arrow', text: 'from the deal as signed to where the game ended' })
       : null,
   );
-  // scores, with the true minus sign the sentences under the chart use
-  const r1 = score1;
+  // scores to a tenth, with the true minus sign the sentences under the chart use
   const table = dataTable({
     caption: `${title}: the points`,
     head: ['Point', axes.us, axes.cn],
     rows: [
-      ...points.map((p) => [p.label, r1(p.us), r1(p.cn)] as const),
-      ...frontier.map((p, i) => [`Approximate frontier, point ${i + 1}`, r1(p.us), r1(p.cn)] as const),
+      ...points.map((p) => [p.label, score1(p.us), score1(p.cn)] as const),
+      ...frontier.map(
+        (p, i) => [`Approximate frontier, point ${i + 1}`, score1(p.us), score1(p.cn)] as const,
+      ),
     ],
   });
   return h(
