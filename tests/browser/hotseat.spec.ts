@@ -146,6 +146,7 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   await expect(why).toContainText('Washington’s cards');
   await expect(why).toContainText('Beijing’s cards');
   await shot(page, 'leverage');
+  await shotAt(page, PHONE, why, 'leverage');
   await page.keyboard.press('Escape');
   await expect(why).toHaveCount(0);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

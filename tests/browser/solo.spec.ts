@@ -6,8 +6,10 @@ import {
   chooseSolo,
   draftTariffForSoybeans,
   openMenu,
+  PHONE,
   playAgainstComputer,
   shot,
+  shotAt,
   tableReady,
   watchErrors,
 } from './helpers';
@@ -76,6 +78,10 @@ test('solo: a full game of Road to Busan against the computer, to the results', 
   }
   await expect(page.getByRole('button', { name: 'New game' })).toBeVisible();
   await shot(page, 'results');
+  // on a phone the results fit the screen's width: nothing to scroll sideways
+  await page.setViewportSize(PHONE);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await shotAt(page, PHONE, page.getByRole('region', { name: 'Washington’s score' }), 'results');
   expect(sawComputer).toBe(true);
   expect(errors).toEqual([]);
 });
