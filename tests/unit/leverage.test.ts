@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LeverageInput } from '../../src/engine';
 import { explainHand, headline, leverage, newGame, rulesFor } from '../../src/engine';
-import { workedScenario } from '../fixtures/worked';
+import { ScenarioSchema } from '../../src/model/schema';
+import { workedInput, workedScenario } from '../fixtures/worked';
 
 const scenario = workedScenario();
 const rules = rulesFor(scenario);
@@ -97,5 +98,18 @@ describe('leverage: the worked example (September 2025)', () => {
     expect(us.text).toContain('believes it 60%');
     expect(us.text).toContain('cost Washington 0.3 a turn');
     expect(headline(rules, l, 'cn')).toBe('Beijing (you) holds the upper hand: 72% of 13.7 at stake.');
+  });
+
+  it('names what a threat hits inside its sentence, the names within a name kept as written', () => {
+    const named = ScenarioSchema.parse({
+      ...workedInput(),
+      indicators: workedInput().indicators.map((i) =>
+        i.name === 'Industrial supply' ? { ...i, name: 'Industrial supply (US and EU factories)' } : i,
+      ),
+    });
+    const r = rulesFor(named);
+    const hand = leverage(r, opening()).hands.cn;
+    const threat = explainHand(r, hand).find((x) => x.card.kind === 'threat')!;
+    expect(threat.text).toContain('because it hits industrial supply (US and EU factories),');
   });
 });
