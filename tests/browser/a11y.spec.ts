@@ -11,6 +11,7 @@ import { spawnServer } from '../server/spawn';
 import {
   lift,
   openMenu,
+  PHONE,
   playAgainstComputer,
   startHotSeat,
   tableReady,
@@ -25,6 +26,29 @@ async function noSeriousViolations(page: Page, screen: string) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${screen}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(bad).toEqual([]);
+  await fitsAPhone(page, screen);
+}
+
+/** On a phone the screen scrolls up and down only: nothing runs past its right edge. */
+async function fitsAPhone(page: Page, screen: string) {
+  const was = page.viewportSize();
+  await page.setViewportSize(PHONE);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+  const wide = await page.evaluate((width) => {
+    if (document.documentElement.scrollWidth <= width) return [];
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > width + 1)
+      .slice(0, 4)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.className}${e.getAttribute('type') ? `[${e.getAttribute('type')}]` : ''} (${Math.round(e.getBoundingClientRect().right)} px)`,
+      );
+  }, PHONE.width);
+  // what ran past the edge, photographed for the failure's report
+  if (wide.length > 0)
+    await page.screenshot({ path: `test-results/screens/too-wide-${screen.replace(/\W+/g, '-')}.png` });
+  if (was) await page.setViewportSize(was);
+  expect(wide, `${screen} on a phone`).toEqual([]);
 }
 
 test('axe: no serious or critical violation on any screen', async ({ page }) => {

@@ -43,6 +43,7 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   const errors = watchErrors(page);
   await openMenu(page);
   await shot(page, 'menu');
+  await shotAt(page, PHONE, page.locator('body'), 'menu');
   await startHotSeat(page, 'hotseat-1');
   // the curtain is up before Washington's briefing: nothing private of either side is in the page
   await expect(page.getByRole('dialog', { name: 'Pass the screen to Washington' })).toBeVisible();
@@ -51,6 +52,7 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   await lift(page, 'Washington');
   await expect(page.getByText(US_PRIVATE[0]!)).toBeVisible();
   await shot(page, 'briefing');
+  await shotAt(page, PHONE, page.locator('body'), 'briefing');
   await domHasNone(page, CN_PRIVATE);
   await page.getByRole('button', { name: 'To the table', exact: true }).click();
   await domHasNone(page, [...US_PRIVATE, ...CN_PRIVATE]);
