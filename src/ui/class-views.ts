@@ -133,12 +133,17 @@ export function scatter(o: {
     { class: 'chart-figure class-figure', ...(o.id ? { id: o.id } : {}) },
     h('figcaption', { text: o.title }),
     chart,
-    dataTable({
-      caption: `${o.title}: the figures`,
-      class: 'sr-only',
-      head: ['', o.xLabel, o.yLabel],
-      rows: [...o.points, ...(o.marks ?? [])].map((p) => [p.label, fx(p.x), fy(p.y)] as const),
-    }),
+    // for a screen reader only: the box around it is what hides it (a table is never narrower
+    // than its text, so hidden itself it would widen a phone's page)
+    h(
+      'div',
+      { class: 'sr-only' },
+      dataTable({
+        caption: `${o.title}: the figures`,
+        head: ['', o.xLabel, o.yLabel],
+        rows: [...o.points, ...(o.marks ?? [])].map((p) => [p.label, fx(p.x), fy(p.y)] as const),
+      }),
+    ),
   );
 }
 

@@ -5,13 +5,13 @@
 // the game server, the online screens (the lobby, the join form with its free sides, the room, the talks
 // and the orders). Any serious or critical violation fails the test, named with the nodes it was found on.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { spawnServer } from '../server/spawn';
 import {
+  fitsAPhone,
   lift,
+  noSeriousViolations,
   openMenu,
-  PHONE,
   playAgainstComputer,
   startHotSeat,
   tableReady,
@@ -20,35 +20,10 @@ import {
   watchErrors,
 } from './helpers';
 
-async function noSeriousViolations(page: Page, screen: string) {
-  const r = await new AxeBuilder({ page }).analyze();
-  const bad = r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${screen}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad).toEqual([]);
+/** axe-core on the screen as it is, then the same screen on a phone: nothing runs past its edge. */
+async function checked(page: Page, screen: string) {
+  await noSeriousViolations(page, screen);
   await fitsAPhone(page, screen);
-}
-
-/** On a phone the screen scrolls up and down only: nothing runs past its right edge. */
-async function fitsAPhone(page: Page, screen: string) {
-  const was = page.viewportSize();
-  await page.setViewportSize(PHONE);
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
-  const wide = await page.evaluate((width) => {
-    if (document.documentElement.scrollWidth <= width) return [];
-    return [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > width + 1)
-      .slice(0, 4)
-      .map(
-        (e) =>
-          `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.className}${e.getAttribute('type') ? `[${e.getAttribute('type')}]` : ''} (${Math.round(e.getBoundingClientRect().right)} px)`,
-      );
-  }, PHONE.width);
-  // what ran past the edge, photographed for the failure's report
-  if (wide.length > 0)
-    await page.screenshot({ path: `test-results/screens/too-wide-${screen.replace(/\W+/g, '-')}.png` });
-  if (was) await page.setViewportSize(was);
-  expect(wide, `${screen} on a phone`).toEqual([]);
 }
 
 test('axe: no serious or critical violation on any screen', async ({ page }) => {
@@ -61,7 +36,7 @@ test('axe: no serious or critical violation on any screen', async ({ page }) => 
   await expect(page.getByRole('button', { name: 'Start game', exact: true })).toBeEnabled({
     timeout: 20_000,
   });
-  await noSeriousViolations(page, 'menu');
+  await checked(page, 'menu');
 
   // the file loader's error list
   const broken = readFileSync('scenarios/road-to-busan.yaml', 'utf8').replace(
@@ -76,15 +51,15 @@ test('axe: no serious or critical violation on any screen', async ({ page }) => 
   await expect(page.getByRole('alert', { name: 'Problems in the scenario files' })).toBeVisible({
     timeout: 30_000,
   });
-  await noSeriousViolations(page, 'file errors');
+  await checked(page, 'file errors');
 
   // hot-seat: the curtain, the briefing
   await startHotSeat(page, 'a11y-1');
   await expect(page.getByRole('dialog', { name: 'Pass the screen to Washington' })).toBeVisible();
-  await noSeriousViolations(page, 'curtain');
+  await checked(page, 'curtain');
   await lift(page, 'Washington');
   await expect(page.getByRole('heading', { name: /^Briefing: Washington/ })).toBeVisible();
-  await noSeriousViolations(page, 'briefing');
+  await checked(page, 'briefing');
   await page.goto('/');
 
   // against the computer: the talks, the dialogs, the orders, then to the end
@@ -95,8 +70,8 @@ test('axe: no serious or critical violation on any screen', async ({ page }) => 
   await page.getByRole('button', { name: 'To the table', exact: true }).click();
   await tableReady(page);
   // the computer opens the talks with an offer: checked, then turned down, and the talks are ours
-  await turnDownOffers(page, () => noSeriousViolations(page, 'an offer'));
-  await noSeriousViolations(page, 'talks');
+  await turnDownOffers(page, () => checked(page, 'an offer'));
+  await checked(page, 'talks');
   // the builder: the player's red lines are marked and cannot be added; the maximum shows at once
   const marked = page.locator('select option', { hasText: 'crosses your red line' });
   expect(await marked.count()).toBeGreaterThan(0);
@@ -104,7 +79,7 @@ test('axe: no serious or critical violation on any screen', async ({ page }) => 
   await expect(page.getByText('Marked clauses cross your red lines')).toBeVisible();
   await expect(page.getByText('0 of at most 6 clauses.')).toBeVisible();
   await page.getByRole('tab', { name: 'Briefing' }).click();
-  await noSeriousViolations(page, 'briefing tab');
+  await checked(page, 'briefing tab');
   await page.getByRole('tab', { name: 'Talks' }).click();
   for (const [open, name] of [
     ['Who has the upper hand?', 'Who has the upper hand?'],
@@ -113,30 +88,30 @@ test('axe: no serious or critical violation on any screen', async ({ page }) => 
   ] as const) {
     await page.getByRole('button', { name: open }).click();
     await expect(page.getByRole('dialog', { name })).toBeVisible();
-    await noSeriousViolations(page, name);
+    await checked(page, name);
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog', { name })).toHaveCount(0);
   }
   await page.getByRole('button', { name: 'Done talking (pass)' }).click();
   await expect(page.getByRole('button', { name: 'Pass: no orders' })).toBeVisible();
-  await noSeriousViolations(page, 'orders');
+  await checked(page, 'orders');
   await page.getByRole('button', { name: 'Pass: no orders' }).click();
   await expect(page.getByRole('region', { name: 'Orders revealed last turn' })).toBeVisible();
-  await noSeriousViolations(page, 'last turn');
+  await checked(page, 'last turn');
   await playAgainstComputer(page);
-  await noSeriousViolations(page, 'results');
+  await checked(page, 'results');
   await page.getByRole('button', { name: 'Debrief' }).click();
   await expect(page.getByRole('heading', { name: /^Debrief/, level: 1 })).toBeVisible();
-  await noSeriousViolations(page, 'debrief');
+  await checked(page, 'debrief');
   await page.getByRole('button', { name: 'Replay this game' }).click();
   await expect(page.getByRole('heading', { name: /^Replay/, level: 1 })).toBeVisible();
-  await noSeriousViolations(page, 'replay');
+  await checked(page, 'replay');
   await page.getByRole('button', { name: 'Leave the replay' }).click();
   await page.goto('/');
   await openMenu(page);
   await page.getByRole('button', { name: 'Class results' }).click();
   await expect(page.getByRole('heading', { name: 'Class results', level: 1 })).toBeVisible();
-  await noSeriousViolations(page, 'class results');
+  await checked(page, 'class results');
   expect(errors).toEqual([]);
 });
 
@@ -151,10 +126,10 @@ test('axe: a game open in another tab — the storage warning over a read-only t
   const errors2 = watchErrors(second);
   await second.goto(page.url());
   await expect(second.locator('[data-alert="elsewhere"]')).toBeVisible();
-  await noSeriousViolations(second, 'game open in another tab');
+  await checked(second, 'game open in another tab');
   await lift(second, 'Beijing');
   await expect(second.getByRole('button', { name: 'Done talking (pass)' })).toBeDisabled();
-  await noSeriousViolations(second, 'read-only table');
+  await checked(second, 'read-only table');
   expect(errors).toEqual([]);
   expect(errors2).toEqual([]);
 });
@@ -183,20 +158,20 @@ test.describe('online', () => {
     const errors = [...watchErrors(us), ...watchErrors(cn)];
     await us.goto(`${base}/#online`);
     await expect(us.getByRole('region', { name: 'Create a game' })).toBeVisible({ timeout: 20_000 });
-    await noSeriousViolations(us, 'online lobby');
+    await checked(us, 'online lobby');
     const create = us.getByRole('region', { name: 'Create a game' });
     await create.getByLabel('Your side').selectOption('us');
     await create.getByRole('button', { name: 'Create game' }).click();
     const code = ((await us.getByTestId('room-code').textContent()) ?? '').trim();
-    await noSeriousViolations(us, 'online room, waiting');
+    await checked(us, 'online room, waiting');
 
     await cn.goto(`${base}/#room=${code}`);
     await expect(cn.getByTestId('free-seats')).toContainText('Beijing is free');
-    await noSeriousViolations(cn, 'online join form');
+    await checked(cn, 'online join form');
     const join = cn.getByRole('region', { name: 'Join a game' });
     await join.getByRole('button', { name: 'Join game' }).click();
     await expect(cn.getByTestId('room-code')).toHaveText(code);
-    await noSeriousViolations(cn, 'online talks');
+    await checked(cn, 'online talks');
 
     // both end the talks, whoever the room waits on first: the orders
     const when = us.getByTestId('online-when');
@@ -207,7 +182,7 @@ test.describe('online', () => {
         else await p.waitForTimeout(100);
       }
     await expect(when).toContainText('orders');
-    await noSeriousViolations(us, 'online orders');
+    await checked(us, 'online orders');
     expect(errors).toEqual([]);
   });
 });

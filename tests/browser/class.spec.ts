@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { spawnServer } from '../server/spawn';
-import { noSeriousViolations, shot, watchErrors } from './helpers';
+import { fitsAPhone, noSeriousViolations, shot, watchErrors } from './helpers';
 
 const PORT = 25901;
 const KEY = 'browser-class-key-0123456789';
@@ -112,6 +112,7 @@ test('an instructor runs a class of four students in two games', async ({ browse
   await expect(ana.locator('#class-clock-time')).toContainText(/Briefing · [56]:\d\d left/);
   await expect(t.locator('#class-summary')).toContainText('Briefing: ');
   await shot(ana, 'class-student-briefing');
+  await fitsAPhone(ana, 'student briefing');
   for (const s of students) await s.getByRole('button', { name: 'Our team is ready' }).click();
   await expect(cy.locator('#class-clock-notice')).toHaveText('The briefing is over: the games are on.');
   // Ana writes Washington's line of reasoning for the turn
@@ -119,6 +120,7 @@ test('an instructor runs a class of four students in two games', async ({ browse
   await ana.getByRole('button', { name: 'Keep this line' }).click();
   await expect(ana.locator('#class-reason-status')).toContainText('reasoning for turn 1 is kept');
   await shot(ana, 'class-student-reasoning');
+  await fitsAPhone(ana, 'student reasoning');
   await expect(t.locator('#class-summary')).not.toContainText('Briefing');
 
   // a late joiner: Eve joins after the start and is seated in game B's Beijing team
@@ -165,12 +167,14 @@ test('an instructor runs a class of four students in two games', async ({ browse
   const cardQr = await t.locator('.class-qr').boundingBox();
   expect(cardQr && cardQr.x >= 0 && cardQr.x + cardQr.width <= 390).toBe(true);
   await shot(t, 'class-dashboard-phone');
+  await fitsAPhone(t, 'class dashboard');
   await t.setViewportSize({ width: 1280, height: 800 });
   // the student's room on a phone: the QR code whole on the screen, no serious axe violation
   const qr = await ana.locator('.online-head canvas').boundingBox();
   expect(qr && qr.x >= 0 && qr.x + qr.width <= 390).toBe(true);
   await noSeriousViolations(ana, 'student room');
   await shot(ana, 'class-student-room');
+  await fitsAPhone(ana, 'student room');
 
   // the projector: the game followed, large, public; no names
   await t.getByRole('button', { name: 'Projector' }).click();

@@ -39,6 +39,28 @@ export async function shotAt(
   if (was) await page.setViewportSize(was);
 }
 
+/** On a phone the screen scrolls up and down only: nothing runs past its right edge. */
+export async function fitsAPhone(page: Page, screen: string) {
+  const was = page.viewportSize();
+  await page.setViewportSize(PHONE);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+  const wide = await page.evaluate((width) => {
+    if (document.documentElement.scrollWidth <= width) return [];
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > width + 1)
+      .slice(0, 4)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.className}${e.getAttribute('type') ? `[${e.getAttribute('type')}]` : ''} (${Math.round(e.getBoundingClientRect().right)} px)`,
+      );
+  }, PHONE.width);
+  // what ran past the edge, photographed for the failure's report
+  if (wide.length > 0)
+    await page.screenshot({ path: `${SCREENS}/too-wide-${screen.replace(/\W+/g, '-')}.png` });
+  if (was) await page.setViewportSize(was);
+  expect(wide, `${screen} on a phone`).toEqual([]);
+}
+
 /** Fails the test on any page error or any alert/confirm dialog. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
