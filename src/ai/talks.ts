@@ -9,7 +9,7 @@
 // Hot code: a package is a short list of option numbers, and the search evaluates each change to
 // it in place, without building the changed package.
 import type { Clause, Rules, Side } from '../engine';
-import { agreedIn, crossedRedLine } from '../engine';
+import { agreedIn, clauseGiver, crossedRedLine } from '../engine';
 import type { Template } from '../model/profile-schema';
 import type { Model } from './model';
 import { clausesValue, clauseValue, dealBonus } from './model';
@@ -116,12 +116,7 @@ function candidates(rules: Rules, side: Side): readonly Candidate[] {
         metLevel = tieOk.indexOf(true);
       }
     }
-    const giver =
-      clause.kind === 'instrument'
-        ? (rules.instruments.get(clause.instrument)?.owner ?? null)
-        : clause.kind === 'statement'
-          ? null
-          : (rules.commitments.get(clause.item)?.side ?? null);
+    const giver = clauseGiver(rules, clause);
     const lever = leverOf(clause);
     out.push({
       clause,

@@ -34,25 +34,29 @@ const unreadable = (expected: string, found: string): ParseResult => ({
 });
 
 /**
- * The last few files read, by format and text: loading an opening reads the world it extends more
+ * The last few files read, by text and format: loading an opening reads the world it extends more
  * than once (to find it by id, then to merge it), and a folder of openings reads the same world for
- * each. A result is never changed by its readers (the loader copies what it merges), so the same
- * text gives the very same result.
+ * each. Keyed by the text itself, which keeps its hash: looking a file up again costs no pass over
+ * it. A result is never changed by its readers (the loader copies what it merges), so the same text
+ * gives the very same result.
  */
-const recent = new Map<string, ParseResult>();
+const recent = new Map<string, Partial<Record<Format, ParseResult>>>();
 const RECENT = 8;
 const KEPT_CHARS = 512 * 1024; // a larger file is read anew each time, not held
 
 /** Parses a file's text by the format its name gives. Never throws. */
 export function parseFile(name: string, text: string): ParseResult {
-  if (typeof text !== 'string' || text.length > KEPT_CHARS) return parseAnew(name, text);
-  const key = `${formatOf(name) ?? ''}\0${text}`;
-  const hit = recent.get(key);
-  if (hit) return hit;
-  const r = parseAnew(name, text);
-  if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
-  recent.set(key, r);
-  return r;
+  const format = formatOf(name);
+  if (format === undefined || typeof text !== 'string' || text.length > KEPT_CHARS)
+    return parseAnew(name, text);
+  let kept = recent.get(text);
+  if (!kept) {
+    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+    kept = {};
+    recent.set(text, kept);
+  }
+  kept[format] ??= parseAnew(name, text);
+  return kept[format];
 }
 
 function parseAnew(name: string, text: string): ParseResult {

@@ -10,9 +10,12 @@ import { crc32Text } from '../../src/store/integrity';
 import {
   chooseSolo,
   openMenu,
+  PHONE,
+  PROJECTOR,
   playAgainstComputer,
   SCREENS,
   shot,
+  shotAt,
   startHotSeat,
   tableReady,
   throughBriefings,
@@ -232,9 +235,10 @@ test('a game against the computer: its debrief gives the computer’s reasons an
   await expect(page.getByRole('region', { name: 'The upper hand and the slice' })).toContainText(
     'Share of the two scores',
   );
-  await page
-    .getByRole('region', { name: 'Outcome plot' })
-    .screenshot({ path: `${SCREENS}/debrief-outcome.png` });
+  const plot = page.getByRole('region', { name: 'Outcome plot' });
+  await plot.screenshot({ path: `${SCREENS}/debrief-outcome.png` });
+  await shotAt(page, PROJECTOR, plot, 'debrief-outcome');
+  await shotAt(page, PHONE, plot, 'debrief-outcome');
   // the replay's timeline follows its cursor
   await page.getByRole('button', { name: 'Replay this game' }).click();
   await expect(page.getByRole('heading', { name: /^Replay/ })).toBeVisible();

@@ -43,6 +43,7 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   const errors = watchErrors(page);
   await openMenu(page);
   await shot(page, 'menu');
+  await shotAt(page, PROJECTOR, page.locator('body'), 'menu');
   await shotAt(page, PHONE, page.locator('body'), 'menu');
   await startHotSeat(page, 'hotseat-1');
   // the curtain is up before Washington's briefing: nothing private of either side is in the page
@@ -52,6 +53,7 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   await lift(page, 'Washington');
   await expect(page.getByText(US_PRIVATE[0]!)).toBeVisible();
   await shot(page, 'briefing');
+  await shotAt(page, PROJECTOR, page.locator('body'), 'briefing');
   await shotAt(page, PHONE, page.locator('body'), 'briefing');
   await domHasNone(page, CN_PRIVATE);
   await page.getByRole('button', { name: 'To the table', exact: true }).click();
@@ -148,6 +150,7 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   await expect(why).toContainText('Washington’s cards');
   await expect(why).toContainText('Beijing’s cards');
   await shot(page, 'leverage');
+  await shotAt(page, PROJECTOR, why, 'leverage');
   await shotAt(page, PHONE, why, 'leverage');
   await page.keyboard.press('Escape');
   await expect(why).toHaveCount(0);

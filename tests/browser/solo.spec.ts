@@ -7,6 +7,7 @@ import {
   draftTariffForSoybeans,
   openMenu,
   PHONE,
+  PROJECTOR,
   playAgainstComputer,
   shot,
   shotAt,
@@ -81,7 +82,9 @@ test('solo: a full game of Road to Busan against the computer, to the results', 
   // on a phone the results fit the screen's width: nothing to scroll sideways
   await page.setViewportSize(PHONE);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-  await shotAt(page, PHONE, page.getByRole('region', { name: 'Washington’s score' }), 'results');
+  const usCard = page.getByRole('region', { name: 'Washington’s score' });
+  await shotAt(page, PROJECTOR, usCard, 'results');
+  await shotAt(page, PHONE, usCard, 'results');
   expect(sawComputer).toBe(true);
   expect(errors).toEqual([]);
 });
