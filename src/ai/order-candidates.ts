@@ -20,7 +20,8 @@ const ACTION_COST = 0.4;
 
 function termCode(t: Terms, empty: boolean): string {
   if (empty) return 'search:hold';
-  let code = 'hold';
+  // Orders no term favours are a close call, taken on the level's tie-breaking: never "holds still".
+  let code = 'close';
   let best = 0;
   if (t.build > best) {
     code = 'build';

@@ -253,7 +253,17 @@ function searchLine(sc: Scenario, name: string, term: string, move: Move, k: num
         ],
         k,
       );
+    case 'close':
     case 'hold':
+      // Orders given with nothing in their favour (an older record names them `hold`).
+      if (move.type === 'orders' && move.orders.length > 0)
+        return pickOf(
+          [
+            `${when}${name} acts on a close call: by its reckoning these orders are worth about as much as holding still`,
+            `${when}${name} makes a marginal move, worth to it about what standing pat would be`,
+          ],
+          k,
+        );
       if (move.type === 'orders')
         return pickOf(
           [

@@ -86,6 +86,9 @@ describe('the computer’s moves in plain words', () => {
             expect(line.length, 'every move has a sentence').toBeGreaterThan(20);
             for (const b of bad) expect(line, `“${b}” on screen`).not.toContain(b);
             expect(line).not.toMatch(/\b0\d\d(_[0-9a-f]+)?\b/);
+            // Orders given are never worded as holding still.
+            if (line.includes('Its orders:'))
+              expect(line).not.toMatch(/holds its ground|gives no orders|stays put|holds still/);
             seen.set(line, (seen.get(line) ?? 0) + 1);
           }
           const worst = [...seen.entries()].sort((a, b) => b[1] - a[1])[0];
@@ -94,6 +97,28 @@ describe('the computer’s moves in plain words', () => {
       }
     });
   }
+
+  it('orders no search term favours read as a close call, also in an older record coded hold', () => {
+    const sc = loadScenarioFile(join(DIR, 'opening-bid.yaml')).scenario;
+    const orders = [{ kind: 'shift', instrument: 'us-tariff', level: 3 }] as const;
+    for (const code of ['search:close', 'search:hold'])
+      for (let index = 0; index < 4; index++) {
+        const line = describeAiMove(
+          sc,
+          { type: 'orders', side: 'us', orders, ai: { code } },
+          { index, turn: 5 },
+        );
+        expect(line).toMatch(/close call|marginal move/);
+        expect(line).toContain('Its orders: US tariff to');
+        expect(line).not.toMatch(/holds its ground|gives no orders|stays put/);
+      }
+    const none = describeAiMove(
+      sc,
+      { type: 'orders', side: 'us', orders: [], ai: { code: 'search:hold' } },
+      { turn: 2 },
+    );
+    expect(none).toMatch(/holds its ground|gives no orders|stays put/);
+  });
 
   it('an answer names the offer it says yes or no to, and the reason in words', () => {
     const sc = loadScenarioFile(join(DIR, 'opening-bid.yaml')).scenario;
