@@ -1,7 +1,7 @@
-// `npm run balance [-- --games N --strength-games M --seed S --only ID,ID]` — the full balance run
-// of the shipped scenarios: for each opening, N games (default 2,000) of its own profiles at the
-// default level, and the strength table (M games a row, default 200), both from
-// `npm run simulate`. Writes docs/balance.md: for each scenario its content hash, the win shares,
+// `npm run balance [-- --games N --strength-games M --level-games K --seed S --only ID,ID]` — the
+// full balance run of the shipped scenarios: for each opening, N games (default 2,000) of its own
+// profiles at the default level, K games (default 400) with both sides at each other level, and the
+// strength table (M games a row, default 200), all from `npm run simulate`. Writes docs/balance.md: for each scenario its content hash, the win shares,
 // the shares of deals, collapses and no deals, the moves played most (no order may be played in
 // more than half of a side's turns), the character checks and the strength rows, each marked pass
 // or FAIL, with the notes written by hand under each scenario kept from the previous file. A test
@@ -13,6 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { AI_LEVELS, DEFAULT_AI_LEVEL, defaultSeat } from '../src/ai';
 import { type Check, OPENING_GAMES, type Report } from '../src/ai/report';
 import type { StrengthRow } from '../src/ai/strength';
 import { AI_VERSION } from '../src/ai/version';
@@ -30,17 +31,18 @@ interface Strength {
 }
 
 function args(argv: readonly string[]) {
-  const a = { games: 2000, strength: 200, seed: 'balance', only: null as string[] | null };
+  const a = { games: 2000, strength: 200, levels: 400, seed: 'balance', only: null as string[] | null };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
     if (k === '--games' && v && Number(v) >= 1) a.games = Number(argv[++i]);
     else if (k === '--strength-games' && v && Number(v) >= 1) a.strength = Number(argv[++i]);
+    else if (k === '--level-games' && v && Number(v) >= 1) a.levels = Number(argv[++i]);
     else if (k === '--seed' && v) a.seed = String(argv[++i]);
     else if (k === '--only' && v) a.only = String(argv[++i]).split(',');
     else {
       console.error(
-        'usage: npm run balance [-- --games N --strength-games M --seed S --only ID,ID]\n\nRuns the shipped scenarios’ balance games and writes docs/balance.md.',
+        'usage: npm run balance [-- --games N --strength-games M --level-games K --seed S --only ID,ID]\n\nRuns the shipped scenarios’ balance games and writes docs/balance.md.',
       );
       process.exit(2);
     }
@@ -149,6 +151,30 @@ function main() {
       '--seed',
       a.seed,
     ]) as Strength;
+    // Both sides at each level: the balance and how each side negotiates must hold at every level.
+    const seatAt = (side: 'us' | 'cn', level: number) => `${defaultSeat(scenario, side).profile}/${level}`;
+    const byLevel = AI_LEVELS.map((level) => ({
+      level,
+      report:
+        level === DEFAULT_AI_LEVEL
+          ? report
+          : (simulate(path, [
+              '--games',
+              String(a.levels),
+              '--seed',
+              a.seed,
+              '--us',
+              seatAt('us', level),
+              '--cn',
+              seatAt('cn', level),
+              '--no-why',
+            ]) as Report),
+    }));
+    const levelChecks: Check[] = byLevel
+      .filter((l) => l.level !== DEFAULT_AI_LEVEL)
+      .flatMap((l) =>
+        l.report.checks.map((c) => ({ ...c, name: `Both sides at level ${l.level}: ${c.name}` })),
+      );
     const turns = rulesFor(scenario).totalTurns;
     // No order (kind + instrument + direction) in more than half of a side's turns.
     const orderMoves = report.topMoves.filter((m) => / (shift|announce|withdraw|build) /.test(m.move));
@@ -156,6 +182,7 @@ function main() {
     const movesPass = busiest === undefined || busiest.perGame / turns <= 0.5;
     const checks: Check[] = [
       ...report.checks,
+      ...levelChecks,
       {
         name: 'No order (kind + instrument + direction) in more than half of a side’s turns',
         pass: movesPass,
@@ -167,7 +194,7 @@ function main() {
     const all = [...checks.map((c) => c.pass), ...strength.rows.filter((r) => r.required).map((r) => r.pass)];
     const failed = all.filter((p) => p === false).length;
     summary.push(
-      `| ${scenario.meta.title} | \`${hash.slice(0, 12)}\` | ${pct(report.winShare.us)} | ${pct(report.outcomes.deal)} / ${pct(report.outcomes.collapse)} / ${pct(report.outcomes.noDeal)} | ${failed === 0 ? 'all pass' : `${failed} FAIL`} |`,
+      `| ${scenario.meta.title} | \`${hash.slice(0, 12)}\` | ${pct(report.winShare.us)} | ${byLevel.map((l) => pct(l.report.winShare.us)).join(' / ')} | ${pct(report.outcomes.deal)} / ${pct(report.outcomes.collapse)} / ${pct(report.outcomes.noDeal)} | ${failed === 0 ? 'all pass' : `${failed} FAIL`} |`,
     );
     const note = notes.get(scenario.id) ?? '\n';
     sections.push(
@@ -184,6 +211,17 @@ function main() {
         ...conductRows(report),
         '',
         `Outcomes: deal ${pct(report.outcomes.deal)}, collapse ${pct(report.outcomes.collapse)}, no deal ${pct(report.outcomes.noDeal)}.`,
+        '',
+        `Both sides at each level (${a.levels} games each; level ${DEFAULT_AI_LEVEL}: the games above). Washington / Beijing:`,
+        '',
+        '| level | Washington wins | deal / collapse / no deal | mean score | opens | different openings | counters | acts after a deal |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
+        ...byLevel.map(({ level, report: r }) => {
+          const both = (f: (c: Report['conduct']['us']) => string) =>
+            `${f(r.conduct.us)} / ${f(r.conduct.cn)}`;
+          const share = (x: number | null) => (x === null ? 'n/a' : pct(x));
+          return `| ${level} | ${pct(r.winShare.us)} | ${pct(r.outcomes.deal)} / ${pct(r.outcomes.collapse)} / ${pct(r.outcomes.noDeal)} | ${r.scores.score.us} / ${r.scores.score.cn} | ${both((c) => pct(c.opens))} | ${both((c) => String(c.openings))} | ${both((c) => share(c.counters))} | ${both((c) => share(c.actsAfterDeal))} |`;
+        }),
         '',
         'Moves played most (per game):',
         '',
@@ -206,15 +244,15 @@ function main() {
   const text = [
     '# Balance of the shipped scenarios',
     '',
-    `Written by \`npm run balance\` (${a.games} games a scenario at the default level, and the strength table at ${a.strength} games a row, from seed \`${a.seed}\`), with rules version ${RULES_VERSION} and AI version ${AI_VERSION}. Do not edit by hand, except the notes under each scenario, which are kept. A test fails when a shipped scenario, the rules or the AI have changed since: run \`npm run balance\` again.`,
+    `Written by \`npm run balance\` (${a.games} games a scenario at the default level, ${a.levels} with both sides at each other level, and the strength table at ${a.strength} games a row, from seed \`${a.seed}\`), with rules version ${RULES_VERSION} and AI version ${AI_VERSION}. Do not edit by hand, except the notes under each scenario, which are kept. A test fails when a shipped scenario, the rules or the AI have changed since: run \`npm run balance\` again.`,
     `<!-- versions: ${JSON.stringify({ rules: RULES_VERSION, ai: AI_VERSION })} -->`,
     '',
-    'What is checked: each side wins 35–65% of games (the higher share of its no-deal loss recovered wins); the hardest AI beats the `random` profile in at least 90% of games from either side; no order is played in more than half of a side’s turns; the character checks of the scripted opponent; the shares of deals (at least 50%: every round of the 2025 talks in the documents ended in an agreement), collapses (under 15%) and no deals; and how each side negotiates — it counters at least half the offers it rejects while it has a proposal left, acts after a deal in at least 80% of games with two or more talks turns left, and Beijing escalates first in no game’s first two turns (an escalation is unprovoked when nothing of the other side’s it answers — opening day’s measures, its raises and announcements, dated events that hurt — reaches as far up its instrument’s range).',
+    'What is checked, at the default level and again with both sides at each other level: each side wins 35–65% of games (the higher share of its no-deal loss recovered wins); the hardest AI beats the `random` profile in at least 90% of games from either side; no order is played in more than half of a side’s turns; the character checks of the scripted opponent; the shares of deals (at least 50%: every round of the 2025 talks in the documents ended in an agreement), collapses (under 15%) and no deals; and how each side negotiates — it counters at least half the offers it rejects while it has a proposal left, acts after a deal in at least 80% of games with two or more talks turns left, and Beijing escalates first in no game’s first two turns (an escalation is unprovoked when nothing of the other side’s it answers — opening day’s measures, its raises and announcements, dated events that hurt — reaches as far up its instrument’s range).',
     '',
     `<!-- notes:all -->${notes.get('all') ?? '\n'}<!-- /notes -->`,
     '',
-    '| scenario | content hash | Washington wins | deal / collapse / no deal | checks |',
-    '| --- | --- | --- | --- | --- |',
+    `| scenario | content hash | Washington wins | … with both sides at level ${AI_LEVELS.join(' / ')} | deal / collapse / no deal | checks |`,
+    '| --- | --- | --- | --- | --- | --- |',
     ...summary,
     '',
     ...sections,
