@@ -45,6 +45,16 @@ test('hot-seat: three turns, the curtain hides the other side’s private text',
   await shot(page, 'menu');
   await shotAt(page, PROJECTOR, page.locator('body'), 'menu');
   await shotAt(page, PHONE, page.locator('body'), 'menu');
+  // On a phone the scenarios not chosen shrink to their titles: Start is within three screens' scroll
+  // (past the sixth summary it stood at 2,915 px, now about 2,350).
+  const desk = page.viewportSize()!;
+  await page.setViewportSize(PHONE);
+  const startAt = await page
+    .getByRole('button', { name: 'Start game' })
+    .evaluate((b) => b.getBoundingClientRect().top + window.scrollY);
+  expect(startAt, 'Start on a phone, px from the top').toBeLessThan(3 * PHONE.height);
+  await expect(page.getByRole('region', { name: 'Road to Busan' }).locator('.summary')).toBeHidden();
+  await page.setViewportSize(desk);
   await startHotSeat(page, 'hotseat-1');
   // the curtain is up before Washington's briefing: nothing private of either side is in the page
   await expect(page.getByRole('dialog', { name: 'Pass the screen to Washington' })).toBeVisible();
