@@ -220,7 +220,7 @@ function main() {
           const both = (f: (c: Report['conduct']['us']) => string) =>
             `${f(r.conduct.us)} / ${f(r.conduct.cn)}`;
           const share = (x: number | null) => (x === null ? 'n/a' : pct(x));
-          return `| ${level} | ${pct(r.winShare.us)} | ${pct(r.outcomes.deal)} / ${pct(r.outcomes.collapse)} / ${pct(r.outcomes.noDeal)} | ${r.scores.score.us} / ${r.scores.score.cn} | ${both((c) => pct(c.opens))} | ${both((c) => String(c.openings))} | ${both((c) => share(c.counters))} | ${both((c) => share(c.actsAfterDeal))} |`;
+          return `| ${level} | ${pct(r.winShare.us)} | ${pct(r.outcomes.deal)} / ${pct(r.outcomes.collapse)} / ${pct(r.outcomes.noDeal)} | ${r.scores.score.us.toFixed(1)} / ${r.scores.score.cn.toFixed(1)} | ${both((c) => pct(c.opens))} | ${both((c) => String(c.openings))} | ${both((c) => share(c.counters))} | ${both((c) => share(c.actsAfterDeal))} |`;
         }),
         '',
         'Moves played most (per game):',
