@@ -1,15 +1,16 @@
 // `npm run balance [-- --games N --strength-games M --level-games K --seed S --only ID,ID]` — the
 // full balance run of the shipped scenarios: for each opening, N games (default 2,000) of its own
 // profiles at the default level, K games (default 400) with both sides at each other level, and the
-// strength table (M games a row, default 200), all from `npm run simulate`. Writes docs/balance.md: for each scenario its content hash, the win shares,
-// the shares of deals, collapses and no deals, the moves played most (no order may be played in
-// more than half of a side's turns), the character checks and the strength rows, each marked pass
-// or FAIL, with the notes written by hand under each scenario kept from the previous file. A test
-// (tests/unit/balance.test.ts) fails when a shipped scenario has changed since the file was made.
-// The same arguments give the same file, byte for byte. `--only` names shipped scenarios by id: an
-// unknown id stops the run (exit 2, naming the known ones) before anything is played or written,
-// and the other scenarios' sections of the previous file are kept as they were. The file is
-// written whole or not at all.
+// strength table (M games a row, default 200), all from `npm run simulate`. Writes docs/balance.md:
+// for each scenario its content hash, the win shares, the shares of deals, collapses and no deals,
+// a table of the levels (win shares, outcomes, scores and how each side negotiates), the moves
+// played most (no order may be played in more than half of a side's turns), the character checks
+// (at every level) and the strength rows, each marked pass or FAIL, with the notes written by hand
+// under each scenario kept from the previous file. A test (tests/unit/balance.test.ts) fails when a
+// shipped scenario has changed since the file was made. The same arguments give the same file,
+// byte for byte. `--only` names shipped scenarios by id: an unknown id stops the run (exit 2,
+// naming the known ones) before anything is played or written, and the other scenarios' sections
+// of the previous file are kept as they were. The file is written whole or not at all.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -61,9 +62,10 @@ function simulate(file: string, extra: readonly string[]): unknown {
 }
 
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+/** A share that may have no games to count (null). */
+const share = (x: number | null) => (x === null ? 'n/a' : pct(x));
 /** How each side negotiated and escalated (src/ai/conduct.ts defines each figure). */
 function conductRows(r: Report): string[] {
-  const share = (x: number | null) => (x === null ? 'n/a' : pct(x));
   const row = (label: string, f: (c: Report['conduct']['us']) => string) =>
     `| ${label} | ${f(r.conduct.us)} | ${f(r.conduct.cn)} |`;
   return [
@@ -167,7 +169,6 @@ function main() {
               seatAt('us', level),
               '--cn',
               seatAt('cn', level),
-              '--no-why',
             ]) as Report),
     }));
     const levelChecks: Check[] = byLevel
@@ -219,7 +220,6 @@ function main() {
         ...byLevel.map(({ level, report: r }) => {
           const both = (f: (c: Report['conduct']['us']) => string) =>
             `${f(r.conduct.us)} / ${f(r.conduct.cn)}`;
-          const share = (x: number | null) => (x === null ? 'n/a' : pct(x));
           return `| ${level} | ${pct(r.winShare.us)} | ${pct(r.outcomes.deal)} / ${pct(r.outcomes.collapse)} / ${pct(r.outcomes.noDeal)} | ${r.scores.score.us.toFixed(1)} / ${r.scores.score.cn.toFixed(1)} | ${both((c) => pct(c.opens))} | ${both((c) => String(c.openings))} | ${both((c) => share(c.counters))} | ${both((c) => share(c.actsAfterDeal))} |`;
         }),
         '',
