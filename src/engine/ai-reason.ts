@@ -7,6 +7,7 @@
 // the reason code is part of the game record: the debrief words it without loading the AI.
 
 import type { Rule, Template } from '../model/profile-schema';
+import { lowerFirst } from './explain';
 import { dateOf, rulesFor } from './rules';
 import type { Clause, Move, Order, Scenario } from './types';
 import { other } from './types';
@@ -90,9 +91,6 @@ function clauseWords(sc: Scenario, c: Clause): string {
       return `a statement: ${sc.statements.find((s) => s.id === c.statement)?.name ?? 'a joint statement'}`;
   }
 }
-
-/** “Chip controls” → “chip controls” mid-sentence; “US tariff” stays. */
-const lowerFirst = (x: string) => (/^[A-Z][a-z]/.test(x) ? x[0]!.toLowerCase() + x.slice(1) : x);
 
 /** What a rejection says the side needs, as the object of “wants … before it signs”. */
 function needWords(sc: Scenario, c: Clause): string {

@@ -8,8 +8,11 @@ import type { Side } from './types';
 const fmt = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const turnsWord = (h: number) => (h === 1 ? 'one turn' : h === 2 ? 'two turns' : `${h} turns`);
-/** A name inside a sentence: its first letter small, unless it starts an acronym; names within it keep theirs. */
-const inSentence = (name: string) =>
+/**
+ * A name inside a sentence: its first letter small, unless it starts an acronym; names within it
+ * keep theirs (“Chip controls” → “chip controls”; “US tariff” stays). The AI's reasons use it too.
+ */
+export const lowerFirst = (name: string) =>
   /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
 
 export interface CardLine {
@@ -31,7 +34,7 @@ export function describeCard(rules: Rules, hand: Hand, card: Card): string {
   const target = hand.target;
   const absorbed = rules.indicatorsOf[target]
     .filter((i) => (inst.levels[card.to]?.effects[i.id] ?? 0) < 0)
-    .map((i) => inSentence(i.name));
+    .map((i) => lowerFirst(i.name));
   if (absorbed.length) why.push(`it hits ${absorbed.join(' and ')}`);
   why.push(`${rules.scenario.sides[target].name} believes it ${pct(card.belief)}`);
   if (card.cost > 0) why.push(`it would cost ${owner} ${fmt(card.cost)} a turn`);

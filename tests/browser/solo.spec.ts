@@ -5,6 +5,7 @@ import {
   calendar,
   chooseSolo,
   draftTariffForSoybeans,
+  fitsAPhone,
   openMenu,
   PHONE,
   PROJECTOR,
@@ -80,8 +81,7 @@ test('solo: a full game of Road to Busan against the computer, to the results', 
   await expect(page.getByRole('button', { name: 'New game' })).toBeVisible();
   await shot(page, 'results');
   // on a phone the results fit the screen's width: nothing to scroll sideways
-  await page.setViewportSize(PHONE);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await fitsAPhone(page, 'results');
   const usCard = page.getByRole('region', { name: 'Washington’s score' });
   await shotAt(page, PROJECTOR, usCard, 'results');
   await shotAt(page, PHONE, usCard, 'results');
