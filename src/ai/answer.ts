@@ -12,7 +12,7 @@ import { barredFor, needNow, waitingWorth } from './need';
 import type { Profile } from './profile';
 import type { Rand } from './rng';
 import type { Seen } from './seen';
-import { clauseGains } from './talks';
+import { canAskMore, clauseGains, optionsOf } from './talks';
 import { openOfferWorth } from './worth';
 
 /** An offer's gains [self, other] over the level's horizon only. */
@@ -72,7 +72,7 @@ export function answer(
     m.depth.horizon < m.T - m.turn ? shortGains(m, open.clauses) : clauseGains(plan.table, open.clauses);
   if (m.depth.lookahead > 0) need = Math.min(need, waitingWorth(m, plan, profile));
   const reason = rejectReason(m, g, need, open.clauses);
-  const accept: Candidate = {
+  let accept: Candidate = {
     move: { type: 'accept', side: m.side },
     search: g[0] - need,
     code: 'search:threshold',
@@ -90,8 +90,14 @@ export function answer(
         worth: Math.round(worth),
       };
   }
+  const barred = barredFor(x, plan.table, profile);
+  // An offer that already holds all it may still ask for, and nothing it gives or that costs it, is
+  // as good as any proposal of its own could be: the acceptance condition signs it (an offer at
+  // least as good as its own next proposal would be), whatever its threshold, once it gains from it.
+  if (!deadline && accept.search < 0 && utmost(plan, open.clauses, barred, g[0]))
+    accept = { ...accept, search: 0.5, code: 'search:utmost' };
   const out: Candidate[] = [deadline ?? accept];
-  const wanted = needed(plan, open.clauses, barredFor(x, plan.table, profile));
+  const wanted = needed(plan, open.clauses, barred);
   for (const r of ['too-little', 'distrust', 'timing', 'face', 'linkage'] as const)
     out.push({
       move: { type: 'reject', side: m.side, reason: r },
@@ -100,6 +106,28 @@ export function answer(
       ...(wanted && r === 'too-little' ? { needs: wanted } : {}),
     });
   return out;
+}
+
+/**
+ * Whether an offer it gains from (`gain`, by its own judgement) is the most it can get: nothing of
+ * its own to take back (its promises, its levers), no joint clause that costs it, and nothing it
+ * values and may ask for left out.
+ */
+function utmost(
+  plan: Plan,
+  clauses: readonly Clause[],
+  barred: (option: number) => boolean,
+  gain: number,
+): boolean {
+  if (gain <= 0) return false;
+  const t = plan.table;
+  const offer = optionsOf(t, clauses);
+  if (offer.length < clauses.length) return false; // a clause its table does not hold: it cannot weigh it
+  for (const i of offer) {
+    const o = t.options[i]!;
+    if (o.giver === t.m.side || (o.giver === null && o.vs < 0)) return false;
+  }
+  return !canAskMore(t, offer, barred);
 }
 
 /**

@@ -62,7 +62,7 @@ const OPENS = 1;
  * defend, not its final position).
  */
 function opening(m: Model, cands: Candidate[]): Candidate[] {
-  if (m.turn !== 0 || m.dealNow || m.s.round.talks.made[m.side] > 0) return cands;
+  if (!opensNow(m) || (m.turn === 0 && m.dealNow)) return cands;
   // Each offer short of its threshold rises above holding back, below those that meet it, in the
   // search's order: a rule may still bar the ones that meet it.
   return cands.map((c) => (c.move.type === 'propose' && c.search <= 0 ? raised(c) : c));
@@ -96,8 +96,7 @@ export function anchored(
   if (chosen.move.type !== 'propose' || chosen.code === 'search:takeback') return null;
   const counter = chosen.code === 'search:counter';
   const rejected = counter ? rejectedOffer(m.s, m.side) : null;
-  if (counter ? !rejected || !firstProposal(m) : m.turn !== 0 || m.s.round.talks.made[m.side] > 0)
-    return null;
+  if (counter ? !rejected || !firstProposal(m) : !opensNow(m)) return null;
   const table = m.depth.logroll ? plan.table : plan.offers;
   const start = optionsOf(table, chosen.move.clauses);
   const known = new Set(
@@ -133,6 +132,13 @@ export function anchored(
 
 /** No proposal of its own yet this game (read in its first two talks, the last turn's news and this one's). */
 const firstProposal = (m: Model) => m.turn <= 1 && madeLately(m.s, m.side).length === 0;
+
+/**
+ * Its opening proposal is due: its first talks, or its second when it signed the other side's
+ * opening there without one of its own (a side that seeks talks puts its own terms on the table).
+ */
+const opensNow = (m: Model) =>
+  m.s.round.talks.made[m.side] === 0 && (m.turn === 0 || (m.turn === 1 && firstProposal(m)));
 
 /** An offer short of its threshold lifted above holding back, keeping the search's order among such. */
 const raised = (c: Candidate): Candidate => ({ ...c, search: OPENS + Math.max(-0.9, 0.01 * c.search) });

@@ -208,6 +208,14 @@ function searchLine(sc: Scenario, name: string, term: string, move: Move, k: num
         k,
       );
     }
+    case 'utmost':
+      return pickOf(
+        [
+          `${when}${name} signs: the offer already holds all it can still ask for, and it gains from it`,
+          `${when}${name} agrees: no offer of its own could ask for more than this one gives it`,
+        ],
+        k,
+      );
     case 'counter':
       return pickOf(
         [
