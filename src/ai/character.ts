@@ -6,7 +6,7 @@
 import type { Clause, MoveBody, NewsItem, Order, Side } from '../engine';
 import { clauseId, holds, turnOf } from '../engine';
 import type { AiCondition, ClauseMatch, MoveMatch, Rule } from '../model/profile-schema';
-import type { Model } from './model';
+import { breaches, type Model } from './model';
 
 /** What the rules read besides the state: the AI's leverage and what the opponent just did. */
 export interface Situation {
@@ -243,6 +243,18 @@ export function moveMatches(m: Model, move: MoveBody, want: MoveMatch): boolean 
   return true;
 }
 
+/** Orders that would break a package in force, while the other side has broken none. */
+function breaksItsWord(m: Model, move: MoveBody): boolean {
+  if (move.type !== 'orders' || !m.dealNow) return false;
+  let breaks = false;
+  for (let i = 0; i < move.orders.length && !breaks; i++) breaks = breaches(m, move.orders[i]!);
+  if (!breaks) return false;
+  const packages = m.s.world.packages;
+  for (let i = 0; i < packages.length; i++)
+    if (packages[i]!.status === 'broken' && packages[i]!.brokenBy === m.opp) return false;
+  return true;
+}
+
 /** The harm a turn an escalating order does the opponent (modelled), 0 if it is not one. */
 export function orderHarm(m: Model, o: Order): number {
   if (o.kind !== 'shift' && o.kind !== 'announce') return 0;
@@ -258,6 +270,9 @@ export function orderHarm(m: Model, o: Order): number {
  */
 export function ruleEffect(r: Rule, x: Situation, move: MoveBody): number | 'never' | null {
   const m = x.m;
+  // A rule of conduct never moves it to break a deal in force: only its own reckoning of what a
+  // breach costs and brings may, unless the other side broke one first.
+  if (!r.avoid && !r.never && breaksItsWord(m, move)) return null;
   if (r.prefer) return moveMatches(m, move, r.prefer) ? r.weight : null;
   if (r.avoid) return moveMatches(m, move, r.avoid) ? -r.weight : null;
   if (r.never) return moveMatches(m, move, r.never) ? 'never' : null;

@@ -324,6 +324,7 @@ function templateOffers(m: Model, table: Table, need: number, profile: Profile |
       out.push({
         move: { type: 'propose', side: m.side, clauses: o.clauses },
         search: offerSearch(o.g, need),
+        gains: o.g, // read by the next step after a deal, as a searched offer's are
         code: `template:${tpl.id}`,
       });
   }

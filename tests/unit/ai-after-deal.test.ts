@@ -97,3 +97,31 @@ describe('the next step after a deal', () => {
       expect(after).toContain('propose');
     });
 });
+
+// The lowest level offers its templates as they stand; after a deal it proposes the ones it still
+// gains from, as the higher levels' next step does (Chips and Soybeans, both sides at level 1: in
+// this seed the deal came in the fifth turn and neither side proposed again).
+describe('the next step after a deal, at the lowest level', () => {
+  it('both sides propose again after the deal (seed balance-94)', () => {
+    const l1 = {
+      us: { ...defaultSeat(chips, 'us'), level: 1 },
+      cn: { ...defaultSeat(chips, 'cn'), level: 1 },
+    };
+    const { mainTurns } = rulesFor(chips);
+    let s = newGame(chips, 'balance-94', setupFor(l1));
+    const asked = new Set<string>();
+    let dealTurn = -1;
+    const proposed = new Set<Side>();
+    while (s.round.phase !== 'over') {
+      const side = nextToMove(s, asked);
+      const m = chooseMove(chips, s, side, l1[side]);
+      if (m.type === 'propose' && dealTurn >= 0 && s.round.turn > dealTurn) proposed.add(side);
+      if (m.type === 'accept' && dealTurn < 0) dealTurn = s.round.turn;
+      const r = applyMove(chips, s, m);
+      if (!r.ok) expect.fail(r.reason);
+      s = r.state;
+    }
+    expect(dealTurn, 'a deal with two or more talks turns left').toBeLessThanOrEqual(mainTurns - 3);
+    expect([...proposed].sort()).toEqual(['cn', 'us']);
+  });
+});
