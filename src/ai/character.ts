@@ -81,7 +81,8 @@ function opponentDid(m: Model, act: Extract<AiCondition, { opponent: unknown }>)
   const orders = lastOrders(m);
   switch (act.opponent) {
     case 'escalated':
-      return escalatedAgainst(m);
+      // and it still stands, unanswered: a package that brought the lever back down has undone it
+      return escalatedAgainst(m) && escalationHarm(m) > 0;
     case 'announced':
       return orders?.some((o) => o.kind === 'announce') ?? false;
     case 'conceded':

@@ -9,7 +9,7 @@ import { chooseMove, defaultSeat } from '../../src/ai';
 import { setupFor } from '../../src/ai/match';
 import { nextToMove } from '../../src/ai/rollout';
 import type { GameState, Move } from '../../src/engine';
-import { applyMove, newGame } from '../../src/engine';
+import { applyMove, newGame, rulesFor } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
 
 const chips = loadScenarioFile(
@@ -66,5 +66,59 @@ describe('a side keeps its word', () => {
   it('Washington does not break its fresh deals over a licence valve', () => {
     const broken = seeds.flatMap((seed) => breachesIn(seed).filter((b) => b.side === 'us' && !b.answered));
     expect(broken).toEqual([]);
+  });
+});
+
+// An escalation a signed package has brought back down is no longer one to answer: Beijing's
+// licence valve ("tightens rare-earth licences") answered Washington's entity listings in the turn
+// the two sides had signed them away (seed balance-2, turn 3), and Washington answered that in turn.
+describe('an escalation undone by a deal', () => {
+  it('is not answered by a rule about escalation (Chips and Soybeans and the Whole of 2025, default level)', () => {
+    let answered = 0;
+    for (const file of ['chips-and-soybeans.yaml', 'whole-of-2025.yaml']) {
+      const sc = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', file)).scenario;
+      const rules = rulesFor(sc);
+      const st = { us: defaultSeat(sc, 'us'), cn: defaultSeat(sc, 'cn') };
+      // the rules that answer the other side's escalation
+      const answering = new Set(
+        sc.profiles.flatMap((p) =>
+          p.rules
+            .filter((r) => r.when.some((c) => 'opponent' in c && c.opponent === 'escalated'))
+            .map((r) => `rule:${r.id}`),
+        ),
+      );
+      for (let i = 0; i < 10; i++) {
+        let s: GameState = newGame(sc, `balance-${i}`, setupFor(st));
+        const asked = new Set<string>();
+        while (s.round.phase !== 'over') {
+          const side = nextToMove(s, asked);
+          const move = chooseMove(sc, s, side, st[side]);
+          if (move.type === 'orders' && answering.has(move.ai?.code ?? '')) {
+            answered += 1;
+            const opp = side === 'us' ? 'cn' : 'us';
+            // what the other side raised last turn, or made take effect lately, still standing now
+            const raised = [
+              ...(s.round.revealed?.[opp] ?? []).flatMap((o) =>
+                o.kind === 'shift' ? [[o.instrument, o.level] as const] : [],
+              ),
+              ...[...s.round.lastNews, ...s.round.news].flatMap((n) =>
+                n.kind === 'announcement-effective' && rules.instruments.get(n.instrument)?.owner === opp
+                  ? [[n.instrument, n.level] as const]
+                  : [],
+              ),
+            ];
+            const stands =
+              raised.length === 0 || raised.some(([id, level]) => (s.world.levels[id] ?? 0) >= level);
+            expect(stands, `${file} seed balance-${i}, turn ${s.round.turn + 1}: ${move.ai?.code}`).toBe(
+              true,
+            );
+          }
+          const r = applyMove(sc, s, move);
+          if (!r.ok) expect.fail(r.reason);
+          s = r.state;
+        }
+      }
+    }
+    expect(answered, 'escalations that stand are still answered').toBeGreaterThan(0);
   });
 });

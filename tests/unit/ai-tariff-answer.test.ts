@@ -2,7 +2,7 @@
 // answer: a rise announced ahead and traded away in a deal before it took effect, with no answer
 // till then, is not one (Liberation Day, seed balance-95: Washington announces a tariff rise in
 // turn 1 for turn 3, and Beijing signs a package that withdraws it in turn 2). One China answered is
-// counted, answered (seed balance-17). The seeds are the default seats' games as they now play.
+// counted, answered (seed balance-22). The seeds are the default seats' games as they now play.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSeat } from '../../src/ai';
@@ -22,7 +22,7 @@ describe('the tariff-rise answer check', () => {
   });
 
   it('counts a rise China answered', () => {
-    const g = playGame(sc, 'balance-17', seats);
+    const g = playGame(sc, 'balance-22', seats);
     expect([g.tariffRaises, g.tariffAnswered]).toEqual([1, 1]);
   });
 });
