@@ -535,9 +535,9 @@ export function canAskMore(t: Table, offer: Pkg, barred: (option: number) => boo
 /**
  * An offer with the promises of the AI's own taken back (and any joint statement that costs it), as
  * many as keep at least half of the `offered` clauses and a gain for the other side — those that
- * cost it most first, and of those the ones the other side values most. A package in `not` (one it has proposed lately) is passed over
- * for the one that takes back a promise fewer: offered the same again, it gives ground. Null if
- * nothing is left to take back.
+ * cost it most first, and of those the ones the other side values most. A package in `not` (one it
+ * has proposed lately) is passed over for the one that takes back a promise fewer: offered the same
+ * again, it gives ground. Null if nothing is left to take back.
  */
 export function takenBack(t: Table, offer: Pkg, offered: number, not: ReadonlySet<string>): Pkg | null {
   const keep = Math.ceil(offered / 2);
