@@ -66,14 +66,12 @@ export function orderCandidates(m: Model, plan: () => Plan, profile: Profile | n
     const added = setTension(ctx, set);
     if (added > 0 && ctx.base + added > maxT) continue;
     const terms = orderTerms(ctx, set);
+    const code = termCode(terms, set.length === 0);
+    // It never breaks a deal in force on a close call, by its tie-breaking alone.
+    if (terms.deal < 0 && code === 'search:close') continue;
     // Every order spends a little attention and credibility: doing nothing wins a tie.
     const search = sumTerms(terms) - ACTION_COST * set.length;
-    out.push({
-      move: { type: 'orders', side: m.side, orders: set },
-      search,
-      code: termCode(terms, set.length === 0),
-      calm: added <= 0,
-    });
+    out.push({ move: { type: 'orders', side: m.side, orders: set }, search, code, calm: added <= 0 });
   }
   return out;
 }

@@ -247,7 +247,11 @@ export function orderTerms(x: OrderContext, orders: readonly Order[]): Terms {
         break;
       }
       case 'announce': {
-        if (one.breaks) t.deal += lossOf(x, o.instrument, o.level);
+        // A threat to break its own deal in force wins it no leverage: it would cost it the deal.
+        if (one.breaks) {
+          t.deal += lossOf(x, o.instrument, o.level);
+          break;
+        }
         announcements = {
           ...(announcements ?? m.s.world.announcements),
           [o.instrument]: { level: o.level, turn: o.turn, by: X },

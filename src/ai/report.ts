@@ -149,7 +149,8 @@ export function summarise(
       collapse: winsAmong(games, 'collapse'),
       noDeal: winsAmong(games, 'no-deal'),
     },
-    outcomes: { deal, collapse, noDeal: r3(1 - deal - collapse) },
+    // each share rounded from its own count: a remainder of rounded shares can fall below zero
+    outcomes: { deal, collapse, noDeal: share('no-deal') },
     perTurn: { leverage: byTurn((g) => g.leverage), tension: byTurn((g) => g.tension) },
     scores: {
       raw: { us: r3(mean(games.map((g) => g.raw.us))), cn: r3(mean(games.map((g) => g.raw.cn))) },

@@ -8,30 +8,31 @@ import { describe, expect, it } from 'vitest';
 import { chooseMove, defaultSeat } from '../../src/ai';
 import { setupFor } from '../../src/ai/match';
 import { nextToMove } from '../../src/ai/rollout';
-import type { GameState, Move } from '../../src/engine';
+import type { GameState, Move, Scenario } from '../../src/engine';
 import { applyMove, newGame, rulesFor } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
 
 const chips = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'chips-and-soybeans.yaml'),
 ).scenario;
-const seats = { us: defaultSeat(chips, 'us'), cn: defaultSeat(chips, 'cn') };
-
 /**
  * The breaches of a game, each with the code of the orders that caused it (the latest of the
  * breaker's orders to raise or announce an instrument the broken package binds: an announcement
  * takes effect turns later) and whether the breaker's opponent had broken a deal before.
  */
-function breachesIn(seed: string) {
-  let s: GameState = newGame(chips, seed, setupFor(seats));
+function breachesIn(seed: string, sc: Scenario = chips, level?: number) {
+  const seats = level
+    ? { us: { ...defaultSeat(sc, 'us'), level }, cn: { ...defaultSeat(sc, 'cn'), level } }
+    : { us: defaultSeat(sc, 'us'), cn: defaultSeat(sc, 'cn') };
+  let s: GameState = newGame(sc, seed, setupFor(seats));
   const asked = new Set<string>();
   const orders: { move: Extract<Move, { type: 'orders' }>; s: GameState }[] = [];
   const out: { side: 'us' | 'cn'; code: string; answered: boolean }[] = [];
   while (s.round.phase !== 'over') {
     const side = nextToMove(s, asked);
-    const move = chooseMove(chips, s, side, seats[side]);
+    const move = chooseMove(sc, s, side, seats[side]);
     if (move.type === 'orders') orders.push({ move, s });
-    const r = applyMove(chips, s, move);
+    const r = applyMove(sc, s, move);
     if (!r.ok) expect.fail(r.reason);
     for (const n of r.state.round.news)
       if (n.kind === 'breach' && !s.round.news.includes(n)) {
@@ -61,6 +62,26 @@ describe('a side keeps its word', () => {
       for (const b of breachesIn(seed))
         if (!b.answered)
           expect(b.code.startsWith('rule:'), `seed ${seed}: ${b.side} by ${b.code}`).toBe(false);
+  });
+
+  // Nor a threat, for the leverage it seems to win (Liberation Day, seed balance-6: Washington
+  // announced hundreds of firms blacklisted a turn after signing "no new listings", and it took
+  // effect), nor a close call at the lowest level, taken on its tie-breaking (Road to Busan, seed
+  // balance-0: Beijing announced TikTok back up in the epilogue).
+  it('no threat for leverage and no close call breaks a deal the other side has kept', () => {
+    const openings = [
+      ['liberation-day-to-geneva.yaml', 2],
+      ['road-to-busan.yaml', 1],
+    ] as const;
+    for (const [file, level] of openings) {
+      const sc = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', file)).scenario;
+      for (let i = 0; i < 10; i++)
+        for (const b of breachesIn(`balance-${i}`, sc, level))
+          if (!b.answered)
+            expect(['search:leverage', 'search:close'], `${file} seed balance-${i}: ${b.side}`).not.toContain(
+              b.code,
+            );
+    }
   });
 
   it('Washington does not break its fresh deals over a licence valve', () => {

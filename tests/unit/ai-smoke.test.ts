@@ -34,6 +34,15 @@ describe('character, on 20 seeds', () => {
     expect(report.conduct.us.openings).toBe(keys.size);
     expect(report.conduct.us.openings).toBeGreaterThanOrEqual(3);
   });
+  it('reports each outcome’s share from its own count, never a negative remainder', () => {
+    // 399 deals and a collapse in 400 games: 99.75% and 0.25%, each rounded up, left −0.1% of no deal
+    const mix = [
+      ...Array.from({ length: 399 }, () => ({ ...games[0]!, outcome: 'deal' as const })),
+      { ...games[0]!, outcome: 'collapse' as const },
+    ];
+    const r = summarise(busan, 'smoke', seats, mix);
+    expect(r.outcomes).toEqual({ deal: 0.998, collapse: 0.003, noDeal: 0 });
+  });
   it('AI against AI reaches a deal in at least half of games and collapses in under 15%', () => {
     expect(report.outcomes.deal).toBeGreaterThanOrEqual(0.5);
     expect(report.outcomes.collapse).toBeLessThan(0.15);
