@@ -77,12 +77,14 @@ export function opponentSteps(m: Model): number {
   return n;
 }
 
-function opponentDid(m: Model, act: Extract<AiCondition, { opponent: unknown }>): boolean {
+function opponentDid(x: Situation, act: Extract<AiCondition, { opponent: unknown }>): boolean {
+  const m = x.m;
   const orders = lastOrders(m);
   switch (act.opponent) {
     case 'escalated':
-      // and it still stands, unanswered: a package that brought the lever back down has undone it
-      return escalatedAgainst(m) && escalationHarm(m) > 0;
+      // and it still stands, unanswered (the harm the decision read once, escalationHarm): a package
+      // that brought the lever back down has undone it
+      return x.escalation > 0;
     case 'announced':
       return orders?.some((o) => o.kind === 'announce') ?? false;
     case 'conceded':
@@ -128,7 +130,7 @@ export function conditionHolds(c: AiCondition, x: Situation): boolean {
       n !== null && (c.atMost === undefined || n <= c.atMost) && (c.atLeast === undefined || n >= c.atLeast)
     );
   }
-  if ('opponent' in c) return opponentDid(m, c);
+  if ('opponent' in c) return opponentDid(x, c);
   if ('pressured' in c) return escalatedAgainst(m) === c.pressured;
   if ('rejected' in c)
     return m.s.round.news.some((n) => n.kind === 'answer' && n.side === m.opp && !n.accepted) === c.rejected;

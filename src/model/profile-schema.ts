@@ -63,7 +63,9 @@ export type ProfileParams = z.output<typeof ProfileParamsSchema>;
 const Bounds = z.strictObject({ above: z.number().optional(), below: z.number().optional() });
 
 export const OPPONENT_ACTS = [
-  'escalated', // raised an instrument, or an announcement of its took effect: still standing (no package undid it), not yet answered
+  // raised an instrument, or an announcement of its took effect, still standing (no package undid
+  // it) and not yet answered
+  'escalated',
   'announced', // announced a dated rise
   'conceded', // lowered an instrument on its own
   'built', // started building an alternative
