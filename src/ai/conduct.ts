@@ -4,8 +4,11 @@
 // - counters: its proposals after a rejection, among the rejections it made while it still had a
 //   proposal left that turn (the rules allow two a turn);
 // - acts after a deal: with two or more talks turns left after the first deal, it made a proposal,
-//   an extension, a build or an answer to a breach (orders in the turn it learnt of the other
-//   side's breach or the next) before the epilogue — passes and escalations alone do not count;
+//   an extension, a build, an easing of a measure of its own (the "purchases": a lever
+//   moved to a milder level, such as soybean purchases resumed or rare-earth licences approved, or
+//   an announced rise withdrawn) or an answer to a breach (orders in the turn it learnt of the
+//   other side's breach or the next) before the epilogue — passes and escalations alone do not
+//   count;
 // - unprovoked escalation: a raise or announcement of its own instrument harsher than anything it
 //   answers, by the measure the AI's rule of conduct uses (src/ai/escalation.ts): the other side's
 //   measures on opening day, in force or announced, and the dated events fired so far that hurt it.
@@ -14,7 +17,7 @@
 //   side may answer is the harshest it has seen in any state of the game so far: a raise the other
 //   side has since lowered, or an announcement it withdrew, may still be answered.
 // Pure: it reads states and moves and writes only its own counts.
-import type { BySide, GameState, Move, Scenario, Side } from '../engine';
+import type { BySide, GameState, Move, Order, Scenario, Side } from '../engine';
 import { other, PROPOSALS_PER_TURN, rulesFor } from '../engine';
 import { escalationOf, provocation, unprovoked } from './escalation';
 import { packageKey } from './talks';
@@ -31,6 +34,19 @@ export interface Conduct {
 }
 
 const EARLY_TURNS = 2;
+
+/**
+ * An order that is a step after a deal: a build, an extension of the truce, or an easing of a
+ * measure of its own — a lever moved to a milder level, or its announced rise withdrawn.
+ */
+function nextStep(s: GameState, side: Side, o: Order): boolean {
+  if (o.kind === 'build' || o.kind === 'extend') return true;
+  const now = s.world.levels[o.kind === 'shift' || o.kind === 'withdraw' ? o.instrument : ''] ?? 0;
+  if (o.kind === 'shift') return o.level < now;
+  if (o.kind !== 'withdraw') return false;
+  const pending = s.world.announcements[o.instrument];
+  return pending !== undefined && pending.by === side && pending.level > now;
+}
 
 export function conductTracker(scenario: Scenario, start: GameState) {
   const rules = rulesFor(scenario);
@@ -93,8 +109,7 @@ export function conductTracker(scenario: Scenario, start: GameState) {
       const side = m.side;
       if (dealTurn !== null && s.round.turn < rules.mainTurns) {
         const answersBreach = m.orders.length > 0 && s.round.turn - breachSeen[side] <= 1;
-        if (answersBreach || m.orders.some((o) => o.kind === 'build' || o.kind === 'extend'))
-          c[side].acted = true;
+        if (answersBreach || m.orders.some((o) => nextStep(s, side, o))) c[side].acted = true;
       }
       for (const o of m.orders) {
         const e = escalationOf(s, o);

@@ -214,7 +214,7 @@ function conductChecks(c: BySide<ConductShares>): Check[] {
           : `${Math.round(x.counters * 100)}% of ${x.rejections} a game`,
     });
     out.push({
-      name: `${SIDE_NAME[side]} acts after a deal (a proposal, extension, build or answer to a breach) in at least 80% of games with two or more talks turns left`,
+      name: `${SIDE_NAME[side]} acts after a deal (a proposal, extension, build, easing of its own measure or answer to a breach) in at least 80% of games with two or more talks turns left`,
       pass: x.actsAfterDeal === null ? null : x.actsAfterDeal >= 0.8,
       detail:
         x.actsAfterDeal === null

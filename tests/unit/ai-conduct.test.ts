@@ -1,6 +1,7 @@
 // The simulator's conduct counts (src/ai/conduct.ts) on games played move by move in the tutorial,
 // random events off: a rejection with a proposal left and the counter that follows it, an opening
-// proposal, escalations with nothing to answer, harsher than what they answer, and in answer.
+// proposal, escalations with nothing to answer, harsher than what they answer, and in answer, and
+// what counts as a step after a deal.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conductTracker } from '../../src/ai/conduct';
@@ -68,6 +69,28 @@ describe('conduct counts', () => {
     // Beijing rejected with a proposal left and passed: a rejection not countered.
     expect(conduct.cn).toMatchObject({ rejections: 1, counters: 0 });
     expect(conduct.us.afterDeal).toBeNull();
+  });
+
+  it('counts easing a measure of its own after a deal as a next step, and not an escalation or a pass', () => {
+    // Turn 0: Beijing offers the US tariff down to 0% and Washington signs; then Beijing resumes
+    // soybean purchases (its lever to a milder level) while Washington only raises its chip controls.
+    const deal: Move[] = [
+      { type: 'propose', side: 'cn', clauses: [{ kind: 'instrument', instrument: 'us-tariff', level: 0 }] },
+      { type: 'accept', side: 'us' },
+    ];
+    const eased = play([
+      ...deal,
+      pass('us'),
+      pass('cn'),
+      orders('us', shift('us-chips', 3)),
+      orders('cn', shift('cn-soybeans', 0)),
+    ]);
+    expect(eased.s.world.levels['cn-soybeans']).toBe(0);
+    expect(eased.conduct.cn.afterDeal).toBe(true);
+    expect(eased.conduct.us.afterDeal).toBe(false);
+    // The same deal with both sides holding still: neither acts.
+    const still = play([...deal, pass('us'), pass('cn'), orders('us'), orders('cn')]);
+    expect(still.conduct.cn.afterDeal).toBe(false);
   });
 
   it('calls an escalation with nothing of that bite to answer unprovoked, and one in answer provoked', () => {
