@@ -485,6 +485,7 @@ export function nearAnchors(
   n: number,
   barred: (option: number) => boolean,
   ownShare = share, // the least share of its own gain, where it differs from the other side's
+  reach = false,
 ): Pkg[] {
   const [own, other] = gains(t, p);
   if (own <= 0 || other <= 0) return [];
@@ -507,6 +508,14 @@ export function nearAnchors(
   around(p);
   // Too few a change away: two changes away, from each of those.
   if (found.length < n) for (const f of [...found]) around(f.p);
+  // None at all, and asked to reach further: two changes away through any package one change away
+  // (a clause swapped for another of a different lever, say).
+  if (found.length === 0 && reach)
+    eachNeighbour(t, p, (skip, add) => {
+      if (add >= 0 && barred(add)) return;
+      const q = applyChange(p, skip, add);
+      if (q.length > 0) around(q);
+    });
   return found
     .sort((a, b) => b.own - a.own)
     .slice(0, n)
