@@ -54,9 +54,12 @@ export function choose(
     if (s.search > searchBest.search) searchBest = s;
   }
   let code = best.c.code;
+  let instead = false; // the deciding rule turned it from the search's choice
   if (searchBest !== best) {
-    if (searchBest.never) code = `rule:${searchBest.never.id}`;
-    else {
+    if (searchBest.never) {
+      code = `rule:${searchBest.never.id}`;
+      instead = true;
+    } else {
       const effects = (c: Candidate) =>
         active.flatMap((rule) => {
           const effect = ruleEffect(rule, x, c.move);
@@ -71,6 +74,7 @@ export function choose(
       // The rule that lifted the chosen move, or else the one that sank the search's choice.
       const decider = up ? up.rule : (down?.rule ?? null);
       if (decider) code = `rule:${decider.id}`;
+      instead = !up && decider !== null;
     }
   }
   const alt = vary?.(best.c);
@@ -79,7 +83,11 @@ export function choose(
   const needs = best.c.needs ? { needs: best.c.needs } : {};
   const worth = best.c.worth !== undefined ? { worth: best.c.worth } : {};
   const held = best.c.move.type === 'pass' ? holding(x.m) : {};
-  return { ...best.c.move, ai: { code, value: round1(best.total), ...needs, ...worth, ...held } } as Move;
+  const turned = instead ? { instead } : {};
+  return {
+    ...best.c.move,
+    ai: { code, value: round1(best.total), ...needs, ...worth, ...held, ...turned },
+  } as Move;
 }
 
 /** While a deal is in force, a pass says how the other side's promises stand (its sentence names it). */

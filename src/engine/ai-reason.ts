@@ -157,6 +157,20 @@ const REJECT_WORDS: Record<string, readonly string[]> = {
   linkage: ['it ties together what should stay apart', 'it links matters that should be kept apart'],
 };
 
+/**
+ * What a side does instead of the move a rule turned it from: the rule's words say what it will not
+ * do, so the move that follows reads as the alternative, not as the rule's example.
+ */
+function insteadWords(levers: string, move: Move): string {
+  if (move.type === 'orders')
+    return move.orders.length > 0
+      ? levers.replace(' Its orders: ', ' Instead, its orders: ')
+      : ' Instead, it gives no orders.';
+  if (move.type === 'propose') return levers.replace(' The package: ', ' Instead, it proposes: ');
+  if (move.type === 'pass') return ' Instead, it holds for now.';
+  return levers;
+}
+
 /** The time left as a sentence of its own (after a rule's or a template's words). */
 function timeSentence(sc: Scenario, turn: number | undefined): string {
   if (turn === undefined) return '';
@@ -393,9 +407,10 @@ export function describeAiMove(scenario: Scenario, move: Move, at: AiMoveContext
   const [kind, id = ''] = [code.slice(0, code.indexOf(':')), code.slice(code.indexOf(':') + 1)];
   if (kind === 'rule') {
     const r = findRule(scenario, id);
+    const did = move.ai?.instead ? insteadWords(levers, move) : levers;
     return r
-      ? `${r.text}${cite(scenario, r, k)}.${levers}${timeSentence(scenario, at.turn)}${held}`
-      : `${name} follows one of its rules of character.${levers}${held}`;
+      ? `${r.text}${cite(scenario, r, k)}.${did}${timeSentence(scenario, at.turn)}${held}`
+      : `${name} follows one of its rules of character.${did}${held}`;
   }
   if (kind === 'template') {
     const t = findTemplate(scenario, id);

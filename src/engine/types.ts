@@ -84,6 +84,11 @@ export interface AiNote {
   readonly delivered?: number;
   /** An acceptance's, in the last talks before a deadline: what signing is worth to it over holding still (score points). */
   readonly worth?: number;
+  /**
+   * A rule's that turned the side from the move its search preferred (an `avoid` or `never`): the
+   * move made is what it does instead, and its sentence says so.
+   */
+  readonly instead?: boolean;
 }
 
 export type MoveBody =

@@ -288,6 +288,8 @@ export function checkMove(rules: Rules, s: GameState, move: unknown): Refusal | 
   const delivered = move.ai?.delivered;
   if (delivered !== undefined && !(typeof delivered === 'number' && delivered >= 0 && delivered <= 1))
     return refuse('MALFORMED', 'An AI note’s delivered share must be a number from 0 to 1.');
+  if (move.ai?.instead !== undefined && typeof move.ai.instead !== 'boolean')
+    return refuse('MALFORMED', 'An AI note’s “instead” must be true or false.');
   if (s.round.phase === 'over') return refuse('GAME_OVER', 'The game is over.');
   if (move.type === 'inject') {
     if (move.side !== 'control')

@@ -200,4 +200,48 @@ describe('the computer’s moves in plain words', () => {
     for (const line of held)
       expect(line).toMatch(/ Holding: (Washington|Beijing) has delivered \d{1,3}% of what it promised\.$/);
   });
+
+  it('a move a rule turned the side to says it is done instead, and an older record reads as before', () => {
+    // The Whole of 2025 at the default level (seed balance-0): Washington's search would ease its chip
+    // controls; its hawks' rule sinks that, and the orders it gives are what it does instead.
+    const sc = loadScenarioFile(join(DIR, 'whole-of-2025.yaml')).scenario;
+    const seats = { us: defaultSeat(sc, 'us'), cn: defaultSeat(sc, 'cn') };
+    let s = newGame(sc, 'balance-0', setupFor(seats));
+    const asked = new Set<string>();
+    let turned: { move: ReturnType<typeof chooseMove>; turn: number } | null = null;
+    while (s.round.phase !== 'over' && !turned) {
+      const side = nextToMove(s, asked);
+      const move = chooseMove(sc, s, side, seats[side]);
+      if (move.ai?.code === 'rule:us-hawks') turned = { move, turn: s.round.turn };
+      const r = applyMove(sc, s, move);
+      if (!r.ok) throw new Error(r.reason);
+      s = r.state;
+    }
+    expect(turned, 'the hawks’ rule decided a move').not.toBeNull();
+    if (turned?.move.type !== 'orders') throw new Error('expected orders');
+    expect(turned.move.ai?.instead).toBe(true);
+    expect(
+      turned.move.orders.some(
+        (o) => o.kind !== 'build' && o.kind !== 'extend' && o.instrument === 'us-chips',
+      ),
+    ).toBe(false);
+    const line = describeAiMove(sc, turned.move, { turn: turned.turn });
+    expect(line).toMatch(
+      /^Washington will not ease chip controls for nothing.*\. Instead, (its orders: |it gives no orders\.)/,
+    );
+    // a record made before the note said so: the rule's words, then its orders, as they were
+    const old = describeAiMove(
+      sc,
+      { ...turned.move, ai: { code: 'rule:us-hawks', value: turned.move.ai?.value ?? 0 } },
+      { turn: turned.turn },
+    );
+    expect(old).not.toContain('Instead');
+    // a rule that lifted the move chosen is its reason, not what it was turned from
+    const lifted = describeAiMove(
+      sc,
+      { type: 'orders', side: 'us', orders: turned.move.orders, ai: { code: 'rule:us-hawks' } },
+      { turn: turned.turn },
+    );
+    expect(lifted).not.toContain('Instead');
+  });
 });
