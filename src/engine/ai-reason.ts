@@ -327,7 +327,23 @@ function searchLine(sc: Scenario, name: string, term: string, move: Move, k: num
         k,
       );
     case 'deal':
-      return pickOf([`${when}${name} keeps the deal in force`, `${when}${name} sticks to the deal`], k);
+      // The orders break a deal in force, and its reckoning says that pays: what it promised there
+      // costs it more, over the turns it looks at, than the deal brings it.
+      if (move.type === 'orders' && move.orders.every((o) => o.kind !== 'shift'))
+        return pickOf(
+          [
+            `${when}${name} threatens to break the deal: by its reckoning, what it promised there now costs it more than the deal brings`,
+            `${when}${name} is ready to walk away from its promises: keeping the deal would cost it more than it brings`,
+          ],
+          k,
+        );
+      return pickOf(
+        [
+          `${when}${name} breaks the deal: by its reckoning, what it promised there now costs it more than the deal brings`,
+          `${when}${name} walks away from its promises: keeping the deal would cost it more than it brings`,
+        ],
+        k,
+      );
     case 'tension':
       return pickOf(
         [

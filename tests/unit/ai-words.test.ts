@@ -244,4 +244,38 @@ describe('the computer’s moves in plain words', () => {
     );
     expect(lifted).not.toContain('Instead');
   });
+
+  it('orders its reckoning says break a deal say so (never that they keep it)', () => {
+    // The Whole of 2025 at level 1 (seed balance-6): in its last talks Washington announces port fees
+    // back up though it signed them away, unless Beijing orders Boeing aircraft; the fees take effect
+    // the turn after and break the deal. Its search coded the orders by the deal's term.
+    const sc = loadScenarioFile(join(DIR, 'whole-of-2025.yaml')).scenario;
+    const line = (index: number) =>
+      describeAiMove(
+        sc,
+        {
+          type: 'orders',
+          side: 'us',
+          orders: [{ kind: 'announce', instrument: 'us-port-fees', level: 1, turn: 18 }],
+          ai: { code: 'search:deal' },
+        },
+        { index, turn: 17 },
+      );
+    for (const index of [0, 1]) {
+      expect(line(index)).toMatch(/threatens to break the deal|ready to walk away from its promises/);
+      expect(line(index)).not.toMatch(/keeps the deal|sticks to the deal/);
+    }
+    // a shift that breaks it at once
+    const shifted = describeAiMove(
+      sc,
+      {
+        type: 'orders',
+        side: 'us',
+        orders: [{ kind: 'shift', instrument: 'us-port-fees', level: 1 }],
+        ai: { code: 'search:deal' },
+      },
+      { index: 0, turn: 17 },
+    );
+    expect(shifted).toMatch(/breaks the deal/);
+  });
 });
