@@ -133,7 +133,7 @@ function forcedPass(sc: Scenario, s: GameState, side: Side, seat: Seat): boolean
 /** The move an AI seat chooses now (only called when the side has a legal move). */
 export function decide(full: Scenario, state: GameState, side: Side, seat: Seat): Move {
   if (forcedPass(full, state, side, seat))
-    return { type: 'pass', side, ai: { code: 'search:hold', value: 0 } };
+    return { type: 'pass', side, ai: { code: 'search:done', value: 0 } };
   const seen = seeFor(full, state, side);
   const rand = randFor(state.rng[aiStream(side, state.round.phase)]);
   if (seat.profile === RANDOM_PROFILE) return randomMove(seen, rand);

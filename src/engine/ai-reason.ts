@@ -301,6 +301,16 @@ function searchLine(sc: Scenario, name: string, term: string, move: Move, k: num
         ],
         k,
       );
+    case 'done':
+      // Talks with nothing left to do: its proposals for the turn made and answered.
+      return pickOf(
+        [
+          `${when}${name} has made its offer for this turn and leaves the talks there`,
+          `${when}${name} has had its say for this turn`,
+          `${when}${name} rests its case for this turn`,
+        ],
+        k,
+      );
     case 'build':
       return pickOf(
         [

@@ -278,4 +278,32 @@ describe('the computer’s moves in plain words', () => {
     );
     expect(shifted).toMatch(/breaks the deal/);
   });
+
+  it('a pass after its offer for the turn says it has had its say, not that it holds back an offer', () => {
+    // The tutorial at level 1: Beijing opens each game with a proposal; once that is answered and it
+    // has no other proposal to make that turn, its pass closes its talks for the turn.
+    const sc = loadScenarioFile(join(DIR, 'opening-bid.yaml')).scenario;
+    const seats = { us: { ...defaultSeat(sc, 'us'), level: 1 }, cn: { ...defaultSeat(sc, 'cn'), level: 1 } };
+    let checked = 0;
+    for (const seed of ['done-1', 'done-2', 'done-3']) {
+      let s = newGame(sc, seed, setupFor(seats));
+      const asked = new Set<string>();
+      while (s.round.phase === 'talks' && s.round.turn === 0) {
+        const side = nextToMove(s, asked);
+        const move = chooseMove(sc, s, side, seats[side]);
+        const proposed = s.round.news.some((n) => n.kind === 'proposal' && n.side === side);
+        if (move.type === 'pass' && side === 'cn' && proposed) {
+          expect(move.ai?.code).toBe('search:done');
+          const line = describeAiMove(sc, move, { turn: 0, index: checked });
+          expect(line).toMatch(/has made its offer for this turn|has had its say|rests its case/);
+          expect(line).not.toMatch(/holds back its offer|waiting for the other side/);
+          checked += 1;
+        }
+        const r = applyMove(sc, s, move);
+        if (!r.ok) throw new Error(r.reason);
+        s = r.state;
+      }
+    }
+    expect(checked, 'Beijing passed after its offer').toBeGreaterThan(0);
+  });
 });
