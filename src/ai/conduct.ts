@@ -40,12 +40,19 @@ const EARLY_TURNS = 2;
  * measure of its own — a lever moved to a milder level, or its announced rise withdrawn.
  */
 function nextStep(s: GameState, side: Side, o: Order): boolean {
-  if (o.kind === 'build' || o.kind === 'extend') return true;
-  const now = s.world.levels[o.kind === 'shift' || o.kind === 'withdraw' ? o.instrument : ''] ?? 0;
-  if (o.kind === 'shift') return o.level < now;
-  if (o.kind !== 'withdraw') return false;
-  const pending = s.world.announcements[o.instrument];
-  return pending !== undefined && pending.by === side && pending.level > now;
+  switch (o.kind) {
+    case 'build':
+    case 'extend':
+      return true;
+    case 'shift':
+      return o.level < (s.world.levels[o.instrument] ?? 0);
+    case 'withdraw': {
+      const pending = s.world.announcements[o.instrument];
+      return pending?.by === side && pending.level > (s.world.levels[o.instrument] ?? 0);
+    }
+    case 'announce':
+      return false;
+  }
 }
 
 export function conductTracker(scenario: Scenario, start: GameState) {

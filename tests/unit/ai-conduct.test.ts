@@ -88,6 +88,29 @@ describe('conduct counts', () => {
     expect(eased.s.world.levels['cn-soybeans']).toBe(0);
     expect(eased.conduct.cn.afterDeal).toBe(true);
     expect(eased.conduct.us.afterDeal).toBe(false);
+    // Washington announces a rise of its chip controls after the deal, then withdraws it: the
+    // withdrawal is a step (the announcement alone was not).
+    const announced = play([
+      ...deal,
+      pass('us'),
+      pass('cn'),
+      orders('us', { kind: 'announce', instrument: 'us-chips', level: 3, turn: 2 }),
+      orders('cn'),
+    ]);
+    expect(announced.conduct.us.afterDeal).toBe(false);
+    const withdrawn = play([
+      ...deal,
+      pass('us'),
+      pass('cn'),
+      orders('us', { kind: 'announce', instrument: 'us-chips', level: 3, turn: 2 }),
+      orders('cn'),
+      pass('us'),
+      pass('cn'),
+      orders('us', { kind: 'withdraw', instrument: 'us-chips' }),
+      orders('cn'),
+    ]);
+    expect(withdrawn.s.world.announcements['us-chips']).toBeUndefined();
+    expect(withdrawn.conduct.us.afterDeal).toBe(true);
     // The same deal with both sides holding still: neither acts.
     const still = play([...deal, pass('us'), pass('cn'), orders('us'), orders('cn')]);
     expect(still.conduct.cn.afterDeal).toBe(false);
