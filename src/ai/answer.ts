@@ -12,7 +12,7 @@ import { barredFor, needNow, waitingWorth } from './need';
 import type { Profile } from './profile';
 import type { Rand } from './rng';
 import type { Seen } from './seen';
-import { canAskMore, clauseGains, optionsOf } from './talks';
+import { canAskMore, clauseGains, itsToTakeBack, optionsOf } from './talks';
 import { openOfferWorth } from './worth';
 
 /** An offer's gains [self, other] over the level's horizon only. */
@@ -123,10 +123,7 @@ function utmost(
   const t = plan.table;
   const offer = optionsOf(t, clauses);
   if (offer.length < clauses.length) return false; // a clause its table does not hold: it cannot weigh it
-  for (const i of offer) {
-    const o = t.options[i]!;
-    if (o.giver === t.m.side || (o.giver === null && o.vs < 0)) return false;
-  }
+  if (offer.some((i) => itsToTakeBack(t, i))) return false;
   return !canAskMore(t, offer, barred);
 }
 

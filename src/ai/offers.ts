@@ -14,6 +14,7 @@ import {
   canAskMore,
   clausesOf,
   counterFrom,
+  farAnchors,
   fromTemplate,
   type Gains,
   gains,
@@ -115,23 +116,14 @@ export function anchored(
   const half = rejected ? rejected.length / 2 : 0;
   const keepsHalf = (p: Pkg) => !offered || p.filter((i) => offered.has(i)).length >= half;
   const barred = barredFor(x, table, profile);
-  const near = (reach: boolean) =>
-    nearAnchors(
-      table,
-      start,
-      counter ? 1 : ANCHOR_SHARE, // the other side's share
-      ANCHORS - 1,
-      barred,
-      ANCHOR_SHARE, // its own
-      reach,
-    )
-      .filter(keepsHalf)
-      .map((p) => clausesOf(table, p))
-      .filter((cl) => !known.has(packageKey(cl)));
-  let others = near(false);
+  const share = counter ? 1 : ANCHOR_SHARE; // the other side's share
+  const near = nearAnchors(table, start, share, ANCHORS - 1, barred, ANCHOR_SHARE);
   // A counter with no variant near its choice reaches further, and strays there only now and then.
-  const far = counter && others.length === 0;
-  if (far) others = near(true);
+  const far = counter && near.length === 0;
+  const others = (far ? farAnchors(table, start, share, ANCHORS - 1, barred, ANCHOR_SHARE) : near)
+    .filter(keepsHalf)
+    .map((p) => clausesOf(table, p))
+    .filter((cl) => !known.has(packageKey(cl)));
   if (others.length === 0) return null;
   if (far && rand() >= FAR_CHANCE) return null;
   const k = far ? 1 + Math.floor(rand() * others.length) : Math.floor(rand() * (others.length + 1));

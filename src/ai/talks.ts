@@ -473,22 +473,20 @@ export function counterFrom(
 }
 
 /**
- * Packages one change from `p` (a clause dropped, added or set at another level) — or two, where
- * one finds fewer than `n` — that keep at least `share` of the other side's gain and `ownShare` of
- * its own (the same, unless given), with no option `barred` lets not through added: other anchors it
- * could open with, as good a deal on both sides. Its own gain first; at most `n`.
+ * The search for other anchors around `p`: `around(from)` collects the packages one change from
+ * `from` that keep at least `share` of the other side's gain and `ownShare` of its own, with no
+ * option `barred` lets not through added; `best(n)` gives at most `n` of them, its own gain first.
+ * Null where `p` leaves a side no gain (nothing keeps a share of it).
  */
-export function nearAnchors(
+function anchorSearch(
   t: Table,
   p: Pkg,
   share: number,
-  n: number,
+  ownShare: number,
   barred: (option: number) => boolean,
-  ownShare = share, // the least share of its own gain, where it differs from the other side's
-  reach = false,
-): Pkg[] {
+) {
   const [own, other] = gains(t, p);
-  if (own <= 0 || other <= 0) return [];
+  if (own <= 0 || other <= 0) return null;
   const found: { p: Pkg; own: number }[] = [];
   const keys = new Set([packageKeyOf(t, p)]);
   const around = (from: Pkg) =>
@@ -505,21 +503,56 @@ export function nearAnchors(
         found.push({ p: q, own: gs });
       }
     });
-  around(p);
+  const best = (n: number) =>
+    found
+      .sort((a, b) => b.own - a.own)
+      .slice(0, n)
+      .map((f) => f.p);
+  return { found, around, best };
+}
+
+/**
+ * Packages one change from `p` (a clause dropped, added or set at another level) — or two, where
+ * one finds fewer than `n` — that keep at least `share` of the other side's gain and `ownShare` of
+ * its own (the same, unless given), with no option `barred` lets not through added: other anchors it
+ * could open with, as good a deal on both sides. Its own gain first; at most `n`.
+ */
+export function nearAnchors(
+  t: Table,
+  p: Pkg,
+  share: number,
+  n: number,
+  barred: (option: number) => boolean,
+  ownShare = share, // the least share of its own gain, where it differs from the other side's
+): Pkg[] {
+  const search = anchorSearch(t, p, share, ownShare, barred);
+  if (!search) return [];
+  search.around(p);
   // Too few a change away: two changes away, from each of those.
-  if (found.length < n) for (const f of [...found]) around(f.p);
-  // None at all, and asked to reach further: two changes away through any package one change away
-  // (a clause swapped for another of a different lever, say).
-  if (found.length === 0 && reach)
-    eachNeighbour(t, p, (skip, add) => {
-      if (add >= 0 && barred(add)) return;
-      const q = applyChange(p, skip, add);
-      if (q.length > 0) around(q);
-    });
-  return found
-    .sort((a, b) => b.own - a.own)
-    .slice(0, n)
-    .map((f) => f.p);
+  if (search.found.length < n) for (const f of [...search.found]) search.around(f.p);
+  return search.best(n);
+}
+
+/**
+ * Where none lies that near: packages two changes from `p` through any package one change away (a
+ * clause swapped for one of another lever, say), kept by the same shares. At most `n`.
+ */
+export function farAnchors(
+  t: Table,
+  p: Pkg,
+  share: number,
+  n: number,
+  barred: (option: number) => boolean,
+  ownShare = share,
+): Pkg[] {
+  const search = anchorSearch(t, p, share, ownShare, barred);
+  if (!search) return [];
+  eachNeighbour(t, p, (skip, add) => {
+    if (add >= 0 && barred(add)) return;
+    const q = applyChange(p, skip, add);
+    if (q.length > 0) search.around(q);
+  });
+  return search.best(n);
 }
 
 /**
@@ -541,6 +574,12 @@ export function canAskMore(t: Table, offer: Pkg, barred: (option: number) => boo
   return false;
 }
 
+/** An option of an offer the AI could take back: its own to give, or a joint statement that costs it. */
+export function itsToTakeBack(t: Table, option: number): boolean {
+  const o = t.options[option]!;
+  return o.giver === t.m.side || (o.giver === null && o.vs < 0);
+}
+
 /**
  * An offer with the promises of the AI's own taken back (and any joint statement that costs it), as
  * many as keep at least half of the `offered` clauses and a gain for the other side — those that
@@ -551,7 +590,7 @@ export function canAskMore(t: Table, offer: Pkg, barred: (option: number) => boo
 export function takenBack(t: Table, offer: Pkg, offered: number, not: ReadonlySet<string>): Pkg | null {
   const keep = Math.ceil(offered / 2);
   const own = offer
-    .filter((i) => t.options[i]!.giver === t.m.side || (t.options[i]!.giver === null && t.options[i]!.vs < 0))
+    .filter((i) => itsToTakeBack(t, i))
     .sort((a, b) => t.options[a]!.vs - t.options[b]!.vs || t.options[b]!.vo - t.options[a]!.vo);
   let p: Pkg = offer;
   let best: Pkg | null = null;

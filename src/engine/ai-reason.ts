@@ -132,15 +132,22 @@ function orderWords(sc: Scenario, o: Order): string {
 const list = (xs: readonly string[]) =>
   xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join('; ')} and ${xs[xs.length - 1]}`;
 
-/** What the move does, as a sentence of its own (empty for a move with nothing to name). */
+/**
+ * What the move does, as a sentence of its own (empty for a move with nothing to name). A move a
+ * rule turned the side to (its note's `instead`) reads as the alternative to what the rule's words
+ * say it will not do, not as the rule's example.
+ */
 function leversOf(sc: Scenario, move: Move, offer?: readonly Clause[]): string {
+  const instead = move.ai?.instead === true;
   if ((move.type === 'accept' || move.type === 'reject') && offer && offer.length > 0)
     return ` The offer on the table: ${list(offer.map((c) => clauseWords(sc, c)))}.`;
   if (move.type === 'propose' && move.clauses.length > 0)
-    return ` The package: ${list(move.clauses.map((c) => clauseWords(sc, c)))}.`;
+    return ` ${instead ? 'Instead, it proposes' : 'The package'}: ${list(move.clauses.map((c) => clauseWords(sc, c)))}.`;
   if (move.type === 'orders' && move.orders.length > 0)
-    return ` Its orders: ${list(move.orders.map((o) => orderWords(sc, o)))}.`;
-  return '';
+    return ` ${instead ? 'Instead, its orders' : 'Its orders'}: ${list(move.orders.map((o) => orderWords(sc, o)))}.`;
+  if (!instead) return '';
+  if (move.type === 'orders') return ' Instead, it gives no orders.';
+  return move.type === 'pass' ? ' Instead, it holds for now.' : '';
 }
 
 const REJECT_WORDS: Record<string, readonly string[]> = {
@@ -156,20 +163,6 @@ const REJECT_WORDS: Record<string, readonly string[]> = {
   face: ['it cannot be seen to yield right after being pressured', 'it will not yield under fresh pressure'],
   linkage: ['it ties together what should stay apart', 'it links matters that should be kept apart'],
 };
-
-/**
- * What a side does instead of the move a rule turned it from: the rule's words say what it will not
- * do, so the move that follows reads as the alternative, not as the rule's example.
- */
-function insteadWords(levers: string, move: Move): string {
-  if (move.type === 'orders')
-    return move.orders.length > 0
-      ? levers.replace(' Its orders: ', ' Instead, its orders: ')
-      : ' Instead, it gives no orders.';
-  if (move.type === 'propose') return levers.replace(' The package: ', ' Instead, it proposes: ');
-  if (move.type === 'pass') return ' Instead, it holds for now.';
-  return levers;
-}
 
 /** The time left as a sentence of its own (after a rule's or a template's words). */
 function timeSentence(sc: Scenario, turn: number | undefined): string {
@@ -336,24 +329,19 @@ function searchLine(sc: Scenario, name: string, term: string, move: Move, k: num
         ],
         k,
       );
-    case 'deal':
+    case 'deal': {
       // The orders break a deal in force, and its reckoning says that pays: what it promised there
-      // costs it more, over the turns it looks at, than the deal brings it.
-      if (move.type === 'orders' && move.orders.every((o) => o.kind !== 'shift'))
-        return pickOf(
-          [
-            `${when}${name} threatens to break the deal: by its reckoning, what it promised there now costs it more than the deal brings`,
-            `${when}${name} is ready to walk away from its promises: keeping the deal would cost it more than it brings`,
-          ],
-          k,
-        );
+      // costs it more, over the turns it looks at, than the deal brings it. An announcement only
+      // threatens to: it breaks the deal when it takes effect.
+      const now = move.type !== 'orders' || move.orders.some((o) => o.kind === 'shift');
       return pickOf(
         [
-          `${when}${name} breaks the deal: by its reckoning, what it promised there now costs it more than the deal brings`,
-          `${when}${name} walks away from its promises: keeping the deal would cost it more than it brings`,
+          `${when}${name} ${now ? 'breaks' : 'threatens to break'} the deal: by its reckoning, what it promised there now costs it more than the deal brings`,
+          `${when}${name} ${now ? 'walks' : 'is ready to walk'} away from its promises: keeping the deal would cost it more than it brings`,
         ],
         k,
       );
+    }
     case 'tension':
       return pickOf(
         [
@@ -433,10 +421,9 @@ export function describeAiMove(scenario: Scenario, move: Move, at: AiMoveContext
   const [kind, id = ''] = [code.slice(0, code.indexOf(':')), code.slice(code.indexOf(':') + 1)];
   if (kind === 'rule') {
     const r = findRule(scenario, id);
-    const did = move.ai?.instead ? insteadWords(levers, move) : levers;
     return r
-      ? `${r.text}${cite(scenario, r, k)}.${did}${timeSentence(scenario, at.turn)}${held}`
-      : `${name} follows one of its rules of character.${did}${held}`;
+      ? `${r.text}${cite(scenario, r, k)}.${levers}${timeSentence(scenario, at.turn)}${held}`
+      : `${name} follows one of its rules of character.${levers}${held}`;
   }
   if (kind === 'template') {
     const t = findTemplate(scenario, id);

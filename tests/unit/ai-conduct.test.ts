@@ -32,6 +32,15 @@ function play(moves: readonly Move[]) {
 const pass = (side: Side): Move => ({ type: 'pass', side });
 const orders = (side: Side, ...os: Order[]): Move => ({ type: 'orders', side, orders: os });
 const shift = (instrument: string, level: number): Order => ({ kind: 'shift', instrument, level });
+/**
+ * Beijing's offer of the US tariff at 0%, signed in the first talks; then, turn by turn, the talks
+ * passed (Washington first) and each side's orders, Washington's then Beijing's.
+ */
+const afterDeal = (...turns: [Order[], Order[]][]): Move[] => [
+  { type: 'propose', side: 'cn', clauses: [{ kind: 'instrument', instrument: 'us-tariff', level: 0 }] },
+  { type: 'accept', side: 'us' },
+  ...turns.flatMap(([us, cn]) => [pass('us'), pass('cn'), orders('us', ...us), orders('cn', ...cn)]),
+];
 /** A quiet turn: Beijing opens the tutorial's first talks, then the sides take turns to open. */
 const quiet = (first: Side, us: Order[] = [], cn: Order[] = []): Move[] => [
   pass(first),
@@ -74,45 +83,19 @@ describe('conduct counts', () => {
   it('counts easing a measure of its own after a deal as a next step, and not an escalation or a pass', () => {
     // Turn 0: Beijing offers the US tariff down to 0% and Washington signs; then Beijing resumes
     // soybean purchases (its lever to a milder level) while Washington only raises its chip controls.
-    const deal: Move[] = [
-      { type: 'propose', side: 'cn', clauses: [{ kind: 'instrument', instrument: 'us-tariff', level: 0 }] },
-      { type: 'accept', side: 'us' },
-    ];
-    const eased = play([
-      ...deal,
-      pass('us'),
-      pass('cn'),
-      orders('us', shift('us-chips', 3)),
-      orders('cn', shift('cn-soybeans', 0)),
-    ]);
+    const eased = play(afterDeal([[shift('us-chips', 3)], [shift('cn-soybeans', 0)]]));
     expect(eased.s.world.levels['cn-soybeans']).toBe(0);
     expect(eased.conduct.cn.afterDeal).toBe(true);
     expect(eased.conduct.us.afterDeal).toBe(false);
     // Washington announces a rise of its chip controls after the deal, then withdraws it: the
     // withdrawal is a step (the announcement alone was not).
-    const announced = play([
-      ...deal,
-      pass('us'),
-      pass('cn'),
-      orders('us', { kind: 'announce', instrument: 'us-chips', level: 3, turn: 2 }),
-      orders('cn'),
-    ]);
-    expect(announced.conduct.us.afterDeal).toBe(false);
-    const withdrawn = play([
-      ...deal,
-      pass('us'),
-      pass('cn'),
-      orders('us', { kind: 'announce', instrument: 'us-chips', level: 3, turn: 2 }),
-      orders('cn'),
-      pass('us'),
-      pass('cn'),
-      orders('us', { kind: 'withdraw', instrument: 'us-chips' }),
-      orders('cn'),
-    ]);
+    const rise: Order = { kind: 'announce', instrument: 'us-chips', level: 3, turn: 2 };
+    expect(play(afterDeal([[rise], []])).conduct.us.afterDeal).toBe(false);
+    const withdrawn = play(afterDeal([[rise], []], [[{ kind: 'withdraw', instrument: 'us-chips' }], []]));
     expect(withdrawn.s.world.announcements['us-chips']).toBeUndefined();
     expect(withdrawn.conduct.us.afterDeal).toBe(true);
     // The same deal with both sides holding still: neither acts.
-    const still = play([...deal, pass('us'), pass('cn'), orders('us'), orders('cn')]);
+    const still = play(afterDeal([[], []]));
     expect(still.conduct.cn.afterDeal).toBe(false);
   });
 
