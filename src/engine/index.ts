@@ -81,6 +81,7 @@ export {
   crossedRedLine,
   isNewsText,
   isSetup,
+  MAX_CLAUSES,
   PROPOSALS_PER_TURN,
   pendingReadout,
 } from './validate';

@@ -20,8 +20,15 @@ import { passTurns, play, seatsAt } from './helpers';
 const sc = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml')).scenario;
 const lastTalks = rulesFor(sc).mainTurns - 1;
 
-/** The bare minimum: a deal with nothing in it but a line about stable trade. */
-const LOWBALL: Clause[] = [{ kind: 'statement', statement: 'st-trade-stability' }];
+/**
+ * The bare minimum: a line about stable trade and Washington's promise of no new restrictions while
+ * the talks last, worth about 6 points to Beijing in its last talks (the line alone, about 4, is less
+ * than the 5 that signing at a deadline asks).
+ */
+const LOWBALL: Clause[] = [
+  { kind: 'statement', statement: 'st-trade-stability' },
+  { kind: 'commitment', item: 'us-no-new-restrictions' },
+];
 /** A fair split: Washington's tariff and a chip downgrade for energy purchases and fentanyl controls. */
 const FAIR: Clause[] = [
   { kind: 'instrument', instrument: 'us-tariff', level: 0 },

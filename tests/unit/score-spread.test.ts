@@ -2,7 +2,26 @@
 // warnings check gives an author when a side too often falls below −100 or one package moves a
 // score by hundreds.
 import { describe, expect, it } from 'vitest';
-import { MAX_BELOW, MAX_PACKAGE_MOVE, spreadOf, spreadWarnings } from '../../tools/score-spread';
+import { chooseMove, defaultSeat } from '../../src/ai';
+import { setupFor } from '../../src/ai/match';
+import type { BySide, Clause, Scenario, Side } from '../../src/engine';
+import {
+  DEFAULT_SETUP,
+  evaluateUnder,
+  newGame,
+  noDealLine,
+  proposalCandidates,
+  rulesFor,
+  SIDES,
+} from '../../src/engine';
+import {
+  goodPackageMove,
+  MAX_BELOW,
+  MAX_PACKAGE_MOVE,
+  spreadOf,
+  spreadWarnings,
+} from '../../tools/score-spread';
+import { shippedScenarios } from '../fixtures/shipped';
 import { rulesScenario } from '../fixtures/worked';
 
 const sc = rulesScenario();
@@ -25,5 +44,55 @@ describe('the spread of scores', () => {
     expect(w.map((x) => x.side)).toEqual(['us', 'cn']);
     expect(w[0]?.found).toBe('6.0%');
     expect(w[1]?.found).toBe('101 points');
+  });
+});
+
+/** Each side's score moved by `clauses` signed at the check's opening by `by` (objectives aside, events off). */
+function moveOf(scenario: Scenario, by: Side, clauses: readonly Clause[]): BySide<number> | null {
+  const bare = { ...scenario, objectives: [] };
+  const setup = { ...DEFAULT_SETUP, randomEvents: false };
+  const s = newGame(bare, 'check', setup);
+  const r = evaluateUnder(bare, s, by, clauses, s.rng, noDealLine(bare, 'check', setup).util);
+  return r.ok ? r.score : null;
+}
+
+const smaller = (g: BySide<number>) => Math.min(g.us, g.cn);
+
+describe('the one good package an author is warned about', () => {
+  const shipped = shippedScenarios();
+  const tutorial = shipped.find(([, s]) => s.id === 'opening-bid')![1];
+
+  it('is searched beyond the short packages, as far as the packages the computer proposes', () => {
+    const found = goodPackageMove(tutorial)!;
+    // the engine's bounded generator alone: one, two and four clauses
+    const s = newGame(tutorial, 'check', { ...DEFAULT_SETUP, randomEvents: false });
+    let short = Number.NEGATIVE_INFINITY;
+    for (const by of SIDES)
+      for (const clauses of proposalCandidates(rulesFor(tutorial), s, by)) {
+        const g = moveOf(tutorial, by, clauses);
+        if (g) short = Math.max(short, smaller(g));
+      }
+    expect(smaller(found)).toBeGreaterThan(short + 1);
+    // the computer's first proposal of a game, at each level, moves no side further than the check's
+    for (const level of [1, 2, 3]) {
+      const seats = {
+        us: { ...defaultSeat(tutorial, 'us'), level },
+        cn: { ...defaultSeat(tutorial, 'cn'), level },
+      };
+      const start = newGame(tutorial, 'check', setupFor(seats));
+      const side = start.round.talks.toMove;
+      const move = chooseMove(tutorial, start, side, seats[side]);
+      expect(move.type).toBe('propose');
+      if (move.type !== 'propose') continue;
+      const g = moveOf(tutorial, side, move.clauses)!;
+      expect(smaller(found)).toBeGreaterThanOrEqual(smaller(g) - 0.05);
+    }
+  });
+
+  it.each(shipped)('moves no side of %s by hundreds', (_, scenario) => {
+    const move = goodPackageMove(scenario)!;
+    expect(Math.abs(move.us)).toBeLessThanOrEqual(MAX_PACKAGE_MOVE);
+    expect(Math.abs(move.cn)).toBeLessThanOrEqual(MAX_PACKAGE_MOVE);
+    expect(smaller(move)).toBeGreaterThan(0); // and one package does help both
   });
 });
