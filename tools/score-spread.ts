@@ -61,6 +61,12 @@ export function formatSpread(s: BySide<SideSpread>, names: BySide<string>): stri
 
 /** How many short packages the climbs start from, by each measure. */
 const CLIMBS = 4;
+/**
+ * The most packages the climbs weigh for one proposing side: a shipped opening's take 700–1,600,
+ * so a file with hundreds of clauses to offer is still checked in seconds (its figure then a lower
+ * bound).
+ */
+const CLIMB_BUDGET = 6_000;
 
 /**
  * The best package at the opening for both sides together (the largest smaller gain), signed and then
@@ -98,10 +104,12 @@ export function goodPackageMove(scenario: Scenario): BySide<number> | null {
       if (gain) starts.push({ clauses, gain });
     }
     const options = clauseOptions(rules, s, by);
+    let weighed = 0;
+    const budgeted = (clauses: readonly Clause[]) => (weighed++ < CLIMB_BUDGET ? worth(clauses) : null);
     for (const f of [nash, smaller]) {
       // from the few best short packages by each measure: one climb alone stops on a local top
       const top = [...starts].sort((a, b) => f(b.gain) - f(a.gain)).slice(0, CLIMBS);
-      for (const start of top) climb(start, options, worth, f);
+      for (const start of top) climb(start, options, budgeted, f);
     }
   }
   const best = found.best;
