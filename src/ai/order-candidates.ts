@@ -1,7 +1,8 @@
 // Its orders as candidates: every order set the engine allows, less those no side would weigh (an
 // announcement for its earlier date, a shift that skips steps) and those past its profile's
-// tension, each with its search value (orders.ts) and the term that decided it.
-import { type Order, orderSets } from '../engine';
+// tension, each with its search value (orders.ts) and the term that decided it; a loosening past
+// its own red line is weighed last.
+import { crossedRedLine, type Order, orderSets } from '../engine';
 import type { Candidate } from './choose';
 import type { Plan } from './memo';
 import type { Model } from './model';
@@ -45,6 +46,28 @@ function usefulShift(m: Model, id: string, level: number): boolean {
   return Math.abs(level - now) === 1 || level === 0 || level === top;
 }
 
+/**
+ * A loosening its own red line forbids: what it must never give in a package it does not give by
+ * order either (the engine lets a player do it; the computer keeps to its briefing). Washington at
+ * level 3 in the Whole of 2025 lifted its chip controls, the memory chips' included, in its first
+ * orders of 20 games in 40, its search rating the chip sales above the hawks' rule.
+ */
+function pastRedLine(m: Model, o: Order): boolean {
+  return (
+    o.kind === 'shift' &&
+    o.level < (m.s.world.levels[o.instrument] ?? 0) &&
+    crossedRedLine(m.rules, m.side, [{ kind: 'instrument', instrument: o.instrument, level: o.level }]) !==
+      undefined
+  );
+}
+
+/**
+ * Where a set crossing its own red line ranks: below every other, and below anything a rule could
+ * add. It stays among the candidates so that the level's tie-breaking draws the same dice: a game
+ * in which no side would cross a line plays as it did.
+ */
+const PAST_RED_LINE = -1e6;
+
 export function orderCandidates(m: Model, plan: () => Plan, profile: Profile | null, L: number): Candidate[] {
   let worth = 0;
   if (m.depth.leverage && m.turn + 1 < m.rules.mainTurns) {
@@ -70,7 +93,9 @@ export function orderCandidates(m: Model, plan: () => Plan, profile: Profile | n
     // It never breaks a deal in force on a close call, by its tie-breaking alone.
     if (terms.deal < 0 && code === 'search:close') continue;
     // Every order spends a little attention and credibility: doing nothing wins a tie.
-    const search = sumTerms(terms) - ACTION_COST * set.length;
+    const search = set.some((o) => pastRedLine(m, o))
+      ? PAST_RED_LINE
+      : sumTerms(terms) - ACTION_COST * set.length;
     out.push({ move: { type: 'orders', side: m.side, orders: set }, search, code, calm: added <= 0 });
   }
   return out;
