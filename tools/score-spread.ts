@@ -5,10 +5,10 @@
 import { defaultSeat } from '../src/ai';
 import type { GameSummary } from '../src/ai/match';
 import { playGame } from '../src/ai/match';
+import { clauseKey, packageKey } from '../src/ai/talks';
 import type { BySide, Scenario, Side } from '../src/engine';
 import {
   type Clause,
-  canonicalJson,
   clauseId,
   clauseOptions,
   DEFAULT_SETUP,
@@ -62,11 +62,45 @@ export function formatSpread(s: BySide<SideSpread>, names: BySide<string>): stri
 /** How many short packages the climbs start from, by each measure. */
 const CLIMBS = 4;
 /**
- * The most packages the climbs weigh for one proposing side: a shipped opening's take 700–1,600,
- * so a file with hundreds of clauses to offer is still checked in seconds (its figure then a lower
- * bound).
+ * The most packages the climbs weigh on the kernel for one proposing side: a shipped opening's take
+ * 420–860, so a file with hundreds of clauses to offer is still checked in seconds (its figure
+ * then a lower bound).
  */
 const CLIMB_BUDGET = 6_000;
+
+/** Each side's score moved by a package signed at the check's opening, or null if it cannot be signed. */
+export type Weigh = (by: Side, clauses: readonly Clause[]) => BySide<number> | null;
+
+/**
+ * The check's opening — seed `check`, events off, objectives aside (the game's own score points) —
+ * and the kernel's weighing of a package signed there by `by` and then held still. Each package is
+ * weighed once (`weighed` keeps them all, by proposer and package): the climbs below meet the same
+ * packages again and again.
+ */
+export function checkOpening(scenario: Scenario) {
+  const bare = { ...scenario, objectives: [] };
+  const setup = { ...DEFAULT_SETUP, randomEvents: false };
+  const s = newGame(bare, 'check', setup);
+  const zero = noDealLine(bare, 'check', setup).util;
+  const weighed = new Map<string, BySide<number> | null>();
+  const weigh: Weigh = (by, clauses) => {
+    if (clauses.length === 0) return null;
+    const key = `${by} ${packageKey(clauses)}`;
+    let gain = weighed.get(key);
+    if (gain === undefined) {
+      const r = evaluateUnder(bare, s, by, clauses, s.rng, zero);
+      gain = r.ok ? { us: r.score.us, cn: r.score.cn } : null;
+      weighed.set(key, gain);
+    }
+    return gain;
+  };
+  return { rules: rulesFor(bare), s, weigh, weighed };
+}
+
+const smaller = (g: BySide<number>) => Math.min(g.us, g.cn);
+// the climbs' measures: the Nash product (what either side gains counts), and the smaller gain itself
+const nash = (g: BySide<number>) =>
+  g.us > 0 && g.cn > 0 ? Math.log(g.us) + Math.log(g.cn) : smaller(g) - 1e6;
 
 /**
  * The best package at the opening for both sides together (the largest smaller gain), signed and then
@@ -79,46 +113,36 @@ const CLIMB_BUDGET = 6_000;
  */
 export function goodPackageMove(scenario: Scenario): BySide<number> | null {
   if (unscorable(scenario)) return null;
-  const bare = { ...scenario, objectives: [] }; // the game's own score points, objectives aside
-  const setup = { ...DEFAULT_SETUP, randomEvents: false };
-  const s = newGame(bare, 'check', setup);
-  const zero = noDealLine(bare, 'check', setup).util;
-  const rules = rulesFor(bare);
-  const found: { best: BySide<number> | null } = { best: null }; // written by every evaluation
-  const smaller = (g: BySide<number>) => Math.min(g.us, g.cn);
-  // climbed by the Nash product (what either side gains counts) and by the smaller gain itself
-  const nash = (g: BySide<number>) =>
-    g.us > 0 && g.cn > 0 ? Math.log(g.us) + Math.log(g.cn) : smaller(g) - 1e6;
+  const { rules, s, weigh, weighed } = checkOpening(scenario);
   for (const by of SIDES) {
-    const worth = (clauses: readonly Clause[]): BySide<number> | null => {
-      if (clauses.length === 0) return null;
-      const r = evaluateUnder(bare, s, by, clauses, s.rng, zero);
-      if (!r.ok) return null;
-      const gain = { us: r.score.us, cn: r.score.cn };
-      if (!found.best || smaller(gain) > smaller(found.best)) found.best = gain;
-      return gain;
-    };
-    const starts: { clauses: Clause[]; gain: BySide<number> }[] = [];
+    const starts: { clauses: readonly Clause[]; gain: BySide<number> }[] = [];
     for (const clauses of proposalCandidates(rules, s, by)) {
-      const gain = worth(clauses);
+      const gain = weigh(by, clauses);
       if (gain) starts.push({ clauses, gain });
     }
     const options = clauseOptions(rules, s, by);
-    let weighed = 0;
-    const budgeted = (clauses: readonly Clause[]) => (weighed++ < CLIMB_BUDGET ? worth(clauses) : null);
+    const before = weighed.size;
+    const budgeted = (clauses: readonly Clause[]) =>
+      weighed.size - before < CLIMB_BUDGET ? weigh(by, clauses) : null;
     for (const f of [nash, smaller]) {
       // from the few best short packages by each measure: one climb alone stops on a local top
       const top = [...starts].sort((a, b) => f(b.gain) - f(a.gain)).slice(0, CLIMBS);
       for (const start of top) climb(start, options, budgeted, f);
     }
   }
-  const best = found.best;
+  // the best of every package weighed, on the climbs' way or at their tops
+  let best: BySide<number> | null = null;
+  for (const g of weighed.values()) if (g && (!best || smaller(g) > smaller(best))) best = g;
   return best && { us: round1(best.us), cn: round1(best.cn) };
 }
 
-/** A hill climb over packages, one clause added, dropped or swapped at a time, while `f` grows. */
+/**
+ * A hill climb over packages while `f` grows: a neighbour drops a clause, swaps one for another of
+ * the same lever, or adds one, as the computer's own search (`eachNeighbour` in src/ai/talks.ts)
+ * steps over its table of options.
+ */
 function climb(
-  from: { clauses: Clause[]; gain: BySide<number> },
+  from: { clauses: readonly Clause[]; gain: BySide<number> },
   options: readonly Clause[],
   worth: (clauses: readonly Clause[]) => BySide<number> | null,
   f: (gain: BySide<number>) => number,
@@ -126,7 +150,7 @@ function climb(
   let cur = { clauses: from.clauses, value: f(from.gain) };
   for (let step = 0; step < 4 * MAX_CLAUSES; step++) {
     let next: typeof cur | null = null;
-    const consider = (clauses: Clause[]) => {
+    const consider = (clauses: readonly Clause[]) => {
       const gain = worth(clauses);
       if (gain && f(gain) > (next ?? cur).value + 1e-9) next = { clauses, value: f(gain) };
     };
@@ -136,7 +160,7 @@ function climb(
       const at = ids.indexOf(clauseId(o));
       if (at < 0) {
         if (cur.clauses.length < MAX_CLAUSES) consider([...cur.clauses, o]);
-      } else if (canonicalJson(cur.clauses[at]) !== canonicalJson(o))
+      } else if (clauseKey(cur.clauses[at]!) !== clauseKey(o))
         consider(cur.clauses.map((c, j) => (j === at ? o : c)));
     }
     if (next === null) break;

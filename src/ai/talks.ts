@@ -627,7 +627,7 @@ export const clausesOf = (t: Table, p: Pkg): Clause[] => p.map((i) => t.options[
  */
 const clauseKeys = new WeakMap<Clause, string>();
 
-function clauseKey(c: Clause): string {
+export function clauseKey(c: Clause): string {
   let key = clauseKeys.get(c);
   if (key === undefined) {
     key = clauseText(c);

@@ -4,17 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { chooseMove, defaultSeat } from '../../src/ai';
 import { setupFor } from '../../src/ai/match';
-import type { BySide, Clause, Scenario, Side } from '../../src/engine';
+import type { BySide } from '../../src/engine';
+import { newGame, proposalCandidates, SIDES } from '../../src/engine';
 import {
-  DEFAULT_SETUP,
-  evaluateUnder,
-  newGame,
-  noDealLine,
-  proposalCandidates,
-  rulesFor,
-  SIDES,
-} from '../../src/engine';
-import {
+  checkOpening,
   goodPackageMove,
   MAX_BELOW,
   MAX_PACKAGE_MOVE,
@@ -47,15 +40,6 @@ describe('the spread of scores', () => {
   });
 });
 
-/** Each side's score moved by `clauses` signed at the check's opening by `by` (objectives aside, events off). */
-function moveOf(scenario: Scenario, by: Side, clauses: readonly Clause[]): BySide<number> | null {
-  const bare = { ...scenario, objectives: [] };
-  const setup = { ...DEFAULT_SETUP, randomEvents: false };
-  const s = newGame(bare, 'check', setup);
-  const r = evaluateUnder(bare, s, by, clauses, s.rng, noDealLine(bare, 'check', setup).util);
-  return r.ok ? r.score : null;
-}
-
 const smaller = (g: BySide<number>) => Math.min(g.us, g.cn);
 
 describe('the one good package an author is warned about', () => {
@@ -65,11 +49,11 @@ describe('the one good package an author is warned about', () => {
   it('is searched beyond the short packages, as far as the packages the computer proposes', () => {
     const found = goodPackageMove(tutorial)!;
     // the engine's bounded generator alone: one, two and four clauses
-    const s = newGame(tutorial, 'check', { ...DEFAULT_SETUP, randomEvents: false });
+    const { rules, s, weigh } = checkOpening(tutorial);
     let short = Number.NEGATIVE_INFINITY;
     for (const by of SIDES)
-      for (const clauses of proposalCandidates(rulesFor(tutorial), s, by)) {
-        const g = moveOf(tutorial, by, clauses);
+      for (const clauses of proposalCandidates(rules, s, by)) {
+        const g = weigh(by, clauses);
         if (g) short = Math.max(short, smaller(g));
       }
     expect(smaller(found)).toBeGreaterThan(short + 1);
@@ -84,7 +68,7 @@ describe('the one good package an author is warned about', () => {
       const move = chooseMove(tutorial, start, side, seats[side]);
       expect(move.type).toBe('propose');
       if (move.type !== 'propose') continue;
-      const g = moveOf(tutorial, side, move.clauses)!;
+      const g = weigh(side, move.clauses)!;
       expect(smaller(found)).toBeGreaterThanOrEqual(smaller(g) - 0.05);
     }
   });
