@@ -9,8 +9,9 @@
 import type { Rule, Template } from '../model/profile-schema';
 import { lowerFirst } from './explain';
 import { dateOf, rulesFor } from './rules';
-import type { Clause, Move, Order, Scenario } from './types';
+import type { Clause, Move, Order, Scenario, Side } from './types';
 import { other } from './types';
+import { clauseGiver } from './validate';
 
 /** Where the move stands in its game: its index in the record and the turn it was made in. */
 export interface AiMoveContext {
@@ -92,22 +93,60 @@ function clauseWords(sc: Scenario, c: Clause): string {
   }
 }
 
-/** What a rejection says the side needs, as the object of “wants … before it signs”. */
-function needWords(sc: Scenario, c: Clause): string {
-  if (c.kind !== 'instrument') return clauseWords(sc, c);
-  return `the ${lowerFirst(instName(sc, c.instrument))} brought down to “${levelLabel(sc, c.instrument, c.level)}”`;
+/**
+ * The words the scenario's names write with a capital inside a name (“buying Nvidia chips”, “the
+ * TikTok sale”): a name that starts with one keeps its capital in a sentence (“the Nvidia ban”).
+ */
+function properWords(sc: Scenario): ReadonlySet<string> {
+  let found = properBy.get(sc);
+  if (!found) {
+    const words = new Set<string>();
+    const names = [
+      ...sc.instruments.flatMap((i) => [i.name, i.short ?? '', ...i.levels.map((l) => l.label)]),
+      ...sc.commitments.map((c) => c.name),
+      ...sc.statements.map((x) => x.name),
+      ...sc.alternatives.map((a) => a.name),
+    ];
+    for (const n of names)
+      for (const w of n.split(/[\s(),;:/“”"-]+/).slice(1))
+        if (/^[A-Z][a-z]/.test(w)) words.add(w.replace(/['’]s$/, ''));
+    properBy.set(sc, words);
+    found = words;
+  }
+  return found;
+}
+const properBy = new WeakMap<Scenario, ReadonlySet<string>>();
+
+/** An instrument's name inside a sentence. */
+const instWords = (sc: Scenario, id: string) => lowerFirst(instName(sc, id), properWords(sc));
+
+/** What a rejection says the side needs: a sentence naming the clause. */
+function needSentence(sc: Scenario, name: string, c: Clause): string {
+  switch (c.kind) {
+    case 'instrument':
+      return `${name} wants the ${instWords(sc, c.instrument)} moved to “${levelLabel(sc, c.instrument, c.level)}” before it signs.`;
+    case 'statement':
+      return `Before it signs, ${name} wants a statement: ${sc.statements.find((x) => x.id === c.statement)?.name ?? 'a joint statement'}.`;
+    default: {
+      // A promise is named as the file writes it, after a colon: a name may start with a proper noun.
+      const item = sc.commitments.find((x) => x.id === c.item);
+      const from = item ? ` from ${sc.sides[item.side].name}` : '';
+      const size = c.kind === 'pledge' ? ` (${c.size})` : '';
+      return `Before it signs, ${name} wants this${from}: ${item?.name ?? 'a promise'}${size}.`;
+    }
+  }
 }
 
 /** What an announcement asks of the other side, after “unless Beijing …”: the clause it wants. */
 function demandWords(sc: Scenario, c: Clause): string {
   switch (c.kind) {
     case 'instrument':
-      return `puts the ${lowerFirst(instName(sc, c.instrument))} at “${levelLabel(sc, c.instrument, c.level)}”`;
+      return `puts the ${instWords(sc, c.instrument)} at “${levelLabel(sc, c.instrument, c.level)}”`;
     case 'pledge':
     case 'commitment': {
       const name = sc.commitments.find((x) => x.id === c.item)?.name;
       const size = c.kind === 'pledge' ? ` (${c.size})` : '';
-      return `makes a promise: ${name ? lowerFirst(name) : 'the one it asks for'}${size}`;
+      return `makes a promise: ${name ?? 'the one it asks for'}${size}`;
     }
     case 'statement':
       return `agrees to a statement: ${sc.statements.find((s) => s.id === c.statement)?.name ?? 'a joint statement'}`;
@@ -179,6 +218,10 @@ function timeLeft(sc: Scenario, turn: number | undefined): string {
   if (left <= 0) return 'After the deadline, ';
   return left === 1 ? 'In its last turn of talks, ' : `With ${left} turns of talks left, `;
 }
+
+/** Whether a package holds anything `side` gives: a level of its own or a promise of its. */
+const gives = (sc: Scenario, side: Side, clauses: readonly Clause[]) =>
+  clauses.some((c) => clauseGiver(rulesFor(sc), c) === side);
 
 function searchLine(sc: Scenario, name: string, term: string, move: Move, k: number, turn?: number): string {
   const when = timeLeft(sc, turn);
@@ -258,6 +301,15 @@ function searchLine(sc: Scenario, name: string, term: string, move: Move, k: num
         k,
       );
     case 'logroll':
+      // A package with nothing of its own in it is no trade: it asks (a next step after a deal).
+      if (move.type === 'propose' && !gives(sc, move.side, move.clauses))
+        return pickOf(
+          [
+            `${when}${name} asks for what it values most and reckons costs ${sc.sides[other(move.side)].name} little`,
+            `${when}${name} asks for more: promises it values, cheap for ${sc.sides[other(move.side)].name} by its reckoning`,
+          ],
+          k,
+        );
       return pickOf(
         [
           `${when}${name} proposes a trade: what is cheap for it and dear to the other side`,
@@ -407,7 +459,7 @@ export function describeAiMove(scenario: Scenario, move: Move, at: AiMoveContext
   const needs = !want
     ? ''
     : move.type === 'reject'
-      ? ` ${name} wants ${needWords(scenario, want)} before it signs.`
+      ? ` ${needSentence(scenario, name, want)}`
       : threat && opp
         ? ` ${pickOf([`${name} lets it take effect`, 'It takes effect'], k)} unless ${opp} ${demandWords(scenario, want)}.`
         : '';

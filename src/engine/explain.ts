@@ -9,11 +9,15 @@ const fmt = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const turnsWord = (h: number) => (h === 1 ? 'one turn' : h === 2 ? 'two turns' : `${h} turns`);
 /**
- * A name inside a sentence: its first letter small, unless it starts an acronym; names within it
+ * A name inside a sentence: its first letter small, unless its first word is an acronym, a name
+ * written with a capital inside (“TikTok”) or one of `proper` (“Nvidia ban” stays); names within it
  * keep theirs (“Chip controls” → “chip controls”; “US tariff” stays). The AI's reasons use it too.
  */
-export const lowerFirst = (name: string) =>
-  /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
+export const lowerFirst = (name: string, proper: ReadonlySet<string> = NONE) => {
+  const first = /^[A-Z][a-z]+(?![\w])/.exec(name)?.[0];
+  return first && !proper.has(first) ? name[0]!.toLowerCase() + name.slice(1) : name;
+};
+const NONE: ReadonlySet<string> = new Set();
 
 export interface CardLine {
   readonly card: Card;

@@ -12,7 +12,7 @@ import type { AiSeat } from '../../src/ai';
 import { chooseMove, defaultSeat, describeAiMove } from '../../src/ai';
 import { setupFor } from '../../src/ai/match';
 import { nextToMove } from '../../src/ai/rollout';
-import type { BySide, Scenario, Side } from '../../src/engine';
+import type { BySide, Clause, Scenario, Side } from '../../src/engine';
 import { applyMove, newGame, REJECT_REASONS } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
 
@@ -163,7 +163,7 @@ describe('the computer’s moves in plain words', () => {
     const needs = answer.ai?.needs;
     expect(needs, 'the rejection names a clause of Beijing’s target').toBeDefined();
     const line = describeAiMove(sc, answer, { index: 3, turn: 0, offer: s.round.talks.open?.clauses });
-    expect(line).toMatch(/Beijing wants .+ before it signs\./);
+    expect(line).toMatch(/Beijing wants .+ before it signs\.|Before it signs, Beijing wants .+\./);
     if (needs?.kind === 'instrument')
       expect(line.toLowerCase()).toContain(
         (sc.instruments.find((i) => i.id === needs.instrument)?.short ?? '?').toLowerCase(),
@@ -305,5 +305,61 @@ describe('the computer’s moves in plain words', () => {
       }
     }
     expect(checked, 'Beijing passed after its offer').toBeGreaterThan(0);
+  });
+
+  it('names are written as a student reads them: a proper noun keeps its capital, a promise its name', () => {
+    const sc = loadScenarioFile(join(DIR, 'road-to-busan.yaml')).scenario;
+    const reject = (needs: Clause) =>
+      describeAiMove(
+        sc,
+        { type: 'reject', side: 'us', reason: 'too-little', ai: { code: 'search:threshold', needs } },
+        { turn: 1 },
+      );
+    // an instrument named for a firm keeps its capital (“nvidia ban” before)
+    expect(reject({ kind: 'instrument', instrument: 'cn-nvidia-ban', level: 0 })).toContain(
+      'Washington wants the Nvidia ban moved to “',
+    );
+    expect(reject({ kind: 'instrument', instrument: 'cn-tiktok', level: 0 })).toContain(
+      'wants the TikTok moved to',
+    );
+    expect(reject({ kind: 'instrument', instrument: 'us-tariff', level: 0 })).toContain(
+      'wants the US tariff moved to',
+    );
+    // a promise is named as the file writes it, with who gives it (“boeing aircraft orders” before)
+    expect(reject({ kind: 'pledge', item: 'cn-boeing-pledge', size: 'large' })).toContain(
+      'Before it signs, Washington wants this from Beijing: Boeing aircraft orders (large).',
+    );
+    const threat = describeAiMove(
+      sc,
+      {
+        type: 'orders',
+        side: 'us',
+        orders: [{ kind: 'announce', instrument: 'us-tariff', level: 3, turn: 3 }],
+        ai: { code: 'search:leverage', needs: { kind: 'pledge', item: 'cn-boeing-pledge', size: 'large' } },
+      },
+      { turn: 1, index: 1 },
+    );
+    expect(threat).toContain('unless Beijing makes a promise: Boeing aircraft orders (large).');
+  });
+
+  it('an offer of nothing of its own says it asks, not that it trades', () => {
+    const sc = loadScenarioFile(join(DIR, 'liberation-day-to-geneva.yaml')).scenario;
+    const propose = (clauses: Clause[], index: number) =>
+      describeAiMove(
+        sc,
+        { type: 'propose', side: 'us', clauses, ai: { code: 'search:logroll' } },
+        { turn: 4, index },
+      );
+    const asks: Clause[] = [
+      { kind: 'commitment', item: 'cn-yuan-pledge' },
+      { kind: 'pledge', item: 'cn-boeing-pledge', size: 'large' },
+      { kind: 'statement', statement: 'st-minerals-working-group' },
+    ];
+    const trade: Clause[] = [...asks, { kind: 'instrument', instrument: 'us-tariff', level: 0 }];
+    for (const index of [0, 1, 2]) {
+      expect(propose(asks, index)).toMatch(/Washington asks for /);
+      expect(propose(asks, index)).not.toMatch(/cheap for it|costs it little|gives what/);
+      expect(propose(trade, index)).not.toMatch(/Washington asks for /);
+    }
   });
 });
