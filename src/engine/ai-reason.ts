@@ -7,7 +7,7 @@
 // the reason code is part of the game record: the debrief words it without loading the AI.
 
 import type { Rule, Template } from '../model/profile-schema';
-import { lowerFirst } from './explain';
+import { inSentence } from './explain';
 import { dateOf, rulesFor } from './rules';
 import type { Clause, Move, Order, Scenario, Side } from './types';
 import { other } from './types';
@@ -81,44 +81,33 @@ function clauseWords(sc: Scenario, c: Clause): string {
     case 'instrument':
       return `${instName(sc, c.instrument)} at “${levelLabel(sc, c.instrument, c.level)}”`;
     case 'pledge': {
-      const item = sc.commitments.find((x) => x.id === c.item);
-      return `${item?.name ?? 'a purchase pledge'}${item ? ` from ${sc.sides[item.side].name}` : ''} (${c.size})`;
+      const p = promiseOf(sc, c);
+      return `${p.name ?? 'a purchase pledge'}${p.from}${p.size}`;
     }
     case 'commitment': {
-      const item = sc.commitments.find((x) => x.id === c.item);
-      return `a commitment${item ? ` from ${sc.sides[item.side].name}` : ''}: ${item?.name ?? 'reform'}`;
+      const p = promiseOf(sc, c);
+      return `a commitment${p.from}: ${p.name ?? 'reform'}`;
     }
     case 'statement':
-      return `a statement: ${sc.statements.find((s) => s.id === c.statement)?.name ?? 'a joint statement'}`;
+      return `a statement: ${statementName(sc, c.statement)}`;
   }
 }
-
-/**
- * The words the scenario's names write with a capital inside a name (“buying Nvidia chips”, “the
- * TikTok sale”): a name that starts with one keeps its capital in a sentence (“the Nvidia ban”).
- */
-function properWords(sc: Scenario): ReadonlySet<string> {
-  let found = properBy.get(sc);
-  if (!found) {
-    const words = new Set<string>();
-    const names = [
-      ...sc.instruments.flatMap((i) => [i.name, i.short ?? '', ...i.levels.map((l) => l.label)]),
-      ...sc.commitments.map((c) => c.name),
-      ...sc.statements.map((x) => x.name),
-      ...sc.alternatives.map((a) => a.name),
-    ];
-    for (const n of names)
-      for (const w of n.split(/[\s(),;:/“”"-]+/).slice(1))
-        if (/^[A-Z][a-z]/.test(w)) words.add(w.replace(/['’]s$/, ''));
-    properBy.set(sc, words);
-    found = words;
-  }
-  return found;
-}
-const properBy = new WeakMap<Scenario, ReadonlySet<string>>();
 
 /** An instrument's name inside a sentence. */
-const instWords = (sc: Scenario, id: string) => lowerFirst(instName(sc, id), properWords(sc));
+const instWords = (sc: Scenario, id: string) => inSentence(sc, instName(sc, id));
+
+/** A promise as the file names it, who gives it (“ from Beijing”), and a pledge's size (“ (large)”). */
+function promiseOf(sc: Scenario, c: Clause & { kind: 'pledge' | 'commitment' }) {
+  const item = rulesFor(sc).commitments.get(c.item);
+  return {
+    name: item?.name,
+    from: item ? ` from ${sc.sides[item.side].name}` : '',
+    size: c.kind === 'pledge' ? ` (${c.size})` : '',
+  };
+}
+
+const statementName = (sc: Scenario, id: string) =>
+  sc.statements.find((x) => x.id === id)?.name ?? 'a joint statement';
 
 /** What a rejection says the side needs: a sentence naming the clause. */
 function needSentence(sc: Scenario, name: string, c: Clause): string {
@@ -126,13 +115,11 @@ function needSentence(sc: Scenario, name: string, c: Clause): string {
     case 'instrument':
       return `${name} wants the ${instWords(sc, c.instrument)} moved to “${levelLabel(sc, c.instrument, c.level)}” before it signs.`;
     case 'statement':
-      return `Before it signs, ${name} wants a statement: ${sc.statements.find((x) => x.id === c.statement)?.name ?? 'a joint statement'}.`;
+      return `Before it signs, ${name} wants a statement: ${statementName(sc, c.statement)}.`;
     default: {
       // A promise is named as the file writes it, after a colon: a name may start with a proper noun.
-      const item = sc.commitments.find((x) => x.id === c.item);
-      const from = item ? ` from ${sc.sides[item.side].name}` : '';
-      const size = c.kind === 'pledge' ? ` (${c.size})` : '';
-      return `Before it signs, ${name} wants this${from}: ${item?.name ?? 'a promise'}${size}.`;
+      const p = promiseOf(sc, c);
+      return `Before it signs, ${name} wants this${p.from}: ${p.name ?? 'a promise'}${p.size}.`;
     }
   }
 }
@@ -144,12 +131,11 @@ function demandWords(sc: Scenario, c: Clause): string {
       return `puts the ${instWords(sc, c.instrument)} at “${levelLabel(sc, c.instrument, c.level)}”`;
     case 'pledge':
     case 'commitment': {
-      const name = sc.commitments.find((x) => x.id === c.item)?.name;
-      const size = c.kind === 'pledge' ? ` (${c.size})` : '';
-      return `makes a promise: ${name ?? 'the one it asks for'}${size}`;
+      const p = promiseOf(sc, c);
+      return `makes a promise: ${p.name ?? 'the one it asks for'}${p.size}`;
     }
     case 'statement':
-      return `agrees to a statement: ${sc.statements.find((s) => s.id === c.statement)?.name ?? 'a joint statement'}`;
+      return `agrees to a statement: ${statementName(sc, c.statement)}`;
   }
 }
 
@@ -220,8 +206,10 @@ function timeLeft(sc: Scenario, turn: number | undefined): string {
 }
 
 /** Whether a package holds anything `side` gives: a level of its own or a promise of its. */
-const gives = (sc: Scenario, side: Side, clauses: readonly Clause[]) =>
-  clauses.some((c) => clauseGiver(rulesFor(sc), c) === side);
+function gives(sc: Scenario, side: Side, clauses: readonly Clause[]): boolean {
+  const rules = rulesFor(sc);
+  return clauses.some((c) => clauseGiver(rules, c) === side);
+}
 
 function searchLine(sc: Scenario, name: string, term: string, move: Move, k: number, turn?: number): string {
   const when = timeLeft(sc, turn);

@@ -3,21 +3,41 @@
 // over two turns; your 55% threat counts 1.1, because …"). Built from the cards, never stored.
 import type { Card, Hand, Leverage } from './leverage';
 import type { Rules } from './rules';
-import type { Side } from './types';
+import type { Scenario, Side } from './types';
 
 const fmt = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const turnsWord = (h: number) => (h === 1 ? 'one turn' : h === 2 ? 'two turns' : `${h} turns`);
 /**
- * A name inside a sentence: its first letter small, unless its first word is an acronym, a name
- * written with a capital inside (“TikTok”) or one of `proper` (“Nvidia ban” stays); names within it
- * keep theirs (“Chip controls” → “chip controls”; “US tariff” stays). The AI's reasons use it too.
+ * A name inside a sentence: its first letter small, unless its first word is an acronym, a word
+ * written with a capital inside (“TikTok”), or a word the scenario's own names capitalise inside a
+ * name (“China's ban on buying Nvidia chips”, so “Nvidia ban” stays); names within it keep theirs
+ * (“Chip controls” → “chip controls”; “US tariff” stays). The AI's reasons use it too.
  */
-export const lowerFirst = (name: string, proper: ReadonlySet<string> = NONE) => {
+export function inSentence(scenario: Scenario, name: string): string {
   const first = /^[A-Z][a-z]+(?![\w])/.exec(name)?.[0];
-  return first && !proper.has(first) ? name[0]!.toLowerCase() + name.slice(1) : name;
-};
-const NONE: ReadonlySet<string> = new Set();
+  return first && !properWords(scenario).has(first) ? name[0]!.toLowerCase() + name.slice(1) : name;
+}
+
+/** The words a scenario's names write with a capital after their first word: its proper nouns. */
+function properWords(sc: Scenario): ReadonlySet<string> {
+  const kept = properBy.get(sc);
+  if (kept) return kept;
+  const words = new Set<string>();
+  const names = [
+    ...sc.indicators.map((i) => i.name),
+    ...sc.instruments.flatMap((i) => [i.name, i.short ?? '', ...i.levels.map((l) => l.label)]),
+    ...sc.commitments.map((c) => c.name),
+    ...sc.statements.map((x) => x.name),
+    ...sc.alternatives.map((a) => a.name),
+  ];
+  for (const n of names)
+    for (const w of n.split(/[\s(),;:/“”"-]+/).slice(1))
+      if (/^[A-Z][a-z]/.test(w)) words.add(w.replace(/['’]s$/, ''));
+  properBy.set(sc, words);
+  return words;
+}
+const properBy = new WeakMap<Scenario, ReadonlySet<string>>();
 
 export interface CardLine {
   readonly card: Card;
@@ -38,7 +58,7 @@ export function describeCard(rules: Rules, hand: Hand, card: Card): string {
   const target = hand.target;
   const absorbed = rules.indicatorsOf[target]
     .filter((i) => (inst.levels[card.to]?.effects[i.id] ?? 0) < 0)
-    .map((i) => lowerFirst(i.name));
+    .map((i) => inSentence(rules.scenario, i.name));
   if (absorbed.length) why.push(`it hits ${absorbed.join(' and ')}`);
   why.push(`${rules.scenario.sides[target].name} believes it ${pct(card.belief)}`);
   if (card.cost > 0) why.push(`it would cost ${owner} ${fmt(card.cost)} a turn`);
