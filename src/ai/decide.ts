@@ -25,6 +25,7 @@ import {
   findProfile,
   PLAIN,
   type Profile,
+  profileAt,
   RANDOM_PROFILE,
 } from './profile';
 import { pick, type Rand, randFor } from './rng';
@@ -137,10 +138,11 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   const seen = seeFor(full, state, side);
   const rand = randFor(state.rng[aiStream(side, state.round.phase)]);
   if (seat.profile === RANDOM_PROFILE) return randomMove(seen, rand);
-  const profile =
+  const found =
     seat.profile === ANSWERING_PROFILE
       ? ANSWERING[side]
-      : (findProfile(seen.scenario.profiles, seat.profile, side) ?? null);
+      : findProfile(seen.scenario.profiles, seat.profile, side);
+  const profile = found ? profileAt(found, seat.level) : null;
   const m = entryFor(seen, seat, profile);
   const x = situation(m);
   const s = seen.s;

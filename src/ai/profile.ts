@@ -31,7 +31,10 @@ export const PLAIN: ProfileParams = {
  */
 export const ANSWERING_PROFILE = 'answering';
 
-/** Levels of play: 1 to 3, 3 the hardest. They differ in search depth and opponent modelling only. */
+/**
+ * Levels of play: 1 to 3, 3 the hardest. They differ in search depth and opponent modelling, and in
+ * the thresholds a profile restates for a level (`profileAt`).
+ */
 export const AI_LEVELS = [1, 2, 3] as const;
 export type AiLevel = (typeof AI_LEVELS)[number];
 export const DEFAULT_AI_LEVEL = 2;
@@ -119,6 +122,35 @@ export function theta(rules: Rules, p: Profile, t: number): number {
   const pat = Math.min(0.95, Math.max(0.05, patience));
   const beta = (1 - pat) / pat;
   return thetaFloor + (thetaStart - thetaFloor) * (1 - x ** (1 / beta));
+}
+
+const atLevels = new WeakMap<Profile, Map<number, Profile>>();
+
+/**
+ * The profile as it plays at a level: its thresholds as restated for that level, if it restates them
+ * (the same object for every call, so what is kept by profile stays kept).
+ */
+export function profileAt(p: Profile, level: number): Profile {
+  const own = p.levels?.[Math.round(level) as AiLevel];
+  if (!own || (own.thetaStart === undefined && own.thetaFloor === undefined)) return p;
+  let byLevel = atLevels.get(p);
+  if (!byLevel) {
+    byLevel = new Map();
+    atLevels.set(p, byLevel);
+  }
+  let out = byLevel.get(level);
+  if (!out) {
+    out = {
+      ...p,
+      params: {
+        ...p.params,
+        thetaStart: own.thetaStart ?? p.params.thetaStart,
+        thetaFloor: own.thetaFloor ?? p.params.thetaFloor,
+      },
+    };
+    byLevel.set(level, out);
+  }
+  return out;
 }
 
 /** The profile a seat names, among this side's own profiles. */

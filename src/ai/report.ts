@@ -8,7 +8,7 @@ import { rulesFor } from '../engine';
 import type { Conduct } from './conduct';
 import type { AiSeat } from './index';
 import type { GameSummary } from './match';
-import { findProfile, theta } from './profile';
+import { findProfile, profileAt, theta } from './profile';
 
 export interface Check {
   readonly name: string;
@@ -55,8 +55,9 @@ const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 
 const seatName = (s: AiSeat) => `${s.profile}/${s.level}`;
 
 function thresholds(rules: Rules, scenario: Scenario, seat: AiSeat, side: Side): number[] | null {
-  const p = findProfile(scenario.profiles, seat.profile, side);
-  if (!p) return null;
+  const found = findProfile(scenario.profiles, seat.profile, side);
+  if (!found) return null;
+  const p = profileAt(found, seat.level);
   const out: number[] = [];
   for (let t = 0; t < rules.mainTurns; t++) out.push(r3(theta(rules, p, t)));
   return out;

@@ -46,7 +46,7 @@ export type Reciprocity = (typeof RECIPROCITIES)[number];
 export const ESCALATES = ['in-answer', 'first'] as const;
 export type Escalates = (typeof ESCALATES)[number];
 
-/** A profile's character in numbers: the same at every level of play. */
+/** A profile's character in numbers: the same at every level of play, but for the thresholds `levels` restates. */
 export const ProfileParamsSchema = cited({
   patience: Share, // how slowly its acceptance threshold falls: 0.2 concedes early, 0.8 holds out late
   reciprocity: z.enum(RECIPROCITIES), // how it answers escalation: not at all, in proportion, after two
@@ -59,6 +59,19 @@ export const ProfileParamsSchema = cited({
   deadline: z.enum(['summit', 'end']).default('summit'), // its threshold falls toward the summit, or the game's end (it can outlast)
 });
 export type ProfileParams = z.output<typeof ProfileParamsSchema>;
+
+/**
+ * Its thresholds restated for one level of play. Each level reads a package's worth its own way (the
+ * lowest sees only the first turns an offer brings, the hardest counts on what waiting brings), so
+ * the same share of its target is a different demand at each: a profile may restate the share for a
+ * level, to keep that level's games between equal opponents in balance. Design estimates, tuned
+ * with `npm run simulate` at that level and checked with `npm run balance`.
+ */
+export const LevelParamsSchema = cited({
+  thetaStart: z.number().min(0).max(3).optional(),
+  thetaFloor: Share.optional(),
+});
+export type LevelParams = z.output<typeof LevelParamsSchema>;
 
 const Bounds = z.strictObject({ above: z.number().optional(), below: z.number().optional() });
 
@@ -185,6 +198,14 @@ export const ProfileSchema = z.strictObject({
   name: z.string().min(1).max(80), // "Beijing, as the documents describe it"
   summary: z.string().min(1).max(1000).optional(),
   params: ProfileParamsSchema,
+  // thresholds restated for a level of play (1 to 3), where that level's balance needs it
+  levels: z
+    .strictObject({
+      1: LevelParamsSchema.optional(),
+      2: LevelParamsSchema.optional(),
+      3: LevelParamsSchema.optional(),
+    })
+    .optional(),
   rules: z.array(RuleSchema).default([]),
   templates: z.array(TemplateSchema).default([]),
 });

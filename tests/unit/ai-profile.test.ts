@@ -2,12 +2,14 @@
 // error, the meaning checks find a dangling id, and the acceptance threshold falls as documented.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { theta } from '../../src/ai/profile';
-import { rulesFor } from '../../src/engine';
-import { ProfileSchema } from '../../src/model/profile-schema';
+import { chooseMove } from '../../src/ai';
+import { type Profile, profileAt, theta } from '../../src/ai/profile';
+import { type Clause, DEFAULT_SETUP, newGame, rulesFor } from '../../src/engine';
+import { type LevelParams, ProfileSchema } from '../../src/model/profile-schema';
 import { loadScenario } from '../../src/scenario/load';
 import { checkProfiles } from '../../src/scenario/profile-check';
 import { loadScenarioFile, readText } from '../../tools/scenario-files';
+import { play } from './helpers';
 
 const busanPath = join(import.meta.dirname, '..', '..', 'scenarios', 'road-to-busan.yaml');
 const busan = loadScenarioFile(busanPath).scenario;
@@ -102,8 +104,10 @@ describe('a profile that can never accept', () => {
     const p = stubborn.profiles[1]!;
     p.params = { ...p.params, thetaStart: 1.3, thetaFloor: 1 };
     const problems = checkProfiles(stubborn);
+    // and at level 3, whose restated start keeps the profile's floor
     expect(problems.map((x) => [x.severity, x.path.join('.')])).toEqual([
       ['warning', 'profiles.1.params.thetaFloor'],
+      ['warning', 'profiles.1.levels.3.thetaStart'],
     ]);
     expect(problems[0]?.message).toContain(
       'accepts less than all it aims at only in its last talks before a deadline',
@@ -138,5 +142,76 @@ describe('the acceptance threshold θ(t)', () => {
   it('falls faster for Washington than for Beijing before the summit', () => {
     const fall = (p: typeof us, t: number) => 1 - theta(rules, p, t) / theta(rules, p, 0);
     for (let t = 1; t < rules.summitTurn!; t++) expect(fall(us, t)).toBeGreaterThan(fall(cn, t));
+  });
+});
+
+describe('thresholds restated for a level of play', () => {
+  const rules = rulesFor(busan);
+  const restated = (levels: Profile['levels']): Profile => ({
+    ...structuredClone(busan.profiles[1]!),
+    levels,
+  });
+
+  it('a level that restates a threshold plays by it, every other level by the profile’s own', () => {
+    const p = restated({ 3: { thetaStart: 1.4, estimate: 'a test' } });
+    const at3 = profileAt(p, 3);
+    expect(theta(rules, at3, 0)).toBeCloseTo(1.4);
+    expect(at3.params.thetaFloor).toBe(p.params.thetaFloor);
+    expect(profileAt(p, 3)).toBe(at3); // one object a level: what is kept by profile stays kept
+    expect(profileAt(p, 2)).toBe(p);
+    expect(profileAt(p, 1)).toBe(p);
+    expect(theta(rules, profileAt(p, 2), 0)).toBeCloseTo(p.params.thetaStart);
+  });
+
+  it('is warned of when a level’s thresholds never fall below the whole target', () => {
+    const stubborn = structuredClone(busan);
+    stubborn.profiles[1] = restated({ 1: { thetaStart: 1.2, thetaFloor: 1, estimate: 'a test' } });
+    const problems = checkProfiles(stubborn);
+    expect(problems.map((x) => [x.severity, x.path.join('.')])).toEqual([
+      ['warning', 'profiles.1.levels.1.thetaFloor'],
+    ]);
+    expect(problems[0]?.message).toContain('at level 1');
+  });
+
+  it('the schema refuses a level that is not 1, 2 or 3, and a restated number without its cite', () => {
+    const base = busan.profiles[1]!;
+    const at = (levels: unknown) => ProfileSchema.safeParse({ ...base, levels }).success;
+    expect(at({ 3: { thetaStart: 1.2, estimate: 'a test' } })).toBe(true);
+    expect(at({ 4: { thetaStart: 1.2, estimate: 'a test' } })).toBe(false);
+    expect(at({ 3: { thetaStart: 1.2 } })).toBe(false);
+  });
+});
+
+describe('the computer at a level plays by the thresholds restated for it', () => {
+  const tutorial = loadScenarioFile(
+    join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml'),
+  ).scenario;
+  // Washington's offer on the first day: the tariff and a chip downgrade for energy purchases
+  const offer: Clause[] = [
+    { kind: 'instrument', instrument: 'us-tariff', level: 0 },
+    { kind: 'instrument', instrument: 'us-chips', level: 1 },
+    { kind: 'pledge', item: 'cn-energy-pledge', size: 'large' },
+  ];
+  /** Beijing's answer to the offer at `level`, its profile restating its thresholds for level 2 as given. */
+  function answer(level: number, atTwo: LevelParams | undefined): string {
+    const sc = structuredClone(tutorial);
+    const beijing = sc.profiles.find((p) => p.id === 'beijing')!;
+    beijing.levels = { ...beijing.levels, 2: atTwo };
+    const seats = { us: { kind: 'human' as const }, cn: { kind: 'ai' as const, profile: 'beijing', level } };
+    let s = newGame(sc, 'restated', { ...DEFAULT_SETUP, seats });
+    s = play(sc, s, { type: 'pass', side: 'cn' }, { type: 'propose', side: 'us', clauses: offer });
+    const m = chooseMove(sc, s, 'cn', { profile: 'beijing', level });
+    return `${m.type} ${m.ai?.code}`;
+  }
+  const humble: LevelParams = { thetaStart: 0.05, thetaFloor: 0.05, estimate: 'a test' };
+
+  it('Beijing turns the offer down on the first day at level 2, and signs it there when level 2 asks little', () => {
+    expect(answer(2, undefined)).toMatch(/^reject/);
+    expect(answer(2, humble)).toBe('accept search:threshold');
+  });
+
+  it('the other levels are left as they were', () => {
+    expect(answer(1, humble)).toBe(answer(1, undefined));
+    expect(answer(3, humble)).toBe(answer(3, undefined));
   });
 });
