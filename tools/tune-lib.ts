@@ -11,6 +11,9 @@
 // commitment, a statement, an event, a summit); an alternative's `gains` or `cost`; a commitment's
 // `rate`; an instrument's `concessionCost`. Weights are left alone (each side's must sum to 1), and
 // so are levels, turns and dates (they change what the game is, not how much things count).
+// For one level of play (`--level N`) only the thresholds a profile restates for that level move
+// (`profiles[].levels.N.thetaStart` and `thetaFloor`, written in the author's file and marked as
+// estimates): the other numbers count at every level, so moving them would unsettle the others.
 import { type AiSeat, defaultSeat } from '../src/ai';
 import { type GameSummary, playGame } from '../src/ai/match';
 import { type Check, summarise } from '../src/ai/report';
@@ -19,7 +22,7 @@ import { type LoadOptions, loadScenario } from '../src/scenario/load';
 import { isMap, resolveFile, type SourceFile, type WorldResolver } from '../src/scenario/merge';
 import { pathKey } from '../src/scenario/parse';
 
-export type Kind = 'sigma' | 'share' | 'points' | 'start';
+export type Kind = 'sigma' | 'share' | 'points' | 'start' | 'theta' | 'floor';
 
 /** A number the search may move, where it is written in the author's file. */
 export interface Tunable {
@@ -44,8 +47,17 @@ function kindOf(key: string, parent: string | undefined): Kind | undefined {
   return undefined;
 }
 
-/** Every number of `entry` the search may move (see the header), in the file's order. */
-export function tunables(entry: SourceFile, resolveWorld: WorldResolver): Tunable[] {
+/** A threshold restated for `level`: its kind, if `raw` is the path of one. */
+function thresholdKind(raw: readonly (string | number)[], level: number): Kind | undefined {
+  if (raw.length !== 5 || raw[0] !== 'profiles' || raw[2] !== 'levels' || raw[3] !== String(level)) return;
+  return raw[4] === 'thetaStart' ? 'theta' : raw[4] === 'thetaFloor' ? 'floor' : undefined;
+}
+
+/**
+ * Every number of `entry` the search may move (see the header), in the file's order; with a level,
+ * only the thresholds restated for it.
+ */
+export function tunables(entry: SourceFile, resolveWorld: WorldResolver, level?: number): Tunable[] {
   const merged = resolveFile(entry, [], resolveWorld).doc;
   if (!merged) return [];
   const out: Tunable[] = [];
@@ -69,7 +81,7 @@ export function tunables(entry: SourceFile, resolveWorld: WorldResolver): Tunabl
     if (typeof v !== 'number' || !cite?.estimate || quoted(v, cite.quote)) return;
     const key = String(raw[raw.length - 1]);
     const parent = raw.length > 1 ? String(raw[raw.length - 2]) : undefined;
-    const kind = kindOf(key, parent);
+    const kind = level === undefined ? kindOf(key, parent) : thresholdKind(raw, level);
     // An indicator's start only: a tension's or a calendar's start is no estimate of this kind.
     if (!kind || (kind === 'start' && raw[0] !== 'indicators')) return;
     if (kind === 'points' && v === 0) return; // a zero effect is a choice of what moves what
@@ -91,10 +103,23 @@ function quoted(v: number, quote: string): boolean {
 
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
 
-/** The value one step from `v` in direction `dir` (+1 up, −1 down), or undefined at a bound. */
-export function step(t: Pick<Tunable, 'kind'>, v: number, dir: 1 | -1): number | undefined {
+/**
+ * How many steps at a time a trial may take: a threshold's share can stay flat over several steps
+ * and then jump (docs/authoring.md), so a trial also looks further than the next step.
+ */
+export const strides = (t: Pick<Tunable, 'kind'>): readonly number[] =>
+  t.kind === 'theta' || t.kind === 'floor' ? [1, 3, 6, 12] : [1];
+
+/**
+ * The value `times` steps from `v` in direction `dir` (+1 up, −1 down), or undefined at a bound
+ * (`times` only for a threshold: the others' steps scale).
+ */
+export function step(t: Pick<Tunable, 'kind'>, v: number, dir: 1 | -1, times = 1): number | undefined {
   let next: number;
   if (t.kind === 'sigma') next = Math.min(10, Math.max(0.05, round(v * (dir > 0 ? 1.25 : 0.8), 2)));
+  // a threshold's cliffs are close together (docs/authoring.md): small steps
+  else if (t.kind === 'theta') next = Math.min(3, Math.max(0, round(v + dir * 0.02 * times, 2)));
+  else if (t.kind === 'floor') next = Math.min(1, Math.max(0, round(v + dir * 0.02 * times, 2)));
   else if (t.kind === 'share') next = Math.min(1, Math.max(0, round(v + dir * 0.1, 2)));
   else if (t.kind === 'start') next = Math.min(100, Math.max(0, round(v + dir * 5, 1)));
   else {
@@ -163,12 +188,16 @@ export function loadText(entry: SourceFile, resolveWorld: WorldResolver, full = 
   return r.ok ? r.scenario : undefined;
 }
 
-/** Plays `games` games of a scenario between its default seats (equal levels), from `seed`. */
-export function judge(scenario: Scenario, games: number, seed: string): Judged {
-  const seats: { us: AiSeat; cn: AiSeat } = {
-    us: defaultSeat(scenario, 'us'),
-    cn: defaultSeat(scenario, 'cn'),
+/**
+ * Plays `games` games of a scenario between its default seats (equal levels: the default one, or
+ * `level`), from `seed`.
+ */
+export function judge(scenario: Scenario, games: number, seed: string, level?: number): Judged {
+  const seat = (side: 'us' | 'cn'): AiSeat => {
+    const own = defaultSeat(scenario, side);
+    return level === undefined ? own : { ...own, level };
   };
+  const seats: { us: AiSeat; cn: AiSeat } = { us: seat('us'), cn: seat('cn') };
   const played: GameSummary[] = [];
   for (let i = 0; i < games; i++) played.push(playGame(scenario, `${seed}-${i}`, seats));
   const r = summarise(scenario, seed, seats, played);

@@ -1,5 +1,5 @@
 // `npm run tune -- FILE [--games N] [--confirm-games M] [--seed S] [--max-changes K]
-//                      [--max-games G] [--max-seconds T] [--write]`
+//                      [--max-games G] [--max-seconds T] [--level L] [--write]`
 //
 // Searches the numbers of a scenario file marked as design estimates (tools/tune-lib.ts says which:
 // never a sourced figure, never a number of another file) for a balance between the two sides'
@@ -10,7 +10,10 @@
 // is in the band — so the set of changes is small. The result is confirmed on a fresh seed with
 // more games. It prints the win shares before and after and the changes as a unified diff the
 // author can accept (`git apply`, `patch -p1`, or `--write`, which writes the file whole or not at
-// all). Bounded: at most K changes (default 4), G games (default 60,000) and T seconds (default 600).
+// all). With `--level L` both sides play at level L and only the thresholds the file's profiles
+// restate for that level move (tools/tune-lib.ts), a trial looking several steps on: the balance of
+// the other levels stays as it was. Bounded: at most K changes (default 4), G games (default
+// 60,000) and T seconds (default 600).
 // Exit status: 0 balanced and confirmed, 1 no balance found within the bounds (the best found is
 // still shown), 2 the command was used wrongly or the file does not load.
 import { resolve } from 'node:path';
@@ -18,13 +21,16 @@ import { resolve } from 'node:path';
 process.env.NODE_ENV ??= 'production';
 
 const { display, readText, resolverFor } = await import('./scenario-files');
-const { brokenChecks, judge, loadText, rewrite, step, tunables, unifiedDiff } = await import('./tune-lib');
+const { brokenChecks, judge, loadText, rewrite, step, strides, tunables, unifiedDiff } = await import(
+  './tune-lib'
+);
 const { writeWhole } = await import('./write-whole');
+const { AI_LEVELS } = await import('../src/ai/profile');
 type Tunable = import('./tune-lib').Tunable;
 type Judged = import('./tune-lib').Judged;
 
 const USAGE = `usage: npm run tune -- FILE [--games N] [--confirm-games M] [--seed S] [--max-changes K]
-                       [--max-games G] [--max-seconds T] [--write]
+                       [--max-games G] [--max-seconds T] [--level L] [--write]
 
 Searches the numbers marked as estimates for a balance (Washington winning 45–55% between equal
 computer levels, every character check still passing) and prints the changes as a diff.
@@ -34,6 +40,8 @@ computer levels, every character check still passing) and prints the changes as 
   --max-changes K    at most K numbers changed (default 4)
   --max-games G      stop after G games in all (default 60000)
   --max-seconds T    stop after T seconds (default 600)
+  --level L          both sides at level L (1 to 3), moving only the thresholds the profiles
+                     restate for it (profiles[].levels.L.thetaStart, thetaFloor)
   --write            write the changes into FILE (whole or not at all)`;
 
 function usage(problem: string): never {
@@ -49,6 +57,7 @@ interface Args {
   maxChanges: number;
   maxGames: number;
   maxSeconds: number;
+  level: number | undefined;
   write: boolean;
 }
 
@@ -61,6 +70,7 @@ function parseArgs(argv: readonly string[]): Args {
     maxChanges: 4,
     maxGames: 60_000,
     maxSeconds: 600,
+    level: undefined,
     write: false,
   };
   const whole = (i: number, name: string) => {
@@ -78,7 +88,12 @@ function parseArgs(argv: readonly string[]): Args {
     else if (arg === '--max-changes') a.maxChanges = whole(i++, arg);
     else if (arg === '--max-games') a.maxGames = whole(i++, arg);
     else if (arg === '--max-seconds') a.maxSeconds = whole(i++, arg);
-    else if (arg === '--seed') {
+    else if (arg === '--level') {
+      const v = Number(argv[++i]);
+      if (!(AI_LEVELS as readonly number[]).includes(v))
+        usage(`--level takes one of ${AI_LEVELS.join(', ')}`);
+      a.level = v;
+    } else if (arg === '--seed') {
       const v = argv[++i];
       if (v === undefined) usage('--seed needs a value');
       a.seed = v;
@@ -105,22 +120,33 @@ function main(): number {
   const at = (changes: ReadonlyMap<Tunable, number>) => ({ name, text: rewrite(text, changes) });
   const base = loadText({ name, text }, resolveWorld, true);
   if (!base) usage(`${a.file} does not load: run npm run check -- ${a.file}`);
-  const movable = tunables({ name, text }, resolveWorld);
+  const movable = tunables({ name, text }, resolveWorld, a.level);
+  const atLevel = a.level === undefined ? '' : `, both sides at level ${a.level}`;
+  if (a.level !== undefined && movable.length === 0) {
+    console.log(
+      `tune: ${name}: no threshold is restated for level ${a.level}. Write one under a profile first (docs/authoring.md, "The computer opponents"):\n  levels:\n    ${a.level}:\n      thetaStart: 1\n      estimate: <what it stands for>`,
+    );
+    return 1;
+  }
   let played = 0;
   const play = (changes: ReadonlyMap<Tunable, number>, games: number, seed: string) => {
     const sc = loadText(at(changes), resolveWorld);
     if (!sc) return undefined;
     played += games;
-    return judge(sc, games, seed);
+    return judge(sc, games, seed, a.level);
   };
   const spent = () => played >= a.maxGames || Date.now() - t0 > a.maxSeconds * 1000;
 
   console.log(
-    `tune: ${name}: ${movable.length} numbers marked as estimates may move; sourced numbers and other files' numbers never do.`,
+    a.level === undefined
+      ? `tune: ${name}: ${movable.length} numbers marked as estimates may move; sourced numbers and other files' numbers never do.`
+      : `tune: ${name}: ${movable.length} ${movable.length === 1 ? 'threshold' : 'thresholds'} restated for level ${a.level} may move; no other number does.`,
   );
-  const before = judge(base, a.games, a.seed);
+  const before = judge(base, a.games, a.seed, a.level);
   played += a.games;
-  console.log(`before: Washington wins ${pct(before.usShare)} (${a.games} games from seed ${a.seed})`);
+  console.log(
+    `before: Washington wins ${pct(before.usShare)} (${a.games} games from seed ${a.seed}${atLevel})`,
+  );
 
   const changes = new Map<Tunable, number>();
   let current = before;
@@ -156,15 +182,16 @@ function main(): number {
     let best: { t: Tunable; dir: 1 | -1; value: number; j: Judged } | undefined;
     for (const t of movable) {
       if (!changes.has(t) && changes.size >= a.maxChanges) continue;
-      for (const dir of [1, -1] as const) {
-        if (spent()) break;
-        const value = step(t, changes.get(t) ?? t.value, dir);
-        if (value === undefined) continue;
-        const trial = new Map(changes).set(t, value);
-        const j = play(trial, games, seed);
-        if (!j || brokenChecks(before, j).length > 0) continue;
-        if (!best || off(j) < off(best.j)) best = { t, dir, value, j };
-      }
+      for (const dir of [1, -1] as const)
+        for (const times of strides(t)) {
+          if (spent()) break;
+          const value = step(t, changes.get(t) ?? t.value, dir, times);
+          if (value === undefined) continue;
+          const trial = new Map(changes).set(t, value);
+          const j = play(trial, games, seed);
+          if (!j || brokenChecks(before, j).length > 0) continue;
+          if (!best || off(j) < off(best.j)) best = { t, dir, value, j };
+        }
     }
     if (!best || off(best.j) >= off(current) - 0.5 / games) {
       stopped = spent() ? 'the bound on games or time' : 'no single step brings the share nearer to even';
@@ -196,7 +223,11 @@ function main(): number {
   console.log(`${played} games in ${seconds} s.`);
   if (!confirmed) {
     console.log(
-      `No balance of 45–55% found${stopped ? ` (stopped: ${stopped})` : ''}. ${changes.size > 0 ? 'The best found is below; ' : ''}move a number the guide's rules of thumb name, or mark more numbers as estimates.`,
+      `No balance of 45–55% found${stopped ? ` (stopped: ${stopped})` : ''}. ${changes.size > 0 ? 'The best found is below; ' : ''}${
+        a.level === undefined
+          ? "move a number the guide's rules of thumb name, or mark more numbers as estimates."
+          : `restate the other side's threshold for level ${a.level} too, or the other of its two (thetaStart, thetaFloor).`
+      }`,
     );
   }
   if (changes.size === 0) {

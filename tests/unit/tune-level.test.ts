@@ -1,0 +1,72 @@
+// `npm run tune -- FILE --level L`: with both sides at one level of play, only the thresholds the
+// file's profiles restate for that level may move (the other numbers count at every level), in the
+// small steps a threshold's close cliffs need, a trial looking several steps on; a file that
+// restates none for the level is told how to write one, before any game is played.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readText, resolverFor } from '../../tools/scenario-files';
+import { rewrite, step, strides, tunables } from '../../tools/tune-lib';
+
+const root = join(import.meta.dirname, '..', '..');
+const busanPath = join(root, 'scenarios', 'road-to-busan.yaml');
+const busan = { name: 'road-to-busan.yaml', text: readText(busanPath)! };
+const resolver = resolverFor(busanPath, []);
+
+describe('the numbers tune may move at one level', () => {
+  it('are the thresholds restated for that level, and only those', () => {
+    const at = (level?: number) => tunables(busan, resolver, level).map((t) => [t.name, t.value, t.kind]);
+    expect(at(3)).toEqual([['profiles[beijing].levels.3.thetaStart', 1.15, 'theta']]);
+    expect(at(1)).toEqual([['profiles[washington].levels.1.thetaFloor', 0.23, 'floor']]);
+    expect(at(2)).toEqual([]);
+    // without a level, the estimates that count at every level, and no restated threshold
+    const all = at();
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.some(([name]) => String(name).includes('.levels.'))).toBe(false);
+  });
+
+  it('move in steps of 0.02, a floor no higher than 1', () => {
+    expect(step({ kind: 'theta' }, 1.15, 1)).toBe(1.17);
+    expect(step({ kind: 'theta' }, 1.15, -1)).toBe(1.13);
+    expect(step({ kind: 'floor' }, 0.99, 1)).toBe(1);
+    expect(step({ kind: 'floor' }, 1, 1)).toBeUndefined();
+    expect(step({ kind: 'floor' }, 0.01, -1)).toBe(0);
+    // a trial also looks several steps on, since a share can stay flat and then jump
+    expect(strides({ kind: 'theta' }).map((n) => step({ kind: 'theta' }, 1.3, 1, n))).toEqual([
+      1.32, 1.36, 1.42, 1.54,
+    ]);
+    expect(strides({ kind: 'share' })).toEqual([1]);
+  });
+
+  it('are written back where they stand, nothing else in the file changed', () => {
+    const [t] = tunables(busan, resolver, 3);
+    const after = rewrite(busan.text, new Map([[t!, 1.2]]));
+    const changed = after.split('\n').filter((line, i) => line !== busan.text.split('\n')[i]);
+    expect(changed).toEqual(['        thetaStart: 1.2']);
+  });
+});
+
+describe('tune at a level with nothing restated for it', () => {
+  it('says how to restate a threshold and plays no game', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/tune.ts', busanPath, '--level', '2'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('no threshold is restated for level 2');
+    expect(r.stdout).toContain('levels:');
+    expect(r.stdout).not.toContain('before:');
+    expect(r.status).toBe(1);
+  });
+
+  it('refuses a level that is not one of the three', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/tune.ts', busanPath, '--level', '4'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.stderr).toContain('--level takes one of 1, 2, 3');
+    expect(r.status).toBe(2);
+  });
+});
