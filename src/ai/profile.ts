@@ -131,14 +131,15 @@ const atLevels = new WeakMap<Profile, Map<number, Profile>>();
  * (the same object for every call, so what is kept by profile stays kept).
  */
 export function profileAt(p: Profile, level: number): Profile {
-  const own = p.levels?.[Math.round(level) as AiLevel];
+  const at = Math.round(level);
+  const own = p.levels?.[at as AiLevel];
   if (!own || (own.thetaStart === undefined && own.thetaFloor === undefined)) return p;
   let byLevel = atLevels.get(p);
   if (!byLevel) {
     byLevel = new Map();
     atLevels.set(p, byLevel);
   }
-  let out = byLevel.get(level);
+  let out = byLevel.get(at);
   if (!out) {
     out = {
       ...p,
@@ -148,7 +149,7 @@ export function profileAt(p: Profile, level: number): Profile {
         thetaFloor: own.thetaFloor ?? p.params.thetaFloor,
       },
     };
-    byLevel.set(level, out);
+    byLevel.set(at, out);
   }
   return out;
 }

@@ -64,8 +64,9 @@ export type ProfileParams = z.output<typeof ProfileParamsSchema>;
  * Its thresholds restated for one level of play. Each level reads a package's worth its own way (the
  * lowest sees only the first turns an offer brings, the hardest counts on what waiting brings), so
  * the same share of its target is a different demand at each: a profile may restate the share for a
- * level, to keep that level's games between equal opponents in balance. Design estimates, tuned
- * with `npm run simulate` at that level and checked with `npm run balance`.
+ * level, to keep that level's games between equal opponents in balance. Design estimates, found
+ * with `npm run tune -- FILE --level N` (or `npm run simulate` at that level) and checked with
+ * `npm run balance`.
  */
 export const LevelParamsSchema = cited({
   thetaStart: z.number().min(0).max(3).optional(),
