@@ -182,16 +182,19 @@ function main(): number {
     let best: { t: Tunable; dir: 1 | -1; value: number; j: Judged } | undefined;
     for (const t of movable) {
       if (!changes.has(t) && changes.size >= a.maxChanges) continue;
-      for (const dir of [1, -1] as const)
+      for (const dir of [1, -1] as const) {
+        const tried = new Set<number>(); // strides past a bound all land on it: play it once
         for (const times of strides(t)) {
           if (spent()) break;
           const value = step(t, changes.get(t) ?? t.value, dir, times);
-          if (value === undefined) continue;
+          if (value === undefined || tried.has(value)) continue;
+          tried.add(value);
           const trial = new Map(changes).set(t, value);
           const j = play(trial, games, seed);
           if (!j || brokenChecks(before, j).length > 0) continue;
           if (!best || off(j) < off(best.j)) best = { t, dir, value, j };
         }
+      }
     }
     if (!best || off(best.j) >= off(current) - 0.5 / games) {
       stopped = spent() ? 'the bound on games or time' : 'no single step brings the share nearer to even';

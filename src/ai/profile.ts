@@ -4,6 +4,7 @@
 // summit, slow for Beijing").
 import type { Rules, Side } from '../engine';
 import type { Profile, ProfileParams } from '../model/profile-schema';
+import { thresholdsAt } from '../model/thresholds';
 
 export type { Profile };
 
@@ -132,8 +133,8 @@ const atLevels = new WeakMap<Profile, Map<number, Profile>>();
  */
 export function profileAt(p: Profile, level: number): Profile {
   const at = Math.round(level);
-  const own = p.levels?.[at as AiLevel];
-  if (!own || (own.thetaStart === undefined && own.thetaFloor === undefined)) return p;
+  const restated = thresholdsAt(p, at);
+  if (!restated) return p;
   let byLevel = atLevels.get(p);
   if (!byLevel) {
     byLevel = new Map();
@@ -141,14 +142,7 @@ export function profileAt(p: Profile, level: number): Profile {
   }
   let out = byLevel.get(at);
   if (!out) {
-    out = {
-      ...p,
-      params: {
-        ...p.params,
-        thetaStart: own.thetaStart ?? p.params.thetaStart,
-        thetaFloor: own.thetaFloor ?? p.params.thetaFloor,
-      },
-    };
+    out = { ...p, params: { ...p.params, ...restated } };
     byLevel.set(at, out);
   }
   return out;

@@ -107,7 +107,7 @@ function promiseOf(sc: Scenario, c: Clause & { kind: 'pledge' | 'commitment' }) 
 }
 
 const statementName = (sc: Scenario, id: string) =>
-  sc.statements.find((x) => x.id === id)?.name ?? 'a joint statement';
+  rulesFor(sc).statements.get(id)?.name ?? 'a joint statement';
 
 /** What a rejection says the side needs: a sentence naming the clause. */
 function needSentence(sc: Scenario, name: string, c: Clause): string {

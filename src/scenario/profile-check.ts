@@ -10,6 +10,7 @@
 import { DEADLINE_MARGIN } from '../model/deadline';
 import type { AiCondition, ClauseMatch, MoveMatch } from '../model/profile-schema';
 import type { Scenario } from '../model/schema';
+import { thresholdsAt } from '../model/thresholds';
 
 export interface ProfileProblem {
   readonly path: readonly (string | number)[];
@@ -77,27 +78,19 @@ export function checkProfiles(sc: Scenario): ProfileProblem[] {
     profileIds.add(p.id);
     if (p.id === 'random' || p.id === 'plain')
       out.push({ path: [...at, 'id'], message: `expected a profile id other than the built-in "${p.id}"` });
-    // its thresholds as written, and as restated for each level that restates them
-    const thresholds: [readonly (string | number)[], number, number, string][] = [
-      [[...at, 'params', 'thetaFloor'], p.params.thetaStart, p.params.thetaFloor, ''],
-    ];
-    for (const level of ['1', '2', '3'] as const) {
-      const own = p.levels?.[level];
-      if (own && (own.thetaStart !== undefined || own.thetaFloor !== undefined))
-        thresholds.push([
-          [...at, 'levels', level, own.thetaFloor !== undefined ? 'thetaFloor' : 'thetaStart'],
-          own.thetaStart ?? p.params.thetaStart,
-          own.thetaFloor ?? p.params.thetaFloor,
-          ` at level ${level}`,
-        ]);
+    // its thresholds as written, and as each level that restates them plays them
+    for (const level of [null, 1, 2, 3] as const) {
+      const th = level === null ? p.params : thresholdsAt(p, level);
+      if (!th || Math.min(th.thetaStart, th.thetaFloor) < 1) continue;
+      const own = level === null ? undefined : p.levels?.[`${level}`];
+      out.push({
+        path: own
+          ? [...at, 'levels', `${level}`, own.thetaFloor !== undefined ? 'thetaFloor' : 'thetaStart']
+          : [...at, 'params', 'thetaFloor'],
+        message: `expected a threshold that falls below the whole target by the deadline (thetaFloor under 1), so that the profile can accept a fair offer, found thetaFloor ${th.thetaFloor} (with thetaStart ${th.thetaStart})${level === null ? '' : ` at level ${level}`}: it accepts less than all it aims at only in its last talks before a deadline, and then only what the engine projects at least ${DEADLINE_MARGIN} points above holding still`,
+        severity: 'warning',
+      });
     }
-    for (const [path, thetaStart, thetaFloor, where] of thresholds)
-      if (Math.min(thetaStart, thetaFloor) >= 1)
-        out.push({
-          path,
-          message: `expected a threshold that falls below the whole target by the deadline (thetaFloor under 1), so that the profile can accept a fair offer, found thetaFloor ${thetaFloor} (with thetaStart ${thetaStart})${where}: it accepts less than all it aims at only in its last talks before a deadline, and then only what the engine projects at least ${DEADLINE_MARGIN} points above holding still`,
-          severity: 'warning',
-        });
     p.rules.forEach((r, ri) => {
       const rp = [...at, 'rules', ri];
       if (ruleIds.has(r.id))

@@ -46,13 +46,17 @@ describe('the numbers tune may move at one level', () => {
   });
 });
 
+/** `npm run tune` on Road to Busan at `level`. */
+const tuneAt = (level: string) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'tools/tune.ts', busanPath, '--level', level], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+
 describe('tune at a level with nothing restated for it', () => {
   it('says how to restate a threshold and plays no game', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/tune.ts', busanPath, '--level', '2'], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const r = tuneAt('2');
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('no threshold is restated for level 2');
     expect(r.stdout).toContain('levels:');
@@ -61,11 +65,7 @@ describe('tune at a level with nothing restated for it', () => {
   });
 
   it('refuses a level that is not one of the three', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/tune.ts', busanPath, '--level', '4'], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const r = tuneAt('4');
     expect(r.stderr).toContain('--level takes one of 1, 2, 3');
     expect(r.status).toBe(2);
   });
