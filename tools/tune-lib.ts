@@ -14,10 +14,11 @@
 // For one level of play (`--level N`) only the thresholds a profile restates for that level move
 // (`profiles[].levels.N.thetaStart` and `thetaFloor`, written in the author's file and marked as
 // estimates): the other numbers count at every level, so moving them would unsettle the others.
-import { type AiSeat, defaultSeat } from '../src/ai';
+import { AI_LEVELS, type AiSeat, DEFAULT_AI_LEVEL, defaultSeat } from '../src/ai';
 import { type GameSummary, playGame } from '../src/ai/match';
 import { type Check, summarise } from '../src/ai/report';
-import type { Scenario } from '../src/engine';
+import { pairedShare } from '../src/ai/strength';
+import type { Scenario, Side } from '../src/engine';
 import { type LoadOptions, loadScenario } from '../src/scenario/load';
 import { isMap, resolveFile, type SourceFile, type WorldResolver } from '../src/scenario/merge';
 import { pathKey } from '../src/scenario/parse';
@@ -216,4 +217,64 @@ export function brokenChecks(before: Judged, after: Judged): string[] {
     .filter((c) => isCharacterCheck(c) && c.pass === false)
     .filter((c) => before.checks.find((b) => b.name === c.name)?.pass !== false)
     .map((c) => c.name);
+}
+
+/** One paired row of the strength table: `side`'s seat at level `hi` against itself at `lo`. */
+export interface OrderRow {
+  readonly side: Side;
+  readonly hi: number;
+  readonly lo: number;
+  readonly share: number; // seeds on which the higher level scored more (a tie counts half)
+  readonly pass: boolean; // above half, as npm run balance requires
+}
+
+/**
+ * Whether `level` still sits between its neighbours for each of `sides`: the side's own seat at the
+ * level below, at the level and at the level above, each against the other side at the default
+ * level on the same `games` seeds — the strength table's paired rows (src/ai/strength.ts). A
+ * threshold restated for one level can balance two equal seats there and still leave that level
+ * below the one under it (a side that holds out longer signs later, and its own score falls).
+ */
+export function levelOrder(
+  scenario: Scenario,
+  level: number,
+  sides: readonly Side[],
+  games: number,
+  seed: string,
+): OrderRow[] {
+  const rows: OrderRow[] = [];
+  for (const side of sides) {
+    const other: Side = side === 'us' ? 'cn' : 'us';
+    const opp: AiSeat = { ...defaultSeat(scenario, other), level: DEFAULT_AI_LEVEL };
+    const at = (l: number) => {
+      const seat: AiSeat = { ...defaultSeat(scenario, side), level: l };
+      const seats = side === 'us' ? { us: seat, cn: opp } : { us: opp, cn: seat };
+      return Array.from({ length: games }, (_, i) => playGame(scenario, `${seed}-${i}`, seats));
+    };
+    const played = new Map<number, GameSummary[]>();
+    const get = (l: number) => {
+      let g = played.get(l);
+      if (!g) {
+        g = at(l);
+        played.set(l, g);
+      }
+      return g;
+    };
+    for (const [hi, lo] of [
+      [level, level - 1],
+      [level + 1, level],
+    ] as const) {
+      if (!(AI_LEVELS as readonly number[]).includes(hi) || !(AI_LEVELS as readonly number[]).includes(lo))
+        continue;
+      const share = pairedShare(get(hi), get(lo), side);
+      rows.push({ side, hi, lo, share, pass: share > 0.5 });
+    }
+  }
+  return rows;
+}
+
+/** The sides whose seats a set of moved thresholds restates (profiles[ID].levels.N.…). */
+export function sidesMoved(scenario: Scenario, names: readonly string[]): Side[] {
+  const ids = new Set(names.map((n) => /^profiles\[([^\]]+)\]\.levels\./.exec(n)?.[1]).filter(Boolean));
+  return (['us', 'cn'] as const).filter((side) => ids.has(defaultSeat(scenario, side).profile));
 }

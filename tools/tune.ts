@@ -21,11 +21,20 @@ import { resolve } from 'node:path';
 process.env.NODE_ENV ??= 'production';
 
 const { display, readText, resolverFor } = await import('./scenario-files');
-const { brokenChecks, judge, loadText, rewrite, step, strides, tunables, unifiedDiff } = await import(
-  './tune-lib'
-);
+const {
+  brokenChecks,
+  judge,
+  levelOrder,
+  loadText,
+  rewrite,
+  sidesMoved,
+  step,
+  strides,
+  tunables,
+  unifiedDiff,
+} = await import('./tune-lib');
 const { writeWhole } = await import('./write-whole');
-const { AI_LEVELS } = await import('../src/ai/profile');
+const { AI_LEVELS, DEFAULT_AI_LEVEL } = await import('../src/ai/profile');
 type Tunable = import('./tune-lib').Tunable;
 type Judged = import('./tune-lib').Judged;
 
@@ -41,7 +50,8 @@ computer levels, every character check still passing) and prints the changes as 
   --max-games G      stop after G games in all (default 60000)
   --max-seconds T    stop after T seconds (default 600)
   --level L          both sides at level L (1 to 3), moving only the thresholds the profiles
-                     restate for it (profiles[].levels.L.thetaStart, thetaFloor)
+                     restate for it (profiles[].levels.L.thetaStart, thetaFloor); the result must
+                     also keep level L above L-1 and below L+1 in paired games
   --write            write the changes into FILE (whole or not at all)`;
 
 function usage(problem: string): never {
@@ -217,6 +227,33 @@ function main(): number {
     );
   }
 
+  // A level's restated thresholds must also leave the level between its neighbours (the strength
+  // table's paired rows, which npm run balance requires): a side that holds out longer to balance
+  // two equal seats can sign so late that its own score falls below the level under it.
+  let outOfOrder = false;
+  if (a.level !== undefined) {
+    const sc = loadText(at(changes), resolveWorld);
+    const sides =
+      a.level === DEFAULT_AI_LEVEL
+        ? (['us', 'cn'] as const)
+        : sidesMoved(
+            base,
+            movable.map((t) => t.name),
+          );
+    if (sc && sides.length > 0) {
+      const seed = `${a.seed}-order`;
+      const rows = levelOrder(sc, a.level, sides, a.games, seed);
+      played += a.games * 3 * sides.length;
+      console.log(
+        `level order (each side's seat a level apart on the same ${a.games} seeds from ${seed}, the other side at level ${DEFAULT_AI_LEVEL}):`,
+      );
+      for (const r of rows)
+        console.log(
+          `  ${r.side === 'us' ? 'Washington' : 'Beijing'}: level ${r.hi} scores more than level ${r.lo} on ${pct(r.share)} of seeds${r.pass ? '' : ' (needs more than 50%)'}`,
+        );
+      outOfOrder = rows.some((r) => !r.pass);
+    }
+  }
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   if (changes.size > 0) {
     console.log(
@@ -233,12 +270,20 @@ function main(): number {
       }`,
     );
   }
+  if (outOfOrder)
+    console.log(
+      `Not a balance to keep: level ${a.level} no longer sits between its neighbours (npm run balance would fail its strength rows). Restate the other side's threshold instead, or the other of the two.`,
+    );
   if (changes.size === 0) {
     if (confirmed) console.log('Already balanced: nothing to change.');
     return confirmed ? 0 : 1;
   }
   const after = at(changes).text;
   process.stdout.write(`\n${unifiedDiff(a.file.replace(/^\.\//, ''), text, after)}`);
+  if (a.write && outOfOrder) {
+    console.log(`\nnot written: level ${a.level} is out of order`);
+    return 1;
+  }
   if (a.write) {
     // The whole file checked as the game loads it before it is written.
     if (!loadText({ name, text: after }, resolveWorld, true)) {
@@ -250,7 +295,7 @@ function main(): number {
   } else {
     console.log(`\nAccept it with --write, or save the diff and apply it with git apply.`);
   }
-  return confirmed ? 0 : 1;
+  return confirmed && !outOfOrder ? 0 : 1;
 }
 
 process.exitCode = main();

@@ -46,7 +46,8 @@ const winShare = (games: readonly GameSummary[], side: Side) =>
   games.reduce((a, g) => a + (g.winner === side ? 1 : g.winner === 'tie' ? 0.5 : 0), 0) /
   Math.max(1, games.length);
 
-function paired(a: readonly GameSummary[], b: readonly GameSummary[], side: Side): number {
+/** The share of seeds on which `a` scored higher for `side` than `b` did (a tie counts half). */
+export function pairedShare(a: readonly GameSummary[], b: readonly GameSummary[], side: Side): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!.score[side];
@@ -69,7 +70,7 @@ export function strengthTable(games: ReadonlyMap<string, readonly GameSummary[]>
       pass: h2h >= 0.9,
       required: false,
     });
-    const vsRandom = paired(get(`${side} ${TOP}`), get(`${side} random`), side);
+    const vsRandom = pairedShare(get(`${side} ${TOP}`), get(`${side} random`), side);
     rows.push({
       name: `${side}: level ${TOP} against random, paired`,
       share: vsRandom,
@@ -80,7 +81,7 @@ export function strengthTable(games: ReadonlyMap<string, readonly GameSummary[]>
     for (let i = AI_LEVELS.length - 1; i > 0; i--) {
       const hi = AI_LEVELS[i]!;
       const lo = AI_LEVELS[i - 1]!;
-      const s = paired(get(`${side} ${hi}`), get(`${side} ${lo}`), side);
+      const s = pairedShare(get(`${side} ${hi}`), get(`${side} ${lo}`), side);
       rows.push({
         name: `${side}: level ${hi} against level ${lo}, paired`,
         share: s,

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText, resolverFor } from '../../tools/scenario-files';
-import { rewrite, step, strides, tunables } from '../../tools/tune-lib';
+import { levelOrder, loadText, rewrite, sidesMoved, step, strides, tunables } from '../../tools/tune-lib';
 
 const root = join(import.meta.dirname, '..', '..');
 const busanPath = join(root, 'scenarios', 'road-to-busan.yaml');
@@ -68,5 +68,32 @@ describe('tune at a level with nothing restated for it', () => {
     const r = tuneAt('4');
     expect(r.stderr).toContain('--level takes one of 1, 2, 3');
     expect(r.status).toBe(2);
+  });
+});
+
+describe('a level a restated threshold leaves out of order', () => {
+  // Chips and Soybeans: both sides at level 3 give Washington 98% of games, and Beijing's level 3
+  // opening at 2.15 of its target brings that into the band (41% in 400 games), but it holds out so
+  // long that its own score falls below what its level 2 makes against the same Washington.
+  const chipsPath = join(root, 'scenarios', 'chips-and-soybeans.yaml');
+  const shipped = readText(chipsPath)!;
+  const at = (text: string) =>
+    loadText({ name: 'chips-and-soybeans.yaml', text }, resolverFor(chipsPath, []))!;
+  const from = shipped.indexOf('\n\n', shipped.indexOf('  - id: beijing\n')) + 1;
+  const holdingOut = `${shipped.slice(0, from)}    levels:\n      3:\n        thetaStart: 2.15\n        estimate: held out for\n${shipped.slice(from)}`;
+
+  it('is found by playing each side a level apart on the same seeds', () => {
+    const ok = levelOrder(at(shipped), 3, ['cn'], 6, 'order');
+    expect(ok).toEqual([{ side: 'cn', hi: 3, lo: 2, share: expect.any(Number), pass: true }]);
+    const [row] = levelOrder(at(holdingOut), 3, ['cn'], 6, 'order');
+    expect(row!.share).toBeLessThan(0.5);
+    expect(row!.pass).toBe(false);
+  });
+
+  it('is looked for on the sides whose thresholds are restated', () => {
+    const sc = at(holdingOut);
+    expect(sidesMoved(sc, ['profiles[beijing].levels.3.thetaStart'])).toEqual(['cn']);
+    expect(sidesMoved(sc, ['profiles[washington].levels.1.thetaFloor'])).toEqual(['us']);
+    expect(sidesMoved(sc, ['indicators[cn-exports].drift'])).toEqual([]);
   });
 });
