@@ -14,11 +14,13 @@
 // For one level of play (`--level N`) only the thresholds a profile restates for that level move
 // (`profiles[].levels.N.thetaStart` and `thetaFloor`, written in the author's file and marked as
 // estimates): the other numbers count at every level, so moving them would unsettle the others.
-import { AI_LEVELS, type AiSeat, DEFAULT_AI_LEVEL, defaultSeat } from '../src/ai';
+import { type AiSeat, DEFAULT_AI_LEVEL, defaultSeat } from '../src/ai';
 import { type GameSummary, playGame } from '../src/ai/match';
+import { findProfile } from '../src/ai/profile';
 import { type Check, summarise } from '../src/ai/report';
-import { pairedShare } from '../src/ai/strength';
+import { pairedShare, strengthPairings } from '../src/ai/strength';
 import type { Scenario, Side } from '../src/engine';
+import { thresholdsAt } from '../src/model/thresholds';
 import { type LoadOptions, loadScenario } from '../src/scenario/load';
 import { isMap, resolveFile, type SourceFile, type WorldResolver } from '../src/scenario/merge';
 import { pathKey } from '../src/scenario/parse';
@@ -229,11 +231,12 @@ export interface OrderRow {
 }
 
 /**
- * Whether `level` still sits between its neighbours for each of `sides`: the side's own seat at the
- * level below, at the level and at the level above, each against the other side at the default
- * level on the same `games` seeds — the strength table's paired rows (src/ai/strength.ts). A
- * threshold restated for one level can balance two equal seats there and still leave that level
- * below the one under it (a side that holds out longer signs later, and its own score falls).
+ * Whether `level` still sits between its neighbours for each of `sides`: the strength table's paired
+ * rows (src/ai/strength.ts, its own pairings: the side's seat at each level against the other side
+ * at the default level, on the same `games` seeds) for the level against the one below and the one
+ * above against it. A threshold restated for one level can balance two equal seats there and still
+ * leave that level below the one under it (a side that holds out longer signs later, and its own
+ * score falls).
  */
 export function levelOrder(
   scenario: Scenario,
@@ -242,39 +245,41 @@ export function levelOrder(
   games: number,
   seed: string,
 ): OrderRow[] {
+  const seats = new Map(strengthPairings(scenario).map((p) => [p.label, p.seats]));
+  const played = new Map<string, GameSummary[]>();
+  const gamesOf = (label: string) => {
+    let g = played.get(label);
+    if (!g) {
+      const at = seats.get(label)!;
+      g = Array.from({ length: games }, (_, i) => playGame(scenario, `${seed}-${i}`, at));
+      played.set(label, g);
+    }
+    return g;
+  };
   const rows: OrderRow[] = [];
-  for (const side of sides) {
-    const other: Side = side === 'us' ? 'cn' : 'us';
-    const opp: AiSeat = { ...defaultSeat(scenario, other), level: DEFAULT_AI_LEVEL };
-    const at = (l: number) => {
-      const seat: AiSeat = { ...defaultSeat(scenario, side), level: l };
-      const seats = side === 'us' ? { us: seat, cn: opp } : { us: opp, cn: seat };
-      return Array.from({ length: games }, (_, i) => playGame(scenario, `${seed}-${i}`, seats));
-    };
-    const played = new Map<number, GameSummary[]>();
-    const get = (l: number) => {
-      let g = played.get(l);
-      if (!g) {
-        g = at(l);
-        played.set(l, g);
-      }
-      return g;
-    };
+  for (const side of sides)
     for (const [hi, lo] of [
       [level, level - 1],
       [level + 1, level],
-    ] as const) {
-      if (!(AI_LEVELS as readonly number[]).includes(hi) || !(AI_LEVELS as readonly number[]).includes(lo))
-        continue;
-      const share = pairedShare(get(hi), get(lo), side);
-      rows.push({ side, hi, lo, share, pass: share > 0.5 });
+    ]) {
+      const [h, l] = [`${side} ${hi}`, `${side} ${lo}`];
+      if (!seats.has(h) || !seats.has(l)) continue; // no level there
+      const share = pairedShare(gamesOf(h), gamesOf(l), side);
+      rows.push({ side, hi: hi!, lo: lo!, share, pass: share > 0.5 });
     }
-  }
   return rows;
 }
 
-/** The sides whose seats a set of moved thresholds restates (profiles[ID].levels.N.…). */
-export function sidesMoved(scenario: Scenario, names: readonly string[]): Side[] {
-  const ids = new Set(names.map((n) => /^profiles\[([^\]]+)\]\.levels\./.exec(n)?.[1]).filter(Boolean));
-  return (['us', 'cn'] as const).filter((side) => ids.has(defaultSeat(scenario, side).profile));
+/**
+ * The sides whose place among the levels a level's restated thresholds can move: those whose
+ * profile restates one for it, or both at the default level, where the other side's seat in the
+ * strength rows plays too.
+ */
+export function sidesToCheck(scenario: Scenario, level: number): Side[] {
+  const restates = (side: Side) => {
+    const p = findProfile(scenario.profiles, defaultSeat(scenario, side).profile, side);
+    return p !== undefined && thresholdsAt(p, level) !== undefined;
+  };
+  const sides = (['us', 'cn'] as const).filter(restates);
+  return level === DEFAULT_AI_LEVEL && sides.length > 0 ? ['us', 'cn'] : sides;
 }

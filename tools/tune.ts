@@ -27,7 +27,7 @@ const {
   levelOrder,
   loadText,
   rewrite,
-  sidesMoved,
+  sidesToCheck,
   step,
   strides,
   tunables,
@@ -233,17 +233,11 @@ function main(): number {
   let outOfOrder = false;
   if (a.level !== undefined) {
     const sc = loadText(at(changes), resolveWorld);
-    const sides =
-      a.level === DEFAULT_AI_LEVEL
-        ? (['us', 'cn'] as const)
-        : sidesMoved(
-            base,
-            movable.map((t) => t.name),
-          );
+    const sides = sc ? sidesToCheck(sc, a.level) : [];
     if (sc && sides.length > 0) {
       const seed = `${a.seed}-order`;
       const rows = levelOrder(sc, a.level, sides, a.games, seed);
-      played += a.games * 3 * sides.length;
+      played += a.games * new Set(rows.flatMap((r) => [`${r.side} ${r.hi}`, `${r.side} ${r.lo}`])).size;
       console.log(
         `level order (each side's seat a level apart on the same ${a.games} seeds from ${seed}, the other side at level ${DEFAULT_AI_LEVEL}):`,
       );
@@ -262,11 +256,13 @@ function main(): number {
   }
   console.log(`${played} games in ${seconds} s.`);
   if (!confirmed) {
+    const advice =
+      a.level === undefined
+        ? "move a number the guide's rules of thumb name, or mark more numbers as estimates."
+        : `restate the other side's threshold for level ${a.level} too, or the other of its two (thetaStart, thetaFloor).`;
     console.log(
-      `No balance of 45–55% found${stopped ? ` (stopped: ${stopped})` : ''}. ${changes.size > 0 ? 'The best found is below; ' : ''}${
-        a.level === undefined
-          ? "move a number the guide's rules of thumb name, or mark more numbers as estimates."
-          : `restate the other side's threshold for level ${a.level} too, or the other of its two (thetaStart, thetaFloor).`
+      `No balance of 45–55% found${stopped ? ` (stopped: ${stopped})` : ''}. ${
+        changes.size > 0 ? `The best found is below; ${advice}` : advice[0]!.toUpperCase() + advice.slice(1)
       }`,
     );
   }
@@ -275,8 +271,8 @@ function main(): number {
       `Not a balance to keep: level ${a.level} no longer sits between its neighbours (npm run balance would fail its strength rows). Restate the other side's threshold instead, or the other of the two.`,
     );
   if (changes.size === 0) {
-    if (confirmed) console.log('Already balanced: nothing to change.');
-    return confirmed ? 0 : 1;
+    if (confirmed && !outOfOrder) console.log('Already balanced: nothing to change.');
+    return confirmed && !outOfOrder ? 0 : 1;
   }
   const after = at(changes).text;
   process.stdout.write(`\n${unifiedDiff(a.file.replace(/^\.\//, ''), text, after)}`);

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText, resolverFor } from '../../tools/scenario-files';
-import { levelOrder, loadText, rewrite, sidesMoved, step, strides, tunables } from '../../tools/tune-lib';
+import { levelOrder, loadText, rewrite, sidesToCheck, step, strides, tunables } from '../../tools/tune-lib';
 
 const root = join(import.meta.dirname, '..', '..');
 const busanPath = join(root, 'scenarios', 'road-to-busan.yaml');
@@ -92,8 +92,8 @@ describe('a level a restated threshold leaves out of order', () => {
 
   it('is looked for on the sides whose thresholds are restated', () => {
     const sc = at(holdingOut);
-    expect(sidesMoved(sc, ['profiles[beijing].levels.3.thetaStart'])).toEqual(['cn']);
-    expect(sidesMoved(sc, ['profiles[washington].levels.1.thetaFloor'])).toEqual(['us']);
-    expect(sidesMoved(sc, ['indicators[cn-exports].drift'])).toEqual([]);
+    expect(sidesToCheck(sc, 3)).toEqual(['cn']); // Beijing's level 3, restated above
+    expect(sidesToCheck(sc, 1)).toEqual(['us']); // Washington's level 1, as shipped
+    expect(sidesToCheck(sc, 2)).toEqual([]);
   });
 });
