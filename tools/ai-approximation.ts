@@ -117,31 +117,21 @@ export function kernelWorth(sc: Scenario, s: GameState, viewer: Side) {
     for (const side of SIDES) full[side] += objectivesOf(view.mine.objectives, side, final).bonus;
     return { full, base };
   };
-  const medians = (st: GameState) => {
-    const full: BySide<number[]> = { us: [], cn: [] };
-    const base: BySide<number[]> = { us: [], cn: [] };
-    for (const seed of PREVIEW_SEEDS) {
-      const x = scored(holdStill(rules, st, diceOf(seed)), seed);
-      for (const side of SIDES) {
-        full[side].push(x.full[side]);
-        base[side].push(x.base[side]);
-      }
-    }
-    const med = (xs: number[]) => projected(xs).median;
-    return {
-      full: { us: med(full.us), cn: med(full.cn) },
-      base: { us: med(base.us), cn: med(base.cn) },
-    };
-  };
-  const still = medians(start);
+  /** Each preview seed's scores, with and without the objectives. */
+  const perSeed = (st: GameState) =>
+    PREVIEW_SEEDS.map((seed) => scored(holdStill(rules, st, diceOf(seed)), seed));
+  const still = perSeed(start);
+  // the change seed by seed, on the same dice: its median, as the preview shows it
+  const worth = (after: ReturnType<typeof perSeed>, which: 'full' | 'base', side: Side) =>
+    projected(after.map((x, i) => x[which][side] - still[i]![which][side])).median;
   /** The package's worth, or null if it cannot be signed here. */
   return (clauses: readonly Clause[]) => {
     const signed = sign(sc, start, by, clauses);
     if (!signed.ok) return null;
-    const m = medians(signed.state);
+    const after = perSeed(signed.state);
     return {
-      full: { us: m.full.us - still.full.us, cn: m.full.cn - still.full.cn },
-      base: { us: m.base.us - still.base.us, cn: m.base.cn - still.base.cn },
+      full: { us: worth(after, 'full', 'us'), cn: worth(after, 'full', 'cn') },
+      base: { us: worth(after, 'base', 'us'), cn: worth(after, 'base', 'cn') },
     };
   };
 }

@@ -65,8 +65,11 @@ const OPENS = 1;
 function opening(m: Model, cands: Candidate[]): Candidate[] {
   if (!opensNow(m) || (m.turn === 0 && m.dealNow)) return cands;
   // Each offer short of its threshold rises above holding back, below those that meet it, in the
-  // search's order: a rule may still bar the ones that meet it.
-  return cands.map((c) => (c.move.type === 'propose' && c.search <= 0 ? raised(c) : c));
+  // search's order: a rule may still bar the ones that meet it. It rises by its level's tie-breaking
+  // noise as well, so that the dice cannot turn an anchor far short of its threshold into waiting.
+  return cands.map((c) =>
+    c.move.type === 'propose' && c.search <= 0 ? { ...c, search: raised(c).search + m.depth.noise } : c,
+  );
 }
 
 /** How many anchors its opening is drawn from, the search's choice among them (a design estimate). */
@@ -289,12 +292,11 @@ function counterTo(
   const got = gains(table, offer)[0];
   // An offer its tables rate at its threshold or above was turned down all the same (its answer
   // sees only the first turns of what promises bring, or distrusts them): its counter asks for a
-  // step more than that offer gives it — trading a clause for another where the package is full,
-  // even at the lowest level — or it would be the offer itself.
+  // step more than that offer gives it, or it would be the offer itself. At every level a full
+  // package may trade a clause for another: a counter that could only add to a full offer was
+  // its opponent's package again, and the lowest level's late deals went to whoever wrote it.
   const floor = got >= need ? got + COUNTER_STEP * Math.max(1, Math.abs(got)) : need;
-  const asked = asksLeft
-    ? counterFrom(table, offer, rejected.length, floor, barred, m.depth.logroll || got >= need, made)
-    : null;
+  const asked = asksLeft ? counterFrom(table, offer, rejected.length, floor, barred, made) : null;
   // Short of what it needs, a counter still closes a good part of the gap from the offer: a step it
   // can defend, not its last word (its threshold still decides what it signs).
   const ga = asked ? gains(table, asked) : null;

@@ -436,7 +436,6 @@ export function counterFrom(
   offered: number,
   floor: number,
   barred: (option: number) => boolean = () => false,
-  swaps = true, // whether a full package may trade a clause for another (the lowest level does not)
   not: ReadonlySet<string> = new Set(),
 ): Pkg | null {
   const keep = Math.ceil(offered / 2);
@@ -452,7 +451,7 @@ export function counterFrom(
   let [cs, co] = gains(t, cur);
   // A full offer can still trade a clause it gives away cheaply for one the AI needs.
   for (let iter = 0; iter < 10 && cs < floor; iter++) {
-    const step = bestTrade(t, cur, cs, co, 0, Number.NEGATIVE_INFINITY, allowed, swaps, true);
+    const step = bestTrade(t, cur, cs, co, 0, Number.NEGATIVE_INFINITY, allowed, true, true);
     if (!step) break;
     cur = applyChange(cur, step[0], step[1]);
     [cs, co] = gains(t, cur);

@@ -209,7 +209,9 @@ export type PackagePreview =
       readonly ok: true;
       readonly signed: BySide<Projected>; // signed now, then both hold still
       readonly unsigned: BySide<Projected>; // nothing signed, both hold still
-      readonly worth: BySide<number>; // signed's median minus unsigned's, score points
+      // the change seed by seed, signed against unsigned on the same dice: its median, score points
+      // (a difference of the two medians would show up to a point for a package that changes nothing)
+      readonly worth: BySide<number>;
       readonly leverage: { readonly before: number; readonly after: number }; // L_us
     }
   | Refused;
@@ -248,7 +250,7 @@ export function previewPackage(
     ok: true,
     signed: sp,
     unsigned: up,
-    worth: bySide((side) => Math.round((sp[side].median - up[side].median) * 10) / 10),
+    worth: bySide((side) => Math.round(median(a[side].map((x, i) => x - b[side][i]!)) * 10) / 10),
     leverage: { before: leverage(rules, s.world).us, after: leverage(rules, signed.state.world).us },
   };
 }

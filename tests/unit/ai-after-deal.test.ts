@@ -15,6 +15,9 @@ import type { Clause, GameState, Side } from '../../src/engine';
 import { agreedIn, applyMove, newGame, rulesFor } from '../../src/engine';
 import { loadScenarioFile } from '../../tools/scenario-files';
 
+const whole = loadScenarioFile(
+  join(import.meta.dirname, '..', '..', 'scenarios', 'whole-of-2025.yaml'),
+).scenario;
 const chips = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'chips-and-soybeans.yaml'),
 ).scenario;
@@ -99,25 +102,26 @@ describe('the next step after a deal', () => {
 });
 
 // The lowest level offers its templates as they stand; after a deal it proposes the ones it still
-// gains from, as the higher levels' next step does (Chips and Soybeans, both sides at level 1: in
-// this seed the deal came in the fifth turn and neither side proposed again).
+// gains from, as the higher levels' next step does (both sides at level 1: in Chips and Soybeans'
+// seed balance-94 the deal once came in the fifth turn and neither side proposed again; the Whole
+// of 2025, whose level-1 deals leave talks turns to spare, is the case now).
 describe('the next step after a deal, at the lowest level', () => {
-  it('both sides propose again after the deal (seed balance-94)', () => {
+  it('both sides propose again after the deal (the Whole of 2025, seed balance-0)', () => {
     const l1 = {
-      us: { ...defaultSeat(chips, 'us'), level: 1 },
-      cn: { ...defaultSeat(chips, 'cn'), level: 1 },
+      us: { ...defaultSeat(whole, 'us'), level: 1 },
+      cn: { ...defaultSeat(whole, 'cn'), level: 1 },
     };
-    const { mainTurns } = rulesFor(chips);
-    let s = newGame(chips, 'balance-94', setupFor(l1));
+    const { mainTurns } = rulesFor(whole);
+    let s = newGame(whole, 'balance-0', setupFor(l1));
     const asked = new Set<string>();
     let dealTurn = -1;
     const proposed = new Set<Side>();
     while (s.round.phase !== 'over') {
       const side = nextToMove(s, asked);
-      const m = chooseMove(chips, s, side, l1[side]);
+      const m = chooseMove(whole, s, side, l1[side]);
       if (m.type === 'propose' && dealTurn >= 0 && s.round.turn > dealTurn) proposed.add(side);
       if (m.type === 'accept' && dealTurn < 0) dealTurn = s.round.turn;
-      const r = applyMove(chips, s, m);
+      const r = applyMove(whole, s, m);
       if (!r.ok) expect.fail(r.reason);
       s = r.state;
     }

@@ -17,7 +17,11 @@ describe('the numbers tune may move at one level', () => {
   it('are the thresholds restated for that level, and only those', () => {
     const at = (level?: number) => tunables(busan, resolver, level).map((t) => [t.name, t.value, t.kind]);
     expect(at(3)).toEqual([['profiles[beijing].levels.3.thetaStart', 1.15, 'theta']]);
-    expect(at(1)).toEqual([['profiles[washington].levels.1.thetaFloor', 0.23, 'floor']]);
+    expect(at(1)).toEqual([
+      ['profiles[washington].levels.1.thetaFloor', 0.2, 'floor'],
+      ['profiles[beijing].levels.1.thetaStart', 1.3, 'theta'],
+      ['profiles[beijing].levels.1.thetaFloor', 0.9, 'floor'],
+    ]);
     expect(at(2)).toEqual([]);
     // without a level, the estimates that count at every level, and no restated threshold
     const all = at();
@@ -79,8 +83,10 @@ describe('a level a restated threshold leaves out of order', () => {
   const shipped = readText(chipsPath)!;
   const at = (text: string) =>
     loadText({ name: 'chips-and-soybeans.yaml', text }, resolverFor(chipsPath, []))!;
-  const from = shipped.indexOf('\n\n', shipped.indexOf('  - id: beijing\n')) + 1;
-  const holdingOut = `${shipped.slice(0, from)}    levels:\n      3:\n        thetaStart: 2.15\n        estimate: held out for\n${shipped.slice(from)}`;
+  // Beijing's profile restates its level 1 already: level 3 goes under the same `levels`
+  const levels = '    levels:\n';
+  const from = shipped.indexOf(levels, shipped.indexOf('  - id: beijing\n')) + levels.length;
+  const holdingOut = `${shipped.slice(0, from)}      3:\n        thetaStart: 2.15\n        estimate: held out for\n${shipped.slice(from)}`;
 
   it('is found by playing each side a level apart on the same seeds', () => {
     const ok = levelOrder(at(shipped), 3, ['cn'], 6, 'order');
@@ -93,7 +99,7 @@ describe('a level a restated threshold leaves out of order', () => {
   it('is looked for on the sides whose thresholds are restated', () => {
     const sc = at(holdingOut);
     expect(sidesToCheck(sc, 3)).toEqual(['cn']); // Beijing's level 3, restated above
-    expect(sidesToCheck(sc, 1)).toEqual(['us']); // Washington's level 1, as shipped
+    expect(sidesToCheck(sc, 1)).toEqual(['us', 'cn']); // both sides' level 1, as shipped
     expect(sidesToCheck(sc, 2)).toEqual([]);
   });
 });
