@@ -67,9 +67,7 @@ function opening(m: Model, cands: Candidate[]): Candidate[] {
   // Each offer short of its threshold rises above holding back, below those that meet it, in the
   // search's order: a rule may still bar the ones that meet it. It rises by its level's tie-breaking
   // noise as well, so that the dice cannot turn an anchor far short of its threshold into waiting.
-  return cands.map((c) =>
-    c.move.type === 'propose' && c.search <= 0 ? { ...c, search: raised(c).search + m.depth.noise } : c,
-  );
+  return cands.map((c) => (c.move.type === 'propose' && c.search <= 0 ? raised(c, m.depth.noise) : c));
 }
 
 /** How many anchors its opening is drawn from, the search's choice among them (a design estimate). */
@@ -150,8 +148,14 @@ const firstProposal = (m: Model) => m.turn <= 1 && madeLately(m.s, m.side).lengt
 const opensNow = (m: Model) =>
   m.s.round.talks.made[m.side] === 0 && (m.turn === 0 || (m.turn === 1 && firstProposal(m)));
 
-/** An offer short of its threshold lifted above holding back, keeping the search's order among such. */
-const raised = (c: Candidate): Candidate => ({ ...c, search: OPENS + Math.max(-0.9, 0.01 * c.search) });
+/**
+ * An offer short of its threshold lifted above holding back, keeping the search's order among such
+ * (`lift`: further still, as an opening is).
+ */
+const raised = (c: Candidate, lift = 0): Candidate => ({
+  ...c,
+  search: OPENS + Math.max(-0.9, 0.01 * c.search) + lift,
+});
 
 /**
  * With a deal in force and two or more talks turns left, the next step: an offer it gains from,

@@ -102,9 +102,8 @@ describe('the next step after a deal', () => {
 });
 
 // The lowest level offers its templates as they stand; after a deal it proposes the ones it still
-// gains from, as the higher levels' next step does (both sides at level 1: in Chips and Soybeans'
-// seed balance-94 the deal once came in the fifth turn and neither side proposed again; the Whole
-// of 2025, whose level-1 deals leave talks turns to spare, is the case now).
+// gains from, as the higher levels' next step does (both sides at level 1, in the Whole of 2025,
+// whose level-1 deals leave talks turns to spare).
 describe('the next step after a deal, at the lowest level', () => {
   it('both sides propose again after the deal (the Whole of 2025, seed balance-0)', () => {
     const l1 = {

@@ -85,11 +85,11 @@ describe('Beijing’s opening varies with the game', () => {
 });
 
 // Where its first proposal answers Washington's opening (Liberation Day and Road to Busan: Washington
-// opens, Beijing turns it down and counters, unless it signs it), the counter varies too — drawn among those that keep
-// half the offer, as a counter must, and give Washington at least as much — so a class still sees
-// different first proposals from Beijing. Before, it was the same counter in every game; in Road to
-// Busan no such variant lies a change or two from its counter through variants that qualify, and it
-// reaches further (two changes through any), now and then.
+// opens, Beijing turns it down and counters, unless it signs it), the counter varies too — drawn
+// among those that keep half the offer, as a counter must, and give Washington at least as much —
+// so a class still sees different first proposals from Beijing. Before, it was the same counter in
+// every game; in Road to Busan no such variant lies a change or two from its counter through
+// variants that qualify, and it reaches further (two changes through any), now and then.
 const scenarioFile = (name: string) =>
   loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', `${name}.yaml`)).scenario;
 
