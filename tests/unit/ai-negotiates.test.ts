@@ -107,6 +107,16 @@ describe('it cannot be milked', () => {
         expect(fair.score, `seed ${seed}`).toBeGreaterThan(low.score);
       }
     });
+
+  // Level 1 is the forgiving one: its counter to a fair split leaves the student who signs it better
+  // off than level 2's does (a level 1 that asks too much counters with a package worth less to the
+  // student: 34 against 57 on average when Beijing's level 1 asked 1.7 of its target).
+  it('at level 1: a student who signs its counter to a fair split does better than against level 2', () => {
+    const seeds = ['gentle-1', 'gentle-2', 'gentle-3', 'gentle-4', 'gentle-5', 'gentle-6'];
+    const mean = (level: number) =>
+      seeds.reduce((a, seed) => a + student(level, seed, FAIR, true).score, 0) / seeds.length;
+    expect(mean(1)).toBeGreaterThan(mean(2));
+  });
 });
 
 describe('it concedes toward the deadline', () => {
