@@ -12,6 +12,7 @@ import { dateOf, rulesFor } from './rules';
 import type { Clause, Move, Order, Scenario, Side } from './types';
 import { other } from './types';
 import { clauseGiver } from './validate';
+import { conditionText, fmtDate, levelText } from './words';
 
 /** Where the move stands in its game: its index in the record and the turn it was made in. */
 export interface AiMoveContext {
@@ -20,12 +21,6 @@ export interface AiMoveContext {
   /** The package on the table the move answers (an accept or a reject), to name what it says yes or no to. */
   readonly offer?: readonly Clause[] | undefined;
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const fmtDate = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-};
 
 /** One of a few wordings, chosen by the move's place in the game. */
 const pickOf = <T>(xs: readonly T[], k: number): T => xs[((k % xs.length) + xs.length) % xs.length]!;
@@ -72,21 +67,17 @@ function instName(sc: Scenario, id: string): string {
   return i?.short ?? i?.name ?? 'an instrument';
 }
 
-function levelLabel(sc: Scenario, id: string, level: number): string {
-  return sc.instruments.find((x) => x.id === id)?.levels[level]?.label ?? `level ${level}`;
-}
-
 function clauseWords(sc: Scenario, c: Clause): string {
   switch (c.kind) {
     case 'instrument':
-      return `${instName(sc, c.instrument)} at “${levelLabel(sc, c.instrument, c.level)}”`;
+      return `${instName(sc, c.instrument)} at “${levelText(sc, c.instrument, c.level)}”`;
     case 'pledge': {
       const p = promiseOf(sc, c);
-      return `${p.name ?? 'a purchase pledge'}${p.from}${p.size}`;
+      return `${p.name ?? 'a purchase pledge'}${p.from}${p.size}${p.condition}`;
     }
     case 'commitment': {
       const p = promiseOf(sc, c);
-      return `a commitment${p.from}: ${p.name ?? 'reform'}`;
+      return `a commitment${p.from}: ${p.name ?? 'reform'}${p.condition}`;
     }
     case 'statement':
       return `a statement: ${statementName(sc, c.statement)}`;
@@ -96,13 +87,18 @@ function clauseWords(sc: Scenario, c: Clause): string {
 /** An instrument's name inside a sentence. */
 const instWords = (sc: Scenario, id: string) => inSentence(sc, instName(sc, id));
 
-/** A promise as the file names it, who gives it (“ from Beijing”), and a pledge's size (“ (large)”). */
+/**
+ * A promise as the file names it, who gives it (“ from Beijing”), a pledge's size (“ (large)”) and
+ * what it is tied to (“, while US tariff at most “20% (fentanyl tariff)””), as the package list
+ * on the screen words it.
+ */
 function promiseOf(sc: Scenario, c: Clause & { kind: 'pledge' | 'commitment' }) {
   const item = rulesFor(sc).commitments.get(c.item);
   return {
     name: item?.name,
     from: item ? ` from ${sc.sides[item.side].name}` : '',
     size: c.kind === 'pledge' ? ` (${c.size})` : '',
+    condition: c.condition ? `, while ${conditionText(sc, c.condition)}` : '',
   };
 }
 
@@ -113,13 +109,13 @@ const statementName = (sc: Scenario, id: string) =>
 function needSentence(sc: Scenario, name: string, c: Clause): string {
   switch (c.kind) {
     case 'instrument':
-      return `${name} wants the ${instWords(sc, c.instrument)} moved to “${levelLabel(sc, c.instrument, c.level)}” before it signs.`;
+      return `${name} wants the ${instWords(sc, c.instrument)} moved to “${levelText(sc, c.instrument, c.level)}” before it signs.`;
     case 'statement':
       return `Before it signs, ${name} wants a statement: ${statementName(sc, c.statement)}.`;
     default: {
       // A promise is named as the file writes it, after a colon: a name may start with a proper noun.
       const p = promiseOf(sc, c);
-      return `Before it signs, ${name} wants this${p.from}: ${p.name ?? 'a promise'}${p.size}.`;
+      return `Before it signs, ${name} wants this${p.from}: ${p.name ?? 'a promise'}${p.size}${p.condition}.`;
     }
   }
 }
@@ -128,11 +124,11 @@ function needSentence(sc: Scenario, name: string, c: Clause): string {
 function demandWords(sc: Scenario, c: Clause): string {
   switch (c.kind) {
     case 'instrument':
-      return `puts the ${instWords(sc, c.instrument)} at “${levelLabel(sc, c.instrument, c.level)}”`;
+      return `puts the ${instWords(sc, c.instrument)} at “${levelText(sc, c.instrument, c.level)}”`;
     case 'pledge':
     case 'commitment': {
       const p = promiseOf(sc, c);
-      return `makes a promise: ${p.name ?? 'the one it asks for'}${p.size}`;
+      return `makes a promise: ${p.name ?? 'the one it asks for'}${p.size}${p.condition}`;
     }
     case 'statement':
       return `agrees to a statement: ${statementName(sc, c.statement)}`;
@@ -142,9 +138,9 @@ function demandWords(sc: Scenario, c: Clause): string {
 function orderWords(sc: Scenario, o: Order): string {
   switch (o.kind) {
     case 'shift':
-      return `${instName(sc, o.instrument)} to “${levelLabel(sc, o.instrument, o.level)}”`;
+      return `${instName(sc, o.instrument)} to “${levelText(sc, o.instrument, o.level)}”`;
     case 'announce':
-      return `${instName(sc, o.instrument)} at “${levelLabel(sc, o.instrument, o.level)}” announced from ${fmtDate(dateOf(rulesFor(sc), o.turn))}`;
+      return `${instName(sc, o.instrument)} at “${levelText(sc, o.instrument, o.level)}” announced from ${fmtDate(dateOf(rulesFor(sc), o.turn))}`;
     case 'withdraw':
       return `the announced change to ${instName(sc, o.instrument)} withdrawn`;
     case 'build':

@@ -90,3 +90,4 @@ export type { View, Viewer } from './view';
 export { viewFor } from './view';
 export type { Asking } from './waiting';
 export { waitingOn } from './waiting';
+export { conditionText, eventTitle, fmtDate, instName, levelText, pct, promiseName } from './words';

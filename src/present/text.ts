@@ -1,15 +1,19 @@
 // The game's facts in words: sides, clauses, conditions, orders, news and dates, all rendered from
 // the scenario and the engine's state (the engine stores codes and ids, never sentences).
-import type { Clause, Condition, NewsItem, ObjectiveStatus, Order, Scenario, Side, World } from '../engine';
-import { dateOf, rulesFor } from '../engine';
+import type { Clause, NewsItem, ObjectiveStatus, Order, Scenario, Side, World } from '../engine';
+import {
+  conditionText,
+  dateOf,
+  eventTitle,
+  fmtDate,
+  instName,
+  levelText,
+  pct,
+  promiseName,
+  rulesFor,
+} from '../engine';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `2025-10-10` → `10 Oct 2025`. */
-export function fmtDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
+export { conditionText, fmtDate, instName, pct } from '../engine';
 
 export const turnDate = (sc: Scenario, turn: number) => fmtDate(dateOf(rulesFor(sc), turn));
 
@@ -35,56 +39,12 @@ export const score1 = (x: number) => {
 /** What the score's scale means, in a sentence a student reads at the end of a game. */
 export const SCORE_MEANING =
   '0 is where you would be had neither side made a deal or a move all game; 100 is as well off as if opening day’s conditions had lasted all game; below 0, worse than standing still.';
-/** A share as a whole percentage, a negative one with a true minus sign like the points. */
-export const pct = (x: number) => {
-  const n = Math.round(x * 100);
-  return n < 0 ? `−${-n}%` : `${n}%`;
-};
 
 function instrument(sc: Scenario, id: string) {
   return sc.instruments.find((i) => i.id === id);
 }
 
-export function levelLabel(sc: Scenario, id: string, level: number): string {
-  return instrument(sc, id)?.levels[level]?.label ?? `level ${level}`;
-}
-
-export const instName = (sc: Scenario, id: string) => {
-  const i = instrument(sc, id);
-  return i?.short ?? i?.name ?? id;
-};
-
-export function conditionText(sc: Scenario, c: Condition): string {
-  if ('indicator' in c) {
-    const name = sc.indicators.find((i) => i.id === c.indicator)?.name ?? c.indicator;
-    const parts: string[] = [];
-    if (c.below !== undefined) parts.push(`below ${c.below / 10}`);
-    if (c.above !== undefined) parts.push(`above ${c.above / 10}`);
-    return `${name} ${parts.join(' and ')}`;
-  }
-  if ('instrument' in c) {
-    const parts: string[] = [];
-    if (c.atMost !== undefined) parts.push(`at most “${levelLabel(sc, c.instrument, c.atMost)}”`);
-    if (c.atLeast !== undefined) parts.push(`at least “${levelLabel(sc, c.instrument, c.atLeast)}”`);
-    return `${instName(sc, c.instrument)} ${parts.join(' and ')}`;
-  }
-  if ('tension' in c) {
-    const parts: string[] = [];
-    if (c.tension.above !== undefined) parts.push(`above ${c.tension.above / 10}`);
-    if (c.tension.below !== undefined) parts.push(`below ${c.tension.below / 10}`);
-    return `tension ${parts.join(' and ')}`;
-  }
-  if ('deal' in c) return c.deal ? 'a deal is in force' : 'no deal is in force';
-  if ('statement' in c)
-    return `the statement “${sc.statements.find((s) => s.id === c.statement)?.name ?? c.statement}” stands`;
-  if ('collapsed' in c) return c.collapsed ? 'the talks have collapsed' : 'the talks go on';
-  if ('commitment' in c)
-    return `“${promiseName(sc, c.commitment)}” signed and at least ${pct(c.deliveredAtLeast)} delivered`;
-  return `“${eventTitle(sc, c.event)}” has happened`;
-}
-
-const promiseName = (sc: Scenario, id: string) => sc.commitments.find((x) => x.id === id)?.name ?? id;
-const eventTitle = (sc: Scenario, id: string) => sc.events.find((e) => e.id === id)?.title ?? id;
+export const levelLabel = levelText;
 
 /**
  * Why an objective was met or missed, in one line: "met: signed turn 3, 77% delivered, counts from

@@ -14,6 +14,7 @@ import { setupFor } from '../../src/ai/match';
 import { nextToMove } from '../../src/ai/rollout';
 import type { BySide, Clause, Scenario, Side } from '../../src/engine';
 import { applyMove, newGame, REJECT_REASONS } from '../../src/engine';
+import { clauseText } from '../../src/present/text';
 import { loadScenarioFile } from '../../tools/scenario-files';
 
 const DIR = join(import.meta.dirname, '..', '..', 'scenarios');
@@ -340,6 +341,30 @@ describe('the computer’s moves in plain words', () => {
       { turn: 1, index: 1 },
     );
     expect(threat).toContain('unless Beijing makes a promise: Boeing aircraft orders (large).');
+  });
+
+  it('a promise tied to a condition names the condition, as the package list on the screen does', () => {
+    const sc = loadScenarioFile(join(DIR, 'opening-bid.yaml')).scenario;
+    const tied: Clause = {
+      kind: 'pledge',
+      item: 'cn-soy-pledge',
+      size: 'large',
+      condition: { instrument: 'us-tariff', atMost: 2 },
+    };
+    const counter = describeAiMove(
+      sc,
+      { type: 'propose', side: 'cn', clauses: [tied], ai: { code: 'search:counter' } },
+      { turn: 0, index: 3 },
+    );
+    const condition = ', while US tariff at most “20% (fentanyl tariff)”';
+    expect(counter).toContain(`Soybean purchase pledge from Beijing (large)${condition}`);
+    expect(clauseText(sc, tied)).toContain(condition);
+    const reject = describeAiMove(
+      sc,
+      { type: 'reject', side: 'us', reason: 'too-little', ai: { code: 'search:threshold', needs: tied } },
+      { turn: 1 },
+    );
+    expect(reject).toContain(`Soybean purchase pledge (large)${condition}.`);
   });
 
   it('an offer of nothing of its own says it asks, not that it trades', () => {
