@@ -19,7 +19,7 @@ describe('the numbers tune may move at one level', () => {
     expect(at(3)).toEqual([['profiles[beijing].levels.3.thetaStart', 1.15, 'theta']]);
     expect(at(1)).toEqual([
       ['profiles[washington].levels.1.thetaFloor', 0.2, 'floor'],
-      ['profiles[beijing].levels.1.thetaStart', 1.3, 'theta'],
+      ['profiles[beijing].levels.1.thetaStart', 1.2, 'theta'],
       ['profiles[beijing].levels.1.thetaFloor', 0.9, 'floor'],
     ]);
     expect(at(2)).toEqual([]);
