@@ -250,7 +250,7 @@ export function previewPackage(
     ok: true,
     signed: sp,
     unsigned: up,
-    worth: bySide((side) => Math.round(median(a[side].map((x, i) => x - b[side][i]!)) * 10) / 10),
+    worth: bySide((side) => projected(a[side].map((x, i) => x - b[side][i]!)).median),
     leverage: { before: leverage(rules, s.world).us, after: leverage(rules, signed.state.world).us },
   };
 }

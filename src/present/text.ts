@@ -40,10 +40,6 @@ export const score1 = (x: number) => {
 export const SCORE_MEANING =
   '0 is where you would be had neither side made a deal or a move all game; 100 is as well off as if opening day’s conditions had lasted all game; below 0, worse than standing still.';
 
-function instrument(sc: Scenario, id: string) {
-  return sc.instruments.find((i) => i.id === id);
-}
-
 export const levelLabel = levelText;
 
 /**
@@ -111,7 +107,7 @@ export function clauseShort(sc: Scenario, c: Clause): string {
 export function clauseText(sc: Scenario, c: Clause): string {
   switch (c.kind) {
     case 'instrument': {
-      const inst = instrument(sc, c.instrument);
+      const inst = rulesFor(sc).instruments.get(c.instrument);
       const owner = inst ? sideName(sc, inst.owner) : '';
       return `${owner} sets ${instName(sc, c.instrument)} to “${levelLabel(sc, c.instrument, c.level)}”`;
     }
