@@ -1,7 +1,8 @@
 // Level 1 is the gentle level, also outside the tutorial: a student playing Washington who opens
 // with what level-2 Washington would propose and signs Beijing's answer does about as well against
 // level 1 as against level 2 (in Liberation Day, level 1's Beijing held out for 2.2 of its target and
-// such a student scored 13 against 86; in Road to Busan, at 1.3, 52 against 103).
+// such a student scored 13 against 86; in Road to Busan, at 1.3, 52 against 103; in the London
+// Licences, at 1.3, 42 against 78).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseMove, defaultSeat } from '../../src/ai';
@@ -60,7 +61,7 @@ function student(sc: Scenario, level: number, seed: string): number {
 }
 
 describe('level 1 is gentle to a student who opens as level 2 would', () => {
-  for (const file of ['liberation-day-to-geneva', 'road-to-busan'])
+  for (const file of ['liberation-day-to-geneva', 'road-to-busan', 'london-licences'])
     it(`in ${file}: about as well off against level 1 as against level 2`, () => {
       const sc = loadScenarioFile(
         join(import.meta.dirname, '..', '..', 'scenarios', `${file}.yaml`),
