@@ -1,6 +1,6 @@
 // Browser tests: Debian's Chromium (never a downloaded browser), driven against the Vite dev server.
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './tools/chromium';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './tools/chromium.ts';
 
 // PW_PORT lets several checkouts run their browser tests side by side.
 const port = Number(process.env.PW_PORT ?? 5179);

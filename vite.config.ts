@@ -1,10 +1,10 @@
 // The site: the menu loads small (shipped scenarios come pre-validated as JSON from the scenarios
 // plugin); Phaser, the AI and the file loader (yaml + zod) are split into chunks loaded on demand.
 import { defineConfig } from 'vite';
-import { cspPlugin } from './tools/vite-csp';
-import { phaserWithoutMatter } from './tools/vite-phaser';
-import { scenariosPlugin } from './tools/vite-scenarios';
-import { schemasPlugin } from './tools/vite-schemas';
+import { cspPlugin } from './tools/vite-csp.ts';
+import { phaserWithoutMatter } from './tools/vite-phaser.ts';
+import { scenariosPlugin } from './tools/vite-scenarios.ts';
+import { schemasPlugin } from './tools/vite-schemas.ts';
 
 export default defineConfig({
   // The browser tests run the dev server without HMR (UPPER_HAND_NO_HMR=1), so an edit made while

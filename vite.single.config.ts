@@ -6,9 +6,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { withCsp } from './tools/vite-csp';
-import { phaserWithoutMatter } from './tools/vite-phaser';
-import { scenariosPlugin } from './tools/vite-scenarios';
+import { withCsp } from './tools/vite-csp.ts';
+import { phaserWithoutMatter } from './tools/vite-phaser.ts';
+import { scenariosPlugin } from './tools/vite-scenarios.ts';
 
 const out = resolve(process.env.UPPER_HAND_SINGLE_OUT ?? 'dist/upper-hand.html');
 const scratch = resolve(dirname(out), '.single-scratch');

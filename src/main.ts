@@ -2,10 +2,10 @@
 // briefing, table and results, with the hot-seat curtain on top. The URL's hash names the game
 // being played (`#game=…`), so a reload resumes it from its autosave.
 import './ui/styles.css';
-import { setMuted } from './present/sound';
-import { restoreFeed, startAiDriver } from './store/ai-driver';
-import { openRecord, type RefusedGame } from './store/game-file';
-import { decodeLink } from './store/game-link';
+import { setMuted } from './present/sound.ts';
+import { restoreFeed, startAiDriver } from './store/ai-driver.ts';
+import { openRecord, type RefusedGame } from './store/game-file.ts';
+import { decodeLink } from './store/game-link.ts';
 import {
   type AppState,
   gameTakenAway,
@@ -14,22 +14,22 @@ import {
   resumeGame,
   useSaves,
   writesDone,
-} from './store/game-store';
-import { migrateLocalSaves } from './store/migrate-saves';
-import { saveDb } from './store/save-db';
-import { isProblem, readSave, saveAsFile } from './store/saves';
-import { browserTabGames } from './store/tab-lock';
-import { renderBriefing } from './ui/briefing';
-import { renderClassResults } from './ui/class-screen';
-import { renderCurtain } from './ui/curtain';
-import { renderDebrief } from './ui/debrief-screen';
-import { h } from './ui/dom';
-import { menuShown, renderMenu } from './ui/menu';
-import { mountReplayScreen, type ReplayScreen } from './ui/replay-screen';
-import { renderResults } from './ui/results';
-import { renderSaveAlert } from './ui/save-alert';
-import { loadSettings } from './ui/settings';
-import { mountTableScreen, type TableScreen } from './ui/table-screen';
+} from './store/game-store.ts';
+import { migrateLocalSaves } from './store/migrate-saves.ts';
+import { saveDb } from './store/save-db.ts';
+import { isProblem, readSave, saveAsFile } from './store/saves.ts';
+import { browserTabGames } from './store/tab-lock.ts';
+import { renderBriefing } from './ui/briefing.ts';
+import { renderClassResults } from './ui/class-screen.ts';
+import { renderCurtain } from './ui/curtain.ts';
+import { renderDebrief } from './ui/debrief-screen.ts';
+import { h } from './ui/dom.ts';
+import { menuShown, renderMenu } from './ui/menu.ts';
+import { mountReplayScreen, type ReplayScreen } from './ui/replay-screen.ts';
+import { renderResults } from './ui/results.ts';
+import { renderSaveAlert } from './ui/save-alert.ts';
+import { loadSettings } from './ui/settings.ts';
+import { mountTableScreen, type TableScreen } from './ui/table-screen.ts';
 
 const settings = loadSettings();
 setMuted(settings.muted);
@@ -58,7 +58,7 @@ let classPage = false;
 function openClass() {
   if (classPage || !/^#(class$|join)/.test(location.hash)) return false;
   classPage = true;
-  void import('./ui/class-live').then((m) => m.mountClass(app));
+  void import('./ui/class-live.ts').then((m) => m.mountClass(app));
   return true;
 }
 
@@ -69,8 +69,8 @@ function openOnline() {
   if (online || !ONLINE_HASH.test(location.hash)) return false;
   online = true;
   classPage = false;
-  void import('./ui/online-screen').then((m) => m.mountOnline(app));
-  void import('./ui/class-clock').then((m) => m.mountClassClock()); // shown only in a class game
+  void import('./ui/online-screen.ts').then((m) => m.mountOnline(app));
+  void import('./ui/class-clock.ts').then((m) => m.mountClassClock()); // shown only in a class game
   return true;
 }
 

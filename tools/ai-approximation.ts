@@ -12,13 +12,13 @@
 // tests/property/ai-approximation.property.test.ts uses the same functions.
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { chooseMove, defaultSeat } from '../src/ai';
-import { setupFor } from '../src/ai/match';
-import { makeModel } from '../src/ai/model';
-import { nextToMove } from '../src/ai/rollout';
-import { seeFor } from '../src/ai/seen';
-import { clauseGains, makeTable } from '../src/ai/talks';
-import type { BySide, Clause, GameState, Move, Scenario, Side } from '../src/engine';
+import { chooseMove, defaultSeat } from '../src/ai/index.ts';
+import { setupFor } from '../src/ai/match.ts';
+import { makeModel } from '../src/ai/model.ts';
+import { nextToMove } from '../src/ai/rollout.ts';
+import { seeFor } from '../src/ai/seen.ts';
+import { clauseGains, makeTable } from '../src/ai/talks.ts';
+import type { BySide, Clause, GameState, Move, Scenario, Side } from '../src/engine/index.ts';
 import {
   applyMove,
   clauseId,
@@ -37,8 +37,8 @@ import {
   sign,
   stateFromView,
   viewFor,
-} from '../src/engine';
-import { loadScenarioFile, shippedDir, shippedOpenings } from './scenario-files';
+} from '../src/engine/index.ts';
+import { loadScenarioFile, shippedDir, shippedOpenings } from './scenario-files.ts';
 
 /** Where a kernel's worth counts as no change: signs inside it agree with anything (score points). */
 export const DEAD_BAND = 1;

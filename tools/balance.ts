@@ -14,13 +14,13 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AI_LEVELS, DEFAULT_AI_LEVEL, defaultSeat } from '../src/ai';
-import { type Check, OPENING_GAMES, type Report } from '../src/ai/report';
-import type { StrengthRow } from '../src/ai/strength';
-import { AI_VERSION } from '../src/ai/version';
-import { RULES_VERSION, rulesFor } from '../src/engine';
-import { loadScenarioFile, shippedDir, shippedOpenings } from './scenario-files';
-import { writeWhole } from './write-whole';
+import { AI_LEVELS, DEFAULT_AI_LEVEL, defaultSeat } from '../src/ai/index.ts';
+import { type Check, OPENING_GAMES, type Report } from '../src/ai/report.ts';
+import type { StrengthRow } from '../src/ai/strength.ts';
+import { AI_VERSION } from '../src/ai/version.ts';
+import { RULES_VERSION, rulesFor } from '../src/engine/index.ts';
+import { loadScenarioFile, shippedDir, shippedOpenings } from './scenario-files.ts';
+import { writeWhole } from './write-whole.ts';
 
 const DOC = resolve(shippedDir, '..', 'docs', 'balance.md');
 const SIMULATE = resolve(shippedDir, '..', 'tools', 'simulate.ts');

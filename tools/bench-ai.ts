@@ -12,14 +12,14 @@ import { join } from 'node:path';
 
 process.env.NODE_ENV ??= 'production';
 
-const { applyMove, newGame } = await import('../src/engine');
-const { chooseMove, defaultSeat, AI_LEVELS } = await import('../src/ai');
-const { setupFor } = await import('../src/ai/match');
-const { nextToMove } = await import('../src/ai/rollout');
-const { loadScenarioFile, shippedDir, shippedOpenings } = await import('./scenario-files');
-type GameState = import('../src/engine').GameState;
-type Scenario = import('../src/engine').Scenario;
-type AiSeat = import('../src/ai').AiSeat;
+const { applyMove, newGame } = await import('../src/engine/index.ts');
+const { chooseMove, defaultSeat, AI_LEVELS } = await import('../src/ai/index.ts');
+const { setupFor } = await import('../src/ai/match.ts');
+const { nextToMove } = await import('../src/ai/rollout.ts');
+const { loadScenarioFile, shippedDir, shippedOpenings } = await import('./scenario-files.ts');
+type GameState = import('../src/engine/index.ts').GameState;
+type Scenario = import('../src/engine/index.ts').Scenario;
+type AiSeat = import('../src/ai/index.ts').AiSeat;
 type Side = 'us' | 'cn';
 
 const root = join(import.meta.dirname, '..');

@@ -5,10 +5,10 @@
 // no-deal check); the time is the median of three, the memory the heap's growth.
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { noDealLoss } from '../src/engine';
-import type { Scenario } from '../src/model/schema';
-import { loadScenario } from '../src/scenario/load';
-import { readFile, resolverFor } from './scenario-files';
+import { noDealLoss } from '../src/engine/index.ts';
+import type { Scenario } from '../src/model/schema.ts';
+import { loadScenario } from '../src/scenario/load.ts';
+import { readFile, resolverFor } from './scenario-files.ts';
 
 const HOSTILE = resolve(import.meta.dirname, '..', 'tests', 'fixtures', 'hostile');
 

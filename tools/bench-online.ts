@@ -19,8 +19,8 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client, type Room } from '@colyseus/sdk';
-import type { Move, Side } from '../src/engine';
-import type { SeatUpdate, Welcome } from '../src/net/protocol';
+import type { Move, Side } from '../src/engine/index.ts';
+import type { SeatUpdate, Welcome } from '../src/net/protocol.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const arg = (name: string, fallback: number) => {

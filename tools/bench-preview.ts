@@ -3,7 +3,7 @@
 // of the kernel to the end of the game), and the debrief's analysis of a game held still from the
 // opening (its proposals, the frontier of the opening's packages). Milliseconds, the mean of a few
 // runs after one to warm up; the figures depend on the machine and on what else it is doing.
-import type { Order, Scenario } from '../src/engine';
+import type { Order, Scenario } from '../src/engine/index.ts';
 import {
   analyseGame,
   applyMove,
@@ -16,8 +16,8 @@ import {
   singleOrders,
   standing,
   viewFor,
-} from '../src/engine';
-import { loadScenarioFile, shippedDir, shippedOpenings } from './scenario-files';
+} from '../src/engine/index.ts';
+import { loadScenarioFile, shippedDir, shippedOpenings } from './scenario-files.ts';
 
 process.env.NODE_ENV ??= 'production';
 

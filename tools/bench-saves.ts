@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
-import type { Move, Setup } from '../src/engine';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
+import type { Move, Setup } from '../src/engine/index.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const MOVES = 300;

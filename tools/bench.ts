@@ -2,9 +2,9 @@
 // effects and calendar included), early and late in the long test scenario. The moves are a
 // recorded game; each window replays its moves from their recorded states, so both windows measure
 // the same work: one accepted move.
-import type { GameState, Move, Scenario, Side } from '../src/engine';
-import { applyMove, legalMoves, newGame, rulesFor } from '../src/engine';
-import { loadScenarioFile } from './scenario-files';
+import type { GameState, Move, Scenario, Side } from '../src/engine/index.ts';
+import { applyMove, legalMoves, newGame, rulesFor } from '../src/engine/index.ts';
+import { loadScenarioFile } from './scenario-files.ts';
 
 /** A deterministic game that exercises talks, packages, shifts and builds on every turn. */
 function recordGame(sc: Scenario): { states: GameState[]; moves: Move[] } {

@@ -9,12 +9,12 @@
 // Exit status: 0 all valid, 1 a file has errors, 2 the command was used wrongly.
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { noDealLoss } from '../src/engine';
-import { findingMessage, formatDiagnostic } from '../src/scenario/diagnostic';
-import { checkWorld, loadScenario, type SourceFile } from '../src/scenario/load';
-import { parseFile } from '../src/scenario/parse';
-import { display, readFile, readText, resolverFor } from './scenario-files';
-import { checkSpread } from './score-spread';
+import { noDealLoss } from '../src/engine/index.ts';
+import { findingMessage, formatDiagnostic } from '../src/scenario/diagnostic.ts';
+import { checkWorld, loadScenario, type SourceFile } from '../src/scenario/load.ts';
+import { parseFile } from '../src/scenario/parse.ts';
+import { display, readFile, readText, resolverFor } from './scenario-files.ts';
+import { checkSpread } from './score-spread.ts';
 
 /** A source document may be longer than a scenario. */
 const SOURCE_BYTES = 16 * 1024 * 1024;

@@ -8,12 +8,12 @@
 // supplies by default (a field written nowhere) are not listed: the guide gives each default.
 // Exit status: 0 shown, 1 the file does not load (its problems are printed), 2 a usage error.
 import { resolve } from 'node:path';
-import { noDealLoss } from '../src/engine';
-import { formatDiagnostic } from '../src/scenario/diagnostic';
-import { loadScenario } from '../src/scenario/load';
-import { isMap, type LocatedDoc, type Origin, resolveFile } from '../src/scenario/merge';
-import { pathKey } from '../src/scenario/parse';
-import { display, readText, resolverFor } from './scenario-files';
+import { noDealLoss } from '../src/engine/index.ts';
+import { formatDiagnostic } from '../src/scenario/diagnostic.ts';
+import { loadScenario } from '../src/scenario/load.ts';
+import { isMap, type LocatedDoc, type Origin, resolveFile } from '../src/scenario/merge.ts';
+import { pathKey } from '../src/scenario/parse.ts';
+import { display, readText, resolverFor } from './scenario-files.ts';
 
 const USAGE = `usage: npm run explain -- FILE [--changed]
 

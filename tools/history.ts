@@ -4,8 +4,8 @@
 // score against the no-deal line. For an instructor writing a script: it shows what the debrief will
 // set a class's game against. Exit status: 0 the script plays, 1 a step was refused or the file is
 // broken, 2 the command was used wrongly.
-import { dateOf, historyLine, levelLabel, rulesFor } from '../src/engine';
-import { loadScenarioFile } from './scenario-files';
+import { dateOf, historyLine, levelLabel, rulesFor } from '../src/engine/index.ts';
+import { loadScenarioFile } from './scenario-files.ts';
 
 const USAGE = `usage: npm run history -- FILE [--seed S]
 

@@ -6,8 +6,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import subsetFont from 'subset-font';
-import { CJK_GLYPHS } from '../src/present/cjk-text';
-import { writeWhole } from './write-whole';
+import { CJK_GLYPHS } from '../src/present/cjk-text.ts';
+import { writeWhole } from './write-whole.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = join(root, 'node_modules/@fontsource/noto-sans-sc');

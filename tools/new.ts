@@ -10,13 +10,13 @@
 // bug: the file is still written, with the problems printed), 2 the command was used wrongly.
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { noDealLoss } from '../src/engine';
-import { formatDiagnostic } from '../src/scenario/diagnostic';
-import { loadScenario } from '../src/scenario/load';
-import { parseFile } from '../src/scenario/parse';
-import { openingTemplate, worldTemplate } from './new-templates';
-import { display, readText, resolverFor, shippedDir } from './scenario-files';
-import { writeWhole } from './write-whole';
+import { noDealLoss } from '../src/engine/index.ts';
+import { formatDiagnostic } from '../src/scenario/diagnostic.ts';
+import { loadScenario } from '../src/scenario/load.ts';
+import { parseFile } from '../src/scenario/parse.ts';
+import { openingTemplate, worldTemplate } from './new-templates.ts';
+import { display, readText, resolverFor, shippedDir } from './scenario-files.ts';
+import { writeWhole } from './write-whole.ts';
 
 const USAGE = `usage: npm run new -- NAME [--world] [--out DIR] [--force]
 

@@ -14,11 +14,11 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { noDealLoss } from '../src/engine';
-import type { Scenario } from '../src/model/schema';
-import { formatDiagnostic } from '../src/scenario/diagnostic';
-import { loadScenario, type SourceFile } from '../src/scenario/load';
-import { formatOf, MAX_BYTES, parseFile } from '../src/scenario/parse';
+import { noDealLoss } from '../src/engine/index.ts';
+import type { Scenario } from '../src/model/schema.ts';
+import { formatDiagnostic } from '../src/scenario/diagnostic.ts';
+import { loadScenario, type SourceFile } from '../src/scenario/load.ts';
+import { formatOf, MAX_BYTES, parseFile } from '../src/scenario/parse.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const shippedDir = resolve(here, '..', 'scenarios');

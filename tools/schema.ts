@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildJsonSchemas } from '../src/scenario/file-schemas';
-import { writeWhole } from './write-whole';
+import { buildJsonSchemas } from '../src/scenario/file-schemas.ts';
+import { writeWhole } from './write-whole.ts';
 
 const USAGE = `usage: npm run schema [-- --out DIR | --check]
 

@@ -2,11 +2,11 @@
 // default level no more than 5 % put a side below −100, and one good package moves a side's score by
 // tens, not hundreds. `simulate` prints the spread of the games it played; `check` plays a few games
 // and evaluates the opening's packages, and warns the author when a bound is broken.
-import { defaultSeat } from '../src/ai';
-import type { GameSummary } from '../src/ai/match';
-import { playGame } from '../src/ai/match';
-import { clauseKey, packageKey } from '../src/ai/talks';
-import type { BySide, Scenario, Side } from '../src/engine';
+import { defaultSeat } from '../src/ai/index.ts';
+import type { GameSummary } from '../src/ai/match.ts';
+import { playGame } from '../src/ai/match.ts';
+import { clauseKey, packageKey } from '../src/ai/talks.ts';
+import type { BySide, Scenario, Side } from '../src/engine/index.ts';
 import {
   type Clause,
   clauseId,
@@ -20,7 +20,7 @@ import {
   rulesFor,
   SIDES,
   unscorable,
-} from '../src/engine';
+} from '../src/engine/index.ts';
 
 /** The most games below −100 a side may have at the default level, as a share. */
 export const MAX_BELOW = 0.05;

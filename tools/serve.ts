@@ -11,9 +11,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import qrcode from 'qrcode-generator';
-import { startServer } from '../src/server/server';
-import { quietLog, stderrLog } from '../src/server/services';
-import { loadScenarioFile, shippedDir, shippedOpenings } from './scenario-files';
+import { startServer } from '../src/server/server.ts';
+import { quietLog, stderrLog } from '../src/server/services.ts';
+import { loadScenarioFile, shippedDir, shippedOpenings } from './scenario-files.ts';
 
 const root = resolve(import.meta.dirname, '..');
 

@@ -36,16 +36,16 @@ setFlagsFromString('--no-turbo-inlining');
 // against 6.8-7.2 s (medians 6.72 and 7.03).
 setFlagsFromString('--no-parallel-scavenge');
 
-const { loadScenarioFile } = await import('./scenario-files');
-const { playGame } = await import('../src/ai/match');
-const { summarise, formatReport } = await import('../src/ai/report');
-const { defaultSeat, parseSeat, AI_LEVELS, DEFAULT_AI_LEVEL } = await import('../src/ai');
-const { strengthPairings, strengthTable } = await import('../src/ai/strength');
-const { usage: usageOf, formatUsage } = await import('../src/ai/usage');
-const { formatSpread, spreadOfGames } = await import('./score-spread');
-type AiSeat = import('../src/ai').AiSeat;
-type GameSummary = import('../src/ai/match').GameSummary;
-type Scenario = import('../src/engine').Scenario;
+const { loadScenarioFile } = await import('./scenario-files.ts');
+const { playGame } = await import('../src/ai/match.ts');
+const { summarise, formatReport } = await import('../src/ai/report.ts');
+const { defaultSeat, parseSeat, AI_LEVELS, DEFAULT_AI_LEVEL } = await import('../src/ai/index.ts');
+const { strengthPairings, strengthTable } = await import('../src/ai/strength.ts');
+const { usage: usageOf, formatUsage } = await import('../src/ai/usage.ts');
+const { formatSpread, spreadOfGames } = await import('./score-spread.ts');
+type AiSeat = import('../src/ai/index.ts').AiSeat;
+type GameSummary = import('../src/ai/match.ts').GameSummary;
+type Scenario = import('../src/engine/index.ts').Scenario;
 
 interface Job {
   readonly id: number;
@@ -275,7 +275,7 @@ async function main() {
 /** The FAILs a number can move: what each measures, and how far a result is from passing. */
 const MOVABLE: readonly {
   readonly check: string;
-  readonly what: (j: import('./tune-lib').Judged) => number;
+  readonly what: (j: import('./tune-lib.ts').Judged) => number;
   readonly miss: (x: number) => number;
   readonly say: (x: number) => string;
 }[] = [
@@ -300,9 +300,9 @@ const MOVABLE: readonly {
 ];
 
 /** For each FAIL a number can move, the number whose one step moves it most toward passing. */
-async function whyLines(args: Args, report: import('../src/ai/report').Report): Promise<string> {
-  const { judge, loadText, rewrite, step, tunables } = await import('./tune-lib');
-  const { display, readText, resolverFor } = await import('./scenario-files');
+async function whyLines(args: Args, report: import('../src/ai/report.ts').Report): Promise<string> {
+  const { judge, loadText, rewrite, step, tunables } = await import('./tune-lib.ts');
+  const { display, readText, resolverFor } = await import('./scenario-files.ts');
   const { resolve } = await import('node:path');
   const text = readText(args.file) ?? '';
   const name = display(resolve(args.file));

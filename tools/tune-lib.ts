@@ -14,16 +14,16 @@
 // For one level of play (`--level N`) only the thresholds a profile restates for that level move
 // (`profiles[].levels.N.thetaStart` and `thetaFloor`, written in the author's file and marked as
 // estimates): the other numbers count at every level, so moving them would unsettle the others.
-import { type AiSeat, DEFAULT_AI_LEVEL, defaultSeat } from '../src/ai';
-import { type GameSummary, playGame } from '../src/ai/match';
-import { findProfile } from '../src/ai/profile';
-import { type Check, summarise } from '../src/ai/report';
-import { pairedShare, strengthPairings } from '../src/ai/strength';
-import type { Scenario, Side } from '../src/engine';
-import { thresholdsAt } from '../src/model/thresholds';
-import { type LoadOptions, loadScenario } from '../src/scenario/load';
-import { isMap, resolveFile, type SourceFile, type WorldResolver } from '../src/scenario/merge';
-import { pathKey } from '../src/scenario/parse';
+import { type AiSeat, DEFAULT_AI_LEVEL, defaultSeat } from '../src/ai/index.ts';
+import { type GameSummary, playGame } from '../src/ai/match.ts';
+import { findProfile } from '../src/ai/profile.ts';
+import { type Check, summarise } from '../src/ai/report.ts';
+import { pairedShare, strengthPairings } from '../src/ai/strength.ts';
+import type { Scenario, Side } from '../src/engine/index.ts';
+import { thresholdsAt } from '../src/model/thresholds.ts';
+import { type LoadOptions, loadScenario } from '../src/scenario/load.ts';
+import { isMap, resolveFile, type SourceFile, type WorldResolver } from '../src/scenario/merge.ts';
+import { pathKey } from '../src/scenario/parse.ts';
 
 export type Kind = 'sigma' | 'share' | 'points' | 'start' | 'theta' | 'floor';
 

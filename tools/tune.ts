@@ -20,7 +20,7 @@ import { resolve } from 'node:path';
 
 process.env.NODE_ENV ??= 'production';
 
-const { display, readText, resolverFor } = await import('./scenario-files');
+const { display, readText, resolverFor } = await import('./scenario-files.ts');
 const {
   brokenChecks,
   judge,
@@ -32,11 +32,11 @@ const {
   strides,
   tunables,
   unifiedDiff,
-} = await import('./tune-lib');
-const { writeWhole } = await import('./write-whole');
-const { AI_LEVELS, DEFAULT_AI_LEVEL } = await import('../src/ai/profile');
-type Tunable = import('./tune-lib').Tunable;
-type Judged = import('./tune-lib').Judged;
+} = await import('./tune-lib.ts');
+const { writeWhole } = await import('./write-whole.ts');
+const { AI_LEVELS, DEFAULT_AI_LEVEL } = await import('../src/ai/profile.ts');
+type Tunable = import('./tune-lib.ts').Tunable;
+type Judged = import('./tune-lib.ts').Judged;
 
 const USAGE = `usage: npm run tune -- FILE [--games N] [--confirm-games M] [--seed S] [--max-changes K]
                        [--max-games G] [--max-seconds T] [--level L] [--write]

@@ -10,12 +10,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { rulesFor } from '../src/engine/index';
-import type { Scenario } from '../src/model/schema';
-import { formatDiagnostic } from '../src/scenario/diagnostic';
-import { loadScenario, type SourceFile } from '../src/scenario/load';
-import { parseFile } from '../src/scenario/parse';
-import { scenarioSummary } from '../src/store/scenario-summary';
+import { rulesFor } from '../src/engine/index.ts';
+import type { Scenario } from '../src/model/schema.ts';
+import { formatDiagnostic } from '../src/scenario/diagnostic.ts';
+import { loadScenario, type SourceFile } from '../src/scenario/load.ts';
+import { parseFile } from '../src/scenario/parse.ts';
+import { scenarioSummary } from '../src/store/scenario-summary.ts';
 
 const ID = 'virtual:scenarios';
 const RESOLVED = `\0${ID}`;

@@ -2,7 +2,7 @@
 // dist/schemas/world.schema.json and dist/schemas/opening.schema.json, so that a scenario file in
 // any folder can name them in its `$schema` line (by the site's address or a path to the build).
 import type { Plugin } from 'vite';
-import { buildJsonSchemas } from '../src/scenario/file-schemas';
+import { buildJsonSchemas } from '../src/scenario/file-schemas.ts';
 
 export function schemasPlugin(): Plugin {
   return {

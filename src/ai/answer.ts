@@ -1,19 +1,19 @@
 // Its answer to the offer on the table: accept by the acceptance condition (its threshold now, or
 // in its last talks before a deadline any offer clearly better than holding still, by the kernel's
 // own projection), else reject with the reason that fits and what it needs.
-import type { Clause, RejectReason } from '../engine';
-import { clauseId } from '../engine';
-import { DEADLINE_MARGIN } from '../model/deadline';
-import type { Situation } from './character';
-import type { Candidate } from './choose';
-import type { Plan } from './memo';
-import { clausesValue, dealBonus, type Model, ordersModel } from './model';
-import { barredFor, needNow, waitingWorth } from './need';
-import type { Profile } from './profile';
-import type { Rand } from './rng';
-import type { Seen } from './seen';
-import { canAskMore, clauseGains, itsToTakeBack, optionsOf } from './talks';
-import { openOfferWorth } from './worth';
+import type { Clause, RejectReason } from '../engine/index.ts';
+import { clauseId } from '../engine/index.ts';
+import { DEADLINE_MARGIN } from '../model/deadline.ts';
+import type { Situation } from './character.ts';
+import type { Candidate } from './choose.ts';
+import type { Plan } from './memo.ts';
+import { clausesValue, dealBonus, type Model, ordersModel } from './model.ts';
+import { barredFor, needNow, waitingWorth } from './need.ts';
+import type { Profile } from './profile.ts';
+import type { Rand } from './rng.ts';
+import type { Seen } from './seen.ts';
+import { canAskMore, clauseGains, itsToTakeBack, optionsOf } from './talks.ts';
+import { openOfferWorth } from './worth.ts';
 
 /** An offer's gains [self, other] over the level's horizon only. */
 function shortGains(m: Model, clauses: readonly Clause[]): [number, number] {

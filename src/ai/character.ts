@@ -3,10 +3,10 @@
 // their weight, `never` removes the move, `respond` rewards an escalating answer to the opponent's
 // escalation (scaled by how well its size matches the harm received, when it answers in
 // proportion), `mirror` rewards doing as the opponent did. The character is the same at every level.
-import type { Clause, MoveBody, NewsItem, Order, Side } from '../engine';
-import { clauseId, holds, turnOf } from '../engine';
-import type { AiCondition, ClauseMatch, MoveMatch, Rule } from '../model/profile-schema';
-import { breaches, type Model } from './model';
+import type { Clause, MoveBody, NewsItem, Order, Side } from '../engine/index.ts';
+import { clauseId, holds, turnOf } from '../engine/index.ts';
+import type { AiCondition, ClauseMatch, MoveMatch, Rule } from '../model/profile-schema.ts';
+import { breaches, type Model } from './model.ts';
 
 /** What the rules read besides the state: the AI's leverage and what the opponent just did. */
 export interface Situation {

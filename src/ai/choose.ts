@@ -1,12 +1,12 @@
 // A decision's candidates and the choice among them: each candidate move carries its search value
 // and the code of what made it; the profile's rules add their weights after the `never` filters,
 // its level's noise breaks ties, and the move chosen says what decided it.
-import type { Clause, Move, MoveBody } from '../engine';
-import { deliveredShare } from '../engine';
-import type { Rule } from '../model/profile-schema';
-import { ruleApplies, ruleEffect, type Situation } from './character';
-import type { Model } from './model';
-import type { Rand } from './rng';
+import type { Clause, Move, MoveBody } from '../engine/index.ts';
+import { deliveredShare } from '../engine/index.ts';
+import type { Rule } from '../model/profile-schema.ts';
+import { ruleApplies, ruleEffect, type Situation } from './character.ts';
+import type { Model } from './model.ts';
+import type { Rand } from './rng.ts';
 
 export interface Candidate {
   readonly move: MoveBody;

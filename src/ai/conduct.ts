@@ -17,10 +17,10 @@
 //   side may answer is the harshest it has seen in any state of the game so far: a raise the other
 //   side has since lowered, or an announcement it withdrew, may still be answered.
 // Pure: it reads states and moves and writes only its own counts.
-import type { BySide, GameState, Move, Order, Scenario, Side } from '../engine';
-import { other, PROPOSALS_PER_TURN, rulesFor } from '../engine';
-import { escalationOf, provocation, unprovoked } from './escalation';
-import { packageKey } from './talks';
+import type { BySide, GameState, Move, Order, Scenario, Side } from '../engine/index.ts';
+import { other, PROPOSALS_PER_TURN, rulesFor } from '../engine/index.ts';
+import { escalationOf, provocation, unprovoked } from './escalation.ts';
+import { packageKey } from './talks.ts';
 
 export interface Conduct {
   readonly opened: boolean;

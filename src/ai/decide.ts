@@ -5,19 +5,26 @@
 // rule that changed the choice, or the search term that made it. The candidates come from
 // answer.ts (the offer on the table), offers.ts (its proposals), order-candidates.ts (its orders)
 // and the readouts here; choose.ts chooses; the hardest level plays on first (look-ahead.ts).
-import type { GameState, Move, MoveBody, Scenario, Side } from '../engine';
-import { aiStream, checkMove, legalMoves, PROPOSALS_PER_TURN, pendingReadout, rulesFor } from '../engine';
-import { answer, needed } from './answer';
-import type { Situation } from './character';
-import { escalationHarm, opponentSteps } from './character';
-import { type Candidate, choose } from './choose';
-import { byCharacter } from './escalation';
-import { lookedAhead, NEAR } from './look-ahead';
-import { entryFor, offersFor, ordersFor, planFor } from './memo';
-import { leverageFor, type Model, oneOff, tensionRisk } from './model';
-import { barredFor } from './need';
-import { anchored, madeLately, proposals, proposalsAllowed, rejectedOffer } from './offers';
-import { orderCandidates } from './order-candidates';
+import type { GameState, Move, MoveBody, Scenario, Side } from '../engine/index.ts';
+import {
+  aiStream,
+  checkMove,
+  legalMoves,
+  PROPOSALS_PER_TURN,
+  pendingReadout,
+  rulesFor,
+} from '../engine/index.ts';
+import { answer, needed } from './answer.ts';
+import type { Situation } from './character.ts';
+import { escalationHarm, opponentSteps } from './character.ts';
+import { type Candidate, choose } from './choose.ts';
+import { byCharacter } from './escalation.ts';
+import { lookedAhead, NEAR } from './look-ahead.ts';
+import { entryFor, offersFor, ordersFor, planFor } from './memo.ts';
+import { leverageFor, type Model, oneOff, tensionRisk } from './model.ts';
+import { barredFor } from './need.ts';
+import { anchored, madeLately, proposals, proposalsAllowed, rejectedOffer } from './offers.ts';
+import { orderCandidates } from './order-candidates.ts';
 import {
   ANSWERING_PROFILE,
   DEFAULT_AI_LEVEL,
@@ -27,11 +34,11 @@ import {
   type Profile,
   profileAt,
   RANDOM_PROFILE,
-} from './profile';
-import { pick, type Rand, randFor } from './rng';
-import type { Policy } from './rollout';
-import { type Seen, seeFor } from './seen';
-import { packageKey } from './talks';
+} from './profile.ts';
+import { pick, type Rand, randFor } from './rng.ts';
+import type { Policy } from './rollout.ts';
+import { type Seen, seeFor } from './seen.ts';
+import { packageKey } from './talks.ts';
 
 export interface Seat {
   readonly profile: string;

@@ -16,11 +16,11 @@
 // wants (a threat a package can withdraw), and never in a turn in which it made a proposal. A
 // profile without the field escalates as its search and rules choose. Every announcement it makes
 // names its demand in the order (`unless`): met before the date, the threat lapses.
-import type { Clause, GameState, MoveBody, Order, Rules, Side } from '../engine';
-import { other } from '../engine';
-import type { ScenarioEvent } from '../model/schema';
-import type { Model } from './model';
-import type { Profile } from './profile';
+import type { Clause, GameState, MoveBody, Order, Rules, Side } from '../engine/index.ts';
+import { other } from '../engine/index.ts';
+import type { ScenarioEvent } from '../model/schema.ts';
+import type { Model } from './model.ts';
+import type { Profile } from './profile.ts';
 
 /** What an event that moves none of the other side's instruments, but hurts a side, lets it answer. */
 export const SHORT_OF_TOP = 0.99;

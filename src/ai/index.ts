@@ -2,13 +2,13 @@
 // a seat (a profile and a level), the move it chooses in a state, the sentence that explains that
 // move, and the default seat for a side. Everything here is pure and deterministic: the AI reads
 // only its own side's view and draws only from the game's `ai` stream.
-import type { GameState, Move, Scenario, Side } from '../engine';
-import { decide } from './decide';
-import { AI_LEVELS, DEFAULT_AI_LEVEL, PLAIN_PROFILE, RANDOM_PROFILE } from './profile';
+import type { GameState, Move, Scenario, Side } from '../engine/index.ts';
+import { decide } from './decide.ts';
+import { AI_LEVELS, DEFAULT_AI_LEVEL, PLAIN_PROFILE, RANDOM_PROFILE } from './profile.ts';
 
-export { describeAiMove } from '../engine';
-export { theta } from './profile';
-export { AI_VERSION } from './version';
+export { describeAiMove } from '../engine/index.ts';
+export { theta } from './profile.ts';
+export { AI_VERSION } from './version.ts';
 export { AI_LEVELS, DEFAULT_AI_LEVEL, PLAIN_PROFILE, RANDOM_PROFILE };
 
 /** An AI seat: a profile id from the scenario (or `random`, `plain`) and a level, 1 to 3 (hardest). */

@@ -1,12 +1,12 @@
 // The hardest level's look-ahead: its best few candidates, each played on a few turns under the
 // same dice (by a policy the caller gives: itself and a model of the other side), and the one that
 // leaves it best off chosen, where playing on clearly disagrees with the search.
-import type { Move } from '../engine';
-import { applyMove } from '../engine';
-import type { Candidate } from './choose';
-import type { Rand } from './rng';
-import { type Policy, playOn } from './rollout';
-import type { Seen } from './seen';
+import type { Move } from '../engine/index.ts';
+import { applyMove } from '../engine/index.ts';
+import type { Candidate } from './choose.ts';
+import type { Rand } from './rng.ts';
+import { type Policy, playOn } from './rollout.ts';
+import type { Seen } from './seen.ts';
 
 /** How many of its best proposals or order sets the hardest level plays on from. */
 const LOOKED_AT = 3;

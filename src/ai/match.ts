@@ -3,13 +3,13 @@
 // played, and the facts the character checks count (the US raising a tariff and China's answer,
 // China accepting a package right after being escalated against). Pure: the same scenario, seed
 // and seats give the same summary.
-import type { BySide, GameState, Move, Order, Scenario, Setup, Side } from '../engine';
-import { applyMove, clauseId, leverage, newGame, rulesFor, score } from '../engine';
-import type { Conduct } from './conduct';
-import { conductTracker } from './conduct';
-import type { AiSeat } from './index';
-import { chooseMove } from './index';
-import { nextToMove } from './rollout';
+import type { BySide, GameState, Move, Order, Scenario, Setup, Side } from '../engine/index.ts';
+import { applyMove, clauseId, leverage, newGame, rulesFor, score } from '../engine/index.ts';
+import type { Conduct } from './conduct.ts';
+import { conductTracker } from './conduct.ts';
+import type { AiSeat } from './index.ts';
+import { chooseMove } from './index.ts';
+import { nextToMove } from './rollout.ts';
 
 export interface GameSummary {
   readonly seed: string;

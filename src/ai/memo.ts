@@ -3,11 +3,11 @@
 // decision taken in the same standing: a turn's talks are many decisions over the same levels, and
 // many games open alike. A pure memo: what its keys hold is everything these depend on, so a hit
 // gives exactly what computing afresh would, and a game plays the same whatever was played before.
-import type { GameState, Scenario, Side } from '../engine';
-import { type Model, makeModel } from './model';
-import type { Profile } from './profile';
-import type { Seen } from './seen';
-import { makeTable, type Table, type Target, target } from './talks';
+import type { GameState, Scenario, Side } from '../engine/index.ts';
+import { type Model, makeModel } from './model.ts';
+import type { Profile } from './profile.ts';
+import type { Seen } from './seen.ts';
+import { makeTable, type Table, type Target, target } from './talks.ts';
 
 /** An AI seat as the memo keys it. */
 export interface SeatKey {

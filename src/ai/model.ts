@@ -19,10 +19,10 @@
 // shipped scenario: the sign of a package's value agrees for each side in ≥ 95 % of random
 // packages, and its ranking of a state's packages has a rank correlation ≥ 0.9
 // (tools/ai-approximation.ts prints the figures).
-import type { Announcement, BySide, Clause, GameState, Order, Rules, Side } from '../engine';
-import { dealInForce, holds, noDealLoss, other } from '../engine';
-import type { Profile } from './profile';
-import { type Depth, depthOf } from './profile';
+import type { Announcement, BySide, Clause, GameState, Order, Rules, Side } from '../engine/index.ts';
+import { dealInForce, holds, noDealLoss, other } from '../engine/index.ts';
+import type { Profile } from './profile.ts';
+import { type Depth, depthOf } from './profile.ts';
 
 export interface Model {
   readonly rules: Rules;

@@ -1,13 +1,13 @@
 // What the AI needs from a package, shared by its answers and its offers: its threshold now (its
 // concession curve times its target's gain), what waiting would bring, how lopsided a deal may be
 // before it looks exploited, and what its character bars it from asking.
-import type { MoveBody } from '../engine';
-import type { Rule } from '../model/profile-schema';
-import { ruleApplies, ruleEffect, type Situation } from './character';
-import type { Plan } from './memo';
-import type { Model } from './model';
-import { PLAIN, type Profile, theta } from './profile';
-import type { Table } from './talks';
+import type { MoveBody } from '../engine/index.ts';
+import type { Rule } from '../model/profile-schema.ts';
+import { ruleApplies, ruleEffect, type Situation } from './character.ts';
+import type { Plan } from './memo.ts';
+import type { Model } from './model.ts';
+import { PLAIN, type Profile, theta } from './profile.ts';
+import type { Table } from './talks.ts';
 
 /** The least gain over no deal worth signing (points): better than walking away. */
 export const MIN_GAIN = 0.5;

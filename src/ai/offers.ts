@@ -1,15 +1,15 @@
 // Its proposals: an opening anchor in its first talks (varied by its own dice), a counter built from
 // the offer it has just turned down (or the offer with its own promises taken back), the next step
 // after a deal, and otherwise its target brought down its concession curve by logrolling.
-import type { Clause, GameState, Rules, Side } from '../engine';
-import { PROPOSALS_PER_TURN } from '../engine';
-import type { Situation } from './character';
-import type { Candidate } from './choose';
-import type { Plan } from './memo';
-import type { Model } from './model';
-import { barredFor, COUNTER, FAIR, fairEnough, MIN_GAIN, needNow, waitingWorth } from './need';
-import type { Depth, Profile } from './profile';
-import type { Rand } from './rng';
+import type { Clause, GameState, Rules, Side } from '../engine/index.ts';
+import { PROPOSALS_PER_TURN } from '../engine/index.ts';
+import type { Situation } from './character.ts';
+import type { Candidate } from './choose.ts';
+import type { Plan } from './memo.ts';
+import type { Model } from './model.ts';
+import { barredFor, COUNTER, FAIR, fairEnough, MIN_GAIN, needNow, waitingWorth } from './need.ts';
+import type { Depth, Profile } from './profile.ts';
+import type { Rand } from './rng.ts';
 import {
   canAskMore,
   clausesOf,
@@ -25,7 +25,7 @@ import {
   packageKey,
   type Table,
   takenBack,
-} from './talks';
+} from './talks.ts';
 
 /**
  * Proposals it makes in a turn: one, and the second the rules allow in the last turn of talks — or,

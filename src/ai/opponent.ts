@@ -5,8 +5,8 @@
 // that offered its own lever minds giving it less; one that refused an offer asking for its lever
 // minds that more. Only the turn before is read: it is the whole of a turn's standing (the memo
 // keeps a plan by it), and what a side did long ago says less of what it wants now.
-import type { Clause, GameState, Rules, Side } from '../engine';
-import { clauseGiver } from '../engine';
+import type { Clause, GameState, Rules, Side } from '../engine/index.ts';
+import { clauseGiver } from '../engine/index.ts';
 
 /** A lever's name as the clause table keys it: the instrument, the promise's item or the statement. */
 export const leverOf = (c: Clause): string =>

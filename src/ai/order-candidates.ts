@@ -2,13 +2,13 @@
 // announcement for its earlier date, a shift that skips steps) and those past its profile's
 // tension, each with its search value (orders.ts) and the term that decided it; a loosening past
 // its own red line is weighed last.
-import { crossedRedLine, type Order, orderSets } from '../engine';
-import type { Candidate } from './choose';
-import type { Plan } from './memo';
-import type { Model } from './model';
-import { ordersModel } from './model';
-import { orderContext, orderTerms, setTension, sumTerms, type Terms } from './orders';
-import { PLAIN, type Profile } from './profile';
+import { crossedRedLine, type Order, orderSets } from '../engine/index.ts';
+import type { Candidate } from './choose.ts';
+import type { Plan } from './memo.ts';
+import type { Model } from './model.ts';
+import { ordersModel } from './model.ts';
+import { orderContext, orderTerms, setTension, sumTerms, type Terms } from './orders.ts';
+import { PLAIN, type Profile } from './profile.ts';
 
 /**
  * What a unit of leverage is worth at the table, as a share of what a deal would create: the target

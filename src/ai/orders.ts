@@ -2,8 +2,8 @@
 // computed on the tables rather than by playing the turn: the change in its own summed utility over
 // the horizon, the tension risk, what breaking a package in force would lose, the leverage it gains or
 // spends at the table, and the alternatives it builds.
-import type { Clause, GameState, Order, Side } from '../engine';
-import type { Model } from './model';
+import type { Clause, GameState, Order, Side } from '../engine/index.ts';
+import type { Model } from './model.ts';
 import {
   breaches,
   clausesValue,
@@ -16,7 +16,7 @@ import {
   orderTension,
   rowValue,
   tensionRisk,
-} from './model';
+} from './model.ts';
 
 /** A search value split into the terms that make it, for the reason code. */
 export interface Terms {

@@ -2,9 +2,9 @@
 // threshold θ(t) — the share of its target package a profile still insists on at a given turn,
 // falling toward its deadline at the profile's pace (DESIGN.md: "fast for Washington before a
 // summit, slow for Beijing").
-import type { Rules, Side } from '../engine';
-import type { Profile, ProfileParams } from '../model/profile-schema';
-import { thresholdsAt } from '../model/thresholds';
+import type { Rules, Side } from '../engine/index.ts';
+import type { Profile, ProfileParams } from '../model/profile-schema.ts';
+import { thresholdsAt } from '../model/thresholds.ts';
 
 export type { Profile };
 

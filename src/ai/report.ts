@@ -3,12 +3,12 @@
 // endings, mean leverage and tension per turn, mean scores, value created and claimed, the moves
 // played most, and the character checks the profiles must pass. Pure and deterministic: the same
 // games give the same report, and its text and JSON never hold a time or a machine's detail.
-import type { BySide, Rules, Scenario, Side } from '../engine';
-import { rulesFor } from '../engine';
-import type { Conduct } from './conduct';
-import type { AiSeat } from './index';
-import type { GameSummary } from './match';
-import { findProfile, profileAt, theta } from './profile';
+import type { BySide, Rules, Scenario, Side } from '../engine/index.ts';
+import { rulesFor } from '../engine/index.ts';
+import type { Conduct } from './conduct.ts';
+import type { AiSeat } from './index.ts';
+import type { GameSummary } from './match.ts';
+import { findProfile, profileAt, theta } from './profile.ts';
 
 export interface Check {
   readonly name: string;

@@ -1,8 +1,8 @@
 // The AI's own dice. Each decision seeds a local generator from one draw of the game's `ai` stream
 // (the reducer advances that stream once for every move that carries an AI note), so the AI is
 // deterministic, never touches the other streams, and a replay never needs to re-run it.
-import type { RngState } from '../engine';
-import { draw } from '../engine';
+import type { RngState } from '../engine/index.ts';
+import { draw } from '../engine/index.ts';
 
 export type Rand = () => number;
 

@@ -4,7 +4,7 @@
 // reads where that leaves it: its score so far, and the standing held to the end of the game. The
 // dice of the turns played on are the AI's own draw, so a look-ahead is as deterministic as any
 // other decision.
-import type { Asking, GameState, Move, Scenario, Side } from '../engine';
+import type { Asking, GameState, Move, Scenario, Side } from '../engine/index.ts';
 import {
   applyMove,
   pendingReadout,
@@ -14,7 +14,7 @@ import {
   seedStreams,
   utility,
   waitingOn,
-} from '../engine';
+} from '../engine/index.ts';
 
 /** A policy: the move a side plays in a state (only asked when that side has one). */
 export type Policy = (scenario: Scenario, s: GameState, side: Side) => Move;

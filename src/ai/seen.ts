@@ -2,8 +2,8 @@
 // functions accept. The other side's draft orders become "submitted, contents unknown", the random
 // streams are blanked, and the scenario keeps only this side's red lines, objectives, briefing and
 // profiles — so nothing the AI computes can depend on the other side's private data.
-import type { GameState, Rules, Scenario, Side } from '../engine';
-import { other, rulesFor, STREAMS, viewFor } from '../engine';
+import type { GameState, Rules, Scenario, Side } from '../engine/index.ts';
+import { other, rulesFor, STREAMS, viewFor } from '../engine/index.ts';
 
 export interface Seen {
   readonly side: Side;

@@ -3,9 +3,9 @@
 // seat, the same seeds, the same opponent (the other side's profile at the default level) — of the
 // hardest level against `random` and of each level against the one below. A seat beats another on
 // a seed when its score is higher there; a tie counts half.
-import type { BySide, Scenario, Side } from '../engine';
-import { AI_LEVELS, type AiSeat, DEFAULT_AI_LEVEL, defaultSeat, RANDOM_PROFILE } from './index';
-import type { GameSummary } from './match';
+import type { BySide, Scenario, Side } from '../engine/index.ts';
+import { AI_LEVELS, type AiSeat, DEFAULT_AI_LEVEL, defaultSeat, RANDOM_PROFILE } from './index.ts';
+import type { GameSummary } from './match.ts';
 
 export interface Pairing {
   readonly label: string; // "us h2h", "us random", "us 3"…

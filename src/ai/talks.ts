@@ -8,12 +8,12 @@
 //
 // Hot code: a package is a short list of option numbers, and the search evaluates each change to
 // it in place, without building the changed package.
-import type { Clause, Rules, Side } from '../engine';
-import { agreedIn, clauseGiver, crossedRedLine } from '../engine';
-import type { Template } from '../model/profile-schema';
-import type { Model } from './model';
-import { clausesValue, clauseValue, dealBonus } from './model';
-import { learntFactors, leverOf } from './opponent';
+import type { Clause, Rules, Side } from '../engine/index.ts';
+import { agreedIn, clauseGiver, crossedRedLine } from '../engine/index.ts';
+import type { Template } from '../model/profile-schema.ts';
+import type { Model } from './model.ts';
+import { clausesValue, clauseValue, dealBonus } from './model.ts';
+import { learntFactors, leverOf } from './opponent.ts';
 
 export interface Option {
   readonly clause: Clause;

@@ -2,8 +2,8 @@
 // alternative built, each item offered in a package (a clause), each event fired — as the share of
 // games that used it at least once — and the parts never used, which an author should look at (a
 // lever no one pulls, an event that never fires). Pure: the same games give the same lines.
-import type { Scenario } from '../engine';
-import type { GameSummary } from './match';
+import type { Scenario } from '../engine/index.ts';
+import type { GameSummary } from './match.ts';
 
 export interface UsageRow {
   readonly kind: 'instrument' | 'alternative' | 'clause' | 'event';

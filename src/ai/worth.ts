@@ -4,9 +4,9 @@
 // own view (its `Seen`: no random streams, not the other side's secrets) under a few of the fixed
 // preview seeds, never the game's dice. It is dearer than the look-ahead's linear tables, so the AI
 // asks it only where a deadline makes the decision final.
-import type { BySide, Dice, Scenario, World } from '../engine';
-import { diceOf, heldFrom, noDealLine, PREVIEW_SEEDS, sign, unscorable } from '../engine';
-import type { Seen } from './seen';
+import type { BySide, Dice, Scenario, World } from '../engine/index.ts';
+import { diceOf, heldFrom, noDealLine, PREVIEW_SEEDS, sign, unscorable } from '../engine/index.ts';
+import type { Seen } from './seen.ts';
 
 /** The preview seeds the AI judges an offer under: the first few of the players' twenty. */
 const SEEDS = PREVIEW_SEEDS.slice(0, 3);

@@ -6,13 +6,13 @@
 // game's feed does not repeat itself word for word. Kept in the engine, beside explain.ts, because
 // the reason code is part of the game record: the debrief words it without loading the AI.
 
-import type { Rule, Template } from '../model/profile-schema';
-import { inSentence } from './explain';
-import { dateOf, rulesFor } from './rules';
-import type { Clause, Move, Order, Scenario, Side } from './types';
-import { other } from './types';
-import { clauseGiver } from './validate';
-import { conditionText, fmtDate, levelText } from './words';
+import type { Rule, Template } from '../model/profile-schema.ts';
+import { inSentence } from './explain.ts';
+import { dateOf, rulesFor } from './rules.ts';
+import type { Clause, Move, Order, Scenario, Side } from './types.ts';
+import { other } from './types.ts';
+import { clauseGiver } from './validate.ts';
+import { conditionText, fmtDate, levelText } from './words.ts';
 
 /** Where the move stands in its game: its index in the record and the turn it was made in. */
 export interface AiMoveContext {

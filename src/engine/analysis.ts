@@ -5,18 +5,18 @@
 // Pareto frontier of packages, the game's efficiency and the deals it missed. All of it is derived by
 // replaying the game's moves; nothing here changes a game or draws from its random streams.
 
-import { holdStill } from './kernel';
-import { proposalCandidates } from './legal';
-import { leverage } from './leverage';
-import type { Refused } from './projection';
-import { diceOf, PREVIEW_SEEDS, projected, scored, sign } from './projection';
-import type { GameRecord } from './replay';
-import { replay } from './replay';
-import { dateOf, rulesFor } from './rules';
-import { noDealLine, score, unscorable } from './scoring';
-import type { Clause, GameState, Move, Scenario, Side } from './types';
-import { SIDES } from './types';
-import { crossedRedLine } from './validate';
+import { holdStill } from './kernel.ts';
+import { proposalCandidates } from './legal.ts';
+import { leverage } from './leverage.ts';
+import type { Refused } from './projection.ts';
+import { diceOf, PREVIEW_SEEDS, projected, scored, sign } from './projection.ts';
+import type { GameRecord } from './replay.ts';
+import { replay } from './replay.ts';
+import { dateOf, rulesFor } from './rules.ts';
+import { noDealLine, score, unscorable } from './scoring.ts';
+import type { Clause, GameState, Move, Scenario, Side } from './types.ts';
+import { SIDES } from './types.ts';
+import { crossedRedLine } from './validate.ts';
 
 export interface TurnPoint {
   readonly turn: number;

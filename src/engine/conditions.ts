@@ -1,7 +1,7 @@
 // The condition language shared by events, conditional clauses and objectives (and the AI's
 // rules): each form reads one fact of the state; every bound a condition gives must hold.
-import type { Condition, Package, Tally, World } from './types';
-import { tallyKey } from './types';
+import type { Condition, Package, Tally, World } from './types.ts';
+import { tallyKey } from './types.ts';
 
 type Readable = Pick<World, 'values' | 'levels' | 'tension' | 'packages' | 'collapsed' | 'fired' | 'tallies'>;
 

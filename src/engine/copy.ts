@@ -8,7 +8,7 @@
 // key through its slow path, several times slower than an object literal, and the copy it makes
 // then freezes slower too. The compiler checks each literal has every field of its part.
 
-import type { Meta, RngState, Round, Stream, Talks, Working, World } from './types';
+import type { Meta, RngState, Round, Stream, Talks, Working, World } from './types.ts';
 
 type W = Working;
 /** Every field of a part, each of any type: what a literal copy is checked against before its cast. */

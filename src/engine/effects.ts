@@ -2,11 +2,11 @@
 // bounds, raising and lowering instruments (with the tension, pressure, concession cost and breach
 // each implies), firing events, and reading a side's utility. Values are integer tenths of a point;
 // coefficients are rounded to thousandths when written.
-import { dealInForce, holds } from './conditions';
-import { own } from './copy';
-import type { Rules } from './rules';
-import type { BySide, Clause, GameState, Package, Side, Working } from './types';
-import { other } from './types';
+import { dealInForce, holds } from './conditions.ts';
+import { own } from './copy.ts';
+import type { Rules } from './rules.ts';
+import type { BySide, Clause, GameState, Package, Side, Working } from './types.ts';
+import { other } from './types.ts';
 
 export { dealInForce };
 

@@ -1,9 +1,9 @@
 // Leverage in words: each side's cards in order, what each is worth and why — the line a student
 // reads beside the meter ("Beijing's biggest card is lifting the soybean boycott, worth 4.8 to you
 // over two turns; your 55% threat counts 1.1, because …"). Built from the cards, never stored.
-import type { Card, Hand, Leverage } from './leverage';
-import type { Rules } from './rules';
-import type { Scenario, Side } from './types';
+import type { Card, Hand, Leverage } from './leverage.ts';
+import type { Rules } from './rules.ts';
+import type { Scenario, Side } from './types.ts';
 
 const fmt = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 const pct = (x: number) => `${Math.round(x * 100)}%`;

@@ -13,13 +13,13 @@
 // pending, an alternative under way, a truce already running that long) is skipped. Whatever the
 // engine refuses is reported in `problems`, never thrown.
 
-import { applyMove } from './reducer';
-import { dateOf, dayNumber, type Rules, rulesFor, turnOf } from './rules';
-import { type Score, score } from './scoring';
-import { newGame } from './state';
-import type { Clause, GameState, Move, Order, Scenario, Setup, Side } from './types';
-import { DEFAULT_SETUP, SIDES } from './types';
-import { checkMove } from './validate';
+import { applyMove } from './reducer.ts';
+import { dateOf, dayNumber, type Rules, rulesFor, turnOf } from './rules.ts';
+import { type Score, score } from './scoring.ts';
+import { newGame } from './state.ts';
+import type { Clause, GameState, Move, Order, Scenario, Setup, Side } from './types.ts';
+import { DEFAULT_SETUP, SIDES } from './types.ts';
+import { checkMove } from './validate.ts';
 
 type ScriptStep = NonNullable<NonNullable<Scenario['history']>['script']>[number];
 type ScriptOrder = NonNullable<ScriptStep['orders']>[number];

@@ -1,5 +1,5 @@
 // The engine's public API: everything the AI, the store, the tools and the tests use.
-export { type AiMoveContext, describeAiMove } from './ai-reason';
+export { type AiMoveContext, describeAiMove } from './ai-reason.ts';
 export type {
   Analysis,
   EvaluatedProposal,
@@ -8,18 +8,18 @@ export type {
   TimelineItem,
   TurnPoint,
   Unevaluated,
-} from './analysis';
-export { analyseGame, evaluatePackage, missedDeals, paretoFrontier, replayStates } from './analysis';
-export type { PromiseRecord } from './conditions';
-export { dealInForce, holds, promiseRecords } from './conditions';
-export { utilities, utility } from './effects';
-export type { CardLine } from './explain';
-export { describeCard, explainHand, headline } from './explain';
-export { canonicalJson, contentHash, hashText } from './hash';
-export type { HistoryLine, PlayedStep, StepStatus } from './history';
-export { HISTORY_SETUP, historyLine, levelLabel } from './history';
-export type { Dice } from './kernel';
-export { advance, holdStill } from './kernel';
+} from './analysis.ts';
+export { analyseGame, evaluatePackage, missedDeals, paretoFrontier, replayStates } from './analysis.ts';
+export type { PromiseRecord } from './conditions.ts';
+export { dealInForce, holds, promiseRecords } from './conditions.ts';
+export { utilities, utility } from './effects.ts';
+export type { CardLine } from './explain.ts';
+export { describeCard, explainHand, headline } from './explain.ts';
+export { canonicalJson, contentHash, hashText } from './hash.ts';
+export type { HistoryLine, PlayedStep, StepStatus } from './history.ts';
+export { HISTORY_SETUP, historyLine, levelLabel } from './history.ts';
+export type { Dice } from './kernel.ts';
+export { advance, holdStill } from './kernel.ts';
 export {
   clauseId,
   clauseOptions,
@@ -27,12 +27,12 @@ export {
   orderSets,
   proposalCandidates,
   singleOrders,
-} from './legal';
-export type { Card, Hand, Leverage, LeverageInput } from './leverage';
-export { handOf, levelUtility, leverage } from './leverage';
-export type { ObjectiveStatus, ObjectiveWhy } from './objectives';
-export { objectiveStatus } from './objectives';
-export { afterOrders, draw } from './preview';
+} from './legal.ts';
+export type { Card, Hand, Leverage, LeverageInput } from './leverage.ts';
+export { handOf, levelUtility, leverage } from './leverage.ts';
+export type { ObjectiveStatus, ObjectiveWhy } from './objectives.ts';
+export { objectiveStatus } from './objectives.ts';
+export { afterOrders, draw } from './preview.ts';
 export type {
   OrdersBaseline,
   OrdersPreview,
@@ -40,7 +40,7 @@ export type {
   Projected,
   Refused,
   SignRefused,
-} from './projection';
+} from './projection.ts';
 export {
   diceOf,
   evaluateUnder,
@@ -53,14 +53,14 @@ export {
   sign,
   standing,
   stateFromView,
-} from './projection';
-export { applyMove } from './reducer';
-export type { GameRecord, ReplayResult } from './replay';
-export { replay, undo } from './replay';
-export { seedStreams } from './rng';
-export type { Rules } from './rules';
-export { dateOf, isEpilogue, rulesFor, turnOf } from './rules';
-export type { NoDealLine, ObjectiveResult, Score, SideScore } from './scoring';
+} from './projection.ts';
+export { applyMove } from './reducer.ts';
+export type { GameRecord, ReplayResult } from './replay.ts';
+export { replay, undo } from './replay.ts';
+export { seedStreams } from './rng.ts';
+export type { Rules } from './rules.ts';
+export { dateOf, isEpilogue, rulesFor, turnOf } from './rules.ts';
+export type { NoDealLine, ObjectiveResult, Score, SideScore } from './scoring.ts';
 export {
   deliveredShare,
   noDealFinal,
@@ -71,9 +71,9 @@ export {
   score,
   scorePoints,
   unscorable,
-} from './scoring';
-export { newGame } from './state';
-export * from './types';
+} from './scoring.ts';
+export { newGame } from './state.ts';
+export * from './types.ts';
 export {
   agreedIn,
   checkMove,
@@ -84,10 +84,10 @@ export {
   MAX_CLAUSES,
   PROPOSALS_PER_TURN,
   pendingReadout,
-} from './validate';
-export { RULES_VERSION } from './version';
-export type { View, Viewer } from './view';
-export { viewFor } from './view';
-export type { Asking } from './waiting';
-export { waitingOn } from './waiting';
-export { conditionText, eventTitle, fmtDate, instName, levelText, pct, promiseName } from './words';
+} from './validate.ts';
+export { RULES_VERSION } from './version.ts';
+export type { View, Viewer } from './view.ts';
+export { viewFor } from './view.ts';
+export type { Asking } from './waiting.ts';
+export { waitingOn } from './waiting.ts';
+export { conditionText, eventTitle, fmtDate, instName, levelText, pct, promiseName } from './words.ts';

@@ -4,10 +4,10 @@
 // reducer calls it with the game's own seeded streams; the no-deal line, every preview, the debrief's
 // analysis and the AI's look-ahead call it with dice of their own. Pure: the input is never changed.
 
-import { newsCopy, roundCopy, streamsCopy, worldCopy } from './copy';
-import type { Rules } from './rules';
-import { endTurn } from './turn';
-import type { BySide, GameState, Order, RngState, Stream, Working } from './types';
+import { newsCopy, roundCopy, streamsCopy, worldCopy } from './copy.ts';
+import type { Rules } from './rules.ts';
+import { endTurn } from './turn.ts';
+import type { BySide, GameState, Order, RngState, Stream, Working } from './types.ts';
 
 /** The random streams a turn draws from (events, compliance, crises; the AI's pass through). */
 export type Dice = Readonly<Record<Stream, RngState>>;

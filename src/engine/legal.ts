@@ -2,10 +2,10 @@
 // Orders are listed exhaustively (every set of at most k orders on distinct targets); proposals come
 // from a bounded generator: at most four clauses, one per instrument or promise, pledges in three
 // sizes, each package pairing what the proposer gives with what it asks.
-import type { Rules } from './rules';
-import { rulesFor } from './rules';
-import type { Clause, GameState, Move, Order, Scenario, Side } from './types';
-import { other, PLEDGE_SIZES, REJECT_REASONS } from './types';
+import type { Rules } from './rules.ts';
+import { rulesFor } from './rules.ts';
+import type { Clause, GameState, Move, Order, Scenario, Side } from './types.ts';
+import { other, PLEDGE_SIZES, REJECT_REASONS } from './types.ts';
 import {
   agreedIn,
   checkMove,
@@ -13,7 +13,7 @@ import {
   crossedRedLine,
   PROPOSALS_PER_TURN,
   pendingReadout,
-} from './validate';
+} from './validate.ts';
 
 /** Single orders a side could give now (each legal on its own). */
 export function singleOrders(rules: Rules, s: GameState, side: Side): Order[] {

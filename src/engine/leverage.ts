@@ -3,9 +3,9 @@
 // release of what it already imposes — each worth H turns of the harm it does, discounted by how far
 // the other side believes it and by what it costs its owner. The cards are kept so the number can
 // always be explained. Leverage never draws from the game's random streams and never feeds the score.
-import type { Rules } from './rules';
-import type { Announcement, BySide, Side, World } from './types';
-import { other } from './types';
+import type { Rules } from './rules.ts';
+import type { Announcement, BySide, Side, World } from './types.ts';
+import { other } from './types.ts';
 
 export type LeverageInput = Pick<World, 'levels' | 'alt' | 'resolve' | 'announcements'>;
 

@@ -2,8 +2,8 @@
 // at the end (the level, the value, the package and its delivered share), so the results and the
 // debrief can say "met: signed turn 3, 77% delivered, counts from 60%" and scoring counts the same
 // verdict. The words are the screens'; the engine gives only ids, turns and numbers.
-import { deliveredEnough, holds, type PromiseRecord, promiseRecords } from './conditions';
-import type { Condition, Scenario, Side, World } from './types';
+import { deliveredEnough, holds, type PromiseRecord, promiseRecords } from './conditions.ts';
+import type { Condition, Scenario, Side, World } from './types.ts';
 
 type Objective = Scenario['objectives'][number];
 

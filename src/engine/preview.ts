@@ -2,12 +2,12 @@
 // sides gave these orders — the kernel's end of a turn on the game's own dice, with no immer draft
 // and no freezing, so a search can try many branches cheaply. Also the one step of the seeded
 // streams, which the AI uses to seed its own generator from its `ai` stream.
-import { advance } from './kernel';
-import { rulesFor } from './rules';
-import type { BySide, GameState, Order, Scenario } from './types';
-import { canonicalOrder, checkMove } from './validate';
+import { advance } from './kernel.ts';
+import { rulesFor } from './rules.ts';
+import type { BySide, GameState, Order, Scenario } from './types.ts';
+import { canonicalOrder, checkMove } from './validate.ts';
 
-export { draw } from './rng';
+export { draw } from './rng.ts';
 
 /**
  * The state after both sides give these orders now (talks over, phase `orders`, no orders in yet);

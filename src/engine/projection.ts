@@ -5,17 +5,17 @@
 // view (no random streams, not the other side's drafts), rebuilt into a state with the preview dice,
 // so the same code previews online, where a client never has the game's seed. Each seed's score is
 // measured from that seed's own stand-still line: the engine's zero under the same dice.
-import { advance, type Dice, holdStill } from './kernel';
-import { leverage } from './leverage';
-import { applyMove } from './reducer';
-import { seedStreams } from './rng';
-import type { Rules } from './rules';
-import { rulesFor } from './rules';
-import { noDealLine, objectivesOf, scorePoints, unscorable } from './scoring';
-import type { BySide, Clause, GameState, Order, Scenario, Side } from './types';
-import { other, SIDES } from './types';
-import { canonicalOrder, checkMove } from './validate';
-import type { View } from './view';
+import { advance, type Dice, holdStill } from './kernel.ts';
+import { leverage } from './leverage.ts';
+import { applyMove } from './reducer.ts';
+import { seedStreams } from './rng.ts';
+import type { Rules } from './rules.ts';
+import { rulesFor } from './rules.ts';
+import { noDealLine, objectivesOf, scorePoints, unscorable } from './scoring.ts';
+import type { BySide, Clause, GameState, Order, Scenario, Side } from './types.ts';
+import { other, SIDES } from './types.ts';
+import { canonicalOrder, checkMove } from './validate.ts';
+import type { View } from './view.ts';
 
 /** The preview seeds: fixed, so a preview is the same wherever and whenever it is run. */
 export const PREVIEW_SEEDS: readonly string[] = Array.from(

@@ -11,15 +11,15 @@ import {
   streamsCopy,
   talksCopy,
   worldCopy,
-} from './copy';
-import { addTension, addToIndicators, fireEvent, moveInstrument } from './effects';
-import { advance, freezeNew } from './kernel';
-import { draw } from './rng';
-import type { Rules } from './rules';
-import { rulesFor } from './rules';
-import type { GameState, Move, MoveResult, Scenario, Working } from './types';
-import { aiStream, other } from './types';
-import { canonicalClause, canonicalOrder, checkMove, pendingReadout } from './validate';
+} from './copy.ts';
+import { addTension, addToIndicators, fireEvent, moveInstrument } from './effects.ts';
+import { advance, freezeNew } from './kernel.ts';
+import { draw } from './rng.ts';
+import type { Rules } from './rules.ts';
+import { rulesFor } from './rules.ts';
+import type { GameState, Move, MoveResult, Scenario, Working } from './types.ts';
+import { aiStream, other } from './types.ts';
+import { canonicalClause, canonicalOrder, checkMove, pendingReadout } from './validate.ts';
 
 /** Applies a legal move's effects to a plain copy of the state (the move has been checked). */
 function apply(rules: Rules, s: Working, move: Move) {

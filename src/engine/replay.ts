@@ -1,8 +1,8 @@
 // A game is (scenario, seed, setup, moves): replaying the moves through the reducer rebuilds the
 // state exactly. The AI's moves are in the list as it chose them, so a replay never re-runs it.
-import { applyMove } from './reducer';
-import { newGame } from './state';
-import type { GameState, Move, Refusal, Scenario, Setup } from './types';
+import { applyMove } from './reducer.ts';
+import { newGame } from './state.ts';
+import type { GameState, Move, Refusal, Scenario, Setup } from './types.ts';
 
 export interface GameRecord {
   readonly scenarioId: string;

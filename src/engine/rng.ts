@@ -3,8 +3,8 @@
 // alea's own step written out here on the saved state, which gives the same numbers as seedrandom
 // (a test holds them equal) without rebuilding a generator for every number.
 import alea from 'seedrandom/lib/alea';
-import type { RngState, Stream } from './types';
-import { STREAMS } from './types';
+import type { RngState, Stream } from './types.ts';
+import { STREAMS } from './types.ts';
 
 export function seedStreams(seed: string): Record<Stream, RngState> {
   const out = {} as Record<Stream, RngState>;

@@ -1,7 +1,7 @@
 // A scenario indexed for the engine: maps by id, each side's indicators, the calendar in turns.
 // Built once per scenario object and cached, so moves never search lists.
-import { contentHash } from './hash';
-import type { BySide, Scenario, Side } from './types';
+import { contentHash } from './hash.ts';
+import type { BySide, Scenario, Side } from './types.ts';
 
 type Of<K extends keyof Scenario> = NonNullable<Scenario[K]> extends readonly (infer T)[] ? T : never;
 export type Indicator = Of<'indicators'>;

@@ -6,14 +6,14 @@
 // scenario with events off, so every seed of a scenario shares one scale. 0 is standing still, 100 is
 // as well off as if opening day's conditions had lasted, below 0 is worse than standing still; no
 // clipping. Objectives are written in score points and add at most 33.
-import { utility } from './effects';
-import { canonicalJson } from './hash';
-import { holdStill } from './kernel';
-import { type ObjectiveStatus, objectiveStatus } from './objectives';
-import { rulesFor } from './rules';
-import { newGame } from './state';
-import type { BySide, GameState, Scenario, Setup, Side } from './types';
-import { SIDES } from './types';
+import { utility } from './effects.ts';
+import { canonicalJson } from './hash.ts';
+import { holdStill } from './kernel.ts';
+import { type ObjectiveStatus, objectiveStatus } from './objectives.ts';
+import { rulesFor } from './rules.ts';
+import { newGame } from './state.ts';
+import type { BySide, GameState, Scenario, Setup, Side } from './types.ts';
+import { SIDES } from './types.ts';
 
 /** The most a side's objectives may add to its score, in score points. */
 export const OBJECTIVES_CAP = 33;

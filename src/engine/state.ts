@@ -1,12 +1,12 @@
 // A new game: the opening state a scenario describes, with the seed's random streams, and the
 // first turn's calendar and events already applied.
 import { freeze } from 'immer';
-import { seedStreams } from './rng';
-import type { Rules } from './rules';
-import { rulesFor, turnOf } from './rules';
-import { startTurn } from './turn';
-import type { GameState, Scenario, Setup, Working } from './types';
-import { DEFAULT_SETUP } from './types';
+import { seedStreams } from './rng.ts';
+import type { Rules } from './rules.ts';
+import { rulesFor, turnOf } from './rules.ts';
+import { startTurn } from './turn.ts';
+import type { GameState, Scenario, Setup, Working } from './types.ts';
+import { DEFAULT_SETUP } from './types.ts';
 
 export function openingState(rules: Rules, seed: string, setup: Setup): Working {
   const sc = rules.scenario;

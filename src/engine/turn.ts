@@ -5,8 +5,8 @@
 // summit, and the date moves on. All functions work on a draft or a plain working copy; the end of
 // a turn is reached only through the kernel (kernel.ts).
 
-import { holds } from './conditions';
-import { dropAnnouncement, own } from './copy';
+import { holds } from './conditions.ts';
+import { dropAnnouncement, own } from './copy.ts';
 import {
   addTension,
   addToIndicators,
@@ -16,13 +16,13 @@ import {
   moveInstrument,
   round3,
   utility,
-} from './effects';
-import { draw } from './rng';
-import type { Rules } from './rules';
-import { firstInTalks, isEpilogue } from './rules';
-import type { Order, Side, Stream, Working } from './types';
-import { tallyKey } from './types';
-import { demandMet } from './validate';
+} from './effects.ts';
+import { draw } from './rng.ts';
+import type { Rules } from './rules.ts';
+import { firstInTalks, isEpilogue } from './rules.ts';
+import type { Order, Side, Stream, Working } from './types.ts';
+import { tallyKey } from './types.ts';
+import { demandMet } from './validate.ts';
 
 function roll(s: Working, stream: Stream): number {
   const [x, next] = draw(s.rng[stream]);

@@ -3,7 +3,7 @@
 // state can be saved, compared and sent as JSON.
 
 import type { Draft, Immutable } from 'immer';
-import type { Condition, Scenario, Side } from '../model/schema';
+import type { Condition, Scenario, Side } from '../model/schema.ts';
 
 export type { Condition, Scenario, Side };
 export const SIDES = ['us', 'cn'] as const satisfies readonly Side[];

@@ -1,9 +1,9 @@
 // Is a move legal here and now? Moves come from players, the AI, save files and links, so they are
 // checked as unknown data first (shape), then against the state (meaning). A refusal names a code
 // and a reason a player can read; nothing here changes the state.
-import type { Rules } from './rules';
-import type { Clause, Condition, GameState, Order, Refusal, Round, Setup, Side, World } from './types';
-import { other, PLEDGE_SIZES, REJECT_REASONS, refuse } from './types';
+import type { Rules } from './rules.ts';
+import type { Clause, Condition, GameState, Order, Refusal, Round, Setup, Side, World } from './types.ts';
+import { other, PLEDGE_SIZES, REJECT_REASONS, refuse } from './types.ts';
 
 const isObj = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);

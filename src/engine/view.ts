@@ -2,10 +2,10 @@
 // indicators, alternatives, credibility, tension, events, proposals and answers, revealed orders,
 // leverage as the setting allows. Private to a side: its objectives, red lines, briefing, draft
 // orders and its AI profiles. In no view: the random streams. The AI and the interface read only this.
-import type { Hand } from './leverage';
-import { leverage } from './leverage';
-import { rulesFor } from './rules';
-import type { BySide, GameState, Order, Scenario, Side } from './types';
+import type { Hand } from './leverage.ts';
+import { leverage } from './leverage.ts';
+import { rulesFor } from './rules.ts';
+import type { BySide, GameState, Order, Scenario, Side } from './types.ts';
 
 export type Viewer = Side | 'public';
 

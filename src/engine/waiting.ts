@@ -3,7 +3,7 @@
 // talks wait on the side to move; the orders on each side whose orders are not in yet. Both sides
 // draft their orders at once, so which is asked first is the caller's choice, and so is which seats
 // count.
-import type { GameState, Seat, Side } from './types';
+import type { GameState, Seat, Side } from './types.ts';
 
 export interface Asking {
   readonly order: readonly Side[]; // in the orders, the side asked first, then the other

@@ -1,7 +1,7 @@
 // The scenario's facts in words that both the screens (src/present) and the AI's sentences
 // (ai-reason.ts) use, kept here because the engine may not import the presentation: dates, an
 // instrument's name and level, a percentage and a condition. Rendered from the scenario's data.
-import type { Condition, Scenario } from './types';
+import type { Condition, Scenario } from './types.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -6,14 +6,14 @@
 // or the replay viewer's position) and the engine's view, holds no rules, and animates what changed
 // since the last frame.
 import Phaser from 'phaser';
-import type { Scenario, Side, View } from '../engine';
-import { rulesFor } from '../engine';
-import { CJK } from '../present/cjk-text';
-import { iconName } from '../present/icons';
-import { play } from '../present/sound';
-import type { TableFeed, TableFrame } from '../present/table-frame';
-import { levelLabel, turnDate } from '../present/text';
-import { COLOR, CSS, FONT, H, TYPE, W } from './palette';
+import type { Scenario, Side, View } from '../engine/index.ts';
+import { rulesFor } from '../engine/index.ts';
+import { CJK } from '../present/cjk-text.ts';
+import { iconName } from '../present/icons.ts';
+import { play } from '../present/sound.ts';
+import type { TableFeed, TableFrame } from '../present/table-frame.ts';
+import { levelLabel, turnDate } from '../present/text.ts';
+import { COLOR, CSS, FONT, H, TYPE, W } from './palette.ts';
 
 /** The part of the view the table draws. */
 type Shown = View['state'];

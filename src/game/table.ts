@@ -3,13 +3,13 @@
 // and starts the table scene, which renders the frames of a feed (the live game or a replay's
 // position). Returns a handle to tear it down.
 import Phaser from 'phaser';
-import { CJK_GLYPHS } from '../present/cjk-text';
-import { allIcons, emblemUrl } from '../present/icons';
-import type { TableFeed } from '../present/table-frame';
-import { COLOR, H, W } from './palette';
-import { TableScene } from './table-scene';
+import { CJK_GLYPHS } from '../present/cjk-text.ts';
+import { allIcons, emblemUrl } from '../present/icons.ts';
+import type { TableFeed } from '../present/table-frame.ts';
+import { COLOR, H, W } from './palette.ts';
+import { TableScene } from './table-scene.ts';
 
-export type { TableFeed, TableFrame } from '../present/table-frame';
+export type { TableFeed, TableFrame } from '../present/table-frame.ts';
 
 async function rasterise(url: string, size: number): Promise<HTMLCanvasElement> {
   const img = new Image(size, size);

@@ -10,7 +10,7 @@
 // schema.ts wires this in as one field of `history` (lazily, as built on first use); its meaning
 // checks are the scenario loader's (src/scenario/history-check.ts).
 import { z } from 'zod';
-import * as S from './basics';
+import * as S from './basics.ts';
 
 function build() {
   const Level = z.number().int().min(0);

@@ -17,7 +17,7 @@ import {
   IdSchema,
   PointsSchema,
   SideSchema,
-} from './basics';
+} from './basics.ts';
 
 const Share = z.number().min(0).max(1);
 const Id = z.lazy(() => IdSchema);

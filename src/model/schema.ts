@@ -12,11 +12,11 @@ import {
   PointsSchema,
   SideSchema,
   SourceFileSchema,
-} from './basics';
-import { HistoryScriptSchema } from './history-schema';
-import { ProfileSchema } from './profile-schema';
+} from './basics.ts';
+import { HistoryScriptSchema } from './history-schema.ts';
+import { ProfileSchema } from './profile-schema.ts';
 
-export * from './basics';
+export * from './basics.ts';
 
 const Share = z.number().min(0).max(1);
 const Coefficient = z.number().min(0).max(100);

@@ -1,7 +1,7 @@
 // A profile's thresholds at a level of play, read by the AI and by the scenario checker's warning.
 // A module of its own, free of the schemas (as deadline.ts): the AI's code in the browser must not
 // load zod, which probes for eval, and the game's content security policy forbids it.
-import type { Profile } from './profile-schema';
+import type { Profile } from './profile-schema.ts';
 
 /**
  * A profile's thresholds at a level of play that restates one or both (the other its own), or

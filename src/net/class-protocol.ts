@@ -1,6 +1,6 @@
 // What the class pages and the class room exchange over http: a row of the instructor's dashboard
 // and what a student's page is told. Types only, shared by the server and the browser.
-import type { BySide, Side } from '../engine';
+import type { BySide, Side } from '../engine/index.ts';
 
 export interface DashboardRow {
   readonly letter: string;

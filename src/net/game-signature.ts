@@ -2,8 +2,8 @@
 // the browser (which carries the signature in the game file and asks the server to check it). The
 // signed text is the record's canonical JSON under the file format's header, so a file's signature
 // holds exactly when its game (rules, scenario, seed, setup and every move) is the one the server saw.
-import type { GameRecord } from '../engine';
-import { canonicalJson, RULES_VERSION } from '../engine';
+import type { GameRecord } from '../engine/index.ts';
+import { canonicalJson, RULES_VERSION } from '../engine/index.ts';
 
 export const GAME_FILE_FORMAT = 'upper-hand-game';
 export const GAME_FILE_VERSION = 2;

@@ -4,10 +4,10 @@
 // imports these types only (no code), so the menu's bundle does not grow with the server. It sits
 // outside src/server, which nothing imports: the room and the browser both import this module.
 import { z } from 'zod';
-import type { BySide, Clause, GameRecord, Order, Side } from '../engine';
-import type { View } from '../engine/view';
-import { ConditionSchema } from '../model/basics';
-import type { GameSignature } from './game-signature';
+import type { BySide, Clause, GameRecord, Order, Side } from '../engine/index.ts';
+import type { View } from '../engine/view.ts';
+import { ConditionSchema } from '../model/basics.ts';
+import type { GameSignature } from './game-signature.ts';
 
 /** The room kind's name, as the browser asks for it. */
 export const GAME_ROOM = 'game';

@@ -4,9 +4,9 @@
 // from the games. Games are named by the label the caller gives (a letter, or the students' names
 // when the instructor chose them). Objectives and red lines are in it only when `reveal` is asked,
 // which the server allows only once the games are over.
-import type { GameRecord, GameState, Scenario, Side } from '../engine';
-import { historyLine, leverage, replay, rulesFor, score, tallyKey } from '../engine';
-import { clauseText, sideName } from './text';
+import type { GameRecord, GameState, Scenario, Side } from '../engine/index.ts';
+import { historyLine, leverage, replay, rulesFor, score, tallyKey } from '../engine/index.ts';
+import { clauseText, sideName } from './text.ts';
 
 export interface DebriefPoint {
   readonly label: string;

@@ -2,9 +2,9 @@
 // talks and its orders, in words) and the one line of rationale its team wrote for that turn. The
 // lines live in the class log beside the game, never in the game's moves, so a game file replays
 // exactly as it would without them; this joins the two for the debrief and the class results.
-import type { BySide, GameRecord, Move, Scenario, Side } from '../engine';
-import { applyMove, newGame, SIDES } from '../engine';
-import { clauseText, orderText, REASON_TEXT, turnDate } from './text';
+import type { BySide, GameRecord, Move, Scenario, Side } from '../engine/index.ts';
+import { applyMove, newGame, SIDES } from '../engine/index.ts';
+import { clauseText, orderText, REASON_TEXT, turnDate } from './text.ts';
 
 /** One team's line for one turn (0-based, as the game state counts turns). */
 export interface ReasonLine {

@@ -1,9 +1,9 @@
 // Class results: one game's summary as JSON and as a CSV row, with the columns an instructor sorts a
 // class's games by. A game file is (scenario id and content hash, seed, setup, moves); its summary is
 // computed by replaying it and scoring it on the one score scale. Pure: no DOM.
-import type { GameRecord, GameState, Scenario, Side } from '../engine';
-import { replay, score } from '../engine';
-import { clauseText } from './text';
+import type { GameRecord, GameState, Scenario, Side } from '../engine/index.ts';
+import { replay, score } from '../engine/index.ts';
+import { clauseText } from './text.ts';
 
 export const SUMMARY_COLUMNS = [
   'scenario',

@@ -1,7 +1,7 @@
 // Icons for instruments and indicators (SVGs drawn for the game, in assets/icons) and the sides'
 // emblems. An id is matched by keyword, so an instructor's new instrument still gets a fitting icon;
 // anything unmatched falls back on its kind, then on a plain dot.
-import type { Scenario, Side } from '../engine';
+import type { Scenario, Side } from '../engine/index.ts';
 
 const urls = import.meta.glob<string>('../../assets/icons/*.svg', {
   eager: true,

@@ -1,8 +1,8 @@
 // What the drawn table is fed: the scenario and the engine's view of the game for the eyes it is
 // drawn for — never the state itself (no random streams, no draft orders but the viewer's own).
 // A leaf both the screens (which make the feeds) and the Phaser scene (which reads them) import.
-import type { GameState, Scenario, View, Viewer } from '../engine';
-import { viewFor } from '../engine';
+import type { GameState, Scenario, View, Viewer } from '../engine/index.ts';
+import { viewFor } from '../engine/index.ts';
 
 /** What the table shows. */
 export interface TableFrame {

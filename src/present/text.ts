@@ -1,6 +1,6 @@
 // The game's facts in words: sides, clauses, conditions, orders, news and dates, all rendered from
 // the scenario and the engine's state (the engine stores codes and ids, never sentences).
-import type { Clause, NewsItem, ObjectiveStatus, Order, Scenario, Side, World } from '../engine';
+import type { Clause, NewsItem, ObjectiveStatus, Order, Scenario, Side, World } from '../engine/index.ts';
 import {
   conditionText,
   dateOf,
@@ -11,9 +11,9 @@ import {
   pct,
   promiseName,
   rulesFor,
-} from '../engine';
+} from '../engine/index.ts';
 
-export { conditionText, fmtDate, instName, pct } from '../engine';
+export { conditionText, fmtDate, instName, pct } from '../engine/index.ts';
 
 export const turnDate = (sc: Scenario, turn: number) => fmtDate(dateOf(rulesFor(sc), turn));
 

@@ -5,8 +5,8 @@
 // themselves — a circle of events each waiting for the next. Events with no trigger at all are
 // fired by the instructor, so an event waiting for one of them can fire. Warnings, not errors: the
 // instructor may still fire such an event by hand.
-import type { Condition, Scenario } from '../model/schema';
-import { type Finding, type Path, showTenths } from './diagnostic';
+import type { Condition, Scenario } from '../model/schema.ts';
+import { type Finding, type Path, showTenths } from './diagnostic.ts';
 
 /** Why the bounds of a condition can never hold together, or null. Values in tenths. */
 function boundsProblem(c: Condition, s: Scenario): string | null {

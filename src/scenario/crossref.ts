@@ -3,10 +3,10 @@
 // every date inside the scenario, each side's weights must sum to 1. Errors for what would break
 // a game, warnings for what is merely suspicious (an indicator nothing moves, a tiny weight).
 // Returns findings by field path; the loader locates them in the files.
-import { dateOfDay, dayNumber } from '../engine/rules';
-import type { Condition, Effects, Scenario, Side } from '../model/schema';
-import { SIDES } from '../model/schema';
-import { closest, type Finding, type Path, showTenths } from './diagnostic';
+import { dateOfDay, dayNumber } from '../engine/rules.ts';
+import type { Condition, Effects, Scenario, Side } from '../model/schema.ts';
+import { SIDES } from '../model/schema.ts';
+import { closest, type Finding, type Path, showTenths } from './diagnostic.ts';
 
 const WEIGHT_TOLERANCE = 0.001;
 const TINY_WEIGHT = 0.05;

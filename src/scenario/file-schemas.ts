@@ -9,10 +9,10 @@
 //   complete scenario: that is checked by `npm run check`, not by the editor's schema.
 // Also the editors' JSON Schemas for both (`npm run schema` writes them to scenarios/).
 import { z } from 'zod';
-import { fieldDoc } from '../model/field-docs';
-import { IdSchema, scenarioShape } from '../model/schema';
-import { WORLD_ID } from './merge';
-import { core, type Schema } from './zod-walk';
+import { fieldDoc } from '../model/field-docs.ts';
+import { IdSchema, scenarioShape } from '../model/schema.ts';
+import { WORLD_ID } from './merge.ts';
+import { core, type Schema } from './zod-walk.ts';
 
 const asZod = (s: Schema): z.ZodType => s as unknown as z.ZodType;
 const asSchema = (s: z.ZodType): Schema => s as unknown as Schema;

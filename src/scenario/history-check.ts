@@ -1,11 +1,11 @@
 // Meaning checks of a scenario's history script (its schema is src/model/history-schema.ts): every
 // step id unique, every instrument, alternative, promise and statement named exists, levels on
 // their ladders, orders on the ordering side's own instruments.
-import { dayNumber } from '../engine/rules';
-import type { HistoryScript } from '../model/history-schema';
-import type { Scenario } from '../model/schema';
-import { scenarioSpan } from './crossref';
-import type { Finding, Path } from './diagnostic';
+import { dayNumber } from '../engine/rules.ts';
+import type { HistoryScript } from '../model/history-schema.ts';
+import type { Scenario } from '../model/schema.ts';
+import { scenarioSpan } from './crossref.ts';
+import type { Finding, Path } from './diagnostic.ts';
 
 /**
  * Meaning checks of a scenario's script: unique step ids, and every instrument, alternative,

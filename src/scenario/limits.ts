@@ -3,9 +3,9 @@
 // size a person writes, numbers the engine can add without overflowing. The reader's own limits
 // (file size, nesting, aliases) are in parse-common.ts; `LIMITS` lists them all for the guide's
 // table, which a test keeps in step with these numbers.
-import { dayNumber } from '../engine/rules';
-import { describeValue, type Finding, type Path, quoteName } from './diagnostic';
-import { MAX_ALIASES, MAX_BYTES, MAX_DEPTH, MAX_LINES, MAX_NODES } from './parse-common';
+import { dayNumber } from '../engine/rules.ts';
+import { describeValue, type Finding, type Path, quoteName } from './diagnostic.ts';
+import { MAX_ALIASES, MAX_BYTES, MAX_DEPTH, MAX_LINES, MAX_NODES } from './parse-common.ts';
 
 /** Turns in all (talks and epilogue): a class plays a turn in a few minutes. */
 export const MAX_TURNS = 60;

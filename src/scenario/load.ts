@@ -4,10 +4,10 @@
 // (only if the schema passed) the meaning checks, playability, and quotes if a reader of sources
 // is given. Never throws, never returns a half-loaded scenario.
 import type { z } from 'zod';
-import { contentHash } from '../engine/hash';
-import { type Scenario, ScenarioSchema } from '../model/schema';
-import { checkConditions } from './conditions-check';
-import { checkCrossRefs } from './crossref';
+import { contentHash } from '../engine/hash.ts';
+import { type Scenario, ScenarioSchema } from '../model/schema.ts';
+import { checkConditions } from './conditions-check.ts';
+import { checkCrossRefs } from './crossref.ts';
 import {
   capDiagnostics,
   clampDiagnostic,
@@ -17,10 +17,10 @@ import {
   type Path,
   pick,
   valueAt,
-} from './diagnostic';
-import { WorldBodySchema } from './file-schemas';
-import { checkHistoryScript } from './history-check';
-import { checkLimits, MAX_REPORTED } from './limits';
+} from './diagnostic.ts';
+import { WorldBodySchema } from './file-schemas.ts';
+import { checkHistoryScript } from './history-check.ts';
+import { checkLimits, MAX_REPORTED } from './limits.ts';
 import {
   diagnosticAt,
   isMap,
@@ -29,17 +29,17 @@ import {
   resolveFile,
   type SourceFile,
   type WorldResolver,
-} from './merge';
-import { parseFile } from './parse';
-import { MAX_KEPT, pathKey } from './parse-common';
-import { checkPlayability, type NoDealLoss } from './playability';
-import { checkProfiles } from './profile-check';
-import { checkQuotes, type ReadSource } from './sources';
-import { findingsFromZod } from './zod-issues';
+} from './merge.ts';
+import { parseFile } from './parse.ts';
+import { MAX_KEPT, pathKey } from './parse-common.ts';
+import { checkPlayability, type NoDealLoss } from './playability.ts';
+import { checkProfiles } from './profile-check.ts';
+import { checkQuotes, type ReadSource } from './sources.ts';
+import { findingsFromZod } from './zod-issues.ts';
 
-export type { Diagnostic } from './diagnostic';
-export { formatDiagnostic } from './diagnostic';
-export type { SourceFile, WorldResolver } from './merge';
+export type { Diagnostic } from './diagnostic.ts';
+export { formatDiagnostic } from './diagnostic.ts';
+export type { SourceFile, WorldResolver } from './merge.ts';
 
 export interface LoadOptions {
   /** The file to load when several are given (the others may be the worlds it extends). */

@@ -5,9 +5,16 @@
 // entries with those ids from every id-keyed list of the world. An empty list never clears an
 // id-keyed list (use `remove`). Every value of the result remembers the file, line and column it
 // was written at, so an error in the merged scenario points to the file that holds the culprit.
-import { closest, type Diagnostic, describeValue, findingMessage, formatPath, type Path } from './diagnostic';
-import { nearestSpot, parseFile, pathKey, type Spot } from './parse';
-import { emptyMap } from './parse-common';
+import {
+  closest,
+  type Diagnostic,
+  describeValue,
+  findingMessage,
+  formatPath,
+  type Path,
+} from './diagnostic.ts';
+import { nearestSpot, parseFile, pathKey, type Spot } from './parse.ts';
+import { emptyMap } from './parse-common.ts';
 
 /** Where a value of a merged scenario was written. */
 export interface Origin extends Spot {

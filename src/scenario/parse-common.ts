@@ -1,7 +1,7 @@
 // What the two parsers (JSON and YAML) share: the result type, the map of where each value was
 // written (`Spots`, keyed by field path), the limits that keep a hostile file from exhausting
 // memory or the stack, and the checks every key and text value gets.
-import type { Path } from './diagnostic';
+import type { Path } from './diagnostic.ts';
 
 export const MAX_BYTES = 2 * 1024 * 1024; // 2 MB (UTF-8): a scenario is a few hundred KB at most
 /** A text longer than this is over `MAX_BYTES` whatever its characters (each takes a byte or more). */

@@ -3,7 +3,7 @@
 // nothing more (no comments, no trailing commas, no single quotes, no NaN), plus the scenario
 // format's own limits — no `__proto__` key, no repeated key, at most 64 levels of nesting, no
 // control characters or broken Unicode in text. Never throws: every problem is a located issue.
-import { type Path, quoteName } from './diagnostic';
+import { type Path, quoteName } from './diagnostic.ts';
 import {
   describeChar,
   emptyMap,
@@ -16,7 +16,7 @@ import {
   pathKey,
   type Spots,
   textProblem,
-} from './parse-common';
+} from './parse-common.ts';
 
 /** Stops the parse at a syntax error; caught in `parseJson`, never seen outside this module. */
 class SyntaxStop {}

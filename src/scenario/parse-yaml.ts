@@ -9,7 +9,7 @@
 
 import type { Document, YAMLError, Node as YamlNode } from 'yaml';
 import { Composer, CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser } from 'yaml';
-import { type Path, quoteName } from './diagnostic';
+import { type Path, quoteName } from './diagnostic.ts';
 import {
   emptyMap,
   isForbiddenKey,
@@ -27,7 +27,7 @@ import {
   type Spot,
   type Spots,
   textProblem,
-} from './parse-common';
+} from './parse-common.ts';
 
 interface TreeProblem {
   offset: number;

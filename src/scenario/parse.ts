@@ -1,13 +1,20 @@
 // Reading one scenario file's text into a plain value and a map of where each value was written.
 // YAML for `.yaml`/`.yml`, strict JSON for `.json`. Whatever the bytes, `parseFile` returns a
 // result and never throws: size, nesting, aliases and broken text are located issues.
-import type { Path } from './diagnostic';
-import { MAX_BYTES, MAX_CHARS, nearestSpot, type ParseResult, type Spots, utf8Length } from './parse-common';
-import { parseJson } from './parse-json';
-import { parseYaml } from './parse-yaml';
+import type { Path } from './diagnostic.ts';
+import {
+  MAX_BYTES,
+  MAX_CHARS,
+  nearestSpot,
+  type ParseResult,
+  type Spots,
+  utf8Length,
+} from './parse-common.ts';
+import { parseJson } from './parse-json.ts';
+import { parseYaml } from './parse-yaml.ts';
 
-export type { ParseIssue, ParseResult, Spot, Spots } from './parse-common';
-export { MAX_ALIASES, MAX_BYTES, MAX_CHARS, MAX_DEPTH, nearestSpot, pathKey } from './parse-common';
+export type { ParseIssue, ParseResult, Spot, Spots } from './parse-common.ts';
+export { MAX_ALIASES, MAX_BYTES, MAX_CHARS, MAX_DEPTH, nearestSpot, pathKey } from './parse-common.ts';
 
 export type Format = 'yaml' | 'json';
 

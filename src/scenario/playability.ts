@@ -3,10 +3,10 @@
 // something — otherwise turtling is built in. The no-deal line needs the engine; the caller passes
 // the engine's `noDealLoss` (this module does not import the engine, which imports the schema).
 
-import type { Effects, Scenario, Side } from '../model/schema';
-import { SIDES } from '../model/schema';
-import { scenarioSpan, sideName } from './crossref';
-import type { Finding, Path } from './diagnostic';
+import type { Effects, Scenario, Side } from '../model/schema.ts';
+import { SIDES } from '../model/schema.ts';
+import { scenarioSpan, sideName } from './crossref.ts';
+import type { Finding, Path } from './diagnostic.ts';
 
 /** What no deal costs each side, in tenths of a point summed over the game (the engine's units). */
 export type NoDealLoss = (s: Scenario) => { us: number; cn: number };

@@ -7,10 +7,10 @@
 // more) accepts only an offer that gives it everything it aims at, which in play is almost never —
 // a side that never settles and never meets a student halfway.
 
-import { DEADLINE_MARGIN } from '../model/deadline';
-import type { AiCondition, ClauseMatch, MoveMatch } from '../model/profile-schema';
-import type { Scenario } from '../model/schema';
-import { thresholdsAt } from '../model/thresholds';
+import { DEADLINE_MARGIN } from '../model/deadline.ts';
+import type { AiCondition, ClauseMatch, MoveMatch } from '../model/profile-schema.ts';
+import type { Scenario } from '../model/schema.ts';
+import { thresholdsAt } from '../model/thresholds.ts';
 
 export interface ProfileProblem {
   readonly path: readonly (string | number)[];

@@ -6,7 +6,7 @@
 // - en and em dashes and the minus sign become a hyphen (– — ‒ − → -), since sources and authors
 //   type them interchangeably.
 // Nothing else is forgiven: a changed word, a dropped comma or an ellipsis for omitted text fails.
-import { describeValue, type Finding, type Path } from './diagnostic';
+import { describeValue, type Finding, type Path } from './diagnostic.ts';
 
 export type ReadSource = (file: string) => string | undefined;
 

@@ -3,9 +3,9 @@
 // `weight`?". The schema is consulted along the issue's path for what zod's issue leaves out: both
 // bounds of a number, the field names an object knows, the shapes of a union's choices.
 import type { z } from 'zod';
-import { closest, describeValue, type Finding, type Path, quoteName, valueAt } from './diagnostic';
+import { closest, describeValue, type Finding, type Path, quoteName, valueAt } from './diagnostic.ts';
 
-import { type CheckDef, core, type Def, type Schema } from './zod-walk';
+import { type CheckDef, core, type Def, type Schema } from './zod-walk.ts';
 
 const asSchema = (s: unknown): Schema => s as Schema;
 

@@ -5,8 +5,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { ClassError, type Classes } from './class-room';
-import { HttpError, readJson, sendJson } from './http';
+import { ClassError, type Classes } from './class-room.ts';
+import { HttpError, readJson, sendJson } from './http.ts';
 
 const Level = z.number().int().min(1).max(3);
 const Seconds = z.number().int().min(1).max(3600).nullable();

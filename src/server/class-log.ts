@@ -5,7 +5,7 @@
 // games themselves come back from their own logs. One file per class: `classes/CODE.jsonl`.
 import { appendFile, mkdir, open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BySide } from '../engine';
+import type { BySide } from '../engine/index.ts';
 
 export const CLASS_FORMAT = 'upper-hand-class';
 

@@ -6,17 +6,26 @@
 // each room's `control`, so every move it makes is logged and replayed like a player's. Everything
 // the class decides is in its own log (class-log.ts), so it survives a server restart.
 import { matchMaker } from '@colyseus/core';
-import type { BySide, GameState, Move, Order, Scenario, Side } from '../engine';
-import { checkMove, isNewsText, rulesFor, SIDES, score, standing, viewFor, waitingOn } from '../engine';
-import { dateOf, type Rules } from '../engine/rules';
-import type { DashboardRow, StudentView } from '../net/class-protocol';
-import { GAME_ROOM } from '../net/protocol';
-import { classDebrief } from '../present/class-debrief';
-import { type ReasonLine, reasoningByTurn } from '../present/class-reasoning';
-import type { GameSummary } from '../present/class-summary';
-import { summariesCsv, summariseRecord } from '../present/class-summary';
-import { fmtDate, newsLine } from '../present/text';
-import { watchGames } from './class-hooks';
+import type { BySide, GameState, Move, Order, Scenario, Side } from '../engine/index.ts';
+import {
+  checkMove,
+  isNewsText,
+  rulesFor,
+  SIDES,
+  score,
+  standing,
+  viewFor,
+  waitingOn,
+} from '../engine/index.ts';
+import { dateOf, type Rules } from '../engine/rules.ts';
+import type { DashboardRow, StudentView } from '../net/class-protocol.ts';
+import { GAME_ROOM } from '../net/protocol.ts';
+import { classDebrief } from '../present/class-debrief.ts';
+import { type ReasonLine, reasoningByTurn } from '../present/class-reasoning.ts';
+import type { GameSummary } from '../present/class-summary.ts';
+import { summariesCsv, summariseRecord } from '../present/class-summary.ts';
+import { fmtDate, newsLine } from '../present/text.ts';
+import { watchGames } from './class-hooks.ts';
 import {
   CLASS_FORMAT,
   type ClassHeader,
@@ -25,11 +34,11 @@ import {
   type ClassSettings,
   type Clocks,
   type Pairing,
-} from './class-log';
-import { isCode, makeCode, makeSeed, makeToken } from './codes';
-import { LOG_FORMAT, LOG_VERSION, type LogHeader, type LogStore, parseLog, recordOfLog } from './game-log';
-import type { GameRoom } from './game-room';
-import { HttpError } from './http';
+} from './class-log.ts';
+import { isCode, makeCode, makeSeed, makeToken } from './codes.ts';
+import { LOG_FORMAT, LOG_VERSION, type LogHeader, type LogStore, parseLog, recordOfLog } from './game-log.ts';
+import type { GameRoom } from './game-room.ts';
+import { HttpError } from './http.ts';
 
 /** A refusal the instructor or a student reads as it is. */
 export class ClassError extends HttpError {}

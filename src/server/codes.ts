@@ -2,7 +2,7 @@
 // characters); a seat token is 144 random bits from the operating system's generator, so knowing a
 // room code gets a seat only where one is free.
 import { randomBytes, randomInt } from 'node:crypto';
-import { CODE_ALPHABET, CODE_LENGTH } from '../net/protocol';
+import { CODE_ALPHABET, CODE_LENGTH } from '../net/protocol.ts';
 
 /** A fresh room code (the caller checks it is not in use). */
 export function makeCode(): string {

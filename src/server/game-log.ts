@@ -10,8 +10,8 @@ import type { FileHandle } from 'node:fs/promises';
 import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import type { BySide, GameRecord, Move, Setup, Side } from '../engine';
-import { isSetup } from '../engine';
+import type { BySide, GameRecord, Move, Setup, Side } from '../engine/index.ts';
+import { isSetup } from '../engine/index.ts';
 
 export const LOG_FORMAT = 'upper-hand-game';
 export const LOG_VERSION = 1;

@@ -6,8 +6,8 @@
 // members (a team) sharing a draft of their orders; a seat left empty can be handed to the computer
 // and is taken back by its team at the next phase.
 import { type Client, matchMaker, Room, ServerError } from '@colyseus/core';
-import { chooseMove, defaultSeat } from '../ai';
-import type { BySide, GameState, Move, Order, Scenario, Side } from '../engine';
+import { chooseMove, defaultSeat } from '../ai/index.ts';
+import type { BySide, GameState, Move, Order, Scenario, Side } from '../engine/index.ts';
 import {
   applyMove,
   proposalCandidates,
@@ -17,9 +17,9 @@ import {
   singleOrders,
   viewFor,
   waitingOn,
-} from '../engine';
-import type { Rules } from '../engine/rules';
-import { signedText } from '../net/game-signature';
+} from '../engine/index.ts';
+import type { Rules } from '../engine/rules.ts';
+import { signedText } from '../net/game-signature.ts';
 import {
   CreateOptionsSchema,
   DraftMessageSchema,
@@ -34,9 +34,9 @@ import {
   type SeatUpdate,
   type SideStatus,
   type Welcome,
-} from '../net/protocol';
-import { gameChanged } from './class-hooks';
-import { makeCode, makeSeed, makeToken } from './codes';
+} from '../net/protocol.ts';
+import { gameChanged } from './class-hooks.ts';
+import { makeCode, makeSeed, makeToken } from './codes.ts';
 import {
   LOG_FORMAT,
   LOG_VERSION,
@@ -45,8 +45,8 @@ import {
   type LogLine,
   readLogged,
   recordOfLog,
-} from './game-log';
-import { moveTimes, type RoomServices, roomServices } from './services';
+} from './game-log.ts';
+import { moveTimes, type RoomServices, roomServices } from './services.ts';
 
 const SIDE_NAME: BySide<string> = { us: 'Washington', cn: 'Beijing' };
 

@@ -12,15 +12,15 @@ import { matchMaker, Server } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import type { Scenario } from '../engine';
-import { GAME_ROOM, type OpenRoom, type RoomListing } from '../net/protocol';
-import { classRoute } from './class-http';
-import { ClassLogStore } from './class-log';
-import { Classes } from './class-room';
-import { isCode, makeToken } from './codes';
-import { FileLogStore, type LogStore, RedisLogStore } from './game-log';
-import { GameRoom } from './game-room';
-import { sendJson } from './http';
+import type { Scenario } from '../engine/index.ts';
+import { GAME_ROOM, type OpenRoom, type RoomListing } from '../net/protocol.ts';
+import { classRoute } from './class-http.ts';
+import { ClassLogStore } from './class-log.ts';
+import { Classes } from './class-room.ts';
+import { isCode, makeToken } from './codes.ts';
+import { FileLogStore, type LogStore, RedisLogStore } from './game-log.ts';
+import { GameRoom } from './game-room.ts';
+import { sendJson } from './http.ts';
 import {
   DEFAULT_LIMITS,
   type Limits,
@@ -28,9 +28,9 @@ import {
   type OperatorLog,
   setRoomServices,
   stderrLog,
-} from './services';
-import { loadSigner } from './signing';
-import { verifyRoute } from './verify-http';
+} from './services.ts';
+import { loadSigner } from './signing.ts';
+import { verifyRoute } from './verify-http.ts';
 
 export interface ServerConfig {
   readonly port: number; // 0: any free port

@@ -2,9 +2,9 @@
 // the limits on what a client may send, and the operator's log. Colyseus builds rooms itself (and,
 // scaled out, on whichever process it chooses), so a room finds these here rather than in its options.
 import { createHistogram } from 'node:perf_hooks';
-import type { Scenario } from '../engine';
-import type { LogStore } from './game-log';
-import type { Signer } from './signing';
+import type { Scenario } from '../engine/index.ts';
+import type { LogStore } from './game-log.ts';
+import type { Signer } from './signing.ts';
 
 export interface Limits {
   readonly burst: number; // messages a client may send at once

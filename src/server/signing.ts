@@ -7,7 +7,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GameSignature } from '../net/game-signature';
+import type { GameSignature } from '../net/game-signature.ts';
 
 export const SIGNED_BY = 'class-server';
 export const SIGNATURE_ALG = 'HMAC-SHA256';

@@ -4,9 +4,9 @@
 // the key is, and the key never leaves the server.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { VerifyAnswer } from '../net/game-signature';
-import { HttpError, readJson, sendJson } from './http';
-import type { Signer } from './signing';
+import type { VerifyAnswer } from '../net/game-signature.ts';
+import { HttpError, readJson, sendJson } from './http.ts';
+import type { Signer } from './signing.ts';
 
 /** The longest signed text a request may carry: far beyond any game a class can play. */
 const MAX_BODY = 2 * 1024 * 1024;

@@ -1,10 +1,10 @@
 // Runs the computer's seats: whenever the game waits on a side the computer plays, it asks src/ai
 // for that side's move after the pace setting's delay, dispatches it like any other move, and adds
 // the move's reason (rendered by src/ai from its code) to the feed, one move at a time.
-import type { GameState, Move, Side } from '../engine';
-import { replay, SIDES, waitingOn } from '../engine';
-import { loadAi } from './ai';
-import { type AppStore, addFeed, dispatch, type GameSession, isReadOnly, isSaving } from './game-store';
+import type { GameState, Move, Side } from '../engine/index.ts';
+import { replay, SIDES, waitingOn } from '../engine/index.ts';
+import { loadAi } from './ai.ts';
+import { type AppStore, addFeed, dispatch, type GameSession, isReadOnly, isSaving } from './game-store.ts';
 
 /**
  * The computer's side that must act now, if any: none while a move is being written (the screen

@@ -1,7 +1,7 @@
 // The computer opponent, loaded on demand from src/ai (written separately, to this contract). The
 // module is found with import.meta.glob so the game builds and plays hot-seat even where src/ai is
 // not there yet; solo play is offered only when it is. The store never decides a move itself.
-import type { AiMoveContext, GameState, Move, Scenario, Side } from '../engine';
+import type { AiMoveContext, GameState, Move, Scenario, Side } from '../engine/index.ts';
 
 export interface AiSeat {
   profile: string;

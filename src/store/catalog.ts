@@ -3,9 +3,9 @@
 // disk in this browser, kept in localStorage by content hash so their saved games can be resumed
 // (the player is told when the browser refuses to keep one).
 import shipped from 'virtual:scenarios';
-import type { Scenario } from '../engine';
-import { contentHash } from '../engine';
-import { type ScenarioSummary, scenarioSummary } from './scenario-summary';
+import type { Scenario } from '../engine/index.ts';
+import { contentHash } from '../engine/index.ts';
+import { type ScenarioSummary, scenarioSummary } from './scenario-summary.ts';
 
 /** What the menu shows of a scenario, and where it comes from. */
 export interface ScenarioInfo extends ScenarioSummary {

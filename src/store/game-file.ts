@@ -4,8 +4,8 @@
 // a CRC-32 over all of it, so a damaged or naively edited file is refused rather than opened as
 // another game. Opening finds the scenario (shipped, loaded, or kept from an earlier visit) and
 // replays every move, keeping every state for the replay viewer. Refusals are one plain sentence.
-import type { GameRecord, GameState, Scenario } from '../engine';
-import { canonicalJson, replay } from '../engine';
+import type { GameRecord, GameState, Scenario } from '../engine/index.ts';
+import { canonicalJson, replay } from '../engine/index.ts';
 import {
   GAME_FILE_FORMAT,
   GAME_FILE_VERSION,
@@ -13,11 +13,11 @@ import {
   type SignatureCheck,
   signedBody,
   signedText,
-} from '../net/game-signature';
-import { findScenario, knownTitle } from './catalog';
-import { decodeLink } from './game-link';
-import { parseRecord, rulesProblem, scenarioProblem, type VersionedRecord } from './game-record';
-import { crc32Text } from './integrity';
+} from '../net/game-signature.ts';
+import { findScenario, knownTitle } from './catalog.ts';
+import { decodeLink } from './game-link.ts';
+import { parseRecord, rulesProblem, scenarioProblem, type VersionedRecord } from './game-record.ts';
+import { crc32Text } from './integrity.ts';
 
 export { GAME_FILE_FORMAT, GAME_FILE_VERSION, type GameSignature, type SignatureCheck, signedText };
 

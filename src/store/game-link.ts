@@ -8,10 +8,10 @@
 
 import CRC32 from 'crc-32';
 import { deflateSync, inflateSync } from 'fflate';
-import type { GameRecord } from '../engine';
-import { canonicalJson } from '../engine';
-import { parseRecord, type VersionedRecord, versioned } from './game-record';
-import { firstNonFinite, fromBase64Url, toBase64Url } from './integrity';
+import type { GameRecord } from '../engine/index.ts';
+import { canonicalJson } from '../engine/index.ts';
+import { parseRecord, type VersionedRecord, versioned } from './game-record.ts';
+import { firstNonFinite, fromBase64Url, toBase64Url } from './integrity.ts';
 
 /** The link format: 1 packed moves as positions in the legal-move list and had no checksum. */
 const LINK_VERSION = 2;

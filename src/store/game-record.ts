@@ -3,9 +3,9 @@
 // under. Whatever enters from outside passes one shape check here (finite numbers only), and a
 // record of other rules or another version of its scenario is refused with one sentence naming what
 // changed, never replayed into a different game.
-import type { GameRecord, Move } from '../engine';
-import { isSetup, RULES_VERSION } from '../engine';
-import { firstNonFinite } from './integrity';
+import type { GameRecord, Move } from '../engine/index.ts';
+import { isSetup, RULES_VERSION } from '../engine/index.ts';
+import { firstNonFinite } from './integrity.ts';
 
 /** A game record with the version of the rules it was played under. */
 export interface VersionedRecord extends GameRecord {

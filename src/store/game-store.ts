@@ -7,13 +7,13 @@
 // takes back one's last action within the turn from a stack of this turn's states. The DOM and the
 // Phaser table render from here and hold no rules.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { GameRecord, GameState, Move, Refusal, Scenario, Setup, Side } from '../engine';
-import { applyMove, newGame, other, RULES_VERSION, SIDES, waitingOn } from '../engine';
-import type { CatalogEntry } from './catalog';
-import type { VersionedRecord } from './game-record';
-import { type SaveDb, type SaveHeader, writeGame } from './save-db';
-import type { ResumableSave } from './saves';
-import type { TabGames } from './tab-lock';
+import type { GameRecord, GameState, Move, Refusal, Scenario, Setup, Side } from '../engine/index.ts';
+import { applyMove, newGame, other, RULES_VERSION, SIDES, waitingOn } from '../engine/index.ts';
+import type { CatalogEntry } from './catalog.ts';
+import type { VersionedRecord } from './game-record.ts';
+import { type SaveDb, type SaveHeader, writeGame } from './save-db.ts';
+import type { ResumableSave } from './saves.ts';
+import type { TabGames } from './tab-lock.ts';
 
 export type Screen = 'menu' | 'briefing' | 'table' | 'results' | 'debrief' | 'replay' | 'class';
 

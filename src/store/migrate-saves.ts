@@ -3,11 +3,11 @@
 // cannot be read is kept as its text, with the reason. A localStorage entry is removed only once
 // its copy has been written, so a write the browser refuses leaves it where it was, to be moved on a
 // later visit: nothing is lost either way.
-import { isSetup } from '../engine';
-import { shippedScenarios } from './catalog';
-import type { VersionedRecord } from './game-record';
-import { parseRecord } from './game-record';
-import { keepBroken, readGame, type SaveDb, type SaveHeader, writeGame } from './save-db';
+import { isSetup } from '../engine/index.ts';
+import { shippedScenarios } from './catalog.ts';
+import type { VersionedRecord } from './game-record.ts';
+import { parseRecord } from './game-record.ts';
+import { keepBroken, readGame, type SaveDb, type SaveHeader, writeGame } from './save-db.ts';
 
 export const LEGACY_SAVE_PREFIX = 'upper-hand:save:';
 /** The rules every localStorage save was played under: the version before saves carried one. */

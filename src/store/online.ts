@@ -6,9 +6,9 @@
 // here needs a secure context (no Web Crypto, no Web Locks), so plain http on a school network works.
 import { Client, type Room } from '@colyseus/sdk';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { GameRecord, Move, Order, Scenario, Side } from '../engine';
-import type { GameSignature } from '../net/game-signature';
-import type { Finished, OpenRoom, Refused, SeatUpdate, Welcome } from '../net/protocol';
+import type { GameRecord, Move, Order, Scenario, Side } from '../engine/index.ts';
+import type { GameSignature } from '../net/game-signature.ts';
+import type { Finished, OpenRoom, Refused, SeatUpdate, Welcome } from '../net/protocol.ts';
 
 export type OnlineStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
 

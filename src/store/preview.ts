@@ -1,9 +1,17 @@
 // The store's side of the previews: the engine computes them from a side's own view with its preview
 // dice (projection.ts); the store builds that view from the game it holds and keeps the last few
 // results, since a screen asks for the same preview each time it redraws.
-import type { BySide, Clause, Order, OrdersPreview, PackagePreview, Projected, Side } from '../engine';
-import { ordersBaseline, previewOrders, previewPackage, standing, viewFor } from '../engine';
-import type { GameSession } from './game-store';
+import type {
+  BySide,
+  Clause,
+  Order,
+  OrdersPreview,
+  PackagePreview,
+  Projected,
+  Side,
+} from '../engine/index.ts';
+import { ordersBaseline, previewOrders, previewPackage, standing, viewFor } from '../engine/index.ts';
+import type { GameSession } from './game-store.ts';
 
 const cache = new Map<string, unknown>();
 

@@ -6,8 +6,8 @@
 // refused as a conflict, never silently over it. A write the browser refuses for want of space comes
 // back as `full`, so the player can be told at once.
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
-import type { BySide, Seat } from '../engine';
-import type { VersionedRecord } from './game-record';
+import type { BySide, Seat } from '../engine/index.ts';
+import type { VersionedRecord } from './game-record.ts';
 
 export type SaveDb = UseStore;
 

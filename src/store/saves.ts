@@ -3,11 +3,11 @@
 // cannot be opened here (other rules, a scenario version not here, damaged when it was moved from
 // localStorage). A game is read and replayed only when it is opened; a save that then fails is
 // reported with its reason, and the others stay.
-import type { GameState, Scenario } from '../engine';
-import { replay } from '../engine';
-import { findScenario, isKnownHash, knownTitle } from './catalog';
-import { gameFileName, gameFileText } from './game-file';
-import { parseRecord, rulesProblem, scenarioProblem } from './game-record';
+import type { GameState, Scenario } from '../engine/index.ts';
+import { replay } from '../engine/index.ts';
+import { findScenario, isKnownHash, knownTitle } from './catalog.ts';
+import { gameFileName, gameFileText } from './game-file.ts';
+import { parseRecord, rulesProblem, scenarioProblem } from './game-record.ts';
 import {
   type BrokenSave,
   readGame,
@@ -15,7 +15,7 @@ import {
   type SaveDb,
   type SaveHeader,
   type StoredGame,
-} from './save-db';
+} from './save-db.ts';
 
 export interface ResumableSave {
   readonly save: StoredGame;

@@ -3,8 +3,8 @@
 // (tools/vite-scenarios.ts, at build time, for the shipped ones) and the catalog (in the browser, for
 // one loaded from a file). It uses the engine alone, so the menu's bundle gets neither the YAML
 // parser nor zod from it.
-import type { Scenario } from '../engine/index';
-import { headline, leverage, newGame, rulesFor } from '../engine/index';
+import type { Scenario } from '../engine/index.ts';
+import { headline, leverage, newGame, rulesFor } from '../engine/index.ts';
 
 export interface ScenarioSummary {
   readonly id: string;

@@ -2,7 +2,7 @@
 // Where no class server answers — the game opened from a plain web host, the single file, offline —
 // the check throws and the file opens unverified, as any other; only a server that answers "no"
 // makes a signed file be refused.
-import type { GameSignature, SignatureCheck, VerifyAnswer } from '../net/game-signature';
+import type { GameSignature, SignatureCheck, VerifyAnswer } from '../net/game-signature.ts';
 
 export const serverSignatureCheck: SignatureCheck = async (signedText: string, signature: GameSignature) => {
   if (location.protocol !== 'http:' && location.protocol !== 'https:') throw new Error('no server');

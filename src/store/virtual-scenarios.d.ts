@@ -4,10 +4,10 @@ declare module 'virtual:scenarios' {
   const shipped: readonly {
     readonly id: string;
     readonly hash: string;
-    readonly meta: import('../engine').Scenario['meta'];
+    readonly meta: import('../engine/index.ts').Scenario['meta'];
     readonly sides: { readonly us: { readonly name: string }; readonly cn: { readonly name: string } };
     readonly headline: string; // who holds the upper hand at the opening
-    readonly load: () => Promise<{ default: import('../engine').Scenario }>;
+    readonly load: () => Promise<{ default: import('../engine/index.ts').Scenario }>;
   }[];
   export default shipped;
 }

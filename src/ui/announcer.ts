@@ -2,10 +2,10 @@
 // with their reasons, the other side's proposals and answers, revealed orders and the news, one
 // sentence each. It lives outside the screens, so it outlasts their re-rendering; what was already
 // in the game when a table opened is not read out again.
-import type { Side } from '../engine';
-import { newsLine, sideName } from '../present/text';
-import type { AppState, GameSession } from '../store/game-store';
-import { h } from './dom';
+import type { Side } from '../engine/index.ts';
+import { newsLine, sideName } from '../present/text.ts';
+import type { AppState, GameSession } from '../store/game-store.ts';
+import { h } from './dom.ts';
 
 let region: HTMLElement | null = null;
 

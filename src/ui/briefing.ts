@@ -1,12 +1,12 @@
 // A side's briefing: the scenario's text for that side, its private objectives and red lines, and
 // the sources it rests on (title, outlet, date and the quote). Shown before the game and on the
 // table's Briefing tab — only ever to the side at the screen.
-import type { Scenario, Side } from '../engine';
-import { CJK } from '../present/cjk-text';
-import { emblemUrl } from '../present/icons';
-import { documentOf, sideName } from '../present/text';
-import { type AppStore, finishBriefing } from '../store/game-store';
-import { button, h } from './dom';
+import type { Scenario, Side } from '../engine/index.ts';
+import { CJK } from '../present/cjk-text.ts';
+import { emblemUrl } from '../present/icons.ts';
+import { documentOf, sideName } from '../present/text.ts';
+import { type AppStore, finishBriefing } from '../store/game-store.ts';
+import { button, h } from './dom.ts';
 
 /** The briefing's body: text, private notes and sources. */
 export function briefingBody(sc: Scenario, side: Side): HTMLElement {

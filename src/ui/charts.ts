@@ -1,8 +1,8 @@
 // Small inline SVG charts for the debrief: a line chart over turns (leverage, tension) and a scatter
 // of outcomes (each side's gain over the no-deal line). Every chart comes with a data table a screen
 // reader can read (a <table> with a caption); labels go in through textContent, never markup.
-import { score1 } from '../present/text';
-import { dataTable, h } from './dom';
+import { score1 } from '../present/text.ts';
+import { dataTable, h } from './dom.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 type SvgAttrs = Record<string, string | number>;

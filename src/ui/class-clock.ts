@@ -4,10 +4,10 @@
 // end's warning), read out by the polite live region. It lives outside the online screen, so the
 // screen's re-rendering leaves it alone; a game outside a class never shows it (no clock is told).
 import './class-clock.css';
-import { type ClassClock, classClock } from '../store/online';
-import { announce } from './announcer';
-import { button, h } from './dom';
-import { clock } from './table-status';
+import { type ClassClock, classClock } from '../store/online.ts';
+import { announce } from './announcer.ts';
+import { button, h } from './dom.ts';
+import { clock } from './table-status.ts';
 
 const NOTICE_MS = 20_000;
 const PHASE: Record<string, string> = { talks: 'Talks', orders: 'Orders', briefing: 'Briefing' };

@@ -8,26 +8,26 @@
 import './class-live.css';
 import { strToU8, zipSync } from 'fflate';
 import qrcode from 'qrcode-generator';
-import type { GameRecord } from '../engine';
-import { rulesFor } from '../engine';
-import type { DashboardRow } from '../net/class-protocol';
-import type { ClassDebrief } from '../present/class-debrief';
-import type { TurnReasoning } from '../present/class-reasoning';
-import { COLUMN_LABELS, type GameSummary, SUMMARY_COLUMNS } from '../present/class-summary';
-import { fmtDate } from '../present/text';
-import { findScenario } from '../store/catalog';
-import { gameFileText } from '../store/game-file';
-import { encodeGame } from '../store/game-link';
-import { classPlan } from './class-plan';
+import type { GameRecord } from '../engine/index.ts';
+import { rulesFor } from '../engine/index.ts';
+import type { DashboardRow } from '../net/class-protocol.ts';
+import type { ClassDebrief } from '../present/class-debrief.ts';
+import type { TurnReasoning } from '../present/class-reasoning.ts';
+import { COLUMN_LABELS, type GameSummary, SUMMARY_COLUMNS } from '../present/class-summary.ts';
+import { fmtDate } from '../present/text.ts';
+import { findScenario } from '../store/catalog.ts';
+import { gameFileText } from '../store/game-file.ts';
+import { encodeGame } from '../store/game-link.ts';
+import { classPlan } from './class-plan.ts';
 import {
   drawDebrief,
   drawProjector,
   type ProjectorAnswer,
   reasoningTable,
   standingsChart,
-} from './class-views';
-import { button, h, select } from './dom';
-import { download } from './export';
+} from './class-views.ts';
+import { button, h, select } from './dom.ts';
+import { download } from './export.ts';
 
 const KEY = 'upper-hand:instructor-key';
 const CLASS = 'upper-hand:class-code';

@@ -2,8 +2,8 @@
 // line a turn for the team ("Why this move?"), kept by the class server beside the game and shown
 // in the debrief. The box is made once per game and kept across the screen's re-renders, so what a
 // student is typing survives the room's updates. A game outside a class never shows it.
-import type { StudentView } from '../net/class-protocol';
-import { button, h } from './dom';
+import type { StudentView } from '../net/class-protocol.ts';
+import { button, h } from './dom.ts';
 
 const CLASS_OF = 'upper-hand:class-of:';
 const STUDENT = 'upper-hand:class-student:';

@@ -10,13 +10,13 @@ import {
   type SummaryColumn,
   summariesCsv,
   summarise,
-} from '../present/class-summary';
-import { openGameFile } from '../store/game-file';
-import { type AppStore, toMenu } from '../store/game-store';
-import { serverSignatureCheck } from '../store/server-check';
-import { svg } from './charts';
-import { button, dataTable, h, rerender } from './dom';
-import { download } from './export';
+} from '../present/class-summary.ts';
+import { openGameFile } from '../store/game-file.ts';
+import { type AppStore, toMenu } from '../store/game-store.ts';
+import { serverSignatureCheck } from '../store/server-check.ts';
+import { svg } from './charts.ts';
+import { button, dataTable, h, rerender } from './dom.ts';
+import { download } from './export.ts';
 
 interface ClassRow {
   readonly file: string;

@@ -5,11 +5,11 @@
 // reasoning beside its moves (when the class asked for it), the discussion prompts,
 // and the sides' objectives and red lines behind a reveal once the games are over). Everything
 // comes from the server's answers and goes in as textContent.
-import type { DashboardRow } from '../net/class-protocol';
-import type { ClassDebrief } from '../present/class-debrief';
-import type { TurnReasoning } from '../present/class-reasoning';
-import { svg } from './charts';
-import { button, dataTable, h } from './dom';
+import type { DashboardRow } from '../net/class-protocol.ts';
+import type { ClassDebrief } from '../present/class-debrief.ts';
+import type { TurnReasoning } from '../present/class-reasoning.ts';
+import { svg } from './charts.ts';
+import { button, dataTable, h } from './dom.ts';
 
 export interface ScatterPoint {
   readonly label: string;

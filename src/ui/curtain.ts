@@ -2,11 +2,11 @@
 // private (briefing, objectives, red lines, draft orders) until that side's player confirms that
 // they have the screen. Nothing private is rendered underneath while it is up.
 
-import { CJK } from '../present/cjk-text';
-import { emblemUrl } from '../present/icons';
-import { sideName } from '../present/text';
-import { type AppStore, confirmCurtain } from '../store/game-store';
-import { button, h } from './dom';
+import { CJK } from '../present/cjk-text.ts';
+import { emblemUrl } from '../present/icons.ts';
+import { sideName } from '../present/text.ts';
+import { type AppStore, confirmCurtain } from '../store/game-store.ts';
+import { button, h } from './dom.ts';
 
 export function renderCurtain(root: HTMLElement, store: AppStore) {
   const { game, curtain } = store.getState();

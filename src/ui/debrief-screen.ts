@@ -2,11 +2,11 @@
 // to print it, export the game as a file or a link, replay it, and go back. The analysis is computed
 // once per game and moves, and the replay viewer opened from here reuses it and the game's states; the
 // print stylesheet keeps the charts and timeline and drops the buttons.
-import { type AppStore, recordOf, toResults } from '../store/game-store';
-import { type DebriefData, debriefData, debriefSections } from './debrief';
-import { button, h } from './dom';
-import { exportButtons } from './export';
-import { openReplayOf } from './replay-screen';
+import { type AppStore, recordOf, toResults } from '../store/game-store.ts';
+import { type DebriefData, debriefData, debriefSections } from './debrief.ts';
+import { button, h } from './dom.ts';
+import { exportButtons } from './export.ts';
+import { openReplayOf } from './replay-screen.ts';
 
 let cached: { key: string; data: DebriefData } | null = null;
 

@@ -5,7 +5,16 @@
 // against each side's slice; objectives, value, durability and the deal; discussion prompts filled
 // with this game's figures; and "What happened in 2025" beside this game. Built from a replay of the
 // game's moves; scenario text always through textContent.
-import type { Analysis, GameRecord, GameState, Move, Scenario, Score, Side, TimelineItem } from '../engine';
+import type {
+  Analysis,
+  GameRecord,
+  GameState,
+  Move,
+  Scenario,
+  Score,
+  Side,
+  TimelineItem,
+} from '../engine/index.ts';
 import {
   analyseGame,
   describeAiMove,
@@ -15,7 +24,7 @@ import {
   rulesFor,
   score,
   turnOf,
-} from '../engine';
+} from '../engine/index.ts';
 import {
   clauseText,
   newsLine,
@@ -27,9 +36,9 @@ import {
   score0,
   sideName,
   turnDate,
-} from '../present/text';
-import { lineChart, outcomePlot, type PlotPoint } from './charts';
-import { dataTable, h } from './dom';
+} from '../present/text.ts';
+import { lineChart, outcomePlot, type PlotPoint } from './charts.ts';
+import { dataTable, h } from './dom.ts';
 
 /** Everything derived once per game: the states after each move, the analysis, the history line. */
 export interface DebriefData {

@@ -3,7 +3,7 @@
 // button first. Tab and Shift+Tab cycle inside it (the browser alone would let the focus leave the
 // page from its last control). When it closes, the focus returns to what had it before, or to `returnTo`
 // if that is gone, unless a key pressed since has moved it.
-import { button, h } from './dom';
+import { button, h } from './dom.ts';
 
 const FOCUSABLE = 'button, [href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
 

@@ -1,13 +1,13 @@
 // Exporting a game: as a small file (downloaded through a Blob link) and as a link (`#game=<text>`
 // on this page's address), shown in a read-only field to copy. Both carry the scenario id and
 // content hash, the seed, the setup and the moves. The game's summary downloads as CSV or JSON.
-import type { GameRecord, Scenario } from '../engine';
-import { summariesCsv, summariseRecord } from '../present/class-summary';
-import { gameFileName, gameFileText } from '../store/game-file';
-import { encodeGame } from '../store/game-link';
-import { type GameSession, shareableRecord } from '../store/game-store';
-import { openDialog } from './dialog';
-import { button, h } from './dom';
+import type { GameRecord, Scenario } from '../engine/index.ts';
+import { summariesCsv, summariseRecord } from '../present/class-summary.ts';
+import { gameFileName, gameFileText } from '../store/game-file.ts';
+import { encodeGame } from '../store/game-link.ts';
+import { type GameSession, shareableRecord } from '../store/game-store.ts';
+import { openDialog } from './dialog.ts';
+import { button, h } from './dom.ts';
 
 /** Offers `text` as a download named `name`. */
 export function download(name: string, text: string, type: string) {

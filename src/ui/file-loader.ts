@@ -4,9 +4,9 @@
 // small. The files are checked exactly as `npm run check` checks them, the no-deal check
 // included; every problem comes back located (file:line:column field: expected …, found …), the
 // first 50 of them, then how many more. A file over the size limit is not read at all.
-import type { Scenario } from '../engine';
-import { noDealLoss } from '../engine';
-import { MAX_BYTES } from '../scenario/parse-common';
+import type { Scenario } from '../engine/index.ts';
+import { noDealLoss } from '../engine/index.ts';
+import { MAX_BYTES } from '../scenario/parse-common.ts';
 
 export interface Located {
   readonly where: string; // file:line:column
@@ -42,7 +42,7 @@ export async function loadFiles(list: readonly File[]): Promise<FileLoad> {
     return { ok: false, errors, warnings: [], files: names };
   }
   const files = await Promise.all(list.map(async (f) => ({ name: f.name, text: await f.text() })));
-  const { loadScenario, formatDiagnostic } = await import('./loader-chunk');
+  const { loadScenario, formatDiagnostic } = await import('./loader-chunk.ts');
   // The shipped worlds' text is a chunk of its own, fetched only for files that may extend one.
   const shippedWorlds = files.some((f) => f.text.includes('extends'))
     ? (await import('virtual:worlds')).default

@@ -1,12 +1,12 @@
 // "Who has the upper hand?": the headline and each side's cards in order — what each is worth and
 // why — from the engine's explanation, as the game's leverage setting allows for the side at the
 // screen (live for both, own side only, or after the game).
-import type { Side } from '../engine';
-import { explainHand, headline, rulesFor, viewFor } from '../engine';
-import { sideName } from '../present/text';
-import type { GameSession } from '../store/game-store';
-import { openDialog } from './dialog';
-import { h } from './dom';
+import type { Side } from '../engine/index.ts';
+import { explainHand, headline, rulesFor, viewFor } from '../engine/index.ts';
+import { sideName } from '../present/text.ts';
+import type { GameSession } from '../store/game-store.ts';
+import { openDialog } from './dialog.ts';
+import { h } from './dom.ts';
 
 export function leverageHeadline(
   game: Pick<GameSession, 'scenario' | 'state'>,

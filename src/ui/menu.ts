@@ -2,27 +2,27 @@
 // at its opening), a side, a mode (against the computer at a level, or two players at one screen)
 // and the game's settings; continue or delete a saved game; load scenario files from disk. Every
 // scenario text is set as text.
-import type { LeverageVisibility, Setup, Side } from '../engine';
-import { CJK } from '../present/cjk-text';
-import { emblemUrl } from '../present/icons';
-import type { AiModule } from '../store/ai';
-import { loadAi } from '../store/ai';
+import type { LeverageVisibility, Setup, Side } from '../engine/index.ts';
+import { CJK } from '../present/cjk-text.ts';
+import { emblemUrl } from '../present/icons.ts';
+import type { AiModule } from '../store/ai.ts';
+import { loadAi } from '../store/ai.ts';
 import {
   addLoadedScenario,
   fileScenarios,
   findScenario,
   type ScenarioInfo,
   shippedScenarios,
-} from '../store/catalog';
-import { openGameFile } from '../store/game-file';
-import { type AppStore, openReplay, startGame, toClassResults } from '../store/game-store';
-import { saveDb } from '../store/save-db';
-import { listSaves } from '../store/saves';
-import { serverSignatureCheck } from '../store/server-check';
-import { button, h, select } from './dom';
-import { type FileLoad, loadFiles } from './file-loader';
-import { type SavesList, savedGamesCard } from './saved-games';
-import { PACES, saveSettings } from './settings';
+} from '../store/catalog.ts';
+import { openGameFile } from '../store/game-file.ts';
+import { type AppStore, openReplay, startGame, toClassResults } from '../store/game-store.ts';
+import { saveDb } from '../store/save-db.ts';
+import { listSaves } from '../store/saves.ts';
+import { serverSignatureCheck } from '../store/server-check.ts';
+import { button, h, select } from './dom.ts';
+import { type FileLoad, loadFiles } from './file-loader.ts';
+import { type SavesList, savedGamesCard } from './saved-games.ts';
+import { PACES, saveSettings } from './settings.ts';
 
 type Mode = 'solo' | 'hotseat';
 
@@ -265,7 +265,7 @@ async function start(store: AppStore, m: MenuState) {
   if (m.starting) return;
   m.starting = true;
   performance.mark('start-clicked');
-  void import('../game/table'); // fetched while the briefing is read
+  void import('../game/table.ts'); // fetched while the briefing is read
   const entry = await findScenario(m.hash, localStorage);
   m.starting = false;
   if (!entry) {

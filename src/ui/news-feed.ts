@@ -1,10 +1,10 @@
 // The news feed under the table: what happened this turn and last turn — events with their source
 // (title, outlet, date, quote), proposals and answers, revealed orders, deliveries, crises — each
 // marked with its side's badge, and the instructor's lines in a class game. Public information only.
-import type { NewsItem, Scenario } from '../engine';
-import { newsLine, sideMark, turnDate } from '../present/text';
-import type { GameSession } from '../store/game-store';
-import { h } from './dom';
+import type { NewsItem, Scenario } from '../engine/index.ts';
+import { newsLine, sideMark, turnDate } from '../present/text.ts';
+import type { GameSession } from '../store/game-store.ts';
+import { h } from './dom.ts';
 
 function item(sc: Scenario, n: NewsItem): HTMLElement {
   const line = newsLine(sc, n);

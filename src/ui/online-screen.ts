@@ -6,13 +6,13 @@
 // shown comes from the room's messages; scenario text goes in through textContent only.
 import './online.css';
 import qrcode from 'qrcode-generator';
-import type { Clause, Move, Order, OrdersBaseline, Scenario, Side, View } from '../engine';
-import { ordersBaseline, previewOrders, previewPackage, REJECT_REASONS, standing } from '../engine';
-import { CODE_LENGTH, type SeatName, type SeatUpdate, type SideStatus } from '../net/protocol';
-import { clauseText, instName, levelLabel, orderText, REASON_TEXT, turnDate } from '../present/text';
-import { findScenario } from '../store/catalog';
-import { gameFileName, gameFileText } from '../store/game-file';
-import { encodeGame } from '../store/game-link';
+import type { Clause, Move, Order, OrdersBaseline, Scenario, Side, View } from '../engine/index.ts';
+import { ordersBaseline, previewOrders, previewPackage, REJECT_REASONS, standing } from '../engine/index.ts';
+import { CODE_LENGTH, type SeatName, type SeatUpdate, type SideStatus } from '../net/protocol.ts';
+import { clauseText, instName, levelLabel, orderText, REASON_TEXT, turnDate } from '../present/text.ts';
+import { findScenario } from '../store/catalog.ts';
+import { gameFileName, gameFileText } from '../store/game-file.ts';
+import { encodeGame } from '../store/game-link.ts';
 import {
   createOnlineGame,
   joinOnlineGame,
@@ -24,10 +24,10 @@ import {
   onlineScenarios,
   savedToken,
   seatScenario,
-} from '../store/online';
-import { reasonBox } from './class-reason';
-import { button, h, select } from './dom';
-import { newsFeed } from './news-feed';
+} from '../store/online.ts';
+import { reasonBox } from './class-reason.ts';
+import { button, h, select } from './dom.ts';
+import { newsFeed } from './news-feed.ts';
 
 const SIDE: Record<SeatName, string> = { us: 'Washington', cn: 'Beijing', observer: 'Observer' };
 

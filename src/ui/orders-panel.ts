@@ -8,9 +8,9 @@
 // group, and the whole set, carry a one-line preview: the change in both sides' projected scores and
 // the next turn's leverage and tension if the other side holds still. Draft orders are shown only to their own side; both
 // sides' orders are revealed together once both are in.
-import type { Clause, GameState, Order, OrdersPreview, Scenario, Side } from '../engine';
-import { checkMove, clauseGiver, clauseOptions, other, rulesFor, viewFor } from '../engine';
-import { play } from '../present/sound';
+import type { Clause, GameState, Order, OrdersPreview, Scenario, Side } from '../engine/index.ts';
+import { checkMove, clauseGiver, clauseOptions, other, rulesFor, viewFor } from '../engine/index.ts';
+import { play } from '../present/sound.ts';
 import {
   clauseText,
   instName,
@@ -20,10 +20,10 @@ import {
   sideName,
   turnDate,
   unlessText,
-} from '../present/text';
-import { type AppStore, dispatch, type GameSession } from '../store/game-store';
-import { button, h } from './dom';
-import { dropWaitingPreviews, orderPreviewSoon, previewOrderSet } from './projections';
+} from '../present/text.ts';
+import { type AppStore, dispatch, type GameSession } from '../store/game-store.ts';
+import { button, h } from './dom.ts';
+import { dropWaitingPreviews, orderPreviewSoon, previewOrderSet } from './projections.ts';
 
 const drafts = new Map<string, Map<string, Order>>(); // a turn's draft: group → its chosen order
 

@@ -6,7 +6,7 @@
 // that cross the player's own red lines are marked and cannot be added (the engine's reason is
 // shown), and the package's maximum size is shown from the first clause. A counter-proposal rejects
 // the open proposal first, with a reason, then proposes.
-import type { Clause, RejectReason, Side } from '../engine';
+import type { Clause, RejectReason, Side } from '../engine/index.ts';
 import {
   checkMove,
   clauseGiver,
@@ -15,13 +15,13 @@ import {
   other,
   REJECT_REASONS,
   rulesFor,
-} from '../engine';
-import { MAX_CLAUSES } from '../engine/validate';
-import { play } from '../present/sound';
-import { clauseShort, clauseText, REASON_TEXT, sideName } from '../present/text';
-import { type AppStore, dispatch, type GameSession } from '../store/game-store';
-import { button, h, select } from './dom';
-import { previewBox } from './preview-box';
+} from '../engine/index.ts';
+import { MAX_CLAUSES } from '../engine/validate.ts';
+import { play } from '../present/sound.ts';
+import { clauseShort, clauseText, REASON_TEXT, sideName } from '../present/text.ts';
+import { type AppStore, dispatch, type GameSession } from '../store/game-store.ts';
+import { button, h, select } from './dom.ts';
+import { previewBox } from './preview-box.ts';
 
 interface Draft {
   clauses: Clause[];

@@ -2,12 +2,12 @@
 // moving again (the median over the engine's preview dice, with its usual range), and nothing signed
 // — and what the package is worth to each side, then leverage as the game's setting allows. The
 // engine computes it from this side's own view (store/preview.ts).
-import type { Clause, Side } from '../engine';
-import { other, viewFor } from '../engine';
-import { pct, score0, sideName } from '../present/text';
-import type { GameSession } from '../store/game-store';
-import { packagePreview } from '../store/preview';
-import { h } from './dom';
+import type { Clause, Side } from '../engine/index.ts';
+import { other, viewFor } from '../engine/index.ts';
+import { pct, score0, sideName } from '../present/text.ts';
+import type { GameSession } from '../store/game-store.ts';
+import { packagePreview } from '../store/preview.ts';
+import { h } from './dom.ts';
 
 const signed = (x: number) => (Math.round(x) > 0 ? `+${score0(x)}` : score0(x));
 

@@ -4,10 +4,10 @@
 // projected scores, and the next turn's leverage and tension, if the other side holds still). Both
 // come from the engine's turn kernel, run from the viewer's own view: nothing here reads the other
 // side's drafts or the game's dice, or changes the game.
-import type { BySide, GameState, Order, OrdersPreview, Projected, Scenario, Side } from '../engine';
-import { standing as engineStanding, viewFor } from '../engine';
-import type { GameSession } from '../store/game-store';
-import { ordersPreview, ordersPreviewReady, standingOf } from '../store/preview';
+import type { BySide, GameState, Order, OrdersPreview, Projected, Scenario, Side } from '../engine/index.ts';
+import { standing as engineStanding, viewFor } from '../engine/index.ts';
+import type { GameSession } from '../store/game-store.ts';
+import { ordersPreview, ordersPreviewReady, standingOf } from '../store/preview.ts';
 
 export type Standing = Projected;
 

@@ -3,15 +3,15 @@
 // same Phaser table as the live game, and in words (instruments, indicators, tension, packages and
 // the score at the end) — and the leverage and tension charts and the timeline (up to the turn
 // shown) following the cursor.
-import type { GameRecord, GameState, Scenario } from '../engine';
-import { isEpilogue, replay, rulesFor, score } from '../engine';
-import { framer, type TableFeed } from '../present/table-frame';
-import { clauseText, instName, levelLabel, pts, score0, sideName, turnDate } from '../present/text';
-import { type AppStore, closeReplay, openReplay, type ReplayView, replayTo } from '../store/game-store';
-import { chartsSection, type DebriefData, debriefData, timelineSection } from './debrief';
-import { button, h, rerender } from './dom';
-import { openLeverageDialog } from './leverage-dialog';
-import { tableCanvas } from './table-canvas';
+import type { GameRecord, GameState, Scenario } from '../engine/index.ts';
+import { isEpilogue, replay, rulesFor, score } from '../engine/index.ts';
+import { framer, type TableFeed } from '../present/table-frame.ts';
+import { clauseText, instName, levelLabel, pts, score0, sideName, turnDate } from '../present/text.ts';
+import { type AppStore, closeReplay, openReplay, type ReplayView, replayTo } from '../store/game-store.ts';
+import { chartsSection, type DebriefData, debriefData, timelineSection } from './debrief.ts';
+import { button, h, rerender } from './dom.ts';
+import { openLeverageDialog } from './leverage-dialog.ts';
+import { tableCanvas } from './table-canvas.ts';
 
 /** Opens a game (already known to replay) in the viewer; its states, when known, are not replayed. */
 export function openReplayOf(

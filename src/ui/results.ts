@@ -2,10 +2,10 @@
 // conditions held all game), with the summed utility behind each one click away, the value created
 // and how it was claimed, the objectives met, and who held the upper hand at the end — the sources'
 // question: did the upper hand win the bigger slice?
-import type { Side } from '../engine';
-import { leverage, OBJECTIVES_CAP, other, rulesFor, score } from '../engine';
-import { CJK } from '../present/cjk-text';
-import { emblemUrl } from '../present/icons';
+import type { Side } from '../engine/index.ts';
+import { leverage, OBJECTIVES_CAP, other, rulesFor, score } from '../engine/index.ts';
+import { CJK } from '../present/cjk-text.ts';
+import { emblemUrl } from '../present/icons.ts';
 import {
   objectiveWhyText,
   pct,
@@ -15,11 +15,11 @@ import {
   score1,
   sideMark,
   sideName,
-} from '../present/text';
-import { type AppStore, recordOf, toDebrief, toMenu } from '../store/game-store';
-import { button, h } from './dom';
-import { exportButtons } from './export';
-import { leverageHeadline } from './leverage-dialog';
+} from '../present/text.ts';
+import { type AppStore, recordOf, toDebrief, toMenu } from '../store/game-store.ts';
+import { button, h } from './dom.ts';
+import { exportButtons } from './export.ts';
+import { leverageHeadline } from './leverage-dialog.ts';
 
 // What each root shows: the results are drawn again only for a new final state, so that a store
 // change meanwhile (an autosave finishing) never takes the focus from the button it is on.

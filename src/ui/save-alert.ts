@@ -4,8 +4,8 @@
 // tab took it over; and a game from a link or a save that cannot be opened here, offered as a file.
 // Each says what happened in plain words and what the player can do.
 
-import { restoreFeed } from '../store/ai-driver';
-import { gameFileName, gameFileText } from '../store/game-file';
+import { restoreFeed } from '../store/ai-driver.ts';
+import { gameFileName, gameFileText } from '../store/game-file.ts';
 import {
   type AppStore,
   type RefusedGameOffer,
@@ -13,11 +13,11 @@ import {
   type SaveAlert,
   takeOverGame,
   toMenu,
-} from '../store/game-store';
-import { saveDb } from '../store/save-db';
-import { readSave } from '../store/saves';
-import { button, h } from './dom';
-import { download } from './export';
+} from '../store/game-store.ts';
+import { saveDb } from '../store/save-db.ts';
+import { readSave } from '../store/saves.ts';
+import { button, h } from './dom.ts';
+import { download } from './export.ts';
 
 const TEXT: Record<SaveAlert['kind'] | 'full-start', string> = {
   'full-start':

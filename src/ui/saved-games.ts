@@ -2,15 +2,15 @@
 // No game is read or replayed until the player opens one (Continue or Replay); a save that cannot be
 // opened here says why in one sentence and offers its game file to keep.
 
-import { fmtDate } from '../present/text';
-import { restoreFeed } from '../store/ai-driver';
-import type { AppStore } from '../store/game-store';
-import { resumeGame } from '../store/game-store';
-import { deleteGame, type SaveHeader, saveDb } from '../store/save-db';
-import { isProblem, readSave, type SaveProblem, saveAsFile } from '../store/saves';
-import { button, h } from './dom';
-import { download } from './export';
-import { openReplayOf } from './replay-screen';
+import { fmtDate } from '../present/text.ts';
+import { restoreFeed } from '../store/ai-driver.ts';
+import type { AppStore } from '../store/game-store.ts';
+import { resumeGame } from '../store/game-store.ts';
+import { deleteGame, type SaveHeader, saveDb } from '../store/save-db.ts';
+import { isProblem, readSave, type SaveProblem, saveAsFile } from '../store/saves.ts';
+import { button, h } from './dom.ts';
+import { download } from './export.ts';
+import { openReplayOf } from './replay-screen.ts';
 
 export interface SavesList {
   readonly saves: readonly SaveHeader[];

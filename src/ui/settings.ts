@@ -1,6 +1,6 @@
 // The player's own preferences, kept in localStorage apart from any game: the pace of the
 // computer's moves and the mute. (Game settings — events, leverage, seed — belong to the game.)
-import { DEFAULT_SETTINGS, type Settings } from '../store/game-store';
+import { DEFAULT_SETTINGS, type Settings } from '../store/game-store.ts';
 
 const KEY = 'upper-hand:settings';
 

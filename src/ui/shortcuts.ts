@@ -1,7 +1,7 @@
 // The table's keyboard shortcuts, listed in a help dialog (opened with ? or the Keys button). Single
 // keys, ignored while typing in a field or while a dialog is open, so they never steal a letter.
-import { openDialog } from './dialog';
-import { dataTable } from './dom';
+import { openDialog } from './dialog.ts';
+import { dataTable } from './dom.ts';
 
 export const SHORTCUTS: readonly (readonly [key: string, what: string])[] = [
   ['N', 'Go to the next thing to do'],

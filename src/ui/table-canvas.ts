@@ -2,8 +2,8 @@
 // table…" placeholder while the table's chunk (Phaser is most of the game's weight) loads by dynamic
 // import, then the table drawn from the feed. `body[data-table=ready]` (and the time it took) tell
 // tests and benchmarks it is there. Destroying it before it is ready is safe.
-import type { TableFeed } from '../present/table-frame';
-import { h } from './dom';
+import type { TableFeed } from '../present/table-frame.ts';
+import { h } from './dom.ts';
 
 export interface TableCanvas {
   /** The element to place: the host the table is drawn in, labelled for screen readers. */
@@ -23,7 +23,7 @@ export function tableCanvas(
   let destroyed = false;
   let table: { destroy(): void } | null = null;
   const t0 = performance.now();
-  void import('../game/table').then(async (m) => {
+  void import('../game/table.ts').then(async (m) => {
     if (destroyed) return;
     table = await m.mountTable(stage, feed, onExplain);
     loading.remove();

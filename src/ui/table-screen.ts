@@ -6,11 +6,11 @@
 // becomes one column on narrow screens, where the words stand in for the canvas, the full table a
 // tap away). After every action the focus goes to the next thing to do, and the polite live region
 // reads out what the other side did. Mounted once per game; its parts re-render from the store.
-import { pendingReadout, rulesFor } from '../engine';
-import { CJK } from '../present/cjk-text';
-import { play, setMuted } from '../present/sound';
-import { framer, type TableFeed } from '../present/table-frame';
-import { sideName } from '../present/text';
+import { pendingReadout, rulesFor } from '../engine/index.ts';
+import { CJK } from '../present/cjk-text.ts';
+import { play, setMuted } from '../present/sound.ts';
+import { framer, type TableFeed } from '../present/table-frame.ts';
+import { sideName } from '../present/text.ts';
 import {
   type AppStore,
   type GameSession,
@@ -20,20 +20,20 @@ import {
   toMenu,
   undo,
   undoableIndex,
-} from '../store/game-store';
-import { makeAnnouncer } from './announcer';
-import { briefingBody } from './briefing';
-import { button, h, rerender } from './dom';
-import { openShareDialog } from './export';
-import { leverageHeadline, openLeverageDialog } from './leverage-dialog';
-import { newsFeed } from './news-feed';
-import { ordersPanel } from './orders-panel';
-import { saveSettings } from './settings';
-import { openShortcuts, typing } from './shortcuts';
-import { tableCanvas } from './table-canvas';
-import { calendarLine, clock, lastTurnStrip, timeLeft } from './table-status';
-import { tableSummary } from './table-summary';
-import { readoutSection, talksPanel } from './talks-panel';
+} from '../store/game-store.ts';
+import { makeAnnouncer } from './announcer.ts';
+import { briefingBody } from './briefing.ts';
+import { button, h, rerender } from './dom.ts';
+import { openShareDialog } from './export.ts';
+import { leverageHeadline, openLeverageDialog } from './leverage-dialog.ts';
+import { newsFeed } from './news-feed.ts';
+import { ordersPanel } from './orders-panel.ts';
+import { saveSettings } from './settings.ts';
+import { openShortcuts, typing } from './shortcuts.ts';
+import { tableCanvas } from './table-canvas.ts';
+import { calendarLine, clock, lastTurnStrip, timeLeft } from './table-status.ts';
+import { tableSummary } from './table-summary.ts';
+import { readoutSection, talksPanel } from './talks-panel.ts';
 
 type Tab = 'talks' | 'orders' | 'briefing';
 const TABS: readonly (readonly [Tab, string])[] = [

@@ -2,12 +2,12 @@
 // timer), the date, the turns left to the summit or the deadline; and the "last turn" strip shown
 // after each reveal — both sides' orders, the turn's events and each side's standing (its projected
 // final score if both hold still) with its change over the turn.
-import type { GameRecord, GameState, NewsItem, Side } from '../engine';
-import { isEpilogue, replayStates, rulesFor, SIDES } from '../engine';
-import { fmtDate, newsLine, orderText, sideMark, sideName, turnDate } from '../present/text';
-import type { GameSession } from '../store/game-store';
-import { h } from './dom';
-import { type Standing, standingIn, standingNow } from './projections';
+import type { GameRecord, GameState, NewsItem, Side } from '../engine/index.ts';
+import { isEpilogue, replayStates, rulesFor, SIDES } from '../engine/index.ts';
+import { fmtDate, newsLine, orderText, sideMark, sideName, turnDate } from '../present/text.ts';
+import type { GameSession } from '../store/game-store.ts';
+import { h } from './dom.ts';
+import { type Standing, standingIn, standingNow } from './projections.ts';
 
 /** A phase timer, when the game carries one (online and class sessions): when the phase ends. */
 type Timed = GameState & { readonly timer?: { readonly endsAt: number } | null };

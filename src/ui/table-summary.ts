@@ -5,11 +5,19 @@
 // The Phaser canvas draws the same public facts; on a narrow screen this compact summary stands in
 // for it (the full table a tap away), on a wide one it is read by screen readers and shown on
 // request. Scenario text goes in as text.
-import { deliveredShare, isEpilogue, rulesFor, type Side } from '../engine';
-import { clauseText, instName, levelLabel, sideMark, sideName, turnDate, unlessText } from '../present/text';
-import type { GameSession } from '../store/game-store';
-import { h } from './dom';
-import { leverageHeadline } from './leverage-dialog';
+import { deliveredShare, isEpilogue, rulesFor, type Side } from '../engine/index.ts';
+import {
+  clauseText,
+  instName,
+  levelLabel,
+  sideMark,
+  sideName,
+  turnDate,
+  unlessText,
+} from '../present/text.ts';
+import type { GameSession } from '../store/game-store.ts';
+import { h } from './dom.ts';
+import { leverageHeadline } from './leverage-dialog.ts';
 
 export function tableSummary(game: GameSession, viewer: Side | null): HTMLElement {
   const sc = game.scenario;

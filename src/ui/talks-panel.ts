@@ -2,14 +2,14 @@
 // accept, reject with a reason, counter (reject then propose) — or its own package and "done
 // talking"; the readout of a deal made this turn; the computer's moves with their reasons. What is
 // possible comes from the engine (checkMove); a refusal is shown with the engine's reason.
-import type { Move, RejectReason, Side } from '../engine';
-import { checkMove, clauseGiver, REJECT_REASONS, rulesFor } from '../engine';
-import { play } from '../present/sound';
-import { clauseText, REASON_TEXT, sideName } from '../present/text';
-import { type AppStore, dispatch, type GameSession } from '../store/game-store';
-import { button, h, select } from './dom';
-import { draftFor, packageBuilder } from './package-builder';
-import { previewBox } from './preview-box';
+import type { Move, RejectReason, Side } from '../engine/index.ts';
+import { checkMove, clauseGiver, REJECT_REASONS, rulesFor } from '../engine/index.ts';
+import { play } from '../present/sound.ts';
+import { clauseText, REASON_TEXT, sideName } from '../present/text.ts';
+import { type AppStore, dispatch, type GameSession } from '../store/game-store.ts';
+import { button, h, select } from './dom.ts';
+import { draftFor, packageBuilder } from './package-builder.ts';
+import { previewBox } from './preview-box.ts';
 
 let countering: string | null = null; // the game, side and move count being countered
 

@@ -6,7 +6,7 @@
 // and the orders). Any serious or critical violation fails the test, named with the nodes it was found on.
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { spawnServer } from '../server/spawn';
+import { spawnServer } from '../server/spawn.ts';
 import {
   fitsAPhone,
   lift,
@@ -18,7 +18,7 @@ import {
   toTheTable,
   turnDownOffers,
   watchErrors,
-} from './helpers';
+} from './helpers.ts';
 
 /** axe-core on the screen as it is, then the same screen on a phone: nothing runs past its edge. */
 async function checked(page: Page, screen: string) {

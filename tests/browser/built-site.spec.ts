@@ -14,7 +14,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, expect, type Page, test } from '@playwright/test';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../tools/chromium';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../tools/chromium.ts';
 import {
   calendar,
   lift,
@@ -25,7 +25,7 @@ import {
   tableReady,
   toTheTable,
   watchErrors,
-} from './helpers';
+} from './helpers.ts';
 
 const site = resolve('test-results/site');
 const TYPES: Record<string, string> = {

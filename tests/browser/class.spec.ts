@@ -14,8 +14,8 @@
 import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { spawnServer } from '../server/spawn';
-import { fitsAPhone, noSeriousViolations, shot, watchErrors } from './helpers';
+import { spawnServer } from '../server/spawn.ts';
+import { fitsAPhone, noSeriousViolations, shot, watchErrors } from './helpers.ts';
 
 const PORT = 25901;
 const KEY = 'browser-class-key-0123456789';

@@ -5,8 +5,8 @@
 // damaged) and downloads a CSV with three rows.
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { canonicalJson } from '../../src/engine/hash';
-import { crc32Text } from '../../src/store/integrity';
+import { canonicalJson } from '../../src/engine/hash.ts';
+import { crc32Text } from '../../src/store/integrity.ts';
 import {
   chooseSolo,
   openMenu,
@@ -20,7 +20,7 @@ import {
   tableReady,
   throughBriefings,
   watchErrors,
-} from './helpers';
+} from './helpers.ts';
 
 /** Passes every action of both sides until the results; returns how many moves were made. */
 async function passToTheEnd(page: Page): Promise<number> {

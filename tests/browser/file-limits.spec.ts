@@ -3,7 +3,7 @@
 // the year 9999 is refused in a sentence instead of offering millions of turns.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { openMenu, shot, watchErrors } from './helpers';
+import { openMenu, shot, watchErrors } from './helpers.ts';
 
 const hostile = (name: string) => ({
   name,

@@ -2,7 +2,7 @@
 // scenario whose text holds markup shows it literally and runs no script.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { lift, openMenu, shot, watchErrors } from './helpers';
+import { lift, openMenu, shot, watchErrors } from './helpers.ts';
 
 // Road to Busan is an opening of the 2025 world: it is loaded together with the world file.
 const busan = readFileSync('scenarios/road-to-busan.yaml', 'utf8');

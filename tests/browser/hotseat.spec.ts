@@ -20,7 +20,7 @@ import {
   throughBriefings,
   toTheTable,
   watchErrors,
-} from './helpers';
+} from './helpers.ts';
 
 const US_PRIVATE = [
   'No package may loosen the controls on high-bandwidth memory chips',

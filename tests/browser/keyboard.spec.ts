@@ -3,7 +3,7 @@
 // the page); the polite live region reads out the computer's moves; the shortcuts dialog traps the
 // focus and gives it back.
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { openMenu, shot, watchErrors } from './helpers';
+import { openMenu, shot, watchErrors } from './helpers.ts';
 
 /** The focused element as "role/tag: accessible-ish name", and its data-key. */
 const focused = (page: Page) =>

@@ -4,7 +4,7 @@
 // no text is smaller than 14 px, on the page or drawn on the table's canvas. A window resized mid-game (1366×768 to a phone and back) reflows
 // without a reload. Screenshots of each size go to test-results/screens/.
 import { expect, type Page, test } from '@playwright/test';
-import { shot, startDefaultGame, watchErrors } from './helpers';
+import { shot, startDefaultGame, watchErrors } from './helpers.ts';
 
 const SIZES = [
   [1920, 1080],

@@ -3,7 +3,7 @@
 // Beijing rejects it and counters from it, and the student signs the counter. Everything through the
 // screen as a student sees it; the seed fixes the game, and every step waits for what the screen shows.
 import { expect, type Locator, test } from '@playwright/test';
-import { chooseSolo, openMenu, PHONE, shot, shotAt, tableReady, watchErrors } from './helpers';
+import { chooseSolo, openMenu, PHONE, shot, shotAt, tableReady, watchErrors } from './helpers.ts';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 

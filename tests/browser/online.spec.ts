@@ -3,8 +3,8 @@
 // Beijing reloads in the middle of a turn and carries on with its seat, and an observer (a third
 // context) follows the game without ever showing either side's private text.
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { spawnServer } from '../server/spawn';
-import { shot, watchErrors } from './helpers';
+import { spawnServer } from '../server/spawn.ts';
+import { shot, watchErrors } from './helpers.ts';
 
 const PORT = Number(process.env.PW_ONLINE_PORT ?? 25750);
 let server: Awaited<ReturnType<typeof spawnServer>> | null = null;

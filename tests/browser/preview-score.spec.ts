@@ -10,7 +10,7 @@ import {
   tableReady,
   throughBriefings,
   watchErrors,
-} from './helpers';
+} from './helpers.ts';
 
 const num = (s: string) => Number(s.replace('−', '-'));
 

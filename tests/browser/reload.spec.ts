@@ -13,7 +13,7 @@ import {
   tableReady,
   toTheTable,
   watchErrors,
-} from './helpers';
+} from './helpers.ts';
 
 test('a reload mid-game resumes the same state', async ({ page }) => {
   const errors = watchErrors(page);

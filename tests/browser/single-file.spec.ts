@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { calendar, passTheTurn, shot, toTheTable, watchErrors } from './helpers';
+import { calendar, passTheTurn, shot, toTheTable, watchErrors } from './helpers.ts';
 
 const out = resolve('test-results/single/upper-hand.html');
 

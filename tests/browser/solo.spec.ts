@@ -14,7 +14,7 @@ import {
   shotAt,
   tableReady,
   watchErrors,
-} from './helpers';
+} from './helpers.ts';
 
 test('solo: a full game of Road to Busan against the computer, to the results', async ({ page }) => {
   test.setTimeout(300_000);

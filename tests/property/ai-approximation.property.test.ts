@@ -14,8 +14,8 @@
 // (makeModel's `objectives`), it is held to the whole worth in both.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BySide, GameState, Side } from '../../src/engine';
-import { previewPackage, rulesFor, SIDES, viewFor } from '../../src/engine';
+import type { BySide, GameState, Side } from '../../src/engine/index.ts';
+import { previewPackage, rulesFor, SIDES, viewFor } from '../../src/engine/index.ts';
 import {
   aiTurns,
   aiWorth,
@@ -25,8 +25,8 @@ import {
   passTurn,
   signAgrees,
   spearman,
-} from '../../tools/ai-approximation';
-import { shippedScenarios } from '../fixtures/shipped';
+} from '../../tools/ai-approximation.ts';
+import { shippedScenarios } from '../fixtures/shipped.ts';
 
 const PACKAGES = 24; // drawn in each state, from each side's view
 

@@ -4,11 +4,19 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AI_LEVELS, chooseMove } from '../../src/ai';
-import { setupFor } from '../../src/ai/match';
-import type { GameState, Side } from '../../src/engine';
-import { applyMove, checkMove, legalMoves, newGame, pendingReadout, rulesFor, SIDES } from '../../src/engine';
-import { loadScenarioFile } from '../../tools/scenario-files';
+import { AI_LEVELS, chooseMove } from '../../src/ai/index.ts';
+import { setupFor } from '../../src/ai/match.ts';
+import type { GameState, Side } from '../../src/engine/index.ts';
+import {
+  applyMove,
+  checkMove,
+  legalMoves,
+  newGame,
+  pendingReadout,
+  rulesFor,
+  SIDES,
+} from '../../src/engine/index.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const scenarios = [

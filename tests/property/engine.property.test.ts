@@ -4,10 +4,18 @@
 // private values or any random state.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { GameState, Move, Scenario, Side } from '../../src/engine';
-import { applyMove, legalMoves, leverage, newGame, replay, rulesFor, viewFor } from '../../src/engine';
-import { shippedScenarios } from '../fixtures/shipped';
-import { rulesScenario } from '../fixtures/worked';
+import type { GameState, Move, Scenario, Side } from '../../src/engine/index.ts';
+import {
+  applyMove,
+  legalMoves,
+  leverage,
+  newGame,
+  replay,
+  rulesFor,
+  viewFor,
+} from '../../src/engine/index.ts';
+import { shippedScenarios } from '../fixtures/shipped.ts';
+import { rulesScenario } from '../fixtures/worked.ts';
 
 function finiteEverywhere(x: unknown): boolean {
   if (typeof x === 'number') return Number.isFinite(x);

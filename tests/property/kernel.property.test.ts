@@ -6,7 +6,7 @@
 // the game's seed and streams do not change them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Clause, GameState, Move, Scenario, Setup, Side } from '../../src/engine';
+import type { Clause, GameState, Move, Scenario, Setup, Side } from '../../src/engine/index.ts';
 import {
   applyMove,
   DEFAULT_SETUP,
@@ -23,8 +23,8 @@ import {
   seedStreams,
   viewFor,
   waitingOn,
-} from '../../src/engine';
-import { shippedScenarios } from '../fixtures/shipped';
+} from '../../src/engine/index.ts';
+import { shippedScenarios } from '../fixtures/shipped.ts';
 
 const scenarios = shippedScenarios();
 const setupOf = (randomEvents: boolean): Setup => ({ ...DEFAULT_SETUP, randomEvents });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { type LoadResult, loadScenario } from '../../src/scenario/load';
+import { type LoadResult, loadScenario } from '../../src/scenario/load.ts';
 
 const miniText = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'scenarios', 'mini.yaml'), 'utf8');
 const miniInput = parse(miniText) as Record<string, unknown>;

@@ -5,10 +5,10 @@
 // kind uniformly and then its parameters, as the random mover plays) on every shipped scenario.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { GameState, Move, Scenario, Side } from '../../src/engine';
-import { applyMove, legalMoves, newGame } from '../../src/engine';
-import { shippedScenarios } from '../fixtures/shipped';
-import { rulesScenario } from '../fixtures/worked';
+import type { GameState, Move, Scenario, Side } from '../../src/engine/index.ts';
+import { applyMove, legalMoves, newGame } from '../../src/engine/index.ts';
+import { shippedScenarios } from '../fixtures/shipped.ts';
+import { rulesScenario } from '../fixtures/worked.ts';
 
 /** Who may move now: the speaker in the talks, or a side whose orders are not in yet. */
 function movers(s: GameState): Side[] {

@@ -10,11 +10,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import type { Move } from '../../src/engine';
-import { checkMove, newGame, replay, rulesFor } from '../../src/engine';
-import { summariseRecord } from '../../src/present/class-summary';
-import { parseLog, recordOfLog } from '../../src/server/game-log';
-import { plainMove, Seat, spawnServer, tempDir, testScenarios } from './helpers';
+import type { Move } from '../../src/engine/index.ts';
+import { checkMove, newGame, replay, rulesFor } from '../../src/engine/index.ts';
+import { summariseRecord } from '../../src/present/class-summary.ts';
+import { parseLog, recordOfLog } from '../../src/server/game-log.ts';
+import { plainMove, Seat, spawnServer, tempDir, testScenarios } from './helpers.ts';
 
 const PORT = 25900;
 const KEY = 'instructor-key-for-the-test-0123';

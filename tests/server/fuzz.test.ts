@@ -3,8 +3,8 @@
 // up, every one of them is refused and changes nothing, and the game in progress finishes normally.
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/server';
-import { playOut, Seat, startTestServer } from './helpers';
+import type { RunningServer } from '../../src/server/server.ts';
+import { playOut, Seat, startTestServer } from './helpers.ts';
 
 let server: RunningServer;
 beforeAll(async () => {

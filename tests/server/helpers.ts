@@ -4,11 +4,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
-import type { Move, Side } from '../../src/engine';
-import type { Finished, Refused, SeatUpdate, Welcome } from '../../src/net/protocol';
-import { type RunningServer, startServer } from '../../src/server/server';
-import { type Limits, quietLog } from '../../src/server/services';
-import { loadScenarioFile, shippedDir } from '../../tools/scenario-files';
+import type { Move, Side } from '../../src/engine/index.ts';
+import type { Finished, Refused, SeatUpdate, Welcome } from '../../src/net/protocol.ts';
+import { type RunningServer, startServer } from '../../src/server/server.ts';
+import { type Limits, quietLog } from '../../src/server/services.ts';
+import { loadScenarioFile, shippedDir } from '../../tools/scenario-files.ts';
 
 export const root = resolve(import.meta.dirname, '../..');
 /** A fresh folder for a test's files, inside the run's own (tests/temp-folder.ts), which the run's end removes. */
@@ -183,4 +183,4 @@ export async function playOut(a: Seat, b: Seat, maxMoves = 400) {
   }
 }
 
-export { spawnServer } from './spawn';
+export { spawnServer } from './spawn.ts';

@@ -5,8 +5,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/server';
-import { Seat, spawnServer, startTestServer, tempDir } from './helpers';
+import type { RunningServer } from '../../src/server/server.ts';
+import { Seat, spawnServer, startTestServer, tempDir } from './helpers.ts';
 
 const REDIS_PORT = 26711;
 const PORTS = [25721, 25722] as const;

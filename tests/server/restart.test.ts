@@ -3,8 +3,8 @@
 // restores the room from its log, both laptops take their seats back with their tokens, every
 // accepted move is there, and the game finishes normally.
 import { afterAll, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/server';
-import { playOut, Seat, spawnServer, startTestServer, tempDir } from './helpers';
+import type { RunningServer } from '../../src/server/server.ts';
+import { playOut, Seat, spawnServer, startTestServer, tempDir } from './helpers.ts';
 
 const PORT = 25711;
 const data = tempDir('restart');

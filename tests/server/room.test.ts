@@ -4,9 +4,9 @@
 // its token and handed to the computer meanwhile, and the game file offered at the end; and the
 // lookup of a game by its code, which names the sides still free.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, CODE_LENGTH } from '../../src/net/protocol';
-import type { RunningServer } from '../../src/server/server';
-import { playOut, Seat, startTestServer } from './helpers';
+import { CODE_ALPHABET, CODE_LENGTH } from '../../src/net/protocol.ts';
+import type { RunningServer } from '../../src/server/server.ts';
+import { playOut, Seat, startTestServer } from './helpers.ts';
 
 let server: RunningServer;
 beforeAll(async () => {

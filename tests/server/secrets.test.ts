@@ -3,11 +3,11 @@
 // objectives, red lines, private briefing and AI profiles, and its orders before the reveal — and,
 // before the game ends, for the seed and any random-stream state.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Move, Scenario, Side } from '../../src/engine';
-import { newGame, other, replay, viewFor } from '../../src/engine';
-import type { SeatUpdate } from '../../src/net/protocol';
-import type { RunningServer } from '../../src/server/server';
-import { type Received, Seat, startTestServer, testScenarios } from './helpers';
+import type { Move, Scenario, Side } from '../../src/engine/index.ts';
+import { newGame, other, replay, viewFor } from '../../src/engine/index.ts';
+import type { SeatUpdate } from '../../src/net/protocol.ts';
+import type { RunningServer } from '../../src/server/server.ts';
+import { type Received, Seat, startTestServer, testScenarios } from './helpers.ts';
 
 let server: RunningServer;
 beforeAll(async () => {

@@ -3,17 +3,17 @@
 // "verified by the class server". A file edited after signing — even with its checksum recomputed —
 // is refused; where no server answers, a signed file opens unverified; the key outlives a restart.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { canonicalJson } from '../../src/engine';
-import { type GameSignature, signedText } from '../../src/net/game-signature';
-import type { RunningServer } from '../../src/server/server';
-import { loadSigner } from '../../src/server/signing';
-import { playOut, Seat, startTestServer, tempDir, testScenarios } from './helpers';
+import { canonicalJson } from '../../src/engine/index.ts';
+import { type GameSignature, signedText } from '../../src/net/game-signature.ts';
+import type { RunningServer } from '../../src/server/server.ts';
+import { loadSigner } from '../../src/server/signing.ts';
+import { playOut, Seat, startTestServer, tempDir, testScenarios } from './helpers.ts';
 
 vi.mock('virtual:scenarios', () => ({ default: [] })); // the scenario comes "from a file", below
 
-const { addLoadedScenario } = await import('../../src/store/catalog');
-const { gameFileText, openGameFile } = await import('../../src/store/game-file');
-const { crc32Text } = await import('../../src/store/integrity');
+const { addLoadedScenario } = await import('../../src/store/catalog.ts');
+const { gameFileText, openGameFile } = await import('../../src/store/game-file.ts');
+const { crc32Text } = await import('../../src/store/integrity.ts');
 
 let server: RunningServer;
 beforeAll(async () => {

@@ -3,17 +3,17 @@
 // are packages it may still put on the table.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseMove, defaultSeat } from '../../src/ai';
-import { setupFor } from '../../src/ai/match';
-import { entryFor, planFor } from '../../src/ai/memo';
-import { leverageFor } from '../../src/ai/model';
-import { findProfile } from '../../src/ai/profile';
-import { nextToMove } from '../../src/ai/rollout';
-import { seeFor } from '../../src/ai/seen';
-import { clausesOf } from '../../src/ai/talks';
-import type { Clause, GameState, Side } from '../../src/engine';
-import { agreedIn, applyMove, newGame, rulesFor } from '../../src/engine';
-import { loadScenarioFile } from '../../tools/scenario-files';
+import { chooseMove, defaultSeat } from '../../src/ai/index.ts';
+import { setupFor } from '../../src/ai/match.ts';
+import { entryFor, planFor } from '../../src/ai/memo.ts';
+import { leverageFor } from '../../src/ai/model.ts';
+import { findProfile } from '../../src/ai/profile.ts';
+import { nextToMove } from '../../src/ai/rollout.ts';
+import { seeFor } from '../../src/ai/seen.ts';
+import { clausesOf } from '../../src/ai/talks.ts';
+import type { Clause, GameState, Side } from '../../src/engine/index.ts';
+import { agreedIn, applyMove, newGame, rulesFor } from '../../src/engine/index.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
 
 const whole = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'whole-of-2025.yaml'),

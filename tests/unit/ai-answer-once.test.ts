@@ -6,14 +6,14 @@
 // rare-earth stoppage "in proportion" to the 55% tariff it had answered the turn before.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escalationHarm } from '../../src/ai/character';
-import { entryFor } from '../../src/ai/memo';
-import { findProfile } from '../../src/ai/profile';
-import { seeFor } from '../../src/ai/seen';
-import type { GameState } from '../../src/engine';
-import { newGame } from '../../src/engine';
-import { loadScenarioFile } from '../../tools/scenario-files';
-import { endTurn, QUIET_HOT_SEAT, seatsAt } from './helpers';
+import { escalationHarm } from '../../src/ai/character.ts';
+import { entryFor } from '../../src/ai/memo.ts';
+import { findProfile } from '../../src/ai/profile.ts';
+import { seeFor } from '../../src/ai/seen.ts';
+import type { GameState } from '../../src/engine/index.ts';
+import { newGame } from '../../src/engine/index.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
+import { endTurn, QUIET_HOT_SEAT, seatsAt } from './helpers.ts';
 
 const sc = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml')).scenario;
 

@@ -4,12 +4,12 @@
 // what counts as a step after a deal.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conductTracker } from '../../src/ai/conduct';
-import { packageKey } from '../../src/ai/talks';
-import type { GameState, Move, Order, Side } from '../../src/engine';
-import { applyMove, newGame } from '../../src/engine';
-import { loadScenarioFile } from '../../tools/scenario-files';
-import { QUIET_HOT_SEAT } from './helpers';
+import { conductTracker } from '../../src/ai/conduct.ts';
+import { packageKey } from '../../src/ai/talks.ts';
+import type { GameState, Move, Order, Side } from '../../src/engine/index.ts';
+import { applyMove, newGame } from '../../src/engine/index.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
+import { QUIET_HOT_SEAT } from './helpers.ts';
 
 const tutorial = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml'),

@@ -10,12 +10,12 @@ import {
   defaultSeat,
   describeAiMove,
   parseSeat,
-} from '../../src/ai';
-import { playGame, setupFor } from '../../src/ai/match';
-import type { GameState, Move, Scenario } from '../../src/engine';
-import { aiStream, checkMove, legalMoves, newGame, rulesFor, STREAMS } from '../../src/engine';
-import { loadScenarioFile } from '../../tools/scenario-files';
-import { play } from './helpers';
+} from '../../src/ai/index.ts';
+import { playGame, setupFor } from '../../src/ai/match.ts';
+import type { GameState, Move, Scenario } from '../../src/engine/index.ts';
+import { aiStream, checkMove, legalMoves, newGame, rulesFor, STREAMS } from '../../src/engine/index.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
+import { play } from './helpers.ts';
 
 const busan = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'road-to-busan.yaml'),

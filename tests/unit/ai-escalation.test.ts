@@ -6,14 +6,14 @@
 // turn in which it made a proposal.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AI_LEVELS, chooseMove, describeAiMove } from '../../src/ai';
-import { byCharacter, harshness, provocation } from '../../src/ai/escalation';
-import { setupFor } from '../../src/ai/match';
-import type { GameState, Move, MoveBody, Order, Scenario, Side } from '../../src/engine';
-import { newGame, rulesFor } from '../../src/engine';
-import type { Escalates, Rule } from '../../src/model/profile-schema';
-import { loadScenarioFile } from '../../tools/scenario-files';
-import { endTurn, play, seatsAt } from './helpers';
+import { byCharacter, harshness, provocation } from '../../src/ai/escalation.ts';
+import { AI_LEVELS, chooseMove, describeAiMove } from '../../src/ai/index.ts';
+import { setupFor } from '../../src/ai/match.ts';
+import type { GameState, Move, MoveBody, Order, Scenario, Side } from '../../src/engine/index.ts';
+import { newGame, rulesFor } from '../../src/engine/index.ts';
+import type { Escalates, Rule } from '../../src/model/profile-schema.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
+import { endTurn, play, seatsAt } from './helpers.ts';
 
 const tutorial = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml'),

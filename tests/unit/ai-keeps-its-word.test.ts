@@ -5,12 +5,12 @@
 // brings may make a side break its word, or the other side's breach.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseMove, defaultSeat } from '../../src/ai';
-import { setupFor } from '../../src/ai/match';
-import { nextToMove } from '../../src/ai/rollout';
-import type { GameState, Move, Scenario } from '../../src/engine';
-import { applyMove, newGame, rulesFor } from '../../src/engine';
-import { loadScenarioFile } from '../../tools/scenario-files';
+import { chooseMove, defaultSeat } from '../../src/ai/index.ts';
+import { setupFor } from '../../src/ai/match.ts';
+import { nextToMove } from '../../src/ai/rollout.ts';
+import type { GameState, Move, Scenario } from '../../src/engine/index.ts';
+import { applyMove, newGame, rulesFor } from '../../src/engine/index.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
 
 const chips = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'chips-and-soybeans.yaml'),

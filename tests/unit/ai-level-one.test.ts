@@ -5,10 +5,10 @@
 // Licences, at 1.3, 42 against 78).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseMove, defaultSeat } from '../../src/ai';
-import type { Clause, GameState, Move, Scenario } from '../../src/engine';
-import { applyMove, DEFAULT_SETUP, newGame, score } from '../../src/engine';
-import { loadScenarioFile } from '../../tools/scenario-files';
+import { chooseMove, defaultSeat } from '../../src/ai/index.ts';
+import type { Clause, GameState, Move, Scenario } from '../../src/engine/index.ts';
+import { applyMove, DEFAULT_SETUP, newGame, score } from '../../src/engine/index.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
 
 const SEEDS = ['gentle-1', 'gentle-2', 'gentle-3', 'gentle-4', 'gentle-5', 'gentle-6'];
 

@@ -5,12 +5,12 @@
 // its own view only, and its dice are the AI's own.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseMove, describeAiMove, PLAIN_PROFILE } from '../../src/ai';
-import { setupFor } from '../../src/ai/match';
-import { nextToMove, type Policy, playOn } from '../../src/ai/rollout';
-import type { GameState, Scenario, SideScore } from '../../src/engine';
-import { applyMove, newGame, rulesFor, score, seedStreams, utility } from '../../src/engine';
-import { loadScenarioFile } from '../../tools/scenario-files';
+import { chooseMove, describeAiMove, PLAIN_PROFILE } from '../../src/ai/index.ts';
+import { setupFor } from '../../src/ai/match.ts';
+import { nextToMove, type Policy, playOn } from '../../src/ai/rollout.ts';
+import type { GameState, Scenario, SideScore } from '../../src/engine/index.ts';
+import { applyMove, newGame, rulesFor, score, seedStreams, utility } from '../../src/engine/index.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
 
 const openingBid = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml'),

@@ -9,13 +9,13 @@
 //    counter word for word but gives a step.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseMove, describeAiMove } from '../../src/ai';
-import { nextToMove } from '../../src/ai/rollout';
-import type { Clause, GameState, Move, Scenario } from '../../src/engine';
-import { applyMove, canonicalJson, DEFAULT_SETUP, newGame, rulesFor, score } from '../../src/engine';
-import { DEADLINE_MARGIN } from '../../src/model/deadline';
-import { loadScenarioFile } from '../../tools/scenario-files';
-import { passTurns, play, seatsAt } from './helpers';
+import { chooseMove, describeAiMove } from '../../src/ai/index.ts';
+import { nextToMove } from '../../src/ai/rollout.ts';
+import type { Clause, GameState, Move, Scenario } from '../../src/engine/index.ts';
+import { applyMove, canonicalJson, DEFAULT_SETUP, newGame, rulesFor, score } from '../../src/engine/index.ts';
+import { DEADLINE_MARGIN } from '../../src/model/deadline.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
+import { passTurns, play, seatsAt } from './helpers.ts';
 
 const sc = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml')).scenario;
 const lastTalks = rulesFor(sc).mainTurns - 1;

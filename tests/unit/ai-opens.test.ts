@@ -3,13 +3,13 @@
 // Washington's offer; and the offer it opens with is one the engine takes.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AI_LEVELS, chooseMove, defaultSeat } from '../../src/ai';
-import { setupFor } from '../../src/ai/match';
-import { nextToMove } from '../../src/ai/rollout';
-import { packageKey } from '../../src/ai/talks';
-import type { Clause, Scenario } from '../../src/engine';
-import { applyMove, newGame } from '../../src/engine';
-import { loadScenarioFile } from '../../tools/scenario-files';
+import { AI_LEVELS, chooseMove, defaultSeat } from '../../src/ai/index.ts';
+import { setupFor } from '../../src/ai/match.ts';
+import { nextToMove } from '../../src/ai/rollout.ts';
+import { packageKey } from '../../src/ai/talks.ts';
+import type { Clause, Scenario } from '../../src/engine/index.ts';
+import { applyMove, newGame } from '../../src/engine/index.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
 
 const openingBid = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml'),

@@ -5,13 +5,13 @@
 // still valued with the public weights.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Model } from '../../src/ai/model';
-import { learntFactors } from '../../src/ai/opponent';
-import { logroll, type Table } from '../../src/ai/talks';
-import type { Clause, GameState, Move, Side } from '../../src/engine';
-import { newGame, rulesFor } from '../../src/engine';
-import { loadScenarioFile } from '../../tools/scenario-files';
-import { play, QUIET_HOT_SEAT, tableOption } from './helpers';
+import type { Model } from '../../src/ai/model.ts';
+import { learntFactors } from '../../src/ai/opponent.ts';
+import { logroll, type Table } from '../../src/ai/talks.ts';
+import type { Clause, GameState, Move, Side } from '../../src/engine/index.ts';
+import { newGame, rulesFor } from '../../src/engine/index.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
+import { play, QUIET_HOT_SEAT, tableOption } from './helpers.ts';
 
 const tutorial = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml'),

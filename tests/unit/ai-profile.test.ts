@@ -2,14 +2,14 @@
 // error, the meaning checks find a dangling id, and the acceptance threshold falls as documented.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseMove } from '../../src/ai';
-import { type Profile, profileAt, theta } from '../../src/ai/profile';
-import { type Clause, DEFAULT_SETUP, newGame, rulesFor } from '../../src/engine';
-import { type LevelParams, ProfileSchema } from '../../src/model/profile-schema';
-import { loadScenario } from '../../src/scenario/load';
-import { checkProfiles } from '../../src/scenario/profile-check';
-import { loadScenarioFile, readText } from '../../tools/scenario-files';
-import { play } from './helpers';
+import { chooseMove } from '../../src/ai/index.ts';
+import { type Profile, profileAt, theta } from '../../src/ai/profile.ts';
+import { type Clause, DEFAULT_SETUP, newGame, rulesFor } from '../../src/engine/index.ts';
+import { type LevelParams, ProfileSchema } from '../../src/model/profile-schema.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { checkProfiles } from '../../src/scenario/profile-check.ts';
+import { loadScenarioFile, readText } from '../../tools/scenario-files.ts';
+import { play } from './helpers.ts';
 
 const busanPath = join(import.meta.dirname, '..', '..', 'scenarios', 'road-to-busan.yaml');
 const busan = loadScenarioFile(busanPath).scenario;

@@ -5,12 +5,12 @@
 // first orders of 20 games in 40, its search rating the chip sales above the hawks' rule.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseMove, defaultSeat } from '../../src/ai';
-import { setupFor } from '../../src/ai/match';
-import { nextToMove } from '../../src/ai/rollout';
-import type { GameState } from '../../src/engine';
-import { applyMove, crossedRedLine, newGame, rulesFor } from '../../src/engine';
-import { loadScenarioFile } from '../../tools/scenario-files';
+import { chooseMove, defaultSeat } from '../../src/ai/index.ts';
+import { setupFor } from '../../src/ai/match.ts';
+import { nextToMove } from '../../src/ai/rollout.ts';
+import type { GameState } from '../../src/engine/index.ts';
+import { applyMove, crossedRedLine, newGame, rulesFor } from '../../src/engine/index.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
 
 const whole = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'whole-of-2025.yaml'),

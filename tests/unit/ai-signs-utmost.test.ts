@@ -6,12 +6,12 @@
 // holding everything it may still ask for — and nothing it gives or that costs it — is signed.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chooseMove, defaultSeat } from '../../src/ai';
-import { setupFor } from '../../src/ai/match';
-import { nextToMove } from '../../src/ai/rollout';
-import type { GameState, Move } from '../../src/engine';
-import { applyMove, clauseGiver, newGame, rulesFor } from '../../src/engine';
-import { loadScenarioFile } from '../../tools/scenario-files';
+import { chooseMove, defaultSeat } from '../../src/ai/index.ts';
+import { setupFor } from '../../src/ai/match.ts';
+import { nextToMove } from '../../src/ai/rollout.ts';
+import type { GameState, Move } from '../../src/engine/index.ts';
+import { applyMove, clauseGiver, newGame, rulesFor } from '../../src/engine/index.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
 
 const chips = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'chips-and-soybeans.yaml'),

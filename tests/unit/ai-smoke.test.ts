@@ -3,11 +3,11 @@
 // the random profile, and each level against the one below, as paired comparisons.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSeat } from '../../src/ai';
-import { playGame } from '../../src/ai/match';
-import { summarise } from '../../src/ai/report';
-import { strengthPairings, strengthTable } from '../../src/ai/strength';
-import { loadScenarioFile } from '../../tools/scenario-files';
+import { defaultSeat } from '../../src/ai/index.ts';
+import { playGame } from '../../src/ai/match.ts';
+import { summarise } from '../../src/ai/report.ts';
+import { strengthPairings, strengthTable } from '../../src/ai/strength.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
 
 const busan = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'road-to-busan.yaml'),

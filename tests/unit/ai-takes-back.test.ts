@@ -6,14 +6,14 @@
 // cheaper deal for the other side. On a small hand-built clause table.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseMove, defaultSeat } from '../../src/ai';
-import { setupFor } from '../../src/ai/match';
-import type { Model } from '../../src/ai/model';
-import { nextToMove } from '../../src/ai/rollout';
-import { canAskMore, gains, nearAnchors, packageKey, type Table, takenBack } from '../../src/ai/talks';
-import { applyMove, newGame } from '../../src/engine';
-import { loadScenarioFile } from '../../tools/scenario-files';
-import { tableOption } from './helpers';
+import { chooseMove, defaultSeat } from '../../src/ai/index.ts';
+import { setupFor } from '../../src/ai/match.ts';
+import type { Model } from '../../src/ai/model.ts';
+import { nextToMove } from '../../src/ai/rollout.ts';
+import { canAskMore, gains, nearAnchors, packageKey, type Table, takenBack } from '../../src/ai/talks.ts';
+import { applyMove, newGame } from '../../src/engine/index.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
+import { tableOption } from './helpers.ts';
 
 // Beijing's table: what Washington may give (0–2, 2 barred), a joint statement (3), Beijing's promises (4–6).
 const table: Table = {

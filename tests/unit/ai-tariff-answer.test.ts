@@ -6,9 +6,9 @@
 // play.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSeat } from '../../src/ai';
-import { playGame } from '../../src/ai/match';
-import { loadScenarioFile } from '../../tools/scenario-files';
+import { defaultSeat } from '../../src/ai/index.ts';
+import { playGame } from '../../src/ai/match.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
 
 const scenario = (name: string) =>
   loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', `${name}.yaml`)).scenario;

@@ -3,13 +3,13 @@
 // stream, and changing that data never changes the move it chooses.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseMove } from '../../src/ai';
-import { setupFor } from '../../src/ai/match';
-import { seeFor } from '../../src/ai/seen';
-import type { GameState, Scenario, Side } from '../../src/engine';
-import { newGame, other } from '../../src/engine';
-import { loadScenarioFile } from '../../tools/scenario-files';
-import { play } from './helpers';
+import { chooseMove } from '../../src/ai/index.ts';
+import { setupFor } from '../../src/ai/match.ts';
+import { seeFor } from '../../src/ai/seen.ts';
+import type { GameState, Scenario, Side } from '../../src/engine/index.ts';
+import { newGame, other } from '../../src/engine/index.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
+import { play } from './helpers.ts';
 
 const busan = loadScenarioFile(
   join(import.meta.dirname, '..', '..', 'scenarios', 'road-to-busan.yaml'),

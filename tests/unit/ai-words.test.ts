@@ -8,14 +8,14 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AiSeat } from '../../src/ai';
-import { chooseMove, defaultSeat, describeAiMove } from '../../src/ai';
-import { setupFor } from '../../src/ai/match';
-import { nextToMove } from '../../src/ai/rollout';
-import type { BySide, Clause, Scenario, Side } from '../../src/engine';
-import { applyMove, newGame, REJECT_REASONS } from '../../src/engine';
-import { clauseText } from '../../src/present/text';
-import { loadScenarioFile } from '../../tools/scenario-files';
+import type { AiSeat } from '../../src/ai/index.ts';
+import { chooseMove, defaultSeat, describeAiMove } from '../../src/ai/index.ts';
+import { setupFor } from '../../src/ai/match.ts';
+import { nextToMove } from '../../src/ai/rollout.ts';
+import type { BySide, Clause, Scenario, Side } from '../../src/engine/index.ts';
+import { applyMove, newGame, REJECT_REASONS } from '../../src/engine/index.ts';
+import { clauseText } from '../../src/present/text.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
 
 const DIR = join(import.meta.dirname, '..', '..', 'scenarios');
 const OPENINGS = readdirSync(DIR).filter((f) => f.endsWith('.yaml') && f !== 'world-2025.yaml');

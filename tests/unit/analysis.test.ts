@@ -1,18 +1,18 @@
 // The debrief's analysis: the frontier and missed-deal rules on small hand-computed cases, package
 // evaluation, and the timeline, series and swings of a replayed game.
 import { describe, expect, it } from 'vitest';
-import type { Clause, Move } from '../../src/engine';
-import { DEFAULT_SETUP, newGame, rulesFor, score } from '../../src/engine';
-import type { EvaluatedProposal, Outcome } from '../../src/engine/analysis';
+import type { EvaluatedProposal, Outcome } from '../../src/engine/analysis.ts';
 import {
   analyseGame,
   evaluatePackage,
   missedDeals,
   paretoFrontier,
   replayStates,
-} from '../../src/engine/analysis';
-import { rulesScenario } from '../fixtures/worked';
-import { passTurns, play } from './helpers';
+} from '../../src/engine/analysis.ts';
+import type { Clause, Move } from '../../src/engine/index.ts';
+import { DEFAULT_SETUP, newGame, rulesFor, score } from '../../src/engine/index.ts';
+import { rulesScenario } from '../fixtures/worked.ts';
+import { passTurns, play } from './helpers.ts';
 
 const sc = rulesScenario();
 

@@ -6,14 +6,14 @@
 // the demand their sentence states, and a game with one survives a link's round trip.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseMove } from '../../src/ai';
-import { setupFor } from '../../src/ai/match';
-import { nextToMove } from '../../src/ai/rollout';
-import type { Clause, GameState, Move, Order } from '../../src/engine';
-import { applyMove, newGame, replay } from '../../src/engine';
-import { decodeLink, encodeGame } from '../../src/store/game-link';
-import { loadScenarioFile } from '../../tools/scenario-files';
-import { endTurn, QUIET_HOT_SEAT, refused, seatsAt } from './helpers';
+import { chooseMove } from '../../src/ai/index.ts';
+import { setupFor } from '../../src/ai/match.ts';
+import { nextToMove } from '../../src/ai/rollout.ts';
+import type { Clause, GameState, Move, Order } from '../../src/engine/index.ts';
+import { applyMove, newGame, replay } from '../../src/engine/index.ts';
+import { decodeLink, encodeGame } from '../../src/store/game-link.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
+import { endTurn, QUIET_HOT_SEAT, refused, seatsAt } from './helpers.ts';
 
 const sc = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml')).scenario;
 const DEMAND: Clause = { kind: 'instrument', instrument: 'us-tariff', level: 0 };

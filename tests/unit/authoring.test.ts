@@ -5,11 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { noDealLoss } from '../../src/engine';
-import { ScenarioSchema } from '../../src/model/schema';
-import { formatDiagnostic } from '../../src/scenario/diagnostic';
-import { loadScenario } from '../../src/scenario/load';
-import { core, type Schema } from '../../src/scenario/zod-walk';
+import { noDealLoss } from '../../src/engine/index.ts';
+import { ScenarioSchema } from '../../src/model/schema.ts';
+import { formatDiagnostic } from '../../src/scenario/diagnostic.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { core, type Schema } from '../../src/scenario/zod-walk.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const guide = readFileSync(join(root, 'docs', 'authoring.md'), 'utf8');

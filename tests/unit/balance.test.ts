@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AI_VERSION } from '../../src/ai/version';
-import { RULES_VERSION } from '../../src/engine';
-import { loadScenarioFile, shippedDir, shippedOpenings } from '../../tools/scenario-files';
+import { AI_VERSION } from '../../src/ai/version.ts';
+import { RULES_VERSION } from '../../src/engine/index.ts';
+import { loadScenarioFile, shippedDir, shippedOpenings } from '../../tools/scenario-files.ts';
 
 const doc = readFileSync(join(shippedDir, '..', 'docs', 'balance.md'), 'utf8');
 

@@ -1,7 +1,7 @@
 // The class period's plan: the tutorial's five turns fit a 50-minute class untimed; the twenty-turn
 // whole of 2025 does not, and the warning says how long play may last.
 import { describe, expect, it } from 'vitest';
-import { classPlan } from '../../src/ui/class-plan';
+import { classPlan } from '../../src/ui/class-plan.ts';
 
 describe('the plan of a class period', () => {
   it('fits the tutorial in 50 minutes: join 3, briefing 6, play, debrief 12', () => {

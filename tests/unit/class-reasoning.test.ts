@@ -3,9 +3,9 @@
 // line are left out, and a record the engine refuses keeps what came before the refusal.
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { DEFAULT_SETUP, type GameRecord, type Move, newGame } from '../../src/engine';
-import { reasoningByTurn } from '../../src/present/class-reasoning';
-import { loadScenarioFile } from '../../tools/scenario-files';
+import { DEFAULT_SETUP, type GameRecord, type Move, newGame } from '../../src/engine/index.ts';
+import { reasoningByTurn } from '../../src/present/class-reasoning.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
 
 const sc = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml')).scenario;
 

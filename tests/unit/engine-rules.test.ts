@@ -1,9 +1,17 @@
 // The rules, one by one, on a small scenario whose every number is worked out by hand here.
 import { describe, expect, it } from 'vitest';
-import type { Clause, Move, Order } from '../../src/engine';
-import { applyMove, legalMoves, newGame, orderSets, rulesFor, singleOrders, viewFor } from '../../src/engine';
-import { rulesScenario } from '../fixtures/worked';
-import { endTurn, passTurns, play, refused } from './helpers';
+import type { Clause, Move, Order } from '../../src/engine/index.ts';
+import {
+  applyMove,
+  legalMoves,
+  newGame,
+  orderSets,
+  rulesFor,
+  singleOrders,
+  viewFor,
+} from '../../src/engine/index.ts';
+import { rulesScenario } from '../fixtures/worked.ts';
+import { endTurn, passTurns, play, refused } from './helpers.ts';
 
 const sc = rulesScenario();
 const start = () => newGame(sc, 'seed-1');

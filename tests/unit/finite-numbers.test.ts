@@ -1,11 +1,11 @@
 // Numbers that are not finite (NaN, ±Infinity, or `1e999` in JSON) are refused where they enter: a
 // move, at the engine; a record read from a save, a file or a link, at its shape check, naming where.
 import { describe, expect, it } from 'vitest';
-import type { Move } from '../../src/engine';
-import { applyMove, newGame, RULES_VERSION } from '../../src/engine';
-import { parseRecord } from '../../src/store/game-record';
-import { firstNonFinite } from '../../src/store/integrity';
-import { HOT_SEAT, shippedBusan } from './store-fixtures';
+import type { Move } from '../../src/engine/index.ts';
+import { applyMove, newGame, RULES_VERSION } from '../../src/engine/index.ts';
+import { parseRecord } from '../../src/store/game-record.ts';
+import { firstNonFinite } from '../../src/store/integrity.ts';
+import { HOT_SEAT, shippedBusan } from './store-fixtures.ts';
 
 describe('finite numbers only', () => {
   const busan = shippedBusan();

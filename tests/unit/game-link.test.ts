@@ -2,12 +2,19 @@
 // the long test scenario stays under 2,000 characters; a damaged link, one with anything after it, an
 // old unprotected link and one holding a number that is not finite are refused with one plain clause.
 import { describe, expect, it } from 'vitest';
-import type { GameRecord, GameState, Move, Scenario } from '../../src/engine';
-import { applyMove, DEFAULT_SETUP, legalMoves, newGame, RULES_VERSION, rulesFor } from '../../src/engine';
-import { decodeLink, encodeGame, packLink, peekGame } from '../../src/store/game-link';
-import { fromBase64Url, toBase64Url } from '../../src/store/integrity';
-import { longCampaign } from '../fixtures/shipped';
-import { rulesScenario } from '../fixtures/worked';
+import type { GameRecord, GameState, Move, Scenario } from '../../src/engine/index.ts';
+import {
+  applyMove,
+  DEFAULT_SETUP,
+  legalMoves,
+  newGame,
+  RULES_VERSION,
+  rulesFor,
+} from '../../src/engine/index.ts';
+import { decodeLink, encodeGame, packLink, peekGame } from '../../src/store/game-link.ts';
+import { fromBase64Url, toBase64Url } from '../../src/store/integrity.ts';
+import { longCampaign } from '../fixtures/shipped.ts';
+import { rulesScenario } from '../fixtures/worked.ts';
 
 /** A busy game: proposals, answers, orders every turn, a hand-built package and AI notes. */
 function playGame(sc: Scenario, seed: string, turns: number): { moves: Move[]; state: GameState } {

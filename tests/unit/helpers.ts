@@ -1,9 +1,9 @@
 // Driving the engine in tests: apply moves that must be legal, or pass whole turns; and the pieces
 // hand-built AI tests share.
 import { expect } from 'vitest';
-import type { Option } from '../../src/ai/talks';
-import type { Clause, GameState, Move, Order, Scenario, Setup, Side } from '../../src/engine';
-import { applyMove } from '../../src/engine';
+import type { Option } from '../../src/ai/talks.ts';
+import type { Clause, GameState, Move, Order, Scenario, Setup, Side } from '../../src/engine/index.ts';
+import { applyMove } from '../../src/engine/index.ts';
 
 /** Two players at one screen, random events off: a game whose turns draw only their own dice. */
 export const QUIET_HOT_SEAT: Setup = {

@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type GameState, rulesFor, type Scenario, turnOf } from '../../src/engine';
-import { HISTORY_SETUP, historyLine, levelLabel } from '../../src/engine/history';
-import { scenarioSpan } from '../../src/scenario/crossref';
-import { loadScenario } from '../../src/scenario/load';
-import { resolverFor, shippedDir } from '../../tools/scenario-files';
-import { shippedScenarios } from '../fixtures/shipped';
+import { HISTORY_SETUP, historyLine, levelLabel } from '../../src/engine/history.ts';
+import { type GameState, rulesFor, type Scenario, turnOf } from '../../src/engine/index.ts';
+import { scenarioSpan } from '../../src/scenario/crossref.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { resolverFor, shippedDir } from '../../tools/scenario-files.ts';
+import { shippedScenarios } from '../fixtures/shipped.ts';
 
 interface Figure {
   readonly what: string;

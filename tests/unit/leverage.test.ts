@@ -1,9 +1,9 @@
 // DESIGN.md's worked example, to the second decimal, and its three "what students can try" figures.
 import { describe, expect, it } from 'vitest';
-import type { LeverageInput } from '../../src/engine';
-import { explainHand, headline, leverage, newGame, rulesFor } from '../../src/engine';
-import { ScenarioSchema } from '../../src/model/schema';
-import { workedInput, workedScenario } from '../fixtures/worked';
+import type { LeverageInput } from '../../src/engine/index.ts';
+import { explainHand, headline, leverage, newGame, rulesFor } from '../../src/engine/index.ts';
+import { ScenarioSchema } from '../../src/model/schema.ts';
+import { workedInput, workedScenario } from '../fixtures/worked.ts';
 
 const scenario = workedScenario();
 const rules = rulesFor(scenario);

@@ -2,13 +2,13 @@
 // delivered, a delivery condition reads it, and every objective's verdict comes with the fact that
 // decided it, which the results put in words.
 import { describe, expect, it } from 'vitest';
-import type { Clause, Condition, GameState, Scenario } from '../../src/engine';
-import { applyMove, holds, newGame, objectiveStatus, score, tallyKey } from '../../src/engine';
-import { objectiveWhyText } from '../../src/present/text';
-import { loadScenario } from '../../src/scenario/load';
-import { rulesScenario } from '../fixtures/worked';
-import { endTurn, play } from './helpers';
-import { fixture } from './scenario-fixtures';
+import type { Clause, Condition, GameState, Scenario } from '../../src/engine/index.ts';
+import { applyMove, holds, newGame, objectiveStatus, score, tallyKey } from '../../src/engine/index.ts';
+import { objectiveWhyText } from '../../src/present/text.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { rulesScenario } from '../fixtures/worked.ts';
+import { endTurn, play } from './helpers.ts';
+import { fixture } from './scenario-fixtures.ts';
 
 const fentanyl: Clause = { kind: 'commitment', item: 'fentanyl' };
 const delivered = (atLeast: number): Condition => ({ commitment: 'fentanyl', deliveredAtLeast: atLeast });

@@ -6,15 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { GameState, Move, Scenario } from '../../src/engine';
-import { canonicalJson, contentHash, legalMoves, RULES_VERSION, replay } from '../../src/engine';
+import type { GameState, Move, Scenario } from '../../src/engine/index.ts';
+import { canonicalJson, contentHash, legalMoves, RULES_VERSION, replay } from '../../src/engine/index.ts';
 
 vi.mock('virtual:scenarios', () => ({ default: [] })); // the pinned copy is "from a file"
 
-const { addLoadedScenario } = await import('../../src/store/catalog');
-const { openGameFile, openGameLink, parseGameFile } = await import('../../src/store/game-file');
-const { decodeLink } = await import('../../src/store/game-link');
-const { crc32Text } = await import('../../src/store/integrity');
+const { addLoadedScenario } = await import('../../src/store/catalog.ts');
+const { openGameFile, openGameLink, parseGameFile } = await import('../../src/store/game-file.ts');
+const { decodeLink } = await import('../../src/store/game-link.ts');
+const { crc32Text } = await import('../../src/store/integrity.ts');
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'pinned');
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');

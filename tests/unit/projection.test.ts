@@ -2,7 +2,7 @@
 // change an order would make, and refusals with the engine's reason. On the rules fixture with
 // events off, where every preview seed plays the same game, the figures are the reducer's own.
 import { describe, expect, it } from 'vitest';
-import type { Order } from '../../src/engine';
+import type { Order } from '../../src/engine/index.ts';
 import {
   DEFAULT_SETUP,
   leverage,
@@ -14,9 +14,9 @@ import {
   score,
   standing,
   viewFor,
-} from '../../src/engine';
-import { rulesScenario } from '../fixtures/worked';
-import { endTurn, passTurns, play } from './helpers';
+} from '../../src/engine/index.ts';
+import { rulesScenario } from '../fixtures/worked.ts';
+import { endTurn, passTurns, play } from './helpers.ts';
 
 const sc = rulesScenario();
 const quiet = { ...DEFAULT_SETUP, randomEvents: false };

@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import alea from 'seedrandom/lib/alea';
 import { describe, expect, it } from 'vitest';
-import { draw, seedStreams } from '../../src/engine/rng';
-import { STREAMS } from '../../src/engine/types';
+import { draw, seedStreams } from '../../src/engine/rng.ts';
+import { STREAMS } from '../../src/engine/types.ts';
 
 describe('random streams', () => {
   it('draw the same numbers as seedrandom’s alea, from any seed', () => {

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatDiagnostic, loadScenario } from '../../src/scenario/load';
-import { resolverFor } from '../../tools/scenario-files';
-import { lineOf } from './scenario-fixtures';
+import { formatDiagnostic, loadScenario } from '../../src/scenario/load.ts';
+import { resolverFor } from '../../tools/scenario-files.ts';
+import { lineOf } from './scenario-fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const example = readFileSync(join(root, 'docs/examples/summit-2026.yaml'), 'utf8');

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { miniInput, quotesOf, SOURCE } from './scenario-fixtures';
+import { miniInput, quotesOf, SOURCE } from './scenario-fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const F = 'tests/fixtures/scenarios';

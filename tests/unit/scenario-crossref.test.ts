@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { type Scenario, ScenarioSchema } from '../../src/model/schema';
-import { checkCrossRefs, scenarioSpan } from '../../src/scenario/crossref';
-import type { Finding } from '../../src/scenario/diagnostic';
-import { formatPath } from '../../src/scenario/diagnostic';
-import { checkPlayability, logrollItems } from '../../src/scenario/playability';
-import { miniInput } from './scenario-fixtures';
+import { type Scenario, ScenarioSchema } from '../../src/model/schema.ts';
+import { checkCrossRefs, scenarioSpan } from '../../src/scenario/crossref.ts';
+import type { Finding } from '../../src/scenario/diagnostic.ts';
+import { formatPath } from '../../src/scenario/diagnostic.ts';
+import { checkPlayability, logrollItems } from '../../src/scenario/playability.ts';
+import { miniInput } from './scenario-fixtures.ts';
 
 type Input = Record<string, unknown>;
 type Row = Record<string, unknown>;

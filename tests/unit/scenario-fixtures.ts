@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { parse } from 'yaml';
-import type { Diagnostic } from '../../src/scenario/diagnostic';
-import type { SourceFile } from '../../src/scenario/load';
+import type { Diagnostic } from '../../src/scenario/diagnostic.ts';
+import type { SourceFile } from '../../src/scenario/load.ts';
 
 export const SCENARIOS = join(import.meta.dirname, '..', 'fixtures', 'scenarios');
 export const HOSTILE = join(import.meta.dirname, '..', 'fixtures', 'hostile');

@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadScenario, type SourceFile } from '../../src/scenario/load';
-import { parseFile } from '../../src/scenario/parse';
-import { expectWellFormed, HOSTILE } from './scenario-fixtures';
+import { loadScenario, type SourceFile } from '../../src/scenario/load.ts';
+import { parseFile } from '../../src/scenario/parse.ts';
+import { expectWellFormed, HOSTILE } from './scenario-fixtures.ts';
 
 const names = readdirSync(HOSTILE).sort();
 const files: SourceFile[] = names.map((name) => ({ name, text: readFileSync(join(HOSTILE, name), 'utf8') }));

@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { RESERVED_IDS } from '../../src/model/basics';
-import { formatPath } from '../../src/scenario/diagnostic';
-import { loadScenario } from '../../src/scenario/load';
-import { expectWellFormed, lineOf, miniInput } from './scenario-fixtures';
+import { RESERVED_IDS } from '../../src/model/basics.ts';
+import { formatPath } from '../../src/scenario/diagnostic.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { expectWellFormed, lineOf, miniInput } from './scenario-fixtures.ts';
 
 type Item = Record<string, unknown>;
 

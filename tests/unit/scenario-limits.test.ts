@@ -11,7 +11,7 @@ import {
   formatDiagnostic,
   formatPath,
   shorten,
-} from '../../src/scenario/diagnostic';
+} from '../../src/scenario/diagnostic.ts';
 import {
   LIMITS,
   LIST_LIMITS,
@@ -20,11 +20,11 @@ import {
   MAX_SPAN_DAYS,
   MAX_TEXT,
   MAX_TURNS,
-} from '../../src/scenario/limits';
-import { type LoadResult, loadScenario, type SourceFile } from '../../src/scenario/load';
-import { parseFile } from '../../src/scenario/parse';
-import { resolverFor, shippedDir, shippedOpenings } from '../../tools/scenario-files';
-import { expectWellFormed, fixture, HOSTILE, lineOf, miniInput, SCENARIOS } from './scenario-fixtures';
+} from '../../src/scenario/limits.ts';
+import { type LoadResult, loadScenario, type SourceFile } from '../../src/scenario/load.ts';
+import { parseFile } from '../../src/scenario/parse.ts';
+import { resolverFor, shippedDir, shippedOpenings } from '../../tools/scenario-files.ts';
+import { expectWellFormed, fixture, HOSTILE, lineOf, miniInput, SCENARIOS } from './scenario-fixtures.ts';
 
 const hostile = (name: string): SourceFile => ({ name, text: readFileSync(join(HOSTILE, name), 'utf8') });
 

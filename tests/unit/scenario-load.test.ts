@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
-import { contentHash } from '../../src/engine/hash';
-import { type Diagnostic, formatDiagnostic } from '../../src/scenario/diagnostic';
-import { checkWorld, loadScenario, type SourceFile } from '../../src/scenario/load';
-import { columnOf, expectWellFormed, fixture, lineOf, miniInput } from './scenario-fixtures';
+import { contentHash } from '../../src/engine/hash.ts';
+import { type Diagnostic, formatDiagnostic } from '../../src/scenario/diagnostic.ts';
+import { checkWorld, loadScenario, type SourceFile } from '../../src/scenario/load.ts';
+import { columnOf, expectWellFormed, fixture, lineOf, miniInput } from './scenario-fixtures.ts';
 
 const pick = (d: Diagnostic) => ({
   line: d.line,

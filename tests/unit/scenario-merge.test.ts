@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadScenario } from '../../src/scenario/load';
+import { loadScenario } from '../../src/scenario/load.ts';
 import {
   type LocatedDoc,
   mergeDocs,
@@ -8,9 +8,9 @@ import {
   removeIds,
   resolveFile,
   type SourceFile,
-} from '../../src/scenario/merge';
-import { parseFile } from '../../src/scenario/parse';
-import { expectWellFormed, fixture, lineOf } from './scenario-fixtures';
+} from '../../src/scenario/merge.ts';
+import { parseFile } from '../../src/scenario/parse.ts';
+import { expectWellFormed, fixture, lineOf } from './scenario-fixtures.ts';
 
 function doc(name: string, text: string): LocatedDoc {
   const r = parseFile(name, text);

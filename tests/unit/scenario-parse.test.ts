@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatOf, locateIn, MAX_CHARS, parseFile } from '../../src/scenario/parse';
-import { loadScenarioFile } from '../../tools/scenario-files';
+import { formatOf, locateIn, MAX_CHARS, parseFile } from '../../src/scenario/parse.ts';
+import { loadScenarioFile } from '../../tools/scenario-files.ts';
 
 type Case = [
   name: string,

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, test } from 'vitest';
-import { buildJsonSchemas } from '../../src/scenario/file-schemas';
-import { checkWorld, loadScenario, type SourceFile } from '../../src/scenario/load';
-import { parseFile } from '../../src/scenario/parse';
-import { resolverFor } from '../../tools/scenario-files';
-import { HOSTILE, miniInput, SCENARIOS } from './scenario-fixtures';
+import { buildJsonSchemas } from '../../src/scenario/file-schemas.ts';
+import { checkWorld, loadScenario, type SourceFile } from '../../src/scenario/load.ts';
+import { parseFile } from '../../src/scenario/parse.ts';
+import { resolverFor } from '../../tools/scenario-files.ts';
+import { HOSTILE, miniInput, SCENARIOS } from './scenario-fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const schemas = buildJsonSchemas();

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { scenarioShape } from '../../src/model/schema';
+import { scenarioShape } from '../../src/model/schema.ts';
 import {
   buildJsonSchemas,
   OpeningSchema,
   WorldBodySchema,
   WorldSchema,
-} from '../../src/scenario/file-schemas';
-import { miniInput } from './scenario-fixtures';
+} from '../../src/scenario/file-schemas.ts';
+import { miniInput } from './scenario-fixtures.ts';
 
 const dir = join(import.meta.dirname, '..', '..', 'scenarios');
 

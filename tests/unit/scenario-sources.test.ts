@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { formatPath } from '../../src/scenario/diagnostic';
-import { loadScenario } from '../../src/scenario/load';
-import { checkQuotes, normaliseQuote } from '../../src/scenario/sources';
-import { fixture, lineOf, miniInput, quotesOf, SOURCE } from './scenario-fixtures';
+import { formatPath } from '../../src/scenario/diagnostic.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { checkQuotes, normaliseQuote } from '../../src/scenario/sources.ts';
+import { fixture, lineOf, miniInput, quotesOf, SOURCE } from './scenario-fixtures.ts';
 
 describe('normaliseQuote', () => {
   test.each([

@@ -2,10 +2,10 @@
 // warnings check gives an author when a side too often falls below −100 or one package moves a
 // score by hundreds.
 import { describe, expect, it } from 'vitest';
-import { chooseMove, defaultSeat } from '../../src/ai';
-import { setupFor } from '../../src/ai/match';
-import type { BySide } from '../../src/engine';
-import { newGame, proposalCandidates, SIDES } from '../../src/engine';
+import { chooseMove, defaultSeat } from '../../src/ai/index.ts';
+import { setupFor } from '../../src/ai/match.ts';
+import type { BySide } from '../../src/engine/index.ts';
+import { newGame, proposalCandidates, SIDES } from '../../src/engine/index.ts';
 import {
   checkOpening,
   goodPackageMove,
@@ -13,9 +13,9 @@ import {
   MAX_PACKAGE_MOVE,
   spreadOf,
   spreadWarnings,
-} from '../../tools/score-spread';
-import { shippedScenarios } from '../fixtures/shipped';
-import { rulesScenario } from '../fixtures/worked';
+} from '../../tools/score-spread.ts';
+import { shippedScenarios } from '../fixtures/shipped.ts';
+import { rulesScenario } from '../fixtures/worked.ts';
 
 const sc = rulesScenario();
 

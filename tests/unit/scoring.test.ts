@@ -2,7 +2,7 @@
 // the score is 100 × the utility over the line ÷ what standing still costs (one divisor a scenario,
 // events off, whatever the seed); objectives add score points, capped at 33.
 import { describe, expect, it } from 'vitest';
-import type { Clause } from '../../src/engine';
+import type { Clause } from '../../src/engine/index.ts';
 import {
   DEFAULT_SETUP,
   newGame,
@@ -12,9 +12,9 @@ import {
   rulesFor,
   score,
   utility,
-} from '../../src/engine';
-import { rulesScenario } from '../fixtures/worked';
-import { endTurn, passTurns, play } from './helpers';
+} from '../../src/engine/index.ts';
+import { rulesScenario } from '../fixtures/worked.ts';
+import { endTurn, passTurns, play } from './helpers.ts';
 
 const sc = rulesScenario();
 

@@ -1,7 +1,7 @@
 // The shipped scenarios as the menu gets them from the build: every opening of scenarios/, loaded
 // with the worlds beside it, in the year's order with the tutorial first and the campaign last.
 import { describe, expect, it } from 'vitest';
-import { loadShipped } from '../../tools/vite-scenarios';
+import { loadShipped } from '../../tools/vite-scenarios.ts';
 
 describe('the shipped scenarios in the menu', () => {
   const shipped = loadShipped('scenarios');

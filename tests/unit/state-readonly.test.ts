@@ -3,9 +3,9 @@
 // the reducer hands out are frozen, so a write that slips past the types throws instead of quietly
 // changing a saved game.
 import { describe, expect, it } from 'vitest';
-import type { GameState } from '../../src/engine';
-import { applyMove, newGame } from '../../src/engine';
-import { rulesScenario } from '../fixtures/worked';
+import type { GameState } from '../../src/engine/index.ts';
+import { applyMove, newGame } from '../../src/engine/index.ts';
+import { rulesScenario } from '../fixtures/worked.ts';
 
 const sc = rulesScenario();
 

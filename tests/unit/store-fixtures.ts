@@ -1,6 +1,6 @@
 // Shared by the store tests: an in-memory Storage, the hot-seat setup and Road to Busan as shipped.
-import type { Scenario, Setup } from '../../src/engine';
-import { shippedScenarios } from '../fixtures/shipped';
+import type { Scenario, Setup } from '../../src/engine/index.ts';
+import { shippedScenarios } from '../fixtures/shipped.ts';
 
 /** A Storage held in a Map, so each test starts with its own empty localStorage. */
 export class MemoryStorage implements Storage {

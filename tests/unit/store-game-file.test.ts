@@ -3,18 +3,20 @@
 // a tampered or broken file is refused with its reason; a game of other rules or another version of
 // its scenario is refused with one sentence naming what changed, and offered as a file to keep.
 import { describe, expect, it, vi } from 'vitest';
-import type { Move, Scenario, Setup } from '../../src/engine';
-import { applyMove, contentHash, legalMoves, newGame, RULES_VERSION } from '../../src/engine';
-import { shippedScenarios } from '../fixtures/shipped';
+import type { Move, Scenario, Setup } from '../../src/engine/index.ts';
+import { applyMove, contentHash, legalMoves, newGame, RULES_VERSION } from '../../src/engine/index.ts';
+import { shippedScenarios } from '../fixtures/shipped.ts';
 
 const busan = shippedScenarios().find(([, s]) => s.id === 'road-to-busan')?.[1] as Scenario;
 
 vi.mock('virtual:scenarios', () => ({ default: [] })); // no shipped scenarios: this one is "from a file"
 
-const { addLoadedScenario } = await import('../../src/store/catalog');
-const { gameFileText, openGameFile, openGameLink, parseGameFile } = await import('../../src/store/game-file');
-const { encodeGame } = await import('../../src/store/game-link');
-const { shareableRecord } = await import('../../src/store/game-store');
+const { addLoadedScenario } = await import('../../src/store/catalog.ts');
+const { gameFileText, openGameFile, openGameLink, parseGameFile } = await import(
+  '../../src/store/game-file.ts'
+);
+const { encodeGame } = await import('../../src/store/game-link.ts');
+const { shareableRecord } = await import('../../src/store/game-store.ts');
 
 const setup: Setup = {
   seats: { us: { kind: 'human' }, cn: { kind: 'human' } },

@@ -3,7 +3,7 @@
 // hot-seat curtain, the computer's moves back in the feed after a resume, and the package preview
 // computed on copies of the game.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Move, Scenario, Setup } from '../../src/engine';
+import type { Move, Scenario, Setup } from '../../src/engine/index.ts';
 import {
   applyMove,
   contentHash,
@@ -13,8 +13,8 @@ import {
   SIDES,
   viewFor,
   waitingOn,
-} from '../../src/engine';
-import { restoreFeed } from '../../src/store/ai-driver';
+} from '../../src/engine/index.ts';
+import { restoreFeed } from '../../src/store/ai-driver.ts';
 import {
   type AppStore,
   confirmCurtain,
@@ -27,8 +27,8 @@ import {
   undo,
   undoableIndex,
   useSaves,
-} from '../../src/store/game-store';
-import { HOT_SEAT, shippedBusan } from './store-fixtures';
+} from '../../src/store/game-store.ts';
+import { HOT_SEAT, shippedBusan } from './store-fixtures.ts';
 
 let busan: Scenario;
 

@@ -5,19 +5,19 @@
 // from the headers alone; the old localStorage saves move over once, with nothing lost.
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import type { Move } from '../../src/engine';
-import { contentHash, RULES_VERSION, replay } from '../../src/engine';
-import { HOT_SEAT, MemoryStorage, shippedBusan } from './store-fixtures';
+import type { Move } from '../../src/engine/index.ts';
+import { contentHash, RULES_VERSION, replay } from '../../src/engine/index.ts';
+import { HOT_SEAT, MemoryStorage, shippedBusan } from './store-fixtures.ts';
 
 const busan = shippedBusan();
 vi.mock('virtual:scenarios', () => ({ default: [] })); // no shipped scenarios: this one is "from a file"
 
-const { addLoadedScenario } = await import('../../src/store/catalog');
-const store$ = await import('../../src/store/game-store');
-const { namedSaveDb, readGame, readHeaders, writeGame } = await import('../../src/store/save-db');
-const { listSaves, readSave, saveAsFile } = await import('../../src/store/saves');
-const { migrateLocalSaves } = await import('../../src/store/migrate-saves');
-const { parseGameFile } = await import('../../src/store/game-file');
+const { addLoadedScenario } = await import('../../src/store/catalog.ts');
+const store$ = await import('../../src/store/game-store.ts');
+const { namedSaveDb, readGame, readHeaders, writeGame } = await import('../../src/store/save-db.ts');
+const { listSaves, readSave, saveAsFile } = await import('../../src/store/saves.ts');
+const { migrateLocalSaves } = await import('../../src/store/migrate-saves.ts');
+const { parseGameFile } = await import('../../src/store/game-file.ts');
 const { confirmCurtain, dispatch, finishBriefing, makeAppStore, startGame, undo, useSaves, writesDone } =
   store$;
 
@@ -94,7 +94,9 @@ describe('saving a game', () => {
     expect(store.getState().saveAlert).toEqual({ kind: 'full', started: false });
     // the file offered holds every move, the unsaved one too
     const g = store.getState().game!;
-    const file = parseGameFile((await import('../../src/store/game-file')).gameFileText(store$.recordOf(g)));
+    const file = parseGameFile(
+      (await import('../../src/store/game-file.ts')).gameFileText(store$.recordOf(g)),
+    );
     expect(file).toMatchObject({ moves: g.moves });
     // space again: the next move is saved, with the one before it, and the message goes
     useSaves(db);

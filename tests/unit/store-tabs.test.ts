@@ -2,7 +2,7 @@
 // BroadcastChannel. The second tab to open a game is told another holds it; taking it over waits
 // until the first has written its moves, and the first is told it no longer plays the game.
 import { describe, expect, it } from 'vitest';
-import { TabGames } from '../../src/store/tab-lock';
+import { TabGames } from '../../src/store/tab-lock.ts';
 
 function tab(name: string, events: string[], letGoMs = 0) {
   return new TabGames({

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { writeWhole } from '../../tools/write-whole';
+import { writeWhole } from '../../tools/write-whole.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const temp = mkdtempSync(join(tmpdir(), 'upper-hand-write-'));

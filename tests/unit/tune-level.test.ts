@@ -5,8 +5,16 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readText, resolverFor } from '../../tools/scenario-files';
-import { levelOrder, loadText, rewrite, sidesToCheck, step, strides, tunables } from '../../tools/tune-lib';
+import { readText, resolverFor } from '../../tools/scenario-files.ts';
+import {
+  levelOrder,
+  loadText,
+  rewrite,
+  sidesToCheck,
+  step,
+  strides,
+  tunables,
+} from '../../tools/tune-lib.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const busanPath = join(root, 'scenarios', 'road-to-busan.yaml');

@@ -1,11 +1,16 @@
 // Class results: a game's summary has the documented columns, and the CSV quotes what it must and
 // never lets a spreadsheet read a cell as a formula.
 import { describe, expect, it } from 'vitest';
-import type { Move } from '../../src/engine';
-import { DEFAULT_SETUP, newGame, rulesFor, score } from '../../src/engine';
-import { SUMMARY_COLUMNS, summariesCsv, summarise, summariseRecord } from '../../src/present/class-summary';
-import { rulesScenario } from '../fixtures/worked';
-import { passTurns, play } from './helpers';
+import type { Move } from '../../src/engine/index.ts';
+import { DEFAULT_SETUP, newGame, rulesFor, score } from '../../src/engine/index.ts';
+import {
+  SUMMARY_COLUMNS,
+  summariesCsv,
+  summarise,
+  summariseRecord,
+} from '../../src/present/class-summary.ts';
+import { rulesScenario } from '../fixtures/worked.ts';
+import { passTurns, play } from './helpers.ts';
 
 const sc = rulesScenario();
 

@@ -1,10 +1,10 @@
 // The debrief's data is made once a game: the states a game was opened with are taken as they are,
 // not replayed, and the data is the same whether the states were given or replayed.
 import { describe, expect, it } from 'vitest';
-import type { GameRecord, Move } from '../../src/engine';
-import { DEFAULT_SETUP, replay, rulesFor } from '../../src/engine';
-import { debriefData } from '../../src/ui/debrief';
-import { rulesScenario } from '../fixtures/worked';
+import type { GameRecord, Move } from '../../src/engine/index.ts';
+import { DEFAULT_SETUP, replay, rulesFor } from '../../src/engine/index.ts';
+import { debriefData } from '../../src/ui/debrief.ts';
+import { rulesScenario } from '../fixtures/worked.ts';
 
 const sc = rulesScenario();
 

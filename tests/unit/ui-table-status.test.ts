@@ -1,11 +1,11 @@
 // What the top bar tells a class: the phase, the date, the turns left to the summit or the deadline
 // (and the epilogue's), and the time left when the game carries a phase timer.
 import { describe, expect, it } from 'vitest';
-import type { GameState, Scenario } from '../../src/engine';
-import { newGame, rulesFor } from '../../src/engine';
-import { calendarLine, clock, timeLeft } from '../../src/ui/table-status';
-import { shippedScenarios } from '../fixtures/shipped';
-import { HOT_SEAT } from './store-fixtures';
+import type { GameState, Scenario } from '../../src/engine/index.ts';
+import { newGame, rulesFor } from '../../src/engine/index.ts';
+import { calendarLine, clock, timeLeft } from '../../src/ui/table-status.ts';
+import { shippedScenarios } from '../fixtures/shipped.ts';
+import { HOT_SEAT } from './store-fixtures.ts';
 
 const byId = (id: string) => shippedScenarios().find(([, s]) => s.id === id)?.[1] as Scenario;
 

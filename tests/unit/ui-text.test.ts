@@ -1,8 +1,8 @@
 // The interface's words for the engine's codes: clauses, conditions, orders, news and dates are
 // rendered from the scenario (the engine stores ids and codes, never sentences).
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/engine';
-import { newGame } from '../../src/engine';
+import type { Scenario } from '../../src/engine/index.ts';
+import { newGame } from '../../src/engine/index.ts';
 import {
   clauseShort,
   clauseText,
@@ -14,8 +14,8 @@ import {
   score0,
   score1,
   turnDate,
-} from '../../src/present/text';
-import { shippedScenarios } from '../fixtures/shipped';
+} from '../../src/present/text.ts';
+import { shippedScenarios } from '../fixtures/shipped.ts';
 
 const busan = shippedScenarios().find(([, s]) => s.id === 'road-to-busan')?.[1] as Scenario;
 

@@ -1,10 +1,10 @@
 // Hidden information and determinism: a side's view holds none of the other side's secrets and no
 // random state; a game replays from (scenario, seed, setup, moves) to the same state; undo.
 import { describe, expect, it } from 'vitest';
-import type { GameState, Move } from '../../src/engine';
-import { applyMove, DEFAULT_SETUP, newGame, replay, undo, viewFor } from '../../src/engine';
-import { rulesScenario } from '../fixtures/worked';
-import { play } from './helpers';
+import type { GameState, Move } from '../../src/engine/index.ts';
+import { applyMove, DEFAULT_SETUP, newGame, replay, undo, viewFor } from '../../src/engine/index.ts';
+import { rulesScenario } from '../fixtures/worked.ts';
+import { play } from './helpers.ts';
 
 const sc = rulesScenario();
 

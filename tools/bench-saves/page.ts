@@ -1,7 +1,7 @@
 // The page of `npm run bench:saves`: the saves' own writer (src/store/save-db.ts), run in the browser
 // against its IndexedDB, one write a move as a game is played.
-import type { Move, Setup } from '../../src/engine';
-import { namedSaveDb, type SaveHeader, writeGame } from '../../src/store/save-db';
+import type { Move, Setup } from '../../src/engine/index.ts';
+import { namedSaveDb, type SaveHeader, writeGame } from '../../src/store/save-db.ts';
 
 /** Writes a game `moves.length` times, one move longer each time; the milliseconds of each write. */
 async function run(moves: readonly Move[], setup: Setup): Promise<number[]> {
