@@ -63,7 +63,7 @@ function findTemplate(scenario: Scenario, id: string): Template | undefined {
 }
 
 function instName(sc: Scenario, id: string): string {
-  const i = sc.instruments.find((x) => x.id === id);
+  const i = rulesFor(sc).instruments.get(id);
   return i?.short ?? i?.name ?? 'an instrument';
 }
 

@@ -1,6 +1,7 @@
 // The scenario's facts in words that both the screens (src/present) and the AI's sentences
 // (ai-reason.ts) use, kept here because the engine may not import the presentation: dates, an
 // instrument's name and level, a percentage and a condition. Rendered from the scenario's data.
+import { rulesFor } from './rules.ts';
 import type { Condition, Scenario } from './types.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -17,26 +18,24 @@ export const pct = (x: number) => {
   return n < 0 ? `−${-n}%` : `${n}%`;
 };
 
-const instrumentOf = (sc: Scenario, id: string) => sc.instruments.find((i) => i.id === id);
-
 /** An instrument's short name (its name if it has none). */
 export const instName = (sc: Scenario, id: string) => {
-  const i = instrumentOf(sc, id);
+  const i = rulesFor(sc).instruments.get(id);
   return i?.short ?? i?.name ?? id;
 };
 
 /** The label of one of an instrument's levels. */
 export function levelText(sc: Scenario, id: string, level: number): string {
-  return instrumentOf(sc, id)?.levels[level]?.label ?? `level ${level}`;
+  return rulesFor(sc).instruments.get(id)?.levels[level]?.label ?? `level ${level}`;
 }
 
-export const promiseName = (sc: Scenario, id: string) => sc.commitments.find((x) => x.id === id)?.name ?? id;
-export const eventTitle = (sc: Scenario, id: string) => sc.events.find((e) => e.id === id)?.title ?? id;
+export const promiseName = (sc: Scenario, id: string) => rulesFor(sc).commitments.get(id)?.name ?? id;
+export const eventTitle = (sc: Scenario, id: string) => rulesFor(sc).events.get(id)?.title ?? id;
 
 /** A condition as the end of a sentence: “US tariff at most “20% (fentanyl tariff)””. */
 export function conditionText(sc: Scenario, c: Condition): string {
   if ('indicator' in c) {
-    const name = sc.indicators.find((i) => i.id === c.indicator)?.name ?? c.indicator;
+    const name = rulesFor(sc).indicators.get(c.indicator)?.name ?? c.indicator;
     const parts: string[] = [];
     if (c.below !== undefined) parts.push(`below ${c.below / 10}`);
     if (c.above !== undefined) parts.push(`above ${c.above / 10}`);
@@ -56,7 +55,7 @@ export function conditionText(sc: Scenario, c: Condition): string {
   }
   if ('deal' in c) return c.deal ? 'a deal is in force' : 'no deal is in force';
   if ('statement' in c)
-    return `the statement “${sc.statements.find((s) => s.id === c.statement)?.name ?? c.statement}” stands`;
+    return `the statement “${rulesFor(sc).statements.get(c.statement)?.name ?? c.statement}” stands`;
   if ('collapsed' in c) return c.collapsed ? 'the talks have collapsed' : 'the talks go on';
   if ('commitment' in c)
     return `“${promiseName(sc, c.commitment)}” signed and at least ${pct(c.deliveredAtLeast)} delivered`;

@@ -7,61 +7,27 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseMove, defaultSeat } from '../../src/ai/index.ts';
-import type { Clause, GameState, Move, Scenario, Side } from '../../src/engine/index.ts';
-import { applyMove, DEFAULT_SETUP, newGame, score } from '../../src/engine/index.ts';
+import type { Scenario, Side } from '../../src/engine/index.ts';
 import { loadScenarioFile } from '../../tools/scenario-files.ts';
+import { studentGame } from './student.ts';
 
 const SEEDS = ['gentle-1', 'gentle-2', 'gentle-3', 'gentle-4', 'gentle-5', 'gentle-6'];
 
 /** The student's final score, playing `me`, against the computer at `level` on the other side. */
 function student(sc: Scenario, me: Side, level: number, seed: string): number {
   const ai: Side = me === 'us' ? 'cn' : 'us';
-  const computer = { ...defaultSeat(sc, ai), level };
   const model = { ...defaultSeat(sc, me), level: 2 }; // what the student's opening copies
-  const seat = { kind: 'ai' as const, ...computer };
-  const seats = me === 'us' ? { us: HUMAN, cn: seat } : { us: seat, cn: HUMAN };
-  let s: GameState = newGame(sc, seed, { ...DEFAULT_SETUP, seats });
-  let offer: Clause[] | null = null;
-  let proposed = false;
-  let signed = false;
-  const apply = (m: Move) => {
-    const r = applyMove(sc, s, m);
-    if (!r.ok) throw new Error(`${r.reason}: ${JSON.stringify(m)}`);
-    if (r.state.world.packages.length > s.world.packages.length) signed = true;
-    s = r.state;
-  };
-  while (s.round.phase !== 'over') {
-    const t = s.round.talks;
-    if (s.round.phase === 'orders')
-      apply(
-        s.round.drafts[me] === null
-          ? { type: 'orders', side: me, orders: [] }
-          : chooseMove(sc, s, ai, computer),
-      );
-    else if (t.toMove === ai) apply(chooseMove(sc, s, ai, computer));
-    else if (t.open?.by === ai) {
-      const take: Move = { type: 'accept', side: me };
-      // it signs the answer to its offer (an answer it cannot sign, over a red line, it turns down)
-      apply(
-        proposed && !signed && applyMove(sc, s, take).ok
-          ? take
-          : { type: 'reject', side: me, reason: 'too-little' },
-      );
-    } else if (!proposed && !signed && t.made[me] === 0) {
-      if (!offer) {
-        const m = chooseMove(sc, s, me, model);
-        if (m.type === 'propose') offer = [...m.clauses];
-      }
-      if (offer) {
-        proposed = true;
-        apply({ type: 'propose', side: me, clauses: offer });
-      } else apply({ type: 'pass', side: me });
-    } else apply({ type: 'pass', side: me });
-  }
-  return score(sc, s).sides[me].score;
+  return studentGame(sc, seed, {
+    me,
+    computer: { ...defaultSeat(sc, ai), level },
+    offer: (s) => {
+      const m = chooseMove(sc, s, me, model);
+      return m.type === 'propose' ? m.clauses : null;
+    },
+    everyTurn: false,
+    signs: true,
+  }).score;
 }
-
-const HUMAN = { kind: 'human' } as const;
 
 describe('level 1 is gentle to a student who opens as level 2 would', () => {
   const cases: readonly [string, Side][] = [

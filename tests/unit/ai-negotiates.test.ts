@@ -11,11 +11,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseMove, describeAiMove } from '../../src/ai/index.ts';
 import { nextToMove } from '../../src/ai/rollout.ts';
-import type { Clause, GameState, Move, Scenario } from '../../src/engine/index.ts';
-import { applyMove, canonicalJson, DEFAULT_SETUP, newGame, rulesFor, score } from '../../src/engine/index.ts';
+import type { Clause, GameState, Scenario } from '../../src/engine/index.ts';
+import { applyMove, canonicalJson, DEFAULT_SETUP, newGame, rulesFor } from '../../src/engine/index.ts';
 import { DEADLINE_MARGIN } from '../../src/model/deadline.ts';
 import { loadScenarioFile } from '../../tools/scenario-files.ts';
 import { passTurns, play, seatsAt } from './helpers.ts';
+import { studentGame } from './student.ts';
 
 const sc = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', 'opening-bid.yaml')).scenario;
 const lastTalks = rulesFor(sc).mainTurns - 1;
@@ -66,35 +67,14 @@ function offered(s0: GameState, clauses: readonly Clause[]): GameState {
  * takes Beijing's answer to its offer, the lowballer turns everything down. Returns the turn of the
  * first deal (−1: none) and Washington's final score.
  */
-function student(level: number, seed: string, clauses: readonly Clause[], takesCounters: boolean) {
-  let s = start(level, seed);
-  let dealTurn = -1;
-  const apply = (m: Move) => {
-    const r = applyMove(sc, s, m);
-    if (!r.ok) throw new Error(`${r.reason}: ${JSON.stringify(m)}`);
-    if (r.state.world.packages.length > s.world.packages.length && dealTurn < 0) dealTurn = s.round.turn;
-    s = r.state;
-  };
-  while (s.round.phase !== 'over') {
-    if (s.round.phase === 'orders') {
-      if (s.round.drafts.us === null) apply({ type: 'orders', side: 'us', orders: [] });
-      else apply(chooseMove(sc, s, 'cn', seat(level)));
-      continue;
-    }
-    const t = s.round.talks;
-    if (t.toMove === 'cn') apply(chooseMove(sc, s, 'cn', seat(level)));
-    else if (t.open?.by === 'cn') {
-      const answersMine = s.round.news.some((n) => n.kind === 'proposal' && n.side === 'us');
-      apply(
-        takesCounters && answersMine && dealTurn < 0
-          ? { type: 'accept', side: 'us' }
-          : { type: 'reject', side: 'us', reason: 'too-little' },
-      );
-    } else if (dealTurn < 0 && t.made.us === 0) apply({ type: 'propose', side: 'us', clauses });
-    else apply({ type: 'pass', side: 'us' });
-  }
-  return { dealTurn, score: score(sc, s).sides.us.score };
-}
+const student = (level: number, seed: string, clauses: readonly Clause[], takesCounters: boolean) =>
+  studentGame(sc, seed, {
+    me: 'us',
+    computer: seat(level),
+    offer: () => clauses,
+    everyTurn: true,
+    signs: takesCounters,
+  });
 
 describe('it cannot be milked', () => {
   for (const level of [2, 3])
