@@ -35,6 +35,10 @@ setFlagsFromString('--no-turbo-inlining');
 // scavenges only wait on each other. 1,000 games, two workers, five runs alternated: 6.6-7.1 s
 // against 6.8-7.2 s (medians 6.72 and 7.03).
 setFlagsFromString('--no-parallel-scavenge');
+// No allocation site pretenured: a game's states live for a move or two, but V8 may judge a site
+// long-lived from the few that a collection happens to find alive, and then allocates all of them in
+// the old generation, which only a full collection clears.
+setFlagsFromString('--no-allocation-site-pretenuring');
 
 const { loadScenarioFile } = await import('./scenario-files.ts');
 const { playGame } = await import('../src/ai/match.ts');
