@@ -37,7 +37,9 @@ setFlagsFromString('--no-turbo-inlining');
 setFlagsFromString('--no-parallel-scavenge');
 // No allocation site pretenured: a game's states live for a move or two, but V8 may judge a site
 // long-lived from the few that a collection happens to find alive, and then allocates all of them in
-// the old generation, which only a full collection clears.
+// the old generation, which only a full collection clears (300 games on one worker without it: 355
+// such decisions, by --trace-pretenuring-statistics). 1,000 games, two workers, four runs
+// alternated: 7.72-8.10 s against 8.12-8.30 s.
 setFlagsFromString('--no-allocation-site-pretenuring');
 
 const { loadScenarioFile } = await import('./scenario-files.ts');
