@@ -16,6 +16,9 @@
 // wants (a threat a package can withdraw), and never in a turn in which it made a proposal. A
 // profile without the field escalates as its search and rules choose. Every announcement it makes
 // names its demand in the order (`unless`): met before the date, the threat lapses.
+//
+// Level 1, the forgiving level, also keeps the peace it signs: with a deal in force it raises
+// nothing unless the other side escalated against it this turn or the last.
 import type { Clause, GameState, MoveBody, Order, Rules, Side } from '../engine/index.ts';
 import { other } from '../engine/index.ts';
 import type { ScenarioEvent } from '../model/schema.ts';
@@ -90,13 +93,17 @@ const proposedThisTurn = (s: GameState, side: Side) =>
  * with an escalating announcement carries the demand, so its sentence says what would lift it.
  */
 export function byCharacter<C extends { readonly move: MoveBody; readonly needs?: Clause }>(
-  m: Pick<Model, 'rules' | 's' | 'side'>,
+  m: Pick<Model, 'rules' | 's' | 'side' | 'depth' | 'dealNow' | 'turn'>,
   profile: Profile | null,
   cands: readonly C[],
   demand: () => Clause | undefined,
 ): C[] {
   const { rules, s, side } = m;
   const rule = profile?.params.escalates;
+  // escalated against this turn or the last (−1: never)
+  const pressed = s.world.pressuredOn[side];
+  const hit = pressed >= 0 && pressed >= m.turn - 1;
+  const peace = m.depth.keepsPeace && m.dealNow && !hit;
   const bite = provocation(rules, s, side);
   const proposed = rule === 'first' && proposedThisTurn(s, side);
   let wanted: Clause | undefined | null = null; // null: not asked yet
@@ -116,13 +123,14 @@ export function byCharacter<C extends { readonly move: MoveBody; readonly needs?
     for (const o of c.move.orders) {
       const e = escalationOf(s, o);
       if (!e || rules.instruments.get(e.instrument)?.owner !== side) continue;
+      if (peace) first = firstShift = true;
       if (o.kind === 'announce') announces = true;
       if (unprovoked(rules, bite, e)) {
         first = true;
         if (o.kind === 'shift') firstShift = true;
       }
     }
-    if (first && (rule === 'in-answer' || (rule === 'first' && (firstShift || proposed)))) continue;
+    if (first && (peace || rule === 'in-answer' || (rule === 'first' && (firstShift || proposed)))) continue;
     if (!announces) {
       out.push(c);
       continue;

@@ -59,6 +59,9 @@ export interface Depth {
   // turns after each of its best choices, this many times, and takes what leaves it best placed
   // (0: it does not look)
   readonly rollouts: number;
+  // with a deal in force it raises nothing unless the other side has just escalated against it
+  // (the forgiving level: it keeps the peace it signed)
+  readonly keepsPeace: boolean;
 }
 
 const DEPTHS: readonly Depth[] = [
@@ -73,6 +76,7 @@ const DEPTHS: readonly Depth[] = [
     noise: 1,
     precision: 0.15,
     rollouts: 0,
+    keepsPeace: true,
   },
   // 2: the whole game, the other side's public weights, the package search
   {
@@ -85,6 +89,7 @@ const DEPTHS: readonly Depth[] = [
     noise: 0.3,
     precision: 0.15,
     rollouts: 0,
+    keepsPeace: false,
   },
   // 3: and it weighs waiting, and plays the game on before it proposes or gives calm orders
   {
@@ -97,6 +102,7 @@ const DEPTHS: readonly Depth[] = [
     noise: 0.1,
     precision: 0.08,
     rollouts: 4,
+    keepsPeace: false,
   },
 ];
 

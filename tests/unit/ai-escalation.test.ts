@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { byCharacter, harshness, provocation } from '../../src/ai/escalation.ts';
 import { AI_LEVELS, chooseMove, describeAiMove } from '../../src/ai/index.ts';
 import { setupFor } from '../../src/ai/match.ts';
+import { depthOf } from '../../src/ai/profile.ts';
 import type { GameState, Move, MoveBody, Order, Scenario, Side } from '../../src/engine/index.ts';
 import { newGame, rulesFor } from '../../src/engine/index.ts';
 import type { Escalates, Rule } from '../../src/model/profile-schema.ts';
@@ -76,7 +77,14 @@ const set = (...orders: Order[]): { move: MoveBody } => ({ move: { type: 'orders
 
 /** The sets Beijing's profile keeps in state `s`. */
 function kept(sc: Scenario, s: GameState, cands: readonly { move: MoveBody }[]) {
-  const m = { rules: rulesFor(sc), s, side: 'cn' as const };
+  const m = {
+    rules: rulesFor(sc),
+    s,
+    side: 'cn' as const,
+    depth: depthOf(2),
+    dealNow: false,
+    turn: s.round.turn,
+  };
   const beijing = sc.profiles.find((p) => p.id === 'beijing')!;
   return byCharacter(m, beijing, cands, () => undefined);
 }
@@ -192,5 +200,34 @@ describe('Washington escalates first only by a threat that names its demand', ()
       const move = chooseMove(sc, s, 'us', seatsAt(level).us);
       expect(harshest(sc, s, move)).toBeLessThanOrEqual(provocation(rulesFor(sc), s, 'us'));
     }
+  });
+});
+
+describe('level 1 keeps the peace it signed', () => {
+  it('raises nothing while a deal is in force, unless the other side has just escalated against it', () => {
+    const s = ordersOf(tutorial, 1);
+    const calm = { move: { type: 'orders', side: 'us', orders: [] } as MoveBody };
+    const raise = {
+      move: {
+        type: 'orders',
+        side: 'us',
+        orders: [{ kind: 'shift', instrument: 'us-tariff', level: 6 }],
+      } as MoveBody,
+    };
+    // No profile: no rule of conduct of its own, so only the level decides.
+    const kept = (level: number, dealNow: boolean, st: GameState = s) =>
+      byCharacter(
+        { rules: rulesFor(tutorial), s: st, side: 'us', depth: depthOf(level), dealNow, turn: st.round.turn },
+        null,
+        [calm, raise],
+        () => undefined,
+      ).map(named);
+    expect(kept(1, true)).toEqual([[]]);
+    expect(kept(2, true)).toEqual([[], ['us-tariff:6']]);
+    expect(kept(3, true)).toEqual([[], ['us-tariff:6']]);
+    expect(kept(1, false)).toEqual([[], ['us-tariff:6']]);
+    // Beijing escalated against it this turn: level 1 may answer.
+    const hit = { ...s, world: { ...s.world, pressuredOn: { ...s.world.pressuredOn, us: s.round.turn } } };
+    expect(kept(1, true, hit)).toEqual([[], ['us-tariff:6']]);
   });
 });

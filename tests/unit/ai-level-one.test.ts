@@ -3,7 +3,10 @@
 // against level 2. As Washington: in Liberation Day, level 1's Beijing held out for 2.2 of its target
 // and such a student scored 13 against 86; in Road to Busan, at 1.3, 52 against 103; in the London
 // Licences, at 1.3, 42 against 78. As Beijing: in Chips and Soybeans, level 1's Washington held out
-// for 1.6 and such a student scored −2 against 67.
+// for 1.6 and such a student scored −2 against 67. In the Whole of 2025, level 1 raised its measures
+// turn after turn though a deal was in force and the student never escalated (as Beijing: −9
+// against 43 over 12 seeds; as Washington, 12 against 25; in the London Licences as Beijing, 45
+// against 69): it now keeps the peace it signed.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseMove, defaultSeat } from '../../src/ai/index.ts';
@@ -37,6 +40,9 @@ describe('level 1 is gentle to a student who opens as level 2 would', () => {
     ['liberation-day-to-geneva', 'cn'],
     ['road-to-busan', 'cn'],
     ['chips-and-soybeans', 'cn'],
+    ['whole-of-2025', 'us'],
+    ['whole-of-2025', 'cn'],
+    ['london-licences', 'cn'],
   ];
   for (const [file, me] of cases)
     it(`in ${file}, playing ${me === 'us' ? 'Washington' : 'Beijing'}: about as well off against level 1 as against level 2`, () => {
