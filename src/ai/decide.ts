@@ -23,7 +23,7 @@ import { lookedAhead, NEAR } from './look-ahead.ts';
 import { entryFor, offersFor, ordersFor, planFor } from './memo.ts';
 import { leverageFor, type Model, oneOff, tensionRisk } from './model.ts';
 import { barredFor } from './need.ts';
-import { anchored, madeLately, proposals, proposalsAllowed, rejectedOffer } from './offers.ts';
+import { anchored, madeLately, openingAsk, proposals, proposalsAllowed, rejectedOffer } from './offers.ts';
 import { orderCandidates } from './order-candidates.ts';
 import {
   ANSWERING_PROFILE,
@@ -184,8 +184,9 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
       // What it offers reads what it proposed this turn and the last, and the offer it has just
       // turned down.
       const rejected = rejectedOffer(s, side);
-      const key = `${s.round.talks.made[side]} ${made.join(' | ')} / ${rejected ? packageKey(rejected) : ''}`;
-      cands = offersFor(m, key, () => proposals(x, plan(), profile));
+      const ask = openingAsk(m, profile, seat.level, rand);
+      const key = `${s.round.talks.made[side]} ${made.join(' | ')} / ${rejected ? packageKey(rejected) : ''} × ${ask}`;
+      cands = offersFor(m, key, () => proposals(x, plan(), profile, ask));
       // Holding back is left to the search: playing on models the other side as the plain profile,
       // which offers more than most sides would, so waiting for its offer looks better than it is.
       if (m.depth.rollouts > 0)

@@ -177,17 +177,27 @@ function nextStep(m: Model, plan: Plan, cands: Candidate[]): Candidate[] {
   );
 }
 
-export function proposals(x: Situation, plan: Plan, profile: Profile | null): Candidate[] {
-  return nextStep(x.m, plan, opening(x.m, offersOf(x, plan, profile)));
+/**
+ * Its proposals. `ask`: what its opening asks, as a share of its threshold (its level's `spread`,
+ * drawn by its dice; 1 elsewhere).
+ */
+export function proposals(x: Situation, plan: Plan, profile: Profile | null, ask = 1): Candidate[] {
+  return nextStep(x.m, plan, opening(x.m, offersOf(x, plan, profile, ask)));
 }
 
-function offersOf(x: Situation, plan: Plan, profile: Profile | null): Candidate[] {
+/** The share of its threshold its opening asks: 1 but where its level's `spread` draws another. */
+export function openingAsk(m: Model, profile: Profile | null, level: number, rand: Rand): number {
+  const spread = profile?.levels?.[String(Math.round(level)) as '1' | '2' | '3']?.spread ?? 0;
+  return spread > 0 && opensNow(m) ? 1 + spread * (2 * rand() - 1) : 1;
+}
+
+function offersOf(x: Situation, plan: Plan, profile: Profile | null, ask: number): Candidate[] {
   const { m } = x;
   const out: Candidate[] = [{ move: { type: 'pass', side: m.side }, search: 0, code: 'search:hold' }];
   const made = m.s.round.talks.made[m.side];
   if (made >= PROPOSALS_PER_TURN || m.turn >= m.rules.mainTurns) return out;
   const { table, tgt } = plan;
-  let need = needNow(m, plan, profile, m.turn + 0.5 * made);
+  let need = ask * needNow(m, plan, profile, m.turn + 0.5 * made);
   // What its character bars it from proposing, on the table its offers are searched on.
   const searched = m.depth.logroll ? table : plan.offers;
   const barred = barredFor(x, searched, profile);
@@ -204,7 +214,7 @@ function offersOf(x: Situation, plan: Plan, profile: Profile | null): Candidate[
   // side's gain stays within its fair share — and rates its offers against that same line: an offer
   // it would sign if the other side made it is worth making.
   if (m.depth.lookahead > 0) {
-    const low = Math.min(need, waitingWorth(m, plan, profile));
+    const low = Math.min(need, ask * waitingWorth(m, plan, profile));
     if (low < need) {
       path = logroll(table, main, low);
       for (const p of path) if (fairEnough(plan, gains(table, p))) main = p;

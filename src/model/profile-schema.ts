@@ -71,6 +71,9 @@ export type ProfileParams = z.output<typeof ProfileParamsSchema>;
 export const LevelParamsSchema = cited({
   thetaStart: z.number().min(0).max(3).optional(),
   thetaFloor: Share.optional(),
+  // its opening proposal asks its threshold times 1 ± up to this share, drawn by its own dice, so
+  // that a level whose games are otherwise the same from every seed opens differently
+  spread: z.number().min(0).max(0.5).optional(),
 });
 export type LevelParams = z.output<typeof LevelParamsSchema>;
 

@@ -129,3 +129,40 @@ describe('Beijing’s first counter varies with the game', () => {
       expect(firsts.size).toBeGreaterThanOrEqual(3);
     });
 });
+
+// A level whose games are otherwise the same from every seed: Chips and Soybeans' Washington at
+// level 3 opens with the Malaysia framework or with chips for purchases according to where its
+// threshold falls, and each decided the game (docs/balance.md). Its `spread` draws its opening's ask
+// around its threshold by its own dice, so both are played.
+describe('a level’s spread varies what its opening asks', () => {
+  const chips = loadScenarioFile(
+    join(import.meta.dirname, '..', '..', 'scenarios', 'chips-and-soybeans.yaml'),
+  ).scenario;
+  const openings = (scenario: Scenario) => {
+    const seats = {
+      us: { ...defaultSeat(scenario, 'us'), level: 3 },
+      cn: { ...defaultSeat(scenario, 'cn'), level: 3 },
+    };
+    const keys = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      const s = newGame(scenario, `spread-${i}`, setupFor(seats));
+      const move = chooseMove(scenario, s, 'us', seats.us);
+      expect(move.type).toBe('propose');
+      if (move.type === 'propose') keys.add(packageKey(move.clauses));
+    }
+    return keys;
+  };
+
+  it('Washington’s level 3 opens Chips and Soybeans two ways, and one way without its spread', () => {
+    const chipsFor = (keys: Set<string>) => [...keys].filter((k) => k.includes('us-chips')).length;
+    const spread = openings(chips);
+    expect(chipsFor(spread)).toBeGreaterThan(0);
+    expect(spread.size - chipsFor(spread)).toBeGreaterThan(0);
+    const still = structuredClone(chips) as Scenario & {
+      profiles: { levels?: Record<string, { spread?: number }> }[];
+    };
+    for (const p of still.profiles) delete p.levels?.['3']?.spread;
+    // Without it, every opening (variants drawn near the search's choice included) is the framework.
+    expect(chipsFor(openings(still))).toBe(0);
+  });
+});

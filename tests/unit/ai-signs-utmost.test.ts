@@ -78,7 +78,12 @@ describe('Chips and Soybeans at level 3', () => {
           due = null;
         }
         if (due && move.side === due.side && move.type === 'propose') due = null;
-        if (move.type === 'reject' && s.round.talks.made[move.side] < 2)
+        // A demand of one clause the rejecting side would give has no counter once nothing is
+        // left that it may ask for (here the memory chips its character never asks for): a counter
+        // keeps half the offer — that clause — and takes nothing back, so it could only add an ask.
+        const offer = s.round.talks.open?.clauses ?? [];
+        const demand = offer.length === 1 && clauseGiver(rules, offer[0]!) === move.side;
+        if (move.type === 'reject' && s.round.talks.made[move.side] < 2 && !demand)
           due = { side: move.side, turn: s.round.turn };
       }
     }
