@@ -185,6 +185,11 @@ const REJECT_WORDS: Record<string, readonly string[]> = {
   linkage: ['it ties together what should stay apart', 'it links matters that should be kept apart'],
 };
 
+const ONE_SIDED_WORDS = [
+  'the package asks it to give and offers nothing in return',
+  'it would give and get nothing back',
+];
+
 /** The time left as a sentence of its own (after a rule's or a template's words). */
 function timeSentence(sc: Scenario, turn: number | undefined): string {
   if (turn === undefined) return '';
@@ -207,7 +212,21 @@ function gives(sc: Scenario, side: Side, clauses: readonly Clause[]): boolean {
   return clauses.some((c) => clauseGiver(rules, c) === side);
 }
 
-function searchLine(sc: Scenario, name: string, term: string, move: Move, k: number, turn?: number): string {
+/** A package made only of what `side` gives: it would give and get nothing back. */
+function oneSided(sc: Scenario, side: Side, offer: readonly Clause[] | undefined): boolean {
+  const rules = rulesFor(sc);
+  return offer !== undefined && offer.length > 0 && offer.every((c) => clauseGiver(rules, c) === side);
+}
+
+function searchLine(
+  sc: Scenario,
+  name: string,
+  term: string,
+  move: Move,
+  k: number,
+  at: AiMoveContext,
+): string {
+  const turn = at.turn;
   const when = timeLeft(sc, turn);
   switch (term) {
     case 'threshold': {
@@ -220,7 +239,12 @@ function searchLine(sc: Scenario, name: string, term: string, move: Move, k: num
           ],
           k,
         );
-      const why = pickOf(REJECT_WORDS[move.type === 'reject' ? (move.reason ?? '') : ''] ?? ['no'], k >> 1);
+      // A demand with nothing in return is named as one: "too little" would hide that it gets nothing.
+      const words =
+        move.type === 'reject' && oneSided(sc, move.side, at.offer)
+          ? ONE_SIDED_WORDS
+          : REJECT_WORDS[move.type === 'reject' ? (move.reason ?? '') : ''];
+      const why = pickOf(words ?? ['no'], k >> 1);
       return pickOf(
         [
           `${when}${name} rejects the offer: ${why}. It wants more of its target than the package gives`,
@@ -467,5 +491,5 @@ export function describeAiMove(scenario: Scenario, move: Move, at: AiMoveContext
       ? `${pickOf([`${name} builds its offer on history, ${t.name}`, `${name} offers along the lines of a precedent, ${t.name}`], k)}${cite(scenario, t, k)}.${levers}${timeSentence(scenario, at.turn)}${held}`
       : `${name} opens from a precedent.${levers}${held}`;
   }
-  return `${searchLine(scenario, name, id, move, k, at.turn)}.${levers}${held}`;
+  return `${searchLine(scenario, name, id, move, k, at)}.${levers}${held}`;
 }

@@ -139,6 +139,27 @@ describe('the computer’s moves in plain words', () => {
     );
   });
 
+  it('a rejection of a demand with nothing in return says so, not that it gives too little', () => {
+    const sc = loadScenarioFile(join(DIR, 'opening-bid.yaml')).scenario;
+    const reject = {
+      type: 'reject',
+      side: 'cn',
+      reason: 'too-little',
+      ai: { code: 'search:threshold' },
+    } as const;
+    // Beijing's own tariff lowered, and nothing of Washington's: Beijing would give and get nothing.
+    const demand = [{ kind: 'instrument', instrument: 'cn-tariff', level: 0 }] as const;
+    for (const index of [3, 4, 5, 6]) {
+      const line = describeAiMove(sc, reject, { index, turn: 1, offer: demand });
+      expect(line).toMatch(/offers nothing in return|get nothing back/);
+      expect(line).not.toMatch(/too (much|little)/);
+    }
+    // A trade, even a poor one, is still "too little".
+    const trade = [...demand, { kind: 'instrument', instrument: 'us-tariff', level: 5 }] as const;
+    const line = describeAiMove(sc, reject, { index: 3, turn: 1, offer: trade });
+    expect(line).toMatch(/too (much|little) for what it (gives|asks)/);
+  });
+
   it('a rejection of a lowball says what the computer needs, in words', () => {
     const sc = loadScenarioFile(join(DIR, 'opening-bid.yaml')).scenario;
     const seats = {
