@@ -16,7 +16,8 @@ export interface Situation {
   readonly opponentSteps: number; // levels the opponent's instruments stand above their opening levels
 }
 
-const escalatedAgainst = (m: Model) =>
+/** Whether the other side escalated against it this turn or the last. */
+export const escalatedAgainst = (m: Pick<Model, 's' | 'side' | 'turn'>) =>
   m.s.world.pressuredOn[m.side] === m.turn || (m.turn > 0 && m.s.world.pressuredOn[m.side] === m.turn - 1);
 
 function lastOrders(m: Model): readonly Order[] | null {

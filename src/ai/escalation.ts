@@ -22,6 +22,7 @@
 import type { Clause, GameState, MoveBody, Order, Rules, Side } from '../engine/index.ts';
 import { other } from '../engine/index.ts';
 import type { ScenarioEvent } from '../model/schema.ts';
+import { escalatedAgainst } from './character.ts';
 import type { Model } from './model.ts';
 import type { Profile } from './profile.ts';
 
@@ -100,10 +101,7 @@ export function byCharacter<C extends { readonly move: MoveBody; readonly needs?
 ): C[] {
   const { rules, s, side } = m;
   const rule = profile?.params.escalates;
-  // escalated against this turn or the last (−1: never)
-  const pressed = s.world.pressuredOn[side];
-  const hit = pressed >= 0 && pressed >= m.turn - 1;
-  const peace = m.depth.keepsPeace && m.dealNow && !hit;
+  const peace = m.depth.keepsPeace && m.dealNow && !escalatedAgainst(m);
   const bite = provocation(rules, s, side);
   const proposed = rule === 'first' && proposedThisTurn(s, side);
   let wanted: Clause | undefined | null = null; // null: not asked yet
@@ -117,20 +115,22 @@ export function byCharacter<C extends { readonly move: MoveBody; readonly needs?
       out.push(c);
       continue;
     }
+    let rises = false;
     let first = false;
     let firstShift = false;
     let announces = false;
     for (const o of c.move.orders) {
       const e = escalationOf(s, o);
       if (!e || rules.instruments.get(e.instrument)?.owner !== side) continue;
-      if (peace) first = firstShift = true;
+      rises = true;
       if (o.kind === 'announce') announces = true;
       if (unprovoked(rules, bite, e)) {
         first = true;
         if (o.kind === 'shift') firstShift = true;
       }
     }
-    if (first && (peace || rule === 'in-answer' || (rule === 'first' && (firstShift || proposed)))) continue;
+    if (rises && peace) continue;
+    if (first && (rule === 'in-answer' || (rule === 'first' && (firstShift || proposed)))) continue;
     if (!announces) {
       out.push(c);
       continue;

@@ -3,6 +3,7 @@
 // after a deal, and otherwise its target brought down its concession curve by logrolling.
 import type { Clause, GameState, Rules, Side } from '../engine/index.ts';
 import { PROPOSALS_PER_TURN } from '../engine/index.ts';
+import { spreadAt } from '../model/thresholds.ts';
 import type { Situation } from './character.ts';
 import type { Candidate } from './choose.ts';
 import type { Plan } from './memo.ts';
@@ -187,7 +188,7 @@ export function proposals(x: Situation, plan: Plan, profile: Profile | null, ask
 
 /** The share of its threshold its opening asks: 1 but where its level's `spread` draws another. */
 export function openingAsk(m: Model, profile: Profile | null, level: number, rand: Rand): number {
-  const spread = profile?.levels?.[String(Math.round(level)) as '1' | '2' | '3']?.spread ?? 0;
+  const spread = profile ? spreadAt(profile, level) : 0;
   return spread > 0 && opensNow(m) ? 1 + spread * (2 * rand() - 1) : 1;
 }
 

@@ -12,7 +12,7 @@ import { dateOf, rulesFor } from './rules.ts';
 import type { Clause, Move, Order, Scenario, Side } from './types.ts';
 import { other } from './types.ts';
 import { clauseGiver } from './validate.ts';
-import { conditionText, fmtDate, levelText } from './words.ts';
+import { conditionText, fmtDate, levelText, instName as wordsInstName } from './words.ts';
 
 /** Where the move stands in its game: its index in the record and the turn it was made in. */
 export interface AiMoveContext {
@@ -62,10 +62,8 @@ function findTemplate(scenario: Scenario, id: string): Template | undefined {
   return undefined;
 }
 
-function instName(sc: Scenario, id: string): string {
-  const i = rulesFor(sc).instruments.get(id);
-  return i?.short ?? i?.name ?? 'an instrument';
-}
+// never an id in a sentence: an instrument the scenario lacks is "an instrument"
+const instName = (sc: Scenario, id: string) => wordsInstName(sc, id, 'an instrument');
 
 function clauseWords(sc: Scenario, c: Clause): string {
   switch (c.kind) {

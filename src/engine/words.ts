@@ -18,10 +18,10 @@ export const pct = (x: number) => {
   return n < 0 ? `−${-n}%` : `${n}%`;
 };
 
-/** An instrument's short name (its name if it has none). */
-export const instName = (sc: Scenario, id: string) => {
+/** An instrument's short name (its name if it has none; `unknown` for an id the scenario lacks). */
+export const instName = (sc: Scenario, id: string, unknown: string = id) => {
   const i = rulesFor(sc).instruments.get(id);
-  return i?.short ?? i?.name ?? id;
+  return i?.short ?? i?.name ?? unknown;
 };
 
 /** The label of one of an instrument's levels. */
