@@ -42,7 +42,6 @@ setFlagsFromString('--no-parallel-scavenge');
 // alternated: 7.72-8.10 s against 8.12-8.30 s.
 setFlagsFromString('--no-allocation-site-pretenuring');
 
-const { loadScenarioFile } = await import('./scenario-files.ts');
 const { playGame } = await import('../src/ai/match.ts');
 const { summarise, formatReport } = await import('../src/ai/report.ts');
 const { defaultSeat, parseSeat, AI_LEVELS, DEFAULT_AI_LEVEL } = await import('../src/ai/index.ts');
@@ -250,6 +249,9 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const total = args.strength ? args.games * 10 : args.games; // the strength table plays ten pairings
   const workers = startWorkers(args.workers, total);
+  // The file's reader (zod, yaml) is loaded here, after the workers are started: they play games and
+  // never read a file, so they do not load it.
+  const { loadScenarioFile } = await import('./scenario-files.ts');
   let scenario: Scenario;
   try {
     scenario = loadScenarioFile(args.file).scenario;
