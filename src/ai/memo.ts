@@ -94,16 +94,23 @@ export function entryFor(seen: Seen, seat: SeatKey, profile: Profile | null): Mo
     list.unshift(e);
     if (list.length > 8) list.pop();
   }
-  const m: Model = e.m.s === seen.s ? e.m : { ...e.m, s: seen.s };
-  plansOf.set(m, e);
+  const m: Kept = e.m.s === seen.s ? e.m : { ...e.m, s: seen.s };
+  m[ENTRY] = e;
   return m;
 }
 
-const plansOf = new WeakMap<Model, Entry>();
+/**
+ * The entry a model was made for, kept on the model itself: a decision's model lives for that
+ * decision, and in a WeakMap keyed by the model every entry, with its tables and candidates, lived
+ * on until a full collection (engine/recent.ts).
+ */
+const ENTRY = Symbol('memo entry');
+type Kept = Model & { [ENTRY]?: Entry };
+const entryOf = (m: Model): Entry => (m as Kept)[ENTRY]!;
 
 /** The clause table and target of a model's standing, computed once. */
 export function planFor(m: Model, L: number, profile: Profile | null): Plan {
-  const e = plansOf.get(m)!;
+  const e = entryOf(m);
   if (!e.box.plan) {
     // What it holds out for is its character, the same at every level: the target is always found
     // with the other side's public weights (a flat prior only blurs the lowest level's own offers).
@@ -122,7 +129,7 @@ export function planFor(m: Model, L: number, profile: Profile | null): Plan {
  * standing's orders from every candidate and seed it plays on, values them once.
  */
 export function ordersFor<T>(m: Model, make: () => T): T {
-  const e = plansOf.get(m)!;
+  const e = entryOf(m);
   const kept = e.box.orders;
   const builds = m.s.world.builds;
   if (kept && (kept.builds === builds || JSON.stringify(kept.builds) === JSON.stringify(builds)))
@@ -137,7 +144,7 @@ export function ordersFor<T>(m: Model, make: () => T): T {
  * turn, the one thing besides the standing and the seat they read (never the dice).
  */
 export function offersFor<T>(m: Model, key: string, make: () => T): T {
-  const e = plansOf.get(m)!;
+  const e = entryOf(m);
   e.box.offers ??= new Map();
   if (e.box.offers.has(key)) return e.box.offers.get(key) as T;
   const value = make();

@@ -20,7 +20,7 @@
 // packages, and its ranking of a state's packages has a rank correlation ≥ 0.9
 // (tools/ai-approximation.ts prints the figures).
 import type { Announcement, BySide, Clause, GameState, Order, Rules, Side } from '../engine/index.ts';
-import { dealInForce, holds, noDealLoss, other } from '../engine/index.ts';
+import { dealInForce, holds, noDealLoss, other, recentCache } from '../engine/index.ts';
 import type { Profile } from './profile.ts';
 import { type Depth, depthOf } from './profile.ts';
 
@@ -144,10 +144,11 @@ function weightsOf(rules: Rules, side: Side, flat: boolean): Record<string, numb
   return out;
 }
 
-const tablesByAlt = new WeakMap<
+// The last few alternatives' tables (a WeakMap by the alternatives would hold them longer: recent.ts).
+const tablesByAlt = recentCache<
   object,
   { instruments: unknown; indicators: unknown; tables: BySide<Map<string, number[]>> }
->();
+>(4);
 
 /**
  * Both sides' per-turn utilities with their public weights: they change only with the alternatives,

@@ -55,6 +55,7 @@ export {
   stateFromView,
 } from './projection.ts';
 export { applyMove } from './reducer.ts';
+export { type Recent, recentCache } from './recent.ts';
 export type { GameRecord, ReplayResult } from './replay.ts';
 export { replay, undo } from './replay.ts';
 export { seedStreams } from './rng.ts';

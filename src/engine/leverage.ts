@@ -3,6 +3,7 @@
 // release of what it already imposes — each worth H turns of the harm it does, discounted by how far
 // the other side believes it and by what it costs its owner. The cards are kept so the number can
 // always be explained. Leverage never draws from the game's random streams and never feeds the score.
+import { recentCache } from './recent.ts';
 import type { Rules } from './rules.ts';
 import type { Announcement, BySide, Side, World } from './types.ts';
 import { other } from './types.ts';
@@ -141,8 +142,9 @@ export function handOf(rules: Rules, input: LeverageInput, side: Side): Hand {
 
 /** L_us = T_us→cn / (T_us→cn + T_cn→us); 0.5 when neither side holds anything. */
 // A game state never changes (the reducer returns frozen states), so its leverage is worked out
-// once: the table, the top bar, the debrief and the results all ask for the same state's.
-const known = new WeakMap<LeverageInput, { rules: Rules; leverage: Leverage }>();
+// once: the table, the top bar, the debrief and the results all ask for the same state's. The last
+// few are kept, not every one a WeakMap would hold (recent.ts says why).
+const known = recentCache<LeverageInput, { rules: Rules; leverage: Leverage }>(16);
 
 export function leverage(rules: Rules, input: LeverageInput): Leverage {
   const hit = known.get(input);
