@@ -46,6 +46,7 @@ setFlagsFromString('--no-allocation-site-pretenuring');
 // (and one of 7.67 s).
 setFlagsFromString('--no-turbo-loop-peeling');
 
+const { loadScenarioKept } = await import('./scenario-kept.ts');
 const { playGame } = await import('../src/ai/match.ts');
 const { summarise, formatReport } = await import('../src/ai/report.ts');
 const { defaultSeat, parseSeat, AI_LEVELS, DEFAULT_AI_LEVEL } = await import('../src/ai/index.ts');
@@ -253,12 +254,11 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const total = args.strength ? args.games * 10 : args.games; // the strength table plays ten pairings
   const workers = startWorkers(args.workers, total);
-  // The file's reader (zod, yaml) is loaded here, after the workers are started: they play games and
-  // never read a file, so they do not load it.
-  const { loadScenarioFile } = await import('./scenario-files.ts');
   let scenario: Scenario;
   try {
-    scenario = loadScenarioFile(args.file).scenario;
+    // As loaded before, while its files and this code are as they were (scenario-kept.ts); the
+    // workers never read a file, and do not load the reader.
+    scenario = (await loadScenarioKept(args.file)).scenario;
   } catch (e) {
     console.error(String(e instanceof Error ? e.message : e));
     process.exit(1);

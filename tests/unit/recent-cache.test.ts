@@ -13,7 +13,7 @@ describe('recentCache', () => {
   it('keeps the last `size` keys and lets the oldest go', () => {
     const c = recentCache<object, number>(3);
     const keys = [{}, {}, {}, {}];
-    keys.forEach((k, i) => c.set(k, i));
+    for (const [i, k] of keys.entries()) c.set(k, i);
     expect(c.get(keys[0]!)).toBeUndefined();
     expect(keys.slice(1).map((k) => c.get(k))).toEqual([1, 2, 3]);
   });
