@@ -5,7 +5,7 @@ import type { Clause, RejectReason } from '../engine/index.ts';
 import { clauseId } from '../engine/index.ts';
 import { DEADLINE_MARGIN } from '../model/deadline.ts';
 import type { Situation } from './character.ts';
-import type { Candidate } from './choose.ts';
+import { type Candidate, candidate } from './choose.ts';
 import type { Plan } from './memo.ts';
 import { clausesValue, dealBonus, type Model, ordersModel } from './model.ts';
 import { barredFor, needNow, waitingWorth } from './need.ts';
@@ -72,23 +72,19 @@ export function answer(
     m.depth.horizon < m.T - m.turn ? shortGains(m, open.clauses) : clauseGains(plan.table, open.clauses);
   if (m.depth.lookahead > 0) need = Math.min(need, waitingWorth(m, plan, profile));
   const reason = rejectReason(m, g, need, open.clauses);
-  let accept: Candidate = {
-    move: { type: 'accept', side: m.side },
-    search: g[0] - need,
-    code: 'search:threshold',
-  };
+  let accept = candidate({ type: 'accept', side: m.side }, g[0] - need, 'search:threshold');
   // In its last talks before a deadline it signs what clearly beats holding still, by the kernel's
   // own projection: what it held out for no longer matters once waiting brings nothing.
   let deadline: Candidate | null = null;
   if (lastTalks(m) && accept.search < DEADLINE_MARGIN) {
     const worth = openOfferWorth(seen, DEADLINE_MARGIN);
     if (worth !== null && worth >= DEADLINE_MARGIN)
-      deadline = {
-        move: { type: 'accept', side: m.side },
-        search: Math.max(accept.search, 0.5 + 0.05 * (worth - DEADLINE_MARGIN)),
-        code: 'search:deadline',
-        worth: Math.round(worth),
-      };
+      deadline = candidate(
+        { type: 'accept', side: m.side },
+        Math.max(accept.search, 0.5 + 0.05 * (worth - DEADLINE_MARGIN)),
+        'search:deadline',
+        { worth: Math.round(worth) },
+      );
   }
   const barred = barredFor(x, plan.table, profile);
   // An offer that already holds all it may still ask for, and nothing it gives or that costs it, is
@@ -99,12 +95,11 @@ export function answer(
   const out: Candidate[] = [deadline ?? accept];
   const wanted = needed(plan, open.clauses, barred);
   for (const r of ['too-little', 'distrust', 'timing', 'face', 'linkage'] as const)
-    out.push({
-      move: { type: 'reject', side: m.side, reason: r },
-      search: r === reason ? 0 : -3,
-      code: 'search:threshold',
-      ...(wanted && r === 'too-little' ? { needs: wanted } : {}),
-    });
+    out.push(
+      candidate({ type: 'reject', side: m.side, reason: r }, r === reason ? 0 : -3, 'search:threshold', {
+        needs: r === 'too-little' ? wanted : undefined,
+      }),
+    );
   return out;
 }
 

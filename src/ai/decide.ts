@@ -17,7 +17,7 @@ import {
 import { answer, needed } from './answer.ts';
 import type { Situation } from './character.ts';
 import { escalationHarm, opponentSteps } from './character.ts';
-import { type Candidate, choose } from './choose.ts';
+import { type Candidate, candidate, choose } from './choose.ts';
 import { byCharacter } from './escalation.ts';
 import { lookedAhead, NEAR } from './look-ahead.ts';
 import { entryFor, offersFor, ordersFor, planFor } from './memo.ts';
@@ -93,12 +93,8 @@ function readouts(m: Model): Candidate[] {
     tensionRisk(m, m.side, m.s.world.tension + tension.trumpet, 0) -
     tensionRisk(m, m.side, m.s.world.tension, 0);
   return [
-    {
-      move: { type: 'readout', side: m.side, style: 'trumpet' },
-      search: gain + risk,
-      code: 'search:readout',
-    },
-    { move: { type: 'readout', side: m.side, style: 'modest' }, search: 0, code: 'search:readout' },
+    candidate({ type: 'readout', side: m.side, style: 'trumpet' }, gain + risk, 'search:readout'),
+    candidate({ type: 'readout', side: m.side, style: 'modest' }, 0, 'search:readout'),
   ];
 }
 

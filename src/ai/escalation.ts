@@ -93,7 +93,7 @@ const proposedThisTurn = (s: GameState, side: Side) =>
  * announcement made first carries it, and is dropped when there is none to name. Every set left
  * with an escalating announcement carries the demand, so its sentence says what would lift it.
  */
-export function byCharacter<C extends { readonly move: MoveBody; readonly needs?: Clause }>(
+export function byCharacter<C extends { readonly move: MoveBody; readonly needs?: Clause | undefined }>(
   m: Pick<Model, 'rules' | 's' | 'side' | 'depth' | 'dealNow' | 'turn'>,
   profile: Profile | null,
   cands: readonly C[],

@@ -5,7 +5,7 @@ import type { Clause, GameState, Rules, Side } from '../engine/index.ts';
 import { PROPOSALS_PER_TURN } from '../engine/index.ts';
 import { spreadAt } from '../model/thresholds.ts';
 import type { Situation } from './character.ts';
-import type { Candidate } from './choose.ts';
+import { type Candidate, candidate } from './choose.ts';
 import type { Plan } from './memo.ts';
 import type { Model } from './model.ts';
 import { barredFor, COUNTER, FAIR, fairEnough, MIN_GAIN, needNow, waitingWorth } from './need.ts';
@@ -130,13 +130,13 @@ export function anchored(
   if (far && rand() >= FAR_CHANCE) return null;
   const k = far ? 1 + Math.floor(rand() * others.length) : Math.floor(rand() * (others.length + 1));
   if (k === 0) return null;
-  return {
-    move: { type: 'propose', side: m.side, clauses: others[k - 1]! },
-    search: chosen.search,
+  return candidate(
+    { type: 'propose', side: m.side, clauses: others[k - 1]! },
+    chosen.search,
     // A variant of a template from history still offers along its lines, and says so; a counter's
     // variant is still a counter.
-    code: counter || chosen.code.startsWith('template:') ? chosen.code : 'search:anchor',
-  };
+    counter || chosen.code.startsWith('template:') ? chosen.code : 'search:anchor',
+  );
 }
 
 /** No proposal of its own yet this game (read in its first two talks, the last turn's news and this one's). */
@@ -194,7 +194,7 @@ export function openingAsk(m: Model, profile: Profile | null, level: number, ran
 
 function offersOf(x: Situation, plan: Plan, profile: Profile | null, ask: number): Candidate[] {
   const { m } = x;
-  const out: Candidate[] = [{ move: { type: 'pass', side: m.side }, search: 0, code: 'search:hold' }];
+  const out: Candidate[] = [candidate({ type: 'pass', side: m.side }, 0, 'search:hold')];
   const made = m.s.round.talks.made[m.side];
   if (made >= PROPOSALS_PER_TURN || m.turn >= m.rules.mainTurns) return out;
   const { table, tgt } = plan;
@@ -226,12 +226,10 @@ function offersOf(x: Situation, plan: Plan, profile: Profile | null, ask: number
   const value = (p: Pkg, code: string): Candidate | null => {
     const o = newOffer(table, p, seen);
     return (
-      o && {
-        move: { type: 'propose', side: m.side, clauses: o.clauses },
-        search: offerSearch(o.g, need),
-        code,
+      o &&
+      candidate({ type: 'propose', side: m.side, clauses: o.clauses }, offerSearch(o.g, need), code, {
         gains: o.g,
-      }
+      })
     );
   };
   const add = (c: Candidate | null) => {
@@ -330,12 +328,12 @@ function counterTo(
   const cl = clausesOf(table, p);
   const key = packageKey(cl);
   if (key === packageKey(rejected) || made.has(key)) return null;
-  return {
-    move: { type: 'propose', side: m.side, clauses: cl },
+  return candidate(
+    { type: 'propose', side: m.side, clauses: cl },
     // One that only takes back ranks below any offer that meets its threshold, above holding back.
-    search: asks || g[0] >= need ? 2 + COUNTER + 0.05 * Math.min(0, g[0] - need) : OPENS + COUNTER,
-    code: asks ? 'search:counter' : 'search:takeback',
-  };
+    asks || g[0] >= need ? 2 + COUNTER + 0.05 * Math.min(0, g[0] - need) : OPENS + COUNTER,
+    asks ? 'search:counter' : 'search:takeback',
+  );
 }
 
 /** The lowest level's offers: its templates from history as they stand, if they meet its threshold. */
@@ -345,12 +343,17 @@ function templateOffers(m: Model, table: Table, need: number, profile: Profile |
   for (const tpl of profile?.templates ?? []) {
     const o = newOffer(table, fromTemplate(table, tpl), seen);
     if (o)
-      out.push({
-        move: { type: 'propose', side: m.side, clauses: o.clauses },
-        search: offerSearch(o.g, need),
-        gains: o.g, // read by the next step after a deal, as a searched offer's are
-        code: `template:${tpl.id}`,
-      });
+      out.push(
+        // its gains are read by the next step after a deal, as a searched offer's are
+        candidate(
+          { type: 'propose', side: m.side, clauses: o.clauses },
+          offerSearch(o.g, need),
+          `template:${tpl.id}`,
+          {
+            gains: o.g,
+          },
+        ),
+      );
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // tension, each with its search value (orders.ts) and the term that decided it; a loosening past
 // its own red line is weighed last.
 import { crossedRedLine, type Order, orderSets } from '../engine/index.ts';
-import type { Candidate } from './choose.ts';
+import { type Candidate, candidate } from './choose.ts';
 import type { Plan } from './memo.ts';
 import type { Model } from './model.ts';
 import { ordersModel } from './model.ts';
@@ -96,7 +96,7 @@ export function orderCandidates(m: Model, plan: () => Plan, profile: Profile | n
     const search = set.some((o) => pastRedLine(m, o))
       ? PAST_RED_LINE
       : sumTerms(terms) - ACTION_COST * set.length;
-    out.push({ move: { type: 'orders', side: m.side, orders: set }, search, code, calm: added <= 0 });
+    out.push(candidate({ type: 'orders', side: m.side, orders: set }, search, code, { calm: added <= 0 }));
   }
   return out;
 }
