@@ -248,7 +248,7 @@ export function moveMatches(m: Model, move: MoveBody, want: MoveMatch): boolean 
 }
 
 /** Orders that would break a package in force, while the other side has broken none. */
-function breaksItsWord(m: Model, move: MoveBody): boolean {
+export function breaksItsWord(m: Model, move: MoveBody): boolean {
   if (move.type !== 'orders' || !m.dealNow) return false;
   let breaks = false;
   for (let i = 0; i < move.orders.length && !breaks; i++) breaks = breaches(m, move.orders[i]!);
@@ -272,11 +272,16 @@ export function orderHarm(m: Model, o: Order): number {
  * What a rule adds to a candidate: a number (its weight, signed, or scaled for `respond`), `never`,
  * or null when it does not touch the candidate.
  */
-export function ruleEffect(r: Rule, x: Situation, move: MoveBody): number | 'never' | null {
+export function ruleEffect(
+  r: Rule,
+  x: Situation,
+  move: MoveBody,
+  breaks: boolean = breaksItsWord(x.m, move), // given by a caller that weighs many rules on one move
+): number | 'never' | null {
   const m = x.m;
   // A rule of conduct never moves it to break a deal in force: only its own reckoning of what a
   // breach costs and brings may, unless the other side broke one first.
-  if (!r.avoid && !r.never && breaksItsWord(m, move)) return null;
+  if (!r.avoid && !r.never && breaks) return null;
   if (r.prefer) return moveMatches(m, move, r.prefer) ? r.weight : null;
   if (r.avoid) return moveMatches(m, move, r.avoid) ? -r.weight : null;
   if (r.never) return moveMatches(m, move, r.never) ? 'never' : null;

@@ -4,7 +4,7 @@
 import type { Clause, Move, MoveBody } from '../engine/index.ts';
 import { deliveredShare } from '../engine/index.ts';
 import type { Rule } from '../model/profile-schema.ts';
-import { ruleApplies, ruleEffect, type Situation } from './character.ts';
+import { breaksItsWord, ruleApplies, ruleEffect, type Situation } from './character.ts';
 import type { Model } from './model.ts';
 import type { Rand } from './rng.ts';
 
@@ -56,8 +56,9 @@ export function choose(
   const scored = cands.map((c): Scored => {
     let never: Rule | null = null;
     let ruleSum = 0;
+    const breaks = breaksItsWord(x.m, c.move);
     for (const r of active) {
-      const e = ruleEffect(r, x, c.move);
+      const e = ruleEffect(r, x, c.move, breaks);
       if (e === 'never') never ??= r;
       else if (e !== null) ruleSum += e;
     }
