@@ -4,7 +4,7 @@
 // China accepting a package right after being escalated against). Pure: the same scenario, seed
 // and seats give the same summary.
 import type { BySide, GameState, Move, Order, Scenario, Setup, Side } from '../engine/index.ts';
-import { applyMove, clauseId, leverage, newGame, rulesFor, score } from '../engine/index.ts';
+import { applyMove, clauseId, leverageOnce, newGame, rulesFor, score } from '../engine/index.ts';
 import type { Conduct } from './conduct.ts';
 import { conductTracker } from './conduct.ts';
 import type { AiSeat } from './index.ts';
@@ -156,7 +156,7 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
   while (s.round.phase !== 'over') {
     if (s.round.turn !== lastTurn) {
       lastTurn = s.round.turn;
-      lev.push(leverage(rules, s.world).us);
+      lev.push(leverageOnce(rules, s.world).us); // asked once for each turn: not kept
       ten.push(s.world.tension / 10);
     }
     const side = nextToMove(s, asked);

@@ -29,7 +29,7 @@ export {
   singleOrders,
 } from './legal.ts';
 export type { Card, Hand, Leverage, LeverageInput } from './leverage.ts';
-export { handOf, levelUtility, leverage } from './leverage.ts';
+export { handOf, levelUtility, leverage, leverageOnce } from './leverage.ts';
 export type { ObjectiveStatus, ObjectiveWhy } from './objectives.ts';
 export { objectiveStatus } from './objectives.ts';
 export { afterOrders, draw } from './preview.ts';
@@ -54,8 +54,8 @@ export {
   standing,
   stateFromView,
 } from './projection.ts';
-export { applyMove } from './reducer.ts';
 export { type Recent, recentCache } from './recent.ts';
+export { applyMove } from './reducer.ts';
 export type { GameRecord, ReplayResult } from './replay.ts';
 export { replay, undo } from './replay.ts';
 export { seedStreams } from './rng.ts';

@@ -3,7 +3,6 @@
 // release of what it already imposes — each worth H turns of the harm it does, discounted by how far
 // the other side believes it and by what it costs its owner. The cards are kept so the number can
 // always be explained. Leverage never draws from the game's random streams and never feeds the score.
-import { recentCache } from './recent.ts';
 import type { Rules } from './rules.ts';
 import type { Announcement, BySide, Side, World } from './types.ts';
 import { other } from './types.ts';
@@ -142,19 +141,28 @@ export function handOf(rules: Rules, input: LeverageInput, side: Side): Hand {
 
 /** L_us = T_us→cn / (T_us→cn + T_cn→us); 0.5 when neither side holds anything. */
 // A game state never changes (the reducer returns frozen states), so its leverage is worked out
-// once: the table, the top bar, the debrief and the results all ask for the same state's. The last
-// few are kept, not every one a WeakMap would hold (recent.ts says why).
-const known = recentCache<LeverageInput, { rules: Rules; leverage: Leverage }>(16);
+// once: the table, the top bar, the debrief, the results and the charts of a whole game all ask for
+// the same states'.
+const known = new WeakMap<LeverageInput, { rules: Rules; leverage: Leverage }>();
 
 export function leverage(rules: Rules, input: LeverageInput): Leverage {
   const hit = known.get(input);
   if (hit?.rules === rules) return hit.leverage;
+  const out = leverageOnce(rules, input);
+  // only frozen inputs: a search's scratch state may still be changed after this call
+  if (Object.isFrozen(input)) known.set(input, { rules, leverage: out });
+  return out;
+}
+
+/**
+ * Leverage worked out afresh and not kept, for a caller that asks once for each state: the
+ * simulator, every turn of a thousand games (kept in the WeakMap, each would live on until a full
+ * collection; see recent.ts).
+ */
+export function leverageOnce(rules: Rules, input: LeverageInput): Leverage {
   const us = handOf(rules, input, 'us');
   const cn = handOf(rules, input, 'cn');
   const atStake = us.total + cn.total;
   const lus = atStake > 0 ? us.total / atStake : 0.5;
-  const out: Leverage = { us: lus, cn: 1 - lus, hands: { us, cn }, atStake };
-  // only frozen inputs: a search's scratch state may still be changed after this call
-  if (Object.isFrozen(input)) known.set(input, { rules, leverage: out });
-  return out;
+  return { us: lus, cn: 1 - lus, hands: { us, cn }, atStake };
 }
