@@ -53,10 +53,13 @@ export function choose(
   const noise = x.m.depth.noise;
   // Each candidate's first `never` rule and its rules' sum; which rules touched it is worked out
   // again only for the two candidates the reason code reads (the rules are pure).
+  // Whether a candidate would break a deal in force is read once for it, and only if a rule of
+  // conduct (not an `avoid` or a `never`) is active: those are the rules it silences.
+  const conduct = active.some((r) => !r.avoid && !r.never);
   const scored = cands.map((c): Scored => {
     let never: Rule | null = null;
     let ruleSum = 0;
-    const breaks = breaksItsWord(x.m, c.move);
+    const breaks = conduct && breaksItsWord(x.m, c.move);
     for (const r of active) {
       const e = ruleEffect(r, x, c.move, breaks);
       if (e === 'never') never ??= r;

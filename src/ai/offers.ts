@@ -342,18 +342,10 @@ function templateOffers(m: Model, table: Table, need: number, profile: Profile |
   const out: Candidate[] = [];
   for (const tpl of profile?.templates ?? []) {
     const o = newOffer(table, fromTemplate(table, tpl), seen);
-    if (o)
-      out.push(
-        // its gains are read by the next step after a deal, as a searched offer's are
-        candidate(
-          { type: 'propose', side: m.side, clauses: o.clauses },
-          offerSearch(o.g, need),
-          `template:${tpl.id}`,
-          {
-            gains: o.g,
-          },
-        ),
-      );
+    if (!o) continue;
+    const move = { type: 'propose', side: m.side, clauses: o.clauses } as const;
+    // its gains are read by the next step after a deal, as a searched offer's are
+    out.push(candidate(move, offerSearch(o.g, need), `template:${tpl.id}`, { gains: o.g }));
   }
   return out;
 }

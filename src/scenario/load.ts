@@ -5,6 +5,7 @@
 // is given. Never throws, never returns a half-loaded scenario.
 import type { z } from 'zod';
 import { contentHash } from '../engine/hash.ts';
+import { deepFreeze } from '../model/freeze.ts';
 import { type Scenario, ScenarioSchema } from '../model/schema.ts';
 import { checkConditions } from './conditions-check.ts';
 import { checkCrossRefs } from './crossref.ts';
@@ -64,15 +65,6 @@ export type Locate = (path: Path) => { file: string; line: number; column: numbe
 export type LoadResult =
   | { ok: true; scenario: Scenario; hash: string; warnings: Diagnostic[]; locate: Locate; more?: string }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[]; more?: string };
-
-/** Freezes a value and everything in it. */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const k of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[k]);
-  }
-  return value;
-}
 
 const order = (a: Diagnostic, b: Diagnostic) =>
   a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1;

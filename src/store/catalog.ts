@@ -5,6 +5,7 @@
 import shipped from 'virtual:scenarios';
 import type { Scenario } from '../engine/index.ts';
 import { contentHash } from '../engine/index.ts';
+import { deepFreeze } from '../model/freeze.ts';
 import { type ScenarioSummary, scenarioSummary } from './scenario-summary.ts';
 
 /** What the menu shows of a scenario, and where it comes from. */
@@ -20,14 +21,6 @@ export interface CatalogEntry {
 }
 
 const SCENARIO_PREFIX = 'upper-hand:scenario:';
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const k of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[k]);
-  }
-  return value;
-}
 
 const shippedInfo: ScenarioInfo[] = shipped.map((s) => ({
   id: s.id,
