@@ -4,17 +4,17 @@
 // loading the project module by module through tsx's loader costs more than bundling it whole
 // (`simulate --help`: 0.41–0.45 s through tsx, 0.31–0.35 s bundled, 0.15 s from the kept bundle).
 // The bundle runs in this process with the tool's own arguments and is removed when the process
-// ends, by itself or by Ctrl-C; a tool that starts worker threads hands them the same file (its
-// import.meta.url). It is written beside the entry, so a module that finds the project's files from
-// its own place (import.meta.url) finds them from the bundle too. Should bundling fail, the tool
-// runs through tsx.
+// ends, by itself or by Ctrl-C (one left by a run killed outright goes at the next run beside it);
+// a tool that starts worker threads hands them the same file (its import.meta.url). It is written
+// beside the entry, so a module that finds the project's files from its own place (import.meta.url)
+// finds them from the bundle too. Should bundling fail, the tool runs through tsx.
 //
 // The last bundle of each entry is kept in node_modules/.cache/upper-hand with the time and size of
 // every file it was built from (esbuild's list, this file and esbuild's own version included), the
 // project's folder and the code's fingerprint: while none of them has changed, it is used again rather
 // than built (esbuild took about 0.17 s of every `npm run simulate`).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -31,6 +31,17 @@ process.env.NODE_ENV ??= 'production';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(dirname(resolve(entry)), `.run-${process.pid}.mjs`);
 process.on('exit', () => rmSync(out, { force: true }));
+// A run that ended without its 'exit' handlers (killed outright, or V8 aborting) left its bundle
+// behind: removed here once its process is gone (a process of another user answers EPERM: kept).
+for (const name of readdirSync(dirname(out))) {
+  const pid = Number(/^\.run-(\d+)\.mjs$/.exec(name)?.[1]);
+  if (!pid || pid === process.pid) continue;
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    if (e.code === 'ESRCH') rmSync(join(dirname(out), name), { force: true });
+  }
+}
 // an interrupted run ends through 'exit' too, with the shell's code for the signal
 process.on('SIGINT', () => process.exit(130));
 process.on('SIGTERM', () => process.exit(143));
