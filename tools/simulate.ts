@@ -215,7 +215,7 @@ async function runJobs(
 }
 
 /**
- * The worker threads, started before the scenario is read: each loads its code (about a fifth of a
+ * The worker threads, started before the scenario is read: each loads its code (about a sixth of a
  * second) while this thread reads the scenario — kept from an earlier run in a few milliseconds, or
  * read and checked afresh in about a third of a second — and waits for it.
  */

@@ -276,12 +276,12 @@ export function ruleEffect(
   r: Rule,
   x: Situation,
   move: MoveBody,
-  breaks: boolean = breaksItsWord(x.m, move), // given by a caller that weighs many rules on one move
+  breaks?: boolean, // whether the move breaks a deal in force, from a caller that weighs many rules on it
 ): number | 'never' | null {
   const m = x.m;
   // A rule of conduct never moves it to break a deal in force: only its own reckoning of what a
   // breach costs and brings may, unless the other side broke one first.
-  if (!r.avoid && !r.never && breaks) return null;
+  if (!r.avoid && !r.never && (breaks ?? breaksItsWord(m, move))) return null;
   if (r.prefer) return moveMatches(m, move, r.prefer) ? r.weight : null;
   if (r.avoid) return moveMatches(m, move, r.avoid) ? -r.weight : null;
   if (r.never) return moveMatches(m, move, r.never) ? 'never' : null;

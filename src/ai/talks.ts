@@ -617,10 +617,8 @@ function dearestAsk(t: Table, p: Pkg, offered: ReadonlySet<number>): readonly [n
 }
 
 function packageKeyOf(t: Table, p: Pkg): string {
-  const n = p.length;
-  if (n < 2) return n === 0 ? '' : clauseKey(t.options[p[0]!]!.clause);
-  for (let i = 0; i < n; i++) texts[i] = clauseKey(t.options[p[i]!]!.clause);
-  return sortedTexts(n);
+  for (let i = 0; i < p.length; i++) texts[i] = clauseKey(t.options[p[i]!]!.clause);
+  return sortedTexts(p.length);
 }
 
 export const clausesOf = (t: Table, p: Pkg): Clause[] => p.map((i) => t.options[i]!.clause);
@@ -655,10 +653,8 @@ function clauseText(c: Clause): string {
 
 /** A package's clauses as one text, whatever their order: equal texts, same package. */
 export function packageKey(clauses: readonly Clause[]): string {
-  const n = clauses.length;
-  if (n < 2) return n === 0 ? '' : clauseKey(clauses[0]!);
-  for (let i = 0; i < n; i++) texts[i] = clauseKey(clauses[i]!);
-  return sortedTexts(n);
+  for (let i = 0; i < clauses.length; i++) texts[i] = clauseKey(clauses[i]!);
+  return sortedTexts(clauses.length);
 }
 
 /**
@@ -678,6 +674,7 @@ function sortedTexts(n: number): string {
     }
     texts[j + 1] = v;
   }
+  if (n === 0) return '';
   let out = texts[0]!;
   for (let i = 1; i < n; i++) out += `;${texts[i]}`;
   return out;

@@ -32,40 +32,6 @@ export function workingCopy(s: GameState, dice: Dice): Working {
   };
 }
 
-/**
- * Freezes what a move or a turn made new in a state, deeply, and returns it. Parts already frozen
- * (shared with the last state) are not walked again. The state holds only plain objects, arrays and
- * primitives, so this does immer's deep freeze in a third of the time; the producer that returns
- * the state then finds it frozen and walks nothing.
- */
-export function freezeNew<T>(x: T): T {
-  if (typeof x === 'object' && x !== null && Object.isExtensible(x)) freezeAll(x);
-  return x;
-}
-
-/**
- * Freezes `x` and every object under it that is not frozen yet. An object of a state is either
- * frozen or still open to new keys (nothing seals one or closes it to new keys only), so "frozen"
- * is read as "closed to new keys": Object.isExtensible answers at once, where Object.isFrozen reads
- * every key of a frozen object.
- */
-function freezeAll(x: object) {
-  Object.freeze(x);
-  if (Array.isArray(x)) {
-    for (let i = 0; i < x.length; i++) {
-      const v: unknown = x[i];
-      if (typeof v === 'object' && v !== null && Object.isExtensible(v)) freezeAll(v);
-    }
-    return;
-  }
-  // for…in over plain data (no prototypes but Object's): no key array made for every object
-  const o = x as Record<string, unknown>;
-  for (const k in o) {
-    const v = o[k];
-    if (typeof v === 'object' && v !== null && Object.isExtensible(v)) freezeAll(v);
-  }
-}
-
 const STILL: BySide<readonly Order[]> = { us: [], cn: [] };
 
 /**

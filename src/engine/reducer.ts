@@ -2,6 +2,7 @@
 // state with immer. Each move type has its handler; the turn advances itself once both sides'
 // orders are in. A refused move returns the reason and leaves the state untouched.
 import { produce } from 'immer';
+import { deepFreeze } from '../model/freeze.ts';
 import {
   dropAnnouncement,
   metaCopy,
@@ -13,7 +14,7 @@ import {
   worldCopy,
 } from './copy.ts';
 import { addTension, addToIndicators, fireEvent, moveInstrument } from './effects.ts';
-import { advance, freezeNew } from './kernel.ts';
+import { advance } from './kernel.ts';
 import { draw } from './rng.ts';
 import type { Rules } from './rules.ts';
 import { rulesFor } from './rules.ts';
@@ -162,6 +163,6 @@ export function applyMove(scenario: Scenario, state: GameState, move: Move): Mov
   let next: GameState = copy;
   if (next.round.phase === 'orders' && next.round.drafts.us !== null && next.round.drafts.cn !== null)
     next = advance(rules, next, { us: next.round.drafts.us, cn: next.round.drafts.cn }, next.rng);
-  const done = freezeNew(next);
+  const done = deepFreeze(next);
   return { ok: true, state: produce(state, () => done) };
 }
