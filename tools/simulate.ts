@@ -25,12 +25,13 @@ import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 
 // The engine's immer runs without its development checks here (set before anything imports it).
 process.env.NODE_ENV ??= 'production';
-// V8's optimising compiler without inlining, for this process and its workers (V8's flags are the
-// process's): with inlining a thread of Road to Busan spent about 4 s compiling over its first 350
-// games, 3.5 s of it in the first 200, and two workers on two cores wait on each other's compiles;
-// without, 2 s, and the code is about 3% slower once warm. 1,000 games, two workers: 8.4-8.9 s
-// against 8.9-9.4 s (their first 200 games: 4.7-5.0 s of worker time against 6.0-6.2 s).
-setFlagsFromString('--no-turbo-inlining');
+// V8's optimising compiler inlines only small functions (bytecode up to 60 bytes, against 460), for
+// this process and its workers (V8's flags are the process's). With full inlining a thread of Road
+// to Busan spent about 4 s compiling over its first 350 games, and two workers on two cores wait on
+// each other's compiles; without any, 2 s, but every little helper (a clamp, a weight, a key) is a
+// call. 1,000 games, two workers, 25 runs alternated in three batches: medians 4.32-4.72 s with
+// small functions inlined against 4.50-4.95 s with none, and 4.87 s with full inlining.
+setFlagsFromString('--max-inlined-bytecode-size=60');
 // Each worker's young generation collected on its own thread: on two cores the two workers' parallel
 // scavenges only wait on each other. 1,000 games, two workers, five runs alternated: 6.6-7.1 s
 // against 6.8-7.2 s (medians 6.72 and 7.03).
