@@ -34,7 +34,10 @@ process.env.NODE_ENV ??= 'production';
 setFlagsFromString('--max-inlined-bytecode-size=60');
 // Each worker's young generation collected on its own thread: on two cores the two workers' parallel
 // scavenges only wait on each other. 1,000 games, two workers, five runs alternated: 6.6-7.1 s
-// against 6.8-7.2 s (medians 6.72 and 7.03).
+// against 6.8-7.2 s (medians 6.72 and 7.03). `npm run simulate` goes further and starts node with
+// --single-threaded-gc (package.json: V8 takes that flag only before its heap is set up, and aborts
+// when it is set here): no collector thread at all, marking and sweeping done by the thread whose
+// heap it is. 1,000 games, five runs alternated: 4.36-4.84 s (median 4.47) against 4.50-4.88 s (4.61).
 setFlagsFromString('--no-parallel-scavenge');
 // No allocation site pretenured: a game's states live for a move or two, but V8 may judge a site
 // long-lived from the few that a collection happens to find alive, and then allocates all of them in
