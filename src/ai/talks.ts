@@ -8,7 +8,7 @@
 //
 // Hot code: a package is a short list of option numbers, and the search evaluates each change to
 // it in place, without building the changed package.
-import type { Clause, Rules, Side } from '../engine/index.ts';
+import type { Clause, GameState, Rules, Side } from '../engine/index.ts';
 import { agreedIn, clauseGiver, crossedRedLine } from '../engine/index.ts';
 import type { Template } from '../model/profile-schema.ts';
 import type { Model } from './model.ts';
@@ -17,6 +17,7 @@ import { learntFactors, leverOf } from './opponent.ts';
 
 export interface Option {
   readonly clause: Clause;
+  readonly text: string; // the clause's text (`clauseKey`), read by every search that keys packages
   readonly key: number; // one clause per instrument, promise or statement
   readonly giver: Side | null;
   readonly vs: number; // value to itself on its own
@@ -46,6 +47,7 @@ export interface Table {
 /** A clause as the table starts from it: what does not change in a game, worked out once. */
 interface Candidate {
   readonly clause: Clause;
+  readonly text: string;
   readonly key: number;
   readonly lever: string; // the key's name (opponent.ts `leverOf`)
   readonly giver: Side | null;
@@ -120,6 +122,7 @@ function candidates(rules: Rules, side: Side): readonly Candidate[] {
     const lever = leverOf(clause);
     out.push({
       clause,
+      text: clauseKey(clause),
       key: keyOf(lever),
       lever,
       giver,
@@ -160,6 +163,7 @@ export function makeTable(m: Model, L: number): Table {
     if (vs <= 0 && vo <= 0 && ms <= 0 && mo <= 0) continue;
     options.push({
       clause,
+      text: c.text,
       key: c.key,
       giver: c.giver,
       vs,
@@ -258,33 +262,40 @@ function applyChange(p: Pkg, skip: number, add: number): number[] {
 /** A template as options now: instrument levels are ceilings; what is already met is left out. */
 export function fromTemplate(t: Table, tpl: Template): number[] {
   const out: number[] = [];
-  const { s } = t.m;
+  const o = t.options;
   for (const c of tpl.clauses) {
+    const matches = templateMatch(t.m.s, c);
+    if (!matches) continue;
     let found = -1;
-    t.options.forEach((o, i) => {
-      const cl = o.clause;
-      if ('instrument' in c) {
-        const now = s.world.levels[c.instrument] ?? 0;
-        const pending = s.world.announcements[c.instrument];
-        const level = Math.min(c.level, now);
-        if (level === now && !(pending && pending.level > now)) return;
-        if (cl.kind === 'instrument' && cl.instrument === c.instrument && cl.level === level) found = i;
-      } else if ('pledge' in c) {
-        if (
-          cl.kind === 'pledge' &&
-          cl.item === c.pledge &&
-          cl.size === c.size &&
-          (cl.condition !== undefined) === c.tied
-        )
-          found = i;
-      } else if ('commitment' in c) {
-        if (cl.kind === 'commitment' && cl.item === c.commitment && (cl.condition !== undefined) === c.tied)
-          found = i;
-      } else if (cl.kind === 'statement' && cl.statement === c.statement) found = i;
-    });
-    if (found >= 0 && !out.some((i) => t.options[i]!.key === t.options[found]!.key)) out.push(found);
+    for (let i = 0; i < o.length; i++) if (matches(o[i]!.clause)) found = i;
+    if (found >= 0 && !out.some((i) => o[i]!.key === o[found]!.key)) out.push(found);
   }
   return out;
+}
+
+/**
+ * Which option a template's clause asks for, read from the clause once (not again for every option
+ * it is matched against), or null when it asks for nothing: an instrument already at or below its
+ * ceiling, with no rise announced above it.
+ */
+function templateMatch(s: GameState, c: Template['clauses'][number]): ((cl: Clause) => boolean) | null {
+  if ('instrument' in c) {
+    const now = s.world.levels[c.instrument] ?? 0;
+    const pending = s.world.announcements[c.instrument];
+    const level = Math.min(c.level, now);
+    if (level === now && !(pending && pending.level > now)) return null;
+    return (cl) => cl.kind === 'instrument' && cl.instrument === c.instrument && cl.level === level;
+  }
+  if ('pledge' in c)
+    return (cl) =>
+      cl.kind === 'pledge' &&
+      cl.item === c.pledge &&
+      cl.size === c.size &&
+      (cl.condition !== undefined) === c.tied;
+  if ('commitment' in c)
+    return (cl) =>
+      cl.kind === 'commitment' && cl.item === c.commitment && (cl.condition !== undefined) === c.tied;
+  return (cl) => cl.kind === 'statement' && cl.statement === c.statement;
 }
 
 export interface Target {
@@ -416,7 +427,7 @@ export function optionsOf(t: Table, clauses: readonly Clause[]): number[] {
   const want = new Set(clauses.map(clauseKey));
   const out: number[] = [];
   t.options.forEach((o, i) => {
-    if (want.has(clauseKey(o.clause)) && !out.some((j) => t.options[j]!.key === o.key)) out.push(i);
+    if (want.has(o.text) && !out.some((j) => t.options[j]!.key === o.key)) out.push(i);
   });
   return out;
 }
@@ -617,7 +628,7 @@ function dearestAsk(t: Table, p: Pkg, offered: ReadonlySet<number>): readonly [n
 }
 
 function packageKeyOf(t: Table, p: Pkg): string {
-  for (let i = 0; i < p.length; i++) texts[i] = clauseKey(t.options[p[i]!]!.clause);
+  for (let i = 0; i < p.length; i++) texts[i] = t.options[p[i]!]!.text;
   return sortedTexts(p.length);
 }
 

@@ -1,7 +1,7 @@
 // Driving the engine in tests: apply moves that must be legal, or pass whole turns; and the pieces
 // hand-built AI tests share.
 import { expect } from 'vitest';
-import type { Option } from '../../src/ai/talks.ts';
+import { clauseKey, type Option } from '../../src/ai/talks.ts';
 import type { Clause, GameState, Move, Order, Scenario, Setup, Side } from '../../src/engine/index.ts';
 import { applyMove } from '../../src/engine/index.ts';
 
@@ -27,6 +27,7 @@ export const tableOption = (
   vo: number,
 ): Option => ({
   clause,
+  text: clauseKey(clause),
   key,
   giver,
   vs,
