@@ -63,17 +63,17 @@ export function barredFor(x: Situation, table: Table, profile: Profile | null): 
   const rules = profile?.rules.filter(aboutProposals) ?? [];
   if (rules.length === 0) return () => false;
   const bars = rules.filter((r) => ruleApplies(r, x));
-  const memo = new Map<number, boolean>();
+  // each option's answer, worked out when first asked: 0 not yet, 1 barred, 2 free
+  const memo = new Uint8Array(table.options.length);
   return (i) => {
-    let b = memo.get(i);
-    if (b === undefined) {
+    if (memo[i] === 0) {
       const move: MoveBody = { type: 'propose', side: x.m.side, clauses: [table.options[i]!.clause] };
-      b = bars.some((r) => {
+      const b = bars.some((r) => {
         const e = ruleEffect(r, x, move);
         return e === 'never' || (typeof e === 'number' && e < -COUNTER);
       });
-      memo.set(i, b);
+      memo[i] = b ? 1 : 2;
     }
-    return b;
+    return memo[i] === 1;
   };
 }

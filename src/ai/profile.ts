@@ -3,7 +3,8 @@
 // falling toward its deadline at the profile's pace (DESIGN.md: "fast for Washington before a
 // summit, slow for Beijing").
 import type { Rules, Side } from '../engine/index.ts';
-import type { Profile, ProfileParams } from '../model/profile-schema.ts';
+import { deepFreeze } from '../model/freeze.ts';
+import type { ClauseMatch, MoveMatch, Profile, ProfileParams, Rule } from '../model/profile-schema.ts';
 import { thresholdsAt } from '../model/thresholds.ts';
 
 export type { Profile };
@@ -134,13 +135,12 @@ export function theta(rules: Rules, p: Profile, t: number): number {
 const atLevels = new WeakMap<Profile, Map<number, Profile>>();
 
 /**
- * The profile as it plays at a level: its thresholds as restated for that level, if it restates them
- * (the same object for every call, so what is kept by profile stays kept).
+ * The profile as it plays at a level: its thresholds as restated for that level, if it restates them,
+ * and its rules each in one shape (below). The same object for every call, so what is kept by
+ * profile stays kept.
  */
 export function profileAt(p: Profile, level: number): Profile {
   const at = Math.round(level);
-  const restated = thresholdsAt(p, at);
-  if (!restated) return p;
   let byLevel = atLevels.get(p);
   if (!byLevel) {
     byLevel = new Map();
@@ -148,11 +148,55 @@ export function profileAt(p: Profile, level: number): Profile {
   }
   let out = byLevel.get(at);
   if (!out) {
-    out = { ...p, params: { ...p.params, ...restated } };
+    const restated = thresholdsAt(p, at);
+    out = deepFreeze({
+      ...p,
+      params: restated ? { ...p.params, ...restated } : p.params,
+      rules: p.rules.map(ruleShape),
+    });
     byLevel.set(at, out);
   }
   return out;
 }
+
+// Every decision weighs each rule against each candidate move. Read from the scenario file, a rule
+// holds only the fields it was written with, so rules come in many shapes, and V8 reads a field of
+// objects of many shapes slowly; here each rule, and each match in it, has every field (absent ones
+// undefined) in one order, which reads the same wherever the code asks whether a field is there.
+const ruleShape = (r: Rule): Rule =>
+  ({
+    id: r.id,
+    text: r.text,
+    when: r.when,
+    weight: r.weight,
+    chance: r.chance,
+    prefer: moveMatchShape(r.prefer),
+    avoid: moveMatchShape(r.avoid),
+    never: moveMatchShape(r.never),
+    respond: r.respond,
+    mirror: r.mirror,
+    source: r.source,
+    quote: r.quote,
+    estimate: r.estimate,
+  }) as Rule;
+
+const moveMatchShape = (w: MoveMatch | undefined): MoveMatch | undefined =>
+  w &&
+  ({
+    move: w.move,
+    order: w.order,
+    instrument: w.instrument,
+    instrumentKind: w.instrumentKind,
+    alternative: w.alternative,
+    contains: Array.isArray(w.contains)
+      ? w.contains.map(clauseMatchShape)
+      : w.contains && clauseMatchShape(w.contains),
+    style: w.style,
+    reason: w.reason,
+  } as MoveMatch);
+
+const clauseMatchShape = (c: ClauseMatch): ClauseMatch =>
+  ({ kind: c.kind, id: c.id, giver: c.giver, tied: c.tied, below: c.below }) as ClauseMatch;
 
 /** The profile a seat names, among this side's own profiles. */
 export function findProfile(profiles: readonly Profile[], id: string, side: Side): Profile | undefined {

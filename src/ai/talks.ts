@@ -451,20 +451,31 @@ export function counterFrom(
 ): Pkg | null {
   const keep = Math.ceil(offered / 2);
   const orig = new Set(offer);
-  const kept = (p: Pkg, skip: number, add: number) => {
+  // Which options the offer holds, by number: every change the searches weigh asks how many of the
+  // offer's clauses it keeps, counted once for the package and adjusted for the one change.
+  const inOffer = new Uint8Array(t.options.length);
+  for (const i of offer) inOffer[i] = 1;
+  const keptIn = (p: Pkg) => {
     let n = 0;
-    for (let i = 0; i < p.length; i++) if (i !== skip && orig.has(p[i]!)) n++;
-    return n + (add >= 0 && orig.has(add) ? 1 : 0);
+    for (let i = 0; i < p.length; i++) n += inOffer[p[i]!]!;
+    return n;
   };
   // What its character bars it from proposing goes first, even from the offer.
   let cur: Pkg = offer.filter((i) => !barred(i));
-  const allowed = (skip: number, add: number) => !(add >= 0 && barred(add)) && kept(cur, skip, add) >= keep;
+  let curKept = keptIn(cur);
+  const allowed = (skip: number, add: number) =>
+    !(add >= 0 && barred(add)) &&
+    curKept - (skip >= 0 ? inOffer[cur[skip]!]! : 0) + (add >= 0 ? inOffer[add]! : 0) >= keep;
+  const change = (step: readonly [number, number]) => {
+    cur = applyChange(cur, step[0], step[1]);
+    curKept = keptIn(cur);
+  };
   let [cs, co] = gains(t, cur);
   // A full offer can still trade a clause it gives away cheaply for one the AI needs.
   for (let iter = 0; iter < 10 && cs < floor; iter++) {
     const step = bestTrade(t, cur, cs, co, 0, Number.NEGATIVE_INFINITY, allowed, true, true);
     if (!step) break;
-    cur = applyChange(cur, step[0], step[1]);
+    change(step);
     [cs, co] = gains(t, cur);
   }
   const offerKey = packageKeyOf(t, offer);
@@ -473,13 +484,11 @@ export function counterFrom(
     const step =
       bestTrade(t, cur, cs, co, 1, Number.NEGATIVE_INFINITY, allowed, false) ?? dearestAsk(t, cur, orig);
     if (!step) break;
-    cur = applyChange(cur, step[0], step[1]);
+    change(step);
     [cs, co] = gains(t, cur);
   }
   const key = packageKeyOf(t, cur);
-  return cur.length === 0 || co <= 0 || kept(cur, -1, -1) < keep || key === offerKey || not.has(key)
-    ? null
-    : cur;
+  return cur.length === 0 || co <= 0 || curKept < keep || key === offerKey || not.has(key) ? null : cur;
 }
 
 /**

@@ -158,9 +158,20 @@ describe('thresholds restated for a level of play', () => {
     expect(theta(rules, at3, 0)).toBeCloseTo(1.4);
     expect(at3.params.thetaFloor).toBe(p.params.thetaFloor);
     expect(profileAt(p, 3)).toBe(at3); // one object a level: what is kept by profile stays kept
-    expect(profileAt(p, 2)).toBe(p);
-    expect(profileAt(p, 1)).toBe(p);
+    expect(profileAt(p, 2)).toBe(profileAt(p, 2));
+    expect(profileAt(p, 2).params).toBe(p.params);
+    expect(profileAt(p, 1).params).toBe(p.params);
     expect(theta(rules, profileAt(p, 2), 0)).toBeCloseTo(p.params.thetaStart);
+  });
+
+  it('keeps every rule as written, each rule and each match in it in one shape', () => {
+    const p = busan.profiles[1]!;
+    const at2 = profileAt(p, 2);
+    expect(at2.rules).toEqual(p.rules); // a field left undefined is one the rule does not have
+    expect(new Set(at2.rules.map((r) => Object.keys(r).join())).size).toBe(1);
+    const matches = at2.rules.flatMap((r) => [r.prefer, r.avoid, r.never].filter((w) => w !== undefined));
+    expect(matches.length).toBeGreaterThan(1);
+    expect(new Set(matches.map((w) => Object.keys(w).join())).size).toBe(1);
   });
 
   it('is warned of when a level’s thresholds never fall below the whole target', () => {
