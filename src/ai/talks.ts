@@ -424,7 +424,8 @@ export function logroll(t: Table, start: Pkg, floor: number): Pkg[] {
 
 /** The options an offer's clauses are, where the table has them (a clause it does not value is left out). */
 export function optionsOf(t: Table, clauses: readonly Clause[]): number[] {
-  const want = new Set(clauses.map(clauseKey));
+  // an offer's clauses are the engine's fresh copies, read once or twice: their texts are not kept
+  const want = new Set(clauses.map(clauseText));
   const out: number[] = [];
   t.options.forEach((o, i) => {
     if (want.has(o.text) && !out.some((j) => t.options[j]!.key === o.key)) out.push(i);
