@@ -1,7 +1,7 @@
 // A decision's candidates and the choice among them: each candidate move carries its search value
 // and the code of what made it; the profile's rules add their weights after the `never` filters,
 // its level's noise breaks ties, and the move chosen says what decided it.
-import type { Clause, Move, MoveBody } from '../engine/index.ts';
+import type { AiNote, Clause, Move, MoveBody } from '../engine/index.ts';
 import { deliveredShare } from '../engine/index.ts';
 import type { Rule } from '../model/profile-schema.ts';
 import { breaksItsWord, ruleApplies, ruleEffect, type Situation } from './character.ts';
@@ -79,14 +79,17 @@ export function choose(
   const alt = vary?.(best.c);
   if (alt && !active.some((r) => ruleEffect(r, x, alt.move) === 'never'))
     return { ...alt.move, ai: { code: alt.code, value: round1(best.total) } } as Move;
-  const needs = best.c.needs ? { needs: best.c.needs } : {};
-  const worth = best.c.worth !== undefined ? { worth: best.c.worth } : {};
-  const held = best.c.move.type === 'pass' ? holding(x.m) : {};
-  const turned = instead ? { instead } : {};
-  return {
-    ...best.c.move,
-    ai: { code, value: round1(best.total), ...needs, ...worth, ...held, ...turned },
-  } as Move;
+  // The note's fields in this order, each only when it has one (written in turn: spreading a few
+  // small objects into one cost as much as the rest of the choice).
+  const ai: { -readonly [K in keyof AiNote]: AiNote[K] } = { code, value: round1(best.total) };
+  if (best.c.needs) ai.needs = best.c.needs;
+  if (best.c.worth !== undefined) ai.worth = best.c.worth;
+  if (best.c.move.type === 'pass') {
+    const delivered = heldDelivered(x.m);
+    if (delivered !== undefined) ai.delivered = delivered;
+  }
+  if (instead) ai.instead = instead;
+  return { ...best.c.move, ai } as Move;
 }
 
 interface Scored {
@@ -124,8 +127,8 @@ function decidedBy(
 }
 
 /** While a deal is in force, a pass says how the other side's promises stand (its sentence names it). */
-function holding(m: Model): { delivered?: number } {
+function heldDelivered(m: Model): number | undefined {
   const share = deliveredShare(m.s.world, m.opp);
-  if (!m.dealNow || share === null) return {};
-  return { delivered: Math.min(1, Math.round(100 * share) / 100) };
+  if (!m.dealNow || share === null) return undefined;
+  return Math.min(1, Math.round(100 * share) / 100);
 }

@@ -64,7 +64,7 @@ export function barredFor(x: Situation, table: Table, profile: Profile | null): 
   if (rules.length === 0) return () => false;
   const bars = rules.filter((r) => ruleApplies(r, x));
   // each option's answer, worked out when first asked: 0 not yet, 1 barred, 2 free
-  const memo = new Uint8Array(table.options.length);
+  const memo: number[] = table.options.map(() => 0);
   return (i) => {
     if (memo[i] === 0) {
       const move: MoveBody = { type: 'propose', side: x.m.side, clauses: [table.options[i]!.clause] };

@@ -53,6 +53,10 @@ function buildValue(m: Model, X: Side, altId: string): number {
   const altMax = m.rules.scenario.params.altMax;
   const w = m.weights[X];
   let v = oneOff(m, X, alt.cost);
+  // each instrument's levels and its levels turn by turn, looked up once for every indicator and turn
+  const ids = m.rules.instrumentIds;
+  const levels = ids.map((id) => m.rules.instruments.get(id)!.levels);
+  const rows = ids.map((id) => m.base.get(id)!);
   for (const k in alt.gains) {
     const wk = w[k];
     if (wk === undefined) continue;
@@ -61,10 +65,7 @@ function buildValue(m: Model, X: Side, altId: string): number {
     for (let i = 1; m.turn + i < m.hEnd; i++) {
       const tau = m.turn + i;
       let effect = 0; // the raw effect (tenths) on indicator k in turn τ
-      for (const id of m.rules.instrumentIds) {
-        const lv = m.rules.instruments.get(id)!.levels[m.base.get(id)![i]!];
-        effect += lv?.effects[k] ?? 0;
-      }
+      for (let j = 0; j < ids.length; j++) effect += levels[j]![rows[j]![i]!]?.effects[k] ?? 0;
       const dAlt = Math.min(altMax, a0 + (g * Math.min(i, alt.turns)) / alt.turns) - a0;
       v += ((wk * -effect * dAlt) / 10) * (m.hEnd - tau);
     }

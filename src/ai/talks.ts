@@ -41,7 +41,7 @@ export interface Table {
   readonly L: number; // own leverage
   // how the other side is learnt to like each option (opponent.ts), or null with nothing learnt: it
   // steers which trade a logroll offers, never what a package is worth
-  readonly liking: Float64Array | null;
+  readonly liking: readonly number[] | null;
 }
 
 /** A clause as the table starts from it: what does not change in a game, worked out once. */
@@ -177,7 +177,7 @@ export function makeTable(m: Model, L: number): Table {
     });
     if (learnt.size > 0) likes.push(learnt.get(c.lever) ?? 1);
   }
-  const liking = learnt.size > 0 ? Float64Array.from(likes) : null;
+  const liking = learnt.size > 0 ? likes : null;
   return { m, options, bonus: [dealBonus(m, m.side), dealBonus(m, m.opp)], L, liking };
 }
 
@@ -454,7 +454,7 @@ export function counterFrom(
   const orig = new Set(offer);
   // Which options the offer holds, by number: every change the searches weigh asks how many of the
   // offer's clauses it keeps, counted once for the package and adjusted for the one change.
-  const inOffer = new Uint8Array(t.options.length);
+  const inOffer: number[] = t.options.map(() => 0);
   for (const i of offer) inOffer[i] = 1;
   const keptIn = (p: Pkg) => {
     let n = 0;

@@ -60,7 +60,7 @@ describe('the model of the other side', () => {
 describe('offers steered by what the other side has shown it wants', () => {
   // Washington's table: Beijing's soybeans (its ask), and two of its own levers that cost it and
   // bring Beijing alike.
-  const table = (liking: Float64Array | null): Table => ({
+  const table = (liking: readonly number[] | null): Table => ({
     m: { side: 'us', opp: 'cn' } as Model,
     options: [
       tableOption(soybeans, 0, 'cn', 6, -2),
@@ -75,7 +75,7 @@ describe('offers steered by what the other side has shown it wants', () => {
   it('gives first the lever the other side asked for, and values the package as before', () => {
     const plain = logroll(table(null), [0], 0);
     expect(plain[1], 'alike on the public weights: the first found').toEqual([0, 1]);
-    const learnt = logroll(table(Float64Array.from([1, 1, 1.2])), [0], 0);
+    const learnt = logroll(table([1, 1, 1.2]), [0], 0);
     expect(learnt[1], 'Beijing asked for the tariff').toEqual([0, 2]);
   });
 });
