@@ -560,8 +560,9 @@ export function tensionRisk(m: Model, X: Side, tension: number, collapse: number
 // every candidate order.
 
 export interface LeverageState {
-  readonly levels: Readonly<Record<string, number>>;
-  readonly announcements: Readonly<Record<string, Announcement>>;
+  // a level or announcement undefined is one the state does not hold (the search's scratch copy, orders.ts)
+  readonly levels: Readonly<Record<string, number | undefined>>;
+  readonly announcements: Readonly<Record<string, Announcement | undefined>>;
   readonly resolve: BySide<number>;
 }
 

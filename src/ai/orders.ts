@@ -83,6 +83,14 @@ export interface OrderContext {
   readonly oppHand: number; // the opponent's hand (its orders are not ours to change)
   readonly losses: Map<string, number>; // deal losses by instrument and level, as computed
   readonly singles: Map<Order, Single>; // each order's own terms, as computed (sets share their orders)
+  /**
+   * The levels and announcements a set's leverage is read from: the world's, copied once, each set's
+   * orders written in and then taken out again (a copy for every set cost more than its leverage).
+   */
+  readonly scratch: {
+    readonly levels: Record<string, number | undefined>;
+    readonly announcements: Record<string, GameState['world']['announcements'][string] | undefined>;
+  };
 }
 
 /**
@@ -126,6 +134,7 @@ export function orderContext(m: Model, L: number, leverageWorth: number): OrderC
     oppHand: handTotal(m, m.s.world, m.opp),
     losses: new Map(),
     singles: new Map(),
+    scratch: { levels: { ...m.s.world.levels }, announcements: { ...m.s.world.announcements } },
   };
 }
 
@@ -233,8 +242,9 @@ export function orderTerms(x: OrderContext, orders: readonly Order[]): Terms {
   const X = m.side;
   const t = zero();
   let tension = x.base;
-  let levels: GameState['world']['levels'] | null = null;
-  let announcements: GameState['world']['announcements'] | null = null;
+  // A set holds one order an instrument at most: what it writes in the scratch copy is taken out below.
+  const { levels, announcements } = x.scratch;
+  let moved = false;
   let resolve = m.s.world.resolve;
   const cred = m.rules.scenario.params.credibility;
   for (const o of orders) {
@@ -244,7 +254,8 @@ export function orderTerms(x: OrderContext, orders: readonly Order[]): Terms {
     switch (o.kind) {
       case 'shift': {
         if (one.breaks) t.deal += lossOf(x, o.instrument, o.level);
-        levels = { ...(levels ?? m.s.world.levels), [o.instrument]: o.level };
+        levels[o.instrument] = o.level;
+        moved = true;
         break;
       }
       case 'announce': {
@@ -253,15 +264,13 @@ export function orderTerms(x: OrderContext, orders: readonly Order[]): Terms {
           t.deal += lossOf(x, o.instrument, o.level);
           break;
         }
-        announcements = {
-          ...(announcements ?? m.s.world.announcements),
-          [o.instrument]: { level: o.level, turn: o.turn, by: X },
-        };
+        announcements[o.instrument] = { level: o.level, turn: o.turn, by: X };
+        moved = true;
         break;
       }
       case 'withdraw': {
-        const { [o.instrument]: _gone, ...rest } = announcements ?? m.s.world.announcements;
-        announcements = rest;
+        announcements[o.instrument] = undefined;
+        moved = true;
         resolve = { ...resolve, [X]: Math.max(0, resolve[X] - cred.withdrawnForNothing) };
         break;
       }
@@ -274,14 +283,14 @@ export function orderTerms(x: OrderContext, orders: readonly Order[]): Terms {
     }
   }
   t.tension = tensionRisk(m, X, tension, x.collapse) - x.risk0;
-  if (x.leverageWorth > 0 && (levels || announcements || resolve !== m.s.world.resolve)) {
-    const st = {
-      levels: levels ?? m.s.world.levels,
-      announcements: announcements ?? m.s.world.announcements,
-      resolve,
-    };
-    const L = leverageFor(m, st, X, { [m.opp]: x.oppHand });
+  if (x.leverageWorth > 0 && (moved || resolve !== m.s.world.resolve)) {
+    const L = leverageFor(m, { levels, announcements, resolve }, X, { [m.opp]: x.oppHand });
     t.leverage = (L - x.L) * x.leverageWorth;
   }
+  if (moved)
+    for (const o of orders)
+      if (o.kind === 'shift') levels[o.instrument] = m.s.world.levels[o.instrument];
+      else if (o.kind === 'announce' || o.kind === 'withdraw')
+        announcements[o.instrument] = m.s.world.announcements[o.instrument];
   return t;
 }
