@@ -277,6 +277,12 @@ export function oneOff(m: Model, X: Side, effects: Readonly<Record<string, numbe
   return u * W(m, tau);
 }
 
+/** `oneOff` of one indicator's change (no record made for it: the searches ask this often). */
+export function oneOffAt(m: Model, X: Side, indicator: string, tenths: number, tau = m.turn): number {
+  const wk = m.weights[X][indicator];
+  return (wk === undefined ? 0 : 0 + (wk * tenths) / 10) * W(m, tau);
+}
+
 /** An instrument's levels by turn replaced by `row` (index τ − turn), against `base`. */
 export function rowValue(
   m: Model,
@@ -333,7 +339,7 @@ export function instrumentClauseValue(m: Model, X: Side, id: string, level: numb
   for (let i = 0; i < base.length; i++)
     if (base[i] !== level) v += (now - (lu[base[i]!] ?? 0)) * W(m, m.turn + i);
   const cc = concessionCost(m, id, level);
-  if (cc && cc.side === X) v += faceOf(m, X) * oneOff(m, X, { [politicsOf(m, X)]: cc.tenths });
+  if (cc && cc.side === X) v += faceOf(m, X) * oneOffAt(m, X, politicsOf(m, X), cc.tenths);
   return v + levelGoals(m, X, id, level, base.at(-1) ?? level);
 }
 

@@ -56,11 +56,7 @@ export const COUNTER = 0.5;
  * name to).
  */
 export function barredFor(x: Situation, table: Table, profile: Profile | null): (option: number) => boolean {
-  const aboutProposals = (r: Rule) => {
-    const what = r.never ?? (r.chance >= 1 && r.weight > COUNTER ? r.avoid : undefined);
-    return what !== undefined && (what.move ?? 'propose') === 'propose';
-  };
-  const rules = profile?.rules.filter(aboutProposals) ?? [];
+  const rules = profile ? aboutProposals(profile.rules) : [];
   if (rules.length === 0) return () => false;
   const bars = rules.filter((r) => ruleApplies(r, x));
   // each option's answer, worked out when first asked: 0 not yet, 1 barred, 2 free
@@ -77,3 +73,17 @@ export function barredFor(x: Situation, table: Table, profile: Profile | null): 
     return memo[i] === 1;
   };
 }
+
+/** A profile's rules that bar or sink a proposal, found once for its list of rules. */
+function aboutProposals(rules: readonly Rule[]): readonly Rule[] {
+  let found = proposalRules.get(rules);
+  if (!found) {
+    found = rules.filter((r) => {
+      const what = r.never ?? (r.chance >= 1 && r.weight > COUNTER ? r.avoid : undefined);
+      return what !== undefined && (what.move ?? 'propose') === 'propose';
+    });
+    proposalRules.set(rules, found);
+  }
+  return found;
+}
+const proposalRules = new WeakMap<readonly Rule[], readonly Rule[]>();

@@ -13,6 +13,7 @@ import {
   handTotal,
   leverageFor,
   oneOff,
+  oneOffAt,
   orderTension,
   rowValue,
   tensionRisk,
@@ -192,7 +193,7 @@ function singleOf(x: OrderContext, o: Order): Single {
       const cc = concessionCost(m, o.instrument, o.level);
       if (cc && cc.side === X)
         utility.push(
-          (m.profile?.params.face ?? 1) * oneOff(m, X, { [m.rules.scenario.sides[X].politics]: cc.tenths }),
+          (m.profile?.params.face ?? 1) * oneOffAt(m, X, m.rules.scenario.sides[X].politics, cc.tenths),
         );
       breaks = breaches(m, o);
       break;
