@@ -144,7 +144,10 @@ export function conditionHolds(c: AiCondition, x: Situation): boolean {
   return holds(c, m.s.world);
 }
 
-export const ruleApplies = (r: Rule, x: Situation) => r.when.every((c) => conditionHolds(c, x));
+export function ruleApplies(r: Rule, x: Situation): boolean {
+  for (const c of r.when) if (!conditionHolds(c, x)) return false;
+  return true;
+}
 
 function giverOf(m: Model, c: Clause): Side | null {
   if (c.kind === 'instrument') return m.rules.instruments.get(c.instrument)?.owner ?? null;

@@ -49,7 +49,8 @@ export function choose(
   vary?: (c: Candidate) => Candidate | null,
 ): Move {
   // A rule with a chance below 1 applies on this decision only if the AI's dice say so.
-  const active = rules.filter((r) => ruleApplies(r, x) && (r.chance >= 1 || rand() < r.chance));
+  const active: Rule[] = [];
+  for (const r of rules) if (ruleApplies(r, x) && (r.chance >= 1 || rand() < r.chance)) active.push(r);
   const noise = x.m.depth.noise;
   // Each candidate's first `never` rule and its rules' sum; which rules touched it is worked out
   // again only for the two candidates the reason code reads (the rules are pure).
