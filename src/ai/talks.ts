@@ -679,6 +679,22 @@ export function packageKey(clauses: readonly Clause[]): string {
 }
 
 /**
+ * `packageKey` of a proposal in the state, kept with its list of clauses: every decision of a
+ * turn's talks keys the proposals made lately, whose lists are frozen, so never change. Their
+ * clauses are the engine's canonical copies, each keyed here once: their texts are not kept.
+ */
+export function proposalKey(clauses: readonly Clause[]): string {
+  let key = proposalKeys.get(clauses);
+  if (key === undefined) {
+    for (let i = 0; i < clauses.length; i++) texts[i] = clauseText(clauses[i]!);
+    key = sortedTexts(clauses.length);
+    if (Object.isFrozen(clauses)) proposalKeys.set(clauses, key);
+  }
+  return key;
+}
+const proposalKeys = new WeakMap<readonly Clause[], string>();
+
+/**
  * The first `n` of `texts` in order (by UTF-16 code units, as Array.prototype.sort orders strings),
  * joined by ";". Every search keys packages by the thousand, and mapping, sorting and joining an
  * array for each was a twelfth of what a game allocates; a package holds at most a handful of
