@@ -83,8 +83,10 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
   let s = newGame(scenario, seed, setupFor(seats));
   const lev: number[] = [];
   const ten: number[] = [];
-  const moves: Record<string, number> = {};
-  const codes: Record<string, number> = {};
+  // counted in maps, made records at the end: a record written under keys made afresh for every
+  // move is slow to write
+  const moves = new Map<string, number>();
+  const codes = new Map<string, number>();
   // US tariff rises: the turn China first sees one, and the last turn before an answer is late (the
   // turn after it takes effect, for one announced ahead).
   // An announced rise that a deal (or Washington) withdraws before it takes effect, unanswered till
@@ -100,17 +102,18 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
   let lastTurn = -1;
   const asked = new Set<string>();
   const used = new Set<string>();
+  const usedClauses = new Set<string>(); // clause ids, named as `clause ID` at the end
   const conduct = conductTracker(scenario, s);
   const apply = (m: Move) => {
     conduct.before(s, m);
-    for (const k of moveKeys(s, m)) moves[k] = (moves[k] ?? 0) + 1;
+    for (const k of moveKeys(s, m)) moves.set(k, (moves.get(k) ?? 0) + 1);
     if (m.type === 'orders')
       for (const o of m.orders) {
         if (o.kind === 'build') used.add(`alternative ${o.alternative}`);
         else if (o.kind !== 'extend') used.add(`instrument ${o.instrument}`);
       }
-    if (m.type === 'propose') for (const c of m.clauses) used.add(`clause ${clauseId(c)}`);
-    if (m.ai) codes[m.ai.code] = (codes[m.ai.code] ?? 0) + 1;
+    if (m.type === 'propose') for (const c of m.clauses) usedClauses.add(clauseId(c));
+    if (m.ai) codes.set(m.ai.code, (codes.get(m.ai.code) ?? 0) + 1);
     if (m.type === 'orders') {
       // A rise ordered now, or announced for later: China sees it next turn, and may answer it from
       // then until the turn after it takes effect.
@@ -184,13 +187,17 @@ export function playGame(scenario: Scenario, seed: string, seats: BySide<AiSeat>
     created: sc.created,
     leverage: lev,
     tension: ten,
-    moves,
+    moves: Object.fromEntries(moves),
     tariffRaises,
     tariffAnswered,
     pressuredAccepts,
     moveCount: s.meta.moveCount,
-    codes,
-    used: [...used, ...Object.keys(s.world.fired).map((e) => `event ${e}`)].sort(),
+    codes: Object.fromEntries(codes),
+    used: [
+      ...used,
+      ...[...usedClauses].map((id) => `clause ${id}`),
+      ...Object.keys(s.world.fired).map((e) => `event ${e}`),
+    ].sort(),
     conduct: conduct.result(),
   };
 }
