@@ -160,8 +160,25 @@ export interface Tally {
   readonly promised: number; // owed so far: the clause's size each turn it was in force and its condition held
   readonly delivered: number; // delivered so far
 }
-/** The key of a clause's tally: the package's id and the promise's item. */
-export const tallyKey = (pkg: number, item: string) => `${pkg}:${item}`;
+/**
+ * The key of a clause's tally: the package's id and the promise's item. The same string each time
+ * (a package's id is its place in the game's list, a small number): a key made anew is hashed anew
+ * at every read of the tallies, and the kernel reads them every turn it plays on.
+ */
+export function tallyKey(pkg: number, item: string): string {
+  let byPackage = tallyKeys.get(item);
+  if (!byPackage) {
+    byPackage = [];
+    tallyKeys.set(item, byPackage);
+  }
+  let key = byPackage[pkg];
+  if (key === undefined) {
+    key = `${pkg}:${item}`;
+    byPackage[pkg] = key;
+  }
+  return key;
+}
+const tallyKeys = new Map<string, string[]>();
 
 export interface Talks {
   first: Side; // who opened this turn's talks
