@@ -152,18 +152,30 @@ const tablesByAlt = recentCache<
 
 /**
  * Both sides' per-turn utilities with their public weights: they change only with the alternatives,
- * which change only when a turn ends, so they are kept by the alternatives' (immutable) object. Both
- * sides' AIs share them: what they are made of — the instruments, the indicators and their public
- * weights — is the same object in either side's scenario.
+ * which change only when a turn ends, so they are kept by the alternatives' (immutable) object, and
+ * by their values for the next game that reaches the same ones. Both sides' AIs share them: what
+ * they are made of — the instruments, the indicators and their public weights — is the same object
+ * in either side's scenario.
  */
 function publicTables(rules: Rules, s: GameState, w: BySide<Readonly<Record<string, number>>>) {
   const { instruments, indicators } = rules.scenario;
   const hit = tablesByAlt.get(s.world.alt);
   if (hit && hit.instruments === instruments && hit.indicators === indicators) return hit.tables;
-  const tables = { us: luTable(rules, s, w.us), cn: luTable(rules, s, w.cn) };
-  tablesByAlt.set(s.world.alt, { instruments, indicators, tables });
-  return tables;
+  // The same alternatives recur from game to game (none built yet, or the same few): kept by value too.
+  const key = JSON.stringify(s.world.alt);
+  let kept = tablesByAltValue.get(key);
+  if (!kept || kept.instruments !== instruments || kept.indicators !== indicators) {
+    kept = { instruments, indicators, tables: { us: luTable(rules, s, w.us), cn: luTable(rules, s, w.cn) } };
+    if (tablesByAltValue.size >= 512) tablesByAltValue.clear();
+    tablesByAltValue.set(key, kept);
+  }
+  tablesByAlt.set(s.world.alt, kept);
+  return kept.tables;
 }
+const tablesByAltValue = new Map<
+  string,
+  { instruments: unknown; indicators: unknown; tables: BySide<Map<string, number[]>> }
+>();
 
 function luTable(rules: Rules, s: GameState, w: Readonly<Record<string, number>>): Map<string, number[]> {
   const out = new Map<string, number[]>();
