@@ -241,14 +241,19 @@ const MAX = 6;
 function eachNeighbour(t: Table, p: Pkg, visit: (skip: number, add: number) => void) {
   for (let i = 0; i < p.length; i++) visit(i, -1);
   const o = t.options;
+  // where in the package each key is (the last member of it), looked up for every option
+  for (let i = 0; i < p.length; i++) memberOfKey[o[p[i]!]!.key] = i;
   for (let k = 0; k < o.length; k++) {
-    let at = -1;
-    for (let i = 0; i < p.length; i++) if (o[p[i]!]!.key === o[k]!.key) at = i;
+    const at = memberOfKey[o[k]!.key] ?? -1;
     if (at >= 0) {
       if (p[at] !== k) visit(at, k);
     } else if (p.length < MAX) visit(-1, k);
   }
+  for (let i = 0; i < p.length; i++) memberOfKey[o[p[i]!]!.key] = -1;
 }
+
+/** By key: the package member of that key in `eachNeighbour`, −1 (or never set) between calls. */
+const memberOfKey: number[] = [];
 
 function applyChange(p: Pkg, skip: number, add: number): number[] {
   const out = p.filter((_, i) => i !== skip);
