@@ -1,6 +1,7 @@
 // A decision's candidates and the choice among them: each candidate move carries its search value
 // and the code of what made it; the profile's rules add their weights after the `never` filters,
 // its level's noise breaks ties, and the move chosen says what decided it.
+import type { Draft } from 'immer';
 import type { AiNote, Clause, Move, MoveBody } from '../engine/index.ts';
 import { deliveredShare } from '../engine/index.ts';
 import type { Rule } from '../model/profile-schema.ts';
@@ -82,7 +83,7 @@ export function choose(
     return { ...alt.move, ai: { code: alt.code, value: round1(best.total) } } as Move;
   // The note's fields in this order, each only when it has one (written in turn: spreading a few
   // small objects into one cost as much as the rest of the choice).
-  const ai: { -readonly [K in keyof AiNote]: AiNote[K] } = { code, value: round1(best.total) };
+  const ai: Draft<AiNote> = { code, value: round1(best.total) };
   if (best.c.needs) ai.needs = best.c.needs;
   if (best.c.worth !== undefined) ai.worth = best.c.worth;
   if (best.c.move.type === 'pass') {

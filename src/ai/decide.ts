@@ -38,7 +38,7 @@ import {
 import { pick, type Rand, randFor } from './rng.ts';
 import type { Policy } from './rollout.ts';
 import { type Seen, seeFor } from './seen.ts';
-import { proposalKey } from './talks.ts';
+import { packageKey } from './talks.ts';
 
 export interface Seat {
   readonly profile: string;
@@ -176,12 +176,12 @@ export function decide(full: Scenario, state: GameState, side: Side, seat: Seat)
   } else if (s.round.phase === 'talks' && s.round.talks.toMove === side) {
     if (s.round.talks.open && s.round.talks.open.by !== side) cands = answer(x, seen, plan(), profile, rand);
     else {
-      const made = madeLately(s, side).map(proposalKey);
+      const made = madeLately(s, side).map(packageKey);
       // What it offers reads what it proposed this turn and the last, and the offer it has just
       // turned down.
       const rejected = rejectedOffer(s, side);
       const ask = openingAsk(m, profile, seat.level, rand);
-      const key = `${s.round.talks.made[side]} ${made.join(' | ')} / ${rejected ? proposalKey(rejected) : ''} × ${ask}`;
+      const key = `${s.round.talks.made[side]} ${made.join(' | ')} / ${rejected ? packageKey(rejected) : ''} × ${ask}`;
       cands = offersFor(m, key, () => proposals(x, plan(), profile, ask));
       // Holding back is left to the search: playing on models the other side as the plain profile,
       // which offers more than most sides would, so waiting for its offer looks better than it is.

@@ -292,7 +292,7 @@ export function oneOff(m: Model, X: Side, effects: Readonly<Record<string, numbe
 /** `oneOff` of one indicator's change (no record made for it: the searches ask this often). */
 export function oneOffAt(m: Model, X: Side, indicator: string, tenths: number, tau = m.turn): number {
   const wk = m.weights[X][indicator];
-  return (wk === undefined ? 0 : 0 + (wk * tenths) / 10) * W(m, tau);
+  return wk === undefined ? 0 : ((wk * tenths) / 10) * W(m, tau);
 }
 
 /** An instrument's levels by turn replaced by `row` (index τ − turn), against `base`. */

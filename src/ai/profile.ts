@@ -163,8 +163,12 @@ export function profileAt(p: Profile, level: number): Profile {
 // holds only the fields it was written with, so rules come in many shapes, and V8 reads a field of
 // objects of many shapes slowly; here each rule, and each match in it, has every field (absent ones
 // undefined) in one order, which reads the same wherever the code asks whether a field is there.
-const ruleShape = (r: Rule): Rule =>
-  ({
+// `Whole` makes the compiler ask for every field the schema has: one added there and left out here
+// does not compile.
+type Whole<T> = { readonly [K in keyof T]-?: T[K] | undefined };
+
+const ruleShape = (r: Rule): Rule => {
+  const whole: Whole<Rule> = {
     id: r.id,
     text: r.text,
     when: r.when,
@@ -178,11 +182,13 @@ const ruleShape = (r: Rule): Rule =>
     source: r.source,
     quote: r.quote,
     estimate: r.estimate,
-  }) as Rule;
+  };
+  return whole as Rule;
+};
 
-const moveMatchShape = (w: MoveMatch | undefined): MoveMatch | undefined =>
-  w &&
-  ({
+function moveMatchShape(w: MoveMatch | undefined): MoveMatch | undefined {
+  if (!w) return undefined;
+  const whole: Whole<MoveMatch> = {
     move: w.move,
     order: w.order,
     instrument: w.instrument,
@@ -193,10 +199,14 @@ const moveMatchShape = (w: MoveMatch | undefined): MoveMatch | undefined =>
       : w.contains && clauseMatchShape(w.contains),
     style: w.style,
     reason: w.reason,
-  } as MoveMatch);
+  };
+  return whole as MoveMatch;
+}
 
-const clauseMatchShape = (c: ClauseMatch): ClauseMatch =>
-  ({ kind: c.kind, id: c.id, giver: c.giver, tied: c.tied, below: c.below }) as ClauseMatch;
+const clauseMatchShape = (c: ClauseMatch): ClauseMatch => {
+  const whole: Whole<ClauseMatch> = { kind: c.kind, id: c.id, giver: c.giver, tied: c.tied, below: c.below };
+  return whole as ClauseMatch;
+};
 
 /** The profile a seat names, among this side's own profiles. */
 export function findProfile(profiles: readonly Profile[], id: string, side: Side): Profile | undefined {

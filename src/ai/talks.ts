@@ -252,7 +252,7 @@ function eachNeighbour(t: Table, p: Pkg, visit: (skip: number, add: number) => v
   for (let i = 0; i < p.length; i++) memberOfKey[o[p[i]!]!.key] = -1;
 }
 
-/** By key: the package member of that key in `eachNeighbour`, −1 (or never set) between calls. */
+/** By key: the package member of that key in `eachNeighbour`, −1 (or never set) between calls (a visit searches no further). */
 const memberOfKey: number[] = [];
 
 function applyChange(p: Pkg, skip: number, add: number): number[] {
@@ -456,7 +456,6 @@ export function counterFrom(
   not: ReadonlySet<string> = new Set(),
 ): Pkg | null {
   const keep = Math.ceil(offered / 2);
-  const orig = new Set(offer);
   // Which options the offer holds, by number: every change the searches weigh asks how many of the
   // offer's clauses it keeps, counted once for the package and adjusted for the one change.
   const inOffer: number[] = t.options.map(() => 0);
@@ -488,7 +487,7 @@ export function counterFrom(
   for (let back = 0; back < 3 && not.has(packageKeyOf(t, cur)); back++) {
     // The step its model of the other side values most; failing that, its own dearest ask dropped.
     const step =
-      bestTrade(t, cur, cs, co, 1, Number.NEGATIVE_INFINITY, allowed, false) ?? dearestAsk(t, cur, orig);
+      bestTrade(t, cur, cs, co, 1, Number.NEGATIVE_INFINITY, allowed, false) ?? dearestAsk(t, cur, inOffer);
     if (!step) break;
     change(step);
     [cs, co] = gains(t, cur);
@@ -630,11 +629,11 @@ export function takenBack(t: Table, offer: Pkg, offered: number, not: ReadonlySe
 }
 
 /** Dropping what it added to an offer that it values most: the change a concession makes. */
-function dearestAsk(t: Table, p: Pkg, offered: ReadonlySet<number>): readonly [number, number] | null {
+function dearestAsk(t: Table, p: Pkg, inOffer: readonly number[]): readonly [number, number] | null {
   let at = -1;
   for (let i = 0; i < p.length; i++)
     if (
-      !offered.has(p[i]!) &&
+      inOffer[p[i]!] !== 1 &&
       t.options[p[i]!]!.vs > 0 &&
       (at < 0 || t.options[p[i]!]!.vs > t.options[p[at]!]!.vs)
     )
@@ -677,27 +676,26 @@ function clauseText(c: Clause): string {
   }
 }
 
-/** A package's clauses as one text, whatever their order: equal texts, same package. */
-export function packageKey(clauses: readonly Clause[]): string {
-  for (let i = 0; i < clauses.length; i++) texts[i] = clauseKey(clauses[i]!);
-  return sortedTexts(clauses.length);
-}
-
 /**
- * `packageKey` of a proposal in the state, kept with its list of clauses: every decision of a
- * turn's talks keys the proposals made lately, whose lists are frozen, so never change. Their
- * clauses are the engine's canonical copies, each keyed here once: their texts are not kept.
+ * A package's clauses as one text, whatever their order: equal texts, same package. A frozen list
+ * (a proposal in the state) never changes, so its text is kept with it: every decision of a turn's
+ * talks keys the proposals made lately. Its clauses are the engine's canonical copies, keyed here
+ * once, so their own texts are not kept; a list the searches build holds the table's clauses,
+ * whose texts are.
  */
-export function proposalKey(clauses: readonly Clause[]): string {
-  let key = proposalKeys.get(clauses);
-  if (key === undefined) {
-    for (let i = 0; i < clauses.length; i++) texts[i] = clauseText(clauses[i]!);
-    key = sortedTexts(clauses.length);
-    if (Object.isFrozen(clauses)) proposalKeys.set(clauses, key);
+export function packageKey(clauses: readonly Clause[]): string {
+  const frozen = Object.isFrozen(clauses);
+  if (frozen) {
+    const kept = listKeys.get(clauses);
+    if (kept !== undefined) return kept;
   }
+  for (let i = 0; i < clauses.length; i++)
+    texts[i] = frozen ? clauseText(clauses[i]!) : clauseKey(clauses[i]!);
+  const key = sortedTexts(clauses.length);
+  if (frozen) listKeys.set(clauses, key);
   return key;
 }
-const proposalKeys = new WeakMap<readonly Clause[], string>();
+const listKeys = new WeakMap<readonly Clause[], string>();
 
 /**
  * The first `n` of `texts` in order (by UTF-16 code units, as Array.prototype.sort orders strings),

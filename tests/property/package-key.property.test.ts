@@ -1,6 +1,7 @@
 // A package's key (src/ai/talks.ts) names its clauses whatever their order: the AI's searches and
-// memos compare packages by it. It sorts a handful of texts by hand, in place; this holds it to what
-// sorting them with the language's own sort and joining them gives.
+// memos compare packages by it. It sorts a handful of texts by hand, in place, and keeps the key of a
+// frozen list (a proposal in the state) with it; this holds both to what sorting the texts with the
+// language's own sort and joining them gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clauseKey, packageKey } from '../../src/ai/talks.ts';
@@ -35,6 +36,10 @@ describe('packageKey', () => {
           [shuffled[a], shuffled[b]] = [shuffled[b]!, shuffled[a]!];
         }
         expect(packageKey(shuffled)).toBe(key);
+        // a proposal in the state: a frozen list of the engine's own copies, its key kept with it
+        const inState = Object.freeze(shuffled.map((c) => ({ ...c })));
+        expect(packageKey(inState)).toBe(key);
+        expect(packageKey(inState)).toBe(key);
       }),
       { numRuns: 500 },
     );
